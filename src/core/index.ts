@@ -1,0 +1,9 @@
+// Public surface of the data model.
+export * from './article.js';
+export * from './context.js';
+export * from './corpus.js';
+export * from './diagnostics.js';
+export * from './errors.js';
+export * from './raw-article.js';
+export * from './span.js';
+export * from './tokenize.js';
