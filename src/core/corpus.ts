@@ -56,7 +56,17 @@ export interface Conflict {
   readonly cites: readonly Cite[];
 }
 
-export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed' | 'evolving';
+export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed';
+
+/** A figure that changed over time across reports: an update, not a contradiction. */
+export interface Evolution {
+  /** "rose from 1 to 24 between 07:40 and 15:00" */
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
+  readonly first: string;
+  readonly last: string;
+}
 
 export interface ClaimMention extends Cite {
   readonly quantities: readonly QuantitySpan[];
@@ -74,8 +84,8 @@ export interface Claim {
   readonly independentSources: number;
   readonly status: ClaimStatus;
   readonly conflicts: readonly Conflict[];
-  /** For evolving figures: "rose from 1 to 24 between 07:40 and 15:00". */
-  readonly evolution?: string;
+  /** Set when the group is an evolving figure rather than a disagreement. */
+  readonly evolution?: Evolution;
 }
 
 export interface StoryEvent {
