@@ -1,0 +1,48 @@
+// LSH banding over MinHash signatures: pairs that share any band bucket become candidates, without comparing all pairs.
+export interface LshOptions {
+  /** Number of bands; `bands * rows` must not exceed the signature length. */
+  readonly bands: number;
+  readonly rows: number;
+}
+
+export interface CandidatePair {
+  /** Indexes into the signatures array, a < b. */
+  readonly a: number;
+  readonly b: number;
+}
+
+/**
+ * Candidate pairs: two signatures that agree on every row of at least one band.
+ * The chance for sets of Jaccard s is 1 - (1 - s^rows)^bands.
+ */
+export function lshCandidates(signatures: readonly Uint32Array[], options: LshOptions): CandidatePair[] {
+  const seen = new Set<number>();
+  const pairs: CandidatePair[] = [];
+  const n = signatures.length;
+  for (let band = 0; band < options.bands; band++) {
+    const buckets = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const sig = signatures[i];
+      if (!sig || sig[0] === 0xffffffff) continue; // empty text: nothing to match
+      const rows = sig.subarray(band * options.rows, (band + 1) * options.rows);
+      const key = `${band}:${rows.join(',')}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    }
+    for (const bucket of buckets.values()) {
+      for (let x = 0; x < bucket.length; x++) {
+        for (let y = x + 1; y < bucket.length; y++) {
+          const a = bucket[x] ?? 0;
+          const b = bucket[y] ?? 0;
+          const id = a * n + b;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          pairs.push({ a, b });
+        }
+      }
+    }
+  }
+  return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+}
+
