@@ -7,3 +7,4 @@ export * from './errors.js';
 export * from './raw-article.js';
 export * from './span.js';
 export * from './tokenize.js';
+export * from './version.js';
