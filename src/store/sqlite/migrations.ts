@@ -1,0 +1,37 @@
+// Numbered, append-only schema migrations for the SQLite store; never edit one that has shipped.
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, failures, reports, full-text index',
+    sql: `
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        outlet TEXT,
+        published TEXT,
+        title TEXT,
+        source_json TEXT NOT NULL,
+        article_json TEXT NOT NULL
+      );
+      CREATE INDEX articles_published ON articles(published);
+      CREATE TABLE ingest_failures (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_json TEXT NOT NULL,
+        diagnostics_json TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE TABLE reports (
+        key TEXT PRIMARY KEY,
+        report_json TEXT NOT NULL
+      );
+      CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
+];

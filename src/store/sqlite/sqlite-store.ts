@@ -1,0 +1,141 @@
+// The embedded default store: one SQLite file (better-sqlite3), FTS5 for search, migrations on open.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Article } from '../../core/article.js';
+import { ParallaxError } from '../../core/errors.js';
+import type { IngestFailure } from '../../core/raw-article.js';
+import type { Report } from '../../report/schema.js';
+import type { PutResult, SearchHit, Store, StoredFailure } from '../store.js';
+import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
+
+type Db = Database.Database;
+
+function migrate(db: Db, migrations: readonly Migration[]): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+    })();
+  }
+}
+
+/** Turns free text into an FTS5 query of quoted terms, so user input can never be a syntax error. */
+export function ftsQuery(query: string): string {
+  const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return terms.map((t) => `"${t}"`).join(' ');
+}
+
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite';
+  private readonly db: Db;
+
+  private constructor(db: Db) {
+    this.db = db;
+  }
+
+  static open(path: string): SqliteStore {
+    let db: Db;
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+    } catch (err) {
+      throw new ParallaxError('PX200', `cannot open database ${path}: ${(err as Error).message}. Check the path and its permissions, or pass --db PATH.`, { cause: err });
+    }
+    try {
+      migrate(db, SQLITE_MIGRATIONS);
+    } catch (err) {
+      db.close();
+      throw new ParallaxError('PX201', `cannot migrate database ${path}: ${(err as Error).message}. Is it a Parallax database? Pass another --db PATH.`, { cause: err });
+    }
+    return new SqliteStore(db);
+  }
+
+  async putArticles(articles: readonly Article[]): Promise<PutResult[]> {
+    const exists = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?');
+    const insert = this.db.prepare(
+      'INSERT INTO articles (id, content_hash, outlet, published, title, source_json, article_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const fts = this.db.prepare('INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)');
+    return this.db.transaction(() =>
+      articles.map((a): PutResult => {
+        const found = exists.get(a.contentHash) as { id: string } | undefined;
+        if (found) return { id: found.id, inserted: false };
+        insert.run(a.id, a.contentHash, a.meta.outlet, a.meta.published, a.meta.title, JSON.stringify(a.source), JSON.stringify(a));
+        fts.run(a.id, a.meta.title ?? '', a.text);
+        return { id: a.id, inserted: true };
+      }),
+    )();
+  }
+
+  async updateArticles(articles: readonly Article[]): Promise<void> {
+    const update = this.db.prepare('UPDATE articles SET article_json = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const a of articles) update.run(JSON.stringify(a), a.id);
+    })();
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const row = this.db.prepare('SELECT article_json FROM articles WHERE id = ?').get(id) as { article_json: string } | undefined;
+    return row ? (JSON.parse(row.article_json) as Article) : null;
+  }
+
+  async listArticles(ids?: readonly string[]): Promise<Article[]> {
+    const rows = ids
+      ? ids.map((id) => this.db.prepare('SELECT article_json FROM articles WHERE id = ?').get(id) as { article_json: string } | undefined).filter((r) => r !== undefined)
+      : (this.db.prepare('SELECT article_json FROM articles ORDER BY id').all() as { article_json: string }[]);
+    const articles = rows.map((r) => JSON.parse(r.article_json) as Article);
+    return articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async countArticles(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  async recordFailures(failures: readonly IngestFailure[], at: string): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO ingest_failures (source_json, diagnostics_json, at) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      for (const f of failures) insert.run(JSON.stringify(f.source), JSON.stringify(f.diagnostics), at);
+    })();
+  }
+
+  async listFailures(): Promise<StoredFailure[]> {
+    const rows = this.db.prepare('SELECT source_json, diagnostics_json, at FROM ingest_failures ORDER BY seq').all() as {
+      source_json: string;
+      diagnostics_json: string;
+      at: string;
+    }[];
+    return rows.map((r) => ({ failure: { source: JSON.parse(r.source_json), diagnostics: JSON.parse(r.diagnostics_json) }, at: r.at }));
+  }
+
+  async saveReport(key: string, report: Report): Promise<void> {
+    this.db.prepare('INSERT INTO reports (key, report_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET report_json = excluded.report_json').run(key, JSON.stringify(report));
+  }
+
+  async loadReport(key: string): Promise<Report | null> {
+    const row = this.db.prepare('SELECT report_json FROM reports WHERE key = ?').get(key) as { report_json: string } | undefined;
+    return row ? (JSON.parse(row.report_json) as Report) : null;
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const match = ftsQuery(query);
+    if (!match) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT f.id AS id, a.title AS title, a.outlet AS outlet, snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet
+         FROM articles_fts f JOIN articles a ON a.id = f.id
+         WHERE articles_fts MATCH ? ORDER BY rank, f.id LIMIT ?`,
+      )
+      .all(match, limit) as { id: string; title: string | null; outlet: string | null; snippet: string }[];
+    return rows.map((r) => ({ article: r.id, title: r.title, outlet: r.outlet, snippet: r.snippet }));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

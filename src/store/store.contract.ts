@@ -1,0 +1,69 @@
+// The contract every Store backend must pass; each backend's test file calls it with its own opener.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeArticle } from '../../test/helpers/make-article.js';
+import type { Report } from '../report/schema.js';
+import type { Store } from './store.js';
+
+export function storeContract(backend: string, open: () => Promise<Store>): void {
+  const withStore = async (fn: (store: Store) => Promise<void>): Promise<void> => {
+    const store = await open();
+    try {
+      await fn(store);
+    } finally {
+      await store.close();
+    }
+  };
+
+  test(`${backend}: ingest is idempotent by content hash`, () =>
+    withStore(async (store) => {
+      const a = makeArticle('The ferry fire was brought under control.', { outlet: 'Nordwire', title: 'Fire' });
+      const first = await store.putArticles([a]);
+      const again = await store.putArticles([a, { ...a, source: { path: 'other.txt' } }]);
+      assert.deepEqual(first, [{ id: a.id, inserted: true }]);
+      assert.deepEqual(again.map((r) => r.inserted), [false, false]);
+      assert.equal(await store.countArticles(), 1);
+    }));
+
+  test(`${backend}: articles round-trip exactly, and updates replace annotations`, () =>
+    withStore(async (store) => {
+      const a = makeArticle('Mayor Dmytro Kovalsky spoke.', { outlet: 'Herald', published: '2026-03-11' });
+      await store.putArticles([a]);
+      assert.deepEqual(await store.getArticle(a.id), a);
+      const annotated = { ...a, layers: { ...a.layers, sentences: [{ start: 0, end: 28 }] } };
+      await store.updateArticles([annotated]);
+      assert.deepEqual(await store.getArticle(a.id), annotated);
+      assert.equal(await store.getArticle('a-missing'), null);
+    }));
+
+  test(`${backend}: listArticles returns all or the given ids, in id order`, () =>
+    withStore(async (store) => {
+      const xs = ['one text', 'two text', 'three text'].map((t) => makeArticle(t));
+      await store.putArticles(xs);
+      const ids = xs.map((x) => x.id).sort();
+      assert.deepEqual((await store.listArticles()).map((x) => x.id), ids);
+      assert.deepEqual((await store.listArticles([ids[2]!, ids[0]!])).map((x) => x.id), [ids[0], ids[2]]);
+    }));
+
+  test(`${backend}: full-text search finds words and survives query syntax in user input`, () =>
+    withStore(async (store) => {
+      await store.putArticles([makeArticle('A fire tore through the ferry Saint Brendan.', { title: 'Ferry fire' }), makeArticle('Markets closed higher.')]);
+      const hits = await store.search('ferry', 10);
+      assert.equal(hits.length, 1);
+      assert.match(hits[0]!.snippet, /\[ferry\]/i);
+      assert.deepEqual(await store.search('"unbalanced AND (', 10), []);
+      assert.deepEqual(await store.search('   ', 10), []);
+    }));
+
+  test(`${backend}: failures and reports are kept`, () =>
+    withStore(async (store) => {
+      const failure = { source: { path: 'empty.txt' }, diagnostics: [{ severity: 'error' as const, stage: 'ingest.text', rule: 'empty-file', message: 'empty.txt: file is empty' }] };
+      await store.recordFailures([failure], '2026-03-11T00:00:00.000Z');
+      assert.deepEqual(await store.listFailures(), [{ failure, at: '2026-03-11T00:00:00.000Z' }]);
+      const report = { schema: 'parallax.report/1' } as unknown as Report;
+      await store.saveReport('latest', report);
+      await store.saveReport('latest', report);
+      assert.deepEqual(await store.loadReport('latest'), report);
+      assert.equal(await store.loadReport('none'), null);
+    }));
+}
