@@ -1,0 +1,112 @@
+// Salient features of one article for story clustering: content words, entities (or capitalized names), dates, numbers.
+import type { Article } from '../../core/article.js';
+import type { Entity } from '../../core/corpus.js';
+import { tokenize } from '../../core/tokenize.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** Feature key -> raw count. Keys are namespaced: `w:` word, `e:` entity, `d:` date, `y:` year, `n:` number. */
+export type FeatureCounts = Map<string, number>;
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_INDEX = new Map(MONTHS.flatMap((m, i) => [[m, i + 1] as const, [m.slice(0, 3), i + 1] as const]));
+const YEAR_RE = /^(?:1[89]|20)\d\d$/;
+const NUMBER_RE = /^\p{N}+(?:[.,]\p{N}+)*$/u;
+
+/** Light stemming so "quake"/"quakes" and "killed"/"killing" share a key; never shortens below four letters. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  return w;
+}
+
+function bump(map: FeatureCounts, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/** Entity id per mention start, from the cross-article entities of the aliases stage (when it ran). */
+export function entityIdsByArticle(entities: readonly Entity[]): Map<string, Map<number, string>> {
+  const out = new Map<string, Map<number, string>>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      let byStart = out.get(m.article);
+      if (!byStart) out.set(m.article, (byStart = new Map()));
+      byStart.set(m.start, e.id);
+    }
+  }
+  return out;
+}
+
+function entityFeatures(article: Article, ids: ReadonlyMap<number, string> | undefined, out: FeatureCounts): void {
+  for (const m of article.layers.entities) {
+    const id = ids?.get(m.start);
+    bump(out, id ? `e:${id}` : `e:${m.canonical.toLowerCase()}`);
+  }
+}
+
+/** Without an entity layer: runs of capitalized words that do not open a sentence or line. */
+function capitalizedFeatures(article: Article, out: FeatureCounts): void {
+  const tokens = tokenize(article.text);
+  let run: string[] = [];
+  let sentenceStart = true;
+  const flush = (): void => {
+    if (run.length) bump(out, `e:${run.join(' ').toLowerCase()}`);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const newline = i > 0 && article.text.slice(tokens[i - 1]!.end, t.start).includes('\n');
+    if (newline) {
+      flush();
+      sentenceStart = true;
+    }
+    const capital = /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text) ? true : /^\p{Lu}{2,}$/u.test(t.text);
+    if (capital && !sentenceStart && !STOPWORDS.has(t.text.toLowerCase())) run.push(t.text.replace(/['\u2019]s$/, ''));
+    else flush();
+    sentenceStart = /^[.!?]$/.test(t.text) || (sentenceStart && /^\W$/.test(t.text));
+  }
+  flush();
+}
+
+function dateFeatures(article: Article, tokens: readonly string[], out: FeatureCounts): void {
+  for (const t of article.layers.times) {
+    if (t.type !== 'DATE' || !t.value) continue;
+    const day = /^(\d{4})-(\d\d)-(\d\d)/.exec(t.value);
+    const year = /^(\d{4})/.exec(t.value);
+    if (day) bump(out, `d:${day[0]}`);
+    if (year) bump(out, `y:${year[1]}`);
+  }
+  // Written dates the time layer may lack: years, and "month day" pairs (year-less, so they match across styles).
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (YEAR_RE.test(t)) bump(out, `y:${t}`);
+    const month = MONTH_INDEX.get(t);
+    const next = tokens[i + 1];
+    if (month && next && /^\d{1,2}$/.test(next) && Number(next) <= 31) bump(out, `d:${month}-${Number(next)}`);
+  }
+}
+
+export interface FeatureOptions {
+  /** Entity ids of this article's mentions by start offset (from `entityIdsByArticle`). */
+  readonly entityIds?: ReadonlyMap<number, string>;
+}
+
+export function articleFeatures(article: Article, options: FeatureOptions = {}): FeatureCounts {
+  const out: FeatureCounts = new Map();
+  const title = article.meta.title ? `${article.meta.title}\n` : '';
+  const words = tokenize(title + article.text).map((t) => t.text.toLowerCase());
+  for (const w of words) {
+    if (NUMBER_RE.test(w)) {
+      if (!YEAR_RE.test(w)) bump(out, `n:${w.replace(/,/g, '')}`);
+      continue;
+    }
+    if (w.length < 3 || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) continue;
+    bump(out, `w:${stem(w.replace(/['\u2019]s$/, ''))}`);
+  }
+  if (article.layers.entities.length) entityFeatures(article, options.entityIds, out);
+  else capitalizedFeatures(article, out);
+  dateFeatures(article, words, out);
+  return out;
+}

@@ -1,0 +1,131 @@
+// Groups articles into stories (one real-world event each) and stories into coarser topics, without comparing all pairs.
+import type { Article } from '../../core/article.js';
+import type { DuplicateLink, Entity, Story } from '../../core/corpus.js';
+import { compareByPublished } from '../duplicates/duplicates.js';
+import { articleFeatures, entityIdsByArticle, type FeatureCounts } from './article-features.js';
+import { OnlineClusterer, normalize, type SparseVector } from './online-clusterer.js';
+
+export interface StoriesConfig {
+  /** Cosine to a story centroid needed to join it (one event). */
+  readonly storyThreshold: number;
+  /** Cosine between story centroids needed to share a topic (same kind of news, e.g. two earthquakes). */
+  readonly topicThreshold: number;
+  /** Relative weight of each feature family in the article vector. */
+  readonly weights: { readonly word: number; readonly entity: number; readonly date: number; readonly year: number; readonly number: number };
+  /** Features seen in fewer articles than this cannot link two articles and only dilute the cosine. */
+  readonly minDocumentFrequency: number;
+  readonly topKeys: number;
+  readonly maxCandidates: number;
+  readonly maxPosting: number;
+  /** Reassignment sweeps after the single pass (0 = purely online). */
+  readonly refinePasses: number;
+  /** Longest title kept when a story falls back to its lead sentence. */
+  readonly maxTitleLength: number;
+}
+
+export const STORIES_DEFAULTS: StoriesConfig = {
+  storyThreshold: 0.3,
+  topicThreshold: 0.1,
+  weights: { word: 1, entity: 2, date: 1.5, year: 1, number: 0.5 },
+  minDocumentFrequency: 2,
+  topKeys: 15,
+  maxCandidates: 40,
+  maxPosting: 400,
+  refinePasses: 1,
+  maxTitleLength: 160,
+};
+
+export interface StoryClustering {
+  readonly stories: readonly Story[];
+  /** Story ids per topic, topics ordered by their first story. */
+  readonly topics: readonly (readonly string[])[];
+}
+
+export interface ClusterInput {
+  readonly articles: readonly Article[];
+  readonly duplicates?: readonly DuplicateLink[];
+  readonly entities?: readonly Entity[];
+}
+
+function familyWeight(key: string, weights: StoriesConfig['weights']): number {
+  switch (key[0]) {
+    case 'e':
+      return weights.entity;
+    case 'd':
+      return weights.date;
+    case 'y':
+      return weights.year;
+    case 'n':
+      return weights.number;
+    default:
+      return weights.word;
+  }
+}
+
+/** TF-IDF vectors with per-family weights; document frequencies come from the whole input (one linear pass). */
+export function weightVectors(features: readonly FeatureCounts[], config: StoriesConfig): SparseVector[] {
+  const df = new Map<string, number>();
+  for (const f of features) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = features.length;
+  return features.map((f) => {
+    const weights = new Map<string, number>();
+    for (const [k, tf] of f) {
+      const d = df.get(k) ?? 0;
+      if (d < config.minDocumentFrequency) continue;
+      weights.set(k, (1 + Math.log(tf)) * Math.log((n + 1) / d) * familyWeight(k, config.weights));
+    }
+    return normalize(weights);
+  });
+}
+
+function leadSentence(article: Article, maxLength: number): string {
+  const first = article.layers.sentences[0];
+  const raw = first ? article.text.slice(first.start, first.end) : (article.text.split('\n').find((l) => l.trim()) ?? '');
+  const line = raw.trim();
+  if (line.length <= maxLength) return line;
+  const cut = line.lastIndexOf(' ', maxLength);
+  return line.slice(0, cut > 0 ? cut : maxLength);
+}
+
+/** A topic is the kind of news, not the instance: only the words of a story centroid, without names, dates or numbers. */
+function topicVector(centroid: SparseVector): SparseVector {
+  return normalize(new Map([...centroid].filter(([k]) => k.startsWith('w:'))));
+}
+
+/** Stories over originals (near-copies follow their original), then topics over story centroids. */
+export function clusterStories(input: ClusterInput, config: StoriesConfig = STORIES_DEFAULTS): StoryClustering {
+  const copyOf = new Map((input.duplicates ?? []).map((d) => [d.article, d.duplicateOf]));
+  const ordered = [...input.articles].sort(compareByPublished);
+  const originals = ordered.filter((a) => !copyOf.has(a.id));
+  const ids = entityIdsByArticle(input.entities ?? []);
+  const features = originals.map((a) => {
+    const entityIds = ids.get(a.id);
+    return articleFeatures(a, entityIds ? { entityIds } : {});
+  });
+  const vectors = weightVectors(features, config);
+  const clusterer = new OnlineClusterer({ ...config, threshold: config.storyThreshold });
+  for (const v of vectors) clusterer.add(v);
+  for (let i = 0; i < config.refinePasses; i++) if (clusterer.refine() === 0) break;
+
+  const groups = clusterer.groups();
+  const storyOf = new Map<string, number>();
+  groups.forEach((g, s) => g.forEach((i) => storyOf.set(originals[i]!.id, s)));
+  const members: string[][] = groups.map(() => []);
+  for (const a of ordered) {
+    const s = storyOf.get(a.id) ?? storyOf.get(copyOf.get(a.id) ?? '');
+    if (s !== undefined) members[s]!.push(a.id);
+  }
+  const stories: Story[] = groups.map((g, s) => {
+    // The most central original names the story: its own title, else its lead sentence.
+    const central = [...g].sort((x, y) => clusterer.centrality(y) - clusterer.centrality(x) || x - y)[0] ?? 0;
+    const article = originals[central]!;
+    const title = article.meta.title?.trim() || leadSentence(article, config.maxTitleLength);
+    return { id: `s${s + 1}`, title, articles: members[s] ?? [], events: [] };
+  });
+
+  const topicClusterer = new OnlineClusterer({ ...config, threshold: config.topicThreshold });
+  for (const g of groups) topicClusterer.add(topicVector(clusterer.centroidOf(g[0] ?? 0)));
+  for (let i = 0; i < config.refinePasses; i++) if (topicClusterer.refine() === 0) break;
+  const topics = topicClusterer.groups().map((t) => t.map((s) => `s${s + 1}`));
+  return { stories, topics };
+}

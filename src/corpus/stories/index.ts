@@ -1,0 +1,8 @@
+// Public surface of story clustering.
+export { storiesStage } from './stories.js';
+export { STORIES_DEFAULTS, clusterStories, weightVectors } from './cluster-stories.js';
+export type { ClusterInput, StoriesConfig, StoryClustering } from './cluster-stories.js';
+export { articleFeatures, entityIdsByArticle, stem } from './article-features.js';
+export type { FeatureCounts, FeatureOptions } from './article-features.js';
+export { OnlineClusterer, dot, normalize, topKeys } from './online-clusterer.js';
+export type { Match, OnlineClustererOptions, SparseVector } from './online-clusterer.js';

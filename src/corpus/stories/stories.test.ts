@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext } from '../../core/context.js';
+import { emptyCorpus } from '../../core/corpus.js';
+import type { EntityMention } from '../../core/article.js';
+import { findDuplicates } from '../duplicates/duplicates.js';
+import { clusterStories } from './cluster-stories.js';
+import { fixtureArticle } from './fixture-article.js';
+import { storiesStage } from './stories.js';
+
+const ferry = [
+  'MARENVALE (Northwire) - A ferry carrying 212 passengers ran aground off the Kestrel Islands on Tuesday, the coast guard said. At least 17 people were taken to hospital. The Aurora Pell struck a sandbank in heavy fog after leaving Dunmore.',
+  'Passengers of the Aurora Pell described panic when the ferry hit a sandbank near the Kestrel Islands on Tuesday. Coast guard spokeswoman Ilse Varga said 17 people were treated in hospital and that fog had made rescue work slow.',
+  'Bluewake Lines, operator of the Aurora Pell ferry, said all 212 passengers were brought ashore after the grounding off the Kestrel Islands. Investigators from the coast guard will examine why the ship lost steering in fog near Dunmore.',
+];
+const budget = [
+  'Lawmakers in Velloran approved a budget raising the minimum pension by 4 percent after a late-night session. Finance minister Oskar Brandl said the increase would be funded by a levy on short-term rentals.',
+  'The Velloran parliament passed Oskar Brandl\'s budget with a pension increase of 4 percent. The opposition Green Alliance said the rental levy in the budget was a tax on families and walked out of the session.',
+];
+// Two earthquakes: same kind of event, different places, dates, magnitudes and people.
+const quakes = [
+  'A magnitude 6.2 earthquake struck Port Selim on March 3, killing at least 40 people and collapsing the old harbour market, mayor Rana Osei said. Rescuers searched the rubble of the earthquake through the night.',
+  'Rescue teams in Port Selim pulled survivors from the rubble after the magnitude 6.2 earthquake of March 3. Mayor Rana Osei said 40 people died when the harbour market collapsed in the earthquake.',
+  'A magnitude 5.4 earthquake shook Varnholt on July 19, injuring 12 people and cracking the dam above the valley, regional governor Piet Lindqvist said. Rescuers checked damaged homes after the earthquake.',
+  'Engineers inspected the cracked dam above Varnholt after the magnitude 5.4 earthquake of July 19. Governor Piet Lindqvist said 12 people were injured in the earthquake and homes were damaged.',
+];
+
+function corpusArticles() {
+  return [...ferry, ...budget, ...quakes].map((text, i) =>
+    fixtureArticle({ id: `a${String(i).padStart(2, '0')}`, text, meta: { published: `2031-10-1${i % 3}` } }),
+  );
+}
+
+function membership(stories: readonly { articles: readonly string[] }[]): string[][] {
+  return stories.map((s) => [...s.articles].sort()).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+}
+
+test('different stories stay apart and articles on one event come together', () => {
+  const { stories } = clusterStories({ articles: corpusArticles() });
+  assert.deepEqual(membership(stories), [
+    ['a00', 'a01', 'a02'],
+    ['a03', 'a04'],
+    ['a05', 'a06'],
+    ['a07', 'a08'],
+  ]);
+});
+
+test('two earthquakes on different dates and places are two stories but one topic', () => {
+  const { stories, topics } = clusterStories({ articles: corpusArticles() });
+  const storyOf = (id: string): string | undefined => stories.find((s) => s.articles.includes(id))?.id;
+  assert.notEqual(storyOf('a05'), storyOf('a07'));
+  const topicOf = (id: string): number => topics.findIndex((t) => t.includes(storyOf(id) ?? ''));
+  assert.equal(topicOf('a05'), topicOf('a07'));
+  assert.notEqual(topicOf('a05'), topicOf('a00'));
+});
+
+test('a near-copy joins the story of its original', () => {
+  const arts = corpusArticles();
+  const copy = fixtureArticle({ id: 'copy', text: `Subscribe to our newsletter\n${quakes[0]}\nShare this article` });
+  const all = [...arts, copy];
+  const duplicates = findDuplicates(all, { shingleSize: 3, bands: 40, rows: 3, minJaccard: 0.5, minContainment: 0.8, minContainedShingles: 20 });
+  assert.deepEqual(duplicates.map((d) => d.article), ['copy']);
+  const { stories } = clusterStories({ articles: all, duplicates });
+  const story = stories.find((s) => s.articles.includes('a05'));
+  assert.ok(story?.articles.includes('copy'));
+});
+
+test('story ids follow first article order, titles are extracted text, and input order does not matter', () => {
+  const arts = corpusArticles();
+  const ctx = createContext();
+  const forward = storiesStage.run(emptyCorpus(arts), ctx, storiesStage.defaults);
+  const reversed = storiesStage.run(emptyCorpus([...arts].reverse()), ctx, storiesStage.defaults);
+  assert.deepEqual(forward, reversed);
+  const stories = forward.stories ?? [];
+  assert.deepEqual(stories.map((s) => s.id), stories.map((_, i) => `s${i + 1}`));
+  for (const s of stories) assert.ok(arts.some((a) => a.text.includes(s.title)), `title "${s.title}" is not extracted text`);
+});
+
+test('entity layers, when present, are used as features (and keep events apart)', () => {
+  const texts = [
+    'The storm reached the coast on Friday and the governor spoke.',
+    'On Friday the governor spoke as the storm reached the coast.',
+    'The storm reached the coast on Friday and the governor spoke again.',
+    'The governor spoke on Friday after the storm reached the coast.',
+  ];
+  const who = ['Halvard Moen', 'Halvard Moen', 'Tova Strand', 'Tova Strand'];
+  const arts = texts.map((text, i) => {
+    const name = who[i] ?? '';
+    const mention: EntityMention = { start: 0, end: 3, type: 'PERSON', canonical: name, how: 'self' };
+    return fixtureArticle({ id: `g${i}`, text, layers: { entities: [mention, mention, mention] } });
+  });
+  const { stories } = clusterStories({ articles: arts });
+  assert.deepEqual(membership(stories), [['g0', 'g1'], ['g2', 'g3']]);
+});

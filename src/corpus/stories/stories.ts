@@ -1,0 +1,18 @@
+// The stories corpus stage: one story per real-world event, near-copies with their original.
+import { defineCorpusStage } from '../../pipeline/stage.js';
+import { STORIES_DEFAULTS, clusterStories, type StoriesConfig } from './cluster-stories.js';
+
+export const storiesStage = defineCorpusStage<StoriesConfig>({
+  name: 'parallax.stories.v1',
+  version: '1.0.0',
+  requires: ['entities', 'duplicates'],
+  provides: ['stories'],
+  defaults: STORIES_DEFAULTS,
+  run(corpus, _ctx, config) {
+    const { stories } = clusterStories(
+      { articles: corpus.articles, duplicates: corpus.duplicates, entities: corpus.entities },
+      config,
+    );
+    return { stories };
+  },
+});
