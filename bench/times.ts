@@ -1,0 +1,199 @@
+// TempEval-3 Task A scoring (strict/relaxed extent F1, value F1/accuracy) of the times stage beside raw chrono-node.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as chrono from 'chrono-node';
+import { extractTimes } from '../src/stages/times/index.js';
+import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
+
+interface Timex {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+  readonly value: string | null;
+}
+
+interface Doc {
+  readonly path: string;
+  readonly dct: string | null;
+  readonly text: string;
+  readonly gold: readonly Timex[];
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decode(s: string): string {
+  return s.replace(/&(#x?[0-9a-f]+|\w+);/gi, (all, e: string) => {
+    if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+    return ENTITIES[e] ?? all;
+  });
+}
+
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
+  return m ? (m[1] ?? null) : null;
+}
+
+/** The <TEXT> of a .tml file with its tags stripped, and the TIMEX3 offsets into that plain text. */
+export function parseTml(xml: string, path = ''): Doc {
+  const dctTag = /<DCT>\s*(<TIMEX3[^>]*>)/.exec(xml)?.[1] ?? '';
+  const dct = attr(dctTag, 'value');
+  const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)?.[1] ?? '';
+  let text = '';
+  const gold: Timex[] = [];
+  const open: { start: number; type: string; value: string | null }[] = [];
+  const re = /<(\/?)([A-Za-z0-9]+)([^>]*?)(\/?)>|([^<]+)/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (m[5] !== undefined) {
+      text += decode(m[5]);
+      continue;
+    }
+    if (m[2] !== 'TIMEX3') continue;
+    if (m[1]) {
+      const o = open.pop();
+      if (o) gold.push({ start: o.start, end: text.length, type: o.type, value: o.value });
+    } else if (!m[4]) open.push({ start: text.length, type: attr(m[3] ?? '', 'type') ?? 'DATE', value: attr(m[3] ?? '', 'value') });
+  }
+  return { path, dct, text, gold };
+}
+
+function findTml(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.') || name.startsWith('._')) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...findTml(p));
+    else if (name.endsWith('.tml')) out.push(p);
+  }
+  return out;
+}
+
+interface Counts {
+  gold: number;
+  system: number;
+  strict: number;
+  relaxed: number;
+  valueCorrect: number;
+  typeCorrect: number;
+}
+
+const zero = (): Counts => ({ gold: 0, system: 0, strict: 0, relaxed: 0, valueCorrect: 0, typeCorrect: 0 });
+
+/** One-to-one overlap matching in text order (the TempEval-3 relaxed match), strict = same extent. */
+function score(gold: readonly Timex[], system: readonly Timex[], counts: Counts, errors?: string[], text?: string): void {
+  counts.gold += gold.length;
+  counts.system += system.length;
+  const used = new Set<number>();
+  for (const g of gold) {
+    let best = -1;
+    for (const [i, s] of system.entries()) {
+      if (used.has(i) || !(s.start < g.end && g.start < s.end)) continue;
+      if (best < 0 || (s.start === g.start && s.end === g.end)) best = i;
+    }
+    const s = best >= 0 ? system[best] : undefined;
+    if (!s) {
+      if (errors && text) errors.push(`miss  ${JSON.stringify(text.slice(g.start, g.end))} ${g.type} ${g.value}`);
+      continue;
+    }
+    used.add(best);
+    counts.relaxed++;
+    if (s.start === g.start && s.end === g.end) counts.strict++;
+    if (s.type === g.type) counts.typeCorrect++;
+    if (s.value !== null && s.value === g.value) counts.valueCorrect++;
+    else if (errors && text) errors.push(`value ${JSON.stringify(text.slice(g.start, g.end))} gold=${g.value} sys=${s.value} ${JSON.stringify(text.slice(s.start, s.end))}`);
+  }
+  if (errors && text) {
+    for (const [i, s] of system.entries()) if (!used.has(i)) errors.push(`extra ${JSON.stringify(text.slice(s.start, s.end))} ${s.type} ${s.value}`);
+  }
+}
+
+function f1(correct: number, system: number, gold: number): number {
+  const p = system ? correct / system : 0;
+  const r = gold ? correct / gold : 0;
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+function metrics(c: Counts, seconds: number, docs: number): BenchMetrics {
+  return {
+    strictF1: f1(c.strict, c.system, c.gold),
+    relaxedF1: f1(c.relaxed, c.system, c.gold),
+    valueF1: f1(c.valueCorrect, c.system, c.gold),
+    valueAccuracy: c.relaxed ? c.valueCorrect / c.relaxed : 0,
+    typeAccuracy: c.relaxed ? c.typeCorrect / c.relaxed : 0,
+    precision: c.system ? c.relaxed / c.system : 0,
+    recall: c.gold ? c.relaxed / c.gold : 0,
+    docsPerSecond: seconds > 0 ? docs / seconds : 0,
+  };
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** Raw chrono-node with the DCT as reference, its components written as TimeML the obvious way. */
+export function chronoTimex(text: string, dct: string | null): Timex[] {
+  const ref = dct ? new Date(`${dct.slice(0, 10)}T12:00:00Z`) : undefined;
+  return chrono.parse(text, ref).map((r) => {
+    const s = r.start;
+    const date = `${String(s.get('year')).padStart(4, '0')}-${pad2(s.get('month') ?? 1)}-${pad2(s.get('day') ?? 1)}`;
+    const certainDay = s.isCertain('day') || s.isCertain('weekday');
+    const hasTime = s.isCertain('hour');
+    let value: string;
+    if (hasTime) value = `${date}T${pad2(s.get('hour') ?? 0)}:${pad2(s.get('minute') ?? 0)}`;
+    else if (certainDay) value = date;
+    else if (s.isCertain('month')) value = date.slice(0, 7);
+    else if (s.isCertain('year')) value = date.slice(0, 4);
+    else value = date;
+    return { start: r.index, end: r.index + r.text.length, type: hasTime ? 'TIME' : 'DATE', value };
+  });
+}
+
+export const run: BenchRun = async (options) => {
+  const dataPath = options.data ? resolve(options.data) : fileURLToPath(new URL('tempeval3/', SHARED_BENCH));
+  let files: string[];
+  try {
+    files = findTml(dataPath);
+  } catch {
+    throw new BenchDataMissing(dataPath, 'TempEval-3 TimeML .tml files');
+  }
+  if (files.length === 0) throw new BenchDataMissing(dataPath, 'no .tml files found');
+  const docs = files.map((f) => parseTml(readFileSync(f, 'utf8'), f));
+  const verbose = process.env.PARALLAX_BENCH_ERRORS === '1';
+  const errors: string[] = [];
+  const ours = zero();
+  const perPart = new Map<string, Counts>();
+  let t0 = performance.now();
+  const systems = docs.map((d) =>
+    extractTimes(d.text, d.dct, { style: 'timeml' }).map((t) => ({ start: t.start, end: t.end, type: t.type, value: t.value })),
+  );
+  const oursSeconds = (performance.now() - t0) / 1000;
+  for (const [i, d] of docs.entries()) {
+    const system = systems[i] ?? [];
+    score(d.gold, system, ours, verbose ? errors : undefined, d.text);
+    const part = relative(dataPath, d.path).split(/[\\/]/).slice(0, -1).join('/') || '.';
+    const counts = perPart.get(part) ?? zero();
+    score(d.gold, system, counts);
+    perPart.set(part, counts);
+  }
+  const base = zero();
+  t0 = performance.now();
+  const chronoSystems = docs.map((d) => chronoTimex(d.text, d.dct));
+  const chronoSeconds = (performance.now() - t0) / 1000;
+  for (const [i, d] of docs.entries()) score(d.gold, chronoSystems[i] ?? [], base);
+  const notes: string[] = [];
+  if (perPart.size > 1) {
+    for (const [part, c] of [...perPart].sort()) {
+      const m = metrics(c, 0, 0);
+      notes.push(
+        `${part.padEnd(14)} strictF1 ${m.strictF1?.toFixed(3)}  relaxedF1 ${m.relaxedF1?.toFixed(3)}  valueF1 ${m.valueF1?.toFixed(3)}  (gold ${c.gold}, system ${c.system})`,
+      );
+    }
+  }
+  if (verbose) for (const e of errors) options.log(e);
+  return {
+    bench: 'times',
+    data: options.data ?? null,
+    metrics: metrics(ours, oursSeconds, docs.length),
+    baseline: { name: 'chrono-node', metrics: metrics(base, chronoSeconds, docs.length) },
+    notes,
+  };
+};

@@ -1,0 +1,518 @@
+// Pattern rules that find time expressions in news text and give each a TimeML type and value.
+import type { TimeType } from '../../core/article.js';
+import { NUMBER_SOURCE, parseNumber } from '../quantities/number-words.js';
+import {
+  addDays,
+  addMonths,
+  formatDate,
+  formatMonth,
+  formatTime,
+  formatWeek,
+  formatYear,
+  isValidDate,
+  type CalendarDate,
+  type Reference,
+} from './calendar.js';
+import {
+  MONTH_SOURCE,
+  PARTS_OF_DAY,
+  SEASONS,
+  UNIT_SOURCE,
+  VAGUE_COUNT_SOURCE,
+  WEEKDAY_SOURCE,
+  monthNumber,
+  unitInfo,
+  weekdayNumber,
+} from './lexicon.js';
+import {
+  durationValue,
+  lastCompletedQuarter,
+  resolveMonth,
+  resolveMonthDay,
+  resolveQuarter,
+  resolveSeason,
+  resolveWeekday,
+  shiftedValue,
+  type Direction,
+} from './resolve.js';
+import type { Tense } from './tense.js';
+
+export interface TimeRelation {
+  readonly kind: 'before' | 'after' | 'during';
+  readonly anchor: string;
+  readonly offset?: string;
+}
+
+export interface TimeCandidate {
+  readonly start: number;
+  readonly end: number;
+  readonly type: TimeType;
+  readonly value: string | null;
+  readonly relation?: TimeRelation;
+  /** Which rule produced it (for debugging and benchmark error analysis). */
+  readonly rule: string;
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly ref: Reference | null;
+  /** The reference as a full date; null when the publication date is unknown or partial. */
+  readonly refDate: CalendarDate | null;
+  /** The date "today" means at this position (the day the words were said, inside a dated quote). */
+  today(start: number): CalendarDate | null;
+  tense(start: number, end: number): Tense;
+}
+
+interface Built {
+  readonly type: TimeType;
+  readonly value: string | null;
+  readonly start?: number;
+  readonly end?: number;
+}
+
+interface Rule {
+  readonly name: string;
+  readonly re: RegExp;
+  build(m: RegExpExecArray, ctx: RuleContext, start: number, end: number): Built | null;
+}
+
+const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
+const NUM = `(?:${NUMBER_SOURCE})`;
+const COUNT = `(?:${NUM}|${VAGUE_COUNT_SOURCE})`;
+
+function dir(word: string | undefined): Direction {
+  const w = word?.toLowerCase();
+  if (w === 'last' || w === 'past' || w === 'previous') return 'last';
+  if (w === 'next' || w === 'coming' || w === 'following') return 'next';
+  if (w === 'this' || w === 'current') return 'this';
+  return null;
+}
+
+/** Count of a "two", "a few", "several" phrase; null for vague counts. */
+function countOf(phrase: string | undefined): number | null {
+  if (!phrase) return 1;
+  const p = phrase.toLowerCase().trim();
+  if (/^(?:several|a\s+few|few|many|some|a\s+number\s+of)$/.test(p)) return null;
+  if (/couple/.test(p)) return 2;
+  return parseNumber(p);
+}
+
+function dayValue(ctx: RuleContext, d: CalendarDate | null, part: string | undefined): Built {
+  const partCode = part ? PARTS_OF_DAY[part.toLowerCase()] : undefined;
+  if (!d) return { type: partCode ? 'TIME' : 'DATE', value: null };
+  return partCode ? { type: 'TIME', value: `${formatDate(d)}T${partCode}` } : { type: 'DATE', value: formatDate(d) };
+}
+
+function monthDay(ctx: RuleContext, start: number, end: number, month: number, day: number, year: string | undefined): string | null {
+  if (year) return isValidDate(Number(year), month, day) ? formatDate({ year: Number(year), month, day }) : null;
+  if (!ctx.ref) return `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const y = resolveMonthDay(ctx.ref, month, day, ctx.tense(start, end));
+  return isValidDate(y, month, day) ? formatDate({ year: y, month, day }) : null;
+}
+
+function hour24(hour: number, meridiem: string | undefined): number | null {
+  if (hour > 23) return null;
+  if (!meridiem) return hour;
+  if (hour < 1 || hour > 12) return null;
+  const pm = /^p/i.test(meridiem);
+  return pm ? (hour % 12) + 12 : hour % 12;
+}
+
+// Counted nouns after a bare four-digit number mean it is a quantity ("2000 people"), not a year.
+const COUNTED_AFTER = /^\s+(?:people|persons|troops|soldiers|workers|jobs|residents|employees|students|children|members|miles|kilometers|kilometres|feet|meters|metres|tons|tonnes|pounds|dollars|shares|cars|votes|units|cases|deaths|homes|houses|refugees|police|officers|marines|copies|barrels|acres|rounds|points|signatures|pages|words|delegates|others|of\s+(?:the|them|whom))\b/i;
+const QUANTITY_BEFORE = /(?:\$|#|£|€|\b(?:about|some|nearly|almost|than|least|approximately|roughly|around|only|just|no\.|number|page|route|flight|room|model|code|rule|section|article|resolution|to)\s*)$/i;
+
+const RULES: readonly Rule[] = [
+  {
+    name: 'iso-date',
+    re: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?\b/g,
+    build(m) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (!isValidDate(y, mo, d)) return null;
+      const date = { year: y, month: mo, day: d };
+      return m[4] ? { type: 'TIME', value: formatTime(date, Number(m[4]), Number(m[5])) } : { type: 'DATE', value: formatDate(date) };
+    },
+  },
+  {
+    name: 'numeric-date',
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
+    build(m) {
+      const [mo, d] = [Number(m[1]), Number(m[2])];
+      const raw = m[3] ?? '';
+      const y = raw.length === 2 ? (Number(raw) < 50 ? 2000 : 1900) + Number(raw) : Number(raw);
+      return isValidDate(y, mo, d) ? { type: 'DATE', value: formatDate({ year: y, month: mo, day: d }) } : null;
+    },
+  },
+  {
+    // "Tuesday (March 4)": the parenthetical date wins over resolving the weekday.
+    name: 'weekday-paren-date',
+    re: new RegExp(`\\b${WEEKDAY_SOURCE}\\s*\\(\\s*(${MONTH_SOURCE})\\s+(\\d{1,2})(?:,?\\s+(${YEAR}))?\\s*\\)`, 'g'),
+    build(m, ctx, start, end) {
+      const month = monthNumber(m[1] ?? '');
+      const value = month ? monthDay(ctx, start, end, month, Number(m[2]), m[3]) : null;
+      return value ? { type: 'DATE', value } : null;
+    },
+  },
+  {
+    name: 'month-day-year',
+    re: new RegExp(
+      `\\b(?:${WEEKDAY_SOURCE},?\\s+)?(?:(early|late|mid-?)\\s*)?(${MONTH_SOURCE})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|,\\d))(?:,?\\s+(${YEAR})\\b)?`,
+      'g',
+    ),
+    build(m, ctx, start, end) {
+      const month = monthNumber(m[2] ?? '');
+      const day = Number(m[3]);
+      if (!month || day < 1 || day > 31) return null;
+      const value = monthDay(ctx, start, end, month, day, m[4]);
+      return value ? { type: 'DATE', value } : null;
+    },
+  },
+  {
+    name: 'day-month-year',
+    re: new RegExp(`\\b(?:${WEEKDAY_SOURCE},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_SOURCE})(?:,?\\s+(${YEAR}))?\\b`, 'g'),
+    build(m, ctx, start, end) {
+      const month = monthNumber(m[2] ?? '');
+      const day = Number(m[1]);
+      if (!month || day < 1 || day > 31) return null;
+      const value = monthDay(ctx, start, end, month, day, m[3]);
+      return value ? { type: 'DATE', value } : null;
+    },
+  },
+  {
+    name: 'month-year',
+    re: new RegExp(`\\b(?:(?:early|late|mid)[\\s-]+)?(${MONTH_SOURCE}),?\\s+(?:of\\s+)?(${YEAR})\\b`, 'g'),
+    build(m) {
+      const month = monthNumber(m[1] ?? '');
+      return month ? { type: 'DATE', value: formatMonth(Number(m[2]), month) } : null;
+    },
+  },
+  {
+    // A bare month needs a cue word so that "May" the verb and "March" the noun stay out.
+    name: 'month',
+    re: new RegExp(
+      `(?:\\b(last|next|this|early|late|mid|mid-|earlier|later)\\s*|(?<=\\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|or|since|early|late)\\s))(${MONTH_SOURCE})\\b(?!\\s+\\d)`,
+      'gi',
+    ),
+    build(m, ctx, start, end) {
+      const word = m[2] ?? '';
+      if (!/^[A-Z]/.test(word)) return null;
+      const month = monthNumber(word);
+      if (!month) return null;
+      if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}` };
+      const year = resolveMonth(ctx.ref, month, ctx.tense(start, end), dir(m[1]));
+      return { type: 'DATE', value: formatMonth(year, month) };
+    },
+  },
+  {
+    name: 'decade',
+    re: /\b(?:(?:early|late|mid)[\s-]+)?(?:(1[5-9]\d|20\d)0'?s|'(\d)0s)\b/gi,
+    build(m, ctx) {
+      if (m[1]) return { type: 'DATE', value: `${m[1]}X` };
+      const d = Number(m[2]);
+      const refYear = ctx.ref?.year ?? 1999;
+      const century = d * 10 <= refYear % 100 ? Math.floor(refYear / 100) : Math.floor(refYear / 100) - 1;
+      return { type: 'DATE', value: `${century}${d}X` };
+    },
+  },
+  {
+    name: 'century',
+    re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b/gi,
+    build(m) {
+      const n = Number(m[1]);
+      return n > 0 && n < 22 ? { type: 'DATE', value: String(n - 1).padStart(2, '0') } : null;
+    },
+  },
+  {
+    name: 'year',
+    re: new RegExp(`(?:\\b(?:(?:early|late|mid|fiscal|calendar)[\\s-]+|(?:pre|post|mid)-))?\\b(${YEAR})\\b(?![-/]\\d|,\\d{3}|\\.\\d|:\\d|\\s*(?:%|percent))`, 'gi'),
+    build(m, ctx, start, end) {
+      const before = ctx.text.slice(Math.max(0, start - 24), start);
+      const after = ctx.text.slice(end, end + 30);
+      if (QUANTITY_BEFORE.test(before) || COUNTED_AFTER.test(after)) return null;
+      if (/\d[,.]?\s*$/.test(before)) return null;
+      return { type: 'DATE', value: m[1] ?? null };
+    },
+  },
+  {
+    name: 'today',
+    re: /\b(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?\b|\b(?:the\s+)?day\s+(before\s+yesterday|after\s+tomorrow)\b|\b(this|last|tomorrow|yesterday)\s+(morning|afternoon|evening|night)\b/gi,
+    build(m, ctx, start) {
+      const today = ctx.today(start);
+      let offset = 0;
+      let part: string | undefined;
+      const word = (m[1] ?? m[4] ?? '').toLowerCase();
+      if (m[3]) offset = /before/i.test(m[3]) ? -2 : 2;
+      else if (word === 'yesterday' || (word === 'last' && m[5])) offset = -1;
+      else if (word === 'tomorrow') offset = 1;
+      if (m[2]) part = m[2];
+      else if (m[5]) part = word === 'last' ? 'night' : m[5];
+      if (word === 'last' && m[5] && m[5].toLowerCase() !== 'night') return null;
+      const day = today ? addDays(today, offset) : null;
+      return dayValue(ctx, day, part);
+    },
+  },
+  {
+    name: 'weekday',
+    re: new RegExp(
+      `\\b(?:(last|next|this|coming|past|early|late)\\s+)?(${WEEKDAY_SOURCE})(?:'s)?(?:\\s+(morning|afternoon|evening|night|overnight))?\\b`,
+      'gi',
+    ),
+    build(m, ctx, start, end) {
+      const word = m[2] ?? '';
+      if (!/^[A-Z]/.test(word)) return null;
+      const wd = weekdayNumber(word);
+      if (wd === null) return null;
+      const today = ctx.today(start);
+      const d = today ? resolveWeekday(today, wd, ctx.tense(start, end), dir(m[1])) : null;
+      const trimmed = /'s$/.test(m[0]) ? { end: end - 2 } : {};
+      const e = /^(?:early|late)$/i.test(m[1] ?? '') ? { start: start + (m[1]?.length ?? 0) + 1 } : {};
+      return { ...dayValue(ctx, d, m[3]), ...trimmed, ...e };
+    },
+  },
+  {
+    name: 'weekday-plural',
+    re: new RegExp(`\\b(?:on\\s+)?(${WEEKDAY_SOURCE})s\\b`, 'g'),
+    build(m) {
+      const wd = weekdayNumber(m[1] ?? '');
+      return wd === null ? null : { type: 'SET', value: `XXXX-WXX-${wd === 0 ? 7 : wd}` };
+    },
+  },
+  {
+    name: 'relative-unit',
+    re: /\b(?:(earlier|later|early|late)\s+)?(last|next|this|coming|past|previous|current)\s+(week|month|year|weekend|decade|century|quarter)\b/gi,
+    build(m, ctx, start) {
+      const d = dir(m[2]);
+      const unit = (m[3] ?? '').toLowerCase();
+      const before = ctx.text.slice(Math.max(0, start - 12), start);
+      // "the past week", "over the last year": a stretch of time up to now, not a calendar unit.
+      if (/\bthe\s+$/i.test(before) && d === 'last' && !m[1]) {
+        const info = unitInfo(unit === 'weekend' ? 'day' : unit);
+        return info ? { type: 'DURATION', value: durationValue(unit === 'weekend' ? 2 : 1, info) } : null;
+      }
+      const today = ctx.today(start);
+      const ref = ctx.ref;
+      const step = d === 'last' ? -1 : d === 'next' ? 1 : 0;
+      if (unit === 'year') return ref ? { type: 'DATE', value: formatYear(ref.year + step) } : { type: 'DATE', value: null };
+      if (unit === 'decade') return ref ? { type: 'DATE', value: `${String(Math.floor(ref.year / 10) + step).padStart(3, '0')}X` } : { type: 'DATE', value: null };
+      if (unit === 'century') return ref ? { type: 'DATE', value: String(Math.floor(ref.year / 100) + step) } : { type: 'DATE', value: null };
+      if (unit === 'month') {
+        if (!ref || ref.month === null) return { type: 'DATE', value: null };
+        const mm = addMonths(ref.year, ref.month, step);
+        return { type: 'DATE', value: formatMonth(mm.year, mm.month) };
+      }
+      if (unit === 'quarter') {
+        if (!ref || ref.month === null) return { type: 'DATE', value: null };
+        const q = Math.floor((ref.month - 1) / 3) + step;
+        const year = ref.year + Math.floor(q / 4);
+        return { type: 'DATE', value: `${formatYear(year)}-Q${(((q % 4) + 4) % 4) + 1}` };
+      }
+      if (!today) return { type: 'DATE', value: null };
+      const shifted = addDays(today, step * 7);
+      return { type: 'DATE', value: unit === 'weekend' ? `${formatWeek(shifted)}-WE` : formatWeek(shifted) };
+    },
+  },
+  {
+    name: 'season',
+    re: /\b(?:(last|next|this|coming|past)\s+|(?:(early|late|mid)[\s-]+)|(?<=\b(?:in|the|since|until|during|by|through|this|of)\s))(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(1[6-9]\d\d|20\d\d))?/gi,
+    build(m, ctx, start, end) {
+      const season = SEASONS[(m[3] ?? '').toLowerCase()];
+      if (!season) return null;
+      if (m[4]) return { type: 'DATE', value: `${m[4]}-${season}` };
+      if (!ctx.ref) return { type: 'DATE', value: null };
+      return { type: 'DATE', value: `${formatYear(resolveSeason(ctx.ref, season, ctx.tense(start, end), dir(m[1])))}-${season}` };
+    },
+  },
+  {
+    name: 'quarter',
+    re: /\b(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
+    build(m, ctx) {
+      const word = (m[1] ?? '').toLowerCase();
+      const nth: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+      const q = nth[word];
+      if (q) {
+        const year = m[2] ? Number(m[2]) : ctx.ref ? resolveQuarter(ctx.ref, q) : null;
+        return { type: 'DATE', value: year === null ? null : `${formatYear(year)}-Q${q}` };
+      }
+      if (!ctx.ref) return { type: 'DATE', value: null };
+      const last = lastCompletedQuarter(ctx.ref);
+      if (!last) return { type: 'DATE', value: null };
+      const year = /year-(?:earlier|ago)/.test(word) ? last.year - 1 : last.year;
+      return { type: 'DATE', value: `${formatYear(year)}-Q${last.quarter}` };
+    },
+  },
+  {
+    name: 'half-year',
+    re: /\b(?:the\s+)?(first|second)\s+half\s+of\s+(?:(this|last|next)\s+year|(1[6-9]\d\d|20\d\d))\b/gi,
+    build(m, ctx) {
+      const h = /first/i.test(m[1] ?? '') ? 1 : 2;
+      const year = m[3] ? Number(m[3]) : ctx.ref ? ctx.ref.year + (dir(m[2]) === 'last' ? -1 : dir(m[2]) === 'next' ? 1 : 0) : null;
+      return { type: 'DATE', value: year === null ? null : `${formatYear(year)}-H${h}` };
+    },
+  },
+  {
+    name: 'ago',
+    re: new RegExp(`\\b(?:(?:more\\s+than|less\\s+than|nearly|almost|about|some|over|at\\s+least)\\s+)?(${COUNT}\\s+)?(${UNIT_SOURCE})\\s+ago\\b`, 'gi'),
+    build(m, ctx, start) {
+      const unit = unitInfo(m[2] ?? '');
+      const count = countOf(m[1]);
+      const today = ctx.today(start);
+      if (!unit) return null;
+      if (count === null || !today) {
+        if (!ctx.ref) return { type: 'DATE', value: null };
+        return { type: 'DATE', value: unit.letter === 'Y' && !unit.time ? 'PAST_REF' : 'PAST_REF' };
+      }
+      return { type: 'DATE', value: shiftedValue(today, count, unit, -1) };
+    },
+  },
+  {
+    name: 'duration-half',
+    re: new RegExp(`\\b(?:(${NUM})\\s+and\\s+a\\s+half\\s+(${UNIT_SOURCE})|(an?|one)\\s+(${UNIT_SOURCE})\\s+and\\s+a\\s+half|half\\s+an?\\s+(${UNIT_SOURCE}))\\b`, 'gi'),
+    build(m) {
+      const unit = unitInfo(m[2] ?? m[4] ?? m[5] ?? '');
+      if (!unit) return null;
+      const whole = m[1] ? parseNumber(m[1]) : m[3] ? 1 : 0;
+      return whole === null ? null : { type: 'DURATION', value: durationValue(whole + 0.5, unit) };
+    },
+  },
+  {
+    name: 'duration',
+    re: new RegExp(
+      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following)\\s+)?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|over|under)\\s+)?(${COUNT})(?:\\s+(?:more|additional|full|straight|consecutive))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)`,
+      'gi',
+    ),
+    build(m, ctx, start, end) {
+      const unit = unitInfo(m[2] ?? '');
+      if (!unit) return null;
+      const count = countOf(m[1]);
+      if (count !== null && count <= 0) return null;
+      // "four years old" is an age, not a stretch of time.
+      if (/^\s+(?:old|of\s+age)\b/i.test(ctx.text.slice(end, end + 12))) return null;
+      return { type: 'DURATION', value: durationValue(count, unit) };
+    },
+  },
+  {
+    name: 'vague-duration',
+    re: /\b(?:(recent|coming|past|next|several|many)\s+|(?<=\b(?:for|over|in|within|takes?|took|lasted)\s))(seconds|minutes|hours|days|weeks|months|years|decades)\b/gi,
+    build(m) {
+      const unit = unitInfo(m[2] ?? '');
+      return unit ? { type: 'DURATION', value: durationValue(null, unit) } : null;
+    },
+  },
+  {
+    name: 'set',
+    re: /\b(?:(daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly)|(?:every|each)\s+(?:other\s+)?(day|night|week|month|year|hour|morning|evening|minute|summer|winter))\b/gi,
+    build(m) {
+      const word = (m[1] ?? m[2] ?? '').toLowerCase();
+      const values: Readonly<Record<string, string>> = {
+        daily: 'P1D', nightly: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P3M', annually: 'P1Y', yearly: 'P1Y',
+        hourly: 'PT1H', day: 'P1D', night: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', hour: 'PT1H',
+        morning: 'P1D', evening: 'P1D', minute: 'PT1M', summer: 'P1Y', winter: 'P1Y',
+      };
+      const value = values[word];
+      return value ? { type: 'SET', value } : null;
+    },
+  },
+  {
+    name: 'present-ref',
+    re: /\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+present\b|\bnowadays\b|\bthese\s+days\b|\bat\s+the\s+moment\b/gi,
+    build(m, ctx, start, end) {
+      // "now" as a discourse marker ("Now, the question is") still refers to the present in news.
+      const after = ctx.text.slice(end, end + 8);
+      if (/^\s+that\b/i.test(after) && /^now/i.test(m[0])) return null;
+      return { type: 'DATE', value: 'PRESENT_REF', start: m[0].toLowerCase().startsWith('at ') ? start + 3 : start };
+    },
+  },
+  {
+    name: 'past-future-ref',
+    re: /\b(?:the\s+)?(?:(near|foreseeable|distant|immediate|recent)\s+)?(future|past)\b(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|week|month|year|decade|day|century|quarter))/gi,
+    build(m, ctx, start) {
+      const isFuture = /future/i.test(m[2] ?? '');
+      if (!/^the\b/i.test(m[0]) && !/\bin\s+$/i.test(ctx.text.slice(Math.max(0, start - 4), start))) return null;
+      if (!isFuture && !/^the\s+/i.test(m[0])) return null;
+      // "the past" only as a noun: "in the past", "the past has".
+      if (!isFuture && /^\s*[a-z]/.test(ctx.text.slice(start + m[0].length, start + m[0].length + 3)) && !/^\s*(?:and|or|is|has|was)\b/i.test(ctx.text.slice(start + m[0].length, start + m[0].length + 5))) return null;
+      return { type: 'DATE', value: isFuture ? 'FUTURE_REF' : 'PAST_REF' };
+    },
+  },
+  {
+    name: 'clock-time',
+    re: /\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?|\b(noon|midnight|midday)\b/gi,
+    build(m, ctx, start) {
+      const today = ctx.today(start);
+      if (m[4]) {
+        const word = m[4].toLowerCase();
+        const hour = word === 'midnight' ? 0 : 12;
+        return today ? { type: 'TIME', value: formatTime(today, hour, 0) } : { type: 'TIME', value: null };
+      }
+      const hour = hour24(Number(m[1]), m[3]);
+      const minute = m[2] ? Number(m[2]) : 0;
+      if (hour === null || minute > 59) return null;
+      return today ? { type: 'TIME', value: formatTime(today, hour, minute) } : { type: 'TIME', value: null };
+    },
+  },
+  {
+    name: 'holiday',
+    re: /\b(Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)\b/g,
+    build(m, ctx, start, end) {
+      const name = (m[1] ?? '').replace(/\s+/g, ' ');
+      const ref = ctx.ref;
+      const fixed: Readonly<Record<string, [number, number]>> = {
+        Christmas: [12, 25], 'Christmas Day': [12, 25], 'Christmas Eve': [12, 24], "New Year's": [1, 1],
+        "New Year's Day": [1, 1], "New Year's Eve": [12, 31], 'Independence Day': [7, 4], 'Fourth of July': [7, 4],
+        Halloween: [10, 31], "Valentine's Day": [2, 14], 'Veterans Day': [11, 11],
+      };
+      const f = fixed[name];
+      if (!ref) return { type: 'DATE', value: null };
+      if (f) {
+        const value = monthDay(ctx, start, end, f[0], f[1], undefined);
+        return { type: 'DATE', value };
+      }
+      const tense = ctx.tense(start, end);
+      // Floating holidays: nth weekday of a month, resolved like a month-day.
+      const nthWeekday = (year: number, month: number, wd: number, nth: number): CalendarDate => {
+        if (nth > 0) {
+          const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+          return { year, month, day: 1 + ((wd - first + 7) % 7) + (nth - 1) * 7 };
+        }
+        const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        const lastDow = new Date(Date.UTC(year, month - 1, lastDay)).getUTCDay();
+        return { year, month, day: lastDay - ((lastDow - wd + 7) % 7) };
+      };
+      const spec: Readonly<Record<string, [number, number, number]>> = {
+        Thanksgiving: [11, 4, 4], 'Thanksgiving Day': [11, 4, 4], 'Labor Day': [9, 1, 1], 'Memorial Day': [5, 1, -1],
+      };
+      const s = spec[name];
+      if (!s) return null;
+      const probe = nthWeekday(ref.year, s[0], s[1], s[2]);
+      const year = resolveMonthDay(ref, probe.month, probe.day, tense);
+      return { type: 'DATE', value: formatDate(nthWeekday(year, s[0], s[1], s[2])) };
+    },
+  },
+];
+
+/** Every candidate each rule finds, overlapping; the caller keeps the best non-overlapping set. */
+export function ruleCandidates(ctx: RuleContext): TimeCandidate[] {
+  const out: TimeCandidate[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(ctx.text); m; m = rule.re.exec(ctx.text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = m.index + m[0].length;
+      const built = rule.build(m, ctx, start, end);
+      if (built) out.push({ start: built.start ?? start, end: built.end ?? end, type: built.type, value: built.value, rule: rule.name });
+    }
+  }
+  return out;
+}
+
+/** Relative anchors: "two days after the election", "hours after the vote", "a week before March 3". */
+export const RELATIVE_ANCHOR_RE = new RegExp(
+  `\\b(?:(${COUNT})\\s+)?(${UNIT_SOURCE})\\s+(after|before|following|prior\\s+to|since)\\s+(?=\\S)`,
+  'gi',
+);
+
+export { countOf, dayValue, formatDate };

@@ -1,0 +1,251 @@
+// The times stage: news-aware time expressions (rules first, chrono-node for the rest) resolved against publication.
+import * as chrono from 'chrono-node';
+import type { QuoteSpan, TimeSpan } from '../../core/article.js';
+import { spansOverlap, type Span } from '../../core/span.js';
+import { defineArticleStage } from '../../pipeline/stage.js';
+import {
+  addDays,
+  formatDate,
+  formatTime,
+  isValidDate,
+  parseReference,
+  referenceDate,
+  type CalendarDate,
+  type Reference,
+} from './calendar.js';
+import { unitInfo } from './lexicon.js';
+import { durationValue, resolveMonthDay } from './resolve.js';
+import { tenseAround } from './tense.js';
+import { RELATIVE_ANCHOR_RE, countOf, ruleCandidates, type RuleContext, type TimeCandidate } from './time-rules.js';
+
+export interface TimesOptions {
+  /**
+   * "news" (default) keeps "two days after the vote" as one expression carrying a relation;
+   * "timeml" follows TimeML annotation, where only "two days" is a (DURATION) expression.
+   */
+  readonly style?: 'news' | 'timeml';
+  /** Sentence spans; found with a simple splitter when absent. */
+  readonly sentences?: readonly Span[];
+  /** Quote spans (from the quotes stage); found from quotation marks when absent. */
+  readonly quotes?: readonly Span[];
+  /** Ask chrono-node for explicit dates and times the rules missed (default true). */
+  readonly chronoFallback?: boolean;
+}
+
+export interface TimesConfig {
+  readonly style: 'news' | 'timeml';
+  readonly chronoFallback: boolean;
+}
+
+function roughSentences(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^.!?\n]+(?:[.!?]+["'\u201d\u2019]*|\n|$)/g;
+  for (let m = re.exec(text); m && m[0].length > 0; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function roughQuotes(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /["\u201c]([^"\u201c\u201d]{3,})["\u201d]|``((?:(?!'').){3,}?)''/gs;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function containing<T extends Span>(spans: readonly T[], at: number): T | undefined {
+  return spans.find((s) => s.start <= at && at < s.end);
+}
+
+const DAY_VALUE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+function dayOf(value: string | null): CalendarDate | null {
+  const m = value ? DAY_VALUE.exec(value) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
+/** Keeps the longest candidates that do not overlap; ties go to the earlier rule in the list. */
+function bestNonOverlapping(candidates: readonly TimeCandidate[]): TimeCandidate[] {
+  const order = candidates.map((c, i) => ({ c, i }));
+  order.sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+  const kept: TimeCandidate[] = [];
+  for (const { c } of order) if (!kept.some((k) => spansOverlap(k, c))) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+// A speech verb next to a dated day outside the quote: `"We sign today," she said on Monday.`
+const SPEECH_RE = /\b(?:said|says|told|added|declared|announced|stated|insisted|warned|wrote|tweeted)\b/gi;
+
+/** For each quote whose words the sentence dates, the day "today" means inside it. */
+function quoteDays(
+  text: string,
+  quotes: readonly Span[],
+  sentences: readonly Span[],
+  candidates: readonly TimeCandidate[],
+): { span: Span; day: CalendarDate }[] {
+  const out: { span: Span; day: CalendarDate }[] = [];
+  for (const q of quotes) {
+    const sentence = containing(sentences, q.end - 1) ?? containing(sentences, q.start);
+    if (!sentence) continue;
+    const region = { start: Math.min(sentence.start, q.start), end: Math.max(sentence.end, q.end) };
+    const dated = candidates.filter(
+      (c) => c.rule !== 'today' && c.start >= region.start && c.end <= region.end && !spansOverlap(c, q) && dayOf(c.value),
+    );
+    SPEECH_RE.lastIndex = 0;
+    const slice = text.slice(region.start, region.end);
+    for (let m = SPEECH_RE.exec(slice); m; m = SPEECH_RE.exec(slice)) {
+      const at = region.start + m.index;
+      const hit = dated.find((c) => Math.abs(c.start - (at + m[0].length)) <= 25 || Math.abs(at - c.end) <= 25);
+      const day = hit ? dayOf(hit.value) : null;
+      if (day && !spansOverlap({ start: at, end: at + m[0].length }, q)) {
+        out.push({ span: q, day });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function toDate(ref: CalendarDate): Date {
+  return new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12));
+}
+
+/**
+ * Explicit dates and clock times chrono-node finds that no rule produced. Only results whose day or hour
+ * chrono read from the text are kept: its relative readings ("for 40 minutes" as a date) are what the rules fix.
+ */
+function chronoCandidates(text: string, ref: Reference | null, ctx: RuleContext): TimeCandidate[] {
+  const refDate = referenceDate(ref);
+  const out: TimeCandidate[] = [];
+  for (const r of chrono.parse(text, refDate ? toDate(refDate) : undefined)) {
+    const s = r.start;
+    const tags = r.tags();
+    if ([...tags].some((t) => t.startsWith('result/relative'))) continue;
+    const start = r.index;
+    const end = r.index + r.text.length;
+    const month = s.isCertain('month') ? s.get('month') : null;
+    const day = s.isCertain('day') ? s.get('day') : null;
+    const hour = s.isCertain('hour') ? s.get('hour') : null;
+    if (month === null || day === null) {
+      if (hour === null || !refDate) continue;
+      out.push({ start, end, type: 'TIME', value: formatTime(refDate, hour, s.get('minute') ?? 0), rule: 'chrono' });
+      continue;
+    }
+    const year = s.isCertain('year') ? s.get('year') : ref ? resolveMonthDay(ref, month, day, ctx.tense(start, end)) : null;
+    if (year === null || !isValidDate(year, month, day)) continue;
+    const date = { year, month, day };
+    out.push(
+      hour === null
+        ? { start, end, type: 'DATE', value: formatDate(date), rule: 'chrono' }
+        : { start, end, type: 'TIME', value: formatTime(date, hour, s.get('minute') ?? 0), rule: 'chrono' },
+    );
+  }
+  return out;
+}
+
+const CLAUSE_END = /[,.;:!?()"\u201c\u201d]|\s(?:and|but|when|while|which|who|that|as)\s/;
+
+function anchorText(text: string, from: number): { text: string; end: number } {
+  const rest = text.slice(from, from + 80);
+  const stop = CLAUSE_END.exec(rest);
+  let phrase = stop ? rest.slice(0, stop.index) : rest;
+  const words = phrase.split(/\s+/).filter(Boolean).slice(0, 6);
+  phrase = words.join(' ');
+  const at = rest.indexOf(phrase);
+  return { text: phrase, end: from + at + phrase.length };
+}
+
+/** "two days after March 3" resolves; "two days after the vote" keeps the relation with a null value. */
+function relativeAnchors(text: string, kept: TimeCandidate[], style: 'news' | 'timeml'): TimeCandidate[] {
+  const out = [...kept];
+  RELATIVE_ANCHOR_RE.lastIndex = 0;
+  for (let m = RELATIVE_ANCHOR_RE.exec(text); m; m = RELATIVE_ANCHOR_RE.exec(text)) {
+    const unit = unitInfo(m[2] ?? '');
+    if (!unit) continue;
+    const plural = /s$/i.test(m[2] ?? '') && !m[1];
+    const count = plural ? null : countOf(m[1]);
+    const offset = durationValue(count, unit);
+    const kind = /before|prior/i.test(m[3] ?? '') ? 'before' : 'after';
+    const start = m.index;
+    const anchorStart = m.index + m[0].length;
+    const anchorCandidate = out.find((c) => c.start === anchorStart || c.start === anchorStart + (text.slice(anchorStart).match(/^(?:the\s+)/i)?.[0].length ?? -1));
+    const anchorDay = anchorCandidate ? dayOf(anchorCandidate.value) : null;
+    const unitEnd = m.index + m[0].replace(/\s+(?:after|before|following|prior\s+to|since)\s+$/i, '').length;
+    if (style === 'timeml') {
+      if (!out.some((c) => spansOverlap(c, { start, end: unitEnd }))) {
+        out.push({ start, end: unitEnd, type: 'DURATION', value: offset, rule: 'relative-offset' });
+      }
+      continue;
+    }
+    let candidate: TimeCandidate;
+    if (anchorCandidate && anchorDay && count !== null && (unit.letter === 'D' || unit.letter === 'W') && !unit.time) {
+      const days = count * unit.factor * (unit.letter === 'W' ? 7 : 1) * (kind === 'before' ? -1 : 1);
+      candidate = Number.isInteger(days)
+        ? { start, end: anchorCandidate.end, type: 'DATE', value: formatDate(addDays(anchorDay, days)), rule: 'relative-anchor' }
+        : { start, end: anchorCandidate.end, type: 'DATE', value: null, relation: { kind, anchor: text.slice(anchorCandidate.start, anchorCandidate.end), offset }, rule: 'relative-anchor' };
+    } else {
+      const anchor = anchorText(text, anchorStart);
+      if (!anchor.text) continue;
+      const anchorDate = anchorCandidate?.value ?? null;
+      candidate = {
+        start,
+        end: anchor.end,
+        type: 'DATE',
+        value: null,
+        relation: { kind, anchor: anchorDate ?? anchor.text, offset },
+        rule: 'relative-anchor',
+      };
+    }
+    for (let i = out.length - 1; i >= 0; i--) {
+      const c = out[i];
+      if (c && spansOverlap(c, candidate)) out.splice(i, 1);
+    }
+    out.push(candidate);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Time expressions of a text with TimeML values, resolved against `reference` (ISO, may be partial or null). */
+export function extractTimes(text: string, reference: string | null, options: TimesOptions = {}): TimeSpan[] {
+  const ref = parseReference(reference);
+  const refDate = referenceDate(ref);
+  const sentences = options.sentences ?? roughSentences(text);
+  const quotes = options.quotes ?? roughQuotes(text);
+  const tense = (start: number, end: number): ReturnType<typeof tenseAround> =>
+    tenseAround(text, containing(sentences, start) ?? { start: 0, end: text.length }, start, end);
+  const firstPass: RuleContext = { text, ref, refDate, today: () => refDate, tense };
+  let candidates = ruleCandidates(firstPass);
+  const dated = refDate ? quoteDays(text, quotes, sentences, candidates) : [];
+  let ctx = firstPass;
+  if (dated.length > 0) {
+    ctx = { ...firstPass, today: (at) => containing(dated.map((d) => ({ ...d.span, day: d.day })), at)?.day ?? refDate };
+    candidates = ruleCandidates(ctx);
+  }
+  let kept = bestNonOverlapping(candidates);
+  if (options.chronoFallback ?? true) {
+    const extra = chronoCandidates(text, ref, ctx).filter((c) => !kept.some((k) => spansOverlap(k, c)));
+    kept = bestNonOverlapping([...kept, ...extra]);
+  }
+  const withAnchors = relativeAnchors(text, kept, options.style ?? 'news');
+  return withAnchors.map((c) =>
+    c.relation
+      ? { start: c.start, end: c.end, type: c.type, value: c.value, relation: c.relation }
+      : { start: c.start, end: c.end, type: c.type, value: c.value },
+  );
+}
+
+export const timesStage = defineArticleStage<TimesConfig>({
+  name: 'parallax.times.v1',
+  version: '1.0.0',
+  requires: ['sentences'],
+  provides: ['times'],
+  defaults: { style: 'news', chronoFallback: true },
+  run(article, _ctx, config) {
+    const quotes: readonly QuoteSpan[] = article.layers.quotes;
+    const times = extractTimes(article.text, article.meta.published, {
+      style: config.style,
+      chronoFallback: config.chronoFallback,
+      sentences: article.layers.sentences,
+      ...(quotes.length > 0 ? { quotes } : {}),
+    });
+    return { layers: { times } };
+  },
+});
