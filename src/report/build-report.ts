@@ -7,8 +7,6 @@ import type { Report } from './schema.js';
 export interface ReportOptions {
   /** Registry names and versions of the stages that ran. */
   readonly pipeline: readonly { readonly stage: string; readonly version: string }[];
-  /** Keep only this story (and the articles, entities and claims it involves). */
-  readonly story?: string;
 }
 
 /** Articles in report order: by publication date (unknown last), then id. */
@@ -25,8 +23,7 @@ function entityAt(entitiesByArticle: Map<string, { entity: Entity; start: number
   return null;
 }
 
-export function buildReport(input: CorpusResult, options: ReportOptions): Report {
-  const corpus = options.story ? restrictToStory(input, options.story) : input;
+export function buildReport(corpus: CorpusResult, options: ReportOptions): Report {
   const articles = reportOrder(corpus.articles);
   const duplicateOf = new Map(corpus.duplicates.map((d) => [d.article, d.duplicateOf]));
   const byArticle = new Map<string, { entity: Entity; start: number; end: number }[]>();
@@ -179,29 +176,4 @@ function citeOf(c: Cite): { article: string; start: number; end: number } {
 
 function finiteOrNull(n: number | null): number | null {
   return n === null || !Number.isFinite(n) ? null : n;
-}
-
-/** Narrows a corpus to one story: its articles, the entities they mention, its claims and brief lines. */
-export function restrictToStory(corpus: CorpusResult, storyId: string): CorpusResult {
-  const story = corpus.stories.find((s) => s.id === storyId);
-  if (!story) return { ...corpus, articles: [], duplicates: [], entities: [], quoteGroups: [], stories: [], claims: [], timeline: [], provenance: [], brief: [] };
-  const ids = new Set(story.articles);
-  const inStory = (c: Cite): boolean => ids.has(c.article);
-  const claims = corpus.claims.filter((c) => c.story === storyId);
-  const claimIds = new Set(claims.map((c) => c.id));
-  return {
-    articles: corpus.articles.filter((a) => ids.has(a.id)),
-    duplicates: corpus.duplicates.filter((d) => ids.has(d.article)),
-    entities: corpus.entities
-      .map((e) => ({ ...e, mentions: e.mentions.filter(inStory) }))
-      .filter((e) => e.mentions.length > 0),
-    quoteGroups: corpus.quoteGroups
-      .map((g) => ({ ...g, quotes: g.quotes.filter((q) => ids.has(q.article)), differences: g.differences.filter((d) => ids.has(d.quote.article)) }))
-      .filter((g) => g.quotes.length > 1),
-    stories: [story],
-    claims,
-    timeline: corpus.timeline.filter((t) => t.claims.some((c) => claimIds.has(c))),
-    provenance: corpus.provenance.filter((p) => p.story === storyId),
-    brief: corpus.brief.filter((b) => b.cites.length > 0 && b.cites.every(inStory)),
-  };
 }

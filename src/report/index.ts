@@ -1,5 +1,6 @@
 // Public surface of the report layer.
-export { buildReport, reportOrder, restrictToStory } from './build-report.js';
+export { buildReport, reportOrder } from './build-report.js';
+export { filterReportToStory } from './filter-report.js';
 export type { ReportOptions } from './build-report.js';
 export { escapeMarkdown, renderJson, renderMarkdown } from './markdown.js';
 export { reportJsonSchema, reportSchema, REPORT_SCHEMA_ID } from './schema.js';

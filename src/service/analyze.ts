@@ -1,0 +1,62 @@
+// Use-cases: run the pipeline over articles and produce the report; keep the latest report in the store.
+import type { Article } from '../core/article.js';
+import type { Context } from '../core/context.js';
+import { defaultPipeline, describePipeline } from '../pipeline/registry.js';
+import { runPipeline, type Pipeline, type StageConfig } from '../pipeline/runner.js';
+import { buildReport, reportOrder } from '../report/build-report.js';
+import { filterReportToStory } from '../report/filter-report.js';
+import type { Report } from '../report/schema.js';
+import type { Store } from '../store/store.js';
+import { ingestPaths, type IngestDeps, type IngestSummary } from './ingest-paths.js';
+import { noProgress, type Progress } from './progress.js';
+
+export interface AnalyzeDeps extends IngestDeps {
+  readonly store: Store;
+  readonly ctx: Context;
+  readonly progress?: Progress;
+  readonly pipeline?: Pipeline;
+  readonly config?: StageConfig;
+}
+
+export const LATEST = 'latest';
+
+/** Runs every stage over the articles (in a fixed order, so input order never changes the output). */
+export async function analyzeArticles(deps: AnalyzeDeps, input: readonly Article[]): Promise<Report> {
+  const pipeline = deps.pipeline ?? defaultPipeline();
+  const progress = deps.progress ?? noProgress;
+  const unique = [...new Map(input.map((a) => [a.id, a])).values()];
+  const articles = reportOrder(unique);
+  progress.start('analyzing', articles.length);
+  const corpus = runPipeline(pipeline, articles, deps.ctx, {
+    ...(deps.config ? { config: deps.config } : {}),
+    onArticle: (done) => progress.update(done),
+  });
+  progress.stop();
+  await deps.store.updateArticles(corpus.articles);
+  const report = buildReport(corpus, { pipeline: describePipeline(pipeline) });
+  await deps.store.saveReport(LATEST, report);
+  return report;
+}
+
+export interface AnalyzePathsResult {
+  readonly report: Report;
+  readonly ingest: IngestSummary;
+}
+
+/** Ingest + analyze: the report covers exactly the articles read from these inputs. */
+export async function analyzePaths(deps: AnalyzeDeps, paths: readonly string[]): Promise<AnalyzePathsResult> {
+  const ingest = await ingestPaths(deps, paths);
+  const report = await analyzeArticles(deps, ingest.articles);
+  return { report, ingest };
+}
+
+/** The report over everything stored: the saved one when it is current, else a fresh analysis. */
+export async function storedReport(deps: AnalyzeDeps, options: { readonly story?: string } = {}): Promise<Report | null> {
+  const articles = await deps.store.listArticles();
+  const saved = await deps.store.loadReport(LATEST);
+  const current =
+    saved && saved.articles.length === articles.length && saved.articles.map((a) => a.id).sort().join() === articles.map((a) => a.id).join()
+      ? saved
+      : await analyzeArticles(deps, articles);
+  return options.story ? filterReportToStory(current, options.story) : current;
+}

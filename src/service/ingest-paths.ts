@@ -1,0 +1,61 @@
+// Use-case: read inputs, clean them into articles and store them; bad inputs are reported, never fatal.
+import type { Article } from '../core/article.js';
+import type { Context } from '../core/context.js';
+import type { IngestFailure } from '../core/raw-article.js';
+import { readInputs, toArticle, type IngestOptions } from '../ingest/index.js';
+import type { Store } from '../store/store.js';
+import { noProgress, type Progress } from './progress.js';
+
+export interface IngestSummary {
+  /** Every article read from the inputs (new or already stored), in input order. */
+  readonly articles: readonly Article[];
+  readonly inserted: number;
+  readonly alreadyStored: number;
+  /** Inputs that produced no article: unreadable, empty, binary, ... */
+  readonly failures: readonly IngestFailure[];
+}
+
+export interface IngestDeps {
+  readonly store: Store;
+  readonly ctx: Context;
+  readonly progress?: Progress;
+  readonly ingestOptions?: Partial<IngestOptions>;
+}
+
+/** Articles are stored in small batches, so a crash later in the batch loses nothing already stored. */
+const BATCH = 64;
+
+export async function ingestPaths(deps: IngestDeps, paths: readonly string[]): Promise<IngestSummary> {
+  const progress = deps.progress ?? noProgress;
+  const articles: Article[] = [];
+  const failures: IngestFailure[] = [];
+  let inserted = 0;
+  let alreadyStored = 0;
+  let pending: Article[] = [];
+  const flush = async (): Promise<void> => {
+    if (!pending.length) return;
+    const results = await deps.store.putArticles(pending);
+    for (const r of results) r.inserted ? inserted++ : alreadyStored++;
+    pending = [];
+  };
+  progress.start('reading', 0);
+  for await (const item of readInputs(paths, deps.ingestOptions)) {
+    if (!item.ok) {
+      failures.push(item.failure);
+      continue;
+    }
+    const article = toArticle(item.raw);
+    if (article.status === 'failed') {
+      failures.push({ source: article.source, diagnostics: article.diagnostics });
+      continue;
+    }
+    articles.push(article);
+    pending.push(article);
+    if (pending.length >= BATCH) await flush();
+    progress.update(articles.length + failures.length);
+  }
+  await flush();
+  if (failures.length) await deps.store.recordFailures(failures, deps.ctx.now().toISOString());
+  progress.stop();
+  return { articles, inserted, alreadyStored, failures };
+}
