@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EntityMention, QuoteSpan } from '../../core/article.js';
+import { splitParagraphs, splitSentences } from '../sentences/index.js';
+import { extractQuotes, QUOTES_DEFAULTS } from './extract-quotes.js';
+
+interface Seen {
+  kind: string;
+  content: string;
+  speaker: string | null;
+  name: string | null;
+  how: string;
+  cue: string | null;
+}
+
+function run(text: string, entities: readonly EntityMention[] = [], config = QUOTES_DEFAULTS): Seen[] {
+  const paragraphs = splitParagraphs(text);
+  const sentences = paragraphs.flatMap((p) => splitSentences(text, p));
+  return extractQuotes(text, { paragraphs, sentences, entities }, config).map((q: QuoteSpan) => ({
+    kind: q.kind,
+    content: text.slice(q.start, q.end),
+    speaker: q.speaker ? text.slice(q.speaker.start, q.speaker.end) : null,
+    name: q.speakerName,
+    how: q.speakerHow,
+    cue: q.cue ? text.slice(q.cue.start, q.cue.end) : null,
+  }));
+}
+
+function find(seen: readonly Seen[], content: string): Seen {
+  const hit = seen.find((s) => s.content === content);
+  assert.ok(hit, `no quote "${content}" in ${JSON.stringify(seen.map((s) => s.content))}`);
+  return hit;
+}
+
+test('straight, curly, single and guillemet marks give the words inside, without marks or trailing comma', () => {
+  const text = [
+    '"We will rebuild the bridge," said Marta Velasquez.',
+    '\u201cThe budget is exhausted,\u201d said Ion Dragomir.',
+    '\u2018Nobody warned the harbour,\u2019 said Kofi Mensah.',
+    '\u00ab We stay until the end \u00bb, said Marc Dupuis.',
+  ].join('\n');
+  const seen = run(text);
+  assert.equal(find(seen, 'We will rebuild the bridge').name, 'Marta Velasquez');
+  assert.equal(find(seen, 'The budget is exhausted').name, 'Ion Dragomir');
+  assert.equal(find(seen, 'Nobody warned the harbour').name, 'Kofi Mensah');
+  assert.equal(find(seen, 'We stay until the end').name, 'Marc Dupuis');
+  assert.ok(seen.every((s) => s.kind === 'direct' && s.how === 'named' && s.cue === 'said'));
+});
+
+test('apostrophes and possessives are not taken for single quotes', () => {
+  const seen = run("The voters' anger at the mayor's plan didn't fade, and the town's 'wait and see' mood stayed.");
+  assert.deepEqual(seen.filter((s) => s.kind === 'direct'), []);
+});
+
+test('a paragraph that opens a quote and does not close it continues in the next one', () => {
+  const text = [
+    'Harbour master Ilse Brandt spoke after the storm.',
+    '"The first wall held through the night. We did not expect that.',
+    '"The second wall is gone and the ferries will stay in port," Brandt said.',
+  ].join('\n');
+  const seen = run(text);
+  assert.equal(seen.length, 1);
+  const q = seen[0];
+  assert.ok(q);
+  assert.ok(q.content.startsWith('The first wall held') && q.content.endsWith('stay in port'));
+  assert.equal(q.name, 'Ilse Brandt');
+});
+
+test('a partial quote inside a sentence is partial, with the cue before it', () => {
+  const seen = run('Senator Priya Raman called the decision "reckless and premature" on Tuesday.');
+  const q = find(seen, 'reckless and premature');
+  assert.equal(q.kind, 'partial');
+  assert.equal(q.cue, 'called');
+  assert.equal(q.name, 'Priya Raman');
+});
+
+test('scare quotes and titles without a cue are not quotes', () => {
+  const seen = run('The film \u201cSilent Harbour\u201d opened in Norvik, where the so-called "experts" were absent.');
+  assert.deepEqual(seen, []);
+});
+
+test('indirect speech: said that, told reporters, according to, and the trailing cue', () => {
+  const text = [
+    'Finance Minister Tomas Berger said that the deficit would shrink next year.',
+    'Berger told reporters on Monday the harbour tax would stay.',
+    'According to the Norvik Gazette, the tender was cancelled.',
+    'The vote will be delayed until spring, the ministry said.',
+    'The dam is safe, said Lena Ortiz.',
+  ].join('\n');
+  const seen = run(text);
+  assert.deepEqual(find(seen, 'the deficit would shrink next year'), {
+    kind: 'indirect', content: 'the deficit would shrink next year', speaker: 'Finance Minister Tomas Berger', name: 'Tomas Berger', how: 'named', cue: 'said',
+  });
+  assert.equal(find(seen, 'the harbour tax would stay').name, 'Tomas Berger');
+  const gazette = find(seen, 'the tender was cancelled');
+  assert.equal(gazette.how, 'outlet');
+  assert.equal(gazette.cue, 'According to');
+  assert.equal(find(seen, 'The vote will be delayed until spring').speaker, 'the ministry');
+  assert.equal(find(seen, 'The dam is safe').name, 'Lena Ortiz');
+});
+
+test('a statement from an office resolves to the person holding the role', () => {
+  const text = 'Prime Minister Anna Kowal left for Brussels.\nA statement from the prime minister\u2019s office said the ceasefire plan had been approved.';
+  const q = find(run(text), 'the ceasefire plan had been approved');
+  assert.equal(q.how, 'statement');
+  assert.equal(q.name, 'Anna Kowal');
+});
+
+test('speaker paths: named, role noun, pronoun and running speaker are each recorded', () => {
+  const text = [
+    'Kremlin spokesman Dmitry Peskov spoke in Veloria on Monday.',
+    '"We will not sign this agreement," the spokesman told reporters. "It is premature."',
+    '"Nobody asked us," he added.',
+    '"The talks are over," Mrs. Halvorsen said. "Nobody will return to them," she added.',
+  ].join('\n');
+  const seen = run(text);
+  assert.deepEqual(
+    seen.map((s) => [s.content, s.name, s.how]),
+    [
+      ['We will not sign this agreement', 'Dmitry Peskov', 'role'],
+      ['It is premature.', 'Dmitry Peskov', 'running'],
+      ['Nobody asked us', 'Dmitry Peskov', 'pronoun'],
+      ['The talks are over', 'Halvorsen', 'named'],
+      ['Nobody will return to them', 'Halvorsen', 'pronoun'],
+    ],
+  );
+});
+
+test('pronouns skip speakers of the wrong gender', () => {
+  const text = '"We lost the vote," said Mr. Arno Lind. Mrs. Dana Okafor disagreed. "We did not lose anything," she said.';
+  assert.equal(find(run(text), 'We did not lose anything').name, 'Dana Okafor');
+});
+
+test('running speaker stops after a paragraph without quotes', () => {
+  const text = ['"We rebuilt the pier," said Oren Falk.', 'The pier reopened in May after repairs.', 'The mayor was absent.', '"It will not fall again."'].join('\n');
+  const q = find(run(text), 'It will not fall again.');
+  assert.equal(q.how, 'none');
+  assert.equal(q.name, null);
+});
+
+test('entity mentions are preferred over capitalisation heuristics', () => {
+  const text = '"The strike is over," said Maple Rail chief Ana Ruiz.';
+  const start = text.indexOf('Ana Ruiz');
+  const entities: EntityMention[] = [{ start, end: start + 8, type: 'PERSON', canonical: 'Ana Sofia Ruiz', how: 'self' }];
+  const q = find(run(text, entities), 'The strike is over');
+  assert.equal(q.name, 'Ana Sofia Ruiz');
+});
+
+test('a cue in a relative clause does not hide the antecedent speaker', () => {
+  const text = 'Two officials who spoke on condition of anonymity told the Norvik Herald that the deal was dead.';
+  const q = find(run(text), 'the deal was dead');
+  assert.equal(q.speaker, 'Two officials');
+  assert.equal(q.kind, 'indirect');
+});
+
+test('every span slices back inside the text', () => {
+  const text = '"Yes," she said.\n"No," he said, "never."\nAccording to police, two people were hurt.';
+  const paragraphs = splitParagraphs(text);
+  const sentences = paragraphs.flatMap((p) => splitSentences(text, p));
+  for (const q of extractQuotes(text, { paragraphs, sentences, entities: [] })) {
+    assert.ok(q.start >= 0 && q.end <= text.length && q.start < q.end);
+    for (const s of [q.speaker, q.cue]) if (s) assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
+  }
+});

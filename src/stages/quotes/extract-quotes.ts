@@ -1,0 +1,315 @@
+// Direct, partial and indirect quotes with cue, speaker span, canonical speaker and how the speaker was found.
+import type { Layers, QuoteKind, QuoteSpan, SpeakerHow } from '../../core/article.js';
+import type { Span } from '../../core/span.js';
+import { trimSpan } from '../../core/span.js';
+import { tokenize, type Token } from '../../core/tokenize.js';
+import { CLAUSE_VERBS, CUE_VERBS, HEARER_VERBS, LABEL_VERBS, QUOTE_ONLY_VERBS } from './cue-lexicon.js';
+import { findNameMentions, type Gender, type NameIndex } from './find-name-mentions.js';
+import { findQuoteRegions, type QuoteRegion } from './find-quote-regions.js';
+import {
+  phraseAfterCue,
+  phraseBeforeCue,
+  resolvePhrase,
+  type SpeakerHistoryEntry,
+  type SpeakerSettings,
+} from './resolve-speaker.js';
+
+export interface QuotesConfig extends SpeakerSettings {
+  /** A direct quote with no cue takes the previous quote's speaker when at most this many paragraphs lie between. */
+  readonly runningParagraphs: number;
+  /** Partial quotes with no cue in their sentence and at most this many words are scare quotes or titles. */
+  readonly scareQuoteWords: number;
+  /** Emit indirect speech ("X said that ...", "according to X"). */
+  readonly indirect: boolean;
+  /** How many tokens after a closing mark the cue may sit ("," he said). */
+  readonly trailerCueTokens: number;
+}
+
+export const QUOTES_DEFAULTS: QuotesConfig = {
+  maxPhraseTokens: 9,
+  pronounReach: 1500,
+  runningParagraphs: 1,
+  scareQuoteWords: 4,
+  indirect: true,
+  trailerCueTokens: 10,
+};
+
+interface Candidate {
+  readonly content: Span;
+  readonly kind: QuoteKind;
+  readonly cue: Span | null;
+  readonly phrase: Span | null;
+  /** Paragraph index of the content start, for running speakers. */
+  readonly paragraph: number;
+}
+
+interface Doc {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly paragraphs: readonly Span[];
+  readonly sentences: readonly Span[];
+  readonly names: NameIndex;
+}
+
+/** Index of the first token starting at or after `offset`. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid]?.start ?? Infinity) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function spanIndexAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (!s) break;
+    if (s.start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+function sentenceAt(doc: Doc, offset: number): Span {
+  const s = doc.sentences[spanIndexAt(doc.sentences, offset)];
+  if (s && offset <= s.end) return s;
+  const p = doc.paragraphs[spanIndexAt(doc.paragraphs, offset)];
+  return p ?? { start: 0, end: doc.text.length };
+}
+
+const isCue = (t: Token | undefined): boolean => t !== undefined && CUE_VERBS.has(t.text.toLowerCase());
+const isAccording = (tokens: readonly Token[], i: number): boolean =>
+  tokens[i]?.text.toLowerCase() === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to';
+
+const ABBREVIATION = /^\p{Lu}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Rev|Prof)$/u;
+
+interface CueHit {
+  readonly cue: Span;
+  readonly phrase: Span | null;
+}
+
+/** `,” he said` / `,” said Anna Kowal` / `,” according to the ministry`: the cue right after a closing mark. */
+function cueAfter(doc: Doc, from: number, limit: number, config: QuotesConfig): CueHit | null {
+  const { tokens } = doc;
+  let i = tokenAt(tokens, from);
+  const ceiling = tokenAt(tokens, limit);
+  while (i < ceiling && /^[,\u2014\u2013-]$/.test(tokens[i]?.text ?? '')) i++;
+  const first = i;
+  for (let n = 0; i < ceiling && n < config.trailerCueTokens; i++, n++) {
+    const t = tokens[i];
+    if (!t || /^[;!?"“”«»]$/.test(t.text)) return null;
+    if (t.text === '.' && !ABBREVIATION.test(tokens[i - 1]?.text ?? '')) return null;
+    if (isAccording(tokens, i)) {
+      const phrase = phraseAfterCue(tokens, i + 1, ceiling, config);
+      return { cue: { start: t.start, end: tokens[i + 1]?.end ?? t.end }, phrase };
+    }
+    if (isCue(t)) {
+      const before = i > first ? phraseBeforeCue(tokens, i, first, config) : null;
+      const phrase = before ?? phraseAfterCue(tokens, i, ceiling, config);
+      return { cue: { start: t.start, end: t.end }, phrase };
+    }
+  }
+  return null;
+}
+
+/** `Anna Kowal said:` / `according to the ministry,` / `called the plan`: the last cue before an opening mark. */
+function cueBefore(doc: Doc, floor: number, to: number, config: QuotesConfig, verbs: (t: Token) => boolean): CueHit | null {
+  const { tokens } = doc;
+  const lo = tokenAt(tokens, floor);
+  for (let i = tokenAt(tokens, to) - 1; i >= lo; i--) {
+    const t = tokens[i];
+    if (!t) continue;
+    if (t.text.toLowerCase() === 'to' && tokens[i - 1]?.text.toLowerCase() === 'according') {
+      const ceiling = tokenAt(tokens, to);
+      return { cue: { start: tokens[i - 1]?.start ?? t.start, end: t.end }, phrase: phraseAfterCue(tokens, i, ceiling, config) };
+    }
+    if (verbs(t)) {
+      const phrase = phraseBeforeCue(tokens, i, lo, config) ?? phraseAfterCue(tokens, i, tokenAt(tokens, to), config);
+      return { cue: { start: t.start, end: t.end }, phrase };
+    }
+  }
+  return null;
+}
+
+function classify(doc: Doc, region: QuoteRegion, floor: number): QuoteKind {
+  const before = doc.text.slice(floor, region.open.start).trimEnd();
+  if (!before || /[:,;(\u2014\u2013-]$/.test(before)) return 'direct';
+  const lastWord = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  const startsUpper = /^\s*[\p{Lu}]/u.test(doc.text.slice(region.content.start, region.content.end));
+  if (CUE_VERBS.has(lastWord) && startsUpper) return 'direct';
+  if (/[.!?]$/.test(before)) return 'direct';
+  return 'partial';
+}
+
+/** `"We will stay,"`: the comma belongs to the reporting sentence, not to the words quoted. */
+function withoutTrailingComma(text: string, span: Span): Span {
+  return /[,;:]$/.test(text.slice(span.end - 1, span.end)) ? trimSpan(text, { start: span.start, end: span.end - 1 }) : span;
+}
+
+function directCandidates(doc: Doc, regions: readonly QuoteRegion[], config: QuotesConfig): Candidate[] {
+  const out: Candidate[] = [];
+  regions.forEach((region, r) => {
+    const prev = regions[r - 1];
+    const next = regions[r + 1];
+    const sOpen = sentenceAt(doc, region.open.start);
+    const floor = Math.max(sOpen.start, prev?.close?.end ?? prev?.content.end ?? 0);
+    const kind = classify(doc, region, floor);
+    const content = withoutTrailingComma(doc.text, trimSpan(doc.text, region.content));
+    if (content.end <= content.start) return;
+    const paragraph = spanIndexAt(doc.paragraphs, content.start);
+    const closeEnd = region.close?.end ?? region.content.end;
+    const sClose = sentenceAt(doc, Math.max(closeEnd - 1, 0));
+    const trailerEnd = Math.min(next ? next.open.start : Infinity, Math.max(sClose.end, sentenceAt(doc, closeEnd).end));
+    const words = doc.text.slice(content.start, content.end).split(/\s+/).filter(Boolean).length;
+    if (kind === 'direct') {
+      const hit = cueAfter(doc, closeEnd, trailerEnd, config) ?? cueBefore(doc, floor, region.open.start, config, isCue);
+      out.push({ content, kind, cue: hit?.cue ?? null, phrase: hit?.phrase ?? null, paragraph });
+      return;
+    }
+    const labelOrCue = (t: Token): boolean => isCue(t) || LABEL_VERBS.has(t.text.toLowerCase());
+    const hit = cueBefore(doc, sOpen.start, region.open.start, config, labelOrCue) ?? cueAfter(doc, closeEnd, trailerEnd, config);
+    if (!hit && words <= config.scareQuoteWords) return;
+    out.push({ content, kind, cue: hit?.cue ?? null, phrase: hit?.phrase ?? null, paragraph });
+  });
+  return out;
+}
+
+const ADVERBIAL =
+  /^(?:\s*(?:,\s*)?(?:on|last|this|late|early|earlier|in|at|during|via|to|through)\b[^,.;:"“”]{0,40}?(?=\s+that\b|,)|\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\s*(?:in a|in an)\s+(?:statement|interview|email|letter|post|tweet|speech|briefing)\b[^,.;:"“”]{0,30}?(?=\s+that\b|[,.]|\s)|\s*,)*\s*/i;
+
+/** The content of indirect speech after its cue: optional hearer ("told reporters"), adverbials, "that", then the clause. */
+function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string): Span | null {
+  const { tokens, text } = doc;
+  const cueTok = tokens[cueIdx];
+  if (!cueTok) return null;
+  let at = cueTok.end;
+  if (HEARER_VERBS.has(verb)) {
+    // "told reporters", "told the Daily Courier", "told Reuters": the hearer is a short phrase.
+    const m = /^\s+(?:(?:the|a|an|local|foreign|state|reporters|journalists|[\p{Lu}][\p{L}.'’-]*)(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|reporters|journalists|media|television|radio|newspaper|news agency|agency|broadcaster|lawmakers|supporters|parliament)){0,4})/u.exec(text.slice(at, sentence.end));
+    if (!m) return null;
+    at += m[0].length;
+  }
+  const adv = ADVERBIAL.exec(text.slice(at, sentence.end));
+  if (adv) at += adv[0].length;
+  const rest = text.slice(at, sentence.end);
+  const hasThat = /^that\b/i.test(rest);
+  if (!hasThat && !CLAUSE_VERBS.has(verb)) return null;
+  if (!hasThat && /^(?:[.,;:!?]|to\b|of\b|for\b|about\b|in\b|on\b|with\b|so\b|nothing\b|it\b\s*[.,])/i.test(rest)) return null;
+  const body = trimSpan(text, { start: hasThat ? at + 4 : at, end: sentence.end });
+  const end = /[.!?]["”’]?$/.test(text.slice(body.start, body.end)) ? body.end - (/["”’]$/.test(text.slice(body.end - 1, body.end)) ? 2 : 1) : body.end;
+  const span = trimSpan(text, { start: body.start, end });
+  return span.end - span.start >= 8 ? span : null;
+}
+
+function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: QuotesConfig): Candidate[] {
+  const { tokens, text } = doc;
+  const usedCues = new Set(direct.flatMap((c) => (c.cue ? [c.cue.start] : [])));
+  const insideDirect = (offset: number): boolean => direct.some((c) => c.kind === 'direct' && offset >= c.content.start && offset < c.content.end);
+  const out: Candidate[] = [];
+  for (const sentence of doc.sentences) {
+    const lo = tokenAt(tokens, sentence.start);
+    const hi = tokenAt(tokens, sentence.end);
+    for (let i = lo; i < hi; i++) {
+      const t = tokens[i];
+      if (!t || usedCues.has(t.start) || insideDirect(t.start)) continue;
+      const verb = t.text.toLowerCase();
+      const paragraph = spanIndexAt(doc.paragraphs, t.start);
+      if (isAccording(tokens, i)) {
+        const cue = { start: t.start, end: tokens[i + 1]?.end ?? t.end };
+        const phrase = phraseAfterCue(tokens, i + 1, hi, config);
+        if (!phrase) continue;
+        const leading = text.slice(sentence.start, t.start).trim().replace(/[,\s]+$/, '');
+        const content = leading.length >= 8
+          ? trimSpan(text, { start: sentence.start, end: sentence.start + text.slice(sentence.start, t.start).replace(/[,\s]+$/, '').length })
+          : trimSpan(text, { start: afterComma(text, phrase.end, sentence.end), end: stripFinal(text, sentence) });
+        if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue, phrase, paragraph });
+        continue;
+      }
+      if (!CUE_VERBS.has(verb) || QUOTE_ONLY_VERBS.has(verb)) continue;
+      const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
+      if (/^(?:was|were|is|are|be|been|being|the|to)$/.test(prev)) continue;
+      const before = phraseBeforeCue(tokens, i, lo, config);
+      // "..., the minister said." / "..., said the minister.": content is what precedes the comma.
+      const commaBefore = before ? tokens[tokenAt(tokens, before.start) - 1] : tokens[i - 1];
+      if (commaBefore?.text === ',' && tokenAt(tokens, commaBefore.start) > lo + 2) {
+        const after = before ? null : phraseAfterCue(tokens, i, hi, config);
+        const phrase = before ?? after;
+        const tail = text.slice(Math.max(phrase?.end ?? 0, t.end), sentence.end).trim();
+        if (phrase && /^[.!?]?["”’]?$/.test(tail)) {
+          const content = trimSpan(text, { start: sentence.start, end: commaBefore.start });
+          if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase, paragraph });
+          continue;
+        }
+      }
+      if (!before) continue;
+      const content = contentAfterCue(doc, i, sentence, verb);
+      if (content) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase: before, paragraph });
+    }
+  }
+  return out;
+}
+
+function afterComma(text: string, from: number, limit: number): number {
+  const at = text.indexOf(',', from);
+  return at >= 0 && at < limit ? at + 1 : from;
+}
+
+function stripFinal(text: string, sentence: Span): number {
+  const s = trimSpan(text, sentence);
+  return /[.!?]$/.test(text.slice(s.end - 1, s.end)) ? s.end - 1 : s.end;
+}
+
+/** Resolves speakers in reading order so pronouns and running quotes see what came before. */
+function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesConfig): QuoteSpan[] {
+  const history: SpeakerHistoryEntry[] = [];
+  const learned = new Map<string, Gender>();
+  const quotes: QuoteSpan[] = [];
+  let lastDirect: { paragraph: number; span: Span | null; name: string | null; end: number } | null = null;
+  for (const c of candidates) {
+    let span: Span | null = null;
+    let name: string | null = null;
+    let how: SpeakerHow = 'none';
+    if (c.phrase) {
+      const r = resolvePhrase(doc.text, doc.tokens, c.phrase, doc.names, history, learned, config);
+      ({ span, name, how } = r);
+      if (name) {
+        history.push({ name, span, at: c.phrase.start, type: r.type, gender: r.gender });
+        const pronoun = doc.text.slice(c.phrase.start, c.phrase.end).toLowerCase();
+        if ((pronoun === 'he' || pronoun === 'she') && !learned.has(name)) learned.set(name, pronoun === 'he' ? 'm' : 'f');
+      }
+    } else if (c.kind === 'direct' && lastDirect && c.paragraph - lastDirect.paragraph <= config.runningParagraphs && lastDirect.name) {
+      // A quote with no cue in a run of quotes belongs to the running speaker.
+      ({ span, name } = lastDirect);
+      how = 'running';
+    }
+    quotes.push({ start: c.content.start, end: c.content.end, kind: c.kind, speaker: span, speakerName: name, speakerHow: how, cue: c.cue });
+    if (c.kind === 'direct') lastDirect = { paragraph: spanIndexAt(doc.paragraphs, c.content.end), span, name, end: c.content.end };
+  }
+  return quotes;
+}
+
+/** Quotes of one article's text; entities may be empty (names then come from capitalisation). */
+export function extractQuotes(
+  text: string,
+  layers: Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>,
+  config: QuotesConfig = QUOTES_DEFAULTS,
+): QuoteSpan[] {
+  const tokens = tokenize(text);
+  const paragraphs = layers.paragraphs.length ? layers.paragraphs : [{ start: 0, end: text.length }];
+  const sentences = layers.sentences.length ? layers.sentences : paragraphs;
+  const doc: Doc = { text, tokens, paragraphs, sentences, names: findNameMentions(text, tokens, layers.entities) };
+  const regions = findQuoteRegions(text, paragraphs);
+  const direct = directCandidates(doc, regions, config);
+  const indirect = config.indirect ? indirectCandidates(doc, direct, config) : [];
+  const all = [...direct, ...indirect].sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
+  return resolveAll(doc, all, config);
+}

@@ -1,0 +1,241 @@
+// Finds the speaker phrase beside a cue and resolves it: name, role link, pronoun or statement.
+import type { EntityType, SpeakerHow } from '../../core/article.js';
+import type { Span } from '../../core/span.js';
+import type { Token } from '../../core/tokenize.js';
+import { CLAUSE_WORDS, CUE_AUXILIARIES, NOT_NAMES, PRONOUNS, ROLE_NOUNS, STATEMENT_NOUNS } from './cue-lexicon.js';
+import type { Gender, NameIndex, NameMention } from './find-name-mentions.js';
+
+export interface ResolvedSpeaker {
+  readonly span: Span | null;
+  readonly name: string | null;
+  readonly how: SpeakerHow;
+}
+
+/** A speaker already attributed earlier in the article: what pronouns and running quotes resolve to. */
+export interface SpeakerHistoryEntry {
+  readonly name: string;
+  readonly span: Span | null;
+  readonly at: number;
+  readonly type: EntityType | 'UNKNOWN';
+  readonly gender: Gender | null;
+}
+
+export interface SpeakerSettings {
+  /** Longest speaker phrase, in tokens. */
+  readonly maxPhraseTokens: number;
+  /** How far back (characters) a pronoun may reach for its antecedent. */
+  readonly pronounReach: number;
+}
+
+const BOUNDARY = /^(?:[,;:()[\]{}"“”«»„‘’'`\u2014\u2013!?]|-|--)$/;
+const LEADING_NOISE = new Set(['but', 'and', 'yet', 'so', 'however', 'meanwhile', 'still', 'also', 'now', 'then', 'later', 'instead', 'indeed', 'or']);
+const DETERMINERS = /^(?:the|a|an|two|three|four|five|six|several|some|many|most|other|another|one|its|his|her|their|our|senior|top|local|u\.s\.|both|all|these|those|this|that|more|few|dozens|hundreds|officials|police|sources|experts)$/i;
+const STOP_AFTER = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'after', 'before', 'to', 'about', 'when', 'while', 'as', 'late', 'early', 'earlier', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'via', 'through', 'with', 'by']);
+
+const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+
+function isPhraseStart(t: Token | undefined): boolean {
+  if (!t) return false;
+  return /^\p{Lu}/u.test(t.text) || /^\p{N}/u.test(t.text) || DETERMINERS.test(t.text) || lower(t) in PRONOUNS || ROLE_NOUNS.has(lower(t));
+}
+
+function spanOf(tokens: readonly Token[], from: number, to: number): Span | null {
+  const a = tokens[from];
+  const b = tokens[to];
+  return a && b && to >= from ? { start: a.start, end: b.end } : null;
+}
+
+function isBoundary(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j];
+  if (!t) return true;
+  if (BOUNDARY.test(t.text) || CLAUSE_WORDS.has(lower(t))) return true;
+  return t.text === '.' && !ABBREVIATION_BEFORE_DOT.test(tokens[j - 1]?.text ?? '');
+}
+
+const ABBREVIATION_BEFORE_DOT = /^\p{Lu}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Rev|Prof)$/u;
+
+/** Tokens before a cue back to the clause start; walks over "who ..." clauses and ", appositive," to the head. */
+export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: number, settings: SpeakerSettings): Span | null {
+  let k = cue - 1;
+  while (k >= floor && CUE_AUXILIARIES.has(lower(tokens[k]))) k--;
+  if (k < floor) return null;
+  const collect = (end: number): { from: number; stop: number; tooLong: boolean } => {
+    let j = end;
+    while (j >= floor && !isBoundary(tokens, j)) {
+      if (end - j >= settings.maxPhraseTokens) return { from: j + 1, stop: j, tooLong: true };
+      j--;
+    }
+    return { from: j + 1, stop: j, tooLong: false };
+  };
+  const first = collect(k);
+  const stopTok = first.stop >= floor ? tokens[first.stop] : undefined;
+  if (first.from > k) {
+    if (stopTok?.text !== ',') return null;
+    // "Anna Kowal, the minister, said": skip the appositive back to the name.
+    let c = first.stop - 1;
+    while (c >= floor && first.stop - c <= settings.maxPhraseTokens && tokens[c]?.text !== ',') c--;
+    if (c < floor || tokens[c]?.text !== ',') return null;
+    const head = collect(c - 1);
+    return head.tooLong || head.from > c - 1 ? null : trimPhrase(tokens, head.from, c - 1);
+  }
+  if (first.tooLong) return null;
+  if (stopTok && /^(?:who|which)$/i.test(stopTok.text)) {
+    // "Two officials who spoke on condition of anonymity told ...": the antecedent speaks.
+    const e = tokens[first.stop - 1]?.text === ',' ? first.stop - 2 : first.stop - 1;
+    const head = collect(e);
+    return head.tooLong || head.from > e ? null : trimPhrase(tokens, head.from, e);
+  }
+  return trimPhrase(tokens, first.from, k);
+}
+
+function trimPhrase(tokens: readonly Token[], from: number, to: number): Span | null {
+  let a = from;
+  while (a <= to && LEADING_NOISE.has(lower(tokens[a]))) a++;
+  if (a > to || !isPhraseStart(tokens[a])) return null;
+  // A lower-case verb-like word right after a pronoun means we caught a clause ("he thinks ...").
+  return spanOf(tokens, a, to);
+}
+
+/** Tokens after a cue ("said Anna Kowal, the minister") up to punctuation, a clause word or a time adverbial. */
+export function phraseAfterCue(tokens: readonly Token[], cue: number, ceiling: number, settings: SpeakerSettings): Span | null {
+  let j = cue + 1;
+  const first = j;
+  while (j < ceiling && j - first < settings.maxPhraseTokens) {
+    const t = tokens[j];
+    if (isBoundary(tokens, j)) break;
+    if (j > first && STOP_AFTER.has(lower(t))) break;
+    j++;
+  }
+  if (j === first || !isPhraseStart(tokens[first])) return null;
+  return spanOf(tokens, first, j - 1);
+}
+
+function mentionsIn(index: NameIndex, span: Span): NameMention[] {
+  return index.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+}
+
+/** The person a role was tied to: nearest link before `at` with the same head (and modifiers when given), else any. */
+export function linkRole(index: NameIndex, roleWords: readonly string[], at: number): string | null {
+  const head = roleWords[roleWords.length - 1];
+  if (!head) return null;
+  const candidates = index.roleLinks.filter((l) => l.role.split(/\s+/).pop() === head || l.role.endsWith(head));
+  if (!candidates.length) return null;
+  const modifiers = roleWords.slice(0, -1).filter((w) => !DETERMINERS.test(w));
+  const fits = candidates.filter((l) => modifiers.every((w) => l.role.includes(w.replace(/['’]s$/, ''))));
+  const pool = fits.length ? fits : candidates;
+  const before = pool.filter((l) => l.at <= at);
+  const pick = before.length ? before[before.length - 1] : pool[0];
+  return pick ? pick.person : null;
+}
+
+function pronounGender(p: string): 'm' | 'f' | 'p' | 'n' | 'self' | null {
+  return PRONOUNS[p] ?? null;
+}
+
+/** Nearest earlier compatible speaker, else the nearest earlier compatible name. */
+export function resolvePronoun(
+  pronoun: string,
+  at: number,
+  index: NameIndex,
+  history: readonly SpeakerHistoryEntry[],
+  learned: ReadonlyMap<string, Gender>,
+  settings: SpeakerSettings,
+): { name: string; gender: Gender | null } | null {
+  const g = pronounGender(pronoun.toLowerCase());
+  if (!g || g === 'self') return null;
+  const wantsPerson = g === 'm' || g === 'f';
+  const genderFits = (name: string, own: Gender | null): boolean => {
+    const known = own ?? learned.get(name) ?? null;
+    return !wantsPerson || known === null || known === g;
+  };
+  const typeFits = (type: EntityType | 'UNKNOWN'): boolean =>
+    wantsPerson ? type === 'PERSON' || type === 'UNKNOWN' : type === 'ORG' || type === 'LOC' || type === 'UNKNOWN';
+  for (let h = history.length - 1; h >= 0; h--) {
+    const e = history[h];
+    if (!e || at - e.at > settings.pronounReach) break;
+    if (e.at <= at && typeFits(e.type) && genderFits(e.name, e.gender)) return { name: e.name, gender: e.gender };
+  }
+  for (let m = index.mentions.length - 1; m >= 0; m--) {
+    const c = index.mentions[m];
+    if (!c || c.end > at) continue;
+    if (at - c.end > settings.pronounReach) break;
+    if (typeFits(c.type) && genderFits(c.canonical, c.gender) && (c.type !== 'UNKNOWN' || wantsPerson)) return { name: c.canonical, gender: c.gender };
+  }
+  return null;
+}
+
+export interface PhraseResolution extends ResolvedSpeaker {
+  readonly type: EntityType | 'UNKNOWN';
+  readonly gender: Gender | null;
+}
+
+/**
+ * Resolves a speaker phrase. Order:
+ * 1. a pronoun -> nearest compatible earlier speaker or name;
+ * 2. "a statement from X" -> statement, X's name (or the person its role links to);
+ * 3. a name mention heading the phrase -> named (outlet when it is a news outlet);
+ * 4. a role noun -> the person that role is tied to elsewhere in the article;
+ * 5. anything else ("experts", "a source") -> kept as span, name null.
+ */
+export function resolvePhrase(
+  text: string,
+  tokens: readonly Token[],
+  phrase: Span,
+  index: NameIndex,
+  history: readonly SpeakerHistoryEntry[],
+  learned: ReadonlyMap<string, Gender>,
+  settings: SpeakerSettings,
+): PhraseResolution {
+  const words = text.slice(phrase.start, phrase.end).split(/\s+/).filter(Boolean);
+  const lowerWords = words.map((w) => w.toLowerCase().replace(/[.,]$/, ''));
+  const only = lowerWords.length === 1 ? lowerWords[0] ?? '' : '';
+  if (only in PRONOUNS) {
+    const r = resolvePronoun(only, phrase.start, index, history, learned, settings);
+    return { span: phrase, name: r?.name ?? null, how: 'pronoun', type: only === 'they' || only === 'it' ? 'ORG' : 'PERSON', gender: r?.gender ?? null };
+  }
+  const inside = mentionsIn(index, phrase);
+  const statementAt = lowerWords.findIndex((w) => STATEMENT_NOUNS.has(w));
+  if (statementAt >= 0 && statementAt <= 2) {
+    const owner = inside[inside.length - 1];
+    // "the prime minister's office": the possessor's role names the person behind the statement.
+    const ownerWords = lowerWords.slice(statementAt + 1);
+    const possessive = ownerWords.findIndex((w) => /['’]s$/.test(w));
+    const roleWords = roleWordsOf((possessive >= 0 ? ownerWords.slice(0, possessive + 1) : ownerWords).map((w) => w.replace(/['’]s$/, '')));
+    const roleName = owner ? null : linkRole(index, roleWords, phrase.start);
+    return { span: phrase, name: owner?.canonical ?? roleName, how: 'statement', type: 'ORG', gender: null };
+  }
+  // "the spokesman for Foo Corp": the role heads the phrase, the name only qualifies it.
+  const prep = lowerWords.findIndex((w, i) => i > 0 && (w === 'for' || w === 'of' || w === 'at' || w === 'from'));
+  const headPart = prep > 0 ? lowerWords.slice(0, prep) : lowerWords;
+  const headIsRole = ROLE_NOUNS.has(headPart[headPart.length - 1]?.replace(/['’]s$/, '') ?? '');
+  const headMention = inside.filter((m) => prep < 0 || m.end <= phrase.start + words.slice(0, prep).join(' ').length + 1);
+  const named = headMention[headMention.length - 1];
+  const lastWord = lowerWords[lowerWords.length - 1] ?? '';
+  if (named && !(headIsRole && prep > 0) && !(ROLE_NOUNS.has(lastWord) && named.end < phrase.end - lastWord.length)) {
+    return { span: phrase, name: named.canonical, how: named.outlet ? 'outlet' : 'named', type: named.type, gender: named.gender };
+  }
+  const roleWords = roleWordsOf(headPart);
+  if (roleWords.length) {
+    const person = linkRole(index, roleWords, phrase.start);
+    return { span: phrase, name: person, how: 'role', type: 'PERSON', gender: null };
+  }
+  if (named) return { span: phrase, name: named.canonical, how: named.outlet ? 'outlet' : 'named', type: named.type, gender: named.gender };
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w) && !NOT_NAMES.has(w));
+  if (capitalised.length && capitalised.length === words.length) {
+    return { span: phrase, name: capitalised.join(' '), how: 'named', type: 'UNKNOWN', gender: null };
+  }
+  return { span: phrase, name: null, how: 'none', type: 'UNKNOWN', gender: null };
+}
+
+/** The role words of a phrase, head last: "the kremlin's chief spokesman" -> [kremlin's, chief, spokesman]. */
+function roleWordsOf(words: readonly string[]): string[] {
+  let headAt = -1;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (ROLE_NOUNS.has((words[i] ?? '').replace(/['’]s$/, ''))) {
+      headAt = i;
+      break;
+    }
+  }
+  if (headAt < 0) return [];
+  return words.slice(0, headAt + 1).filter((w) => !DETERMINERS.test(w)).concat([]).slice(-4);
+}
