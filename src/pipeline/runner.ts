@@ -64,8 +64,9 @@ export function runArticleStages(
     try {
       const out = stage.run(current, ctx, configFor(stage.defaults, overrides, stage.name));
       const diagnostics: Diagnostic[] = [...current.diagnostics, ...(out.diagnostics ?? [])];
-      current = { ...current, layers: { ...current.layers, ...out.layers }, diagnostics };
-      for (const p of stage.provides) checkLayer(current, p as LayerName, stage.name);
+      const next: Article = { ...current, layers: { ...current.layers, ...out.layers }, diagnostics };
+      for (const p of stage.provides) checkLayer(next, p as LayerName, stage.name);
+      current = next;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       ctx.logger.log('error', `${stage.name} crashed on ${article.id}: ${message}`);
