@@ -43,7 +43,6 @@ async function main(): Promise<number> {
   const selected = names.length ? names : Object.keys(BENCHES);
   const log = (line: string): void => void (json ? process.stderr : process.stdout).write(`${line}\n`);
   let status = 0;
-  let last: BenchResult | undefined;
   for (const name of selected) {
     const load = BENCHES[name];
     if (!load) {
@@ -53,8 +52,7 @@ async function main(): Promise<number> {
     const options: BenchOptions = { data: names.length ? data : undefined, json, log };
     try {
       const result = await (await load()).run(options);
-      last = result;
-      if (json) log(JSON.stringify(result));
+      if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else printHuman(result, log);
     } catch (err) {
       if (err instanceof BenchDataMissing) {
@@ -66,7 +64,6 @@ async function main(): Promise<number> {
       }
     }
   }
-  if (json && last) process.stdout.write(`${JSON.stringify(last)}\n`);
   return status;
 }
 
