@@ -1,0 +1,296 @@
+// Quotes bench: PolNeAR Source/Cue/Content scored as content and speaker span F1 against a quote-marks regex baseline.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { QuoteSpan } from '../src/core/article.js';
+import type { Span } from '../src/core/span.js';
+import { extractQuotes } from '../src/stages/quotes/index.js';
+import { splitParagraphs, splitSentences } from '../src/stages/sentences/index.js';
+import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
+
+/** One attribution: content and source may be discontinuous (several fragments). */
+interface Attribution {
+  readonly content: readonly Span[];
+  readonly source: readonly Span[] | null;
+  readonly quoted: boolean;
+}
+
+interface Doc {
+  readonly name: string;
+  readonly text: string;
+  readonly gold: readonly Attribution[];
+}
+
+const QUOTE_START = /^[\s]*["\u201c\u2018\u00ab'\u201e`]/;
+
+/** brat standoff: T lines carry spans, E lines tie Content/Cue/Source together. */
+export function parseAnn(ann: string, text: string): Attribution[] {
+  const spans = new Map<string, Span[]>();
+  const events: string[] = [];
+  for (const line of ann.split('\n')) {
+    const t = /^(T\d+)\t\S+ ([\d ;]+)\t/.exec(line);
+    if (t) {
+      spans.set(t[1] ?? '', (t[2] ?? '').split(';').map((r) => {
+        const [a, b] = r.trim().split(' ').map(Number);
+        return { start: a ?? 0, end: b ?? 0 };
+      }));
+    } else if (/^E\d+\t/.test(line)) events.push(line.split('\t')[1] ?? '');
+  }
+  const out: Attribution[] = [];
+  for (const e of events) {
+    const roles = new Map(e.split(' ').map((kv) => kv.split(':') as [string, string]));
+    const content = spans.get(roles.get('Content') ?? '');
+    if (!content) continue;
+    const sourceId = roles.get('Source');
+    const source = sourceId ? spans.get(sourceId) ?? null : null;
+    const first = content[0];
+    out.push({ content, source, quoted: first !== undefined && QUOTE_START.test(text.slice(first.start, first.end)) });
+  }
+  return out;
+}
+
+function loadDocs(dir: string): { docs: Doc[]; multiAnnotated: number } {
+  const textDir = path.join(dir, 'text');
+  const annDir = path.join(dir, 'attributions');
+  if (!existsSync(textDir) || !existsSync(annDir)) throw new BenchDataMissing(dir, 'PolNeAR split with text/ and attributions/');
+  const anns = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
+  const docs: Doc[] = [];
+  let multiAnnotated = 0;
+  for (const file of readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort()) {
+    const stem = file.slice(0, -4);
+    // Several annotators may exist: score against the first .ann by sorted name.
+    const mine = anns.filter((a) => a.startsWith(`${stem}_`));
+    const first = mine[0];
+    if (!first) continue;
+    if (mine.length > 1) multiAnnotated++;
+    const text = readFileSync(path.join(textDir, file), 'utf8');
+    docs.push({ name: stem, text, gold: parseAnn(readFileSync(path.join(annDir, first), 'utf8'), text) });
+  }
+  return { docs, multiAnnotated };
+}
+
+const TRIM_EDGE = /[\s"\u201c\u201d\u2018\u2019\u00ab\u00bb'\u201e`.,;:!?\u2014\u2013-]/;
+
+/**
+ * Spans compared after trimming white space, quote marks and edge punctuation, and a leading "that":
+ * PolNeAR keeps the marks and the complementizer inside Content; the quotes layer keeps neither.
+ */
+function normalize(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    let { start, end } = s;
+    while (start < end && TRIM_EDGE.test(text[start] ?? '')) start++;
+    while (end > start && TRIM_EDGE.test(text[end - 1] ?? '')) end--;
+    if (/^that\s/i.test(text.slice(start, end))) start += 5;
+    if (end > start) out.push({ start, end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const size = (spans: readonly Span[]): number => spans.reduce((n, s) => n + s.end - s.start, 0);
+
+function intersection(a: readonly Span[], b: readonly Span[]): number {
+  let n = 0;
+  for (const x of a) for (const y of b) n += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+  return n;
+}
+
+type Match = 'exact' | 'overlap';
+
+/** Exact: same characters after normalization. Overlap: shared characters >= 50% of the longer span. */
+function matches(a: readonly Span[], b: readonly Span[], how: Match): boolean {
+  if (how === 'exact') return a.length === b.length && a.every((s, i) => s.start === b[i]?.start && s.end === b[i]?.end);
+  const longer = Math.max(size(a), size(b));
+  return longer > 0 && intersection(a, b) >= 0.5 * longer;
+}
+
+interface Prediction {
+  readonly content: Span[];
+  readonly source: Span | null;
+  readonly quoted: boolean;
+}
+
+/** PolNeAR has one attribution per cue: fragments sharing a cue ("A," he said, "B.") form one prediction. */
+function groupByCue(quotes: readonly QuoteSpan[]): Prediction[] {
+  const groups = new Map<string, { content: Span[]; source: Span | null; quoted: boolean }>();
+  quotes.forEach((q, i) => {
+    const key = q.cue ? `${q.cue.start}:${q.cue.end}` : `solo${i}`;
+    const g = groups.get(key) ?? { content: [], source: null, quoted: false };
+    g.content.push({ start: q.start, end: q.end });
+    g.source ??= q.speaker;
+    g.quoted ||= q.kind === 'direct';
+    groups.set(key, g);
+  });
+  return [...groups.values()];
+}
+
+interface Counts {
+  pred: number;
+  gold: number;
+  tpPred: number;
+  tpGold: number;
+}
+
+const zero = (): Counts => ({ pred: 0, gold: 0, tpPred: 0, tpGold: 0 });
+
+function f1(c: Counts): number {
+  const p = c.pred ? c.tpPred / c.pred : 0;
+  const r = c.gold ? c.tpGold / c.gold : 0;
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+const prec = (c: Counts): number => (c.pred ? c.tpPred / c.pred : 0);
+const rec = (c: Counts): number => (c.gold ? c.tpGold / c.gold : 0);
+
+interface Tally {
+  quoted: Counts;
+  unquoted: Counts;
+  speaker: Counts;
+  speakerQuoted: Counts;
+}
+
+/** Greedy one-to-one matching of predictions to gold, best overlap first. */
+function align(text: string, preds: readonly Prediction[], gold: readonly Attribution[], how: Match): Map<number, number> {
+  const np = preds.map((p) => normalize(text, p.content));
+  const ng = gold.map((g) => normalize(text, g.content));
+  const pairs: { p: number; g: number; score: number }[] = [];
+  np.forEach((a, p) =>
+    ng.forEach((b, g) => {
+      if (matches(a, b, how)) pairs.push({ p, g, score: intersection(a, b) / Math.max(size(a), size(b), 1) });
+    }),
+  );
+  pairs.sort((x, y) => y.score - x.score);
+  const byPred = new Map<number, number>();
+  const usedGold = new Set<number>();
+  for (const { p, g } of pairs) {
+    if (byPred.has(p) || usedGold.has(g)) continue;
+    byPred.set(p, g);
+    usedGold.add(g);
+  }
+  return byPred;
+}
+
+function score(text: string, preds: readonly Prediction[], gold: readonly Attribution[], how: Match, t: Tally): void {
+  const link = align(text, preds, gold, how);
+  const matchedGold = new Set(link.values());
+  preds.forEach((p, i) => {
+    const c = p.quoted ? t.quoted : t.unquoted;
+    c.pred++;
+    if (link.has(i)) c.tpPred++;
+    if (p.source) {
+      t.speaker.pred++;
+      if (p.quoted) t.speakerQuoted.pred++;
+    }
+  });
+  gold.forEach((g, j) => {
+    const c = g.quoted ? t.quoted : t.unquoted;
+    c.gold++;
+    if (matchedGold.has(j)) c.tpGold++;
+    if (g.source) {
+      t.speaker.gold++;
+      if (g.quoted) t.speakerQuoted.gold++;
+    }
+  });
+  for (const [pi, gi] of link) {
+    const p = preds[pi];
+    const g = gold[gi];
+    if (!p?.source || !g?.source) continue;
+    if (!matches(normalize(text, [p.source]), normalize(text, g.source), how)) continue;
+    t.speaker.tpPred++;
+    t.speaker.tpGold++;
+    if (p.quoted && g.quoted) {
+      t.speakerQuoted.tpPred++;
+      t.speakerQuoted.tpGold++;
+    } else if (p.quoted) t.speakerQuoted.tpPred++;
+    else if (g.quoted) t.speakerQuoted.tpGold++;
+  }
+}
+
+const NAME_RE = /\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g;
+
+/** The baseline a user would write: text between double quote marks, speaker = nearest capitalised name. */
+export function quoteMarksRegex(text: string): QuoteSpan[] {
+  const names = [...text.matchAll(NAME_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const out: QuoteSpan[] = [];
+  for (const m of text.matchAll(/["\u201c]([^"\u201c\u201d]+)["\u201d]/g)) {
+    const start = m.index + 1;
+    const end = start + (m[1]?.length ?? 0);
+    let best: Span | null = null;
+    let bestDistance = Infinity;
+    for (const n of names) {
+      if (n.end > start - 1 && n.start < end + 1) continue;
+      const d = n.start >= end ? n.start - end : start - n.end;
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = n;
+      }
+    }
+    out.push({ start, end, kind: 'direct', speaker: best, speakerName: best ? text.slice(best.start, best.end) : null, speakerHow: best ? 'named' : 'none', cue: null });
+  }
+  return out;
+}
+
+function evaluate(docs: readonly Doc[], extract: (doc: Doc) => QuoteSpan[]): { metrics: BenchMetrics; tallies: Record<Match, Tally> } {
+  const tallies: Record<Match, Tally> = {
+    exact: { quoted: zero(), unquoted: zero(), speaker: zero(), speakerQuoted: zero() },
+    overlap: { quoted: zero(), unquoted: zero(), speaker: zero(), speakerQuoted: zero() },
+  };
+  let seconds = 0;
+  for (const doc of docs) {
+    const t0 = process.hrtime.bigint();
+    const quotes = extract(doc);
+    seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+    const preds = groupByCue(quotes);
+    score(doc.text, preds, doc.gold, 'exact', tallies.exact);
+    score(doc.text, preds, doc.gold, 'overlap', tallies.overlap);
+  }
+  const { exact, overlap } = tallies;
+  return {
+    tallies,
+    metrics: {
+      contentExactF1Quoted: f1(exact.quoted),
+      contentOverlapF1Quoted: f1(overlap.quoted),
+      contentOverlapF1Unquoted: f1(overlap.unquoted),
+      contentExactF1Unquoted: f1(exact.unquoted),
+      speakerF1: f1(overlap.speaker),
+      speakerExactF1: f1(exact.speaker),
+      speakerF1Quoted: f1(overlap.speakerQuoted),
+      speakerExactF1Quoted: f1(exact.speakerQuoted),
+      contentOverlapPrecisionQuoted: prec(overlap.quoted),
+      contentOverlapRecallQuoted: rec(overlap.quoted),
+      contentOverlapPrecisionUnquoted: prec(overlap.unquoted),
+      contentOverlapRecallUnquoted: rec(overlap.unquoted),
+      docsPerSecond: seconds > 0 ? docs.length / seconds : 0,
+    },
+  };
+}
+
+export const run: BenchRun = async (options) => {
+  const dir = options.data ?? fileURLToPath(new URL('polnear/dev/', SHARED_BENCH));
+  const { docs, multiAnnotated } = loadDocs(dir);
+  if (!docs.length) throw new BenchDataMissing(dir, 'no article with an .ann file');
+  options.log(`quotes: ${docs.length} articles (${multiAnnotated} with several annotators: first .ann by sorted name scored)`);
+  const layersOf = new Map(
+    docs.map((d) => {
+      const paragraphs = splitParagraphs(d.text);
+      return [d.name, { paragraphs, sentences: paragraphs.flatMap((p) => splitSentences(d.text, p)), entities: [] }] as const;
+    }),
+  );
+  const ours = evaluate(docs, (d) => extractQuotes(d.text, layersOf.get(d.name) ?? { paragraphs: [], sentences: [], entities: [] }));
+  const base = evaluate(docs, (d) => quoteMarksRegex(d.text));
+  const o = ours.tallies.overlap;
+  return {
+    bench: 'quotes',
+    data: options.data ?? null,
+    metrics: ours.metrics,
+    baseline: { name: 'quote-marks-regex', metrics: base.metrics },
+    notes: [
+      'match: spans trimmed of white space, quote marks, edge punctuation and a leading "that"; exact = same characters,',
+      '  overlap = shared characters >= 50% of the longer (discontinuous spans as character sets); one-to-one greedy matching.',
+      '  predictions sharing a cue are merged into one (PolNeAR: one attribution per cue). quoted gold = Content starting with a quote mark;',
+      '  quoted prediction = contains a direct quote. speaker: matched content pair whose speaker span matches the gold Source;',
+      '  precision over predictions with a speaker span, recall over gold with a Source. entities layer empty (heuristic names).',
+      `overlap counts quoted: pred ${o.quoted.pred} gold ${o.quoted.gold} | unquoted: pred ${o.unquoted.pred} gold ${o.unquoted.gold} | speaker: pred ${o.speaker.pred} gold ${o.speaker.gold}`,
+    ],
+  };
+};
