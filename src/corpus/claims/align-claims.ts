@@ -1,0 +1,252 @@
+// Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
+import type { Evolution } from '../../core/corpus.js';
+import { compareMentions, type Disagreement } from '../compare/compare-mentions.js';
+import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from '../compare/evolution.js';
+import type { MentionDraft } from './extract-mentions.js';
+
+export interface AlignConfig extends EvolutionConfig {
+  /** Minimum similarity of a pair to join two groups. */
+  readonly linkThreshold: number;
+  /** Minimum average similarity between all members of two groups to merge them. */
+  readonly groupThreshold: number;
+  /** Two clauses of one article join one group only when this similar (a lede repeated in the body). */
+  readonly sameArticleThreshold: number;
+  /** Minimum similarity of two mentions for a disagreement between them to count. */
+  readonly conflictThreshold: number;
+  /** Negation flips meaning with one word: it needs a closer match. */
+  readonly negationThreshold: number;
+  /** Share of the text score in the similarity; the rest is entity overlap. */
+  readonly textWeight: number;
+}
+
+export const ALIGN_DEFAULTS: AlignConfig = {
+  ...EVOLUTION_DEFAULTS,
+  linkThreshold: 0.5,
+  groupThreshold: 0.4,
+  sameArticleThreshold: 0.75,
+  conflictThreshold: 0.45,
+  negationThreshold: 0.6,
+  textWeight: 0.75,
+};
+
+export interface ConflictDraft {
+  /** Index of the other claim draft in the returned list. */
+  readonly other: number;
+  readonly mine: MentionDraft;
+  readonly theirs: MentionDraft;
+  readonly disagreement: Disagreement;
+}
+
+export interface ClaimDraft {
+  readonly mentions: readonly MentionDraft[];
+  readonly representative: MentionDraft;
+  readonly conflicts: ConflictDraft[];
+  readonly evolution: Evolution | null;
+}
+
+type Similarity = (i: number, j: number) => number;
+
+/** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
+function similarityOf(mentions: readonly MentionDraft[], config: AlignConfig): { sim: Similarity; pairs: [number, number, number][] } {
+  const docs = new Set(mentions.map((m) => m.compared.cite.article)).size;
+  const df = new Map<string, Set<string>>();
+  for (const m of mentions) for (const w of m.words) (df.get(w) ?? df.set(w, new Set()).get(w))?.add(m.compared.cite.article);
+  const idf = new Map<string, number>();
+  for (const [w, set] of df) idf.set(w, Math.log(1 + docs / set.size));
+  const weight = mentions.map((m) => m.words.reduce((s, w) => s + (idf.get(w) ?? 0), 0));
+  const wordSets = mentions.map((m) => new Set(m.words));
+  const score = (i: number, j: number): number => {
+    const a = mentions[i];
+    const b = mentions[j];
+    const wa = wordSets[i];
+    if (!a || !b || !wa) return 0;
+    let shared = 0;
+    for (const w of b.words) if (wa.has(w)) shared += idf.get(w) ?? 0;
+    const text = (2 * shared) / ((weight[i] ?? 0) + (weight[j] ?? 0) || 1);
+    if (!a.entityKeys.length || !b.entityKeys.length) return text;
+    const common = a.entityKeys.filter((k) => b.entityKeys.includes(k)).length;
+    const ent = common / (a.entityKeys.length + b.entityKeys.length - common);
+    return config.textWeight * text + (1 - config.textWeight) * ent;
+  };
+  const cache = new Map<number, number>();
+  const n = mentions.length;
+  const sim: Similarity = (i, j) => {
+    if (i === j) return 1;
+    const key = i < j ? i * n + j : j * n + i;
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = score(Math.min(i, j), Math.max(i, j));
+      cache.set(key, v);
+    }
+    return v;
+  };
+  const byWord = new Map<string, number[]>();
+  mentions.forEach((m, i) => m.words.forEach((w) => (byWord.get(w) ?? byWord.set(w, []).get(w))?.push(i)));
+  const seen = new Set<number>();
+  const pairs: [number, number, number][] = [];
+  for (const list of byWord.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] ?? 0;
+        const j = list[y] ?? 0;
+        const key = i * n + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const s = sim(i, j);
+        if (s >= config.linkThreshold) pairs.push([i, j, s]);
+      }
+    }
+  }
+  pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
+  return { sim, pairs };
+}
+
+/** Greedy average-link merging over candidate pairs, strongest first. */
+function groupMentions(mentions: readonly MentionDraft[], sim: Similarity, pairs: readonly [number, number, number][], config: AlignConfig): number[][] {
+  const groupOf = mentions.map((_, i) => i);
+  const members = new Map<number, number[]>(mentions.map((_, i) => [i, [i]]));
+  for (const [i, j] of pairs) {
+    const gi = groupOf[i] ?? i;
+    const gj = groupOf[j] ?? j;
+    if (gi === gj) continue;
+    const a = members.get(gi) ?? [];
+    const b = members.get(gj) ?? [];
+    let total = 0;
+    let blocked = false;
+    for (const x of a) {
+      for (const y of b) {
+        const s = sim(x, y);
+        total += s;
+        if (mentions[x]?.compared.cite.article === mentions[y]?.compared.cite.article && s < config.sameArticleThreshold) blocked = true;
+      }
+    }
+    if (blocked || total / (a.length * b.length) < config.groupThreshold) continue;
+    for (const y of b) groupOf[y] = gi;
+    members.set(gi, [...a, ...b]);
+    members.delete(gj);
+  }
+  return [...members.values()].map((g) => g.sort((x, y) => x - y));
+}
+
+function disagreementOf(mentions: readonly MentionDraft[], sim: Similarity, x: number, y: number, config: AlignConfig): Disagreement | null {
+  const s = sim(x, y);
+  const a = mentions[x];
+  const b = mentions[y];
+  if (!a || !b || s < config.conflictThreshold || a.compared.cite.article === b.compared.cite.article) return null;
+  const d = compareMentions(a.compared, b.compared);
+  if (d?.kind === 'negation' && s < config.negationThreshold) return null;
+  return d;
+}
+
+function chronological(mentions: readonly MentionDraft[]): (x: number, y: number) => number {
+  return (x, y) => {
+    const a = mentions[x];
+    const b = mentions[y];
+    const pa = a?.compared.published ?? '';
+    const pb = b?.compared.published ?? '';
+    return pa < pb ? -1 : pa > pb ? 1 : (a?.articleOrder ?? 0) - (b?.articleOrder ?? 0) || (a?.compared.cite.start ?? 0) - (b?.compared.cite.start ?? 0);
+  };
+}
+
+/** The member most similar to the rest of its claim; the earliest wins ties. */
+function representativeOf(group: readonly number[], mentions: readonly MentionDraft[], sim: Similarity): MentionDraft {
+  let best = group[0] ?? 0;
+  let bestScore = -1;
+  for (const x of group) {
+    let s = 0;
+    for (const y of group) if (x !== y) s += sim(x, y);
+    if (s > bestScore + 1e-9) {
+      best = x;
+      bestScore = s;
+    }
+  }
+  return mentions[best] as MentionDraft;
+}
+
+/** Splits one topic group into positions that can all be true; records what separates them. */
+function splitGroup(group: readonly number[], mentions: readonly MentionDraft[], sim: Similarity, config: AlignConfig): ClaimDraft[] {
+  const order = [...group].sort(chronological(mentions));
+  const positions: number[][] = [];
+  for (const m of order) {
+    const fits = positions.find((p) => p.every((x) => disagreementOf(mentions, sim, x, m, config) === null));
+    if (fits) fits.push(m);
+    else positions.push([m]);
+  }
+  const between: { p: number; q: number; x: number; y: number; d: Disagreement }[] = [];
+  for (let p = 0; p < positions.length; p++) {
+    for (let q = p + 1; q < positions.length; q++) {
+      found: for (const x of positions[p] ?? []) {
+        for (const y of positions[q] ?? []) {
+          const d = disagreementOf(mentions, sim, x, y, config);
+          if (d) {
+            between.push({ p, q, x, y, d });
+            break found;
+          }
+        }
+      }
+    }
+  }
+  const firstNumber = between[0]?.d.quantities;
+  if (positions.length > 1 && firstNumber && between.every((b) => b.d.kind === 'number')) {
+    const all = order.map((i) => mentions[i] as MentionDraft);
+    const evolution = detectEvolution(
+      all.map((m) => m.compared),
+      firstNumber.a.unit,
+      config,
+    );
+    if (evolution) return [{ mentions: sortByPosition(all), representative: representativeOf(group, mentions, sim), conflicts: [], evolution }];
+  }
+  const drafts: ClaimDraft[] = positions.map((p) => ({
+    mentions: sortByPosition(p.map((i) => mentions[i] as MentionDraft)),
+    representative: representativeOf(p, mentions, sim),
+    conflicts: [],
+    evolution: null,
+  }));
+  return drafts.map((draft, index) => ({
+    ...draft,
+    conflicts: between.flatMap((b): ConflictDraft[] => {
+      const x = mentions[b.x] as MentionDraft;
+      const y = mentions[b.y] as MentionDraft;
+      if (b.p === index) return [{ other: b.q, mine: x, theirs: y, disagreement: b.d }];
+      if (b.q === index) return [{ other: b.p, mine: y, theirs: x, disagreement: { ...b.d, a: b.d.b, b: b.d.a, ...swapQuantities(b.d) } }];
+      return [];
+    }),
+  }));
+}
+
+function swapQuantities(d: Disagreement): Pick<Disagreement, 'quantities' | 'changes'> {
+  return {
+    ...(d.quantities ? { quantities: { a: d.quantities.b, b: d.quantities.a } } : {}),
+    ...(d.changes ? { changes: d.changes.map((c) => ({ from: c.to, to: c.from })) } : {}),
+  };
+}
+
+function sortByPosition(list: readonly MentionDraft[]): MentionDraft[] {
+  return [...list].sort((a, b) => a.articleOrder - b.articleOrder || a.compared.cite.start - b.compared.cite.start);
+}
+
+/**
+ * Aligns one story's mentions into claim drafts, ordered by first mention position.
+ * Conflict `other` indices point into the returned array.
+ */
+export function alignClaims(mentions: readonly MentionDraft[], config: AlignConfig = ALIGN_DEFAULTS): ClaimDraft[] {
+  const { sim, pairs } = similarityOf(mentions, config);
+  const groups = groupMentions(mentions, sim, pairs, config);
+  const drafts: { draft: ClaimDraft; local: number; base: number }[] = [];
+  for (const group of groups) {
+    const split = splitGroup(group, mentions, sim, config);
+    const base = drafts.length;
+    split.forEach((draft, local) => drafts.push({ draft, local, base }));
+  }
+  const key = (d: ClaimDraft): [number, number] => [d.mentions[0]?.articleOrder ?? 0, d.mentions[0]?.compared.cite.start ?? 0];
+  const order = drafts.map((_, i) => i).sort((x, y) => {
+    const [ax, as] = key((drafts[x] as { draft: ClaimDraft }).draft);
+    const [bx, bs] = key((drafts[y] as { draft: ClaimDraft }).draft);
+    return ax - bx || as - bs || x - y;
+  });
+  const newIndex = new Map<number, number>(order.map((old, i) => [old, i]));
+  return order.map((old) => {
+    const { draft, base } = drafts[old] as { draft: ClaimDraft; base: number };
+    return { ...draft, conflicts: draft.conflicts.map((c) => ({ ...c, other: newIndex.get(base + c.other) ?? 0 })) };
+  });
+}

@@ -1,0 +1,150 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article } from '../../core/article.js';
+import { emptyCorpus, type Claim, type CorpusResult } from '../../core/corpus.js';
+import { buildArticle } from '../../../test/stories/build-article.js';
+import { extractClaims } from './claims-stage.js';
+
+function corpusOf(articles: Article[], duplicates: CorpusResult['duplicates'] = []): CorpusResult {
+  return { ...emptyCorpus(articles), duplicates, stories: [{ id: 's1', title: 'T', articles: articles.map((a) => a.id), events: [] }] };
+}
+
+function claimWith(claims: readonly Claim[], text: string): Claim {
+  const hit = claims.find((c) => c.summary.includes(text));
+  if (!hit) throw new Error(`no claim with "${text}" in ${claims.map((c) => c.summary).join(' | ')}`);
+  return hit;
+}
+
+test('two outlets saying the same thing are one corroborated claim; compatible counts are not flagged', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: 'At least 17 people were killed when the Corran ferry capsized near Port Alder.',
+    quantities: [{ text: 'At least 17 people', value: 17, low: 17, high: null, unit: 'people', qualifier: 'at-least' }],
+    entities: [{ text: 'Port Alder', type: 'LOC' }],
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T09:20',
+    text: 'More than a dozen people died after the Corran ferry capsized off Port Alder.',
+    quantities: [{ text: 'More than a dozen people', value: 12, low: 12, high: null, unit: 'people', qualifier: 'more-than' }],
+    entities: [{ text: 'Port Alder', type: 'LOC' }],
+  });
+  const claims = extractClaims(corpusOf([a, b]));
+  assert.equal(claims.length, 1);
+  const [c] = claims;
+  assert.equal(c?.status, 'corroborated');
+  assert.deepEqual(c?.outlets, ['Harbour Post', 'Valley Courier']);
+  assert.equal(c?.id, 'c1');
+  assert.deepEqual(c?.conflicts, []);
+});
+
+test('"30 minutes" vs "almost two hours" about the same meeting is a number conflict cited both ways', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: 'The meeting between Mayor Ilse Varga and the port union lasted 30 minutes.',
+    quantities: [{ text: '30 minutes', value: 30, low: 30, high: 30, unit: 'minutes', qualifier: 'exact' }],
+    entities: [{ text: 'Ilse Varga', type: 'PERSON' }],
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T09:10',
+    text: 'The meeting between Mayor Ilse Varga and the port union lasted almost two hours.',
+    quantities: [{ text: 'almost two hours', value: 2, low: null, high: 2, unit: 'hours', qualifier: 'nearly' }],
+    entities: [{ text: 'Ilse Varga', type: 'PERSON' }],
+  });
+  const claims = extractClaims(corpusOf([a, b]));
+  assert.equal(claims.length, 2);
+  const [c1, c2] = claims;
+  assert.equal(c1?.status, 'disputed');
+  assert.equal(c2?.status, 'disputed');
+  assert.equal(c1?.conflicts[0]?.kind, 'number');
+  assert.equal(c1?.conflicts[0]?.claim, 'c2');
+  assert.equal(c2?.conflicts[0]?.claim, 'c1');
+  assert.match(c1?.conflicts[0]?.explanation ?? '', /Harbour Post gives "30 minutes" where Valley Courier gives "almost two hours"/);
+  assert.deepEqual(c1?.conflicts[0]?.cites.map((x) => x.article), ['a1', 'a2']);
+});
+
+test('a toll rising between morning and evening reports is an evolution, not a dispute', () => {
+  const mk = (id: string, outlet: string, published: string, n: string, v: number): Article =>
+    buildArticle({
+      id, outlet, published,
+      text: `${n} people were killed in the fire at the Brenna textile plant.`,
+      quantities: [{ text: `${n} people`, value: v, low: v, high: v, unit: 'people', qualifier: 'exact' }],
+    });
+  const claims = extractClaims(corpusOf([mk('a1', 'Harbour Post', '2026-03-14T07:40', 'One', 1), mk('a2', 'Valley Courier', '2026-03-14T15:00', '24', 24)]));
+  assert.equal(claims.length, 1);
+  assert.equal(claims[0]?.evolution?.text, 'rose from 1 to 24 between 07:40 and 15:00');
+  assert.notEqual(claims[0]?.status, 'disputed');
+});
+
+test('the same toll differing in reports of the same moment is a dispute', () => {
+  const mk = (id: string, outlet: string, n: number): Article =>
+    buildArticle({
+      id, outlet, published: '2026-03-14T15:00',
+      text: `${n} people were killed in the fire at the Brenna textile plant.`,
+      quantities: [{ text: `${n} people`, value: n, low: n, high: n, unit: 'people', qualifier: 'exact' }],
+    });
+  const claims = extractClaims(corpusOf([mk('a1', 'Harbour Post', 24), mk('a2', 'Valley Courier', 31)]));
+  assert.equal(claims.length, 2);
+  assert.ok(claims.every((c) => c.status === 'disputed' && c.conflicts[0]?.kind === 'number'));
+});
+
+test('negation, superlative and ordering disagreements get their own kinds', () => {
+  const negA = 'The pension reform was on the agenda of the Tuesday cabinet session in Lismore.';
+  const negB = 'The pension reform was not on the agenda of the Tuesday cabinet session in Lismore.';
+  const supA = 'Organisers called the Lismore march one of the largest protests in the region since 1990.';
+  const supB = 'Organisers called the Lismore march the largest protests in the region since 1990.';
+  const ordA = 'Finance minister Arno Kell resigned before the vote on the Lismore budget.';
+  const ordB = 'Finance minister Arno Kell resigned hours after the vote on the Lismore budget.';
+  const a = buildArticle({ id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T09:00', text: `${negA}\n${supA}\n${ordA}` });
+  const b = buildArticle({ id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T09:05', text: `${negB}\n${supB}\n${ordB}` });
+  const claims = extractClaims(corpusOf([a, b]));
+  const kinds = new Set(claims.flatMap((c) => c.conflicts.map((k) => k.kind)));
+  assert.deepEqual([...kinds].sort(), ['negation', 'superlative', 'time']);
+  assert.equal(claims.length, 6);
+  assert.ok(claimWith(claims, 'was not on the agenda').conflicts.some((k) => k.kind === 'negation'));
+});
+
+test('wire copies count once: two outlets crediting one agency stay single-source', () => {
+  const text = 'Customs officers seized 40 tonnes of counterfeit fertiliser at the Brenna border crossing.';
+  const a = buildArticle({ id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T09:00', text, credits: ['Meridian Press'] });
+  const b = buildArticle({ id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T09:30', text, credits: ['Meridian Press'] });
+  const c = buildArticle({ id: 'a3', outlet: null, path: 'in/north-gazette.txt', published: '2026-03-14T10:00', text });
+  const two = extractClaims(corpusOf([a, b]));
+  assert.equal(two[0]?.independentSources, 1);
+  assert.equal(two[0]?.status, 'single-source');
+  const three = extractClaims(corpusOf([a, b, c]));
+  assert.equal(three[0]?.independentSources, 2);
+  assert.equal(three[0]?.status, 'corroborated');
+  assert.deepEqual(three[0]?.outlets, ['Harbour Post', 'Valley Courier', 'north-gazette.txt']);
+});
+
+test('the same utterance worded differently is a quote conflict naming the changed words', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: '"We will not sign it this week," union leader Dara Holm said of the port contract.',
+    quotes: [{ text: '"We will not sign it this week,"', speakerName: 'Dara Holm' }],
+    entities: [{ text: 'Dara Holm', type: 'PERSON' }],
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T09:30',
+    text: '"We will not sign it at all," union leader Dara Holm said of the port contract.',
+    quotes: [{ text: '"We will not sign it at all,"', speakerName: 'Dara Holm' }],
+    entities: [{ text: 'Dara Holm', type: 'PERSON' }],
+  });
+  const claims = extractClaims(corpusOf([a, b]));
+  const conflict = claims[0]?.conflicts[0];
+  assert.equal(conflict?.kind, 'quote');
+  assert.match(conflict?.explanation ?? '', /"this week" -> "at all"/);
+});
+
+test('every mention slices back to its clause and ids are deterministic', () => {
+  const text = 'Rescuers reached the Corran mine at dawn; two miners were still missing, and officials said the shaft had flooded.';
+  const a = buildArticle({ id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T09:00', text });
+  const first = extractClaims(corpusOf([a]));
+  const second = extractClaims(corpusOf([a]));
+  assert.deepEqual(first, second);
+  assert.deepEqual(first.map((c) => text.slice(c.mentions[0]?.start, c.mentions[0]?.end)), [
+    'Rescuers reached the Corran mine at dawn',
+    'two miners were still missing',
+    'officials said the shaft had flooded.',
+  ]);
+});

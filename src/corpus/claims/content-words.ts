@@ -1,0 +1,60 @@
+// The words a clause's meaning rests on: stop words, figures, negation and reporting verbs dropped, synonyms folded.
+import type { Span } from '../../core/span.js';
+import { tokenize } from '../../core/tokenize.js';
+import { stem } from '../compare/clause-facts.js';
+
+const STOP = new Set(
+  (
+    'a an the and or but if of to in on at by for with from into onto over under about as than then that this these those ' +
+    'is are was were be been being am has have had having do does did will would shall should can could may might must ' +
+    'it its it\'s he she they we you i him her them us me his their our your my who whom whose which what when where why how ' +
+    'not no never nor none nobody nothing neither cannot there here also just only very more most less least so such up down out off ' +
+    'said says say told tell telling according reported reports report added adding stated statement spokesperson spokesman spokeswoman ' +
+    'mr mrs ms dr one two three four five six seven eight nine ten dozen hundred thousand million billion ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow morning evening night afternoon ' +
+    'week weeks month months year years day days hour hours minute minutes time times ' +
+    'least almost nearly around roughly some several many few all any each every other another same own ' +
+    'after before since until while during ahead prior following later earlier again still yet already now ' +
+    'largest biggest worst best first second third'
+  ).split(/\s+/),
+);
+
+/** Paraphrases folded to one key; stems on the left are after `stem()`. */
+const SYNONYM: Readonly<Record<string, string>> = {
+  kill: 'die', killed: 'die', dead: 'die', died: 'die', death: 'die', di: 'die', fatality: 'die', fatal: 'die', toll: 'die',
+  injur: 'injure', injury: 'injure', wound: 'injure', hurt: 'injure',
+  arrest: 'detain', detain: 'detain', custody: 'detain',
+  meet: 'meet', met: 'meet', meeting: 'meet', talk: 'meet', summit: 'meet',
+  quak: 'earthquake', earthquake: 'earthquake', tremor: 'earthquake',
+  blaze: 'fire', fire: 'fire', wildfire: 'fire',
+  ship: 'vessel', boat: 'vessel', vessel: 'vessel', ferry: 'vessel',
+  sign: 'sign', signature: 'sign',
+  agreement: 'deal', deal: 'deal', accord: 'deal', pact: 'deal', treaty: 'deal',
+  resign: 'resign', resignation: 'resign', quit: 'resign', step: 'step',
+  sack: 'fire-job', dismiss: 'fire-job', oust: 'fire-job',
+  vote: 'vote', ballot: 'vote',
+  collapse: 'collapse', collaps: 'collapse',
+  evacuat: 'evacuate', evacuate: 'evacuate', evacuation: 'evacuate',
+  rescu: 'rescue', rescue: 'rescue', rescuer: 'rescue',
+  blast: 'explosion', explosion: 'explosion', explod: 'explosion', explode: 'explosion',
+  begin: 'start', began: 'start', start: 'start', launch: 'start',
+  end: 'end', ended: 'end', conclud: 'end', finish: 'end',
+};
+
+/** Content keys of a span, in order, duplicates kept out. */
+export function contentWords(text: string, span: Span): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const t of tokenize(text, span)) {
+    const w = t.text.toLowerCase().replace(/\u2019/g, "'");
+    if (!/^\p{L}/u.test(w) || STOP.has(w) || /n't$/.test(w) || w.length < 2) continue;
+    const s = stem(w);
+    if (STOP.has(s)) continue;
+    const key = SYNONYM[s] ?? SYNONYM[w] ?? s;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(key);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+// Claim mentions: one per clause of every sentence of a story's articles, with actors, figures, times, attribution and quotes.
+import type { Article } from '../../core/article.js';
+import type { CorpusResult, Entity, QuoteGroup } from '../../core/corpus.js';
+import type { Span } from '../../core/span.js';
+import { spanContains, spansOverlap } from '../../core/span.js';
+import { clauseFacts } from '../compare/clause-facts.js';
+import type { ComparedMention, QuotedWords } from '../compare/compare-mentions.js';
+import { quoteWords } from '../quote-groups/word-diff.js';
+import { contentWords } from './content-words.js';
+import { outletOf, sourceKeyOf } from './outlet-of.js';
+import { splitClauses, type ClauseConfig } from './split-clauses.js';
+
+export interface MentionDraft {
+  readonly compared: ComparedMention;
+  /** Position of the article in the story, then of the clause in the article: the ordering key. */
+  readonly articleOrder: number;
+  readonly words: readonly string[];
+  /** Entity keys (corpus entity ids, else lower-cased canonical names). */
+  readonly entityKeys: readonly string[];
+  readonly actors: readonly string[];
+  readonly attribution: string | null;
+  /** The clause rests on an anonymous source ("people familiar with the matter"). */
+  readonly anonymous: boolean;
+  readonly sourceKey: string;
+}
+
+export interface ExtractConfig extends ClauseConfig {
+  /** Clauses with fewer content words carry no claim ("He said so."). */
+  readonly minContentWords: number;
+}
+
+export interface CorpusIndexes {
+  readonly byId: ReadonlyMap<string, Article>;
+  readonly duplicateOf: ReadonlyMap<string, string>;
+  /** article id -> entity mentions with their corpus entity. */
+  readonly entityMentions: ReadonlyMap<string, readonly { readonly span: Span; readonly entity: Entity }[]>;
+  /** "article#index" -> quote group id. */
+  readonly quoteGroupOf: ReadonlyMap<string, string>;
+}
+
+export function corpusIndexes(corpus: CorpusResult, quoteGroups: readonly QuoteGroup[]): CorpusIndexes {
+  const entityMentions = new Map<string, { span: Span; entity: Entity }[]>();
+  for (const entity of corpus.entities) {
+    for (const m of entity.mentions) {
+      const list = entityMentions.get(m.article) ?? [];
+      list.push({ span: m, entity });
+      entityMentions.set(m.article, list);
+    }
+  }
+  const quoteGroupOf = new Map<string, string>();
+  for (const g of quoteGroups) for (const q of g.quotes) quoteGroupOf.set(`${q.article}#${q.index}`, g.id);
+  return {
+    byId: new Map(corpus.articles.map((a) => [a.id, a])),
+    duplicateOf: new Map(corpus.duplicates.map((d) => [d.article, d.duplicateOf])),
+    entityMentions,
+    quoteGroupOf,
+  };
+}
+
+function actorsOf(article: Article, clause: Span, idx: CorpusIndexes): { keys: string[]; names: string[] } {
+  const keys: string[] = [];
+  const names: string[] = [];
+  const add = (key: string, name: string): void => {
+    if (keys.includes(key)) return;
+    keys.push(key);
+    names.push(name);
+  };
+  const corpusHits = (idx.entityMentions.get(article.id) ?? []).filter((m) => spanContains(clause, m.span));
+  for (const hit of corpusHits) add(hit.entity.id, hit.entity.name);
+  for (const e of article.layers.entities) {
+    if (!spanContains(clause, e) || corpusHits.some((h) => spansOverlap(h.span, e))) continue;
+    add(`name:${e.canonical.toLowerCase()}`, e.canonical);
+  }
+  return { keys, names };
+}
+
+function attributionOf(article: Article, clause: Span): { text: string | null; anonymous: boolean } {
+  const hit = article.layers.attributions.find((a) => spansOverlap(a.claim ?? a, clause));
+  if (!hit) return { text: null, anonymous: false };
+  return { text: hit.via ?? hit.claimant, anonymous: hit.viaKind === 'anonymous' };
+}
+
+function quotesOf(article: Article, clause: Span, idx: CorpusIndexes): QuotedWords[] {
+  const out: QuotedWords[] = [];
+  article.layers.quotes.forEach((q, index) => {
+    if (!spansOverlap(q, clause)) return;
+    out.push({
+      ref: { article: article.id, index },
+      span: { start: q.start, end: q.end },
+      group: idx.quoteGroupOf.get(`${article.id}#${index}`) ?? null,
+      words: quoteWords(article.text.slice(q.start, q.end)),
+    });
+  });
+  return out;
+}
+
+/** All claim mentions of the given articles (in the given order). */
+export function extractMentions(articles: readonly Article[], idx: CorpusIndexes, config: ExtractConfig): MentionDraft[] {
+  const out: MentionDraft[] = [];
+  articles.forEach((article, articleOrder) => {
+    const outlet = outletOf(article);
+    const sourceKey = sourceKeyOf(article, idx.duplicateOf, idx.byId);
+    for (const sentence of article.layers.sentences) {
+      for (const clause of splitClauses(article.text, sentence, config)) {
+        const words = contentWords(article.text, clause);
+        if (words.length < config.minContentWords) continue;
+        const actors = actorsOf(article, clause, idx);
+        const attribution = attributionOf(article, clause);
+        out.push({
+          compared: {
+            cite: { article: article.id, start: clause.start, end: clause.end },
+            text: article.text.slice(clause.start, clause.end),
+            outlet,
+            published: article.meta.published,
+            facts: clauseFacts(article, clause),
+            quotes: quotesOf(article, clause, idx),
+          },
+          articleOrder,
+          words,
+          entityKeys: actors.keys,
+          actors: actors.names,
+          attribution: attribution.text,
+          anonymous: attribution.anonymous,
+          sourceKey,
+        });
+      }
+    }
+  });
+  return out;
+}

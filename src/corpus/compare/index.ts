@@ -1,0 +1,10 @@
+// Public surface of cross-outlet comparison: clause facts, disagreements, explanations, evolving figures, intervals.
+export { clauseFacts, stem } from './clause-facts.js';
+export type { ClauseFacts, Ordering, Superlative } from './clause-facts.js';
+export { compareMentions } from './compare-mentions.js';
+export type { ComparedMention, Disagreement, QuotedWords } from './compare-mentions.js';
+export { explainConflict } from './explain-conflict.js';
+export { detectEvolution, reportTime, EVOLUTION_DEFAULTS } from './evolution.js';
+export type { EvolutionConfig } from './evolution.js';
+export { intervalsOverlap, quantityInterval, unitKey, unitsComparable, precisionSlack } from './intervals.js';
+export type { Interval } from './intervals.js';

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { QuantitySpan } from '../../core/article.js';
+import { intervalsOverlap, precisionSlack, quantityInterval, unitsComparable } from './intervals.js';
+
+function q(value: number, qualifier: QuantitySpan['qualifier'], unit: string | null, low: number | null, high: number | null, inclusive = true): QuantitySpan {
+  return { start: 0, end: 1, value, qualifier, unit, low, high, lowInclusive: inclusive, highInclusive: inclusive };
+}
+
+test('"at least 17" and "more than a dozen" overlap', () => {
+  assert.ok(intervalsOverlap(quantityInterval(q(17, 'at-least', 'people', 17, null)), quantityInterval(q(12, 'more-than', 'people', 12, null, false))));
+});
+
+test('"30 minutes" and "almost two hours" do not overlap once durations share a scale', () => {
+  assert.ok(!intervalsOverlap(quantityInterval(q(30, 'exact', 'minutes', 30, 30)), quantityInterval(q(2, 'nearly', 'hours', null, 2))));
+});
+
+test('round figures carry their precision: 200 is compatible with 213 but 24 is not with 25', () => {
+  assert.equal(precisionSlack(200), 50);
+  assert.equal(precisionSlack(24), 0);
+  assert.ok(intervalsOverlap(quantityInterval(q(200, 'exact', 'people', 200, 200)), quantityInterval(q(213, 'exact', 'people', 213, 213))));
+  assert.ok(!intervalsOverlap(quantityInterval(q(24, 'exact', 'people', 24, 24)), quantityInterval(q(25, 'exact', 'people', 25, 25))));
+});
+
+test('touching open bounds do not overlap: "fewer than 10" vs exactly 10', () => {
+  assert.ok(!intervalsOverlap(quantityInterval(q(10, 'less-than', 'people', null, 10, false)), quantityInterval(q(10, 'exact', 'people', 10, 10))));
+});
+
+test('dead and injured are different things; people may be either', () => {
+  assert.ok(!unitsComparable('dead', 'injured'));
+  assert.ok(unitsComparable('people', 'dead'));
+  assert.ok(unitsComparable('minutes', 'hours'));
+  assert.ok(!unitsComparable('tonnes', 'people'));
+});

@@ -1,0 +1,101 @@
+// Word-level alignment of two quotes (LCS): identical, trimmed (contiguous sub-span) or variant, with the differing words.
+import { tokenize } from '../../core/tokenize.js';
+
+export type QuoteRelation = 'identical' | 'trimmed' | 'variant';
+
+export interface WordChange {
+  /** Words of the first quote replaced (empty when words were added). */
+  readonly from: string;
+  /** Words of the second quote in their place (empty when words were dropped). */
+  readonly to: string;
+}
+
+export interface QuoteAlignment {
+  readonly relation: QuoteRelation | null;
+  /** Shared words over the shorter quote's length. */
+  readonly overlap: number;
+  readonly changes: readonly WordChange[];
+}
+
+export interface AlignmentThresholds {
+  /** Minimum shared-word share of the shorter quote for a variant. */
+  readonly minOverlap: number;
+  /** Minimum shared-word share of the longer quote for a variant. */
+  readonly minLongOverlap: number;
+  /** Minimum number of shared words for a variant or a trim. */
+  readonly minSharedWords: number;
+}
+
+export const DEFAULT_ALIGNMENT: AlignmentThresholds = { minOverlap: 0.6, minLongOverlap: 0.45, minSharedWords: 3 };
+
+/** Lower-cased words of a quote, punctuation and quotation marks dropped, apostrophes unified. */
+export function quoteWords(text: string): string[] {
+  return tokenize(text)
+    .map((t) => t.text.toLowerCase().replace(/\u2019/g, "'"))
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+function isContiguousIn(short: readonly string[], long: readonly string[]): boolean {
+  outer: for (let i = 0; i + short.length <= long.length; i++) {
+    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** LCS table walked back into runs of changed words. */
+function changesOf(a: readonly string[], b: readonly string[]): { shared: number; changes: WordChange[] } {
+  const n = a.length;
+  const m = b.length;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    const row = dp[i] as number[];
+    const next = dp[i + 1] as number[];
+    for (let j = m - 1; j >= 0; j--) row[j] = a[i] === b[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
+  }
+  const changes: WordChange[] = [];
+  let from: string[] = [];
+  let to: string[] = [];
+  const flush = (): void => {
+    if (from.length || to.length) changes.push({ from: from.join(' '), to: to.join(' ') });
+    from = [];
+    to = [];
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) {
+      flush();
+      i++;
+      j++;
+    } else if (j >= m || (i < n && (dp[i + 1]?.[j] ?? 0) >= (dp[i]?.[j + 1] ?? 0))) {
+      from.push(a[i] ?? '');
+      i++;
+    } else {
+      to.push(b[j] ?? '');
+      j++;
+    }
+  }
+  flush();
+  return { shared: dp[0]?.[0] ?? 0, changes };
+}
+
+/** How the second quote relates to the first; relation null when they are not the same utterance. */
+export function alignQuotes(
+  a: readonly string[],
+  b: readonly string[],
+  thresholds: AlignmentThresholds = DEFAULT_ALIGNMENT,
+): QuoteAlignment {
+  if (a.length === 0 || b.length === 0) return { relation: null, overlap: 0, changes: [] };
+  const same = a.length === b.length && a.every((w, i) => w === b[i]);
+  if (same) return { relation: 'identical', overlap: 1, changes: [] };
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const { shared, changes } = changesOf(a, b);
+  if (short.length >= thresholds.minSharedWords && isContiguousIn(short, long)) {
+    return { relation: 'trimmed', overlap: 1, changes };
+  }
+  const overlap = shared / short.length;
+  const variant =
+    shared >= thresholds.minSharedWords && overlap >= thresholds.minOverlap && shared / long.length >= thresholds.minLongOverlap;
+  return { relation: variant ? 'variant' : null, overlap, changes };
+}
