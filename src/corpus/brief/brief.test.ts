@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article } from '../../core/article.js';
+import { emptyCorpus, type CorpusResult } from '../../core/corpus.js';
+import { buildArticle } from '../../../test/stories/build-article.js';
+import { extractClaims } from '../claims/claims-stage.js';
+import { provenanceEdges } from '../provenance/provenance.js';
+import { groupQuotes } from '../quote-groups/quote-groups.js';
+import { buildBrief } from './brief.js';
+import { buildTimeline } from './timeline.js';
+
+const a = buildArticle({
+  id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T07:40', credits: ['Meridian Press'],
+  text: 'One person was killed in the fire at the Brenna textile plant.\nThe plant had passed a safety inspection on March 2.\n"We will not sign it this week," union leader Dara Holm said.\nThe meeting with the owners lasted 30 minutes.',
+  quantities: [
+    { text: 'One person', value: 1, low: 1, high: 1, unit: 'person', qualifier: 'exact' },
+    { text: '30 minutes', value: 30, low: 30, high: 30, unit: 'minutes', qualifier: 'exact' },
+  ],
+  times: [{ text: 'March 2', value: '2026-03-02' }],
+  quotes: [{ text: '"We will not sign it this week,"', speakerName: 'Dara Holm' }],
+});
+const b = buildArticle({
+  id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T15:00',
+  text: '24 people were killed in the fire at the Brenna textile plant.\nThe plant had passed a safety inspection on March 2.\n"We will not sign it at all," union leader Dara Holm said.\nThe meeting with the owners lasted almost two hours.',
+  quantities: [
+    { text: '24 people', value: 24, low: 24, high: 24, unit: 'people', qualifier: 'exact' },
+    { text: 'almost two hours', value: 2, low: null, high: 2, unit: 'hours', qualifier: 'nearly' },
+  ],
+  times: [{ text: 'March 2', value: '2026-03-02' }],
+  quotes: [{ text: '"We will not sign it at all,"', speakerName: 'Dara Holm' }],
+});
+
+function analysed(articles: Article[]): CorpusResult {
+  let c: CorpusResult = { ...emptyCorpus(articles), stories: [{ id: 's1', title: 'Brenna', articles: articles.map((x) => x.id), events: [] }] };
+  c = { ...c, quoteGroups: groupQuotes(c) };
+  c = { ...c, claims: extractClaims(c), provenance: provenanceEdges(c) };
+  c = { ...c, timeline: buildTimeline(c) };
+  return { ...c, brief: buildBrief(c) };
+}
+
+test('every brief sentence cites at least one non-empty passage, and sections come in reading order', () => {
+  const c = analysed([a, b]);
+  assert.ok(c.brief.length > 0);
+  const texts = new Map(c.articles.map((x) => [x.id, x.text]));
+  for (const s of c.brief) {
+    assert.ok(s.cites.length > 0, s.text);
+    for (const cite of s.cites) assert.ok((texts.get(cite.article) ?? '').slice(cite.start, cite.end).trim().length > 0, s.text);
+  }
+  const order = ['confirmed', 'disputed', 'single-source', 'quotes', 'timeline', 'sources'];
+  const ranks = c.brief.map((s) => order.indexOf(s.section));
+  assert.deepEqual(ranks, [...ranks].sort((x, y) => x - y));
+});
+
+test('the brief holds the confirmed fact, the disagreements, the quote variant, the evolution and the wire credit', () => {
+  const c = analysed([a, b]);
+  const by = (section: string): string[] => c.brief.filter((s) => s.section === section).map((s) => s.text);
+  assert.deepEqual(by('confirmed'), ['"The plant had passed a safety inspection on March 2." (reported by Harbour Post and Valley Courier; 2 independent sources)']);
+  assert.equal(by('disputed').length, 2);
+  assert.ok(by('disputed').some((t) => t.includes('"30 minutes"') && t.includes('"almost two hours"')));
+  assert.ok(by('quotes')[0]?.includes('Harbour Post has "We will not sign it this week"'));
+  assert.ok(by('timeline').includes('The figure in "One person was killed in the fire at the Brenna textile plant." rose from 1 to 24 between 07:40 and 15:00.'));
+  assert.ok(by('sources').includes('Harbour Post credits Meridian Press.'));
+});
+
+test('timeline dates a claim by its own time expression before the publication day', () => {
+  const c = analysed([a, b]);
+  const inspection = c.timeline.find((t) => t.label.includes('inspection'));
+  assert.equal(inspection?.date, '2026-03-02');
+  assert.equal(c.timeline[0]?.date, '2026-03-02');
+  assert.deepEqual(analysed([a, b]).brief, c.brief);
+});

@@ -1,0 +1,147 @@
+// The brief: every sentence is a source passage or a template filled only with extracted fields, and cites its passages.
+import type { Article } from '../../core/article.js';
+import type { BriefSentence, Cite, Claim, CorpusResult, QuoteGroup } from '../../core/corpus.js';
+import { defineCorpusStage } from '../../pipeline/stage.js';
+import { outletOf } from '../claims/outlet-of.js';
+import { anonymousClaims } from '../provenance/provenance.js';
+
+export interface BriefConfig {
+  /** Longest quoted passage inside a template sentence, in characters. */
+  readonly maxPassage: number;
+}
+
+export const BRIEF_DEFAULTS: BriefConfig = { maxPassage: 240 };
+
+const KIND_LABEL: Readonly<Record<string, string>> = {
+  'wire-credit': 'credits',
+  'near-copy': 'republishes a near-copy of',
+  attribution: 'cites',
+  anonymous: 'cites an anonymous source,',
+};
+
+function list(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function clip(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+function citesOf(claim: Claim): Cite[] {
+  return claim.mentions.map((m) => ({ article: m.article, start: m.start, end: m.end }));
+}
+
+function claimSentences(claims: readonly Claim[], config: BriefConfig): BriefSentence[] {
+  const out: BriefSentence[] = [];
+  // Evolving figures go to the timeline section: their first figure is not a confirmed fact.
+  for (const c of claims.filter((x) => x.status === 'corroborated' && !x.evolution)) {
+    out.push({
+      section: 'confirmed',
+      text: `"${clip(c.summary, config.maxPassage)}" (reported by ${list(c.outlets)}; ${c.independentSources} independent sources)`,
+      cites: citesOf(c),
+    });
+  }
+  const seen = new Set<string>();
+  const index = new Map(claims.map((c) => [c.id, c]));
+  for (const c of claims) {
+    for (const k of c.conflicts) {
+      const key = [c.id, k.claim].sort().join('|') + k.kind;
+      if (seen.has(key) || !index.has(k.claim)) continue;
+      seen.add(key);
+      out.push({ section: 'disputed', text: k.explanation, cites: k.cites });
+    }
+  }
+  for (const c of claims.filter((x) => x.status === 'single-source' && !x.evolution)) {
+    out.push({
+      section: 'single-source',
+      text: `"${clip(c.summary, config.maxPassage)}" (reported only by ${list(c.outlets)})`,
+      cites: citesOf(c),
+    });
+  }
+  return out;
+}
+
+function quoteSentences(groups: readonly QuoteGroup[], corpus: CorpusResult, config: BriefConfig): BriefSentence[] {
+  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
+  const names = new Map(corpus.entities.map((e) => [e.id, e.name]));
+  const out: BriefSentence[] = [];
+  for (const g of groups) {
+    const quotes = g.quotes.flatMap((ref) => {
+      const article = byId.get(ref.article);
+      const q = article?.layers.quotes[ref.index];
+      return article && q ? [{ article, q, cite: { article: article.id, start: q.start, end: q.end } }] : [];
+    });
+    const speaker = (g.speaker ? names.get(g.speaker) : undefined) ?? quotes.find((x) => x.q.speakerName)?.q.speakerName ?? 'An unnamed speaker';
+    const outlets = [...new Set(quotes.map((x) => outletOf(x.article)))];
+    const text = (x: { article: Article; q: { start: number; end: number } }): string =>
+      clip(x.article.text.slice(x.q.start, x.q.end).replace(/^[\s"“”‘’']+|[\s"“”‘’',.]+$/g, ''), config.maxPassage);
+    if (g.relation === 'variant') {
+      const versions = quotes.map((x) => `${outletOf(x.article)} has "${text(x)}"`);
+      out.push({ section: 'quotes', text: `${speaker} is quoted differently: ${list(versions)}.`, cites: quotes.map((x) => x.cite) });
+    } else {
+      const longest = [...quotes].sort((a, b) => b.q.end - b.q.start - (a.q.end - a.q.start))[0];
+      if (!longest) continue;
+      const how = g.relation === 'trimmed' ? ' (some in shortened form)' : '';
+      out.push({ section: 'quotes', text: `${speaker}: "${text(longest)}" (quoted by ${list(outlets)}${how}).`, cites: quotes.map((x) => x.cite) });
+    }
+  }
+  return out;
+}
+
+function timelineSentences(corpus: CorpusResult): BriefSentence[] {
+  const out: BriefSentence[] = [];
+  for (const c of corpus.claims) {
+    if (c.evolution) out.push({ section: 'timeline', text: `The figure in "${c.summary}" ${c.evolution.text}.`, cites: citesOf(c) });
+  }
+  for (const t of corpus.timeline) out.push({ section: 'timeline', text: `${t.date}: ${t.label}`, cites: t.cites });
+  return out;
+}
+
+function sourceSentences(corpus: CorpusResult, config: BriefConfig): BriefSentence[] {
+  const out: BriefSentence[] = corpus.provenance.map((e) => ({
+    section: 'sources' as const,
+    text: `${e.outlet} ${KIND_LABEL[e.kind] ?? 'relays'} ${e.relays}.`,
+    cites: e.cites,
+  }));
+  const index = new Map(corpus.claims.map((c) => [c.id, c]));
+  for (const a of anonymousClaims(corpus)) {
+    const claim = index.get(a.claim);
+    if (!claim) continue;
+    out.push({
+      section: 'sources',
+      text: `"${clip(claim.summary, config.maxPassage)}" rests only on anonymous sources.`,
+      cites: [...citesOf(claim), ...a.cites],
+    });
+  }
+  return out;
+}
+
+/** Sections in reading order: confirmed, disputed, single-source, quotes, timeline, sources. Cites with empty slices are dropped. */
+export function buildBrief(corpus: CorpusResult, config: BriefConfig = BRIEF_DEFAULTS): BriefSentence[] {
+  const all = [
+    ...claimSentences(corpus.claims, config),
+    ...quoteSentences(corpus.quoteGroups, corpus, config),
+    ...timelineSentences(corpus),
+    ...sourceSentences(corpus, config),
+  ];
+  const order = ['confirmed', 'disputed', 'single-source', 'quotes', 'timeline', 'sources'];
+  return all
+    .map((s) => ({ ...s, cites: s.cites.filter((c) => c.end > c.start) }))
+    .filter((s) => s.cites.length > 0)
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => order.indexOf(a.s.section) - order.indexOf(b.s.section) || a.i - b.i)
+    .map((x) => x.s);
+}
+
+export const briefStage = defineCorpusStage<BriefConfig>({
+  name: 'parallax.brief.v1',
+  version: '1.0.0',
+  requires: ['claims', 'quoteGroups', 'provenance', 'timeline'],
+  provides: ['brief'],
+  defaults: BRIEF_DEFAULTS,
+  run(corpus, _ctx, config) {
+    return { brief: buildBrief(corpus, config) };
+  },
+});

@@ -1,0 +1,57 @@
+// Timeline entries from dated claims: the date a mention's time expression resolves to, else its article's publication day.
+import type { Article } from '../../core/article.js';
+import type { Cite, Claim, CorpusResult, TimelineEntry } from '../../core/corpus.js';
+import { defineCorpusStage } from '../../pipeline/stage.js';
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}/;
+
+export interface DatedClaim {
+  readonly date: string;
+  /** "text" when a time expression dated it, "published" when the article's date stood in. */
+  readonly from: 'text' | 'published';
+  readonly cite: Cite;
+}
+
+/**
+ * A claim's date:
+ * (1) the first day-precision value of a DATE/TIME expression in any mention, in mention order;
+ * (2) else the earliest publication day among its mentions' articles;
+ * (3) else none.
+ */
+export function claimDate(claim: Claim, byId: ReadonlyMap<string, Article>): DatedClaim | null {
+  for (const m of claim.mentions) {
+    const t = m.times.find((x) => (x.type === 'DATE' || x.type === 'TIME') && DAY_RE.test(x.value ?? ''));
+    const day = t ? DAY_RE.exec(t.value ?? '')?.[0] : undefined;
+    if (t && day) return { date: day, from: 'text', cite: { article: m.article, start: m.start, end: m.end } };
+  }
+  let best: DatedClaim | null = null;
+  for (const m of claim.mentions) {
+    const day = DAY_RE.exec(byId.get(m.article)?.meta.published ?? '')?.[0];
+    if (day && (!best || day < best.date)) best = { date: day, from: 'published', cite: { article: m.article, start: m.start, end: m.end } };
+  }
+  return best;
+}
+
+/** One entry per dated claim, ordered by date then claim order. */
+export function buildTimeline(corpus: CorpusResult): TimelineEntry[] {
+  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
+  const entries: { entry: TimelineEntry; order: number }[] = [];
+  corpus.claims.forEach((claim, order) => {
+    const dated = claimDate(claim, byId);
+    if (!dated) return;
+    const label = claim.evolution ? `${claim.summary} (${claim.evolution.text})` : claim.summary;
+    entries.push({ entry: { date: dated.date, label, claims: [claim.id], cites: [dated.cite] }, order });
+  });
+  return entries.sort((a, b) => (a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.order - b.order)).map((e) => e.entry);
+}
+
+export const timelineStage = defineCorpusStage<Record<string, never>>({
+  name: 'parallax.timeline.v1',
+  version: '1.0.0',
+  requires: ['claims'],
+  provides: ['timeline'],
+  defaults: {},
+  run(corpus) {
+    return { timeline: buildTimeline(corpus) };
+  },
+});

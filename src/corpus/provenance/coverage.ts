@@ -1,0 +1,50 @@
+// Coverage per outlet: which claims of each story it carries and which it leaves out.
+import type { CorpusResult } from '../../core/corpus.js';
+import { outletOf } from '../claims/outlet-of.js';
+
+export interface OutletCoverage {
+  readonly outlet: string;
+  readonly articles: readonly string[];
+  readonly carries: readonly string[];
+  /** Claims of the story this outlet does not carry. */
+  readonly omits: readonly string[];
+  /** The subset of `omits` that two or more independent sources confirm. */
+  readonly omitsCorroborated: readonly string[];
+}
+
+export interface StoryCoverage {
+  readonly story: string;
+  readonly outlets: readonly OutletCoverage[];
+}
+
+export function coverage(corpus: CorpusResult): StoryCoverage[] {
+  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
+  const storyIds = [...new Set([...corpus.stories.map((s) => s.id), ...corpus.claims.map((c) => c.story)])];
+  return storyIds.map((story) => {
+    const claims = corpus.claims.filter((c) => c.story === story);
+    const articleIds = corpus.stories.find((s) => s.id === story)?.articles ?? [...new Set(claims.flatMap((c) => c.mentions.map((m) => m.article)))];
+    const outlets = new Map<string, string[]>();
+    for (const id of articleIds) {
+      const article = byId.get(id);
+      if (!article) continue;
+      const name = outletOf(article);
+      outlets.set(name, [...(outlets.get(name) ?? []), id]);
+    }
+    return {
+      story,
+      outlets: [...outlets].map(([outlet, articles]) => {
+        const mine = new Set(articles);
+        const carries = claims.filter((c) => c.mentions.some((m) => mine.has(m.article))).map((c) => c.id);
+        const carried = new Set(carries);
+        const omitted = claims.filter((c) => !carried.has(c.id));
+        return {
+          outlet,
+          articles,
+          carries,
+          omits: omitted.map((c) => c.id),
+          omitsCorroborated: omitted.filter((c) => c.status === 'corroborated').map((c) => c.id),
+        };
+      }),
+    };
+  });
+}
