@@ -13,9 +13,12 @@ const SMALL_WORD = `(?:${Object.keys(SMALL).sort((a, b) => b.length - a.length).
 const SCALE_WORD = '(?:hundred|thousand|million|billion|trillion)';
 const WORD_GROUP = `${SMALL_WORD}(?:-${SMALL_WORD})?`;
 
-/** A written-out number: "twenty-five", "three hundred and twelve", "two million", "three dozen", "a dozen". */
+/**
+ * A written-out number: "twenty-five", "three hundred and twelve", "two million", "three dozen", "a dozen".
+ * Word groups follow each other only after a scale word, so "seven and eight" and "a two-day" stay apart.
+ */
 export const WORD_NUMBER_SOURCE =
-  `(?:(?:${WORD_GROUP}|an?)(?:\\s+(?:and\\s+)?(?:${SCALE_WORD}|${WORD_GROUP}))*(?:\\s+dozen)?|a\\s+dozen|half\\s+a\\s+dozen)`;
+  `(?:(?:${WORD_GROUP}|an?\\s+${SCALE_WORD})(?:\\s+${SCALE_WORD}|(?<=${SCALE_WORD})\\s+(?:and\\s+)?${WORD_GROUP})*(?:\\s+dozen)?|an?\\s+dozen|half\\s+an?\\s+dozen|an?)`;
 
 /** A digit numeral with optional thousands separators, decimals and a scale word: "1,200", "3.5", "2.5 million". */
 export const DIGIT_NUMBER_SOURCE = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s+(?:million|billion|trillion))?`;

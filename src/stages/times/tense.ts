@@ -5,7 +5,7 @@ export type Tense = 'past' | 'future' | 'unknown';
 
 // Modal and planning cues; "would" counts because reported plans ("said it would vote Friday") point forward.
 const FUTURE_SOURCE =
-  "\\b(?:will|won't|shall|would|going\\s+to|is\\s+to|are\\s+to|plans?\\s+to|planned|planning|scheduled|expected\\s+to|expects?\\s+to|due\\s+to|set\\s+to|intends?\\s+to|upcoming|next|coming)\\b|['\\u2019]ll\\b";
+  "\\b(?:(?:will|won't|shall|would|'ll)(?:\\s+(?:not|also|still|soon))?\\s+(?:be|have(?:\\s+been)?)\\s+[a-z]+ed|will|won't|shall|would|going\\s+to|is\\s+to|are\\s+to|plans?\\s+to|planned|planning|scheduled|expected\\s+to|expects?\\s+to|due\\s+to|set\\s+to|intends?\\s+to|upcoming|next|coming)\\b|['\\u2019]ll\\b";
 const PAST_SOURCE =
   '\\b(?:said|says|was|were|had|did|told|announced|reported|declared|ago|last|earlier|yesterday|[a-z]{2,}ed)\\b';
 

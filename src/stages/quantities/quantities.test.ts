@@ -1,0 +1,139 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { QuantitySpan } from '../../core/article.js';
+import { extractQuantities, intervalsOverlap, quantitiesCompatible, quantitiesStage } from './quantities.js';
+import { unitKey, unitsComparable } from './units.js';
+import { parseNumber } from './number-words.js';
+import { emptyLayers, emptyMeta, type Article } from '../../core/article.js';
+import { createContext } from '../../core/context.js';
+
+function only(text: string): QuantitySpan & { text: string } {
+  const found = extractQuantities(text);
+  assert.equal(found.length, 1, `expected one quantity in ${JSON.stringify(text)}, got ${JSON.stringify(found.map((q) => text.slice(q.start, q.end)))}`);
+  const q = found[0] as QuantitySpan;
+  return { ...q, text: text.slice(q.start, q.end) };
+}
+
+test('numerals with separators and number words parse to values', () => {
+  assert.equal(parseNumber('1,200'), 1200);
+  assert.equal(parseNumber('80,000'), 80000);
+  assert.equal(parseNumber('three dozen'), 36);
+  assert.equal(parseNumber('twenty-five'), 25);
+  assert.equal(parseNumber('three hundred and twelve'), 312);
+  assert.equal(parseNumber('2.5 million'), 2_500_000);
+  assert.equal(parseNumber('half a dozen'), 6);
+});
+
+test('at least 17 people is [17, inf) and the span covers qualifier, number and noun', () => {
+  const q = only('Officials in Varnholt said at least 17 people were killed.');
+  assert.equal(q.text, 'at least 17 people');
+  assert.deepEqual([q.qualifier, q.value, q.low, q.high, q.lowInclusive], ['at-least', 17, 17, null, true]);
+  assert.equal(q.unit, 'person');
+});
+
+test('more than a dozen wounded is (12, inf)', () => {
+  const q = only('More than a dozen wounded were taken to the Kessel clinic.');
+  assert.equal(q.text, 'More than a dozen wounded');
+  assert.deepEqual([q.qualifier, q.low, q.high, q.lowInclusive], ['more-than', 12, null, false]);
+});
+
+test('around 30 minutes is about [27, 33]', () => {
+  const q = only('The shelling lasted around 30 minutes, residents said.');
+  assert.deepEqual([q.text, q.qualifier, q.low, q.high, q.unit], ['around 30 minutes', 'about', 27, 33, 'minute']);
+});
+
+test('almost an hour is [0.75, 1) hours, that is [45, 60) minutes', () => {
+  const q = only('Rescuers worked for almost an hour before the roof gave way.');
+  assert.deepEqual([q.text, q.qualifier, q.low, q.high, q.highInclusive, q.unit], ['almost an hour', 'nearly', 0.75, 1, false, 'hour']);
+});
+
+test('approximately 80,000 gets a 10% tolerance and keeps its adjective noun', () => {
+  const q = only('Approximately 80,000 Ostrian troops massed along the border.');
+  assert.deepEqual([q.value, q.low, q.high, q.unit], [80000, 72000, 88000, 'ostrian troop']);
+  assert.equal(unitKey(q.unit), 'soldier');
+});
+
+test('three dozen rockets and shells counts both nouns', () => {
+  const q = only('Militants fired three dozen rockets and shells at the port overnight.');
+  assert.deepEqual([q.text, q.value, q.unit], ['three dozen rockets and shells', 36, 'rocket and shell']);
+});
+
+test('a week and a half and nearly four years', () => {
+  const a = only('The strike in Dorrow has lasted a week and a half.');
+  assert.deepEqual([a.text, a.value, a.unit], ['a week and a half', 1.5, 'week']);
+  const b = only('He ran the ministry for nearly four years.');
+  assert.deepEqual([b.text, b.qualifier, b.low, b.high, b.unit], ['nearly four years', 'nearly', 3, 4, 'year']);
+});
+
+test('ranges, vague plurals, percentages and money', () => {
+  const r = only('Between 10 and 20 people were detained.');
+  assert.deepEqual([r.qualifier, r.low, r.high], ['range', 10, 20]);
+  const d = only('Dozens of civilians fled.');
+  assert.deepEqual([d.qualifier, d.low, d.high, d.unit], ['range', 24, 144, 'civilian']);
+  const p = only('Turnout fell to 41.5 percent.');
+  assert.deepEqual([p.value, p.unit], [41.5, 'percent']);
+  const m = only('The city pledged $2.5 million in aid.');
+  assert.deepEqual([m.value, m.unit], [2_500_000, 'dollar']);
+});
+
+test('dates, clock times, years, ages, names and "one of" are not quantities', () => {
+  const negatives = [
+    'The summit opened on March 14, 2026 in Lenmark.',
+    'Voting closes at 3 p.m. local time.',
+    'In 1998 prices rose sharply.',
+    'Hana Smith, 45, said she would stay.',
+    'A 45-year-old man was arrested.',
+    'It is one of the largest ports in the region.',
+    'Pope John Paul II visited the shrine.',
+    'Flight 370 left on time.',
+    'He lives at 10 Downing Street.',
+    'No one was hurt, said the one who called.',
+  ];
+  for (const text of negatives) assert.deepEqual(extractQuantities(text).map((q) => text.slice(q.start, q.end)), [], text);
+});
+
+test('two numbers joined by "and" without "between" stay two quantities', () => {
+  const text = 'Police counted 12 and later 14 soldiers.';
+  assert.deepEqual(extractQuantities(text).map((q) => text.slice(q.start, q.end)), ['12', '14 soldiers']);
+});
+
+test('intervals overlap honours open ends and unbounded sides', () => {
+  const b = (low: number | null, high: number | null, lowInclusive = true, highInclusive = true) => ({ low, high, lowInclusive, highInclusive });
+  assert.equal(intervalsOverlap(b(17, null), b(12, 12)), false);
+  assert.equal(intervalsOverlap(b(12, null, false), b(12, 12)), false);
+  assert.equal(intervalsOverlap(b(12, null, false), b(17, 17)), true);
+  assert.equal(intervalsOverlap(b(27, 33), b(33, 40)), true);
+  assert.equal(intervalsOverlap(b(0.75, 1, true, false), b(1, 1)), false);
+  assert.equal(intervalsOverlap(b(null, null), b(5, 5)), true);
+});
+
+test('17 injured and a dozen wounded are comparable but incompatible; at least 17 and 20 are compatible', () => {
+  const [injured, wounded] = extractQuantities('At the hospital 17 injured and a dozen wounded were counted.');
+  assert.ok(injured && wounded);
+  assert.ok(unitsComparable(injured.unit, wounded.unit));
+  assert.equal(quantitiesCompatible(injured, wounded), false);
+  const [atLeast] = extractQuantities('at least 17 people died');
+  const [twenty] = extractQuantities('20 people died');
+  assert.ok(atLeast && twenty && quantitiesCompatible(atLeast, twenty));
+  assert.equal(unitsComparable('soldier', 'person'), false);
+});
+
+test('durations compare across units: almost an hour meets 50 minutes but not 70', () => {
+  const [hour] = extractQuantities('almost an hour');
+  const [fifty] = extractQuantities('50 minutes');
+  const [seventy] = extractQuantities('70 minutes');
+  assert.ok(hour && fifty && seventy);
+  assert.equal(quantitiesCompatible(hour, fifty), true);
+  assert.equal(quantitiesCompatible(hour, seventy), false);
+});
+
+test('the stage reads quantities sentence by sentence with exact offsets', () => {
+  const text = 'At least 17 people died. About 300 tanks moved.';
+  const article: Article = {
+    id: 'a', contentHash: 'h', source: {}, text, removed: [], meta: emptyMeta(), diagnostics: [], status: 'ok',
+    extractedBy: 'plain-text', encoding: null,
+    layers: { ...emptyLayers(), sentences: [{ start: 0, end: 24 }, { start: 25, end: text.length }] },
+  };
+  const out = quantitiesStage.run(article, createContext(), quantitiesStage.defaults).layers.quantities ?? [];
+  assert.deepEqual(out.map((q) => text.slice(q.start, q.end)), ['At least 17 people', 'About 300 tanks']);
+});

@@ -1,0 +1,347 @@
+// The quantities stage: numbers with their qualifier turned into an interval and the thing they count.
+import type { QuantityQualifier, QuantitySpan } from '../../core/article.js';
+import type { Span } from '../../core/span.js';
+import { defineArticleStage } from '../../pipeline/stage.js';
+import { NUMBER_SOURCE, parseNumber } from './number-words.js';
+import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';
+
+/**
+ * Tolerances of the vague qualifiers (fractions of the stated value n):
+ *
+ * | qualifier | words                                              | interval                    |
+ * |-----------|----------------------------------------------------|-----------------------------|
+ * | about     | about, around, approximately, roughly, some, an estimated, or so | [n - t, n + t], t = max(10% of n, 1) for n >= 1, else 10% |
+ * | nearly    | nearly, almost, close to, just under, not quite     | [0.75 n, n)                 |
+ * | at-least  | at least, no fewer/less than, a minimum of         | [n, inf)                    |
+ * | more-than | more than, over, upwards of, in excess of, above   | (n, inf); "just over" (n, 1.1 n] |
+ * | at-most   | at most, no more than, a maximum of                | [0, n]                      |
+ * | up-to     | up to, as many as                                  | [0, n]                      |
+ * | less-than | less/fewer than, under, below                      | [0, n)                      |
+ * | range     | between a and b, a to b, a-b; dozens/hundreds/thousands of | [a, b]              |
+ * | exact     | a bare number                                      | [n, n]                      |
+ */
+export const QUANTITY_TOLERANCES = { about: 0.1, aboutMinimum: 1, nearlyFloor: 0.75, justOver: 1.1 } as const;
+
+export interface QuantitiesConfig {
+  /** Keep bare numbers with no counted noun ("rose to 17"): useful for claims, noisy for display. */
+  readonly keepBareNumbers: boolean;
+}
+
+const QUALIFIERS: readonly { readonly re: string; readonly q: QuantityQualifier; readonly justOver?: boolean }[] = [
+  { re: 'at\\s+least|no\\s+(?:fewer|less)\\s+than|a\\s+minimum\\s+of', q: 'at-least' },
+  { re: 'just\\s+over|slightly\\s+more\\s+than|a\\s+little\\s+over', q: 'more-than', justOver: true },
+  { re: 'more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of|above|greater\\s+than', q: 'more-than' },
+  { re: 'at\\s+most|no\\s+more\\s+than|a\\s+maximum\\s+of|not\\s+more\\s+than', q: 'at-most' },
+  { re: 'up\\s+to|as\\s+many\\s+as|as\\s+much\\s+as', q: 'up-to' },
+  { re: 'less\\s+than|fewer\\s+than|under|below|just\\s+under', q: 'less-than' },
+  { re: 'nearly|almost|close\\s+to|not\\s+quite|just\\s+shy\\s+of', q: 'nearly' },
+  { re: 'about|around|approximately|roughly|some|an\\s+estimated|estimated|approx\\.|circa|nearly\\s+about', q: 'about' },
+];
+
+const QUALIFIER_SOURCE = QUALIFIERS.map((q) => q.re).join('|');
+const CURRENCY = '[$\u00a3\u20ac]';
+const VAGUE_PLURAL = '(?:dozens|scores|hundreds|thousands|tens\\s+of\\s+thousands|hundreds\\s+of\\s+thousands|millions|billions)';
+
+// One pass: qualifier? currency? number (range)? percent? — the counted noun is read after the match.
+const QUANTITY_RE = new RegExp(
+  [
+    `(?<![\\w$\\u00a3\\u20ac.,:/-])`,
+    `(?:(?<qual>${QUALIFIER_SOURCE})\\s+)?`,
+    `(?:(?<between>between|from)\\s+)?`,
+    `(?:(?<vague>${VAGUE_PLURAL})\\s+of\\b`,
+    `|(?<cur>${CURRENCY})?\\s?(?<num>${NUMBER_SOURCE})`,
+    `(?:\\s*(?:-|\\u2013|to|and)\\s*(?<cur2>${CURRENCY})?(?<num2>${NUMBER_SOURCE}))?`,
+    `(?<half>\\s+and\\s+a\\s+half)?`,
+    `(?<pct>\\s*%|\\s+per\\s*cent|\\s+percent(?:age\\s+points?)?)?)`,
+    `(?![\\w])`,
+  ].join(''),
+  'gi',
+);
+
+const STOP_WORDS = new Set(
+  `a an the of in on at to for from by with and or but as than that which who whom whose this these those it its
+  is are was were be been being has have had do does did will would could should may might must can said says say
+  told tell according per each every other more less most least about around after before since during over under
+  into onto out up down off not no nor so if then when where while because although also just only even still yet
+  there here their they them he she his her we our you your i me my us all some any both either neither such`.split(/\s+/),
+);
+
+/** Words that may be counted even though a noun-phrase heuristic would stop at them. */
+const COUNT_ADJECTIVES = new Set(['dead', 'injured', 'wounded', 'killed', 'missing', 'hurt', 'arrested', 'detained', 'homeless']);
+
+const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const TIME_AFTER = /^\s*(?::\d|a\.?m\b|p\.?m\b|o'clock|GMT|EST|UTC)/i;
+const YEAR_RE = /^(?:1[6-9]\d\d|20\d\d)$/;
+const AGE_AFTER = /^\s*-?\s*(?:years?|months?)[-\s]old\b|^-year-old\b|^\s*,?\s*(?:years?\s+of\s+age)/i;
+
+interface CountedNoun {
+  readonly phrase: string;
+  readonly end: number;
+}
+
+/**
+ * The counted noun after a number: up to three words that are not function words, cut after the last plural
+ * (or the first word for a count of one), with a coordination kept ("rockets and shells").
+ */
+function countedNoun(text: string, from: number, count: number): CountedNoun | 'name' | null {
+  const re = /^(\s+)(?:(?:more|additional|other|new)\s+)?/;
+  const lead = re.exec(text.slice(from))?.[0] ?? '';
+  if (!lead) return null;
+  const wordRe = /[A-Za-z][A-Za-z'-]*/y;
+  const words: { w: string; start: number; end: number }[] = [];
+  let at = from + lead.length;
+  while (words.length < 5) {
+    wordRe.lastIndex = at;
+    const m = wordRe.exec(text);
+    if (!m) break;
+    const w = m[0];
+    const lower = w.toLowerCase();
+    const isCoord = lower === 'and' && words.length > 0 && /s$/.test(words[words.length - 1]?.w ?? '');
+    if (!isCoord && (STOP_WORDS.has(lower) || MONTH_WORD.test(w))) break;
+    words.push({ w, start: m.index, end: m.index + w.length });
+    const gap = /^ /.exec(text.slice(m.index + w.length));
+    if (!gap) break;
+    at = m.index + w.length + 1;
+  }
+  while (words.length && words[words.length - 1]?.w.toLowerCase() === 'and') words.pop();
+  if (words.length === 0) return null;
+  const isCountNoun = (w: string): boolean => {
+    const lower = w.toLowerCase();
+    return COUNT_ADJECTIVES.has(lower) || singular(lower) !== lower || lower in TIME_UNIT_SECONDS;
+  };
+  let headIndex = -1;
+  if (count === 1) headIndex = 0;
+  for (const [i, x] of words.entries()) {
+    if (count !== 1 && isCountNoun(x.w)) headIndex = i;
+    if (count !== 1 && headIndex >= 0 && i > headIndex && x.w.toLowerCase() !== 'and' && !isCountNoun(x.w)) break;
+  }
+  if (headIndex < 0) headIndex = 0;
+  const kept = words.slice(0, headIndex + 1);
+  const first = kept[0];
+  const last = kept[kept.length - 1];
+  if (!first || !last) return null;
+  // A capitalised word right after a number is a name ("10 Downing Street"), unless it is an adjective of origin.
+  if (/^[A-Z]/.test(first.w) && kept.length === 1) return 'name';
+  const phrase = kept.map((k) => k.w).join(' ');
+  return { phrase, end: last.end };
+}
+
+function interval(q: QuantityQualifier, n: number, justOver: boolean): Pick<QuantitySpan, 'low' | 'high' | 'lowInclusive' | 'highInclusive'> {
+  switch (q) {
+    case 'at-least':
+      return { low: n, high: null, lowInclusive: true, highInclusive: false };
+    case 'more-than':
+      return justOver
+        ? { low: n, high: round(n * QUANTITY_TOLERANCES.justOver), lowInclusive: false, highInclusive: true }
+        : { low: n, high: null, lowInclusive: false, highInclusive: false };
+    case 'at-most':
+    case 'up-to':
+      return { low: 0, high: n, lowInclusive: true, highInclusive: true };
+    case 'less-than':
+      return { low: 0, high: n, lowInclusive: true, highInclusive: false };
+    case 'nearly':
+      return { low: round(n * QUANTITY_TOLERANCES.nearlyFloor), high: n, lowInclusive: true, highInclusive: false };
+    case 'about': {
+      const t = n >= 1 ? Math.max(n * QUANTITY_TOLERANCES.about, QUANTITY_TOLERANCES.aboutMinimum) : n * QUANTITY_TOLERANCES.about;
+      return { low: round(n - t), high: round(n + t), lowInclusive: true, highInclusive: true };
+    }
+    default:
+      return { low: n, high: n, lowInclusive: true, highInclusive: true };
+  }
+}
+
+const VAGUE_RANGES: Readonly<Record<string, [number, number]>> = {
+  dozens: [24, 144], scores: [40, 200], hundreds: [200, 1000], thousands: [2000, 10_000],
+  'tens of thousands': [20_000, 100_000], 'hundreds of thousands': [200_000, 1_000_000], millions: [2e6, 1e7], billions: [2e9, 1e10],
+};
+
+/** Rounds away float noise (110.00000000000001) so intervals print and compare cleanly. */
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+function qualifierOf(word: string | undefined): { q: QuantityQualifier; justOver: boolean } {
+  if (!word) return { q: 'exact', justOver: false };
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  for (const entry of QUALIFIERS) {
+    if (new RegExp(`^(?:${entry.re})$`, 'i').test(w)) return { q: entry.q, justOver: entry.justOver ?? false };
+  }
+  return { q: 'exact', justOver: false };
+}
+
+/** Whether the number at [start, end) is part of a date, clock time, year, age or "one of". */
+function notAQuantity(text: string, start: number, end: number, numText: string, hasUnit: boolean, qualified: boolean): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 16);
+  if (TIME_AFTER.test(after)) return true;
+  if (/[A-Za-z]\.?\s*$/.test(before) && MONTH_WORD.test(/([A-Za-z]+\.?)\s*$/.exec(before)?.[1] ?? '')) return true;
+  if (/^\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(after) && /^\d{1,2}$/.test(numText)) return true;
+  if (YEAR_RE.test(numText) && !qualified && (!hasUnit || /\b(?:in|since|by|until|of|from|during|before|after|early|late|mid|fiscal)\s+$/i.test(before))) return true;
+  if (AGE_AFTER.test(after)) return true;
+  // "Smith, 45, said": an age between commas after a name.
+  if (/[A-Z][a-z]+,\s*$/.test(before) && /^\d{1,3}$/.test(numText) && /^\s*,/.test(after)) return true;
+  if (/^one$/i.test(numText) && /^\s+of\b/i.test(after)) return true;
+  // A capitalised word right before a digit: "Flight 370", "Resolution 1441", "Apollo 11".
+  if (/^\d/.test(numText) && /\b[A-Z][a-z]+\.?\s+$/.test(before) && !qualified) return true;
+  if (/(?:No|no|Nos|#)\.?\s*$/.test(before)) return true;
+  return false;
+}
+
+/** Quantities in `text` (or inside `within`), each with its interval and counted unit. */
+export function extractQuantities(text: string, within?: Span, config: QuantitiesConfig = { keepBareNumbers: true }): QuantitySpan[] {
+  const from = within?.start ?? 0;
+  const to = within?.end ?? text.length;
+  const slice = text.slice(0, to);
+  const out: QuantitySpan[] = [];
+  QUANTITY_RE.lastIndex = from;
+  for (let m = QUANTITY_RE.exec(slice); m; m = QUANTITY_RE.exec(slice)) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    let end = m.index + m[0].length;
+    if (m[0].trim().length === 0) {
+      QUANTITY_RE.lastIndex++;
+      continue;
+    }
+    const { q: qual, justOver } = qualifierOf(g.qual);
+    let qualifier: QuantityQualifier = qual;
+    let value: number;
+    let low: number | null;
+    let high: number | null;
+    let lowInclusive = true;
+    let highInclusive = true;
+    if (g.vague) {
+      const range = VAGUE_RANGES[g.vague.toLowerCase().replace(/\s+/g, ' ')];
+      if (!range) continue;
+      const [a, b] = range;
+      value = a;
+      if (qual === 'exact') {
+        qualifier = 'range';
+        low = a;
+        high = b;
+      } else ({ low, high, lowInclusive, highInclusive } = interval(qual, a, justOver));
+    } else {
+      const numText = g.num ?? '';
+      // A bare article counts one only when qualified or halved: "almost an hour", "a week and a half".
+      const isArticle = /^an?$/i.test(numText.trim());
+      const n = isArticle ? 1 : parseNumber(numText);
+      if (n === null) continue;
+      const numStart = start + m[0].indexOf(numText, g.qual?.length ?? 0);
+      const numEnd = numStart + numText.length;
+      const n2 = g.num2 ? parseNumber(g.num2) : null;
+      value = g.half ? n + 0.5 : n;
+      const separator = g.num2 ? text.slice(numEnd, start + m[0].indexOf(g.num2, numEnd - start)) : '';
+      const isRange = n2 !== null && n2 > n && (Boolean(g.between) || !/and/i.test(separator));
+      if (n2 !== null && !isRange) {
+        // "17 and 20" without "between" are two numbers: keep the first, rescan from its end.
+        end = numEnd;
+        QUANTITY_RE.lastIndex = numEnd;
+      }
+      if (isRange && n2 !== null) {
+        qualifier = 'range';
+        low = n;
+        high = n2;
+      } else ({ low, high, lowInclusive, highInclusive } = interval(qual, value, justOver));
+      const isWordNumber = !/^\d/.test(numText);
+      const noun = g.pct ? null : countedNoun(text, end, value);
+      if (noun === 'name') continue;
+      if (isArticle && !(g.qual || (noun && /^\s+and\s+a\s+half\b/i.test(text.slice(noun.end, noun.end + 16))))) continue;
+      const hasUnit = Boolean(g.pct || g.cur || noun);
+      if (notAQuantity(text, numStart, numEnd, numText.trim(), hasUnit, Boolean(g.qual ?? g.between))) continue;
+      // A word number needs a counted noun: "one said" and "no one" are not counts.
+      if (isWordNumber && !noun && !g.pct && !g.cur) continue;
+      if (!hasUnit && !config.keepBareNumbers) continue;
+      let unit: string | null = null;
+      if (g.pct) unit = 'percent';
+      else if (g.cur) unit = singular(g.cur);
+      else if (noun) {
+        unit = unitLemma(noun.phrase);
+        end = noun.end;
+      }
+      // "a week and a half": the half follows the unit.
+      const halfAfter = /^\s+and\s+a\s+half\b/i.exec(text.slice(end, end + 16));
+      if (noun && halfAfter && !g.half) {
+        value += 0.5;
+        end += halfAfter[0].length;
+        ({ low, high, lowInclusive, highInclusive } = interval(qual, value, justOver));
+      }
+      if (qualifier === 'range') {
+        lowInclusive = true;
+        highInclusive = true;
+      }
+      out.push({ start: trimStart(text, start), end, value, low, high, lowInclusive, highInclusive, unit, qualifier });
+      continue;
+    }
+    const found = countedNoun(text, end, 2);
+    const noun = found === 'name' ? null : found;
+    if (noun) end = noun.end;
+    out.push({
+      start: trimStart(text, start),
+      end,
+      value,
+      low,
+      high,
+      lowInclusive,
+      highInclusive,
+      unit: noun ? unitLemma(noun.phrase) : null,
+      qualifier,
+    });
+  }
+  return out.filter((s) => s.start >= from && s.end <= to);
+}
+
+function trimStart(text: string, start: number): number {
+  let s = start;
+  while (/\s/.test(text[s] ?? '')) s++;
+  return s;
+}
+
+type Bounds = Pick<QuantitySpan, 'low' | 'high' | 'lowInclusive' | 'highInclusive'>;
+
+/** Whether two intervals share at least one point, honouring open ends and unbounded (null) sides. */
+export function intervalsOverlap(a: Bounds, b: Bounds): boolean {
+  const lowA = a.low ?? -Infinity;
+  const lowB = b.low ?? -Infinity;
+  const highA = a.high ?? Infinity;
+  const highB = b.high ?? Infinity;
+  // The overlap is [max low, min high]; it is empty when they cross, or touch at an excluded end.
+  const low = Math.max(lowA, lowB);
+  const high = Math.min(highA, highB);
+  if (low > high) return false;
+  if (low < high) return true;
+  const lowIncluded = (lowA === low ? a.lowInclusive || a.low === null : true) && (lowB === low ? b.lowInclusive || b.low === null : true);
+  const highIncluded = (highA === high ? a.highInclusive || a.high === null : true) && (highB === high ? b.highInclusive || b.high === null : true);
+  return lowIncluded && highIncluded;
+}
+
+function scaled(q: QuantitySpan, factor: number): Bounds {
+  return {
+    low: q.low === null ? null : q.low * factor,
+    high: q.high === null ? null : q.high * factor,
+    lowInclusive: q.lowInclusive,
+    highInclusive: q.highInclusive,
+  };
+}
+
+/**
+ * Whether two quantities can both be true of the same thing: same unit key and overlapping intervals.
+ * Durations compare in seconds, so "almost an hour" meets "50 minutes".
+ */
+export function quantitiesCompatible(a: QuantitySpan, b: QuantitySpan): boolean {
+  if (unitKey(a.unit) !== unitKey(b.unit)) return false;
+  const secondsA = a.unit ? TIME_UNIT_SECONDS[a.unit] : undefined;
+  const secondsB = b.unit ? TIME_UNIT_SECONDS[b.unit] : undefined;
+  if (secondsA !== undefined && secondsB !== undefined) return intervalsOverlap(scaled(a, secondsA), scaled(b, secondsB));
+  return intervalsOverlap(a, b);
+}
+
+export const quantitiesStage = defineArticleStage<QuantitiesConfig>({
+  name: 'parallax.quantities.v1',
+  version: '1.0.0',
+  requires: ['sentences'],
+  provides: ['quantities'],
+  defaults: { keepBareNumbers: true },
+  run(article, _ctx, config) {
+    const quantities = article.layers.sentences.flatMap((s) => extractQuantities(article.text, s, config));
+    return { layers: { quantities } };
+  },
+});

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { emptyLayers, emptyMeta, type Article } from '../../core/article.js';
+import { createContext } from '../../core/context.js';
+import { extractTimes, timesStage } from './times.js';
+
+// 2025-03-06 is a Thursday.
+const PUBLISHED = '2025-03-06T07:40';
+
+function times(text: string, reference: string | null = PUBLISHED): { text: string; type: string; value: string | null; relation?: unknown }[] {
+  return extractTimes(text, reference).map((t) => ({
+    text: text.slice(t.start, t.end),
+    type: t.type,
+    value: t.value,
+    ...(t.relation ? { relation: t.relation } : {}),
+  }));
+}
+
+function one(text: string, reference: string | null = PUBLISHED): { text: string; type: string; value: string | null; relation?: unknown } {
+  const found = times(text, reference);
+  assert.equal(found.length, 1, `${text}: ${JSON.stringify(found)}`);
+  return found[0] as { text: string; type: string; value: string | null };
+}
+
+test('a weekday in the past tense is the last such day on or before publication', () => {
+  assert.equal(one('The minister resigned on Monday.').value, '2025-03-03');
+  assert.equal(one('Talks collapsed Thursday, officials said.').value, '2025-03-06');
+  assert.equal(one('Talks collapsed last Thursday.').value, '2025-02-27');
+});
+
+test('a weekday in the future tense resolves forwards', () => {
+  assert.equal(one('The council will vote on Tuesday.').value, '2025-03-11');
+  assert.equal(one('The council is expected to vote Friday.').value, '2025-03-07');
+  assert.equal(one('The council meets next Thursday.').value, '2025-03-13');
+});
+
+test('"Tuesday (March 4)" takes the parenthetical date', () => {
+  assert.deepEqual(one('The convoy left Tuesday (March 4) at dawn.'), { text: 'Tuesday (March 4)', type: 'DATE', value: '2025-03-04' });
+});
+
+test('past months without a year go to the latest such month, future ones forward', () => {
+  assert.equal(one('The port was shelled on Nov. 23.').value, '2024-11-23');
+  assert.equal(one('The port will reopen on April 2.').value, '2025-04-02');
+  assert.equal(one('Prices rose in December.').value, '2024-12');
+  assert.equal(one('The body met last November.').value, '2024-11');
+});
+
+test('relative anchors resolve when dated and stay a relation when not', () => {
+  const dated = one('Troops withdrew two days after March 1.');
+  assert.deepEqual([dated.text, dated.value], ['two days after March 1', '2025-03-03']);
+  const open = one('Protests began hours after the vote, police said.');
+  assert.equal(open.value, null);
+  assert.deepEqual(open.relation, { kind: 'after', anchor: 'the vote', offset: 'PTXH' });
+  const election = one('He resigned one day after the election.');
+  assert.deepEqual(election.relation, { kind: 'after', anchor: 'the election', offset: 'P1D' });
+});
+
+test('vague periods: earlier this year, this week, summer, last week', () => {
+  assert.equal(one('Earlier this year the mine closed.').value, '2025');
+  assert.equal(one('Negotiators met this week.').value, '2025-W10');
+  assert.equal(one('Negotiators met last week.').value, '2025-W09');
+  assert.equal(one('The dam failed last summer.').value, '2024-SU');
+  assert.equal(one('The dam will be finished by the summer.').value, '2025-SU');
+});
+
+test('durations stay durations, never dates', () => {
+  assert.deepEqual(one('The hearing was adjourned for 30 minutes.'), { text: '30 minutes', type: 'DURATION', value: 'PT30M' });
+  assert.deepEqual(one('She led the party for nearly four years.'), { text: 'four years', type: 'DURATION', value: 'P4Y' });
+  assert.deepEqual(one('A two-day strike halted trains.'), { text: 'two-day', type: 'DURATION', value: 'P2D' });
+  assert.equal(one('The siege lasted a year and a half.').value, 'P1Y6M');
+});
+
+test('bare years, decades, now, quarters and sets get TimeML values', () => {
+  assert.equal(one('The bridge was built in 1998.').value, '1998');
+  assert.equal(one('Crime fell through the 1990s.').value, '199X');
+  assert.equal(one('Now the ministry must decide.').value, 'PRESENT_REF');
+  assert.equal(one('Profit rose in the third quarter.').value, '2024-Q3');
+  assert.deepEqual(one('Ferries sail daily.'), { text: 'daily', type: 'SET', value: 'P1D' });
+  assert.equal(one('Trains stop every week.').value, 'P1W');
+});
+
+test('quantities that look like years are not years', () => {
+  assert.deepEqual(times('About 2000 people marched, up from 1500 residents.'), []);
+});
+
+test('inside a quote, today is the day the words were said when the text says so', () => {
+  const found = times('"We will sign the accord today," the minister said on Monday.');
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [
+    ['today', '2025-03-03'],
+    ['Monday', '2025-03-03'],
+  ]);
+  assert.equal(one('"We sign today," the minister said.').value, '2025-03-06');
+});
+
+test('clock times take the publication day', () => {
+  assert.equal(one('The blast came at 10:45 a.m.').value, '2025-03-06T10:45');
+});
+
+test('without a publication date relative expressions are null and absolute ones kept', () => {
+  assert.deepEqual(times('On Monday, after the vote of March 3, 2024, and in 1998.', null).map((t) => t.value), [null, '2024-03-03', '1998']);
+});
+
+test('a partial publication date still resolves months and years', () => {
+  assert.equal(one('Prices rose last month.', '2025-07').value, '2025-06');
+  assert.equal(one('The dam failed on Friday.', '2025-07').value, null);
+});
+
+test('the stage uses the publication date and provides the times layer', () => {
+  const text = 'The minister resigned on Monday.';
+  const article: Article = {
+    id: 'a', contentHash: 'h', source: {}, text, removed: [], diagnostics: [], status: 'ok', extractedBy: 'plain-text',
+    encoding: null, meta: { ...emptyMeta(), published: PUBLISHED },
+    layers: { ...emptyLayers(), sentences: [{ start: 0, end: text.length }] },
+  };
+  const out = timesStage.run(article, createContext(), timesStage.defaults).layers.times ?? [];
+  assert.deepEqual(out, [{ start: 25, end: 31, type: 'DATE', value: '2025-03-03' }]);
+});
