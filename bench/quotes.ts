@@ -113,8 +113,11 @@ interface Prediction {
 /** PolNeAR has one attribution per cue: fragments sharing a cue ("A," he said, "B.") form one prediction. */
 function groupByCue(quotes: readonly QuoteSpan[]): Prediction[] {
   const groups = new Map<string, { content: Span[]; source: Span | null; quoted: boolean }>();
+  let previousKey = '';
   quotes.forEach((q, i) => {
-    const key = q.cue ? `${q.cue.start}:${q.cue.end}` : `solo${i}`;
+    // A running quote (no cue of its own) continues the attribution of the quote before it.
+    const key = q.speakerHow === 'running' && previousKey ? previousKey : q.cue ? `${q.cue.start}:${q.cue.end}` : `solo${i}`;
+    previousKey = key;
     const g = groups.get(key) ?? { content: [], source: null, quoted: false };
     g.content.push({ start: q.start, end: q.end });
     g.source ??= q.speaker;
@@ -287,7 +290,7 @@ export const run: BenchRun = async (options) => {
     notes: [
       'match: spans trimmed of white space, quote marks, edge punctuation and a leading "that"; exact = same characters,',
       '  overlap = shared characters >= 50% of the longer (discontinuous spans as character sets); one-to-one greedy matching.',
-      '  predictions sharing a cue are merged into one (PolNeAR: one attribution per cue). quoted gold = Content starting with a quote mark;',
+      '  predictions sharing a cue, and running quotes with the quote before, are merged (PolNeAR: one attribution per cue). quoted gold = Content starting with a quote mark;',
       '  quoted prediction = contains a direct quote. speaker: matched content pair whose speaker span matches the gold Source;',
       '  precision over predictions with a speaker span, recall over gold with a Source. entities layer empty (heuristic names).',
       `overlap counts quoted: pred ${o.quoted.pred} gold ${o.quoted.gold} | unquoted: pred ${o.unquoted.pred} gold ${o.unquoted.gold} | speaker: pred ${o.speaker.pred} gold ${o.speaker.gold}`,

@@ -142,9 +142,11 @@ function cueBefore(doc: Doc, floor: number, to: number, config: QuotesConfig, ve
 
 function classify(doc: Doc, region: QuoteRegion, floor: number): QuoteKind {
   const before = doc.text.slice(floor, region.open.start).trimEnd();
-  if (!before || /[:,;(\u2014\u2013-]$/.test(before)) return 'direct';
+  const startsUpper = /^\s*[^\p{Ll}]/u.test(doc.text.slice(region.content.start, region.content.end));
+  if (!before || /[:(]$/.test(before)) return 'direct';
+  // After a comma or dash a lower-case start continues the reporter's sentence: a partial quote.
+  if (/[,;\u2014\u2013-]$/.test(before)) return startsUpper ? 'direct' : 'partial';
   const lastWord = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-  const startsUpper = /^\s*[\p{Lu}]/u.test(doc.text.slice(region.content.start, region.content.end));
   if (CUE_VERBS.has(lastWord) && startsUpper) return 'direct';
   if (/[.!?]$/.test(before)) return 'direct';
   return 'partial';
