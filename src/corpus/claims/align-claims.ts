@@ -44,6 +44,9 @@ export interface ClaimDraft {
   readonly evolution: Evolution | null;
 }
 
+/** Content keys of figures that accumulate as a story unfolds (tolls, arrests, evacuations); others do not evolve. */
+const RUNNING_TOTALS = new Set(['die', 'injure', 'missing', 'detain', 'evacuate', 'rescue', 'displac', 'infect', 'case', 'hospitaliz', 'hospitalis', 'casualty', 'victim']);
+
 type Similarity = (i: number, j: number) => number;
 
 /** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
@@ -187,7 +190,8 @@ function splitGroup(group: readonly number[], mentions: readonly MentionDraft[],
     }
   }
   const firstNumber = between[0]?.d.quantities;
-  if (positions.length > 1 && firstNumber && between.every((b) => b.d.kind === 'number')) {
+  const running = group.some((i) => mentions[i]?.words.some((w) => RUNNING_TOTALS.has(w)));
+  if (running && positions.length > 1 && firstNumber && between.every((b) => b.d.kind === 'number')) {
     const all = order.map((i) => mentions[i] as MentionDraft);
     const evolution = detectEvolution(
       all.map((m) => m.compared),

@@ -62,16 +62,18 @@ export function detectEvolution(
     if (cur.q.value > prev.q.value !== rising) return null;
     if (cur.at - prev.at < config.minGapMinutes) return null;
   }
-  const sameDay = first.iso.slice(0, 10) === last.iso.slice(0, 10);
+  // The figure is dated by the first report that gave its final value.
+  const reached = points.find((p) => p.q.value === last.q.value) ?? last;
+  const sameDay = first.iso.slice(0, 10) === reached.iso.slice(0, 10);
   const from = first.q.value;
   const to = last.q.value;
   const firstLabel = label(first.iso, sameDay);
-  const lastLabel = label(last.iso, sameDay);
+  const lastLabel = label(reached.iso, sameDay);
   return {
     text: `${rising ? 'rose' : 'fell'} from ${from} to ${to} between ${firstLabel} and ${lastLabel}`,
     from,
     to,
     first: first.iso,
-    last: last.iso,
+    last: reached.iso,
   };
 }
