@@ -36,6 +36,8 @@ export function resolveWeekday(ref: CalendarDate, day: number, tense: Tense, dir
   return addDays(ref, -diff);
 }
 
+const NEAR_DAYS = 14;
+
 /** Year of a year-less "Oct. 23": the latest one not after the reference, the next one in the future tense. */
 export function resolveMonthDay(ref: Reference, month: number, day: number, tense: Tense): number {
   const refDay: CalendarDate = { year: ref.year, month: ref.month ?? 7, day: ref.day ?? 15 };
@@ -49,8 +51,9 @@ export function resolveMonthDay(ref: Reference, month: number, day: number, tens
     for (const o of options) if (ok(o.delta) && (!best || better(o.delta, best.delta))) best = o;
     return best?.year ?? null;
   };
-  const past = (): number | null => pick((d) => d <= 0, (a, b) => a > b);
-  const future = (): number | null => pick((d) => d >= 0, (a, b) => a < b);
+  // Tense cues are noisy: a date a fortnight either side of publication stays in its nearest year.
+  const past = (): number | null => pick((d) => d <= NEAR_DAYS, (a, b) => a > b);
+  const future = (): number | null => pick((d) => d >= -NEAR_DAYS, (a, b) => a < b);
   const nearest = (): number => pick(() => true, (a, b) => Math.abs(a) < Math.abs(b)) ?? ref.year;
   if (tense === 'future') return future() ?? nearest();
   if (tense === 'past') return past() ?? nearest();
@@ -67,9 +70,10 @@ export function resolveMonth(ref: Reference, month: number, tense: Tense, direct
   if (direction === 'this') return ref.year;
   if (direction === 'last') return month < m ? ref.year : ref.year - 1;
   if (direction === 'next') return month > m ? ref.year : ref.year + 1;
-  if (tense === 'future') return month >= m ? ref.year : ref.year + 1;
-  if (tense === 'past') return month <= m ? ref.year : ref.year - 1;
-  return month <= m + 1 ? ref.year : ref.year - 1;
+  // As with days, the neighbouring month keeps the reference year whatever the tense cue says.
+  if (tense === 'future') return month >= m - 1 ? ref.year : ref.year + 1;
+  if (tense === 'past') return month <= m + 1 ? ref.year : ref.year - 1;
+  return month <= m + 2 ? ref.year : ref.year - 1;
 }
 
 /** "last fall" is the most recent fall that has ended; "this summer" the one of the reference year. */

@@ -78,7 +78,7 @@ interface Rule {
 
 const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
 const NUM = `(?:${NUMBER_SOURCE})`;
-const COUNT = `(?:${NUM}|${VAGUE_COUNT_SOURCE})`;
+const COUNT = `(?:\\d+\\s+1/2|${NUM}|${VAGUE_COUNT_SOURCE})`;
 
 function dir(word: string | undefined): Direction {
   const w = word?.toLowerCase();
@@ -94,6 +94,9 @@ function countOf(phrase: string | undefined): number | null {
   const p = phrase.toLowerCase().trim();
   if (/^(?:several|a\s+few|few|many|some|a\s+number\s+of)$/.test(p)) return null;
   if (/couple/.test(p)) return 2;
+  if (p === 'a' || p === 'an') return 1;
+  const fraction = /^(\d+)\s+1\/2$/.exec(p);
+  if (fraction) return Number(fraction[1]) + 0.5;
   return parseNumber(p);
 }
 
@@ -103,7 +106,23 @@ function dayValue(ctx: RuleContext, d: CalendarDate | null, part: string | undef
   return partCode ? { type: 'TIME', value: `${formatDate(d)}T${partCode}` } : { type: 'DATE', value: formatDate(d) };
 }
 
-function monthDay(ctx: RuleContext, start: number, end: number, month: number, day: number, year: string | undefined): string | null {
+function monthDay(
+  ctx: RuleContext,
+  start: number,
+  end: number,
+  month: number,
+  day: number,
+  year: string | undefined,
+  weekdayName?: string,
+): string | null {
+  // "Monday, Oct. 26": the year in which Oct. 26 is a Monday, when one of the neighbouring years fits.
+  const wd = weekdayName ? weekdayNumber(weekdayName) : null;
+  if (!year && ctx.ref && wd !== null) {
+    const fits = [ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1].filter(
+      (y) => isValidDate(y, month, day) && new Date(Date.UTC(y, month - 1, day)).getUTCDay() === wd,
+    );
+    if (fits.length === 1 && fits[0] !== undefined) return formatDate({ year: fits[0], month, day });
+  }
   if (year) return isValidDate(Number(year), month, day) ? formatDate({ year: Number(year), month, day }) : null;
   if (!ctx.ref) return `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const y = resolveMonthDay(ctx.ref, month, day, ctx.tense(start, end));
@@ -156,25 +175,25 @@ const RULES: readonly Rule[] = [
   {
     name: 'month-day-year',
     re: new RegExp(
-      `\\b(?:${WEEKDAY_SOURCE},?\\s+)?(?:(early|late|mid-?)\\s*)?(${MONTH_SOURCE})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|,\\d))(?:,?\\s+(${YEAR})\\b)?`,
+      `\\b(?:(${WEEKDAY_SOURCE}),?\\s+)?(?:(early|late|mid-?)\\s*)?(${MONTH_SOURCE})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|,\\d))(?:,?\\s+(${YEAR})\\b)?`,
       'g',
     ),
     build(m, ctx, start, end) {
-      const month = monthNumber(m[2] ?? '');
-      const day = Number(m[3]);
+      const month = monthNumber(m[3] ?? '');
+      const day = Number(m[4]);
       if (!month || day < 1 || day > 31) return null;
-      const value = monthDay(ctx, start, end, month, day, m[4]);
+      const value = monthDay(ctx, start, end, month, day, m[5], m[1]);
       return value ? { type: 'DATE', value } : null;
     },
   },
   {
     name: 'day-month-year',
-    re: new RegExp(`\\b(?:${WEEKDAY_SOURCE},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_SOURCE})(?:,?\\s+(${YEAR}))?\\b`, 'g'),
+    re: new RegExp(`\\b(?:(${WEEKDAY_SOURCE}),?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_SOURCE})(?:,?\\s+(${YEAR}))?\\b`, 'g'),
     build(m, ctx, start, end) {
-      const month = monthNumber(m[2] ?? '');
-      const day = Number(m[1]);
+      const month = monthNumber(m[3] ?? '');
+      const day = Number(m[2]);
       if (!month || day < 1 || day > 31) return null;
-      const value = monthDay(ctx, start, end, month, day, m[3]);
+      const value = monthDay(ctx, start, end, month, day, m[4], m[1]);
       return value ? { type: 'DATE', value } : null;
     },
   },
@@ -263,7 +282,9 @@ const RULES: readonly Rule[] = [
       const wd = weekdayNumber(word);
       if (wd === null) return null;
       const today = ctx.today(start);
-      const d = today ? resolveWeekday(today, wd, ctx.tense(start, end), dir(m[1])) : null;
+      // "Wednesday's ruling" names something that has happened.
+      const tense = /'s$/.test(m[0]) ? 'past' : ctx.tense(start, end);
+      const d = today ? resolveWeekday(today, wd, tense, dir(m[1])) : null;
       const trimmed = /'s$/.test(m[0]) ? { end: end - 2 } : {};
       const e = /^(?:early|late)$/i.test(m[1] ?? '') ? { start: start + (m[1]?.length ?? 0) + 1 } : {};
       return { ...dayValue(ctx, d, m[3]), ...trimmed, ...e };
