@@ -6,9 +6,9 @@ export const MONTHS: Readonly<Record<string, number>> = {
   nov: 11, december: 12, dec: 12,
 };
 
-/** Capitalised month names; abbreviations need their dot except the unambiguous "Sept". */
+/** Capitalised month names; "Jan" needs its dot because it is also a first name. */
 export const MONTH_SOURCE =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.?|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Apr|Aug|Oct|Nov|Dec)';
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.?|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Feb|Apr|Aug|Oct|Nov|Dec)';
 
 export function monthNumber(word: string): number | null {
   return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;

@@ -139,7 +139,7 @@ function hour24(hour: number, meridiem: string | undefined): number | null {
 
 // Counted nouns after a bare four-digit number mean it is a quantity ("2000 people"), not a year.
 const COUNTED_AFTER = /^\s+(?:people|persons|troops|soldiers|workers|jobs|residents|employees|students|children|members|miles|kilometers|kilometres|feet|meters|metres|tons|tonnes|pounds|dollars|shares|cars|votes|units|cases|deaths|homes|houses|refugees|police|officers|marines|copies|barrels|acres|rounds|points|signatures|pages|words|delegates|others|of\s+(?:the|them|whom))\b/i;
-const QUANTITY_BEFORE = /(?:\$|#|£|€|\b(?:about|some|nearly|almost|than|least|approximately|roughly|around|only|just|no\.|number|page|route|flight|room|model|code|rule|section|article|resolution|to)\s*)$/i;
+const QUANTITY_BEFORE = /(?:\$|#|£|€|\b(?:about|some|nearly|almost|than|least|approximately|roughly|around|only|just|no\.|number|page|route|flight|room|model|code|rule|section|article|resolution)\s*)$/i;
 
 const RULES: readonly Rule[] = [
   {
@@ -199,17 +199,21 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'month-year',
-    re: new RegExp(`\\b(?:(?:early|late|mid)[\\s-]+)?(${MONTH_SOURCE}),?\\s+(?:of\\s+)?(${YEAR})\\b`, 'g'),
-    build(m) {
+    re: new RegExp(`\\b(?:(?:early|late|mid)[\\s-]+)?(${MONTH_SOURCE}),?\\s+(?:of\\s+)?(?:(${YEAR})\\b|(this|last|next)\\s+year\\b)`, 'g'),
+    build(m, ctx) {
       const month = monthNumber(m[1] ?? '');
-      return month ? { type: 'DATE', value: formatMonth(Number(m[2]), month) } : null;
+      if (!month) return null;
+      if (m[2]) return { type: 'DATE', value: formatMonth(Number(m[2]), month) };
+      if (!ctx.ref) return { type: 'DATE', value: null };
+      const step = dir(m[3]) === 'last' ? -1 : dir(m[3]) === 'next' ? 1 : 0;
+      return { type: 'DATE', value: formatMonth(ctx.ref.year + step, month) };
     },
   },
   {
     // A bare month needs a cue word so that "May" the verb and "March" the noun stay out.
     name: 'month',
     re: new RegExp(
-      `(?:\\b(last|next|this|early|late|mid|mid-|earlier|later)\\s*|(?<=\\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|or|since|early|late)\\s))(${MONTH_SOURCE})\\b(?!\\s+\\d)`,
+      `(?:\\b(last|next|this|early|late|mid|mid-|earlier|later)\\s*|(?<=\\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|or|since|early|late|the)\\s))(${MONTH_SOURCE})\\b(?!\\s+\\d)`,
       'gi',
     ),
     build(m, ctx, start, end) {
@@ -248,7 +252,7 @@ const RULES: readonly Rule[] = [
       const before = ctx.text.slice(Math.max(0, start - 24), start);
       const after = ctx.text.slice(end, end + 30);
       if (QUANTITY_BEFORE.test(before) || COUNTED_AFTER.test(after)) return null;
-      if (/\d[,.]?\s*$/.test(before)) return null;
+      if (/\d[,.]?$/.test(before)) return null;
       return { type: 'DATE', value: m[1] ?? null };
     },
   },

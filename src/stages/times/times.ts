@@ -125,7 +125,8 @@ function chronoCandidates(text: string, ref: Reference | null, ctx: RuleContext)
     const day = s.isCertain('day') ? s.get('day') : null;
     const hour = s.isCertain('hour') ? s.get('hour') : null;
     if (month === null || day === null) {
-      if (hour === null || !refDate) continue;
+      // A clock time must look like one: "from 16 members" is not 16:00.
+      if (hour === null || !refDate || !/\d:\d\d|\d\s*[ap]\.?m\b|o'clock/i.test(r.text)) continue;
       out.push({ start, end, type: 'TIME', value: formatTime(refDate, hour, s.get('minute') ?? 0), rule: 'chrono' });
       continue;
     }
