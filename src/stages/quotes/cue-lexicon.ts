@@ -94,7 +94,9 @@ export const CUE_AUXILIARIES: ReadonlySet<string> = new Set([
   'also', 'has', 'have', 'had', 'later', 'then', 'again', 'repeatedly', 'previously', 'earlier', 'once',
   'recently', 'publicly', 'privately', 'reportedly', 'separately', 'further', 'simply', 'flatly', 'angrily',
   'quietly', 'firmly', 'bluntly', 'would', 'will', 'was', 'were', 'is', 'are', 'had', 'did', 'does', 'do',
-  'subsequently', 'told', 'just', 'often', 'always', 'never', 'not', 'would', 'could', 'can', 'may',
+  'subsequently', 'told', 'just', 'often', 'always', 'never', 'not', 'would', 'could', 'can', 'may', 'now',
+  'still', 'even', 'only', 'actually', 'really', 'frequently', 'herself', 'himself', 'themselves', 'both', 'all',
+  'openly', 'explicitly', 'directly', 'privately', 'sharply', 'immediately', 'first', 'initially',
 ]);
 
 /** Verbs calling something by a quoted name: "called the decision 'reckless'". */

@@ -162,3 +162,22 @@ test('every span slices back inside the text', () => {
     for (const s of [q.speaker, q.cue]) if (s) assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
   }
 });
+
+test('the speaker span keeps its appositive and parenthetical, the name stays canonical', () => {
+  const text = [
+    '"The pier will hold," said Ilse Brandt, the harbour master of Norvik.',
+    '"We are ready," Rep. Ann Bell (D-Ore.) said.',
+    'Oren Falk, a historian who attended the session, said the vote was rigged.',
+  ].join('\n');
+  const seen = run(text);
+  assert.equal(find(seen, 'The pier will hold').speaker, 'Ilse Brandt, the harbour master of Norvik');
+  assert.equal(find(seen, 'We are ready').speaker, 'Rep. Ann Bell (D-Ore.)');
+  const falk = find(seen, 'the vote was rigged');
+  assert.equal(falk.speaker, 'Oren Falk, a historian who attended the session');
+  assert.equal(falk.name, 'Oren Falk');
+});
+
+test('a reporting word used as a noun or a verb phrase is not taken for a speaker', () => {
+  const seen = run('Mayor Lena Ortiz unleashed a flurry of tweets attacking the port authority.');
+  assert.deepEqual(seen, []);
+});

@@ -106,6 +106,14 @@ function cueAfter(doc: Doc, from: number, limit: number, config: QuotesConfig): 
   const first = i;
   for (let n = 0; i < ceiling && n < config.trailerCueTokens; i++, n++) {
     const t = tokens[i];
+    if (t?.text === '(') {
+      // Skip a short parenthetical: "Rep. Ann Bell (D-Ore.) said".
+      const close = tokens.slice(i, i + 8).findIndex((x) => x.text === ')');
+      if (close > 0) {
+        i += close;
+        continue;
+      }
+    }
     if (!t || /^[;!?"“”«»]$/.test(t.text)) return null;
     if (t.text === '.' && !ABBREVIATION.test(tokens[i - 1]?.text ?? '')) return null;
     if (isAccording(tokens, i)) {
@@ -270,6 +278,31 @@ function stripFinal(text: string, sentence: Span): number {
   return /[.!?]$/.test(text.slice(s.end - 1, s.end)) ? s.end - 1 : s.end;
 }
 
+const APPOSITIVE_START = /^\s*,\s+(?:(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|[\p{Ll}-]+['’]s)\s|[\p{Ll}]+\s+(?:of|for|at)\s|\d{2},)/u;
+
+/**
+ * The speaker mention with its appositive ("Ilse Brandt, the harbour master,"): up to the cue when the
+ * speaker comes first, else to the end of the sentence; never across a quotation mark.
+ */
+function withAppositive(doc: Doc, span: Span, cue: Span | null): Span {
+  const after = doc.text.slice(span.end, span.end + 200);
+  if (!APPOSITIVE_START.test(after)) return span;
+  const before = cue !== null && span.end <= cue.start;
+  const limit = before ? (cue?.start ?? span.end) : sentenceAt(doc, span.start).end;
+  const stretch = doc.text.slice(span.end, limit);
+  if (/["“”«»]/.test(stretch)) return span;
+  let end = span.end;
+  if (before) end = limit;
+  else {
+    const comma = stretch.indexOf(',', stretch.search(/\S/) + 2);
+    end = comma > 0 ? span.end + comma : limit;
+  }
+  const trimmed = trimSpan(doc.text, { start: span.start, end });
+  const text = doc.text.slice(trimmed.start, trimmed.end);
+  const cut = /[,.]$/.test(text) && !/\b\p{Lu}\.$|\b(?:Jr|Sr|Inc|Co|Corp)\.$/u.test(text) ? 1 : 0;
+  return { start: trimmed.start, end: trimmed.end - cut };
+}
+
 /** Resolves speakers in reading order so pronouns and running quotes see what came before. */
 function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesConfig): QuoteSpan[] {
   const history: SpeakerHistoryEntry[] = [];
@@ -293,6 +326,7 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
       ({ span, name } = lastDirect);
       how = 'running';
     }
+    if (span && c.phrase && span === c.phrase) span = withAppositive(doc, span, c.cue);
     quotes.push({ start: c.content.start, end: c.content.end, kind: c.kind, speaker: span, speakerName: name, speakerHow: how, cue: c.cue });
     if (c.kind === 'direct') lastDirect = { paragraph: spanIndexAt(doc.paragraphs, c.content.end), span, name, end: c.content.end };
   }

@@ -2,7 +2,7 @@
 import type { EntityType, SpeakerHow } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import type { Token } from '../../core/tokenize.js';
-import { CLAUSE_WORDS, CUE_AUXILIARIES, NOT_NAMES, PRONOUNS, ROLE_NOUNS, STATEMENT_NOUNS } from './cue-lexicon.js';
+import { CLAUSE_WORDS, CUE_AUXILIARIES, CUE_VERBS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, STATEMENT_NOUNS } from './cue-lexicon.js';
 import type { Gender, NameIndex, NameMention } from './find-name-mentions.js';
 
 export interface ResolvedSpeaker {
@@ -45,6 +45,11 @@ function spanOf(tokens: readonly Token[], from: number, to: number): Span | null
   return a && b && to >= from ? { start: a.start, end: b.end } : null;
 }
 
+function openParenBefore(tokens: readonly Token[], close: number, floor: number): number {
+  for (let j = close - 1; j >= Math.max(floor, close - 8); j--) if (tokens[j]?.text === '(') return j;
+  return -1;
+}
+
 function isBoundary(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j];
   if (!t) return true;
@@ -61,8 +66,12 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
   if (k < floor) return null;
   const collect = (end: number): { from: number; stop: number; tooLong: boolean } => {
     let j = end;
-    while (j >= floor && !isBoundary(tokens, j)) {
-      if (end - j >= settings.maxPhraseTokens) return { from: j + 1, stop: j, tooLong: true };
+    while (j >= floor) {
+      // A short parenthetical inside the phrase ("Rep. Ann Bell (D-Ore.)") is part of it.
+      const open = tokens[j]?.text === ')' ? openParenBefore(tokens, j, floor) : -1;
+      if (open >= 0) j = open;
+      else if (isBoundary(tokens, j)) break;
+      if (end - j >= settings.maxPhraseTokens + 6) return { from: j + 1, stop: j, tooLong: true };
       j--;
     }
     return { from: j + 1, stop: j, tooLong: false };
@@ -88,12 +97,59 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
   return trimPhrase(tokens, first.from, k);
 }
 
+/** Lower-case words that may sit inside a speaker noun phrase before its head. */
+const NP_WORDS = new Set([
+  'of', 'for', 'at', 'from', 'and', '&', 'former', 'senior', 'top', 'chief', 'deputy', 'state', 'federal', 'local', 'national',
+  'foreign', 'new', 'current', 'longtime', 'then', 'acting', 'interim', 'assistant', 'associate', 'executive', 'general',
+  'public', 'white', 'black', 'young', 'old', 'republican', 'democratic', 'conservative', 'liberal', 'independent',
+  'political', 'presidential', 'campaign', 'party', 'press', 'news', 'health', 'police', 'military', 'government',
+  'city', 'county', 'district', 'regional', 'economic', 'legal', 'civil', 'rights', 'group', 'committee', 'house',
+  'senate', 'prominent', 'leading', 'key', 'fellow', 'retired', 'elected', 'appointed', 'vice', 'first', 'second',
+  'other', 'many', 'some', 'most', 'both', 'all', 'few', 'several', 'such', 'u.s.', 'american', 'british', 'western',
+  'european', 'russian', 'chinese', 'israeli', 'palestinian', 'ukrainian', 'iranian', 'french', 'german', 'union',
+  'industry', 'company', 'business', 'family', 'white house', 'administration', 'defense', 'defence', 'finance',
+  'justice', 'interior', 'energy', 'trade', 'education', 'labor', 'labour', 'transport', 'environment', 'security',
+  'intelligence', 'security', 'staff', 'team', 'board', 'council', 'commission', 'agency', 'department', 'ministry',
+]);
+const NOT_HEAD = /^(?:of|to|for|the|a|an|and|or|in|on|at|with|by|from|that|this|is|was|are|were|be|been|it's|its|not|no|as|than|so|very|too|more|most|less|up|out|about|into|over|after|before)$/;
+
+/** The noun phrase ending at `to`: a head that is not a verb, adverb or function word, and NP-ish words before it. */
+function nounPhraseStart(tokens: readonly Token[], from: number, to: number): number {
+  let last = to;
+  if (tokens[to]?.text === ')') last = Math.max(from, openParenBefore(tokens, to, from) - 1);
+  const head = tokens[last];
+  if (!head) return -1;
+  const h = head.text.toLowerCase();
+  const headIsLower = /^\p{Ll}/u.test(head.text);
+  if (headIsLower && !(h in PRONOUNS) && (NOT_HEAD.test(h) || /(?:ed|ing|ly)$/.test(h) || CUE_VERBS.has(h))) return -1;
+  let j = last - 1;
+  while (j >= from) {
+    const t = tokens[j];
+    if (!t) break;
+    if (t.text === ')' || t.text === '(') {
+      const open = t.text === ')' ? openParenBefore(tokens, j, from) : j;
+      if (open >= 0) {
+        j = open - 1;
+        continue;
+      }
+    }
+    const w = t.text.toLowerCase();
+    const ok = /^[\p{Lu}\p{N}]/u.test(t.text) || /^[.\-’'&]$/.test(t.text) || DETERMINERS.test(w) || ROLE_NOUNS.has(w.replace(/['’]s$/, '')) || NP_WORDS.has(w) || /['’]s$/.test(w);
+    if (!ok) break;
+    j--;
+  }
+  let a = j + 1;
+  while (a < to && /^(?:of|for|at|and|&)$/.test(lower(tokens[a]))) a++;
+  return a;
+}
+
 function trimPhrase(tokens: readonly Token[], from: number, to: number): Span | null {
   let a = from;
   while (a <= to && LEADING_NOISE.has(lower(tokens[a]))) a++;
-  if (a > to || !isPhraseStart(tokens[a])) return null;
-  // A lower-case verb-like word right after a pronoun means we caught a clause ("he thinks ...").
-  return spanOf(tokens, a, to);
+  if (a > to) return null;
+  const np = nounPhraseStart(tokens, a, to);
+  if (np < 0 || !isPhraseStart(tokens[np])) return null;
+  return spanOf(tokens, np, to);
 }
 
 /** Tokens after a cue ("said Anna Kowal, the minister") up to punctuation, a clause word or a time adverbial. */
@@ -102,6 +158,13 @@ export function phraseAfterCue(tokens: readonly Token[], cue: number, ceiling: n
   const first = j;
   while (j < ceiling && j - first < settings.maxPhraseTokens) {
     const t = tokens[j];
+    if (t?.text === '(' && j > first) {
+      const close = tokens.slice(j, j + 8).findIndex((x) => x.text === ')');
+      if (close > 0) {
+        j += close + 1;
+        continue;
+      }
+    }
     if (isBoundary(tokens, j)) break;
     if (j > first && STOP_AFTER.has(lower(t))) break;
     j++;
