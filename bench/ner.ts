@@ -1,0 +1,108 @@
+// NER bench: conlleval entity F1 per type and tagging speed on a CoNLL-2003 file, beside compromise in the same run.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { countChunks, parseConll, scoreCounts, type ConllDocument, type EntityScores, type PrfCounts } from '../src/stages/entities/conll.js';
+import { ENTITY_TYPES, type Chunk } from '../src/stages/entities/decode.js';
+import { loadNerModel, tagDocument } from '../src/stages/entities/ner-model.js';
+import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
+
+function metrics(s: EntityScores, tokensPerSecond: number): BenchMetrics {
+  return {
+    f1: s.f1,
+    precision: s.precision,
+    recall: s.recall,
+    f1PER: s.byType.PER?.f1 ?? 0,
+    f1ORG: s.byType.ORG?.f1 ?? 0,
+    f1LOC: s.byType.LOC?.f1 ?? 0,
+    f1MISC: s.byType.MISC?.f1 ?? 0,
+    f1PerOrgLoc: s.withoutMisc.f1,
+    tokensPerSecond,
+  };
+}
+
+function ours(docs: readonly ConllDocument[]): { scores: EntityScores; seconds: number } {
+  const model = loadNerModel();
+  const counts = new Map<number, PrfCounts>();
+  const t0 = process.hrtime.bigint();
+  const tagged = docs.map((d) => tagDocument(d.map((s) => s.tokens), model));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  docs.forEach((d, i) => d.forEach((s, j) => countChunks(counts, s.chunks, tagged[i]![j]!)));
+  return { scores: scoreCounts(counts), seconds };
+}
+
+interface Offset {
+  readonly offset?: { readonly start: number; readonly length: number };
+}
+
+/** compromise on each document's text (sentences on their own lines, tokens joined by spaces); spans mapped back to whole tokens. */
+function compromise(docs: readonly ConllDocument[]): { scores: EntityScores; seconds: number } {
+  const counts = new Map<number, PrfCounts>();
+  let seconds = 0;
+  for (const doc of docs) {
+    const where: { sentence: number; index: number; start: number; end: number }[] = [];
+    let text = '';
+    doc.forEach((s, si) => {
+      if (si > 0) text += '\n';
+      s.tokens.forEach((t, i) => {
+        if (i > 0) text += ' ';
+        where.push({ sentence: si, index: i, start: text.length, end: text.length + t.length });
+        text += t;
+      });
+    });
+    const t0 = process.hrtime.bigint();
+    const d = nlp(text);
+    const found: [number, Offset[]][] = [
+      [0, d.people().json({ offset: true }) as Offset[]],
+      [1, d.organizations().json({ offset: true }) as Offset[]],
+      [2, d.places().json({ offset: true }) as Offset[]],
+    ];
+    seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+    const chunks: Chunk[][] = doc.map(() => []);
+    for (const [type, list] of found) {
+      for (const o of list) {
+        if (!o.offset) continue;
+        const lo = o.offset.start;
+        const hi = lo + o.offset.length;
+        const inside = where.filter((w) => w.start >= lo && w.end <= hi);
+        const first = inside[0];
+        const last = inside.at(-1);
+        // A compromise match spanning a line break is cut at the first sentence.
+        if (first && last) chunks[first.sentence]!.push({ start: first.index, end: last.sentence === first.sentence ? last.index + 1 : doc[first.sentence]!.tokens.length, type });
+      }
+    }
+    doc.forEach((s, si) => countChunks(counts, s.chunks, chunks[si]!));
+  }
+  return { scores: scoreCounts(counts), seconds };
+}
+
+function table(name: string, s: EntityScores): string[] {
+  return [
+    `${name}: P ${(s.precision * 100).toFixed(2)} R ${(s.recall * 100).toFixed(2)} F1 ${(s.f1 * 100).toFixed(2)}`,
+    ...ENTITY_TYPES.map((t) => {
+      const x = s.byType[t]!;
+      return `  ${t.padEnd(5)} P ${(x.precision * 100).toFixed(2)} R ${(x.recall * 100).toFixed(2)} F1 ${(x.f1 * 100).toFixed(2)}`;
+    }),
+  ];
+}
+
+export const run: BenchRun = async (options) => {
+  const path = options.data ?? fileURLToPath(new URL('conll2003/eng.testa', SHARED_BENCH));
+  if (!existsSync(path)) throw new BenchDataMissing(path, 'a CoNLL-2003 column file such as eng.testa');
+  const docs = parseConll(readFileSync(path, 'utf8'));
+  const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.tokens.length, 0), 0);
+  const loadStart = process.hrtime.bigint();
+  loadNerModel();
+  const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+  options.log(`ner: ${docs.length} documents, ${tokens} tokens; model loaded in ${loadMs.toFixed(0)} ms`);
+  ours(docs); // warm-up: JIT and caches, so the timed pass measures steady-state tagging
+  const mine = ours(docs);
+  const base = compromise(docs);
+  return {
+    bench: 'ner',
+    data: options.data ?? null,
+    metrics: { ...metrics(mine.scores, tokens / mine.seconds), modelLoadMs: loadMs },
+    baseline: { name: 'compromise', metrics: metrics(base.scores, tokens / base.seconds) },
+    notes: [...table('parallax', mine.scores), ...table('compromise', base.scores)],
+  };
+};

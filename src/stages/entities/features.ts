@@ -1,0 +1,211 @@
+// Hashed feature templates for the NER tagger: word, shape, affixes, context, clusters, gazetteers, document cues.
+import { GAZ_TYPES, matchGazetteer, type Gazetteer } from './gazetteer.js';
+
+export interface FeatureResources {
+  readonly gazetteer: Gazetteer;
+  /** Lower-case word -> fine cluster * 1024 + coarse cluster. */
+  readonly clusters: ReadonlyMap<string, number>;
+}
+
+/** A document as the tagger sees it: sentences of token strings. */
+export type TokenDocument = readonly (readonly string[])[];
+
+/** Per-token static features, computed once per document before decoding. */
+export interface DocumentFeatures {
+  /** sentences[s][i] = hashed feature keys of token i. */
+  readonly sentences: readonly (readonly Int32Array[])[];
+  /** Hash of each token's lower-case form, for the prediction-history features. */
+  readonly lowerHashes: readonly Int32Array[];
+  /** Hash of each token's long shape, for the tag-by-shape features. */
+  readonly shapeHashes: readonly Int32Array[];
+  /** Whether each token starts with a capital letter. */
+  readonly capitalised: readonly Uint8Array[];
+}
+
+// Template ids; keep stable, they are baked into trained models.
+const T = {
+  bias: 1, word: 2, lower: 3, shape: 4, shortShape: 5, prefix: 6, suffix: 7, prevLower: 8, nextLower: 9,
+  prev2Lower: 10, next2Lower: 11, prevShape: 12, nextShape: 13, shapeTri: 14, bigramPrev: 15, bigramNext: 16,
+  first: 17, caps: 18, capsShape: 19, fine: 20, coarse: 21, prevFine: 22, nextFine: 23, gaz: 24, docLower: 25,
+  docCapMid: 26, hyphenPart: 27, prevLowerShape: 28, length: 29, nextTwo: 30, gazLen: 31,
+  prevTag: 40, prevTags: 41, prevTagLower: 42, hist: 43, histOnly: 44, prevTagShape: 45,
+} as const;
+
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** Combines a template id with one or two values into one 32-bit key (murmur3 finaliser). */
+export function featureKey(template: number, a: number, b = 0): number {
+  let h = Math.imul(template, 0x9e3779b1) ^ a;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h ^= b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+function charClass(c: number): string {
+  if (c >= 65 && c <= 90) return 'X';
+  if (c >= 97 && c <= 122) return 'x';
+  if (c >= 48 && c <= 57) return 'd';
+  if (c > 127) {
+    const ch = String.fromCharCode(c);
+    if (ch !== ch.toLowerCase()) return 'X';
+    if (ch !== ch.toUpperCase()) return 'x';
+  }
+  return String.fromCharCode(c);
+}
+
+/** Word shape: "Kyiv" -> long "Xxxx" (runs capped at 4), short "Xx". */
+export function wordShapes(word: string): { long: string; short: string } {
+  let long = '';
+  let short = '';
+  let run = 0;
+  let last = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = charClass(word.charCodeAt(i));
+    if (c === last) run++;
+    else {
+      run = 1;
+      short += c;
+    }
+    if (run <= 4) long += c;
+    last = c;
+  }
+  return { long, short };
+}
+
+function startsUpper(token: string): boolean {
+  const ch = token[0] ?? '';
+  return ch !== ch.toLowerCase();
+}
+
+function isAllCapsSentence(tokens: readonly string[]): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const t of tokens) {
+    if (/[a-z]/.test(t)) lower++;
+    else if (/[A-Z]/.test(t)) upper++;
+  }
+  return upper >= 2 && lower === 0;
+}
+
+/** Static features of every token in a document. */
+export function documentFeatures(doc: TokenDocument, res: FeatureResources): DocumentFeatures {
+  // Document cues: a capitalised word that also appears in lower case is probably a common noun;
+  // a sentence-initial word also seen capitalised mid-sentence is probably a name.
+  const lowerSeen = new Set<string>();
+  const capMidSeen = new Set<string>();
+  for (const sent of doc) {
+    if (isAllCapsSentence(sent)) continue;
+    sent.forEach((t, i) => {
+      if (!startsUpper(t)) lowerSeen.add(t);
+      else if (i > 0) capMidSeen.add(t.toLowerCase());
+    });
+  }
+  const sentences: Int32Array[][] = [];
+  const lowerHashes: Int32Array[] = [];
+  const shapeHashes: Int32Array[] = [];
+  const capitalised: Uint8Array[] = [];
+  for (const sent of doc) {
+    const n = sent.length;
+    const lower = sent.map((t) => t.toLowerCase());
+    const lh = lower.map(hashString);
+    const wh = sent.map(hashString);
+    const shapes = sent.map(wordShapes);
+    const sh = shapes.map((s) => hashString(s.long));
+    const clusters = lower.map((w) => res.clusters.get(w) ?? res.clusters.get(w.replace(/\d/g, '0')) ?? -1);
+    const caps = isAllCapsSentence(sent) ? 1 : 0;
+    const gazFeats: number[][] = Array.from({ length: n }, () => []);
+    for (const m of matchGazetteer(res.gazetteer, sent, lower)) {
+      for (let b = 0; b < GAZ_TYPES.length; b++) {
+        if (!(m.mask & (1 << b))) continue;
+        for (let i = m.start; i < m.end; i++) {
+          const pos = m.end - m.start === 1 ? 0 : i === m.start ? 1 : i === m.end - 1 ? 3 : 2;
+          gazFeats[i]!.push(featureKey(T.gaz, b * 8 + pos), featureKey(T.gazLen, b, Math.min(m.end - m.start, 4)));
+        }
+      }
+    }
+    const BOS = hashString('<s>');
+    const EOS = hashString('</s>');
+    const keys: Int32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const w = sent[i]!;
+      const lw = lower[i]!;
+      const f: number[] = [
+        featureKey(T.bias, 0),
+        featureKey(T.word, wh[i]!),
+        featureKey(T.lower, lh[i]!),
+        featureKey(T.shape, sh[i]!),
+        featureKey(T.shortShape, hashString(shapes[i]!.short)),
+        featureKey(T.prevLower, i > 0 ? lh[i - 1]! : BOS),
+        featureKey(T.nextLower, i + 1 < n ? lh[i + 1]! : EOS),
+        featureKey(T.prev2Lower, i > 1 ? lh[i - 2]! : BOS),
+        featureKey(T.next2Lower, i + 2 < n ? lh[i + 2]! : EOS),
+        featureKey(T.prevShape, i > 0 ? sh[i - 1]! : BOS),
+        featureKey(T.nextShape, i + 1 < n ? sh[i + 1]! : EOS),
+        featureKey(T.shapeTri, sh[i]!, featureKey(0, i > 0 ? sh[i - 1]! : BOS, i + 1 < n ? sh[i + 1]! : EOS)),
+        featureKey(T.bigramPrev, lh[i]!, i > 0 ? lh[i - 1]! : BOS),
+        featureKey(T.bigramNext, lh[i]!, i + 1 < n ? lh[i + 1]! : EOS),
+        featureKey(T.prevLowerShape, i > 0 ? lh[i - 1]! : BOS, sh[i]!),
+        featureKey(T.nextTwo, i + 1 < n ? lh[i + 1]! : EOS, i + 2 < n ? lh[i + 2]! : EOS),
+        featureKey(T.length, Math.min(w.length, 12)),
+      ];
+      if (i === 0) f.push(featureKey(T.first, sh[i]!));
+      if (caps) f.push(featureKey(T.caps, 1), featureKey(T.capsShape, lh[i]!));
+      for (let k = 1; k <= 4 && k <= lw.length; k++) {
+        f.push(featureKey(T.prefix, k, hashString(lw.slice(0, k))), featureKey(T.suffix, k, hashString(lw.slice(-k))));
+      }
+      const c = clusters[i]!;
+      if (c >= 0) f.push(featureKey(T.fine, c >> 10), featureKey(T.coarse, c & 1023));
+      else f.push(featureKey(T.fine, -1));
+      if (i > 0) f.push(featureKey(T.prevFine, clusters[i - 1]! >> 10));
+      if (i + 1 < n) f.push(featureKey(T.nextFine, clusters[i + 1]! >> 10));
+      for (const g of gazFeats[i]!) f.push(g);
+      if (startsUpper(w) && !caps) {
+        if (lowerSeen.has(lw)) f.push(featureKey(T.docLower, 1));
+        if (i === 0 && capMidSeen.has(lw)) f.push(featureKey(T.docCapMid, 1));
+      }
+      const dash = w.indexOf('-');
+      if (dash > 0) f.push(featureKey(T.hyphenPart, hashString(lw.slice(0, dash))));
+      keys.push(Int32Array.from(f));
+    }
+    sentences.push(keys);
+    lowerHashes.push(Int32Array.from(lh));
+    shapeHashes.push(Int32Array.from(sh));
+    capitalised.push(Uint8Array.from(sent.map((t) => (startsUpper(t) ? 1 : 0))));
+  }
+  return { sentences, lowerHashes, shapeHashes, capitalised };
+}
+
+/** Features that depend on earlier decisions: previous tags and the document's prediction history. */
+export function dynamicFeatures(
+  out: number[],
+  prevTag: number,
+  prev2Tag: number,
+  lowerHash: number,
+  shapeHash: number,
+  history: Int32Array | undefined,
+): void {
+  out.push(
+    featureKey(T.prevTag, prevTag),
+    featureKey(T.prevTags, prevTag, prev2Tag),
+    featureKey(T.prevTagLower, prevTag, lowerHash),
+    featureKey(T.prevTagShape, prevTag, shapeHash),
+  );
+  if (!history) return;
+  let total = 0;
+  let best = -1;
+  for (let t = 0; t < history.length; t++) {
+    const c = history[t]!;
+    if (c > 0) out.push(featureKey(T.hist, t));
+    total += c;
+    if (best < 0 || c > history[best]!) best = t;
+  }
+  if (total > 0 && history[best] === total) out.push(featureKey(T.histOnly, best));
+}

@@ -1,0 +1,144 @@
+// The trained NER model: compact binary weights plus clusters and gazetteers, loaded once and cached.
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { chunksOf, decodeDocument, ENTITY_TYPES, TAG_COUNT, TAGS, type Chunk, type WeightTable } from './decode.js';
+import { documentFeatures, type FeatureResources, type TokenDocument } from './features.js';
+import { parseGazetteer } from './gazetteer.js';
+
+export const MODEL_FORMAT = 'parallax-ner-1';
+
+/** Where the committed model lives (models/ner at the repo root). */
+export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../../models/ner/', import.meta.url));
+
+export interface NerModel {
+  readonly resources: FeatureResources;
+  readonly table: WeightTable;
+  readonly features: number;
+}
+
+/** Open-addressing hash table from feature key to weight row; built at load time, no strings. */
+export function buildTable(keys: Int32Array, weights: Float32Array): WeightTable {
+  let size = 1;
+  while (size < keys.length * 2) size <<= 1;
+  const mask = size - 1;
+  const slotKeys = new Int32Array(size);
+  const slotRows = new Int32Array(size).fill(-1);
+  for (let r = 0; r < keys.length; r++) {
+    let s = (keys[r]! * 0x9e3779b1) >>> 0;
+    s &= mask;
+    while (slotRows[s]! >= 0) s = (s + 1) & mask;
+    slotKeys[s] = keys[r]!;
+    slotRows[s] = r;
+  }
+  return {
+    weights,
+    rowOf(key: number): number {
+      let s = ((key * 0x9e3779b1) >>> 0) & mask;
+      for (;;) {
+        const row = slotRows[s]!;
+        if (row < 0 || slotKeys[s] === key) return row;
+        s = (s + 1) & mask;
+      }
+    },
+  };
+}
+
+interface Header {
+  readonly format: string;
+  readonly tags: readonly string[];
+  readonly features: number;
+  readonly scale: number;
+}
+
+/** Serialises weights as gzip(header JSON line + Int32 keys + Int16 quantised weights). */
+export function encodeModel(keys: Int32Array, weights: Float32Array): Buffer {
+  let maxAbs = 0;
+  for (const v of weights) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const q = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i]! / scale);
+  const header: Header = { format: MODEL_FORMAT, tags: TAGS, features: keys.length, scale };
+  const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
+  const pad = Buffer.alloc((4 - (head.length % 4)) % 4, 0x20);
+  return gzipSync(
+    Buffer.concat([head.subarray(0, head.length - 1), pad, Buffer.from('\n'), Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength), Buffer.from(q.buffer, q.byteOffset, q.byteLength)]),
+    { level: 9 },
+  );
+}
+
+export function decodeModel(gz: Buffer): { keys: Int32Array; weights: Float32Array } {
+  const raw = gunzipSync(gz);
+  const nl = raw.indexOf(10);
+  const header = JSON.parse(raw.subarray(0, nl).toString('utf8')) as Header;
+  if (header.format !== MODEL_FORMAT || header.tags.join() !== TAGS.join()) {
+    throw new Error(`PX401: NER model format ${header.format} does not match this code (${MODEL_FORMAT}); run npm run train:ner`);
+  }
+  const body = raw.subarray(nl + 1);
+  const aligned = new Uint8Array(body.length);
+  aligned.set(body);
+  const keys = new Int32Array(aligned.buffer, 0, header.features);
+  const q = new Int16Array(aligned.buffer, header.features * 4, header.features * TAG_COUNT);
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
+  return { keys, weights };
+}
+
+export function parseClusters(tsv: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of tsv.split('\n')) {
+    const [word, fine, coarse] = line.split('\t');
+    if (word && fine && coarse) out.set(word, Number(fine) * 1024 + Number(coarse));
+  }
+  return out;
+}
+
+/** Clusters and gazetteers, shared by training and tagging. */
+export function loadResources(dir = DEFAULT_MODEL_DIR): FeatureResources {
+  const read = (name: string): string => {
+    try {
+      return readFileSync(join(dir, name), 'utf8');
+    } catch {
+      throw new Error(`PX402: missing ${join(dir, name)}; run npx tsx scripts/build-ner-gazetteers.ts / build-ner-clusters.ts`);
+    }
+  };
+  return { gazetteer: parseGazetteer(read('gazetteers.tsv')), clusters: parseClusters(read('clusters.tsv')) };
+}
+
+const cache = new Map<string, NerModel>();
+
+/** Loads (once per directory) the committed model; throws PX40x with the fix when files are missing. */
+export function loadNerModel(dir = DEFAULT_MODEL_DIR): NerModel {
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  let gz: Buffer;
+  try {
+    gz = readFileSync(join(dir, 'model.bin.gz'));
+  } catch {
+    throw new Error(`PX403: missing NER model ${join(dir, 'model.bin.gz')}; run npm run train:ner`);
+  }
+  const { keys, weights } = decodeModel(gz);
+  const model: NerModel = { resources: loadResources(dir), table: buildTable(keys, weights), features: keys.length };
+  cache.set(dir, model);
+  return model;
+}
+
+export interface TaggedChunk extends Chunk {
+  readonly label: (typeof ENTITY_TYPES)[number];
+}
+
+/** Entity chunks (token ranges) for each sentence of one document; document context informs every mention. */
+export function tagDocument(doc: TokenDocument, model: NerModel = loadNerModel()): TaggedChunk[][] {
+  const tags = decodeDocument(documentFeatures(doc, model.resources), model.table);
+  return tags.map((t) => chunksOf(t).map((c) => ({ ...c, label: ENTITY_TYPES[c.type]! })));
+}
+
+/** IOB2 tags ("B-PER", "I-PER", "O") for one sentence of tokens. */
+export function tagTokens(tokens: readonly string[], model: NerModel = loadNerModel()): string[] {
+  const out = tokens.map(() => 'O');
+  for (const c of tagDocument([tokens], model)[0] ?? []) {
+    for (let i = c.start; i < c.end; i++) out[i] = `${i === c.start ? 'B' : 'I'}-${c.label}`;
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanName, initials, resolveWithinArticle, type RawMention } from './within-article-aliases.js';
+
+function at(text: string, surface: string, type: RawMention['type'], from = 0): RawMention {
+  const start = text.indexOf(surface, from);
+  assert.ok(start >= 0, surface);
+  return { start, end: start + surface.length, type };
+}
+
+test('two people sharing a surname: the bare surname goes to the nearest preceding one', () => {
+  const text = 'Donald Trump spoke first. Then Melania Trump thanked the guests. Trump smiled.';
+  const raw = [at(text, 'Donald Trump', 'PERSON'), at(text, 'Melania Trump', 'PERSON'), at(text, 'Trump smiled', 'PERSON')];
+  const fixed = { ...raw[2]!, end: raw[2]!.start + 'Trump'.length };
+  const got = resolveWithinArticle(text, [raw[0]!, raw[1]!, fixed]);
+  assert.equal(got[2]?.canonical, 'Melania Trump');
+  assert.equal(got[2]?.how, 'surname-nearest');
+});
+
+test('role nouns stay unresolved when two people hold the role', () => {
+  const text = 'Foreign minister Sergei Lavrov met foreign minister Andrii Sybiha. The minister said nothing.';
+  const raw = [at(text, 'Sergei Lavrov', 'PERSON'), at(text, 'Andrii Sybiha', 'PERSON')];
+  const got = resolveWithinArticle(text, raw);
+  assert.ok(!got.some((m) => m.how === 'role'), JSON.stringify(got));
+});
+
+test('an appositive role anchors too: "Peskov, the Kremlin spokesman"', () => {
+  const text = 'Dmitry Peskov, the Kremlin spokesman, declined to comment. Later the spokesman called back.';
+  const got = resolveWithinArticle(text, [at(text, 'Dmitry Peskov', 'PERSON')]);
+  const roles = got.filter((m) => m.how === 'role').map((m) => text.slice(m.start, m.end));
+  assert.deepEqual(roles, ['spokesman', 'spokesman']);
+  assert.ok(got.filter((m) => m.how === 'role').every((m) => m.canonical === 'Dmitry Peskov'));
+});
+
+test('titles and possessives are not part of the canonical name', () => {
+  assert.equal(cleanName('President Donald Trump', 'PERSON'), 'Donald Trump');
+  assert.equal(cleanName("Starmer's", 'PERSON'), 'Starmer');
+  assert.equal(cleanName('Prime Minister', 'ORG'), 'Prime Minister');
+  assert.equal(initials('North Atlantic Treaty Organization'), 'NATO');
+  assert.equal(initials('Department of Homeland Security'), 'DHS');
+});

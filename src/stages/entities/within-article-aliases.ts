@@ -1,0 +1,143 @@
+// Within-article aliasing: surnames and titled forms to the full name, acronyms to their expansion, role nouns to their anchor.
+import type { EntityMention, EntityType } from '../../core/article.js';
+
+export interface RawMention {
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType;
+}
+
+/** Titles and honorifics that may precede a name but are not part of it. */
+const TITLES = new Set(
+  [
+    'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'vice', 'prime', 'minister', 'chancellor',
+    'secretary', 'senator', 'sen', 'rep', 'representative', 'gov', 'governor', 'mayor', 'gen', 'general', 'col', 'colonel',
+    'lt', 'capt', 'captain', 'adm', 'admiral', 'sgt', 'judge', 'justice', 'prof', 'professor', 'king', 'queen', 'prince',
+    'princess', 'sheikh', 'ayatollah', 'rev', 'speaker', 'premier', 'ambassador', 'commissioner', 'chairman', 'chairwoman',
+    'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'leader', 'defense', 'defence', 'foreign', 'interior', 'finance',
+    'attorney', 'former', 'late', 'acting', 'deputy', 'chief', 'commander', 'director', 'ceo', 'coach', 'presidential',
+  ],
+);
+
+/** Role nouns that can stand in for a named person later in the article ("the spokesman"). */
+const ROLE_NOUNS = [
+  'prime minister', 'foreign minister', 'defence minister', 'defense minister', 'defense secretary', 'secretary of state',
+  'president', 'spokesman', 'spokeswoman', 'spokesperson', 'chancellor', 'minister', 'secretary', 'senator', 'governor',
+  'mayor', 'general', 'commander', 'ambassador', 'envoy', 'chairman', 'chairwoman', 'ceo', 'chief executive', 'premier',
+  'pope', 'king', 'queen', 'judge', 'prosecutor', 'coach', 'manager', 'leader', 'speaker', 'congressman', 'congresswoman',
+] as const;
+
+const ACRONYM_STOP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', '&']);
+
+function words(s: string): string[] {
+  return s.split(/\s+/).filter(Boolean);
+}
+
+/** The name as written, whitespace collapsed, titles and a trailing possessive dropped. */
+export function cleanName(surface: string, type: EntityType): string {
+  let w = words(surface.replace(/['\u2019]s$/u, ''));
+  if (type === 'PERSON') {
+    while (w.length > 1 && TITLES.has(w[0]!.toLowerCase().replace(/\.$/, ''))) w = w.slice(1);
+  }
+  return w.join(' ');
+}
+
+/** Initials of the content words: "North Atlantic Treaty Organization" -> "NATO". */
+export function initials(name: string): string {
+  return words(name)
+    .filter((w) => !ACRONYM_STOP.has(w.toLowerCase()))
+    .map((w) => w[0] ?? '')
+    .join('')
+    .toUpperCase();
+}
+
+function isAcronym(name: string): boolean {
+  return /^[A-Z][A-Z.&]{1,7}$/.test(name) && name.replace(/[.&]/g, '').length >= 2;
+}
+
+/** The title word right before a mention, if any ("President Trump" -> "President"). */
+function titleBefore(text: string, start: number): string | null {
+  const m = /([A-Za-z]+)\.?\s+$/.exec(text.slice(Math.max(0, start - 24), start));
+  return m && TITLES.has(m[1]!.toLowerCase()) ? m[1]! : null;
+}
+
+interface Anchor {
+  readonly role: string;
+  readonly name: string;
+  readonly at: number;
+}
+
+/** Roles the text explicitly attaches to a person: "presidential spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman". */
+function roleAnchors(text: string, mention: RawMention, name: string): Anchor[] {
+  const out: Anchor[] = [];
+  const before = text.slice(Math.max(0, mention.start - 40), mention.start).toLowerCase();
+  const after = text.slice(mention.end, mention.end + 60).toLowerCase();
+  for (const role of ROLE_NOUNS) {
+    if (new RegExp(`\\b${role}\\s+$`).test(before)) out.push({ role, name, at: mention.start });
+    else if (new RegExp(`^(?:['\u2019]s)?,\\s+(?:the|a|an)\\s+(?:[\\w.-]+\\s+){0,3}?${role}\\b`).test(after)) {
+      out.push({ role, name, at: mention.end });
+    }
+  }
+  // Keep the longest role phrase per position: "prime minister", not also "minister".
+  return out.filter((a) => !out.some((b) => b !== a && b.at === a.at && b.role.length > a.role.length && b.role.endsWith(a.role)));
+}
+
+/**
+ * Resolves each mention's canonical name in its article. Fallback order:
+ * 1. acronym: an ORG/MISC acronym whose letters are the initials of a longer name in the article;
+ * 2. surname / title: a one-word PERSON matching the last word of a fuller PERSON name
+ *    (unique in the article, else the nearest preceding one: "surname-nearest");
+ * 3. self: the cleaned surface.
+ * Then role nouns ("the spokesman") anchored to exactly one person become extra mentions (how "role").
+ */
+export function resolveWithinArticle(text: string, raw: readonly RawMention[]): EntityMention[] {
+  const names = raw.map((m) => cleanName(text.slice(m.start, m.end), m.type));
+  const fullPersons = raw
+    .map((m, i) => ({ m, name: names[i]! }))
+    .filter((p) => p.m.type === 'PERSON' && words(p.name).length > 1);
+  const longForms = raw
+    .map((m, i) => ({ m, name: names[i]! }))
+    .filter((p) => (p.m.type === 'ORG' || p.m.type === 'MISC') && words(p.name).length > 1);
+  const out: EntityMention[] = raw.map((m, i) => {
+    const name = names[i]!;
+    const base = { start: m.start, end: m.end, type: m.type };
+    if ((m.type === 'ORG' || m.type === 'MISC') && isAcronym(name)) {
+      const letters = name.replace(/[.&]/g, '');
+      const expansions = [...new Set(longForms.filter((l) => initials(l.name) === letters).map((l) => l.name))];
+      if (expansions.length === 1) return { ...base, canonical: expansions[0]!, how: 'acronym' };
+    }
+    if (m.type === 'PERSON' && words(name).length === 1) {
+      const candidates = fullPersons.filter((p) => words(p.name).at(-1) === name);
+      const distinct = [...new Set(candidates.map((p) => p.name))];
+      const how = titleBefore(text, m.start) ? 'title' : 'surname';
+      if (distinct.length === 1) return { ...base, canonical: distinct[0]!, how };
+      if (distinct.length > 1) {
+        const preceding = candidates.filter((p) => p.m.start < m.start).at(-1);
+        if (preceding) return { ...base, canonical: preceding.name, how: `${how}-nearest` };
+      }
+    }
+    return { ...base, canonical: name, how: 'self' };
+  });
+  return [...out, ...roleMentions(text, raw, out)].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** "the spokesman" after an explicit anchor, when exactly one person in the article holds that role. */
+function roleMentions(text: string, raw: readonly RawMention[], resolved: readonly EntityMention[]): EntityMention[] {
+  const anchors = resolved.flatMap((m, i) => (m.type === 'PERSON' ? roleAnchors(text, raw[i]!, m.canonical) : []));
+  const out: EntityMention[] = [];
+  const taken = (s: number, e: number): boolean => resolved.some((m) => m.start < e && s < m.end) || out.some((m) => m.start < e && s < m.end);
+  for (const role of new Set(anchors.map((a) => a.role))) {
+    const holders = new Set(anchors.filter((a) => a.role === role).map((a) => a.name));
+    if (holders.size !== 1) continue;
+    const name = [...holders][0]!;
+    const first = Math.min(...anchors.filter((a) => a.role === role).map((a) => a.at));
+    // Case-sensitive on purpose: a capitalised word after the role ("the president Donald ...") is a new name.
+    const re = new RegExp(`\\b[Tt]he\\s+((?:[A-Za-z.-]+\\s+){0,2}?)(${role})\\b(?!\\s+(?:of\\b|[A-Z]))`, 'g');
+    for (const m of text.slice(first).matchAll(re)) {
+      const start = first + m.index + m[0].length - m[2]!.length;
+      const end = start + m[2]!.length;
+      if (!taken(start, end)) out.push({ start, end, type: 'PERSON', canonical: name, how: 'role' });
+    }
+  }
+  return out;
+}
