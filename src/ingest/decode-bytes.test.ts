@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import iconv from 'iconv-lite';
+import { decodeBytes } from './decode-bytes.js';
+
+const ok = (r: ReturnType<typeof decodeBytes>): { text: string; encoding: string; replaced: number } => {
+  assert.ok(r.ok, 'expected a decoded result');
+  return r;
+};
+
+test('UTF-8 with and without BOM decodes and says which', () => {
+  const plain = ok(decodeBytes(Buffer.from('Kyiv’s mayor said “no”.', 'utf8')));
+  assert.equal(plain.encoding, 'utf-8');
+  const bom = ok(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Zürich', 'utf8')])));
+  assert.equal(bom.text, 'Zürich');
+  assert.equal(bom.encoding, 'utf-8-bom');
+});
+
+test('UTF-16 is recognised with a BOM and without one', () => {
+  const le = ok(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Ferry strike in Valmore', 'utf16le')])));
+  assert.equal(le.text, 'Ferry strike in Valmore');
+  const bare = ok(decodeBytes(Buffer.from('The port authority said on Monday', 'utf16le')));
+  assert.equal(bare.encoding, 'utf-16le');
+  assert.equal(bare.text, 'The port authority said on Monday');
+});
+
+test('Windows-1252 curly quotes and dashes decode correctly', () => {
+  const src = '“We will not sail,” the union’s leader said — again. Café prices rose 5%.';
+  const r = ok(decodeBytes(iconv.encode(src, 'windows-1252')));
+  assert.equal(r.encoding, 'windows-1252');
+  assert.equal(r.text, src);
+});
+
+test('Cyrillic in Windows-1251 and KOI8-R are told apart', () => {
+  const src = 'Мэр города заявил журналистам, что паромное сообщение будет восстановлено в понедельник утром после переговоров.';
+  const w = ok(decodeBytes(iconv.encode(src, 'windows-1251')));
+  assert.equal(w.text, src);
+  assert.equal(w.encoding, 'windows-1251');
+  const k = ok(decodeBytes(iconv.encode(src, 'koi8-r')));
+  assert.equal(k.text, src);
+  assert.equal(k.encoding, 'koi8-r');
+});
+
+test('a declared charset is used when the bytes are not UTF-8', () => {
+  const r = ok(decodeBytes(iconv.encode('Élysée Palace', 'iso-8859-1'), 'ISO-8859-1'));
+  assert.equal(r.text, 'Élysée Palace');
+  assert.equal(r.encoding, 'iso-8859-1');
+});
+
+test('a mostly-UTF-8 file with one bad byte stays UTF-8 and counts the damage', () => {
+  const bytes = Buffer.concat([Buffer.from('Zelensky’s aide said “talks” resumed — ', 'utf8'), Buffer.from([0xff]), Buffer.from(' in Geneva.', 'utf8')]);
+  const r = ok(decodeBytes(bytes));
+  assert.equal(r.encoding, 'utf-8');
+  assert.equal(r.replaced, 1);
+  assert.ok(r.text.includes('“talks”'));
+});
+
+test('empty, binary and PDF content are refused with their own rule', () => {
+  const empty = decodeBytes(new Uint8Array());
+  assert.equal(empty.ok ? null : empty.rule, 'empty');
+  const bin = decodeBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]));
+  assert.equal(bin.ok ? null : bin.rule, 'binary-content');
+  const pdf = decodeBytes(Buffer.from('%PDF-1.7\n1 0 obj\n'));
+  assert.equal(pdf.ok ? null : pdf.rule, 'pdf-content');
+});

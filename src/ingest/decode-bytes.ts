@@ -1,0 +1,117 @@
+// Turns bytes into text: BOM, strict UTF-8, declared charset, then statistical detection; records the encoding.
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export type DecodeResult =
+  | { readonly ok: true; readonly text: string; readonly encoding: string; readonly replaced: number }
+  | { readonly ok: false; readonly rule: 'binary-content' | 'pdf-content' | 'empty'; readonly detail: string };
+
+/** Encodings we accept from detection; anything else chardet guesses falls back to windows-1252. */
+const SUPPORTED = new Set(['utf-8', 'utf-16le', 'utf-16be', 'windows-1251', 'windows-1252', 'iso-8859-1', 'koi8-r']);
+/** Share of control bytes (other than tab/newline/CR/FF/ESC) above which a file is binary, not text. */
+const BINARY_CONTROL_RATIO = 0.02;
+const SAMPLE_BYTES = 64 * 1024;
+/** Valid non-ASCII characters per undecodable sequence above which a file is UTF-8 with damage, not another code page. */
+const MOSTLY_UTF8_RATIO = 4;
+
+function normalizeName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const n = name.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  if (n === 'utf8') return 'utf-8';
+  if (n === 'latin1' || n === 'iso8859-1' || n === 'iso_8859-1') return 'iso-8859-1';
+  if (n === 'cp1251' || n === 'win-1251') return 'windows-1251';
+  if (n === 'cp1252' || n === 'win-1252' || n === 'us-ascii' || n === 'ascii') return n.includes('ascii') ? 'utf-8' : 'windows-1252';
+  if (n === 'koi8r') return 'koi8-r';
+  return n;
+}
+
+function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SAMPLE_BYTES) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SAMPLE_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
+  }
+  return n > 0 && control / n > BINARY_CONTROL_RATIO;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+function countNonAscii(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) n++;
+  return n;
+}
+
+function hasC1Bytes(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80 && b <= 0x9f) return true;
+  return false;
+}
+
+function detectSingleByte(bytes: Uint8Array): string {
+  const guess = normalizeName(chardet.detect(bytes.subarray(0, SAMPLE_BYTES)));
+  if (guess === 'iso-8859-1' && hasC1Bytes(bytes)) return 'windows-1252';
+  if (guess && SUPPORTED.has(guess) && !guess.startsWith('utf')) return guess;
+  return 'windows-1252';
+}
+
+/** Reads `charset=` from a Content-Type value or the head of an HTML/XML document. */
+export function declaredCharset(head: string): string | null {
+  const m = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head) ?? /encoding\s*=\s*["']([\w-]+)["']/i.exec(head) ?? /charset=([\w-]+)/i.exec(head);
+  return normalizeName(m?.[1]);
+}
+
+/**
+ * Decoding order: 1. byte-order mark; 2. NUL-pattern UTF-16; 3. PDF/binary refusal; 4. strict UTF-8;
+ * 5. the charset the document declares (if iconv knows it); 6. chardet restricted to SUPPORTED.
+ */
+export function decodeBytes(bytes: Uint8Array, declared: string | null = null): DecodeResult {
+  if (bytes.length === 0) return { ok: false, rule: 'empty', detail: 'file is empty (0 bytes)' };
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return finish(iconv.decode(Buffer.from(bytes.subarray(3)), 'utf-8'), 'utf-8-bom');
+  if (b0 === 0xff && b1 === 0xfe) return finish(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'utf-16le');
+  if (b0 === 0xfe && b1 === 0xff) return finish(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'utf-16be');
+  const wide = utf16Guess(bytes);
+  if (wide) return finish(iconv.decode(Buffer.from(bytes), wide), wide);
+  if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-') {
+    return { ok: false, rule: 'pdf-content', detail: 'content is a PDF document, not text or HTML' };
+  }
+  if (looksBinary(bytes)) return { ok: false, rule: 'binary-content', detail: 'content is binary (NUL or control bytes), not text' };
+  try {
+    return finish(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
+  } catch {
+    // not valid UTF-8: mostly-UTF-8 text with a few bad bytes stays UTF-8 (with replacements)
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const replaced = countReplacements(loose);
+    if (countNonAscii(loose) - replaced >= MOSTLY_UTF8_RATIO * replaced) return finish(loose, 'utf-8');
+  }
+  const named = normalizeName(declared);
+  if (named && !named.startsWith('utf') && iconv.encodingExists(named)) return finish(iconv.decode(Buffer.from(bytes), named), named);
+  const guess = detectSingleByte(bytes);
+  return finish(iconv.decode(Buffer.from(bytes), guess), guess);
+}
+
+function finish(text: string, encoding: string): DecodeResult {
+  return { ok: true, text, encoding, replaced: countReplacements(text) };
+}

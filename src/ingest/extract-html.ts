@@ -1,0 +1,77 @@
+// The HTML extraction fallback chain: which step produced the text is recorded on the result.
+import { densityExtract } from './density-extract.js';
+import { blockTexts, collapseSpace, elements, parseHtml, type Document } from './html-dom.js';
+import { htmlMetadata, type HtmlMetadata } from './html-metadata.js';
+import { readabilityExtract } from './readability-extract.js';
+
+export type ExtractionStep = 'structured-data' | 'readability' | 'density' | 'html-fragment' | 'whole-text' | 'none';
+
+export interface ExtractionOptions {
+  /** JSON-LD articleBody shorter than this is a teaser, not the article. */
+  readonly minStructuredChars: number;
+  /** Readability's own threshold (characters of article text it must find). */
+  readonly readabilityCharThreshold: number;
+  /** Results of readability/density shorter than this fall through to the next step. */
+  readonly minArticleChars: number;
+  /** Markup without <html>/<body> and shorter than this is a fragment (feed content), taken whole. */
+  readonly maxFragmentChars: number;
+}
+
+export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
+  minStructuredChars: 400,
+  readabilityCharThreshold: 500,
+  minArticleChars: 200,
+  maxFragmentChars: 200_000,
+};
+
+export interface HtmlExtraction {
+  /** Paragraphs joined by single newlines. */
+  readonly text: string;
+  readonly extractedBy: ExtractionStep;
+  readonly metadata: HtmlMetadata;
+}
+
+function chars(paragraphs: readonly string[]): number {
+  return paragraphs.reduce((n, p) => n + p.length, 0);
+}
+
+function isFragment(doc: Document, html: string, options: ExtractionOptions): boolean {
+  if (html.length > options.maxFragmentChars) return false;
+  for (const el of elements(doc)) if (el.name === 'html' || el.name === 'body' || el.name === 'head') return false;
+  return true;
+}
+
+/** Splits a JSON-LD articleBody (plain text, sometimes with markup inside) into paragraphs. */
+function structuredParagraphs(body: string): string[] {
+  const text = /<\/?(?:p|br|div)\b/i.test(body) ? blockTexts(parseHtml(body)).join('\n') : body;
+  return text.split(/\n+/).map(collapseSpace).filter(Boolean);
+}
+
+/**
+ * Extraction chain, first acceptable result wins:
+ * 0. html-fragment: markup without a page around it (feed item content) is taken whole;
+ * 1. structured-data: JSON-LD articleBody of at least `minStructuredChars`;
+ * 2. readability: Readability.js over linkedom, at least `minArticleChars`;
+ * 3. density: own container-density extractor, at least `minArticleChars`;
+ * 4. whole-text: every visible paragraph of the page;
+ * 5. none: the page has no visible text.
+ */
+export function extractHtml(html: string, url: string | null = null, options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS): HtmlExtraction {
+  const doc = parseHtml(html);
+  const metadata = htmlMetadata(doc, url);
+  const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => ({ text: paragraphs.join('\n'), extractedBy, metadata });
+  if (isFragment(doc, html, options)) {
+    const whole = blockTexts(doc);
+    return done(whole, whole.length ? 'html-fragment' : 'none');
+  }
+  if (metadata.articleBody) {
+    const structured = structuredParagraphs(metadata.articleBody);
+    if (chars(structured) >= options.minStructuredChars) return done(structured, 'structured-data');
+  }
+  const readable = readabilityExtract(html, options.readabilityCharThreshold);
+  if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
+  const dense = densityExtract(doc);
+  if (chars(dense) >= options.minArticleChars) return done(dense, 'density');
+  const whole = blockTexts(doc);
+  return done(whole, whole.length ? 'whole-text' : 'none');
+}

@@ -1,0 +1,91 @@
+// A fast HTML tree (htmlparser2) and the walk that turns a subtree into paragraphs of visible text.
+import type { AnyNode, Document, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+
+export type { AnyNode, Document, Element };
+
+export function parseHtml(html: string): Document {
+  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+}
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Elements whose content is never reader-visible text. */
+export const INVISIBLE_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'math',
+  'select', 'option', 'button', 'input', 'textarea', 'head', 'title', 'meta', 'link', 'video', 'audio', 'picture', 'img',
+]);
+
+/** Elements that start a new paragraph in the extracted text. */
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'blockquote', 'pre', 'ul', 'ol', 'li',
+  'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'form',
+  'fieldset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'details', 'summary', 'body', 'html', 'center',
+]);
+
+const WS = /[\s\u00a0\u200b\u2028\u2029]+/g;
+
+/** Collapses white space the way a browser renders inline text. */
+export function collapseSpace(s: string): string {
+  return s.replace(WS, ' ').trim();
+}
+
+/** Paragraphs of visible text under `root`; `skip` can veto whole subtrees (navigation, hidden nodes). */
+export function blockTexts(root: AnyNode, skip?: (el: Element) => boolean): string[] {
+  const out: string[] = [];
+  let buf = '';
+  const flush = (): void => {
+    const t = collapseSpace(buf);
+    if (t) out.push(t);
+    buf = '';
+  };
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      buf += node.data;
+      return;
+    }
+    if (!isElement(node)) {
+      if (node.type === 'root') for (const c of node.children) walk(c);
+      return;
+    }
+    const name = node.name;
+    if (INVISIBLE_TAGS.has(name) || skip?.(node)) return;
+    if (name === 'br') {
+      flush();
+      return;
+    }
+    const block = BLOCK_TAGS.has(name);
+    if (block) flush();
+    for (const c of node.children) walk(c);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+/** Plain text of a subtree on one line (for titles, bylines, links). */
+export function inlineText(node: AnyNode): string {
+  let s = '';
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') s += n.data;
+    else if (isElement(n)) {
+      if (INVISIBLE_TAGS.has(n.name)) return;
+      for (const c of n.children) walk(c);
+    } else if (n.type === 'root') for (const c of n.children) walk(c);
+  };
+  walk(node);
+  return collapseSpace(s);
+}
+
+/** Every element of the tree in document order. */
+export function* elements(root: AnyNode): Generator<Element> {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop() as AnyNode;
+    if (isElement(n)) yield n;
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
+  }
+}

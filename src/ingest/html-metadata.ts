@@ -1,0 +1,209 @@
+// Page metadata from markup (JSON-LD, meta tags, <time>, URL), each value with the source that gave it.
+import type { Provenanced } from '../core/article.js';
+import { collapseSpace, elements, inlineText, type Document, type Element } from './html-dom.js';
+import { dateFromUrl, normalizeDate } from './normalize-date.js';
+import { isJunkByline, parseByline } from './parse-byline.js';
+
+export interface HtmlMetadata {
+  readonly title: Provenanced<string> | null;
+  readonly outlet: Provenanced<string> | null;
+  readonly published: Provenanced<string> | null;
+  readonly byline: Provenanced<string> | null;
+  readonly language: Provenanced<string> | null;
+  readonly url: string | null;
+  /** The JSON-LD articleBody, when the page carries one (the first step of the extraction chain). */
+  readonly articleBody: string | null;
+}
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|LiveBlogPosting|WebPage|Report|ScholarlyArticle|TechArticle|BackgroundNewsArticle|SocialMediaPosting)$/;
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function typesOf(o: JsonObject): string[] {
+  const t = o['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+function flattenLd(v: Json, out: JsonObject[], depth = 0): void {
+  if (depth > 4) return;
+  if (Array.isArray(v)) for (const x of v) flattenLd(x, out, depth + 1);
+  else if (isObject(v)) {
+    out.push(v);
+    const graph = v['@graph'];
+    if (graph !== undefined) flattenLd(graph, out, depth + 1);
+    const main = v['mainEntity'];
+    if (main !== undefined && isObject(main)) flattenLd(main, out, depth + 1);
+  }
+}
+
+/** JSON-LD objects of article types, most article-like first (NewsArticle before WebPage). */
+export function jsonLdArticles(doc: Document): JsonObject[] {
+  const all: JsonObject[] = [];
+  for (const el of elements(doc)) {
+    if (el.name !== 'script' || !/ld\+json/i.test(el.attribs['type'] ?? '')) continue;
+    const raw = el.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
+    try {
+      flattenLd(JSON.parse(raw.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json, all);
+    } catch {
+      // malformed JSON-LD is common; other sources still apply
+    }
+  }
+  const articles = all.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
+  const rank = (o: JsonObject): number => (typesOf(o).some((t) => t === 'WebPage') ? 1 : 0);
+  return articles.sort((a, b) => rank(a) - rank(b));
+}
+
+function str(v: Json | undefined): string | null {
+  if (typeof v === 'string') return collapseSpace(v) || null;
+  if (Array.isArray(v)) return str(v[0]);
+  if (isObject(v)) return str(v['name']);
+  return null;
+}
+
+function names(v: Json | undefined): string[] {
+  if (Array.isArray(v)) return v.flatMap((x) => names(x));
+  const s = str(v);
+  return s ? [s] : [];
+}
+
+function metaIndex(doc: Document): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const el of elements(doc)) {
+    if (el.name !== 'meta') continue;
+    const key = (el.attribs['property'] ?? el.attribs['name'] ?? el.attribs['itemprop'] ?? '').toLowerCase();
+    const content = el.attribs['content'];
+    if (key && content && !m.has(key)) m.set(key, collapseSpace(content));
+  }
+  return m;
+}
+
+function first<T>(...cands: ReadonlyArray<Provenanced<T> | null>): Provenanced<T> | null {
+  for (const c of cands) if (c) return c;
+  return null;
+}
+
+function pv<T>(value: T | null | undefined, from: string): Provenanced<T> | null {
+  return value === null || value === undefined || value === '' ? null : { value, from };
+}
+
+function fromMeta(meta: Map<string, string>, keys: readonly string[], normalize: (s: string) => string | null): Provenanced<string> | null {
+  for (const k of keys) {
+    const v = meta.get(k);
+    const n = v ? normalize(v) : null;
+    if (n) return { value: n, from: `meta:${k}` };
+  }
+  return null;
+}
+
+const DATE_META = ['article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'publication_date', 'cxenseparse:recs:publishtime', 'og:pubdate'];
+const OUTLET_META = ['og:site_name', 'application-name', 'al:ios:app_name', 'twitter:app:name:iphone', 'publisher', 'dc.publisher'];
+const TITLE_META = ['og:title', 'twitter:title', 'headline', 'dc.title', 'sailthru.title'];
+const AUTHOR_META = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'cxenseparse:author'];
+
+function firstTimeElement(doc: Document): Provenanced<string> | null {
+  for (const el of elements(doc)) {
+    if (el.name !== 'time') continue;
+    const v = normalizeDate(el.attribs['datetime'] ?? '') ?? normalizeDate(inlineText(el));
+    if (v) return { value: v, from: 'time-element' };
+  }
+  return null;
+}
+
+function domainOutlet(url: string | null): Provenanced<string> | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.replace(/^(?:www|m|amp|edition|mobile)\./, '');
+    return host ? { value: host, from: 'domain' } : null;
+  } catch {
+    return null;
+  }
+}
+
+function bylineFromMarkup(doc: Document): Provenanced<string> | null {
+  for (const el of elements(doc)) {
+    const rel = el.attribs['rel'] ?? '';
+    const itemprop = el.attribs['itemprop'] ?? '';
+    const cls = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
+    let from: string | null = null;
+    if (/\bauthor\b/.test(rel)) from = 'rel-author';
+    else if (itemprop === 'author') from = 'itemprop-author';
+    else if (/\bbyline\b|\bauthor-name\b|\bbyline__name\b/i.test(cls)) from = 'byline-class';
+    if (!from) continue;
+    const text = inlineText(el);
+    if (text.length > 120) continue;
+    const parsed = parseByline(text);
+    if (parsed.byline) return { value: parsed.byline, from };
+  }
+  return null;
+}
+
+function cleanTitle(title: string, outlet: string | null): string {
+  let t = title;
+  if (outlet) {
+    const escaped = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    t = t.replace(new RegExp(`\\s*[|–—:-]\\s*${escaped}\\s*$`, 'i'), '').replace(new RegExp(`^${escaped}\\s*[|–—:-]\\s*`, 'i'), '');
+  }
+  // "Headline | Site" with an unknown site: drop the shortest trailing segment after a bar.
+  const bar = /^(.{20,}?)\s+[|–—]\s+[^|–—]{2,40}$/.exec(t);
+  return collapseSpace(bar?.[1] ?? t);
+}
+
+function canonicalUrl(doc: Document, meta: Map<string, string>): string | null {
+  for (const el of elements(doc)) if (el.name === 'link' && el.attribs['rel'] === 'canonical' && el.attribs['href']?.startsWith('http')) return el.attribs['href'];
+  const og = meta.get('og:url');
+  return og?.startsWith('http') ? og : null;
+}
+
+/** Reads title, outlet, date, byline and declared language; `pageUrl` is where the page was fetched from. */
+export function htmlMetadata(doc: Document, pageUrl: string | null): HtmlMetadata {
+  const meta = metaIndex(doc);
+  const ld = jsonLdArticles(doc);
+  const art = ld[0];
+  const url = pageUrl ?? canonicalUrl(doc, meta);
+  const ldPublisher = art ? str(art['publisher']) ?? str(art['sourceOrganization']) : null;
+  const outlet = first(pv(meta.get('og:site_name'), 'meta:og:site_name'), pv(ldPublisher, 'json-ld'), fromMeta(meta, OUTLET_META.slice(1), (s) => s), domainOutlet(url));
+  let titleEl: Element | null = null;
+  let h1: Element | null = null;
+  let htmlEl: Element | null = null;
+  for (const el of elements(doc)) {
+    if (!titleEl && el.name === 'title') titleEl = el;
+    if (!h1 && el.name === 'h1') h1 = el;
+    if (!htmlEl && el.name === 'html') htmlEl = el;
+  }
+  const titleTag = titleEl ? inlineText(titleEl) || null : null;
+  const title = first(
+    pv(art ? str(art['headline']) : null, 'json-ld'),
+    fromMeta(meta, TITLE_META, (s) => cleanTitle(s, outlet?.value ?? null)),
+    pv(h1 ? inlineText(h1) : null, 'h1'),
+    pv(titleTag ? cleanTitle(titleTag, outlet?.value ?? null) : null, 'title-tag'),
+  );
+  const published = first(
+    pv(art ? normalizeDate(str(art['datePublished']) ?? '') : null, 'json-ld'),
+    fromMeta(meta, DATE_META, normalizeDate),
+    firstTimeElement(doc),
+    pv(url ? dateFromUrl(url) : null, 'url'),
+    pv(art ? normalizeDate(str(art['dateCreated']) ?? str(art['dateModified']) ?? '') : null, 'json-ld:modified'),
+  );
+  const ldAuthors = art ? names(art['author']).filter((n) => !isJunkByline(n)) : [];
+  const byline = first(
+    pv(ldAuthors.length ? ldAuthors.join(', ') : null, 'json-ld'),
+    fromMeta(meta, AUTHOR_META, (s) => (/^https?:/.test(s) ? null : parseByline(s).byline)),
+    bylineFromMarkup(doc),
+  );
+  const lang = htmlEl?.attribs['lang'] ?? meta.get('og:locale') ?? meta.get('content-language') ?? null;
+  const body = art ? art['articleBody'] : undefined;
+  return {
+    title,
+    outlet,
+    published,
+    byline,
+    language: pv(lang ? lang.toLowerCase().split(/[-_]/)[0] : null, 'html-lang'),
+    url,
+    articleBody: typeof body === 'string' ? body : null,
+  };
+}

@@ -1,0 +1,13 @@
+// Public surface of ingestion: read inputs into raw articles, clean them into Articles, extract HTML.
+export { readInputs } from './read-inputs.js';
+export { DEFAULT_INGEST_OPTIONS, resolveIngestOptions } from './ingest-options.js';
+export type { IngestOptions, InputFormat } from './ingest-options.js';
+export { toArticle, DEFAULT_ARTICLE_OPTIONS } from './to-article.js';
+export type { ArticleOptions } from './to-article.js';
+export { extractHtml, DEFAULT_EXTRACTION_OPTIONS } from './extract-html.js';
+export type { ExtractionOptions, ExtractionStep, HtmlExtraction } from './extract-html.js';
+export type { HtmlMetadata } from './html-metadata.js';
+export { decodeBytes } from './decode-bytes.js';
+export { normalizeDate, dateFromUrl } from './normalize-date.js';
+export { classifyLine, removeBoilerplate } from './remove-boilerplate.js';
+export type { BoilerplateReason } from './remove-boilerplate.js';

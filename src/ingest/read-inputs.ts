@@ -1,0 +1,135 @@
+// Entry point of ingestion: expands inputs, sniffs each file and streams raw articles or failures, one bad file never stopping the rest.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { IngestItem } from '../core/raw-article.js';
+import { gunzipBounded, isGzip, readHead } from './byte-source.js';
+import { decodeBytes, declaredCharset } from './decode-bytes.js';
+import { expandInputs } from './expand-inputs.js';
+import { resolveIngestOptions, type IngestOptions } from './ingest-options.js';
+import { readFeed } from './read-feed.js';
+import { readJsonl, jsonlLine } from './read-jsonl.js';
+import { readWarc } from './read-warc.js';
+import { decodeDiagnostics, failure } from './reader-diagnostics.js';
+import { sniffFormat, type ReaderFormat } from './sniff-format.js';
+import { diagnostic } from '../core/diagnostics.js';
+
+const SNIFF_BYTES = 8 * 1024;
+const STDIN_NAME = '<stdin>';
+
+function sniffHead(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  return Buffer.from(head).toString(head[0] === 0xff || head[0] === 0xfe ? 'utf16le' : 'latin1').replace(/\0/g, '');
+}
+
+/** A whole decoded document (text, HTML or feed) that fits in memory. */
+function readDocument(file: string, bytes: Uint8Array, format: ReaderFormat, truncatedGzip: boolean): IngestItem[] {
+  const name = path.basename(file);
+  const stage = `ingest.${format}`;
+  const declared = format === 'text' ? null : declaredCharset(Buffer.from(bytes.subarray(0, 2048)).toString('latin1'));
+  const decoded = decodeBytes(bytes, declared);
+  if (!decoded.ok) {
+    const fix =
+      decoded.rule === 'empty' ? 'remove it or re-export the article' : decoded.rule === 'pdf-content' ? 'convert it to text or HTML first (e.g. pdftotext)' : 'pass text, HTML, feeds, JSONL or WARC files only';
+    return [failure({ path: file }, stage, decoded.rule === 'empty' ? 'empty-file' : decoded.rule, `${name}: ${decoded.detail}; ${fix}`)];
+  }
+  const diagnostics = decodeDiagnostics(name, stage, decoded);
+  if (truncatedGzip) diagnostics.push(diagnostic('warning', stage, 'truncated-gzip', `${name}: the gzip data ends early; only the recoverable start was read. Re-download the file`));
+  if (!decoded.text.trim()) return [failure({ path: file }, stage, 'empty-file', `${name}: file has no text (only white space); remove it or re-export the article`)];
+  if (format === 'feed') return readFeed(file, decoded.text, decoded.encoding, diagnostics);
+  if (format === 'jsonl') {
+    return decoded.text.split('\n').flatMap((line, i) => {
+      const item = jsonlLine(file, i + 1, line.replace(/\r$/, ''));
+      return item ? [item] : [];
+    });
+  }
+  return [{ ok: true, raw: { source: { path: file }, format: format === 'html' ? 'html' : 'text', body: decoded.text, hints: {}, encoding: decoded.encoding, diagnostics } }];
+}
+
+async function* readOneFile(file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+  const name = path.basename(file);
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (err) {
+    yield failure({ path: file }, 'ingest', 'unreadable', `${name}: cannot read (${(err as Error).message}); check the path and permissions`);
+    return;
+  }
+  const head = await readHead(file, SNIFF_BYTES);
+  const gz = isGzip(head);
+  let sniffBytes: Uint8Array = head;
+  if (gz) {
+    const un = gunzipBounded(head, SNIFF_BYTES * 64);
+    sniffBytes = un.ok ? un.bytes : head;
+  }
+  const format = options.format === 'auto' ? sniffFormat(name, sniffHead(sniffBytes)) : options.format;
+  if (format === 'warc') return yield* readWarc(file, options);
+  if (format === 'jsonl' && !gz) return yield* readJsonl(file, options);
+  if (size > options.maxFileBytes) {
+    yield failure({ path: file }, `ingest.${format}`, 'file-too-large', `${name}: ${size} bytes is over maxFileBytes (${options.maxFileBytes}); split the file or raise maxFileBytes`);
+    return;
+  }
+  let bytes: Uint8Array = await readFile(file);
+  let truncated = false;
+  if (gz) {
+    const un = gunzipBounded(bytes, options.maxFileBytes);
+    if (!un.ok) {
+      const rule = un.reason === 'too-large' ? 'file-too-large' : 'corrupt-gzip';
+      yield failure({ path: file }, `ingest.${format}`, rule, `${name}: ${un.detail}; ${un.reason === 'too-large' ? 'raise maxFileBytes or split the file' : 're-download or re-compress the file'}`);
+      return;
+    }
+    bytes = un.bytes;
+    truncated = un.truncated;
+  }
+  yield* readDocument(file, bytes, format, truncated);
+}
+
+async function* readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const input = options.stdin ?? process.stdin;
+  for await (const chunk of input) {
+    total += chunk.length;
+    if (total > options.maxFileBytes) {
+      yield failure({ path: '-' }, 'ingest', 'file-too-large', `${STDIN_NAME}: input is over maxFileBytes (${options.maxFileBytes}); pass a file instead`);
+      return;
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  let bytes: Buffer = Buffer.concat(chunks);
+  let truncated = false;
+  if (isGzip(bytes)) {
+    const un = gunzipBounded(bytes, options.maxFileBytes);
+    if (!un.ok) {
+      yield failure({ path: '-' }, 'ingest', 'corrupt-gzip', `${STDIN_NAME}: ${un.detail}`);
+      return;
+    }
+    bytes = un.bytes;
+    truncated = un.truncated;
+  }
+  const format = options.format === 'auto' ? sniffFormat('', sniffHead(bytes)) : options.format;
+  if (format === 'warc') return yield* readWarc('-', options, (async function* () {
+    yield bytes;
+  })());
+  for (const item of readDocument('-', bytes, format, truncated)) yield item;
+}
+
+/**
+ * Reads files, folders (recursive, dotfiles skipped, sorted), simple globs and `-` (stdin), yielding one item
+ * per article or per failure. Formats are sniffed per file unless `options.format` forces one.
+ */
+export async function* readInputs(paths: readonly string[], options: Partial<IngestOptions> = {}): AsyncGenerator<IngestItem> {
+  const opts = resolveIngestOptions(options);
+  for await (const input of expandInputs(paths)) {
+    if (input.kind === 'missing') {
+      yield failure({ path: input.path }, 'ingest', 'not-found', `${input.path}: ${input.reason}; check the path`);
+      continue;
+    }
+    try {
+      yield* input.kind === 'stdin' ? readStdin(opts) : readOneFile(input.path, opts);
+    } catch (err) {
+      // an I/O fault on one file must not stop the batch
+      const where = input.kind === 'stdin' ? STDIN_NAME : input.path;
+      yield failure({ path: input.kind === 'stdin' ? '-' : input.path }, 'ingest', 'read-error', `${where}: read failed (${(err as Error).message}); check the file`);
+    }
+  }
+}
