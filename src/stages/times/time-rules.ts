@@ -461,15 +461,16 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'clock-time',
-    re: /\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?|\b(noon|midnight|midday)\b/gi,
+    re: /\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?|\b(noon|midnight|midday)\b/gi,
     build(m, ctx, start) {
       const today = ctx.today(start);
+      const meridiem = m[3] && /in\s+the\s+morning/i.test(m[3]) ? 'am' : m[3] && /in\s+the/i.test(m[3]) ? 'pm' : m[3];
       if (m[4]) {
         const word = m[4].toLowerCase();
         const hour = word === 'midnight' ? 0 : 12;
         return today ? { type: 'TIME', value: formatTime(today, hour, 0) } : { type: 'TIME', value: null };
       }
-      const hour = hour24(Number(m[1]), m[3]);
+      const hour = hour24(Number(m[1]), meridiem);
       const minute = m[2] ? Number(m[2]) : 0;
       if (hour === null || minute > 59) return null;
       return today ? { type: 'TIME', value: formatTime(today, hour, minute) } : { type: 'TIME', value: null };

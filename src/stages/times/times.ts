@@ -142,6 +142,23 @@ function chronoCandidates(text: string, ref: Reference | null, ctx: RuleContext)
   return out;
 }
 
+/** "9 a.m. Tuesday", "on Friday at 10:35 a.m.": a clock time takes the day named beside it in its sentence. */
+function anchorClockTimes(kept: readonly TimeCandidate[], sentences: readonly Span[]): TimeCandidate[] {
+  const NEAR = 40;
+  return kept.map((c) => {
+    if (c.type !== 'TIME' || !c.value || !/T\d\d:\d\d$/.test(c.value)) return c;
+    const sentence = containing(sentences, c.start);
+    let best: { day: CalendarDate; distance: number } | null = null;
+    for (const other of kept) {
+      if (other === c || !sentence || other.start < sentence.start || other.end > sentence.end) continue;
+      const day = other.type === 'DATE' && other.value && /^\d{4}-\d\d-\d\d$/.test(other.value) ? dayOf(other.value) : null;
+      const distance = other.start >= c.end ? other.start - c.end : c.start - other.end;
+      if (day && distance <= NEAR && (!best || distance < best.distance)) best = { day, distance };
+    }
+    return best ? { ...c, value: `${formatDate(best.day)}${c.value.slice(10)}` } : c;
+  });
+}
+
 const CLAUSE_END = /[,.;:!?()"\u201c\u201d]|\s(?:and|but|when|while|which|who|that|as)\s/;
 
 function anchorText(text: string, from: number): { text: string; end: number } {
@@ -225,6 +242,7 @@ export function extractTimes(text: string, reference: string | null, options: Ti
     const extra = chronoCandidates(text, ref, ctx).filter((c) => !kept.some((k) => spansOverlap(k, c)));
     kept = bestNonOverlapping([...kept, ...extra]);
   }
+  kept = anchorClockTimes(kept, sentences);
   const withAnchors = relativeAnchors(text, kept, options.style ?? 'news');
   return withAnchors.map((c) =>
     c.relation
