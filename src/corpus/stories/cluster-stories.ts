@@ -25,13 +25,13 @@ export interface StoriesConfig {
 
 export const STORIES_DEFAULTS: StoriesConfig = {
   storyThreshold: 0.3,
-  topicThreshold: 0.1,
-  weights: { word: 1, entity: 2, date: 1.5, year: 1, number: 0.5 },
+  topicThreshold: 0.25,
+  weights: { word: 1, entity: 2, date: 1.5, year: 1, number: 1 },
   minDocumentFrequency: 2,
   topKeys: 15,
-  maxCandidates: 40,
-  maxPosting: 400,
-  refinePasses: 1,
+  maxCandidates: 5,
+  maxPosting: 100,
+  refinePasses: 3,
   maxTitleLength: 160,
 };
 

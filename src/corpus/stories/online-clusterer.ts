@@ -51,6 +51,22 @@ export function dot(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
+/** The `k` keys with the most votes (ties: smaller key), without sorting every vote. */
+function strongest(votes: ReadonlyMap<number, number>, k: number): number[] {
+  const top: [number, number][] = [];
+  for (const [c, v] of votes) {
+    if (top.length === k) {
+      const last = top[k - 1]!;
+      if (v < last[1] || (v === last[1] && c > last[0])) continue;
+      top.pop();
+    }
+    let i = top.length;
+    while (i > 0 && (top[i - 1]![1] < v || (top[i - 1]![1] === v && top[i - 1]![0] > c))) i--;
+    top.splice(i, 0, [c, v]);
+  }
+  return top.map(([c]) => c);
+}
+
 export class OnlineClusterer {
   private readonly clusters: Cluster[] = [];
   private readonly postings = new Map<string, Set<number>>();
@@ -116,12 +132,9 @@ export class OnlineClusterer {
       const w = vector.get(key) ?? 0;
       for (const c of posting) votes.set(c, (votes.get(c) ?? 0) + w);
     }
-    const candidates = [...votes.entries()]
-      .filter(([c]) => (this.clusters[c]?.members.size ?? 0) > 0)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, this.options.maxCandidates);
     let best: Match | null = null;
-    for (const [c] of candidates) {
+    for (const c of strongest(votes, this.options.maxCandidates)) {
+      if ((this.clusters[c]?.members.size ?? 0) === 0) continue;
       const cluster = this.clusters[c]!;
       const score = dot(cluster.centroid, vector) / Math.sqrt(cluster.normSq);
       if (!best || score > best.score || (score === best.score && c < best.cluster)) best = { cluster: c, score };

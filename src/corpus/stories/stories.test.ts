@@ -19,10 +19,10 @@ const budget = [
 ];
 // Two earthquakes: same kind of event, different places, dates, magnitudes and people.
 const quakes = [
-  'A magnitude 6.2 earthquake struck Port Selim on March 3, killing at least 40 people and collapsing the old harbour market, mayor Rana Osei said. Rescuers searched the rubble of the earthquake through the night.',
-  'Rescue teams in Port Selim pulled survivors from the rubble after the magnitude 6.2 earthquake of March 3. Mayor Rana Osei said 40 people died when the harbour market collapsed in the earthquake.',
-  'A magnitude 5.4 earthquake shook Varnholt on July 19, injuring 12 people and cracking the dam above the valley, regional governor Piet Lindqvist said. Rescuers checked damaged homes after the earthquake.',
-  'Engineers inspected the cracked dam above Varnholt after the magnitude 5.4 earthquake of July 19. Governor Piet Lindqvist said 12 people were injured in the earthquake and homes were damaged.',
+  'A magnitude 6.2 earthquake struck Port Selim on March 3, collapsing buildings and killing at least 40 people, mayor Rana Osei said. The quake\'s epicentre was 10 km deep, seismologists said, and aftershocks rattled the city as rescuers searched the rubble.',
+  'Rescuers in Port Selim pulled survivors from collapsed buildings after the magnitude 6.2 earthquake of March 3. Mayor Rana Osei said 40 people were killed; seismologists recorded more than 30 aftershocks near the epicentre.',
+  'A magnitude 5.4 earthquake struck Varnholt on July 19, collapsing buildings and injuring 12 people, governor Piet Lindqvist said. Seismologists put the epicentre 8 km deep, and aftershocks shook the valley as rescuers searched damaged homes.',
+  'Rescuers in Varnholt checked collapsed buildings after the magnitude 5.4 earthquake of July 19. Governor Piet Lindqvist said 12 people were injured; seismologists recorded a dozen aftershocks near the epicentre above the dam.',
 ];
 
 function corpusArticles() {

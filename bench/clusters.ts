@@ -1,0 +1,388 @@
+// `clusters` bench: story (subtopic) and topic clustering on ECB+, plus throughput on a growing synthetic stream, beside TF-IDF agglomerative.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emptyLayers, emptyMeta, type Article, type Layers } from '../src/core/article.js';
+import { createContext } from '../src/core/context.js';
+import { tokenize } from '../src/core/tokenize.js';
+import type { ArticleStage } from '../src/pipeline/stage.js';
+import { findDuplicates } from '../src/corpus/duplicates/index.js';
+import { STORIES_DEFAULTS, clusterStories, stem, type StoriesConfig } from '../src/corpus/stories/index.js';
+import { STOPWORDS } from '../src/corpus/stories/stopwords.js';
+import { sentencesStage } from '../src/stages/sentences/index.js';
+import { loadEcbSplit, type EcbDocument } from './data/ecbplus.js';
+import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
+
+// ---------- scoring ----------
+
+/** B-cubed F1 of a predicted labelling against a gold one (same item order). */
+export function bcubedF1(pred: readonly string[], gold: readonly string[]): number {
+  const count = (labels: readonly string[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const l of labels) m.set(l, (m.get(l) ?? 0) + 1);
+    return m;
+  };
+  const predSize = count(pred);
+  const goldSize = count(gold);
+  const both = count(pred.map((p, i) => `${p}\u0000${gold[i]}`));
+  let p = 0;
+  let r = 0;
+  pred.forEach((label, i) => {
+    const g = gold[i] ?? '';
+    const overlap = both.get(`${label}\u0000${g}`) ?? 0;
+    p += overlap / (predSize.get(label) ?? 1);
+    r += overlap / (goldSize.get(g) ?? 1);
+  });
+  const n = pred.length || 1;
+  return p + r === 0 ? 0 : (2 * (p / n) * (r / n)) / (p / n + r / n);
+}
+
+/** Adjusted Rand index (Hubert & Arabie). */
+export function adjustedRand(pred: readonly string[], gold: readonly string[]): number {
+  const pairs = (x: number): number => (x * (x - 1)) / 2;
+  const cells = new Map<string, number>();
+  const rows = new Map<string, number>();
+  const cols = new Map<string, number>();
+  pred.forEach((p, i) => {
+    const g = gold[i] ?? '';
+    cells.set(`${p}\u0000${g}`, (cells.get(`${p}\u0000${g}`) ?? 0) + 1);
+    rows.set(p, (rows.get(p) ?? 0) + 1);
+    cols.set(g, (cols.get(g) ?? 0) + 1);
+  });
+  const index = [...cells.values()].reduce((s, v) => s + pairs(v), 0);
+  const a = [...rows.values()].reduce((s, v) => s + pairs(v), 0);
+  const b = [...cols.values()].reduce((s, v) => s + pairs(v), 0);
+  const expected = (a * b) / (pairs(pred.length) || 1);
+  const max = (a + b) / 2;
+  return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+// ---------- articles from ECB+ ----------
+
+interface Stages {
+  readonly names: string[];
+  readonly stages: ArticleStage<unknown>[];
+}
+
+/** The article stages that exist right now (entities and times are written concurrently); missing ones are skipped. */
+async function availableStages(): Promise<Stages> {
+  const stages: ArticleStage<unknown>[] = [sentencesStage as ArticleStage<unknown>];
+  const here = dirname(fileURLToPath(import.meta.url));
+  const optional: [string, string][] = [
+    ['entities', 'entitiesStage'],
+    ['times', 'timesStage'],
+  ];
+  for (const [folder, exportName] of optional) {
+    if (!existsSync(join(here, '../src/stages', folder, 'index.ts'))) continue;
+    try {
+      const mod = (await import(`../src/stages/${folder}/index.js`)) as Record<string, unknown>;
+      const stage = mod[exportName];
+      if (stage && typeof stage === 'object' && (stage as { kind?: unknown }).kind === 'article') stages.push(stage as ArticleStage<unknown>);
+    } catch {
+      // A stage that does not load yet (mid-edit) is simply not used; the note lists what ran.
+    }
+  }
+  return { names: stages.map((s) => s.name), stages };
+}
+
+function toArticle(doc: EcbDocument, stages: readonly ArticleStage<unknown>[]): Article {
+  const id = `e${createHash('sha1').update(doc.text).digest('hex').slice(0, 12)}`;
+  let article: Article = {
+    id,
+    contentHash: id,
+    source: {},
+    text: doc.text,
+    removed: [],
+    meta: emptyMeta(),
+    layers: emptyLayers(),
+    diagnostics: [],
+    status: 'ok',
+    extractedBy: 'plain-text',
+    encoding: null,
+  };
+  const ctx = createContext();
+  for (const stage of stages) {
+    try {
+      const out = stage.run(article, ctx, stage.defaults);
+      const layers: Layers = { ...article.layers, ...out.layers };
+      article = { ...article, layers };
+    } catch {
+      // A concurrently edited stage may still throw; the clustering must work without its layer.
+    }
+  }
+  return article;
+}
+
+// ---------- the Parallax side ----------
+
+interface Labelled {
+  readonly story: string[];
+  readonly topic: string[];
+  readonly seconds: number;
+}
+
+export function parallaxLabels(articles: readonly Article[], config: StoriesConfig = STORIES_DEFAULTS): Labelled {
+  const t0 = performance.now();
+  const duplicates = findDuplicates(articles);
+  const { stories, topics } = clusterStories({ articles, duplicates }, config);
+  const seconds = (performance.now() - t0) / 1000;
+  const storyOf = new Map<string, string>();
+  for (const s of stories) for (const a of s.articles) storyOf.set(a, s.id);
+  const topicOf = new Map<string, string>();
+  topics.forEach((t, i) => t.forEach((s) => topicOf.set(s, `t${i}`)));
+  const story = articles.map((a) => storyOf.get(a.id) ?? `missing-${a.id}`);
+  return { story, topic: story.map((s) => topicOf.get(s) ?? s), seconds };
+}
+
+// ---------- the baseline: TF-IDF cosine, average-link agglomerative ----------
+
+function tfidfVectors(texts: readonly string[]): Map<string, number>[] {
+  const counts = texts.map((t) => {
+    const m = new Map<string, number>();
+    for (const tok of tokenize(t)) {
+      const w = tok.text.toLowerCase();
+      if (w.length < 2 || STOPWORDS.has(w) || !/\p{L}/u.test(w)) continue;
+      const s = stem(w);
+      m.set(s, (m.get(s) ?? 0) + 1);
+    }
+    return m;
+  });
+  const df = new Map<string, number>();
+  for (const c of counts) for (const k of c.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = texts.length;
+  return counts.map((c) => {
+    const v = new Map<string, number>();
+    let sq = 0;
+    for (const [k, tf] of c) {
+      const w = tf * (Math.log((1 + n) / (1 + (df.get(k) ?? 0))) + 1); // scikit-learn's smooth idf
+      v.set(k, w);
+      sq += w * w;
+    }
+    const norm = Math.sqrt(sq) || 1;
+    for (const [k, w] of v) v.set(k, w / norm);
+    return v;
+  });
+}
+
+interface Merge {
+  readonly a: number;
+  readonly b: number;
+  readonly sim: number;
+}
+
+/** Average-link (UPGMA) merges, best first, down to `floor`; O(n^2) memory and O(n^3) time. */
+function averageLinkMerges(vectors: readonly Map<string, number>[], floor: number): Merge[] {
+  const n = vectors.length;
+  const sim = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const [x, y] = vectors[i]!.size <= vectors[j]!.size ? [vectors[i]!, vectors[j]!] : [vectors[j]!, vectors[i]!];
+      let s = 0;
+      for (const [k, w] of x) s += w * (y.get(k) ?? 0);
+      sim[i * n + j] = s;
+      sim[j * n + i] = s;
+    }
+  }
+  const size = new Array<number>(n).fill(1);
+  const active = new Array<boolean>(n).fill(true);
+  const merges: Merge[] = [];
+  for (let step = 0; step < n - 1; step++) {
+    let best = -Infinity;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < n; i++) {
+      if (!active[i]) continue;
+      for (let j = i + 1; j < n; j++) {
+        if (active[j] && (sim[i * n + j] ?? 0) > best) [best, bi, bj] = [sim[i * n + j] ?? 0, i, j];
+      }
+    }
+    if (bi < 0 || best < floor) break;
+    merges.push({ a: bi, b: bj, sim: best });
+    const si = size[bi] ?? 1;
+    const sj = size[bj] ?? 1;
+    for (let k = 0; k < n; k++) {
+      if (!active[k] || k === bi || k === bj) continue;
+      const s = ((sim[k * n + bi] ?? 0) * si + (sim[k * n + bj] ?? 0) * sj) / (si + sj);
+      sim[k * n + bi] = s;
+      sim[bi * n + k] = s;
+    }
+    size[bi] = si + sj;
+    active[bj] = false;
+  }
+  return merges;
+}
+
+/** Flat clusters from the merges at or above a threshold (UPGMA has no inversions, so that is a prefix). */
+function cut(n: number, merges: readonly Merge[], threshold: number): string[] {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] ?? i)));
+  for (const m of merges) if (m.sim >= threshold) parent[find(m.b)] = find(m.a);
+  return parent.map((_, i) => `c${find(i)}`);
+}
+
+const THRESHOLD_GRID = Array.from({ length: 60 }, (_, i) => 0.01 + i * 0.01);
+
+function tuneThreshold(n: number, merges: readonly Merge[], gold: readonly string[]): number {
+  let best = { t: THRESHOLD_GRID[0] ?? 0.1, f: -1 };
+  for (const t of THRESHOLD_GRID) {
+    const f = bcubedF1(cut(n, merges, t), gold);
+    if (f > best.f) best = { t, f };
+  }
+  return best.t;
+}
+
+// ---------- synthetic stream ----------
+
+/** A seeded stream of fictional articles: topics (kinds of news) with many events each, several outlets per event. */
+export function syntheticStream(count: number, seed = 7): { articles: Article[]; story: string[] } {
+  let state = seed >>> 0;
+  const rand = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const syll = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'nel', 'dri', 'pa', 'sun', 'gor', 'li', 'bex', 'tor', 'an', 'wel'];
+  const word = (n: number): string => Array.from({ length: n }, () => pick(syll)).join('');
+  const common = Array.from({ length: 3000 }, () => word(2 + Math.floor(rand() * 2)));
+  const zipf = (): string => common[Math.floor(common.length * rand() ** 3)]!;
+  const topics = Array.from({ length: 40 }, () => Array.from({ length: 25 }, () => word(3)));
+  const cap = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
+  const months = ['January', 'March', 'May', 'July', 'September', 'November'];
+  const perEvent = 8;
+  const events = Math.ceil(count / perEvent);
+  const specs = Array.from({ length: events }, () => ({
+    topic: pick(topics),
+    people: [0, 1, 2].map(() => `${cap(word(2))} ${cap(word(3))}`),
+    place: cap(word(3)),
+    date: `${pick(months)} ${1 + Math.floor(rand() * 28)}, ${2020 + Math.floor(rand() * 10)}`,
+    numbers: [0, 1].map(() => String(2 + Math.floor(rand() * 900))),
+  }));
+  const articles: Article[] = [];
+  const story: string[] = [];
+  for (let i = 0; i < count; i++) {
+    // Events unfold over time: each article belongs to one of the currently running events.
+    const e = Math.min(events - 1, Math.floor(i / perEvent) + Math.floor(rand() * 3));
+    const spec = specs[e]!;
+    const sentences: string[] = [];
+    for (let s = 0; s < 6; s++) {
+      const words: string[] = [];
+      for (let w = 0; w < 14; w++) {
+        const r = rand();
+        if (r < 0.55) words.push(zipf());
+        else if (r < 0.8) words.push(pick(spec.topic));
+        else if (r < 0.9) words.push(pick(spec.people));
+        else if (r < 0.95) words.push(`in ${spec.place}`);
+        else words.push(pick(spec.numbers));
+      }
+      if (s === 0) words.push(`on ${spec.date}`);
+      sentences.push(`${cap(words.join(' '))}.`);
+    }
+    const text = sentences.join(' ');
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const a: Article = {
+      id: `x${String(i).padStart(6, '0')}`,
+      contentHash: String(i),
+      source: {},
+      text,
+      removed: [],
+      meta: { ...emptyMeta(), published: `2031-${String(1 + Math.floor(i / 900) % 12).padStart(2, '0')}-${day}` },
+      layers: emptyLayers(),
+      diagnostics: [],
+      status: 'ok',
+      extractedBy: 'plain-text',
+      encoding: null,
+    };
+    articles.push(a);
+    story.push(`e${e}`);
+  }
+  return { articles, story };
+}
+
+function throughput(log: (s: string) => void): { parallax: BenchMetrics; baseline: BenchMetrics; notes: string[] } {
+  const big = syntheticStream(20000);
+  const notes: string[] = [];
+  const parallax: Record<string, number> = {};
+  const baseline: Record<string, number> = {};
+  for (const n of [1000, 10000, 20000]) {
+    const articles = big.articles.slice(0, n);
+    const run = parallaxLabels(articles);
+    const ms = (run.seconds * 1000) / n;
+    parallax[`msPerArticle${n / 1000}k`] = ms;
+    notes.push(`synthetic ${n}: parallax ${ms.toFixed(3)} ms/article, subtopic B3 F1 ${bcubedF1(run.story, big.story.slice(0, n)).toFixed(3)}`);
+    log(`  synthetic ${n} done`);
+  }
+  for (const n of [500, 1000]) {
+    const t0 = performance.now();
+    const texts = big.articles.slice(0, n).map((a) => a.text);
+    averageLinkMerges(tfidfVectors(texts), 0.05);
+    const ms = (performance.now() - t0) / n;
+    if (n === 1000) baseline.msPerArticle1k = ms;
+    notes.push(`synthetic ${n}: tfidf-agglomerative ${ms.toFixed(3)} ms/article (O(n^2) memory: 10k would need ${((10000 * 10000 * 8) / 1e9).toFixed(1)} GB, not run)`);
+  }
+  return { parallax, baseline, notes };
+}
+
+// ---------- run ----------
+
+export const run: BenchRun = async (options) => {
+  const here = fileURLToPath(SHARED_BENCH);
+  const dev = options.data ? resolve(options.data) : join(here, 'ecbplus/dev');
+  if (!existsSync(dev)) throw new BenchDataMissing(dev, 'ECB+ split folder with <topic>/*.xml');
+  const train = join(dirname(dev), 'train');
+  const { names, stages } = await availableStages();
+  options.log(`clusters: article stages ${names.join(', ')}`);
+
+  const devDocs = loadEcbSplit(dev);
+  const devArticles = devDocs.map((d) => toArticle(d, stages));
+  const goldTopic = devDocs.map((d) => d.topic);
+  const goldSub = devDocs.map((d) => d.subtopic);
+
+  const ours = parallaxLabels(devArticles);
+  const metrics: Record<string, number> = {
+    topicBcubedF1: bcubedF1(ours.topic, goldTopic),
+    subtopicBcubedF1: bcubedF1(ours.story, goldSub),
+    subtopicAri: adjustedRand(ours.story, goldSub),
+    articlesPerSecond: devArticles.length / ours.seconds,
+  };
+
+  // Baseline thresholds come from train when it is there (the standard split keeps it beside dev).
+  const notes: string[] = [`article stages run before clustering: ${names.join(', ')}`];
+  let topicT = 0.1;
+  let subT = 0.2;
+  if (existsSync(train)) {
+    const trainDocs = loadEcbSplit(train);
+    const merges = averageLinkMerges(tfidfVectors(trainDocs.map((d) => d.text)), THRESHOLD_GRID[0] ?? 0);
+    topicT = tuneThreshold(trainDocs.length, merges, trainDocs.map((d) => d.topic));
+    subT = tuneThreshold(trainDocs.length, merges, trainDocs.map((d) => d.subtopic));
+    notes.push(`tfidf-agglomerative thresholds tuned on ${train}: topic ${topicT.toFixed(2)}, subtopic ${subT.toFixed(2)}`);
+  } else notes.push(`no train split at ${train}: baseline uses untuned thresholds topic ${topicT}, subtopic ${subT}`);
+  const t0 = performance.now();
+  const merges = averageLinkMerges(tfidfVectors(devDocs.map((d) => d.text)), Math.min(topicT, subT));
+  const baseSeconds = (performance.now() - t0) / 1000;
+  const baseTopic = cut(devDocs.length, merges, topicT);
+  const baseSub = cut(devDocs.length, merges, subT);
+  const baseMetrics: Record<string, number> = {
+    topicBcubedF1: bcubedF1(baseTopic, goldTopic),
+    subtopicBcubedF1: bcubedF1(baseSub, goldSub),
+    subtopicAri: adjustedRand(baseSub, goldSub),
+    articlesPerSecond: devDocs.length / baseSeconds,
+  };
+  notes.push(`parallax: ${new Set(ours.story).size} stories, ${new Set(ours.topic).size} topics; gold: ${new Set(goldSub).size} subtopics, ${new Set(goldTopic).size} topics`);
+
+  options.log('clusters: synthetic stream (1k, 10k, 20k articles)');
+  const speed = throughput(options.log);
+  Object.assign(metrics, speed.parallax);
+  Object.assign(baseMetrics, speed.baseline);
+  notes.push(...speed.notes);
+  return {
+    bench: 'clusters',
+    data: options.data ?? null,
+    metrics,
+    baseline: { name: 'tfidf-agglomerative', metrics: baseMetrics },
+    notes,
+  };
+};
