@@ -8,3 +8,4 @@ export * from './raw-article.js';
 export * from './span.js';
 export * from './tokenize.js';
 export * from './version.js';
+export * from './asset-path.js';
