@@ -77,6 +77,10 @@ interface Rule {
 }
 
 const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
+
+/** "later that year", "that same day", "the next morning", "the following week": times told from a told time. */
+export const ANAPHORIC_RE =
+  /\b(?:(earlier|later)\s+)?(?:(that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+)(day|morning|afternoon|evening|night|week|month|year)\b/gi;
 const NUM = `(?:${NUMBER_SOURCE})`;
 const COUNT = `(?:\\d+\\s+1/2|${NUM}|${VAGUE_COUNT_SOURCE})`;
 
@@ -213,7 +217,7 @@ const RULES: readonly Rule[] = [
     // A bare month needs a cue word so that "May" the verb and "March" the noun stay out.
     name: 'month',
     re: new RegExp(
-      `(?:\\b(last|next|this|early|late|mid|mid-|earlier|later)\\s*|(?<=\\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|or|since|early|late|the)\\s))(${MONTH_SOURCE})\\b(?!\\s+\\d)`,
+      `(?:\\b(last|next|this|early|late|mid|earlier|later)[\\s-]*|(?<=\\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|or|since|early|late|the)\\s))(${MONTH_SOURCE})\\b(?!\\s+\\d)`,
       'gi',
     ),
     build(m, ctx, start, end) {
@@ -416,6 +420,33 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    name: 'long-adjective',
+    re: /\b(?:(seconds|minutes|hours|days|weeks|months|years|decades)|(second|minute|hour|day|week|month|year|decade|century))-long\b/gi,
+    build(m) {
+      const unit = unitInfo(m[1] ?? m[2] ?? '');
+      return unit ? { type: 'DURATION', value: durationValue(m[1] ? null : 1, unit) } : null;
+    },
+  },
+  {
+    name: 'week-of',
+    re: new RegExp(`\\bthe\\s+week\\s+of\\s+(${MONTH_SOURCE})\\s+(\\d{1,2})(?:,?\\s+(${YEAR}))?\\b`, 'g'),
+    build(m, ctx, start, end) {
+      const month = monthNumber(m[1] ?? '');
+      const value = month ? monthDay(ctx, start, end, month, Number(m[2]), m[3]) : null;
+      const day = value ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(value) : null;
+      if (!day) return { type: 'DATE', value: null };
+      return { type: 'DATE', value: formatWeek({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) }) };
+    },
+  },
+  {
+    // Resolved afterwards against the last date the text mentioned (see resolveAnaphoric).
+    name: 'anaphoric',
+    re: ANAPHORIC_RE,
+    build(m) {
+      return { type: /morning|afternoon|evening|night/i.test(m[3] ?? '') ? 'TIME' : 'DATE', value: null };
+    },
+  },
+  {
     name: 'vague-duration',
     re: /\b(?:(recent|coming|past|next|several|many)\s+|(?<=\b(?:for|over|in|within|takes?|took|lasted)\s))(seconds|minutes|hours|days|weeks|months|years|decades)\b/gi,
     build(m) {
@@ -461,7 +492,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'clock-time',
-    re: /\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?|\b(noon|midnight|midday)\b/gi,
+    re: /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?|\b(noon|midnight|midday)\b/gi,
     build(m, ctx, start) {
       const today = ctx.today(start);
       const meridiem = m[3] && /in\s+the\s+morning/i.test(m[3]) ? 'am' : m[3] && /in\s+the/i.test(m[3]) ? 'pm' : m[3];
@@ -470,7 +501,7 @@ const RULES: readonly Rule[] = [
         const hour = word === 'midnight' ? 0 : 12;
         return today ? { type: 'TIME', value: formatTime(today, hour, 0) } : { type: 'TIME', value: null };
       }
-      const hour = hour24(Number(m[1]), meridiem);
+      const hour = hour24(/^\d/.test(m[1] ?? '') ? Number(m[1]) : parseNumber(m[1] ?? '') ?? 99, meridiem);
       const minute = m[2] ? Number(m[2]) : 0;
       if (hour === null || minute > 59) return null;
       return today ? { type: 'TIME', value: formatTime(today, hour, minute) } : { type: 'TIME', value: null };
@@ -478,7 +509,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'holiday',
-    re: /\b(Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)\b/g,
+    re: /\b(Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day)\b/g,
     build(m, ctx, start, end) {
       const name = (m[1] ?? '').replace(/\s+/g, ' ');
       const ref = ctx.ref;
@@ -504,14 +535,17 @@ const RULES: readonly Rule[] = [
         const lastDow = new Date(Date.UTC(year, month - 1, lastDay)).getUTCDay();
         return { year, month, day: lastDay - ((lastDow - wd + 7) % 7) };
       };
-      const spec: Readonly<Record<string, [number, number, number]>> = {
-        Thanksgiving: [11, 4, 4], 'Thanksgiving Day': [11, 4, 4], 'Labor Day': [9, 1, 1], 'Memorial Day': [5, 1, -1],
+      // [month, weekday, nth (-1 = last), days added]: US Election Day is the Tuesday after the first Monday.
+      const spec: Readonly<Record<string, [number, number, number, number]>> = {
+        Thanksgiving: [11, 4, 4, 0], 'Thanksgiving Day': [11, 4, 4, 0], 'Labor Day': [9, 1, 1, 0],
+        'Memorial Day': [5, 1, -1, 0], 'Election Day': [11, 1, 1, 1],
       };
       const s = spec[name];
       if (!s) return null;
-      const probe = nthWeekday(ref.year, s[0], s[1], s[2]);
+      const on = (year: number): CalendarDate => addDays(nthWeekday(year, s[0], s[1], s[2]), s[3]);
+      const probe = on(ref.year);
       const year = resolveMonthDay(ref, probe.month, probe.day, tense);
-      return { type: 'DATE', value: formatDate(nthWeekday(year, s[0], s[1], s[2])) };
+      return { type: 'DATE', value: formatDate(on(year)) };
     },
   },
 ];

@@ -92,8 +92,25 @@ test('inside a quote, today is the day the words were said when the text says so
   assert.equal(one('"We sign today," the minister said.').value, '2025-03-06');
 });
 
-test('clock times take the publication day', () => {
+test('clock times take the publication day, or the day named beside them', () => {
   assert.equal(one('The blast came at 10:45 a.m.').value, '2025-03-06T10:45');
+  assert.deepEqual(times('Polls open at 9 a.m. Tuesday (March 11).').map((t) => t.value), ['2025-03-11T09:00', '2025-03-11']);
+  assert.equal(one('Shots rang out at four in the morning.').value, '2025-03-06T04:00');
+});
+
+test('"later that year" and "the next day" resolve from the last date the text gave', () => {
+  const found = times('The dam broke on Feb. 2, 2019. Crews arrived the next day, and later that year the valley was rebuilt.');
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [
+    ['Feb. 2, 2019', '2019-02-02'],
+    ['the next day', '2019-02-03'],
+    ['later that year', '2019'],
+  ]);
+  assert.equal(one('Crews arrived the next day.').value, null);
+});
+
+test('holidays and "the week of" resolve to the calendar', () => {
+  assert.equal(one('Turnout was low on Election Day.', '2024-11-20').value, '2024-11-05');
+  assert.equal(one('Talks resume the week of March 17.').value, '2025-W12');
 });
 
 test('without a publication date relative expressions are null and absolute ones kept', () => {

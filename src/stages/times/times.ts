@@ -5,7 +5,9 @@ import { spansOverlap, type Span } from '../../core/span.js';
 import { defineArticleStage } from '../../pipeline/stage.js';
 import {
   addDays,
+  addMonths,
   formatDate,
+  formatWeek,
   formatTime,
   isValidDate,
   parseReference,
@@ -13,10 +15,10 @@ import {
   type CalendarDate,
   type Reference,
 } from './calendar.js';
-import { unitInfo } from './lexicon.js';
+import { PARTS_OF_DAY, unitInfo } from './lexicon.js';
 import { durationValue, resolveMonthDay } from './resolve.js';
 import { tenseAround } from './tense.js';
-import { RELATIVE_ANCHOR_RE, countOf, ruleCandidates, type RuleContext, type TimeCandidate } from './time-rules.js';
+import { ANAPHORIC_RE, RELATIVE_ANCHOR_RE, countOf, ruleCandidates, type RuleContext, type TimeCandidate } from './time-rules.js';
 
 export interface TimesOptions {
   /**
@@ -118,7 +120,8 @@ function chronoCandidates(text: string, ref: Reference | null, ctx: RuleContext)
   for (const r of chrono.parse(text, refDate ? toDate(refDate) : undefined)) {
     const s = r.start;
     const tags = r.tags();
-    if ([...tags].some((t) => t.startsWith('result/relative'))) continue;
+    // Relative and casual readings ("now", "for 40 minutes") are what the rules exist to fix.
+    if ([...tags].some((t) => t.startsWith('result/relative') || t.startsWith('casualReference') || /Casual/.test(t))) continue;
     const start = r.index;
     const end = r.index + r.text.length;
     const month = s.isCertain('month') ? s.get('month') : null;
@@ -142,21 +145,58 @@ function chronoCandidates(text: string, ref: Reference | null, ctx: RuleContext)
   return out;
 }
 
-/** "9 a.m. Tuesday", "on Friday at 10:35 a.m.": a clock time takes the day named beside it in its sentence. */
-function anchorClockTimes(kept: readonly TimeCandidate[], sentences: readonly Span[]): TimeCandidate[] {
+/** "9 a.m. Tuesday", "on Friday at 10:35 a.m.": a clock time takes the day named beside it in its clause. */
+function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCandidate[] {
   const NEAR = 40;
   return kept.map((c) => {
     if (c.type !== 'TIME' || !c.value || !/T\d\d:\d\d$/.test(c.value)) return c;
-    const sentence = containing(sentences, c.start);
     let best: { day: CalendarDate; distance: number } | null = null;
     for (const other of kept) {
-      if (other === c || !sentence || other.start < sentence.start || other.end > sentence.end) continue;
+      if (other === c) continue;
       const day = other.type === 'DATE' && other.value && /^\d{4}-\d\d-\d\d$/.test(other.value) ? dayOf(other.value) : null;
-      const distance = other.start >= c.end ? other.start - c.end : c.start - other.end;
-      if (day && distance <= NEAR && (!best || distance < best.distance)) best = { day, distance };
+      const gap = other.start >= c.end ? text.slice(c.end, other.start) : text.slice(other.end, c.start);
+      // The same clause: no sentence or clause break between them.
+      if (!day || gap.length > NEAR || /[!?;\n]|\.\s/.test(gap)) continue;
+      if (!best || gap.length < best.distance) best = { day, distance: gap.length };
     }
     return best ? { ...c, value: `${formatDate(best.day)}${c.value.slice(10)}` } : c;
   });
+}
+
+/**
+ * "later that year", "the next day": the last date mentioned before it, shifted by the phrase, at the phrase's
+ * granularity. Unresolved (null) when the text has mentioned no date of a fine enough grain.
+ */
+function resolveAnaphoric(text: string, kept: readonly TimeCandidate[]): TimeCandidate[] {
+  const out: TimeCandidate[] = [];
+  let last: string | null = null;
+  for (const c of kept) {
+    if (c.rule !== 'anaphoric') {
+      if (c.type === 'DATE' && c.value && /^\d{4}(?:-\d\d(?:-\d\d)?)?$/.test(c.value)) last = c.value;
+      out.push(c);
+      continue;
+    }
+    ANAPHORIC_RE.lastIndex = 0;
+    const m = ANAPHORIC_RE.exec(text.slice(c.start, c.end));
+    const unit = (m?.[3] ?? '').toLowerCase();
+    const how = (m?.[2] ?? '').toLowerCase();
+    const step = /next|following/.test(how) ? 1 : /previous|preceding/.test(how) ? -1 : 0;
+    const part = PARTS_OF_DAY[unit];
+    const day = dayOf(last);
+    let value: string | null = null;
+    if (unit === 'year' && last) value = String(Number(last.slice(0, 4)) + step).padStart(4, '0');
+    else if (unit === 'month' && last && last.length >= 7) {
+      const mm = addMonths(Number(last.slice(0, 4)), Number(last.slice(5, 7)), step);
+      value = `${String(mm.year).padStart(4, '0')}-${String(mm.month).padStart(2, '0')}`;
+    } else if (unit === 'week' && day) value = formatWeek(addDays(day, step * 7));
+    else if (day) {
+      const d = addDays(day, step);
+      value = part ? `${formatDate(d)}T${part}` : formatDate(d);
+    }
+    out.push({ ...c, value });
+    if (value && !part && c.type === 'DATE' && unit !== 'week') last = value;
+  }
+  return out;
 }
 
 const CLAUSE_END = /[,.;:!?()"\u201c\u201d]|\s(?:and|but|when|while|which|who|that|as)\s/;
@@ -242,7 +282,7 @@ export function extractTimes(text: string, reference: string | null, options: Ti
     const extra = chronoCandidates(text, ref, ctx).filter((c) => !kept.some((k) => spansOverlap(k, c)));
     kept = bestNonOverlapping([...kept, ...extra]);
   }
-  kept = anchorClockTimes(kept, sentences);
+  kept = resolveAnaphoric(text, anchorClockTimes(text, kept));
   const withAnchors = relativeAnchors(text, kept, options.style ?? 'news');
   return withAnchors.map((c) =>
     c.relation
