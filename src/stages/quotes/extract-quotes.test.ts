@@ -181,3 +181,18 @@ test('a reporting word used as a noun or a verb phrase is not taken for a speake
   const seen = run('Mayor Lena Ortiz unleashed a flurry of tweets attacking the port authority.');
   assert.deepEqual(seen, []);
 });
+
+test('a colon ending the paragraph before, or a dash and name after the quote, give the speaker', () => {
+  const text = [
+    'The Kestrel Herald reports:',
+    '"The ferry company hid the inspection results for two years."',
+    '"The port is safe for nobody." \u2015 Carla Mendes',
+  ].join('\n');
+  const seen = run(text);
+  const herald = find(seen, 'The ferry company hid the inspection results for two years.');
+  assert.equal(herald.how, 'outlet');
+  assert.equal(herald.cue, 'reports');
+  const mendes = find(seen, 'The port is safe for nobody.');
+  assert.equal(mendes.name, 'Carla Mendes');
+  assert.equal(mendes.cue, '\u2015');
+});

@@ -148,6 +148,41 @@ function cueBefore(doc: Doc, floor: number, to: number, config: QuotesConfig, ve
   return null;
 }
 
+/** `.” ― Ana Ruiz`: a dash and a name after the closing mark sign the quote (readers' letters, social posts). */
+function dashAfter(doc: Doc, from: number, config: QuotesConfig): CueHit | null {
+  const { tokens } = doc;
+  const i = tokenAt(tokens, from);
+  const dash = tokens[i];
+  if (!dash || !/^[\u2015\u2014\u2013-]$/.test(dash.text) || /\S/.test(doc.text.slice(from, dash.start).replace(/[,.]/g, ''))) return null;
+  if (!/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) return null;
+  const para = doc.paragraphs[spanIndexAt(doc.paragraphs, dash.start)];
+  const phrase = phraseAfterCue(tokens, i, tokenAt(tokens, para?.end ?? doc.text.length), config);
+  return phrase ? { cue: { start: dash.start, end: dash.end }, phrase } : null;
+}
+
+/**
+ * `The Norvik Gazette reports:` or `Ana Ruiz, in her letter:` right before the quote, in its sentence or
+ * ending the paragraph before: the cue verb there, else the colon itself with the sentence's first name.
+ */
+function colonLead(doc: Doc, floor: number, open: number, config: QuotesConfig): CueHit | null {
+  const lead = doc.text.slice(floor, open).trimEnd();
+  let colonAt: number;
+  if (lead.endsWith(':')) colonAt = floor + lead.length - 1;
+  else {
+    if (lead.length) return null;
+    const p = spanIndexAt(doc.paragraphs, open);
+    const para = doc.paragraphs[p];
+    const prev = doc.paragraphs[p - 1];
+    if (!para || !prev || para.start < open - 1 || !doc.text.slice(prev.start, prev.end).trimEnd().endsWith(':')) return null;
+    colonAt = doc.text.lastIndexOf(':', prev.end);
+  }
+  const sentence = sentenceAt(doc, colonAt);
+  const hit = cueBefore(doc, sentence.start, colonAt, config, isCue);
+  if (hit?.phrase) return hit;
+  const name = doc.names.mentions.find((m) => m.start >= sentence.start && m.end <= colonAt);
+  return name ? { cue: { start: colonAt, end: colonAt + 1 }, phrase: { start: name.start, end: name.end } } : null;
+}
+
 function classify(doc: Doc, region: QuoteRegion, floor: number): QuoteKind {
   const before = doc.text.slice(floor, region.open.start).trimEnd();
   const startsUpper = /^\s*[^\p{Ll}]/u.test(doc.text.slice(region.content.start, region.content.end));
@@ -181,7 +216,11 @@ function directCandidates(doc: Doc, regions: readonly QuoteRegion[], config: Quo
     const trailerEnd = Math.min(next ? next.open.start : Infinity, Math.max(sClose.end, sentenceAt(doc, closeEnd).end));
     const words = doc.text.slice(content.start, content.end).split(/\s+/).filter(Boolean).length;
     if (kind === 'direct') {
-      const hit = cueAfter(doc, closeEnd, trailerEnd, config) ?? cueBefore(doc, floor, region.open.start, config, isCue);
+      const hit =
+        cueAfter(doc, closeEnd, trailerEnd, config) ??
+        cueBefore(doc, floor, region.open.start, config, isCue) ??
+        dashAfter(doc, closeEnd, config) ??
+        colonLead(doc, floor, region.open.start, config);
       out.push({ content, kind, cue: hit?.cue ?? null, phrase: hit?.phrase ?? null, paragraph });
       return;
     }
