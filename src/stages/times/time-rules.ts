@@ -341,6 +341,18 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // TimeML writes a weekend as its ISO week plus -WE; a past-tense weekend early in the week is the last one.
+    name: 'weekend',
+    re: /\b(?:the|this)\s+weekend\b/gi,
+    build(_m, ctx, start, end) {
+      const today = ctx.today(start);
+      if (!today) return { type: 'DATE', value: null };
+      const dow = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
+      const past = ctx.tense(start, end) === 'past' && dow >= 1 && dow <= 5;
+      return { type: 'DATE', value: `${formatWeek(addDays(today, past ? -7 : 0))}-WE` };
+    },
+  },
+  {
     name: 'season',
     re: /\b(?:(last|next|this|coming|past)\s+|(?:(early|late|mid)[\s-]+)|(?<=\b(?:in|the|since|until|during|by|through|this|of)\s))(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(1[6-9]\d\d|20\d\d))?/gi,
     build(m, ctx, start, end) {
@@ -414,8 +426,9 @@ const RULES: readonly Rule[] = [
       if (!unit) return null;
       const count = countOf(m[1]);
       if (count !== null && count <= 0) return null;
-      // "four years old" is an age, not a stretch of time.
+      // "four years old" is an age, not a stretch of time; "a second round" is an ordinal.
       if (/^\s+(?:old|of\s+age)\b/i.test(ctx.text.slice(end, end + 12))) return null;
+      if (/^(?:a|one)\s+second$/i.test(m[0]) && /^\s+(?!later|ago|or|and|before|after)[a-z]/i.test(ctx.text.slice(end, end + 10))) return null;
       return { type: 'DURATION', value: durationValue(count, unit) };
     },
   },
@@ -471,10 +484,8 @@ const RULES: readonly Rule[] = [
   {
     name: 'present-ref',
     re: /\b(?:right\s+)?now\b|\bcurrently\b|\bat\s+present\b|\bnowadays\b|\bthese\s+days\b|\bat\s+the\s+moment\b/gi,
-    build(m, ctx, start, end) {
-      // "now" as a discourse marker ("Now, the question is") still refers to the present in news.
-      const after = ctx.text.slice(end, end + 8);
-      if (/^\s+that\b/i.test(after) && /^now/i.test(m[0])) return null;
+    build(m, _ctx, start) {
+      // "now" as a discourse marker ("Now, the question is", "now that ...") still refers to the present in news.
       return { type: 'DATE', value: 'PRESENT_REF', start: m[0].toLowerCase().startsWith('at ') ? start + 3 : start };
     },
   },
