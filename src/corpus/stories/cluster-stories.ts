@@ -24,9 +24,9 @@ export interface StoriesConfig {
 }
 
 export const STORIES_DEFAULTS: StoriesConfig = {
-  storyThreshold: 0.3,
+  storyThreshold: 0.25,
   topicThreshold: 0.25,
-  weights: { word: 1, entity: 2, date: 1.5, year: 1, number: 1 },
+  weights: { word: 1, entity: 1, date: 1.5, year: 1, number: 1 },
   minDocumentFrequency: 2,
   topKeys: 15,
   maxCandidates: 5,
