@@ -213,7 +213,9 @@ function directCandidates(doc: Doc, regions: readonly QuoteRegion[], config: Quo
     const paragraph = spanIndexAt(doc.paragraphs, content.start);
     const closeEnd = region.close?.end ?? region.content.end;
     const sClose = sentenceAt(doc, Math.max(closeEnd - 1, 0));
-    const trailerEnd = Math.min(next ? next.open.start : Infinity, Math.max(sClose.end, sentenceAt(doc, closeEnd).end));
+    // The trailer may run past a sentence break the splitter put inside "(D-S.C.)"; cueAfter stops at real ends.
+    const paraEnd = doc.paragraphs[spanIndexAt(doc.paragraphs, Math.max(closeEnd - 1, 0))]?.end ?? doc.text.length;
+    const trailerEnd = Math.min(next ? next.open.start : Infinity, Math.max(sClose.end, paraEnd));
     const words = doc.text.slice(content.start, content.end).split(/\s+/).filter(Boolean).length;
     if (kind === 'direct') {
       const hit =
@@ -330,12 +332,7 @@ function withAppositive(doc: Doc, span: Span, cue: Span | null): Span {
   const limit = before ? (cue?.start ?? span.end) : sentenceAt(doc, span.start).end;
   const stretch = doc.text.slice(span.end, limit);
   if (/["“”«»]/.test(stretch)) return span;
-  let end = span.end;
-  if (before) end = limit;
-  else {
-    const comma = stretch.indexOf(',', stretch.search(/\S/) + 2);
-    end = comma > 0 ? span.end + comma : limit;
-  }
+  const end = limit;
   const trimmed = trimSpan(doc.text, { start: span.start, end });
   const text = doc.text.slice(trimmed.start, trimmed.end);
   const cut = /[,.]$/.test(text) && !/\b\p{Lu}\.$|\b(?:Jr|Sr|Inc|Co|Corp)\.$/u.test(text) ? 1 : 0;
