@@ -5,7 +5,7 @@ export type Tense = 'past' | 'future' | 'unknown';
 
 // Modal and planning cues; "would" counts because reported plans ("said it would vote Friday") point forward.
 const FUTURE_SOURCE =
-  "\\b(?:(?:will|won't|shall|would|'ll)(?:\\s+(?:not|also|still|soon))?\\s+(?:be|have(?:\\s+been)?)\\s+[a-z]+ed|will|won't|shall|would|going\\s+to|is\\s+to|are\\s+to|plans?\\s+to|as\\s+(?:soon|early)\\s+as|scheduled|expected\\s+to|expects?\\s+to|due\\s+to|set\\s+to|intends?\\s+to|upcoming|next|coming)\\b|['\\u2019]ll\\b";
+  "\\b(?:(?:will|won't|shall|would|'ll)(?:\\s+(?:not|also|still|soon))?\\s+(?:be|have(?:\\s+been)?)\\s+[a-z]+ed|will|won't|shall|would|going\\s+to|is\\s+to|are\\s+to|plans?\\s+to|as\\s+(?:soon|early)\\s+as|planned|planning|scheduled|expected\\s+to|expects?\\s+to|due\\s+to|set\\s+to|intends?\\s+to|upcoming|next|coming)\\b|['\\u2019]ll\\b";
 const PAST_SOURCE =
   '\\b(?:said|says|was|were|had|did|told|announced|reported|declared|ago|last|earlier|yesterday|[a-z]{2,}ed)\\b';
 
@@ -27,6 +27,8 @@ export function tenseAround(text: string, sentence: Span, start: number, end: nu
       if (m[2] && /^[A-Z]/.test(m[0]) && /ed$/.test(m[0]) && !/^(?:Said|Announced|Reported|Declared)$/.test(m[0])) continue;
       const mStart = offset + m.index;
       const mEnd = mStart + m[0].length;
+      // "planned a rally on Saturday" looks forward; "On Friday, officials planned to" dates the planning.
+      if (m[1] && /^plann/i.test(m[0]) && mStart >= end) continue;
       const distance = mEnd <= start ? start - mEnd : mStart - end;
       if (distance < bestDistance) {
         bestDistance = distance;

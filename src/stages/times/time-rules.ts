@@ -217,7 +217,7 @@ const RULES: readonly Rule[] = [
     // A bare month needs a cue word so that "May" the verb and "March" the noun stay out.
     name: 'month',
     re: new RegExp(
-      `(?:\\b(last|next|this|early|late|mid|earlier|later)[\\s-]*|(?<=\\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|or|since|early|late|the)\\s))(${MONTH_SOURCE})\\b(?!\\s+\\d)`,
+      `(?:\\b(last|next|this|early|late|mid|earlier|later)[\\s-]*|(?<=\\b(?:in|since|until|till|by|from|through|during|of|before|after|between|and|to|or|since|early|late|the)\\s))(${MONTH_SOURCE})\\b(?!\\.?\\s+\\d)`,
       'gi',
     ),
     build(m, ctx, start, end) {
