@@ -196,3 +196,13 @@ test('a colon ending the paragraph before, or a dash and name after the quote, g
   assert.equal(mendes.name, 'Carla Mendes');
   assert.equal(mendes.cue, '\u2015');
 });
+
+test('capitalised verb forms in names are not cues, and indirect content stops at the reporter\u2019s next clause', () => {
+  const seen = run(
+    [
+      'The alliance includes the United States and most Nordic countries.',
+      'Ortiz said the pier would reopen in May, adding that the ferries would wait.',
+    ].join('\n'),
+  );
+  assert.deepEqual(seen.map((s) => s.content), ['the pier would reopen in May']);
+});

@@ -86,7 +86,8 @@ function sentenceAt(doc: Doc, offset: number): Span {
   return p ?? { start: 0, end: doc.text.length };
 }
 
-const isCue = (t: Token | undefined): boolean => t !== undefined && CUE_VERBS.has(t.text.toLowerCase());
+/** Reporting verbs are lower-case: "States" and "Reports" in names or headlines are not cues. */
+const isCue = (t: Token | undefined): boolean => t !== undefined && /^\p{Ll}/u.test(t.text) && CUE_VERBS.has(t.text);
 const isAccording = (tokens: readonly Token[], i: number): boolean =>
   tokens[i]?.text.toLowerCase() === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to';
 
@@ -237,6 +238,9 @@ function directCandidates(doc: Doc, regions: readonly QuoteRegion[], config: Quo
 const ADVERBIAL =
   /^(?:\s*(?:,\s*)?(?:on|last|this|late|early|earlier|in|at|during|via|to|through)\b[^,.;:"“”]{0,40}?(?=\s+that\b|,)|\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\s*(?:in a|in an)\s+(?:statement|interview|email|letter|post|tweet|speech|briefing)\b[^,.;:"“”]{0,30}?(?=\s+that\b|[,.]|\s)|\s*,)*\s*/i;
 
+/** Where reported content ends inside its sentence: a new clause of the reporter's ("; ", ", adding", ", but"). */
+const CLAUSE_STOP = /;|,\s+(?:but|although|though|whereas|adding|noting|saying|according to)\b|\s+but\s+(?:also|then)\b|,\s+and\s+(?:also\s+)?(?:said|added|noted|suggested|argued|warned)\b/;
+
 /** The content of indirect speech after its cue: optional hearer ("told reporters"), adverbials, "that", then the clause. */
 function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string): Span | null {
   const { tokens, text } = doc;
@@ -255,7 +259,9 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string)
   const hasThat = /^that\b/i.test(rest);
   if (!hasThat && !CLAUSE_VERBS.has(verb)) return null;
   if (!hasThat && /^(?:[.,;:!?]|to\b|of\b|for\b|about\b|in\b|on\b|with\b|so\b|nothing\b|it\b\s*[.,])/i.test(rest)) return null;
-  const body = trimSpan(text, { start: hasThat ? at + 4 : at, end: sentence.end });
+  const bodyStart = hasThat ? at + 4 : at;
+  const stop = CLAUSE_STOP.exec(text.slice(bodyStart, sentence.end));
+  const body = trimSpan(text, { start: bodyStart, end: stop ? bodyStart + stop.index : sentence.end });
   const end = /[.!?]["”’]?$/.test(text.slice(body.start, body.end)) ? body.end - (/["”’]$/.test(text.slice(body.end - 1, body.end)) ? 2 : 1) : body.end;
   const span = trimSpan(text, { start: body.start, end });
   return span.end - span.start >= 8 ? span : null;
@@ -285,7 +291,7 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue, phrase, paragraph });
         continue;
       }
-      if (!CUE_VERBS.has(verb) || QUOTE_ONLY_VERBS.has(verb)) continue;
+      if (!isCue(t) || QUOTE_ONLY_VERBS.has(verb)) continue;
       const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
       if (/^(?:was|were|is|are|be|been|being|the|to)$/.test(prev)) continue;
       const before = phraseBeforeCue(tokens, i, lo, config);
