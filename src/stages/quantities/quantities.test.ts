@@ -88,8 +88,15 @@ test('dates, clock times, years, ages, names and "one of" are not quantities', (
     'Flight 370 left on time.',
     'He lives at 10 Downing Street.',
     'No one was hurt, said the one who called.',
+    'The 1995 shooting was never solved.',
+    'Attacks rose between 1994 and 1997.',
   ];
   for (const text of negatives) assert.deepEqual(extractQuantities(text).map((q) => text.slice(q.start, q.end)), [], text);
+});
+
+test('the counted noun stops after its head unless a coordination follows', () => {
+  assert.equal(only('Medics said 12 people injured in the blast were moved.').unit, 'person');
+  assert.equal(only('Police seized 29 aliases and passports.').unit, 'alias and passport');
 });
 
 test('two numbers joined by "and" without "between" stay two quantities', () => {

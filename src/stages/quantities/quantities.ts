@@ -112,8 +112,11 @@ function countedNoun(text: string, from: number, count: number): CountedNoun | '
   let headIndex = -1;
   if (count === 1) headIndex = 0;
   for (const [i, x] of words.entries()) {
-    if (count !== 1 && isCountNoun(x.w)) headIndex = i;
-    if (count !== 1 && headIndex >= 0 && i > headIndex && x.w.toLowerCase() !== 'and' && !isCountNoun(x.w)) break;
+    if (count === 1) break;
+    // After a head noun only a coordination continues the phrase: "rockets and shells", not "people injured".
+    if (headIndex >= 0 && i === headIndex + 1 && x.w.toLowerCase() !== 'and') break;
+    if (headIndex >= 0 && i > headIndex + 1 && words[i - 1]?.w.toLowerCase() !== 'and') break;
+    if (isCountNoun(x.w)) headIndex = i;
   }
   if (headIndex < 0) headIndex = 0;
   const kept = words.slice(0, headIndex + 1);
@@ -170,13 +173,23 @@ function qualifierOf(word: string | undefined): { q: QuantityQualifier; justOver
 }
 
 /** Whether the number at [start, end) is part of a date, clock time, year, age or "one of". */
-function notAQuantity(text: string, start: number, end: number, numText: string, hasUnit: boolean, qualified: boolean): boolean {
+function notAQuantity(
+  text: string,
+  start: number,
+  end: number,
+  numText: string,
+  hasUnit: boolean,
+  qualified: boolean,
+  countedSingular: boolean,
+): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(end, end + 16);
   if (TIME_AFTER.test(after)) return true;
   if (/[A-Za-z]\.?\s*$/.test(before) && MONTH_WORD.test(/([A-Za-z]+\.?)\s*$/.exec(before)?.[1] ?? '')) return true;
   if (/^\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(after) && /^\d{1,2}$/.test(numText)) return true;
   if (YEAR_RE.test(numText) && !qualified && (!hasUnit || /\b(?:in|since|by|until|of|from|during|before|after|early|late|mid|fiscal)\s+$/i.test(before))) return true;
+  // "the 1995 shooting": a year-like number before a singular noun is a year used as an adjective.
+  if (YEAR_RE.test(numText) && !qualified && countedSingular) return true;
   if (AGE_AFTER.test(after)) return true;
   // "Smith, 45, said": an age between commas after a name.
   if (/[A-Z][a-z]+,\s*$/.test(before) && /^\d{1,3}$/.test(numText) && /^\s*,/.test(after)) return true;
@@ -246,7 +259,10 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
       if (noun === 'name') continue;
       if (isArticle && !(g.qual || (noun && /^\s+and\s+a\s+half\b/i.test(text.slice(noun.end, noun.end + 16))))) continue;
       const hasUnit = Boolean(g.pct || g.cur || noun);
-      if (notAQuantity(text, numStart, numEnd, numText.trim(), hasUnit, Boolean(g.qual ?? g.between))) continue;
+      const countedSingular = noun !== null && singular(noun.phrase.split(/\s+/).pop() ?? '') === (noun.phrase.split(/\s+/).pop() ?? '').toLowerCase();
+      if (notAQuantity(text, numStart, numEnd, numText.trim(), hasUnit, Boolean(g.qual ?? g.between), countedSingular)) continue;
+      // "between 1994 and 1997" is a span of years.
+      if (isRange && !hasUnit && YEAR_RE.test(numText.trim()) && YEAR_RE.test((g.num2 ?? '').trim())) continue;
       // A word number needs a counted noun: "one said" and "no one" are not counts.
       if (isWordNumber && !noun && !g.pct && !g.cur) continue;
       if (!hasUnit && !config.keepBareNumbers) continue;

@@ -6,7 +6,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   lives: 'life', wives: 'wife', knives: 'knife', halves: 'half', thieves: 'thief', centuries: 'century',
   series: 'series', species: 'species', news: 'news', cattle: 'cattle', aircraft: 'aircraft', sheep: 'sheep',
   data: 'data', criteria: 'criterion', dead: 'dead', injured: 'injured', wounded: 'wounded', missing: 'missing',
-  homeless: 'homeless', kilometres: 'kilometre', metres: 'metre', '%': 'percent', 'per cent': 'percent',
+  homeless: 'homeless', aliases: 'alias', buses: 'bus', statuses: 'status', bonuses: 'bonus', viruses: 'virus', kilometres: 'kilometre', metres: 'metre', '%': 'percent', 'per cent': 'percent',
   percent: 'percent', '$': 'dollar', '£': 'pound', '€': 'euro', hrs: 'hour', mins: 'minute', km: 'kilometre',
   kms: 'kilometre', kilometers: 'kilometre', kilometer: 'kilometre', meters: 'metre', meter: 'metre',
 };
