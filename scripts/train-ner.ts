@@ -25,8 +25,13 @@ class Trainer implements WeightTable {
   stamps = new Int32Array(1 << 16);
   step = 0;
 
-  rowOf(key: number): number {
-    return this.rows.get(key) ?? -1;
+  addScores(keys: ArrayLike<number>, scores: Float64Array): void {
+    for (let k = 0; k < keys.length; k++) {
+      const row = this.rows.get(keys[k]!);
+      if (row === undefined) continue;
+      const base = row * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) scores[t] = scores[t]! + this.weights[base + t]!;
+    }
   }
 
   private ensureRow(key: number): number {

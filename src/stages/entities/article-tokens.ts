@@ -4,10 +4,26 @@ import type { Span } from '../../core/span.js';
 
 const CLITIC = /^([\p{L}\p{M}\p{N}.\-]+?)(['\u2019]s|n['\u2019]t)$/iu;
 
+/** Abbreviations CoNLL writes as one token with their dot ("Dr.", "Gen.", "Inc."); single capitals are initials. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'maj', 'adm', 'cmdr', 'jr', 'sr',
+  'prof', 'rev', 'hon', 'inc', 'corp', 'co', 'ltd', 'bros', 'mt', 'ft', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n',
+]);
+
+function isAbbreviation(word: string): boolean {
+  return /^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
+}
+
 /** Tokens of one sentence span; "Kyiv's" becomes "Kyiv" + "'s" so the entity ends at the name. */
 export function articleTokens(text: string, within: Span): Token[] {
   const out: Token[] = [];
   for (const t of tokenize(text, within)) {
+    const last = out[out.length - 1];
+    if (t.text === '.' && last && last.end === t.start && isAbbreviation(last.text)) {
+      out[out.length - 1] = { start: last.start, end: t.end, text: `${last.text}.` };
+      continue;
+    }
     const m = CLITIC.exec(t.text);
     if (m && m[1] && m[2]) {
       const cut = t.start + m[1].length;

@@ -39,10 +39,19 @@ export function allowed(prev: number, next: number, isLast: boolean): boolean {
   return !(isLast && np === B);
 }
 
-/** Lookup from a feature key to its row of TAG_COUNT weights. */
+/** Feature weights: adds the TAG_COUNT weights of each known key into `scores`. */
 export interface WeightTable {
-  rowOf(key: number): number;
-  readonly weights: ArrayLike<number>;
+  addScores(keys: ArrayLike<number>, scores: Float64Array): void;
+}
+
+/** ALLOWED[(prev + 1) * TAG_COUNT + next] for inner tokens, ALLOWED_LAST for the final token. */
+const ALLOWED = new Uint8Array((TAG_COUNT + 1) * TAG_COUNT);
+const ALLOWED_LAST = new Uint8Array((TAG_COUNT + 1) * TAG_COUNT);
+for (let p = -1; p < TAG_COUNT; p++) {
+  for (let n = 0; n < TAG_COUNT; n++) {
+    ALLOWED[(p + 1) * TAG_COUNT + n] = allowed(p, n, false) ? 1 : 0;
+    ALLOWED_LAST[(p + 1) * TAG_COUNT + n] = allowed(p, n, true) ? 1 : 0;
+  }
 }
 
 export interface TrainingHooks {
@@ -88,7 +97,6 @@ export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?
   const history = new Map<number, Int32Array>();
   const scores = new Float64Array(TAG_COUNT);
   const keys: number[] = [];
-  const w = table.weights;
   const out: Int8Array[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
@@ -101,23 +109,19 @@ export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?
     for (let i = 0; i < sent.length; i++) {
       keys.length = 0;
       const fixed = sent[i]!;
-      for (let k = 0; k < fixed.length; k++) keys.push(fixed[k]!);
       dynamicFeatures(keys, prev, prev2, lh[i]!, sh[i]!, caps[i] ? history.get(lh[i]!) : undefined);
       scores.fill(0);
-      for (const key of keys) {
-        const row = table.rowOf(key);
-        if (row < 0) continue;
-        const base = row * TAG_COUNT;
-        for (let t = 0; t < TAG_COUNT; t++) scores[t]! += w[base + t]!;
-      }
-      const isLast = i === sent.length - 1;
+      table.addScores(fixed, scores);
+      table.addScores(keys, scores);
+      const ok = i === sent.length - 1 ? ALLOWED_LAST : ALLOWED;
+      const row = (prev + 1) * TAG_COUNT;
       let best = -1;
       for (let t = 0; t < TAG_COUNT; t++) {
-        if (allowed(prev, t, isLast) && (best < 0 || scores[t]! > scores[best]!)) best = t;
+        if (ok[row + t] && (best < 0 || scores[t]! > scores[best]!)) best = t;
       }
       if (hooks) {
         const gold = hooks.gold[s]![i]!;
-        if (gold !== best) hooks.update(keys, gold, best);
+        if (gold !== best) hooks.update([...fixed, ...keys], gold, best);
       }
       tags[i] = best;
       prev2 = prev;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findEntities } from './entities.js';
+import { findEntities, isTitleCaseHeadline } from './entities.js';
 import { splitParagraphs, splitSentences } from '../sentences/sentences.js';
 import type { EntityMention } from '../../core/article.js';
 
@@ -74,4 +74,12 @@ test('an acronym takes the expansion written earlier in the article', () => {
 test('offsets slice back to the mention text exactly', () => {
   const text = 'The Pentagon said on Sunday that U.S. troops in Poland would stay.\nNATO Secretary-General Mark Rutte agreed.';
   for (const m of entities(text)) assert.equal(text.slice(m.start, m.end).trim(), text.slice(m.start, m.end));
+});
+
+test('a title-case headline is read as a headline, not as one long name', () => {
+  assert.ok(isTitleCaseHeadline(['Ellen', 'DeGeneres', 'To', 'Host', 'Oscars']));
+  assert.ok(!isTitleCaseHeadline(['Ellen', 'DeGeneres', 'will', 'host', 'the', 'Oscars']));
+  const text = 'Ellen DeGeneres To Host Oscars Again\nEllen DeGeneres will host the Academy Awards in March, the academy said.';
+  const got = entities(text);
+  assert.ok(!got.some((m) => m.text.includes('Host')), JSON.stringify(got));
 });

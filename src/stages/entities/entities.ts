@@ -15,11 +15,27 @@ export interface EntitiesConfig {
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'at', 'by', 'as', 'vs', 'or', 'with', 'from']);
+
+/**
+ * Title-case headlines ("Ellen DeGeneres To Host Oscars") capitalise every word, which a tagger trained on
+ * sentence case reads as one long name. CoNLL's headlines are all capitals, so we show them to the model that way.
+ */
+export function isTitleCaseHeadline(words: readonly string[]): boolean {
+  const alpha = words.filter((w) => /^\p{L}/u.test(w));
+  if (alpha.length < 4) return false;
+  const capitalised = alpha.filter((w) => /^\p{Lu}/u.test(w));
+  const rest = alpha.filter((w) => !/^\p{Lu}/u.test(w));
+  const longCaps = capitalised.filter((w) => w.length >= 4).length;
+  return longCaps >= 3 && rest.every((w) => SMALL_WORDS.has(w)) && capitalised.length >= alpha.length - 1;
+}
+
 /** Raw NER mentions (character spans) over the given sentence spans of a text. */
 export function tagText(text: string, sentences: readonly Span[], modelDir = DEFAULT_MODEL_DIR): RawMention[] {
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   const tokens = spans.map((s) => articleTokens(text, s)).filter((t) => t.length > 0);
-  const chunks = tagDocument(tokens.map((s) => s.map((t) => t.text)), loadNerModel(modelDir));
+  const words = tokens.map((s) => s.map((t) => t.text)).map((w) => (isTitleCaseHeadline(w) ? w.map((x) => x.toUpperCase()) : w));
+  const chunks = tagDocument(words, loadNerModel(modelDir));
   const out: RawMention[] = [];
   chunks.forEach((sentChunks, s) => {
     const toks = tokens[s]!;

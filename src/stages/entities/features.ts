@@ -3,8 +3,8 @@ import { GAZ_TYPES, matchGazetteer, type Gazetteer } from './gazetteer.js';
 
 export interface FeatureResources {
   readonly gazetteer: Gazetteer;
-  /** Lower-case word -> fine cluster * 1024 + coarse cluster. */
-  readonly clusters: ReadonlyMap<string, number>;
+  /** hashString(lower-case word) -> fine cluster * 1024 + coarse cluster. */
+  readonly clusters: ReadonlyMap<number, number>;
 }
 
 /** A document as the tagger sees it: sentences of token strings. */
@@ -95,91 +95,137 @@ function isAllCapsSentence(tokens: readonly string[]): boolean {
   return upper >= 2 && lower === 0;
 }
 
+/** Everything about a word that does not depend on its neighbours, computed once per distinct word. */
+interface WordInfo {
+  readonly lowerHash: number;
+  readonly shapeHash: number;
+  readonly fine: number;
+  readonly upper: boolean;
+  /** Hashed word-local feature keys (word, lower, shapes, affixes, clusters, hyphen part, length). */
+  readonly local: Int32Array;
+}
+
+/** Per-resources cache of word infos; bounded so long-running services do not grow without limit. */
+const WORD_CACHE = new WeakMap<FeatureResources, Map<string, WordInfo>>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function clusterOf(res: FeatureResources, lower: string): number {
+  return res.clusters.get(hashString(lower)) ?? (/\d/.test(lower) ? res.clusters.get(hashString(lower.replace(/\d/g, '0'))) : undefined) ?? -1;
+}
+
+function wordInfo(res: FeatureResources, w: string): WordInfo {
+  let cache = WORD_CACHE.get(res);
+  if (!cache) WORD_CACHE.set(res, (cache = new Map()));
+  const hit = cache.get(w);
+  if (hit) return hit;
+  const lw = w.toLowerCase();
+  const lowerHash = hashString(lw);
+  const shapes = wordShapes(w);
+  const shapeHash = hashString(shapes.long);
+  const c = clusterOf(res, lw);
+  const f: number[] = [
+    featureKey(T.word, hashString(w)),
+    featureKey(T.lower, lowerHash),
+    featureKey(T.shape, shapeHash),
+    featureKey(T.shortShape, hashString(shapes.short)),
+    featureKey(T.length, Math.min(w.length, 12)),
+  ];
+  for (let k = 1; k <= 4 && k <= lw.length; k++) {
+    f.push(featureKey(T.prefix, k, hashString(lw.slice(0, k))), featureKey(T.suffix, k, hashString(lw.slice(-k))));
+  }
+  if (c >= 0) f.push(featureKey(T.fine, c >> 10), featureKey(T.coarse, c & 1023));
+  else f.push(featureKey(T.fine, -1));
+  const dash = w.indexOf('-');
+  if (dash > 0) f.push(featureKey(T.hyphenPart, hashString(lw.slice(0, dash))));
+  const info: WordInfo = { lowerHash, shapeHash, fine: c >= 0 ? c >> 10 : -1, upper: startsUpper(w), local: Int32Array.from(f) };
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(w, info);
+  return info;
+}
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
 /** Static features of every token in a document. */
 export function documentFeatures(doc: TokenDocument, res: FeatureResources): DocumentFeatures {
   // Document cues: a capitalised word that also appears in lower case is probably a common noun;
   // a sentence-initial word also seen capitalised mid-sentence is probably a name.
   const lowerSeen = new Set<string>();
   const capMidSeen = new Set<string>();
-  for (const sent of doc) {
-    if (isAllCapsSentence(sent)) continue;
+  const capsFlags = doc.map(isAllCapsSentence);
+  doc.forEach((sent, s) => {
+    if (capsFlags[s]) return;
     sent.forEach((t, i) => {
       if (!startsUpper(t)) lowerSeen.add(t);
       else if (i > 0) capMidSeen.add(t.toLowerCase());
     });
-  }
+  });
   const sentences: Int32Array[][] = [];
   const lowerHashes: Int32Array[] = [];
   const shapeHashes: Int32Array[] = [];
   const capitalised: Uint8Array[] = [];
-  for (const sent of doc) {
+  doc.forEach((sent, s) => {
     const n = sent.length;
-    const lower = sent.map((t) => t.toLowerCase());
-    const lh = lower.map(hashString);
-    const wh = sent.map(hashString);
-    const shapes = sent.map(wordShapes);
-    const sh = shapes.map((s) => hashString(s.long));
-    const clusters = lower.map((w) => res.clusters.get(w) ?? res.clusters.get(w.replace(/\d/g, '0')) ?? -1);
-    const caps = isAllCapsSentence(sent) ? 1 : 0;
-    const gazFeats: number[][] = Array.from({ length: n }, () => []);
-    for (const m of matchGazetteer(res.gazetteer, sent, lower)) {
-      for (let b = 0; b < GAZ_TYPES.length; b++) {
-        if (!(m.mask & (1 << b))) continue;
-        for (let i = m.start; i < m.end; i++) {
-          const pos = m.end - m.start === 1 ? 0 : i === m.start ? 1 : i === m.end - 1 ? 3 : 2;
-          gazFeats[i]!.push(featureKey(T.gaz, b * 8 + pos), featureKey(T.gazLen, b, Math.min(m.end - m.start, 4)));
+    const infos = sent.map((w) => wordInfo(res, w));
+    const lh = Int32Array.from(infos, (x) => x.lowerHash);
+    const sh = Int32Array.from(infos, (x) => x.shapeHash);
+    const caps = capsFlags[s]!;
+    let gazFeats: number[][] | null = null;
+    const lower = (): string[] => sent.map((t) => t.toLowerCase());
+    if (infos.some((x) => x.upper)) {
+      for (const m of matchGazetteer(res.gazetteer, sent, lower())) {
+        gazFeats ??= Array.from({ length: n }, () => []);
+        for (let b = 0; b < GAZ_TYPES.length; b++) {
+          if (!(m.mask & (1 << b))) continue;
+          for (let i = m.start; i < m.end; i++) {
+            const pos = m.end - m.start === 1 ? 0 : i === m.start ? 1 : i === m.end - 1 ? 3 : 2;
+            gazFeats[i]!.push(featureKey(T.gaz, b * 8 + pos), featureKey(T.gazLen, b, Math.min(m.end - m.start, 4)));
+          }
         }
       }
     }
-    const BOS = hashString('<s>');
-    const EOS = hashString('</s>');
     const keys: Int32Array[] = [];
     for (let i = 0; i < n; i++) {
-      const w = sent[i]!;
-      const lw = lower[i]!;
+      const info = infos[i]!;
+      const prevL = i > 0 ? lh[i - 1]! : BOS;
+      const nextL = i + 1 < n ? lh[i + 1]! : EOS;
+      const prevS = i > 0 ? sh[i - 1]! : BOS;
+      const nextS = i + 1 < n ? sh[i + 1]! : EOS;
       const f: number[] = [
         featureKey(T.bias, 0),
-        featureKey(T.word, wh[i]!),
-        featureKey(T.lower, lh[i]!),
-        featureKey(T.shape, sh[i]!),
-        featureKey(T.shortShape, hashString(shapes[i]!.short)),
-        featureKey(T.prevLower, i > 0 ? lh[i - 1]! : BOS),
-        featureKey(T.nextLower, i + 1 < n ? lh[i + 1]! : EOS),
+        featureKey(T.prevLower, prevL),
+        featureKey(T.nextLower, nextL),
         featureKey(T.prev2Lower, i > 1 ? lh[i - 2]! : BOS),
         featureKey(T.next2Lower, i + 2 < n ? lh[i + 2]! : EOS),
-        featureKey(T.prevShape, i > 0 ? sh[i - 1]! : BOS),
-        featureKey(T.nextShape, i + 1 < n ? sh[i + 1]! : EOS),
-        featureKey(T.shapeTri, sh[i]!, featureKey(0, i > 0 ? sh[i - 1]! : BOS, i + 1 < n ? sh[i + 1]! : EOS)),
-        featureKey(T.bigramPrev, lh[i]!, i > 0 ? lh[i - 1]! : BOS),
-        featureKey(T.bigramNext, lh[i]!, i + 1 < n ? lh[i + 1]! : EOS),
-        featureKey(T.prevLowerShape, i > 0 ? lh[i - 1]! : BOS, sh[i]!),
-        featureKey(T.nextTwo, i + 1 < n ? lh[i + 1]! : EOS, i + 2 < n ? lh[i + 2]! : EOS),
-        featureKey(T.length, Math.min(w.length, 12)),
+        featureKey(T.prevShape, prevS),
+        featureKey(T.nextShape, nextS),
+        featureKey(T.shapeTri, sh[i]!, featureKey(0, prevS, nextS)),
+        featureKey(T.bigramPrev, lh[i]!, prevL),
+        featureKey(T.bigramNext, lh[i]!, nextL),
+        featureKey(T.prevLowerShape, prevL, sh[i]!),
+        featureKey(T.nextTwo, nextL, i + 2 < n ? lh[i + 2]! : EOS),
       ];
       if (i === 0) f.push(featureKey(T.first, sh[i]!));
       if (caps) f.push(featureKey(T.caps, 1), featureKey(T.capsShape, lh[i]!));
-      for (let k = 1; k <= 4 && k <= lw.length; k++) {
-        f.push(featureKey(T.prefix, k, hashString(lw.slice(0, k))), featureKey(T.suffix, k, hashString(lw.slice(-k))));
-      }
-      const c = clusters[i]!;
-      if (c >= 0) f.push(featureKey(T.fine, c >> 10), featureKey(T.coarse, c & 1023));
-      else f.push(featureKey(T.fine, -1));
-      if (i > 0) f.push(featureKey(T.prevFine, clusters[i - 1]! >> 10));
-      if (i + 1 < n) f.push(featureKey(T.nextFine, clusters[i + 1]! >> 10));
-      for (const g of gazFeats[i]!) f.push(g);
-      if (startsUpper(w) && !caps) {
+      if (i > 0) f.push(featureKey(T.prevFine, infos[i - 1]!.fine));
+      if (i + 1 < n) f.push(featureKey(T.nextFine, infos[i + 1]!.fine));
+      const g = gazFeats?.[i];
+      if (g) for (const k of g) f.push(k);
+      if (info.upper && !caps) {
+        const lw = sent[i]!.toLowerCase();
         if (lowerSeen.has(lw)) f.push(featureKey(T.docLower, 1));
         if (i === 0 && capMidSeen.has(lw)) f.push(featureKey(T.docCapMid, 1));
       }
-      const dash = w.indexOf('-');
-      if (dash > 0) f.push(featureKey(T.hyphenPart, hashString(lw.slice(0, dash))));
-      keys.push(Int32Array.from(f));
+      const all = new Int32Array(info.local.length + f.length);
+      all.set(info.local);
+      all.set(f, info.local.length);
+      keys.push(all);
     }
     sentences.push(keys);
-    lowerHashes.push(Int32Array.from(lh));
-    shapeHashes.push(Int32Array.from(sh));
-    capitalised.push(Uint8Array.from(sent.map((t) => (startsUpper(t) ? 1 : 0))));
-  }
+    lowerHashes.push(lh);
+    shapeHashes.push(sh);
+    capitalised.push(Uint8Array.from(infos, (x) => (x.upper ? 1 : 0)));
+  });
   return { sentences, lowerHashes, shapeHashes, capitalised };
 }
 

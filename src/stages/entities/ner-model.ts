@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { chunksOf, decodeDocument, ENTITY_TYPES, TAG_COUNT, TAGS, type Chunk, type WeightTable } from './decode.js';
-import { documentFeatures, type FeatureResources, type TokenDocument } from './features.js';
+import { documentFeatures, hashString, type FeatureResources, type TokenDocument } from './features.js';
 import { parseGazetteer } from './gazetteer.js';
 
 export const MODEL_FORMAT = 'parallax-ner-1';
@@ -26,20 +26,24 @@ export function buildTable(keys: Int32Array, weights: Float32Array): WeightTable
   const slotKeys = new Int32Array(size);
   const slotRows = new Int32Array(size).fill(-1);
   for (let r = 0; r < keys.length; r++) {
-    let s = (keys[r]! * 0x9e3779b1) >>> 0;
-    s &= mask;
+    let s = Math.imul(keys[r]!, 0x9e3779b1) & mask;
     while (slotRows[s]! >= 0) s = (s + 1) & mask;
     slotKeys[s] = keys[r]!;
     slotRows[s] = r;
   }
   return {
-    weights,
-    rowOf(key: number): number {
-      let s = ((key * 0x9e3779b1) >>> 0) & mask;
-      for (;;) {
-        const row = slotRows[s]!;
-        if (row < 0 || slotKeys[s] === key) return row;
-        s = (s + 1) & mask;
+    addScores(list: ArrayLike<number>, scores: Float64Array): void {
+      for (let k = 0; k < list.length; k++) {
+        const key = list[k]!;
+        let s = Math.imul(key, 0x9e3779b1) & mask;
+        let row = slotRows[s]!;
+        while (row >= 0 && slotKeys[s] !== key) {
+          s = (s + 1) & mask;
+          row = slotRows[s]!;
+        }
+        if (row < 0) continue;
+        const base = row * TAG_COUNT;
+        for (let t = 0; t < TAG_COUNT; t++) scores[t] = scores[t]! + weights[base + t]!;
       }
     },
   };
@@ -85,11 +89,19 @@ export function decodeModel(gz: Buffer): { keys: Int32Array; weights: Float32Arr
   return { keys, weights };
 }
 
-export function parseClusters(tsv: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of tsv.split('\n')) {
-    const [word, fine, coarse] = line.split('\t');
-    if (word && fine && coarse) out.set(word, Number(fine) * 1024 + Number(coarse));
+/** Parses `word<TAB>fine<TAB>coarse` lines into hashed-word -> packed cluster ids (no per-word strings kept). */
+export function parseClusters(tsv: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let at = 0;
+  while (at < tsv.length) {
+    let nl = tsv.indexOf('\n', at);
+    if (nl < 0) nl = tsv.length;
+    const t1 = tsv.indexOf('\t', at);
+    const t2 = t1 < 0 ? -1 : tsv.indexOf('\t', t1 + 1);
+    if (t1 > at && t2 > t1 && t2 < nl) {
+      out.set(hashString(tsv.slice(at, t1)), Number(tsv.slice(t1 + 1, t2)) * 1024 + Number(tsv.slice(t2 + 1, nl)));
+    }
+    at = nl + 1;
   }
   return out;
 }

@@ -39,3 +39,10 @@ test('titles and possessives are not part of the canonical name', () => {
   assert.equal(initials('North Atlantic Treaty Organization'), 'NATO');
   assert.equal(initials('Department of Homeland Security'), 'DHS');
 });
+
+test('a bare given name takes the one full name it starts', () => {
+  const text = 'Ellen DeGeneres will host the show. Ellen said she was thrilled.';
+  const got = resolveWithinArticle(text, [at(text, 'Ellen DeGeneres', 'PERSON'), { ...at(text, 'Ellen said', 'PERSON'), end: text.indexOf('Ellen said') + 5 }]);
+  assert.equal(got[1]?.canonical, 'Ellen DeGeneres');
+  assert.equal(got[1]?.how, 'given-name');
+});

@@ -87,6 +87,7 @@ function roleAnchors(text: string, mention: RawMention, name: string): Anchor[] 
  * 1. acronym: an ORG/MISC acronym whose letters are the initials of a longer name in the article;
  * 2. surname / title: a one-word PERSON matching the last word of a fuller PERSON name
  *    (unique in the article, else the nearest preceding one: "surname-nearest");
+ *    given-name: failing that, the first word of exactly one fuller PERSON name;
  * 3. self: the cleaned surface.
  * Then role nouns ("the spokesman") anchored to exactly one person become extra mentions (how "role").
  */
@@ -115,6 +116,9 @@ export function resolveWithinArticle(text: string, raw: readonly RawMention[]): 
         const preceding = candidates.filter((p) => p.m.start < m.start).at(-1);
         if (preceding) return { ...base, canonical: preceding.name, how: `${how}-nearest` };
       }
+      // "Ellen" after "Ellen DeGeneres": only when exactly one full name starts with it.
+      const given = [...new Set(fullPersons.filter((p) => words(p.name)[0] === name).map((p) => p.name))];
+      if (!distinct.length && given.length === 1) return { ...base, canonical: given[0]!, how: 'given-name' };
     }
     return { ...base, canonical: name, how: 'self' };
   });
