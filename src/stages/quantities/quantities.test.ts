@@ -144,3 +144,20 @@ test('the stage reads quantities sentence by sentence with exact offsets', () =>
   const out = quantitiesStage.run(article, createContext(), quantitiesStage.defaults).layers.quantities ?? [];
   assert.deepEqual(out.map((q) => text.slice(q.start, q.end)), ['At least 17 people', 'About 300 tanks']);
 });
+
+test('every quantity has a valid span and a non-empty interval', async () => {
+  const fc = (await import('fast-check')).default;
+  const pieces = ['At least', ' 17', ' people', ' more than', ' a dozen', ' wounded', ' around', ' 30 minutes', ' between 10 and 20',
+    ' March 14, 2026', ' Smith, 45,', ' one of the', ' 3 p.m.', ' almost an hour', ' $2.5 million', ' dozens of', ' and', ' .'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      for (const q of extractQuantities(text)) {
+        assert.ok(q.start >= 0 && q.end <= text.length && q.start < q.end, JSON.stringify(q));
+        if (q.low !== null && q.high !== null) assert.ok(q.low <= q.high, JSON.stringify(q));
+        assert.ok(intervalsOverlap(q, q), `empty interval ${JSON.stringify(q)}`);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

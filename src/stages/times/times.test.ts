@@ -132,3 +132,27 @@ test('the stage uses the publication date and provides the times layer', () => {
   const out = timesStage.run(article, createContext(), timesStage.defaults).layers.times ?? [];
   assert.deepEqual(out, [{ start: 25, end: 31, type: 'DATE', value: '2025-03-03' }]);
 });
+
+test('an anchor that carries its date resolves: "two days after the Nov. 3 election"', () => {
+  const t = one('Riots broke out two days after the Nov. 3 election.', '2024-11-20');
+  assert.deepEqual([t.text, t.value], ['two days after the Nov. 3', '2024-11-05']);
+});
+
+test('spans are in order, never overlap and always slice back inside the text', async () => {
+  const fc = (await import('fast-check')).default;
+  const pieces = ['On Monday', ' the vote', ' two days after', ' March 3,', ' 1998', ' for 30 minutes', ' "today,"', ' she said',
+    ' last week', ' at 3 p.m.', ' nearly four years', ' 2000 people', ' the next day', ' .', ' Tuesday (March 4)', ' now', ' ago'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), fc.constantFrom(PUBLISHED, '2025-07', null), (parts, ref) => {
+      const text = parts.join('');
+      const spans = extractTimes(text, ref);
+      for (const [i, s] of spans.entries()) {
+        assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
+        const next = spans[i + 1];
+        if (next) assert.ok(s.end <= next.start);
+      }
+      assert.deepEqual(extractTimes(text, ref), spans);
+    }),
+    { numRuns: 200 },
+  );
+});
