@@ -31,7 +31,7 @@ export const QUOTES_DEFAULTS: QuotesConfig = {
   runningParagraphs: 1,
   scareQuoteWords: 4,
   indirect: true,
-  trailerCueTokens: 10,
+  trailerCueTokens: 28,
 };
 
 interface Candidate {
@@ -87,11 +87,13 @@ function sentenceAt(doc: Doc, offset: number): Span {
 }
 
 /** Reporting verbs are lower-case: "States" and "Reports" in names or headlines are not cues. */
-const isCue = (t: Token | undefined): boolean => t !== undefined && /^\p{Ll}/u.test(t.text) && CUE_VERBS.has(t.text);
+const isCue = (t: Token | undefined): boolean =>
+  t !== undefined && (/^\p{Ll}/u.test(t.text) ? CUE_VERBS.has(t.text) : CAPITAL_CUES.has(t.text));
+const CAPITAL_CUES = new Set(['Said', 'Says', 'Added', 'Asked', 'Told', 'Wrote', 'Writes', 'Tweeted', 'Insisted']);
 const isAccording = (tokens: readonly Token[], i: number): boolean =>
   tokens[i]?.text.toLowerCase() === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to';
 
-const ABBREVIATION = /^\p{Lu}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Rev|Prof)$/u;
+const ABBREVIATION = /^\p{Lu}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Rev|Prof|Del)$/u;
 
 interface CueHit {
   readonly cue: Span;
@@ -180,7 +182,8 @@ function colonLead(doc: Doc, floor: number, open: number, config: QuotesConfig):
   const sentence = sentenceAt(doc, colonAt);
   const hit = cueBefore(doc, sentence.start, colonAt, config, isCue);
   if (hit?.phrase) return hit;
-  const name = doc.names.mentions.find((m) => m.start >= sentence.start && m.end <= colonAt);
+  const inLead = doc.names.mentions.filter((m) => m.start >= sentence.start && m.end <= colonAt);
+  const name = inLead.find((m) => m.type === 'PERSON') ?? inLead[0];
   return name ? { cue: { start: colonAt, end: colonAt + 1 }, phrase: { start: name.start, end: name.end } } : null;
 }
 
@@ -325,7 +328,7 @@ function stripFinal(text: string, sentence: Span): number {
   return /[.!?]$/.test(text.slice(s.end - 1, s.end)) ? s.end - 1 : s.end;
 }
 
-const APPOSITIVE_START = /^\s*,\s+(?:(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|[\p{Ll}-]+['’]s)\s|[\p{Ll}]+\s+(?:of|for|at)\s|\d{2},)/u;
+const APPOSITIVE_START = /^\s*,\s+(?:(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|[\p{Ll}-]+['’]s)\s|[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at)\s|\d{2},)/u;
 
 /**
  * The speaker mention with its appositive ("Ilse Brandt, the harbour master,"): up to the cue when the
@@ -339,7 +342,9 @@ function withAppositive(doc: Doc, span: Span, cue: Span | null): Span {
   const stretch = doc.text.slice(span.end, limit);
   if (/["“”«»]/.test(stretch)) return span;
   const end = limit;
-  const trimmed = trimSpan(doc.text, { start: span.start, end });
+  // "..., said in a statement": the setting of the statement is not part of the speaker.
+  const setting = /,?\s+(?:in|on|at|during)\s+(?:a|an|the)\s+[^,]*$/.exec(doc.text.slice(span.end, end));
+  const trimmed = trimSpan(doc.text, { start: span.start, end: setting && before ? span.end + setting.index : end });
   const text = doc.text.slice(trimmed.start, trimmed.end);
   const cut = /[,.]$/.test(text) && !/\b\p{Lu}\.$|\b(?:Jr|Sr|Inc|Co|Corp)\.$/u.test(text) ? 1 : 0;
   return { start: trimmed.start, end: trimmed.end - cut };

@@ -28,7 +28,7 @@ export interface NameIndex {
   readonly roleLinks: readonly RoleLink[];
 }
 
-const TITLE_ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Col', 'Capt', 'St', 'Rev', 'Prof', 'Sgt', 'Jr', 'Sr']);
+const TITLE_ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Col', 'Capt', 'St', 'Rev', 'Prof', 'Sgt', 'Jr', 'Sr', 'Del']);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'of', 'el', 'y']);
 const ORG_WORDS =
   /^(?:Party|Ministry|Department|Committee|Council|Corp|Corporation|Inc|Company|Bank|University|Agency|Commission|Court|Office|Group|Association|Union|Institute|Foundation|Administration|House|Senate|Congress|Campaign|Police|Army|Government|Parliament|Assembly|Federation|Fund|Organization|Organisation|Authority|Service|Services|Board|Centre|Center|Club|Church|Airlines|Airways|Ltd|LLC|Kremlin|Pentagon|Navy|Force|Guard|Embassy|Cabinet|Presidency)$/;

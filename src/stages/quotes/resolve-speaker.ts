@@ -57,7 +57,7 @@ function isBoundary(tokens: readonly Token[], j: number): boolean {
   return t.text === '.' && !ABBREVIATION_BEFORE_DOT.test(tokens[j - 1]?.text ?? '');
 }
 
-const ABBREVIATION_BEFORE_DOT = /^\p{Lu}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Rev|Prof)$/u;
+const ABBREVIATION_BEFORE_DOT = /^\p{Lu}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Rev|Prof|Del|Gov)$/u;
 
 /** Tokens before a cue back to the clause start; walks over "who ..." clauses and ", appositive," to the head. */
 export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: number, settings: SpeakerSettings): Span | null {
@@ -82,7 +82,7 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
     if (stopTok?.text !== ',') return null;
     // "Anna Kowal, the minister, said": skip the appositive back to the name.
     let c = first.stop - 1;
-    while (c >= floor && first.stop - c <= settings.maxPhraseTokens && tokens[c]?.text !== ',') c--;
+    while (c >= floor && first.stop - c <= settings.maxPhraseTokens * 3 && tokens[c]?.text !== ',') c--;
     if (c < floor || tokens[c]?.text !== ',') return null;
     const head = collect(c - 1);
     return head.tooLong || head.from > c - 1 ? null : trimPhrase(tokens, head.from, c - 1);
