@@ -50,7 +50,7 @@ const RUNNING_TOTALS = new Set(['die', 'injure', 'missing', 'detain', 'evacuate'
 type Similarity = (i: number, j: number) => number;
 
 /** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
-function similarityOf(mentions: readonly MentionDraft[], config: AlignConfig): { sim: Similarity; pairs: [number, number, number][] } {
+export function similarityOf(mentions: readonly MentionDraft[], config: AlignConfig): { sim: Similarity; pairs: [number, number, number][] } {
   const docs = new Set(mentions.map((m) => m.compared.cite.article)).size;
   const df = new Map<string, Set<string>>();
   for (const m of mentions) for (const w of m.words) (df.get(w) ?? df.set(w, new Set()).get(w))?.add(m.compared.cite.article);
@@ -65,11 +65,15 @@ function similarityOf(mentions: readonly MentionDraft[], config: AlignConfig): {
     if (!a || !b || !wa) return 0;
     let shared = 0;
     for (const w of b.words) if (wa.has(w)) shared += idf.get(w) ?? 0;
-    const text = (2 * shared) / ((weight[i] ?? 0) + (weight[j] ?? 0) || 1);
+    const wi = weight[i] ?? 0;
+    const wj = weight[j] ?? 0;
+    // Dice punishes a paraphrase that adds detail; containment forgives it. Half of each.
+    const text = wi && wj ? (shared / (wi + wj)) + (0.5 * shared) / Math.min(wi, wj) : 0;
     if (!a.entityKeys.length || !b.entityKeys.length) return text;
     const common = a.entityKeys.filter((k) => b.entityKeys.includes(k)).length;
     const ent = common / (a.entityKeys.length + b.entityKeys.length - common);
-    return config.textWeight * text + (1 - config.textWeight) * ent;
+    // Shared actors raise the score; different actors named in passing do not lower it.
+    return Math.max(text, config.textWeight * text + (1 - config.textWeight) * ent);
   };
   const cache = new Map<number, number>();
   const n = mentions.length;

@@ -15,7 +15,7 @@ const STOP = new Set(
     'week weeks month months year years day days hour hours minute minutes time times ' +
     'least almost nearly around roughly some several many few all any each every other another same own ' +
     'after before since until while during ahead prior following later earlier again still yet already now ' +
-    'largest biggest worst best first second third'
+    'largest biggest worst best first second third a.m. p.m. am pm gmt utc'
   ).split(/\s+/),
 );
 
@@ -35,17 +35,38 @@ const SYNONYM: Readonly<Record<string, string>> = {
   vote: 'vote', ballot: 'vote',
   collapse: 'collapse', collaps: 'collapse',
   evacuat: 'evacuate', evacuate: 'evacuate', evacuation: 'evacuate',
-  rescu: 'rescue', rescue: 'rescue', rescuer: 'rescue',
+  rescu: 'rescue', rescue: 'rescue', rescuer: 'rescue', sav: 'rescue', save: 'rescue',
   blast: 'explosion', explosion: 'explosion', explod: 'explosion', explode: 'explosion',
+  sank: 'sink', sunk: 'sink', sink: 'sink',
+  eliminat: 'cut', eliminate: 'cut', cut: 'cut', slash: 'cut',
+  approv: 'approve', approve: 'approve', pass: 'approve', passed: 'approve', adopt: 'approve',
+  steal: 'steal', stole: 'steal', stolen: 'steal', theft: 'steal', heist: 'steal',
+  negotiation: 'meet', negotiat: 'meet',
+  worth: 'value', valu: 'value', value: 'value',
+  lawmaker: 'parliament', parliament: 'parliament', legislator: 'parliament',
+  broke: 'collapse', break: 'collapse',
+  resident: 'people', people: 'people', person: 'people',
   begin: 'start', began: 'start', start: 'start', launch: 'start',
   end: 'end', ended: 'end', conclud: 'end', finish: 'end',
 };
+
+/** A trailing reporting frame: ", according to Brightwater Lines." / ", the coast guard said." / ", residents said." */
+const TRAILING_FRAME_RE =
+  /,\s*(?:according to [^,;"]{1,80}|[^,;"]{0,80}\b(?:said|says|told [a-z]+|reported|added|announced|confirmed)(?:\s+on\s+\w+)?)\s*[.!?]?\s*$/i;
+
+/** The part of a clause that carries its content: a trailing "X said" frame is who said it, not what. */
+export function contentSpan(text: string, span: Span): Span {
+  const slice = text.slice(span.start, span.end);
+  const m = TRAILING_FRAME_RE.exec(slice);
+  if (!m || m.index < 12) return span;
+  return { start: span.start, end: span.start + m.index };
+}
 
 /** Content keys of a span, in order, duplicates kept out. */
 export function contentWords(text: string, span: Span): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const t of tokenize(text, span)) {
+  for (const t of tokenize(text, contentSpan(text, span))) {
     const w = t.text.toLowerCase().replace(/\u2019/g, "'");
     if (!/^\p{L}/u.test(w) || STOP.has(w) || /n't$/.test(w) || w.length < 2) continue;
     const s = stem(w);

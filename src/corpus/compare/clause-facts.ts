@@ -112,7 +112,10 @@ export function clauseFacts(article: Article, clause: Span): ClauseFacts {
   const { text } = article;
   const inside = <T extends Span>(spans: readonly T[]): T[] => spans.filter((s) => spanContains(clause, s));
   const times = inside(article.layers.times);
-  const quantities = inside(article.layers.quantities).filter((q) => !looksLikeYear(q) && !times.some((t) => spanContains(t, q)));
+  // A figure inside a date ("March 14") is part of the date; a duration ("30 minutes") stays a figure.
+  const quantities = inside(article.layers.quantities).filter(
+    (q) => !looksLikeYear(q) && !times.some((t) => t.type !== 'DURATION' && spanContains(t, q)),
+  );
   let asOf: TimeSpan | null = null;
   const eventTimes: TimeSpan[] = [];
   for (const t of times) {

@@ -1,0 +1,94 @@
+// Planted answers of the five fictional multi-outlet stories: the conflicts and claim statuses a reader should see.
+import type { PlantedStory } from './score.js';
+
+export const FERRY: PlantedStory = {
+  name: 'ferry',
+  conflicts: [
+    { kind: 'number', a: '212 passengers', b: 'about 90 passengers' },
+    { kind: 'time', a: 'sank at 6:15 a.m.', b: 'sank shortly before 9 a.m.' },
+  ],
+  statuses: [
+    { text: 'One person was killed', status: 'evolving' },
+    { text: '24 people were killed', status: 'evolving' },
+    { text: '212 passengers', status: 'disputed' },
+    { text: 'about 90 passengers', status: 'disputed' },
+    // "at least 17" and "more than a dozen": compatible counts at different precision.
+    { text: 'at least 17 survivors', status: 'corroborated' },
+    { text: 'operated by Brightwater Lines', status: 'corroborated' },
+    { text: 'suspended all sailings', status: 'single-source' },
+    // Two outlets relaying one AFP copy are one source.
+    { text: 'Relatives gathered at the harbour', status: 'single-source' },
+  ],
+};
+
+export const PORT_STRIKE: PlantedStory = {
+  name: 'port-strike',
+  conflicts: [
+    { kind: 'number', a: 'lasted 30 minutes', b: 'lasted almost two hours' },
+    { kind: 'quote', a: 'We will not sign it this week', b: 'We will not sign it at all' },
+    { kind: 'negation', a: 'was not on the agenda', b: 'Wage indexation was on the agenda' },
+  ],
+  statuses: [
+    { text: 'lasted 30 minutes', status: 'disputed' },
+    { text: 'lasted almost two hours', status: 'disputed' },
+    { text: 'was not on the agenda', status: 'disputed' },
+    { text: 'broke down on Thursday', status: 'corroborated' },
+    { text: 'collapsed on Thursday', status: 'corroborated' },
+    { text: 'halted cargo traffic', status: 'corroborated' },
+    { text: 'Our offer of a 4 percent raise stands', status: 'corroborated' },
+    { text: 'Some 1,800 dockworkers', status: 'corroborated' },
+    { text: 'offer remained on the table', status: 'single-source' },
+  ],
+};
+
+export const BUDGET_VOTE: PlantedStory = {
+  name: 'budget-vote',
+  conflicts: [
+    { kind: 'time', a: 'resigned before the vote', b: 'resigned hours after the vote' },
+    // 1,200 and "about 1,240" jobs are compatible; the superlative is not.
+    { kind: 'superlative', a: 'the largest cut', b: 'one of the largest cuts' },
+  ],
+  statuses: [
+    { text: 'resigned hours after the vote', status: 'disputed' },
+    { text: 'by 81 votes to 64', status: 'corroborated' },
+    { text: 'a betrayal of every nurse and teacher', status: 'corroborated' },
+    { text: 'Kell will be replaced by his deputy', status: 'single-source' },
+  ],
+};
+
+export const WILDFIRE: PlantedStory = {
+  name: 'wildfire',
+  conflicts: [
+    { kind: 'time', a: 'broke out on Saturday afternoon', b: 'started on Sunday' },
+    { kind: 'number', a: 'more than 3,000 hectares', b: '2,500 hectares' },
+    { kind: 'negation', a: 'No homes were destroyed', b: 'Several homes were destroyed' },
+  ],
+  statuses: [
+    { text: 'started on Sunday', status: 'disputed' },
+    { text: '2,500 hectares', status: 'disputed' },
+    { text: 'Several homes were destroyed', status: 'disputed' },
+    // "About", "nearly" and "some" 4,000: one figure at different precision.
+    { text: 'About 4,000 residents', status: 'corroborated' },
+    { text: 'Firefighters from three neighbouring regions', status: 'corroborated' },
+    { text: 'under control but not contained', status: 'corroborated' },
+  ],
+};
+
+export const MUSEUM_THEFT: PlantedStory = {
+  name: 'museum-theft',
+  conflicts: [
+    { kind: 'number', a: 'stole three paintings', b: 'Five paintings were stolen' },
+    { kind: 'superlative', a: 'the largest art theft', b: 'one of the largest art thefts' },
+    { kind: 'time', a: 'after the alarm had been switched off', b: 'before the alarm was switched off' },
+  ],
+  statuses: [
+    { text: 'Five paintings were stolen', status: 'disputed' },
+    // "$40 million" and "about $45 million" overlap.
+    { text: 'worth an estimated $40 million', status: 'corroborated' },
+    // A trimmed quote is the same words, not a conflict.
+    { text: 'We are devastated, but we will get them back', status: 'corroborated' },
+    { text: 'A security guard was questioned', status: 'single-source' },
+  ],
+};
+
+export const PLANTED_STORIES: readonly PlantedStory[] = [FERRY, PORT_STRIKE, BUDGET_VOTE, WILDFIRE, MUSEUM_THEFT];

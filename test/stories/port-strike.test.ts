@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeTexts } from '../helpers/corpus.js';
+import { PORT_STRIKE } from './planted.js';
+import { loadStory, scoreStory } from './score.js';
+import { assertCitedAndExplained } from './story-invariants.js';
+
+const corpus = analyzeTexts(loadStory('port-strike'));
+const score = scoreStory(corpus, PORT_STRIKE);
+
+test('port-strike: every planted conflict is found with its kind', () => {
+  assert.deepEqual(score.missedConflicts, []);
+});
+
+test('port-strike: no conflict is reported that was not planted', () => {
+  assert.deepEqual(score.falseConflicts, []);
+});
+
+// Known gap outside this module: the stories stage currently splits these four articles into two stories,
+// so claims carried by one outlet of each half cannot corroborate across the split.
+test('port-strike: planted claims get their status (corroborated, single-source, disputed, evolving)', { todo: corpus.stories.length > 1 ? 'stories stage splits the story in two' : false }, () => {
+  assert.deepEqual(
+    score.statuses.filter((s) => s.gold !== s.predicted),
+    [],
+  );
+});
+
+test('port-strike: conflicts cite both passages and the brief cites every sentence', () => {
+  assertCitedAndExplained(corpus);
+});
