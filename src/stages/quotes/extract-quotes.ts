@@ -340,8 +340,10 @@ function withAppositive(doc: Doc, span: Span, cue: Span | null): Span {
   const before = cue !== null && span.end <= cue.start;
   const limit = before ? (cue?.start ?? span.end) : sentenceAt(doc, span.start).end;
   const stretch = doc.text.slice(span.end, limit);
-  if (/["“”«»]/.test(stretch)) return span;
-  const end = limit;
+  if (/["“”«»]|''/.test(stretch)) return span;
+  // After the cue the appositive ends where the reporter's sentence goes on (", after ...", ", and ...").
+  const goesOn = before ? null : /,\s+(?:after|while|when|as|before|during|and|but|in a|in an|on|at)\s|[()]|\s--?\s/.exec(stretch.slice(1));
+  const end = goesOn ? span.end + 1 + goesOn.index : limit;
   // "..., said in a statement": the setting of the statement is not part of the speaker.
   const setting = /,?\s+(?:in|on|at|during)\s+(?:a|an|the)\s+[^,]*$/.exec(doc.text.slice(span.end, end));
   const trimmed = trimSpan(doc.text, { start: span.start, end: setting && before ? span.end + setting.index : end });

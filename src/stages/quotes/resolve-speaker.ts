@@ -113,6 +113,8 @@ const NP_WORDS = new Set([
 ]);
 const NOT_HEAD = /^(?:of|to|for|the|a|an|and|or|in|on|at|with|by|from|that|this|is|was|are|were|be|been|it's|its|not|no|as|than|so|very|too|more|most|less|up|out|about|into|over|after|before)$/;
 
+const NOT_MODIFIER = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'does', 'do', 'did', 'who', 'which', 'what', 'when', 'where', 'how', 'why', 'if', 'then', 'there', 'here', 'now', 'also', 'just', 'even', 'still', 'only', 'yet', 'again', 'never', 'always', 'get', 'gets', 'got', 'make', 'makes', 'made', 'take', 'takes', 'took', 'give', 'gives', 'gave', 'see', 'sees', 'saw', 'go', 'goes', 'went', 'come', 'came', 'know', 'knew', 'want', 'wants', 'need', 'needs', 'like', 'likes', 'let', 'lets', 'put', 'puts', 'set', 'keep', 'kept', 'seem', 'seems', 'become', 'became', 'while', 'because', 'but', 'or', 'nor', 'so', 'he', 'she', 'they', 'we', 'i', 'you', 'it', 'him', 'them', 'us', 'me', 'his', 'her', 'their', 'our', 'my', 'your']);
+
 /** The noun phrase ending at `to`: a head that is not a verb, adverb or function word, and NP-ish words before it. */
 function nounPhraseStart(tokens: readonly Token[], from: number, to: number): number {
   let last = to;
@@ -134,7 +136,9 @@ function nounPhraseStart(tokens: readonly Token[], from: number, to: number): nu
       }
     }
     const w = t.text.toLowerCase();
-    const ok = /^[\p{Lu}\p{N}]/u.test(t.text) || /^[.\-’'&]$/.test(t.text) || DETERMINERS.test(w) || ROLE_NOUNS.has(w.replace(/['’]s$/, '')) || NP_WORDS.has(w) || /['’]s$/.test(w);
+    const known = /^[\p{Lu}\p{N}]/u.test(t.text) || /^[.\-’'&]$/.test(t.text) || DETERMINERS.test(w) || ROLE_NOUNS.has(w.replace(/['’]s$/, '')) || NP_WORDS.has(w) || /['’]s$/.test(w);
+    // Unknown lower-case words pass as modifiers ("veteran analyst") unless they look like verbs, adverbs or function words.
+    const ok = known || (/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && !NOT_HEAD.test(w) && !/(?:ed|ing|ly)$/.test(w) && !CUE_VERBS.has(w) && !NOT_MODIFIER.has(w));
     if (!ok) break;
     j--;
   }
