@@ -97,9 +97,19 @@ function intersection(a: readonly Span[], b: readonly Span[]): number {
 
 type Match = 'exact' | 'overlap';
 
-/** Exact: same characters after normalization. Overlap: shared characters >= 50% of the longer span. */
-function matches(a: readonly Span[], b: readonly Span[], how: Match): boolean {
-  if (how === 'exact') return a.length === b.length && a.every((s, i) => s.start === b[i]?.start && s.end === b[i]?.end);
+/** Letter and digit offsets a span set covers: fragment seams and marks between them do not count. */
+function wordChars(text: string, spans: readonly Span[]): string {
+  const out: number[] = [];
+  for (const s of spans) for (let i = s.start; i < s.end; i++) if (/[\p{L}\p{N}]/u.test(text[i] ?? '')) out.push(i);
+  return out.sort((x, y) => x - y).join(',');
+}
+
+/**
+ * Exact: the same letters and digits (so a gold quote annotated as one fragment per sentence equals the
+ * same quote predicted whole). Overlap: shared characters >= 50% of the longer span.
+ */
+function matches(text: string, a: readonly Span[], b: readonly Span[], how: Match): boolean {
+  if (how === 'exact') return wordChars(text, a) === wordChars(text, b);
   const longer = Math.max(size(a), size(b));
   return longer > 0 && intersection(a, b) >= 0.5 * longer;
 }
@@ -159,7 +169,7 @@ function align(text: string, preds: readonly Prediction[], gold: readonly Attrib
   const pairs: { p: number; g: number; score: number }[] = [];
   np.forEach((a, p) =>
     ng.forEach((b, g) => {
-      if (matches(a, b, how)) pairs.push({ p, g, score: intersection(a, b) / Math.max(size(a), size(b), 1) });
+      if (matches(text, a, b, how)) pairs.push({ p, g, score: intersection(a, b) / Math.max(size(a), size(b), 1) });
     }),
   );
   pairs.sort((x, y) => y.score - x.score);
@@ -198,7 +208,7 @@ function score(text: string, preds: readonly Prediction[], gold: readonly Attrib
     const p = preds[pi];
     const g = gold[gi];
     if (!p?.source || !g?.source) continue;
-    if (!matches(normalize(text, [p.source]), normalize(text, g.source), how)) continue;
+    if (!matches(text, normalize(text, [p.source]), normalize(text, g.source), how)) continue;
     t.speaker.tpPred++;
     t.speaker.tpGold++;
     if (p.quoted && g.quoted) {
@@ -288,7 +298,7 @@ export const run: BenchRun = async (options) => {
     metrics: ours.metrics,
     baseline: { name: 'quote-marks-regex', metrics: base.metrics },
     notes: [
-      'match: spans trimmed of white space, quote marks, edge punctuation and a leading "that"; exact = same characters,',
+      'match: spans trimmed of white space, quote marks, edge punctuation and a leading "that"; exact = same letters and digits,',
       '  overlap = shared characters >= 50% of the longer (discontinuous spans as character sets); one-to-one greedy matching.',
       '  predictions sharing a cue, and running quotes with the quote before, are merged (PolNeAR: one attribution per cue). quoted gold = Content starting with a quote mark;',
       '  quoted prediction = contains a direct quote. speaker: matched content pair whose speaker span matches the gold Source;',
