@@ -1,5 +1,5 @@
 // Own density-based extractor: scores paragraph containers by text, commas and link density, keeps the best one.
-import { blockTexts, elements, inlineText, isElement, type AnyNode, type Document, type Element } from './html-dom.js';
+import { BLOCK_TAGS, INVISIBLE_TAGS, blockTexts, elements, inlineText, isElement, type AnyNode, type Document, type Element } from './html-dom.js';
 
 export interface DensityOptions {
   /** Paragraph-like nodes shorter than this contribute no score. */
@@ -14,7 +14,9 @@ export const DEFAULT_DENSITY_OPTIONS: DensityOptions = { minParagraphChars: 25, 
 
 const SKIP_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'header', 'h1', 'figure', 'figcaption', 'menu', 'dialog']);
 const NEGATIVE = /comment|share|social|related|sidebar|footer|\bnav|menu|advert|\bads?\b|promo|newsletter|subscribe|cookie|breadcrumb|widget|popup|modal|banner|masthead|sponsor|outbrain|taboola|recirc|more-?stories|trending|signup|paywall|skip|hidden|caption|credit|\btags?\b|author-?bio|byline|disclaimer|toolbar|pagination|rating/i;
-const POSITIVE = /article|body|content|story|entry|post|text|main|prose|paragraph/i;
+const POSITIVE = /article|body|content|story|entry|post|text|main|prose|paragraph|container|column|wrap/i;
+/** Far ancestors are vetoed only by these (a whole page can sit inside <form> or a "sidebar" layout wrapper). */
+const FAR_SKIP_TAGS = new Set(['nav', 'footer']);
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td']);
 
 function classId(el: Element): string {
@@ -22,13 +24,18 @@ function classId(el: Element): string {
 }
 
 /** Subtrees that are page furniture: structural tags, hidden nodes, and class/id names of widgets. */
-export function isFurniture(el: Element): boolean {
-  if (SKIP_TAGS.has(el.name)) return true;
+export function isFurniture(el: Element, near = true): boolean {
+  if ((near ? SKIP_TAGS : FAR_SKIP_TAGS).has(el.name)) return true;
   if ('hidden' in el.attribs || el.attribs['aria-hidden'] === 'true' || /display:\s*none/i.test(el.attribs['style'] ?? '')) return true;
   const role = el.attribs['role'];
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') return true;
-  const ci = classId(el);
-  return ci.length > 1 && NEGATIVE.test(ci) && !POSITIVE.test(ci);
+  if (!near) return false;
+  return isFurnitureClass(classId(el));
+}
+
+/** A class/id string naming a widget (share bar, related box, caption) and not an article part. */
+export function isFurnitureClass(classAndId: string): boolean {
+  return classAndId.length > 1 && NEGATIVE.test(classAndId) && !POSITIVE.test(classAndId);
 }
 
 function linkChars(node: AnyNode): number {
@@ -39,26 +46,51 @@ function linkChars(node: AnyNode): number {
   return n;
 }
 
+/** Class names are trusted only near the paragraph: far ancestors are layout wrappers ("has-sidebar", "paywall"). */
+const CLASS_DEPTH = 3;
+
 function insideFurniture(el: Element): boolean {
-  for (let p: Element | null = el; p; p = p.parent && isElement(p.parent) ? p.parent : null) if (isFurniture(p)) return true;
+  let depth = 0;
+  for (let p: Element | null = el; p && p.name !== 'body'; p = p.parent && isElement(p.parent) ? p.parent : null) {
+    if (isFurniture(p, depth < CLASS_DEPTH)) return true;
+    depth++;
+  }
   return false;
 }
+
+const INLINE_TEXT_HOSTS = new Set(['div', 'section', 'article', 'td', 'span', 'font', 'main']);
+
+/** Text a container holds directly (text nodes and inline children), as in pages that use <br> instead of <p>. */
+function ownInlineText(el: Element): string {
+  let s = '';
+  for (const c of el.children) {
+    if (c.type === 'text') s += c.data;
+    else if (isElement(c) && !BLOCK_TAGS.has(c.name) && !INVISIBLE_TAGS.has(c.name)) s += inlineText(c);
+  }
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Score a paragraph passes to its ancestors: full to the parent, half to the grandparent, then 1/(3 * level). */
+const ANCESTOR_LEVELS = 5;
 
 /** The article's paragraphs by container density, or [] when no container stands out. */
 export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_DENSITY_OPTIONS): string[] {
   const scores = new Map<Element, number>();
   for (const el of elements(doc)) {
-    if (!PARAGRAPH_TAGS.has(el.name)) continue;
-    const text = inlineText(el);
+    const isParagraph = PARAGRAPH_TAGS.has(el.name);
+    if (!isParagraph && !INLINE_TEXT_HOSTS.has(el.name)) continue;
+    const text = isParagraph ? inlineText(el) : ownInlineText(el);
     if (text.length < options.minParagraphChars) continue;
-    if (linkChars(el) / text.length > options.maxLinkDensity) continue;
+    if (isParagraph && linkChars(el) / text.length > options.maxLinkDensity) continue;
     if (insideFurniture(el)) continue;
     const score = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
-    const parent = el.parent && isElement(el.parent) ? el.parent : null;
-    if (!parent) continue;
-    scores.set(parent, (scores.get(parent) ?? 0) + score);
-    const grand = parent.parent && isElement(parent.parent) ? parent.parent : null;
-    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+    // a <p> scores its container; a container with its own text scores itself
+    let node: Element | null = isParagraph ? (el.parent && isElement(el.parent) ? el.parent : null) : el;
+    for (let level = 0; node && level < ANCESTOR_LEVELS; level++) {
+      const share = level === 0 ? 1 : level === 1 ? 0.5 : 1 / (3 * level);
+      scores.set(node, (scores.get(node) ?? 0) + score * share);
+      node = node.parent && isElement(node.parent) && node.parent.name !== 'html' ? node.parent : null;
+    }
   }
   let top: Element | null = null;
   let best = 0;
@@ -69,7 +101,7 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
     }
   }
   if (!top) return [];
-  const skip = (el: Element): boolean => isFurniture(el) || (linkChars(el) > 0 && el.name !== 'p' && linkChars(el) / Math.max(1, inlineText(el).length) > options.maxLinkDensity);
+  const skip = (el: Element): boolean => isFurniture(el) || (el.name !== 'p' && linkChars(el) > 0 && linkChars(el) / Math.max(1, inlineText(el).length) > options.maxLinkDensity);
   const parent = top.parent && isElement(top.parent) ? top.parent : null;
   const parts: Element[] = [];
   if (parent) {
@@ -78,5 +110,6 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
       if (sib === top || (scores.get(sib) ?? 0) >= best * options.siblingShare) parts.push(sib);
     }
   } else parts.push(top);
-  return parts.flatMap((el) => blockTexts(el, skip));
+  // the chosen containers themselves are never vetoed, only what they contain
+  return parts.flatMap((el) => blockTexts(el, skip, false));
 }

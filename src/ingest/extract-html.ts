@@ -1,5 +1,7 @@
 // The HTML extraction fallback chain: which step produced the text is recorded on the result.
+import type { Removed } from '../core/article.js';
 import { densityExtract } from './density-extract.js';
+import { dropPageFurniture } from './drop-page-furniture.js';
 import { blockTexts, collapseSpace, elements, parseHtml, type Document } from './html-dom.js';
 import { htmlMetadata, type HtmlMetadata } from './html-metadata.js';
 import { readabilityExtract } from './readability-extract.js';
@@ -27,6 +29,8 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
 export interface HtmlExtraction {
   /** Paragraphs joined by single newlines. */
   readonly text: string;
+  /** Lines the page-furniture filter took out of the extracted block, with reasons. */
+  readonly removed: readonly Removed[];
   readonly extractedBy: ExtractionStep;
   readonly metadata: HtmlMetadata;
 }
@@ -50,26 +54,30 @@ function structuredParagraphs(body: string): string[] {
 /**
  * Extraction chain, first acceptable result wins:
  * 0. html-fragment: markup without a page around it (feed item content) is taken whole;
- * 1. structured-data: JSON-LD articleBody of at least `minStructuredChars`;
- * 2. readability: Readability.js over linkedom, at least `minArticleChars`;
+ * 1. readability: Readability.js over linkedom, at least `minArticleChars` (it scored best on the dev pages);
+ * 2. structured-data: JSON-LD articleBody of at least `minStructuredChars` (often a teaser or truncated, so second);
  * 3. density: own container-density extractor, at least `minArticleChars`;
  * 4. whole-text: every visible paragraph of the page;
  * 5. none: the page has no visible text.
+ * Every step's paragraphs then pass the page-furniture filter (widget lines, labels above the story).
  */
 export function extractHtml(html: string, url: string | null = null, options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS): HtmlExtraction {
   const doc = parseHtml(html);
   const metadata = htmlMetadata(doc, url);
-  const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => ({ text: paragraphs.join('\n'), extractedBy, metadata });
+  const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => {
+    const clean = dropPageFurniture(paragraphs);
+    return { text: clean.kept.join('\n'), removed: clean.removed, extractedBy, metadata };
+  };
   if (isFragment(doc, html, options)) {
     const whole = blockTexts(doc);
     return done(whole, whole.length ? 'html-fragment' : 'none');
   }
+  const readable = readabilityExtract(html, options.readabilityCharThreshold);
+  if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
   if (metadata.articleBody) {
     const structured = structuredParagraphs(metadata.articleBody);
     if (chars(structured) >= options.minStructuredChars) return done(structured, 'structured-data');
   }
-  const readable = readabilityExtract(html, options.readabilityCharThreshold);
-  if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
   const dense = densityExtract(doc);
   if (chars(dense) >= options.minArticleChars) return done(dense, 'density');
   const whole = blockTexts(doc);

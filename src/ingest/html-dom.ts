@@ -33,7 +33,7 @@ export function collapseSpace(s: string): string {
 }
 
 /** Paragraphs of visible text under `root`; `skip` can veto whole subtrees (navigation, hidden nodes). */
-export function blockTexts(root: AnyNode, skip?: (el: Element) => boolean): string[] {
+export function blockTexts(root: AnyNode, skip?: (el: Element) => boolean, skipRoot = true): string[] {
   const out: string[] = [];
   let buf = '';
   const flush = (): void => {
@@ -51,7 +51,7 @@ export function blockTexts(root: AnyNode, skip?: (el: Element) => boolean): stri
       return;
     }
     const name = node.name;
-    if (INVISIBLE_TAGS.has(name) || skip?.(node)) return;
+    if (INVISIBLE_TAGS.has(name) || (skip?.(node) && (skipRoot || node !== root))) return;
     if (name === 'br') {
       flush();
       return;

@@ -12,7 +12,9 @@ export type BoilerplateReason =
   | 'advertisement'
   | 'ticker'
   | 'tracking-token'
-  | 'duplicate-paragraph';
+  | 'duplicate-paragraph'
+  | 'timestamp'
+  | 'cookie-notice';
 
 export interface BoilerplateOptions {
   /** Lines longer than this are prose and never classified as widgets (duplicates still are). */
@@ -34,9 +36,14 @@ const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['related-link', /^(?:also read|read (?:more|also|next)|related(?: (?:articles?|stories|coverage|news|content|reading))?|see also|more (?:on|from|about) (?:this|the)\b|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|more stories|watch:|listen:|latest news)\b/i],
   ['photo-credit', /^(?:\(?(?:photo|image|picture|file photo|photograph|illustration|video|graphic)s?(?: credit)?\s*(?::|by\b)|credit:|caption:)/i],
   ['photo-credit', /(?:^|[.)]\s)(?:photo|image|picture|photograph)s?(?: credit)?\s*:\s*[^.]{2,60}$/i],
+  ['photo-credit', /\((?:image|photo|picture|credit|source)s?:\s*[^)]{1,60}\)\s*$/i],
+  ['photo-credit', /^(?:image|photo|slide) \d+ of \d+$|^this slideshow requires javascript\.?$|^(?:caption|close|enlarge this image|hide caption|toggle caption|expand)$/i],
   ['photo-credit', /(?:getty images|shutterstock|ap photo|afp via getty|reuters\/[\p{Lu}]|epa-efe|\/ ?afp|\(photo:[^)]*\))\s*\)?\.?$/iu],
   ['comment-widget', /^(?:\d+\s+)?comments?$|^(?:leave|post|add|write|view|show|read) (?:a |all |the )?(?:\d+ )?comments?\b|^join the (?:conversation|discussion)\b|^comments? (?:are )?closed\b/i],
   ['advertisement', /^(?:advertisement|advertising|sponsored(?: content)?|ad|paid (?:post|content)|story continues below(?: advertisement)?|continue reading (?:below|the main story))\.?$/i],
+  ['timestamp', /^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?:?\s.{0,60}|\|?\s*updated:?\s.{0,50})$/i],
+  ['cookie-notice', /(?:this (?:web)?site uses cookies|we use cookies|by continuing to (?:use|browse) (?:this|our) site|accept (?:all )?cookies)/i],
+  ['related-link', /^(?:see more|don'?t miss|more from|more stories from|tell us what you think|post comment)\b.{0,100}$|by clicking here\.?$|^continue reading(?: below)?\.?$/i],
   ['navigation', /^(?:skip to (?:main )?content|skip navigation|menu|home|search|back to top|top of page|next article|previous article|close|open menu|toggle navigation|main menu|sections?)\.?$/i],
   ['navigation', /^[^.!?]{1,40}(?:\s*(?:\||›|»|>|\/|·|•)\s*[^.!?|›»>/·•]{1,40}){2,}$/],
 ];
@@ -44,7 +51,7 @@ const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
 /** Index tickers: two or more "NAME 1,234.5 +0.4%" groups, or a line of numbers and arrows. */
 const TICKER_GROUP = /[\p{Lu}&][\p{Lu}\p{N}&. ]{1,20}\s+[\d,]+(?:\.\d+)?\s*[▲▼↑↓+\-−]?\s*[\d.,]+%?/gu;
 /** Trailing tracking tokens: query strings, hashes, pixel markers. */
-const TRACKING_RE = /^(?:[?&]?(?:utm_[a-z]+|ref|fbclid|gclid|mc_cid|mc_eid|cmpid|icid)=\S+|[A-Za-z0-9+/_-]{24,}={0,2}|\[(?:tracking|pixel)[^\]]*\]|#[A-Za-z0-9_-]{8,})$/;
+const TRACKING_RE = /^(?:[?&]?(?:utm_[a-z]+|ref|fbclid|gclid|mc_cid|mc_eid|cmpid|icid)=\S+|(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9+/_-]{24,}={0,2}|\[(?:tracking|pixel)[^\]]*\]|#[A-Za-z0-9_-]{8,})$/;
 
 /** The reason a single line is boilerplate, or null for body text. */
 export function classifyLine(line: string, options: BoilerplateOptions = DEFAULT_BOILERPLATE_OPTIONS): BoilerplateReason | null {

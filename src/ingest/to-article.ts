@@ -134,11 +134,13 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   let html: HtmlMetadata | null = null;
   let extractedBy = 'plain-text';
   let body: string;
+  const extractionRemoved: Removed[] = [];
   if (raw.format === 'html') {
     const ex = extractHtml(raw.body, url, opts.extraction);
     html = ex.metadata;
     extractedBy = ex.extractedBy;
     body = ex.text;
+    extractionRemoved.push(...ex.removed);
     if (ex.extractedBy === 'whole-text') diagnostics.push(diagnostic('warning', STAGE, 'no-article-found', `${name}: no article block found; kept all visible text of the page, which may include menus`));
   } else body = raw.body;
 
@@ -151,7 +153,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   } else paragraphs = lines.map((l) => l.replace(/ {2,}/g, ' ').trim()).filter(Boolean);
 
   const cleaned = removeBoilerplate(paragraphs, opts.boilerplate);
-  const removed: Removed[] = [...cleaned.removed];
+  const removed: Removed[] = [...extractionRemoved, ...cleaned.removed];
   const kept = [...cleaned.kept];
   const bodyMeta = stripBodyMetadata(kept, removed);
   const text = kept.filter((p) => p.trim()).join('\n');
