@@ -67,7 +67,17 @@ const CUE_LEMMAS: readonly (readonly string[])[] = [
   ['find', 'finds', 'found'],
 ];
 
-export const CUE_VERBS: ReadonlySet<string> = new Set(CUE_LEMMAS.flat());
+/** Manner-of-speaking verbs that mark speech only beside a quotation ("Toomey fumed", "the statement read"). */
+const MANNER_VERBS: readonly string[] = [
+  'read', 'reads', 'fumed', 'fumes', 'pressed', 'snapped', 'scoffed', 'retorted', 'mused', 'boasted', 'bragged',
+  'exclaimed', 'cautioned', 'lamented', 'demanded', 'demands', 'wondered', 'wonders', 'opined', 'sniped', 'mocked',
+  'teased', 'interjected', 'yelled', 'screamed', 'cried', 'sighed', 'laughed', 'whispered', 'recounted', 'explained',
+  'protested', 'objected', 'predicted', 'advised', 'pleaded', 'begged', 'thundered', 'declared', 'proclaimed',
+  'announced', 'added', 'offered', 'summed', 'griped', 'grumbled', 'chided', 'scolded', 'hinted', 'conceded',
+];
+
+
+export const CUE_VERBS: ReadonlySet<string> = new Set([...CUE_LEMMAS.flat(), ...MANNER_VERBS]);
 
 /** Verbs that introduce a clause of content without "that" ("said the talks failed"); the rest need "that". */
 export const CLAUSE_VERBS: ReadonlySet<string> = new Set(
@@ -86,7 +96,7 @@ export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
   'quipped', 'shout', 'shouts', 'shouted', 'chant', 'chanted', 'remark', 'remarks', 'remarked', 'observe',
   'observes', 'observed', 'counter', 'countered', 'charge', 'charged', 'urge', 'urges', 'urged', 'post',
   'posted', 'email', 'emailed', 'mention', 'mentions', 'mentioned', 'recall', 'recalls', 'recalled',
-  'testify', 'testified',
+  'testify', 'testified', ...MANNER_VERBS.filter((v) => !['explained', 'predicted', 'declared', 'announced', 'added', 'conceded'].includes(v)),
 ]);
 
 /** Words that may sit between a subject and its cue ("also said", "has repeatedly said"). */

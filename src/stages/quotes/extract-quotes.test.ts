@@ -206,3 +206,13 @@ test('capitalised verb forms in names are not cues, and indirect content stops a
   );
   assert.deepEqual(seen.map((s) => s.content), ['the pier would reopen in May']);
 });
+
+test('manner-of-speaking verbs beside a quote and participle cues find the speaker', () => {
+  const text = [
+    '"They should have read the report," Ilse Brandt fumed on Tuesday.',
+    'Oren Falk claimed victory in a post, saying: "We just won Kestrel!"',
+  ].join('\n');
+  const seen = run(text);
+  assert.equal(find(seen, 'They should have read the report').name, 'Ilse Brandt');
+  assert.equal(find(seen, 'We just won Kestrel!').name, 'Oren Falk');
+});

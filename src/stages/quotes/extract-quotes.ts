@@ -144,7 +144,8 @@ function cueBefore(doc: Doc, floor: number, to: number, config: QuotesConfig, ve
       return { cue: { start: tokens[i - 1]?.start ?? t.start, end: t.end }, phrase: phraseAfterCue(tokens, i, ceiling, config) };
     }
     if (verbs(t)) {
-      const phrase = phraseBeforeCue(tokens, i, lo, config) ?? phraseAfterCue(tokens, i, tokenAt(tokens, to), config);
+      const phrase =
+        phraseBeforeCue(tokens, i, lo, config) ?? phraseAfterCue(tokens, i, tokenAt(tokens, to), config) ?? participleSubject(doc, i, lo);
       return { cue: { start: t.start, end: t.end }, phrase };
     }
   }
@@ -185,6 +186,17 @@ function colonLead(doc: Doc, floor: number, open: number, config: QuotesConfig):
   const inLead = doc.names.mentions.filter((m) => m.start >= sentence.start && m.end <= colonAt);
   const name = inLead.find((m) => m.type === 'PERSON') ?? inLead[0];
   return name ? { cue: { start: colonAt, end: colonAt + 1 }, phrase: { start: name.start, end: name.end } } : null;
+}
+
+/** "Ruiz claimed victory in a post, saying: ...": a participle cue takes the subject that opens the sentence. */
+function participleSubject(doc: Doc, cue: number, floor: number): Span | null {
+  const { tokens } = doc;
+  if (!/ing$/.test(tokens[cue]?.text ?? '') || tokens[cue - 1]?.text !== ',') return null;
+  const first = tokens[floor];
+  if (!first) return null;
+  if (/^(?:he|she|they|it|we|i)$/i.test(first.text)) return { start: first.start, end: first.end };
+  const name = doc.names.mentions.find((m) => m.start >= first.start && m.start <= (tokens[floor + 3]?.start ?? first.start));
+  return name && name.end <= (tokens[cue]?.start ?? 0) ? { start: name.start, end: name.end } : null;
 }
 
 function classify(doc: Doc, region: QuoteRegion, floor: number): QuoteKind {
