@@ -17,6 +17,11 @@ export interface AlignConfig extends EvolutionConfig {
   readonly negationThreshold: number;
   /** Share of the text score in the similarity; the rest is entity overlap. */
   readonly textWeight: number;
+  /** Nearest candidates compared per mention. */
+  readonly candidates: number;
+  /** Words in more than this share of mentions (and more than `minPosting`) do not propose candidates. */
+  readonly maxPostingShare: number;
+  readonly minPosting: number;
 }
 
 export const ALIGN_DEFAULTS: AlignConfig = {
@@ -27,6 +32,9 @@ export const ALIGN_DEFAULTS: AlignConfig = {
   conflictThreshold: 0.45,
   negationThreshold: 0.6,
   textWeight: 0.75,
+  candidates: 24,
+  maxPostingShare: 0.1,
+  minPosting: 64,
 };
 
 export interface ConflictDraft {
@@ -87,22 +95,34 @@ export function similarityOf(mentions: readonly MentionDraft[], config: AlignCon
     }
     return v;
   };
+  // Candidates: for each mention, the K mentions sharing the most IDF weight through words that are not everywhere.
   const byWord = new Map<string, number[]>();
   mentions.forEach((m, i) => m.words.forEach((w) => (byWord.get(w) ?? byWord.set(w, []).get(w))?.push(i)));
+  const maxPosting = Math.max(config.minPosting, Math.ceil(n * config.maxPostingShare));
+  const acc = new Float64Array(n);
   const seen = new Set<number>();
   const pairs: [number, number, number][] = [];
-  for (const list of byWord.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x] ?? 0;
-        const j = list[y] ?? 0;
-        const key = i * n + j;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const s = sim(i, j);
-        if (s >= config.linkThreshold) pairs.push([i, j, s]);
+  for (let i = 0; i < n; i++) {
+    const touched: number[] = [];
+    for (const w of mentions[i]?.words ?? []) {
+      const list = byWord.get(w) ?? [];
+      if (list.length > maxPosting) continue;
+      const weightOfWord = idf.get(w) ?? 0;
+      for (const j of list) {
+        if (j === i) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j] = (acc[j] ?? 0) + weightOfWord;
       }
     }
+    touched.sort((x, y) => (acc[y] ?? 0) - (acc[x] ?? 0) || x - y);
+    for (const j of touched.slice(0, config.candidates)) {
+      const key = i < j ? i * n + j : j * n + i;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const s = sim(i, j);
+      if (s >= config.linkThreshold) pairs.push([Math.min(i, j), Math.max(i, j), s]);
+    }
+    for (const j of touched) acc[j] = 0;
   }
   pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
   return { sim, pairs };
