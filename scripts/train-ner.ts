@@ -10,6 +10,8 @@ import { buildTable, DEFAULT_MODEL_DIR, encodeModel, loadResources } from '../sr
 const SETTINGS = {
   epochs: Number(process.env.NER_EPOCHS ?? 12),
   seed: 13,
+  /** 2 = a second decoding pass that sees the first pass's labels for the same word across the document. */
+  passes: Number(process.env.NER_PASSES ?? 2),
   /** Rows whose averaged weights all stay below this are dropped from the shipped model. */
   pruneBelow: 0.002,
 } as const;
@@ -107,7 +109,7 @@ function prepare(docs: ConllDocument[], res: FeatureResources): Prepared[] {
 function evaluate(data: readonly Prepared[], table: WeightTable): ReturnType<typeof scoreCounts> {
   const counts = new Map<number, PrfCounts>();
   for (const d of data) {
-    const tags = decodeDocument(d.feats, table);
+    const tags = decodeDocument(d.feats, table, undefined, SETTINGS.passes);
     d.doc.forEach((s, i) => countChunks(counts, s.chunks, chunksOf(tags[i]!)));
   }
   return scoreCounts(counts);
@@ -155,7 +157,7 @@ function main(): void {
     for (const i of order) {
       const d = train[i]!;
       trainer.step++;
-      decodeDocument(d.feats, trainer, { gold: d.gold, update: (k, g, p) => trainer.update(k, g, p) });
+      decodeDocument(d.feats, trainer, { gold: d.gold, update: (k, g, p) => trainer.update(k, g, p) }, SETTINGS.passes);
     }
     const weights = trainer.averaged();
     const snapshot = [...trainer.keys];
@@ -167,12 +169,13 @@ function main(): void {
     if (score.f1 > best.f1) best = { f1: score.f1, epoch, weights, keys: snapshot };
   }
   const pruned = prune(best.keys, best.weights, SETTINGS.pruneBelow);
-  const buf = encodeModel(pruned.keys, pruned.weights);
+  const buf = encodeModel(pruned.keys, pruned.weights, SETTINGS.passes);
   const out = resolve(DEFAULT_MODEL_DIR, 'model.bin.gz');
   writeFileSync(out, buf);
   const check = evaluate(dev, buildTable(pruned.keys, pruned.weights));
   const summary = {
     epochs: SETTINGS.epochs,
+    passes: SETTINGS.passes,
     bestEpoch: best.epoch,
     devF1: Number(check.f1.toFixed(4)),
     devByType: Object.fromEntries(Object.entries(check.byType).map(([k, v]) => [k, Number(v.f1.toFixed(4))])),

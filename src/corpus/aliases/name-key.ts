@@ -1,5 +1,8 @@
 // Matching keys for names across outlets: diacritics, transliteration variants, exonyms and organisation synonyms.
 import type { EntityType } from '../../core/article.js';
+import { normalizeName, translitWord } from '../../stages/entities/name-forms.js';
+
+export { normalizeName, translitWord };
 
 /** Which rule made two differently written names share a key. */
 export type KeyRule = 'exact' | 'normalized' | 'translit-key' | 'exonym' | 'org-synonym';
@@ -59,29 +62,6 @@ const ORG_SYNONYMS: readonly (readonly string[])[] = [
 
 const ORG_KEY = new Map<string, string>();
 for (const group of ORG_SYNONYMS) for (const name of group) ORG_KEY.set(name, group[0]!);
-
-/** Lower-case, no diacritics, no dots ("U.S." -> "us"), punctuation to spaces, no leading "the". */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['\u2019]s$/u, '')
-    .replace(/\./g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '');
-}
-
-/** Transliteration-insensitive spelling of one name word: -skyy/-skiy/-ski -> -sky, -iy/-yy -> -y, Sergei -> Sergey. */
-export function translitWord(word: string): string {
-  return word
-    .replace(/(sk|ck|zk)(?:yy|yi|iy|ii|i|y)$/, '$1y')
-    .replace(/(?:iy|yy|yi)$/, 'y')
-    .replace(/ei$/, 'ey')
-    .replace(/([^aeiouy])i$/, '$1y')
-    .replace(/ou/g, 'u');
-}
 
 /** The key two mentions must share (with the same type) to be one entity. */
 export function nameKey(name: string, type: EntityType): NameKey {

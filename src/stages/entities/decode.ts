@@ -1,5 +1,5 @@
 // Greedy left-to-right BILOU decoding with valid-transition constraints, shared by training and tagging.
-import { dynamicFeatures, type DocumentFeatures } from './features.js';
+import { documentHistoryFeatures, dynamicFeatures, type DocumentFeatures } from './features.js';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type NerType = (typeof ENTITY_TYPES)[number];
@@ -92,10 +92,46 @@ export function chunksOf(tags: ArrayLike<number>): Chunk[] {
   return out;
 }
 
-/** Decodes a whole document; with hooks it also trains (perceptron updates on predicted history). */
-export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?: TrainingHooks): Int8Array[] {
+/** First-pass labels of each capitalised word over the whole document, and each token's own share of them. */
+interface FirstPass {
+  readonly counts: ReadonlyMap<number, Int32Array>;
+  /** own[s][i] = entity type of the first-pass chunk covering token i, or -1. */
+  readonly own: readonly Int8Array[];
+}
+
+function firstPassOf(doc: DocumentFeatures, tags: readonly Int8Array[]): FirstPass {
+  const counts = new Map<number, Int32Array>();
+  const own = tags.map((t, s) => {
+    const o = new Int8Array(t.length).fill(-1);
+    for (const c of chunksOf(t)) {
+      for (let i = c.start; i < c.end; i++) {
+        if (!doc.capitalised[s]![i]) continue;
+        o[i] = c.type;
+        const lh = doc.lowerHashes[s]![i]!;
+        let h = counts.get(lh);
+        if (!h) counts.set(lh, (h = new Int32Array(ENTITY_TYPES.length)));
+        h[c.type]!++;
+      }
+    }
+    return o;
+  });
+  return { counts, own };
+}
+
+/**
+ * Decodes a whole document; with hooks it also trains (perceptron updates on predicted history).
+ * With two passes, the second also sees how the first pass labelled the same word elsewhere in the
+ * document, before and after this sentence (a name tagged confidently once informs its other mentions).
+ */
+export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?: TrainingHooks, passes = 1): Int8Array[] {
+  const first = decodePass(doc, table, hooks, null);
+  return passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first));
+}
+
+function decodePass(doc: DocumentFeatures, table: WeightTable, hooks: TrainingHooks | undefined, firstPass: FirstPass | null): Int8Array[] {
   const history = new Map<number, Int32Array>();
   const scores = new Float64Array(TAG_COUNT);
+  const others = new Int32Array(ENTITY_TYPES.length);
   const keys: number[] = [];
   const out: Int8Array[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -110,10 +146,26 @@ export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?
       keys.length = 0;
       const fixed = sent[i]!;
       dynamicFeatures(keys, prev, prev2, lh[i]!, sh[i]!, caps[i] ? history.get(lh[i]!) : undefined);
+      const all = firstPass && caps[i] ? firstPass.counts.get(lh[i]!) : undefined;
+      if (all) {
+        others.set(all);
+        const mine = firstPass!.own[s]![i]!;
+        if (mine >= 0) others[mine]!--;
+        documentHistoryFeatures(keys, others);
+      }
       scores.fill(0);
       table.addScores(fixed, scores);
       table.addScores(keys, scores);
       const ok = i === sent.length - 1 ? ALLOWED_LAST : ALLOWED;
+      // An open name (B/I) forces I or L next, and greedy decoding can run on for words ("Academy has seemed
+      // hell"). When the model's free choice is O, close the name at the previous token instead.
+      let free = 0;
+      for (let t = 1; t < TAG_COUNT; t++) if (scores[t]! > scores[free]!) free = t;
+      if (free === 0 && prev > 0 && (tagPosition(prev) === B || tagPosition(prev) === I)) {
+        const closed = makeTag(tagType(prev), tagPosition(prev) === B ? U : L);
+        tags[i - 1] = closed;
+        prev = closed;
+      }
       const row = (prev + 1) * TAG_COUNT;
       let best = -1;
       for (let t = 0; t < TAG_COUNT; t++) {

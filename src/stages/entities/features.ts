@@ -28,7 +28,7 @@ const T = {
   prev2Lower: 10, next2Lower: 11, prevShape: 12, nextShape: 13, shapeTri: 14, bigramPrev: 15, bigramNext: 16,
   first: 17, caps: 18, capsShape: 19, fine: 20, coarse: 21, prevFine: 22, nextFine: 23, gaz: 24, docLower: 25,
   docCapMid: 26, hyphenPart: 27, prevLowerShape: 28, length: 29, nextTwo: 30, gazLen: 31,
-  prevTag: 40, prevTags: 41, prevTagLower: 42, hist: 43, histOnly: 44, prevTagShape: 45,
+  prevTag: 40, prevTags: 41, prevTagLower: 42, hist: 43, histOnly: 44, prevTagShape: 45, docHist: 46, docHistOnly: 47,
 } as const;
 
 export function hashString(s: string): number {
@@ -244,14 +244,22 @@ export function dynamicFeatures(
     featureKey(T.prevTagLower, prevTag, lowerHash),
     featureKey(T.prevTagShape, prevTag, shapeHash),
   );
-  if (!history) return;
+  if (history) historyFeatures(out, history, T.hist, T.histOnly);
+}
+
+/** Second pass: what the first pass said about the same word everywhere else in the document. */
+export function documentHistoryFeatures(out: number[], others: Int32Array): void {
+  historyFeatures(out, others, T.docHist, T.docHistOnly);
+}
+
+function historyFeatures(out: number[], history: Int32Array, some: number, only: number): void {
   let total = 0;
   let best = -1;
   for (let t = 0; t < history.length; t++) {
     const c = history[t]!;
-    if (c > 0) out.push(featureKey(T.hist, t));
+    if (c > 0) out.push(featureKey(some, t));
     total += c;
     if (best < 0 || c > history[best]!) best = t;
   }
-  if (total > 0 && history[best] === total) out.push(featureKey(T.histOnly, best));
+  if (total > 0 && history[best] === total) out.push(featureKey(only, best));
 }

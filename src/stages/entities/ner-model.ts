@@ -16,6 +16,8 @@ export interface NerModel {
   readonly resources: FeatureResources;
   readonly table: WeightTable;
   readonly features: number;
+  /** Decoding passes the model was trained for (2 = document-level second pass). */
+  readonly passes: number;
 }
 
 /** Open-addressing hash table from feature key to weight row; built at load time, no strings. */
@@ -54,16 +56,17 @@ interface Header {
   readonly tags: readonly string[];
   readonly features: number;
   readonly scale: number;
+  readonly passes: number;
 }
 
 /** Serialises weights as gzip(header JSON line + Int32 keys + Int16 quantised weights). */
-export function encodeModel(keys: Int32Array, weights: Float32Array): Buffer {
+export function encodeModel(keys: Int32Array, weights: Float32Array, passes: number): Buffer {
   let maxAbs = 0;
   for (const v of weights) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
   const q = new Int16Array(weights.length);
   for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i]! / scale);
-  const header: Header = { format: MODEL_FORMAT, tags: TAGS, features: keys.length, scale };
+  const header: Header = { format: MODEL_FORMAT, tags: TAGS, features: keys.length, scale, passes };
   const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8');
   const pad = Buffer.alloc((4 - (head.length % 4)) % 4, 0x20);
   return gzipSync(
@@ -72,7 +75,7 @@ export function encodeModel(keys: Int32Array, weights: Float32Array): Buffer {
   );
 }
 
-export function decodeModel(gz: Buffer): { keys: Int32Array; weights: Float32Array } {
+export function decodeModel(gz: Buffer): { keys: Int32Array; weights: Float32Array; passes: number } {
   const raw = gunzipSync(gz);
   const nl = raw.indexOf(10);
   const header = JSON.parse(raw.subarray(0, nl).toString('utf8')) as Header;
@@ -86,7 +89,7 @@ export function decodeModel(gz: Buffer): { keys: Int32Array; weights: Float32Arr
   const q = new Int16Array(aligned.buffer, header.features * 4, header.features * TAG_COUNT);
   const weights = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
-  return { keys, weights };
+  return { keys, weights, passes: header.passes ?? 1 };
 }
 
 /** Parses `word<TAB>fine<TAB>coarse` lines into hashed-word -> packed cluster ids (no per-word strings kept). */
@@ -130,8 +133,8 @@ export function loadNerModel(dir = DEFAULT_MODEL_DIR): NerModel {
   } catch {
     throw new Error(`PX403: missing NER model ${join(dir, 'model.bin.gz')}; run npm run train:ner`);
   }
-  const { keys, weights } = decodeModel(gz);
-  const model: NerModel = { resources: loadResources(dir), table: buildTable(keys, weights), features: keys.length };
+  const { keys, weights, passes } = decodeModel(gz);
+  const model: NerModel = { resources: loadResources(dir), table: buildTable(keys, weights), features: keys.length, passes };
   cache.set(dir, model);
   return model;
 }
@@ -142,7 +145,7 @@ export interface TaggedChunk extends Chunk {
 
 /** Entity chunks (token ranges) for each sentence of one document; document context informs every mention. */
 export function tagDocument(doc: TokenDocument, model: NerModel = loadNerModel()): TaggedChunk[][] {
-  const tags = decodeDocument(documentFeatures(doc, model.resources), model.table);
+  const tags = decodeDocument(documentFeatures(doc, model.resources), model.table, undefined, model.passes);
   return tags.map((t) => chunksOf(t).map((c) => ({ ...c, label: ENTITY_TYPES[c.type]! })));
 }
 

@@ -46,3 +46,13 @@ test('a bare given name takes the one full name it starts', () => {
   assert.equal(got[1]?.canonical, 'Ellen DeGeneres');
   assert.equal(got[1]?.how, 'given-name');
 });
+
+test('a one-word organisation takes the single longer name it opens or closes', () => {
+  const text = 'The Academy of Motion Picture Arts and Sciences picked a host. The Academy said more later.';
+  const got = resolveWithinArticle(text, [
+    at(text, 'Academy of Motion Picture Arts and Sciences', 'ORG'),
+    { ...at(text, 'Academy said', 'ORG'), end: text.indexOf('Academy said') + 'Academy'.length },
+  ]);
+  assert.equal(got[1]?.canonical, 'Academy of Motion Picture Arts and Sciences');
+  assert.equal(got[1]?.how, 'short-form');
+});

@@ -1,5 +1,6 @@
 // Within-article aliasing: surnames and titled forms to the full name, acronyms to their expansion, role nouns to their anchor.
 import type { EntityMention, EntityType } from '../../core/article.js';
+import { wordKey } from './name-forms.js';
 
 export interface RawMention {
   readonly start: number;
@@ -51,6 +52,12 @@ export function initials(name: string): string {
     .toUpperCase();
 }
 
+/** First and last words that carry meaning: "Academy", "Sciences" of "Academy of ... Sciences". */
+function edgeWords(name: string): string[] {
+  const w = words(name).filter((x) => !ACRONYM_STOP.has(x.toLowerCase()));
+  return w.length > 1 ? [w[0]!, w.at(-1)!] : [];
+}
+
 function isAcronym(name: string): boolean {
   return /^[A-Z][A-Z.&]{1,7}$/.test(name) && name.replace(/[.&]/g, '').length >= 2;
 }
@@ -85,8 +92,9 @@ function roleAnchors(text: string, mention: RawMention, name: string): Anchor[] 
 /**
  * Resolves each mention's canonical name in its article. Fallback order:
  * 1. acronym: an ORG/MISC acronym whose letters are the initials of a longer name in the article;
- * 2. surname / title: a one-word PERSON matching the last word of a fuller PERSON name
- *    (unique in the article, else the nearest preceding one: "surname-nearest");
+ *    short-form: a one-word ORG/MISC that is the first or last word of exactly one longer name of that type;
+ * 2. surname / title: a one-word PERSON (or ORG/MISC, then retyped) matching, spelling-insensitively, the last
+ *    word of a fuller PERSON name (unique in the article, else the nearest preceding one: "surname-nearest");
  *    given-name: failing that, the first word of exactly one fuller PERSON name;
  * 3. self: the cleaned surface.
  * Then role nouns ("the spokesman") anchored to exactly one person become extra mentions (how "role").
@@ -107,15 +115,24 @@ export function resolveWithinArticle(text: string, raw: readonly RawMention[]): 
       const expansions = [...new Set(longForms.filter((l) => initials(l.name) === letters).map((l) => l.name))];
       if (expansions.length === 1) return { ...base, canonical: expansions[0]!, how: 'acronym' };
     }
-    if (m.type === 'PERSON' && words(name).length === 1) {
-      const candidates = fullPersons.filter((p) => words(p.name).at(-1) === name);
+    if ((m.type === 'ORG' || m.type === 'MISC') && words(name).length === 1 && !isAcronym(name)) {
+      // "the Academy" after "Academy of Motion Picture Arts and Sciences": first or last content word of one longer name.
+      const longer = [...new Set(longForms.filter((l) => l.m.type === m.type && edgeWords(l.name).includes(name)).map((l) => l.name))];
+      if (longer.length === 1) return { ...base, canonical: longer[0]!, how: 'short-form' };
+    }
+    if (m.type !== 'LOC' && words(name).length === 1) {
+      const key = wordKey(name);
+      const candidates = fullPersons.filter((p) => wordKey(words(p.name).at(-1)!) === key);
       const distinct = [...new Set(candidates.map((p) => p.name))];
-      const how = titleBefore(text, m.start) ? 'title' : 'surname';
-      if (distinct.length === 1) return { ...base, canonical: distinct[0]!, how };
+      // A surname the tagger typed ORG/MISC ("Zelenskyy, speaking in Kyiv") is retyped to the person it names.
+      const how = `${titleBefore(text, m.start) ? 'title' : 'surname'}${m.type === 'PERSON' ? '' : '-retyped'}`;
+      const person = { ...base, type: 'PERSON' as const };
+      if (distinct.length === 1) return { ...person, canonical: distinct[0]!, how };
       if (distinct.length > 1) {
         const preceding = candidates.filter((p) => p.m.start < m.start).at(-1);
-        if (preceding) return { ...base, canonical: preceding.name, how: `${how}-nearest` };
+        if (preceding) return { ...person, canonical: preceding.name, how: `${how}-nearest` };
       }
+      if (m.type !== 'PERSON') return { ...base, canonical: name, how: 'self' };
       // "Ellen" after "Ellen DeGeneres": only when exactly one full name starts with it.
       const given = [...new Set(fullPersons.filter((p) => words(p.name)[0] === name).map((p) => p.name))];
       if (!distinct.length && given.length === 1) return { ...base, canonical: given[0]!, how: 'given-name' };
