@@ -73,8 +73,35 @@ function ownInlineText(el: Element): string {
 /** Score a paragraph passes to its ancestors: full to the parent, half to the grandparent, then 1/(3 * level). */
 const ANCESTOR_LEVELS = 5;
 
-/** The article's paragraphs by container density, or [] when no container stands out. */
-export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_DENSITY_OPTIONS): string[] {
+const parentElement = (el: Element): Element | null => (el.parent && isElement(el.parent) && el.parent.name !== 'body' && el.parent.name !== 'html' ? el.parent : null);
+
+/**
+ * Readability's climb: an only child hands over to its parent, and a parent scoring more than the current
+ * container (paragraphs spread over sibling blocks) replaces it, unless scores on the way fall below a third.
+ */
+function climb(start: Element, scores: ReadonlyMap<Element, number>): Element {
+  let top = start;
+  for (let p = parentElement(top); p && p.children.filter(isElement).length === 1; p = parentElement(top)) top = p;
+  let last = scores.get(top) ?? 0;
+  const floor = last / 3;
+  for (let p = parentElement(top); p; p = parentElement(p)) {
+    const s = scores.get(p);
+    if (s === undefined) continue;
+    if (s < floor) break;
+    if (s > last) return p;
+    last = s;
+  }
+  return top;
+}
+
+export interface DensityResult {
+  readonly paragraphs: string[];
+  /** The winning container, null when no container stands out. */
+  readonly container: Element | null;
+}
+
+/** The article's paragraphs by container density, and the container they came from. */
+export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_DENSITY_OPTIONS): DensityResult {
   const scores = new Map<Element, number>();
   for (const el of elements(doc)) {
     const isParagraph = PARAGRAPH_TAGS.has(el.name);
@@ -100,7 +127,9 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
       top = el;
     }
   }
-  if (!top) return [];
+  if (!top) return { paragraphs: [], container: null };
+  top = climb(top, scores);
+  best = Math.max(best, scores.get(top) ?? 0);
   const skip = (el: Element): boolean => isFurniture(el) || (el.name !== 'p' && linkChars(el) > 0 && linkChars(el) / Math.max(1, inlineText(el).length) > options.maxLinkDensity);
   const parent = top.parent && isElement(top.parent) ? top.parent : null;
   const parts: Element[] = [];
@@ -111,5 +140,5 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
     }
   } else parts.push(top);
   // the chosen containers themselves are never vetoed, only what they contain
-  return parts.flatMap((el) => blockTexts(el, skip, false));
+  return { paragraphs: parts.flatMap((el) => blockTexts(el, skip, false)), container: top };
 }

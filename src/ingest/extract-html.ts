@@ -17,6 +17,8 @@ export interface ExtractionOptions {
   readonly minArticleChars: number;
   /** Markup without <html>/<body> and shorter than this is a fragment (feed content), taken whole. */
   readonly maxFragmentChars: number;
+  /** Pages longer than this skip Readability (slow on huge DOMs) and go to the density step. */
+  readonly maxReadabilityChars: number;
 }
 
 export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
@@ -24,6 +26,7 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   readabilityCharThreshold: 500,
   minArticleChars: 200,
   maxFragmentChars: 200_000,
+  maxReadabilityChars: 4_000_000,
 };
 
 export interface HtmlExtraction {
@@ -54,7 +57,8 @@ function structuredParagraphs(body: string): string[] {
 /**
  * Extraction chain, first acceptable result wins:
  * 0. html-fragment: markup without a page around it (feed item content) is taken whole;
- * 1. readability: Readability.js over linkedom, at least `minArticleChars` (it scored best on the dev pages);
+ * 1. readability: Readability.js over linkedom, at least `minArticleChars` (it scored best on the dev pages),
+ *    skipped for pages over `maxReadabilityChars`;
  * 2. structured-data: JSON-LD articleBody of at least `minStructuredChars` (often a teaser or truncated, so second);
  * 3. density: own container-density extractor, at least `minArticleChars`;
  * 4. whole-text: every visible paragraph of the page;
@@ -72,13 +76,13 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
     const whole = blockTexts(doc);
     return done(whole, whole.length ? 'html-fragment' : 'none');
   }
-  const readable = readabilityExtract(html, options.readabilityCharThreshold);
+  const readable = html.length <= options.maxReadabilityChars ? readabilityExtract(html, options.readabilityCharThreshold) : null;
   if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
   if (metadata.articleBody) {
     const structured = structuredParagraphs(metadata.articleBody);
     if (chars(structured) >= options.minStructuredChars) return done(structured, 'structured-data');
   }
-  const dense = densityExtract(doc);
+  const dense = densityExtract(doc).paragraphs;
   if (chars(dense) >= options.minArticleChars) return done(dense, 'density');
   const whole = blockTexts(doc);
   return done(whole, whole.length ? 'whole-text' : 'none');

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { densityExtract, isFurnitureClass } from './density-extract.js';
+import { parseHtml } from './html-dom.js';
+
+const p = (i: number): string => `<p>Paragraph ${i}: officials in Orren said on Tuesday, after a long meeting, that the tannery site would close, and residents welcomed it.</p>`;
+
+test('a layout wrapper with a widget-like class far above the story does not hide it', () => {
+  const html = `<html><body><div class="page has-sidebar paywall"><div><div><main><div class="story">${[1, 2, 3].map(p).join('')}</div></main></div></div></div><aside class="sidebar">${p(9)}</aside></body></html>`;
+  const r = densityExtract(parseHtml(html));
+  assert.equal(r.paragraphs.length, 3);
+  assert.ok(r.paragraphs[0]?.startsWith('Paragraph 1'));
+});
+
+test('a story split into sibling blocks is gathered whole', () => {
+  const blocks = [1, 2, 3, 4, 5].map((i) => `<div class="article__block"><div class="block-text">${p(i)}</div></div>`).join('');
+  const r = densityExtract(parseHtml(`<html><body><div class="article__content">${blocks}</div><div class="comments">${p(8)}</div></body></html>`));
+  assert.deepEqual(r.paragraphs.map((x) => x.slice(0, 11)), ['Paragraph 1', 'Paragraph 2', 'Paragraph 3', 'Paragraph 4', 'Paragraph 5']);
+});
+
+test('text held directly in a div with <br> breaks counts as prose', () => {
+  const r = densityExtract(parseHtml(`<html><body><div id="txt">First line of the report, with commas, and enough words to count as prose here.<br>Second line of the report, again long enough, with commas, to count as prose.</div></body></html>`));
+  assert.equal(r.paragraphs.length, 2);
+});
+
+test('widget class names are furniture unless they also name an article part', () => {
+  assert.ok(isFurnitureClass('share-bar'));
+  assert.ok(isFurnitureClass('related-stories'));
+  assert.ok(!isFurnitureClass('article-body'));
+  assert.ok(!isFurnitureClass('comment-content story'));
+});

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_EXTRACTION_OPTIONS, extractHtml } from './extract-html.js';
+
+const fixture = readFileSync(new URL('./fixtures/page.html', import.meta.url), 'utf8');
+const para = (i: number): string =>
+  `<p>Paragraph ${i} of the story: the district council of Sorrel Bay said on Tuesday that repairs to the river bridge, closed since a barge struck it, would cost more than planned.</p>`;
+
+test('a normal article page is extracted by readability, without nav, share bar, caption or footer', () => {
+  const r = extractHtml(fixture, 'https://lantern.example/2026/02/03/bridge');
+  assert.equal(r.extractedBy, 'readability');
+  assert.ok(r.text.includes('reopened to traffic on Tuesday'));
+  assert.ok(!/Share on Facebook|Barge strikes bridge pier|All rights reserved|Photo: Lantern Gazette/.test(r.text));
+  assert.ok(!r.text.includes('\n\n'), 'paragraphs are separated by a single newline');
+  assert.equal(r.metadata.published?.value, '2026-02-03T09:15');
+  assert.equal(r.metadata.outlet?.from, 'meta:og:site_name');
+});
+
+test('a JSON-LD articleBody is used when readability finds nothing', () => {
+  const body = 'The ferry strike in Valmore ended on Sunday after the ministry brokered a deal. '.repeat(8);
+  const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: body })}</script></head><body><div id="app"></div></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.extractedBy, 'structured-data');
+  assert.ok(r.text.startsWith('The ferry strike in Valmore ended'));
+});
+
+test('pages too large for readability fall to the density step', () => {
+  const html = `<html><body><nav><a href="/">Home</a></nav><div class="story-body">${[1, 2, 3, 4].map(para).join('')}</div><div class="related"><p>Other story that is not part of this article at all, promoted by the site.</p></div></body></html>`;
+  const r = extractHtml(html, null, { ...DEFAULT_EXTRACTION_OPTIONS, maxReadabilityChars: 100 });
+  assert.equal(r.extractedBy, 'density');
+  assert.ok(r.text.includes('Paragraph 1 of the story') && r.text.includes('Paragraph 4 of the story'));
+  assert.ok(!r.text.includes('Other story'));
+});
+
+test('a page with only a few short lines keeps its whole text and says so', () => {
+  const r = extractHtml('<html><body><div>Closed today.</div><div>Back on Monday.</div></body></html>');
+  assert.equal(r.extractedBy, 'whole-text');
+  assert.equal(r.text, 'Closed today.\nBack on Monday.');
+});
+
+test('feed content without a page around it is taken whole; an empty page gives "none"', () => {
+  const frag = extractHtml('<p>Ferry crews stayed off the job.</p><p>Talks resume Monday.</p>');
+  assert.equal(frag.extractedBy, 'html-fragment');
+  assert.equal(frag.text, 'Ferry crews stayed off the job.\nTalks resume Monday.');
+  assert.equal(extractHtml('<html><body><script>var x = 1;</script></body></html>').extractedBy, 'none');
+});
+
+test('widget lines inside the extracted block are removed with reasons', () => {
+  const html = `<html><body><article>${para(1)}<p>Advertisement</p>${para(2)}<p>Updated Nov 19, 2019 6:55 AM</p>${para(3)}<p>Sign up for our Morning Tide newsletter</p></article></body></html>`;
+  const r = extractHtml(html);
+  assert.deepEqual(
+    r.removed.map((x) => x.reason),
+    ['advertisement', 'timestamp', 'newsletter-prompt'],
+  );
+  assert.equal(r.text.split('\n').length, 3);
+});
