@@ -86,6 +86,18 @@ export const CLAUSE_VERBS: ReadonlySet<string> = new Set(
   ).flat(),
 );
 
+/**
+ * Speech acts whose content is an object or an infinitive ("criticized the plan", "vowed to resign"). Mental
+ * states (believes, wants, fears) are left out on purpose: PolNeAR counts them, but they are not speech.
+ */
+export const OBJECT_VERBS: ReadonlySet<string> = new Set([
+  'criticized', 'criticised', 'criticizes', 'accused', 'accuses', 'praised', 'praises', 'blamed', 'blames', 'urged',
+  'urges', 'endorsed', 'endorses', 'rejected', 'rejects', 'defended', 'defends', 'proposed', 'proposes', 'promised',
+  'promises', 'vowed', 'vows', 'pledged', 'pledges', 'questioned', 'denounced', 'denounces', 'dismissed',
+  'condemned', 'condemns', 'attacked', 'slammed', 'slams', 'blasted', 'blasts', 'demanded', 'demands', 'predicted',
+  'predicts', 'estimated', 'estimates', 'refused', 'declined',
+]);
+
 /** Verbs that take the hearer as object before the content ("told reporters that ..."). */
 export const HEARER_VERBS: ReadonlySet<string> = new Set(['tell', 'tells', 'told', 'telling', 'assured', 'assures', 'warned', 'warns', 'urged', 'urges', 'promised', 'asked']);
 

@@ -216,3 +216,8 @@ test('manner-of-speaking verbs beside a quote and participle cues find the speak
   assert.equal(find(seen, 'They should have read the report').name, 'Ilse Brandt');
   assert.equal(find(seen, 'We just won Kestrel!').name, 'Oren Falk');
 });
+
+test('speech acts with an object are indirect speech; mental states are not', () => {
+  const seen = run('Mayor Lena Ortiz vowed to rebuild the pier by May.\nOren Falk believes the pier is doomed to fail again.');
+  assert.deepEqual(seen.map((s) => [s.content, s.name, s.cue]), [['to rebuild the pier by May', 'Lena Ortiz', 'vowed']]);
+});

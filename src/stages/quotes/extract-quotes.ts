@@ -3,7 +3,7 @@ import type { Layers, QuoteKind, QuoteSpan, SpeakerHow } from '../../core/articl
 import type { Span } from '../../core/span.js';
 import { trimSpan } from '../../core/span.js';
 import { tokenize, type Token } from '../../core/tokenize.js';
-import { CLAUSE_VERBS, CUE_VERBS, HEARER_VERBS, LABEL_VERBS, QUOTE_ONLY_VERBS } from './cue-lexicon.js';
+import { CLAUSE_VERBS, CUE_VERBS, HEARER_VERBS, LABEL_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS } from './cue-lexicon.js';
 import { findNameMentions, type Gender, type NameIndex } from './find-name-mentions.js';
 import { findQuoteRegions, type QuoteRegion } from './find-quote-regions.js';
 import {
@@ -272,8 +272,10 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string)
   if (adv) at += adv[0].length;
   const rest = text.slice(at, sentence.end);
   const hasThat = /^that\b/i.test(rest);
-  if (!hasThat && !CLAUSE_VERBS.has(verb)) return null;
-  if (!hasThat && /^(?:[.,;:!?]|to\b|of\b|for\b|about\b|in\b|on\b|with\b|so\b|nothing\b|it\b\s*[.,])/i.test(rest)) return null;
+  const objectVerb = OBJECT_VERBS.has(verb);
+  if (!hasThat && !CLAUSE_VERBS.has(verb) && !objectVerb) return null;
+  if (!hasThat && objectVerb && /^(?:[.,;:!?]|of\b|about\b|in\b|on\b|with\b|so\b|it\b\s*[.,])/i.test(rest)) return null;
+  if (!hasThat && !objectVerb && /^(?:[.,;:!?]|to\b|of\b|for\b|about\b|in\b|on\b|with\b|so\b|nothing\b|it\b\s*[.,])/i.test(rest)) return null;
   const bodyStart = hasThat ? at + 4 : at;
   const stop = CLAUSE_STOP.exec(text.slice(bodyStart, sentence.end));
   const body = trimSpan(text, { start: bodyStart, end: stop ? bodyStart + stop.index : sentence.end });
@@ -306,7 +308,7 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue, phrase, paragraph });
         continue;
       }
-      if (!isCue(t) || QUOTE_ONLY_VERBS.has(verb)) continue;
+      if (!(isCue(t) || OBJECT_VERBS.has(t.text)) || QUOTE_ONLY_VERBS.has(verb)) continue;
       const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
       if (/^(?:was|were|is|are|be|been|being|the|to)$/.test(prev)) continue;
       const before = phraseBeforeCue(tokens, i, lo, config);
