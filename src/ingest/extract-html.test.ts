@@ -13,7 +13,7 @@ test('a normal article page is extracted by readability, without nav, share bar,
   assert.ok(r.text.includes('reopened to traffic on Tuesday'));
   assert.ok(!/Share on Facebook|Barge strikes bridge pier|All rights reserved|Photo: Lantern Gazette/.test(r.text));
   assert.ok(!r.text.includes('\n\n'), 'paragraphs are separated by a single newline');
-  assert.equal(r.metadata.published?.value, '2026-02-03T09:15');
+  assert.equal(r.metadata.published?.value, '2026-02-03T09:15+01:00');
   assert.equal(r.metadata.outlet?.from, 'meta:og:site_name');
 });
 

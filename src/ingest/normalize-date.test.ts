@@ -5,7 +5,9 @@ import { dateFromUrl, normalizeDate } from './normalize-date.js';
 test('ISO dates keep exactly the precision they were given', () => {
   assert.equal(normalizeDate('2026-03-14'), '2026-03-14');
   assert.equal(normalizeDate('2026-03'), '2026-03');
-  assert.equal(normalizeDate('2026-03-14T07:40:59+02:00'), '2026-03-14T07:40');
+  assert.equal(normalizeDate('2026-03-14T07:40:59+02:00'), '2026-03-14T07:40+02:00');
+  assert.equal(normalizeDate('2019-11-20T01:50:59.403Z'), '2019-11-20T01:50Z');
+  assert.equal(normalizeDate('2019-11-20T01:50:59.403'), '2019-11-20T01:50');
   assert.equal(normalizeDate('2026-03-14 7:05'), '2026-03-14T07:05');
 });
 
@@ -15,7 +17,9 @@ test('midnight placeholders are not turned into a time', () => {
 });
 
 test('RFC 822 feed dates and written dates are read', () => {
-  assert.equal(normalizeDate('Sat, 14 Mar 2026 07:40:00 +0000'), '2026-03-14T07:40');
+  assert.equal(normalizeDate('Sat, 14 Mar 2026 07:40:00 +0000'), '2026-03-14T07:40Z');
+  assert.equal(normalizeDate('Sat, 14 Mar 2026 07:40:00 -0500'), '2026-03-14T07:40-05:00');
+  assert.equal(normalizeDate('Sat, 14 Mar 2026 07:40:00 EST'), '2026-03-14T07:40');
   assert.equal(normalizeDate('March 14, 2026'), '2026-03-14');
   assert.equal(normalizeDate('Updated Nov. 19, 2019 at 5:03 pm ET'), '2019-11-19T17:03');
   assert.equal(normalizeDate('14 March 2026'), '2026-03-14');

@@ -1,4 +1,4 @@
-// Dates from markup, feeds, URLs and text headers to ISO 8601 with honest precision (no invented seconds or zones).
+// Dates from markup, feeds, URLs and text headers to ISO 8601 with honest precision (no invented seconds or zones; a stated zone is kept).
 
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -17,10 +17,19 @@ function validDay(y: number, m: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-function iso(y: number, m: number, d: number | null, time: string | null): string | null {
+function iso(y: number, m: number, d: number | null, time: string | null, zone: string | null = null): string | null {
   if (d === null) return y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 ? `${y}-${pad(m)}` : null;
   if (!validDay(y, m, d)) return null;
-  return time ? `${y}-${pad(m)}-${pad(d)}T${time}` : `${y}-${pad(m)}-${pad(d)}`;
+  return time ? `${y}-${pad(m)}-${pad(d)}T${time}${zone ?? ''}` : `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** A zone the source states ("Z", "+00:00", "-0500", "GMT") as ISO ("Z", "-05:00"); null when none is given. */
+function zoneOf(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (/^(?:Z|GMT|UTC)$/i.test(raw)) return 'Z';
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(raw);
+  if (!m) return null;
+  return m[2] === '00' && m[3] === '00' ? 'Z' : `${m[1]}${m[2]}:${m[3]}`;
 }
 
 function clock(h: string | undefined, min: string | undefined, ampm?: string): string | null {
@@ -38,24 +47,24 @@ function clock(h: string | undefined, min: string | undefined, ampm?: string): s
 /**
  * Normalizes one date string. Accepted shapes: ISO (`2026-03-14`, `2026-03-14T07:40:00Z`, `2026-03`),
  * RFC 822 (`Sat, 14 Mar 2026 07:40:00 +0000`), `March 14, 2026 [7:40 AM]`, `14 March 2026`, `2026/03/14`.
- * The time is kept as written (wall clock of the source) and only when one is given.
+ * The time is kept as written (wall clock of the source) and only when one is given; a zone is kept only when stated.
  */
 export function normalizeDate(input: string): string | null {
   const s = input.trim();
-  let m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ](\d{1,2}):(\d{2}))?/.exec(s);
+  let m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(s);
   if (m) {
     const time = m[3] && m[4] ? clock(m[4], m[5]) : null;
     if (time === '00:00' && /T00:00(:00)?(\.0+)?(Z|[+-]00:?00)?$/.test(s)) return iso(Number(m[1]), Number(m[2]), Number(m[3]), null);
-    return iso(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, time);
+    return iso(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, time, zoneOf(m[6]));
   }
   m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})/.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]), null);
   m = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2}))?$/.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]), clock(m[4], m[5]));
-  m = /(?:^|[\s,])(\d{1,2})\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:[,\s]+(?:at\s+)?(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?)?/i.exec(s);
+  m = /(?:^|[\s,])(\d{1,2})\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:[,\s]+(?:at\s+)?(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?(?:\s*(Z|GMT|UTC|[+-]\d{4})\b)?)?/i.exec(s);
   if (m) {
     const month = MONTHS[(m[2] ?? '').toLowerCase()];
-    if (month) return iso(Number(m[3]), month, Number(m[1]), clock(m[4], m[5], m[6]));
+    if (month) return iso(Number(m[3]), month, Number(m[1]), clock(m[4], m[5], m[6]), zoneOf(m[7]));
   }
   m = /(?:^|[\s,])([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[,\s]+(?:at\s+)?(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?)?/i.exec(` ${s}`);
   if (m) {

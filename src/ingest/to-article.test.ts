@@ -53,7 +53,7 @@ test('an HTML page: structured metadata with provenance, furniture and caption d
   const a = toArticle(raw(fixture('page.html'), 'html', { hints: { url: 'https://lantern.example/2026/02/03/bridge' } }));
   assert.equal(a.meta.title, 'Bridge reopens after repairs');
   assert.equal(a.meta.outlet, 'Lantern Gazette');
-  assert.equal(a.meta.published, '2026-02-03T09:15');
+  assert.equal(a.meta.published, '2026-02-03T09:15+01:00');
   assert.equal(a.meta.provenance['published'], 'meta:article:published_time');
   assert.equal(a.meta.byline, 'Omar Vidal');
   assert.equal(a.meta.dateline, 'SORREL BAY, Feb 3');
@@ -68,7 +68,7 @@ test('container hints win over page metadata and junk byline hints are dropped',
   const a = toArticle(raw(fixture('page.html'), 'html', { hints: { outlet: 'Wire Mirror', published: 'Tue, 03 Feb 2026 10:00:00 +0000', byline: 'Watermark feed' } }));
   assert.equal(a.meta.outlet, 'Wire Mirror');
   assert.equal(a.meta.provenance['outlet'], 'container');
-  assert.equal(a.meta.published, '2026-02-03T10:00');
+  assert.equal(a.meta.published, '2026-02-03T10:00Z');
   assert.equal(a.meta.byline, 'Omar Vidal');
 });
 
