@@ -97,6 +97,23 @@ interface FirstPass {
   readonly counts: ReadonlyMap<number, Int32Array>;
   /** own[s][i] = entity type of the first-pass chunk covering token i, or -1. */
   readonly own: readonly Int8Array[];
+  readonly tags: readonly Int8Array[];
+}
+
+/** Whether any capitalised word of sentence s was labelled somewhere else in the document by the first pass. */
+function seesOtherMentions(doc: DocumentFeatures, firstPass: FirstPass, s: number): boolean {
+  const caps = doc.capitalised[s]!;
+  const lh = doc.lowerHashes[s]!;
+  const own = firstPass.own[s]!;
+  for (let i = 0; i < caps.length; i++) {
+    if (!caps[i]) continue;
+    const all = firstPass.counts.get(lh[i]!);
+    if (!all) continue;
+    let total = 0;
+    for (let t = 0; t < all.length; t++) total += all[t]!;
+    if (total > (own[i]! >= 0 ? 1 : 0)) return true;
+  }
+  return false;
 }
 
 function firstPassOf(doc: DocumentFeatures, tags: readonly Int8Array[]): FirstPass {
@@ -115,7 +132,7 @@ function firstPassOf(doc: DocumentFeatures, tags: readonly Int8Array[]): FirstPa
     }
     return o;
   });
-  return { counts, own };
+  return { counts, own, tags };
 }
 
 /**
@@ -139,10 +156,12 @@ function decodePass(doc: DocumentFeatures, table: WeightTable, hooks: TrainingHo
     const lh = doc.lowerHashes[s]!;
     const sh = doc.shapeHashes[s]!;
     const caps = doc.capitalised[s]!;
-    const tags = new Int8Array(sent.length);
+    // The second pass only changes sentences whose names occur elsewhere; the rest keep their first-pass tags.
+    const skip = firstPass !== null && !seesOtherMentions(doc, firstPass, s);
+    const tags = skip ? Int8Array.from(firstPass.tags[s]!) : new Int8Array(sent.length);
     let prev = -1;
     let prev2 = -1;
-    for (let i = 0; i < sent.length; i++) {
+    for (let i = 0; i < (skip ? 0 : sent.length); i++) {
       keys.length = 0;
       const fixed = sent[i]!;
       dynamicFeatures(keys, prev, prev2, lh[i]!, sh[i]!, caps[i] ? history.get(lh[i]!) : undefined);
