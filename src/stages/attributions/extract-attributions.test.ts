@@ -99,3 +99,16 @@ test('a named person is cited only through "according to"; plain "X said" is lef
   assert.equal(seen[0]?.viaKind, 'named');
   assert.equal(seen[0]?.claim, 'The mayor resigned');
 });
+
+test('party-district parentheticals are not wire credits, and a leading conjunction is not part of the source', () => {
+  const seen = run('Delegate Ann Bell (D-Norvik News) objected.\nPolice arrived, and state officials said the ferries would wait.');
+  assert.deepEqual(seen.map((s) => [s.via, s.viaKind]), [['state officials', 'anonymous']]);
+});
+
+test('an unnamed official of a named institution is anonymous, and claims need three words', () => {
+  const seen = run('A Kestrel Harbour Authority official said the dredging would stop.\nAccording to the Norvik Gazette, basically.');
+  assert.equal(seen.length, 2);
+  assert.equal(seen[0]?.viaKind, 'anonymous');
+  assert.equal(seen[0]?.via, 'A Kestrel Harbour Authority official');
+  assert.equal(seen[1]?.claim, null);
+});

@@ -25,7 +25,7 @@ const NAMED = `(?<![\\p{L}])${NAME_WORD}(?:\\s+(?:${NAME_WORD}|de|van|von|al|bin
 /** Where a cited phrase must stop: punctuation, "that", "as saying", or the sentence end. */
 const VIA_END = '(?=\\s*(?:[,;:]|[.!?]?$|[.!?]\\s)|\\s+(?:that|as saying|who|which)\\b)';
 const SOURCE = `(?:${OUTLET}|${ANONYMOUS_SOURCE}|${OFFICIAL_SOURCE})`;
-const VIA_PHRASE = `(?:${OUTLET}|${ANONYMOUS_SOURCE}|${OFFICIAL_SOURCE}|${NAMED}(?:,\\s+(?:the|a|an)\\s+[^,;:.]+)?)`;
+const VIA_PHRASE = `(?:${OUTLET}|${ANONYMOUS_SOURCE}|${OFFICIAL_SOURCE}|${NAMED})`;
 
 const re = (source: string): RegExp => new RegExp(source, 'gdu');
 
@@ -52,7 +52,10 @@ function sourceHits(text: string, sentence: Span): Hit[] {
       const src = m.indices?.groups?.['src'];
       const whole = m.indices?.[0];
       if (!src || !whole) continue;
-      const phrase = trimSpan(text, { start: sentence.start + src[0], end: sentence.start + src[1] });
+      // Conjunctions the patterns may catch at the front ("and state officials said") are not the source.
+      const lead = /^(?:(?:and|but|or|while|as|so)\s+)+/i.exec(s.slice(src[0], src[1]))?.[0].length ?? 0;
+      const phrase = trimSpan(text, { start: sentence.start + src[0] + lead, end: sentence.start + src[1] });
+      if (phrase.end <= phrase.start) continue;
       const words = text.slice(phrase.start, phrase.end);
       const kind = classifySource(words, isOutlet(words));
       // A named person saying something is a quote, not sourcing; keep names only when cited or "according to".
@@ -79,7 +82,8 @@ function claimOf(text: string, sentence: Span, attribution: Span): Span | null {
   let claim: Span | null = null;
   if (leading) {
     const after = text.slice(attribution.end, sentence.end);
-    const lead = /^[\s,]*(?:(?:on|last|this|in a|in an)\s+[^,]{0,30}?\s+)?(?:that\s+)?/i.exec(after)?.[0].length ?? 0;
+    const lead =
+      /^[\s,]*(?:(?:on|last|this|in a|in an)\s+[^,]{0,30}?\s+|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\s+)?(?:that\s+)?/i.exec(after)?.[0].length ?? 0;
     claim = { start: attribution.end + lead, end: sentence.end };
   } else if (/,\s*$/.test(before)) {
     claim = { start: sentence.start, end: sentence.start + before.replace(/[,\s]+$/, '').length };
@@ -87,7 +91,7 @@ function claimOf(text: string, sentence: Span, attribution: Span): Span | null {
   if (!claim) return null;
   const t = trimSpan(text, claim);
   const end = /[.!?]$/.test(text.slice(t.end - 1, t.end)) ? t.end - 1 : t.end;
-  return end - t.start >= 8 ? { start: t.start, end } : null;
+  return text.slice(t.start, end).split(/\s+/).length >= 3 ? { start: t.start, end } : null;
 }
 
 function creditAttributions(text: string): AttributionSpan[] {
@@ -95,7 +99,8 @@ function creditAttributions(text: string): AttributionSpan[] {
   // Datelines and credits: "NORVIK (Reuters) -", "(AFP)".
   for (const m of text.matchAll(new RegExp(`\\((?<o>${OUTLET})\\)`, 'gdu'))) {
     const o = m.indices?.groups?.['o'];
-    if (!o || !isOutlet(m.groups?.['o'] ?? '')) continue;
+    // "(D-Newport News)" names a lawmaker's party and district, not a wire credit.
+    if (!o || !isOutlet(m.groups?.['o'] ?? '') || /^[A-Z]-/.test(m.groups?.['o'] ?? '')) continue;
     out.push({ start: m.index, end: m.index + m[0].length, claimant: outletName(m.groups?.['o'] ?? ''), via: null, viaKind: null, claim: null });
   }
   // "Additional reporting by Reuters", "Reporting by the Associated Press and AFP".

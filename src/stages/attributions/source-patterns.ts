@@ -7,7 +7,8 @@ const KNOWN_OUTLETS = [
   'Le Figaro', 'Der Spiegel', 'El País', 'BBC', 'CNN', 'NBC News', 'NBC', 'ABC News', 'CBS News', 'Fox News',
   'Al Jazeera', 'DPA', 'dpa', 'EFE', 'ANSA', 'TASS', 'Tass', 'Interfax', 'Xinhua', 'Kyodo', 'Yonhap', 'Axios',
   'Politico', 'NPR', 'Nikkei', 'RIA Novosti', 'Ukrinform', 'Anadolu', 'PTI', 'Bernama', 'Antara', 'Guardian',
-  'Economist', 'Financial Times',
+  'Economist', 'Financial Times', 'MSNBC', 'CNBC', 'NYT', 'WSJ', 'Breitbart', 'HuffPost', 'Huffington Post', 'Slate',
+  'Vox', 'BuzzFeed', 'Bild', 'Kommersant', 'Haaretz', 'Asahi', 'Yomiuri', 'Nikkei Asia', 'Semafor', 'ProPublica',
 ];
 
 const OUTLET_HEADS =
@@ -22,7 +23,7 @@ export const REPORT_VERB =
 
 /** People standing for an unnamed source, with what marks them as anonymous. */
 export const ANONYMOUS_SOURCE =
-  '(?<![\\p{L}])(?:(?:[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ultiple|[Oo]ther|[Ss]enior|\\d+)\\s+)?(?:(?:senior|top|high-ranking|unnamed|anonymous|western|european|u\\.s\\.|american|diplomatic|military|intelligence|security|government|administration|industry|party|police|[\\p{Ll}-]+)\\s+){0,2}(?:sources?|officials?|people|persons?|insiders?|diplomats?|aides?|executives?|officers?|individuals)(?:\\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|knowledgeable about|aware of|in|at|from)\\s+[^,;:.]+?)?(?:,?\\s+(?:who|speaking)\\s+[^,;:]*?(?:anonymity|named|identified|authori[sz]ed)[^,;:]*?(?=,|\\s+(?:said|told|say|says)\\b))?';
+  '(?<![\\p{L}])(?:(?:[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ultiple|[Oo]ther|[Ss]enior|\\d+)\\s+)?(?:(?:senior|top|high-ranking|unnamed|anonymous|western|european|u\\.s\\.|U\\.S\\.|american|diplomatic|military|intelligence|security|government|administration|industry|party|police|[\\p{L}-]+)\\s+){0,3}(?:sources?|officials?|people|persons?|insiders?|diplomats?|aides?|executives?|officers?|individuals)(?:\\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|knowledgeable about|aware of|in|at|from)\\s+[^,;:.]+?)?(?:,?\\s+(?:who|speaking)\\s+[^,;:]*?(?:anonymity|named|identified|authori[sz]ed)[^,;:]*?(?=,|\\s+(?:said|told|say|says)\\b))?';
 
 /** Institutions speaking on the record ("the ministry", "police", "a spokesman for the army"). */
 export const OFFICIAL_SOURCE =
@@ -37,8 +38,9 @@ const UNNAMED_PEOPLE = /\b(?:officials?|diplomats?|aides?|executives?|officers?)
 export function classifySource(phrase: string, isOutlet: boolean): SourceKind {
   if (isOutlet) return 'outlet';
   if (ANONYMITY_MARKER.test(phrase)) return 'anonymous';
+  // "a Kestrel Harbour Authority official": an unnamed person of an institution.
+  if (UNNAMED_PEOPLE.test(phrase.trim().split(/\s+/).pop() ?? '')) return 'anonymous';
   if (INSTITUTION.test(phrase)) return 'official';
-  if (UNNAMED_PEOPLE.test(phrase) && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(phrase)) return 'anonymous';
   return 'named';
 }
 
