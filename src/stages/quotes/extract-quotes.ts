@@ -371,13 +371,13 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
   const history: SpeakerHistoryEntry[] = [];
   const learned = new Map<string, Gender>();
   const quotes: QuoteSpan[] = [];
-  let lastDirect: { paragraph: number; span: Span | null; name: string | null; end: number } | null = null;
+  let lastDirect: { paragraph: number; span: Span | null; name: string | null } | null = null;
   for (const c of candidates) {
     let span: Span | null = null;
     let name: string | null = null;
     let how: SpeakerHow = 'none';
     if (c.phrase) {
-      const r = resolvePhrase(doc.text, doc.tokens, c.phrase, doc.names, history, learned, config);
+      const r = resolvePhrase(doc.text, c.phrase, doc.names, history, learned, config);
       ({ span, name, how } = r);
       if (name) {
         history.push({ name, span, at: c.phrase.start, type: r.type, gender: r.gender });
@@ -391,7 +391,7 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
     }
     if (span && c.phrase && span === c.phrase) span = withAppositive(doc, span, c.cue);
     quotes.push({ start: c.content.start, end: c.content.end, kind: c.kind, speaker: span, speakerName: name, speakerHow: how, cue: c.cue });
-    if (c.kind === 'direct') lastDirect = { paragraph: spanIndexAt(doc.paragraphs, c.content.end), span, name, end: c.content.end };
+    if (c.kind === 'direct') lastDirect = { paragraph: spanIndexAt(doc.paragraphs, c.content.end), span, name };
   }
   return quotes;
 }

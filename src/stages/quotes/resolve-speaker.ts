@@ -195,10 +195,6 @@ export function linkRole(index: NameIndex, roleWords: readonly string[], at: num
   return pick ? pick.person : null;
 }
 
-function pronounGender(p: string): 'm' | 'f' | 'p' | 'n' | 'self' | null {
-  return PRONOUNS[p] ?? null;
-}
-
 /** Nearest earlier compatible speaker, else the nearest earlier compatible name. */
 export function resolvePronoun(
   pronoun: string,
@@ -208,7 +204,7 @@ export function resolvePronoun(
   learned: ReadonlyMap<string, Gender>,
   settings: SpeakerSettings,
 ): { name: string; gender: Gender | null } | null {
-  const g = pronounGender(pronoun.toLowerCase());
+  const g = PRONOUNS[pronoun.toLowerCase()] ?? null;
   if (!g || g === 'self') return null;
   const wantsPerson = g === 'm' || g === 'f';
   const genderFits = (name: string, own: Gender | null): boolean => {
@@ -246,7 +242,6 @@ export interface PhraseResolution extends ResolvedSpeaker {
  */
 export function resolvePhrase(
   text: string,
-  tokens: readonly Token[],
   phrase: Span,
   index: NameIndex,
   history: readonly SpeakerHistoryEntry[],
@@ -304,5 +299,5 @@ function roleWordsOf(words: readonly string[]): string[] {
     }
   }
   if (headAt < 0) return [];
-  return words.slice(0, headAt + 1).filter((w) => !DETERMINERS.test(w)).concat([]).slice(-4);
+  return words.slice(0, headAt + 1).filter((w) => !DETERMINERS.test(w)).slice(-4);
 }
