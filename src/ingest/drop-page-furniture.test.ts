@@ -23,3 +23,15 @@ test('a text without any story-length paragraph is left alone apart from widget 
   const r = dropPageFurniture(['Closed today', 'Share', 'Back on Monday']);
   assert.deepEqual(r.kept, ['Closed today', 'Back on Monday']);
 });
+
+test('a late "You may also like" marker ends the story: the teaser list after it is removed', () => {
+  const teaser = 'Ferry fares to rise in spring, the operator said in a statement on its website this week.';
+  const r = dropPageFurniture([story, story.replace('Tuesday', 'Monday'), 'You may also like...', 'Harbor festival returns', teaser]);
+  assert.equal(r.kept.length, 2);
+  assert.deepEqual(r.removed.map((x) => x.reason), ['related-link', 'related-link', 'related-link']);
+});
+
+test('a mid-story "Don\'t miss" box does not cut the rest of the story', () => {
+  const r = dropPageFurniture([story, "DON'T MISS", 'Valmore mayor resigns [INSIGHT]', story.replace('Tuesday', 'Friday'), story.replace('Tuesday', 'Sunday')]);
+  assert.equal(r.kept.length, 3);
+});

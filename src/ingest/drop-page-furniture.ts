@@ -1,4 +1,4 @@
-// Cleans extracted page paragraphs: widget lines anywhere, and short non-sentence label lines before the story.
+// Cleans extracted page paragraphs: widget lines anywhere, teaser lists after a late "Related" marker, label lines before the story.
 import type { Removed } from '../core/article.js';
 import { normalizeDate } from './normalize-date.js';
 import { classifyLine, DEFAULT_BOILERPLATE_OPTIONS, type BoilerplateOptions } from './remove-boilerplate.js';
@@ -20,6 +20,11 @@ function onlyDate(p: string): boolean {
   return p.length <= 60 && !/[@—–]/.test(p) && normalizeDate(p) !== null && words(p.replace(/[\d:,./-]+/g, '')) <= 4;
 }
 
+/** A related-stories marker after this share of the story's characters ends it: what follows is teasers. */
+const TEASER_TAIL_AFTER = 0.5;
+/** Markers that end an article page (unlike "Don't miss", which sites also put mid-story). */
+const TAIL_MARKER = /^(?:want more stories|you (?:may|might) (?:also )?like|recommended(?: for you| stories)?|more stories|related (?:stories|articles|coverage|content)|read next|most (?:popular|read|viewed)|trending now)\b/i;
+
 export interface FurnitureResult {
   readonly kept: string[];
   readonly removed: Removed[];
@@ -29,8 +34,13 @@ export interface FurnitureResult {
 export function dropPageFurniture(paragraphs: readonly string[], options: BoilerplateOptions = DEFAULT_BOILERPLATE_OPTIONS): FurnitureResult {
   const kept: string[] = [];
   const removed: Removed[] = [];
+  const total = paragraphs.reduce((n, p) => n + p.length, 0);
+  let seen = 0;
+  let teasers = false;
   for (const p of paragraphs) {
-    const reason = classifyLine(p, options) ?? (onlyDate(p) ? 'timestamp' : null);
+    seen += p.length;
+    const reason = teasers ? 'related-link' : classifyLine(p, options) ?? (onlyDate(p) ? 'timestamp' : null);
+    if (reason === 'related-link' && TAIL_MARKER.test(p) && seen > TEASER_TAIL_AFTER * total) teasers = true;
     if (reason) removed.push({ text: p, reason });
     else kept.push(p);
   }

@@ -20,6 +20,12 @@ test('widget, prompt and caption lines get their reason', () => {
     ['utm_source=harborfeed&utm_medium=rss', 'tracking-token'],
     ['12 Comments', 'comment-widget'],
     ['Advertisement', 'advertisement'],
+    ['Advert', 'advertisement'],
+    ['Valmore mayor resigns over ferry deal [VIDEO]', 'related-link'],
+    ['Crews load the ferry in Valmore on Saturday. (AP Photo/Mira Tal)', 'photo-credit'],
+    ['Get the Courier delivered through your letterbox every month.', 'newsletter-prompt'],
+    ['Updated Nov 19, 6:55 AM', 'timestamp'],
+    ['This website uses cookies to improve your experience.', 'cookie-notice'],
   ];
   for (const [line, reason] of cases) assert.equal(classifyLine(line), reason, line);
 });
