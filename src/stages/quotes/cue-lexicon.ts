@@ -73,7 +73,7 @@ const MANNER_VERBS: readonly string[] = [
   'exclaimed', 'cautioned', 'lamented', 'demanded', 'demands', 'wondered', 'wonders', 'opined', 'sniped', 'mocked',
   'teased', 'interjected', 'yelled', 'screamed', 'cried', 'sighed', 'laughed', 'whispered', 'recounted', 'explained',
   'protested', 'objected', 'predicted', 'advised', 'pleaded', 'begged', 'thundered', 'declared', 'proclaimed',
-  'announced', 'added', 'offered', 'summed', 'griped', 'grumbled', 'chided', 'scolded', 'hinted', 'conceded',
+  'announced', 'added', 'offered', 'summed', 'pointed', 'written', 'spoken', 'stated', 'griped', 'grumbled', 'chided', 'scolded', 'hinted', 'conceded',
 ];
 
 

@@ -39,6 +39,13 @@ function isPhraseStart(t: Token | undefined): boolean {
   return /^\p{Lu}/u.test(t.text) || /^\p{N}/u.test(t.text) || DETERMINERS.test(t.text) || lower(t) in PRONOUNS || ROLE_NOUNS.has(lower(t));
 }
 
+/** A phrase may open with a lower-case modifier ("retired neurosurgeon Ben Carson") when a name or role follows. */
+function startsSpeaker(tokens: readonly Token[], from: number, to: number): boolean {
+  if (isPhraseStart(tokens[from])) return true;
+  if (!/^\p{Ll}[\p{Ll}-]*$/u.test(tokens[from]?.text ?? '') || NOT_HEAD.test(lower(tokens[from]))) return false;
+  return tokens.slice(from + 1, to + 1).some((t) => /^\p{Lu}/u.test(t.text) || ROLE_NOUNS.has(lower(t)));
+}
+
 function spanOf(tokens: readonly Token[], from: number, to: number): Span | null {
   const a = tokens[from];
   const b = tokens[to];
@@ -152,7 +159,7 @@ function trimPhrase(tokens: readonly Token[], from: number, to: number): Span | 
   while (a <= to && LEADING_NOISE.has(lower(tokens[a]))) a++;
   if (a > to) return null;
   const np = nounPhraseStart(tokens, a, to);
-  if (np < 0 || !isPhraseStart(tokens[np])) return null;
+  if (np < 0 || !startsSpeaker(tokens, np, to)) return null;
   return spanOf(tokens, np, to);
 }
 
@@ -173,7 +180,7 @@ export function phraseAfterCue(tokens: readonly Token[], cue: number, ceiling: n
     if (j > first && STOP_AFTER.has(lower(t))) break;
     j++;
   }
-  if (j === first || !isPhraseStart(tokens[first])) return null;
+  if (j === first || !startsSpeaker(tokens, first, j - 1)) return null;
   return spanOf(tokens, first, j - 1);
 }
 
