@@ -6,7 +6,7 @@ import { spanContains, spansOverlap } from '../../core/span.js';
 import { clauseFacts } from '../compare/clause-facts.js';
 import type { ComparedMention, QuotedWords } from '../compare/compare-mentions.js';
 import { quoteWords } from '../quote-groups/word-diff.js';
-import { contentWords } from './content-words.js';
+import { contentWords } from '../compare/content-words.js';
 import { outletOf, sourceKeyOf } from './outlet-of.js';
 import { splitClauses, type ClauseConfig } from './split-clauses.js';
 
@@ -87,6 +87,7 @@ function quotesOf(article: Article, clause: Span, idx: CorpusIndexes): QuotedWor
     out.push({
       ref: { article: article.id, index },
       span: { start: q.start, end: q.end },
+      direct: q.kind === 'direct',
       group: idx.quoteGroupOf.get(`${article.id}#${index}`) ?? null,
       words: quoteWords(article.text.slice(q.start, q.end)),
     });
@@ -114,6 +115,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
             published: article.meta.published,
             facts: clauseFacts(article, clause),
             quotes: quotesOf(article, clause, idx),
+            words,
           },
           articleOrder,
           words,

@@ -3,7 +3,9 @@ import type { Article, QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { spanContains } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
+import { contentKey } from './content-words.js';
 import { looksLikeYear } from './intervals.js';
+import { stem } from './stem.js';
 
 export interface Superlative extends Span {
   /** "sole" = "the largest", "one-of" = "one of its largest", "ranked" = "the second-largest". */
@@ -18,9 +20,11 @@ export interface Ordering extends Span {
 }
 
 export interface ClauseFacts {
-  /** An odd number of negation cues: the clause says something did not happen. */
+  /** The clause says something did not happen: some content word sits under a negation cue. */
   readonly negated: boolean;
   readonly negation: Span | null;
+  /** Content keys under a negation cue ("was not on the agenda" -> agenda). */
+  readonly negatedKeys: readonly string[];
   readonly superlatives: readonly Superlative[];
   readonly orderings: readonly Ordering[];
   readonly quantities: readonly QuantitySpan[];
@@ -31,7 +35,7 @@ export interface ClauseFacts {
   readonly times: readonly TimeSpan[];
 }
 
-const NEGATION_WORDS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'denied', 'denies', 'deny', 'cannot']);
+const NEGATION_WORDS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'cannot']);
 
 const NOT_SUPERLATIVE = new Set([
   'latest', 'west', 'rest', 'protest', 'interest', 'forest', 'request', 'guest', 'test', 'contest', 'arrest', 'chest',
@@ -48,27 +52,43 @@ const ANCHOR_CUE_RE = /\b(?:said|says|told|reported|announced|confirmed|accordin
 
 const BEFORE_WORDS = new Set(['before', 'ahead of', 'prior to', 'until']);
 
-export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['\u2019]s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 3 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('es') && /(ch|sh|x|ss)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
-  return w;
+
+/** Words after a cue skipped to reach what it negates ("not yet fully on the agenda"). */
+const NEGATION_SKIP = new Set(['yet', 'longer', 'be', 'been', 'being', 'have', 'has', 'had', 'ever', 'even', 'fully', 'always', 'all', 'a', 'an', 'the', 'any', 'on', 'in', 'at', 'to', 'of', 'been']);
+/** How many words after a cue its scope reaches. */
+const NEGATION_REACH = 4;
+
+/** Negation cues, including apostrophe-less and spaced contractions ("cant", "didn ’ t") and "yet to". */
+function isCue(tokens: readonly { text: string }[], i: number): number {
+  const w = (tokens[i]?.text ?? '').toLowerCase();
+  if (NEGATION_WORDS.has(w) || /n['\u2019]t$/.test(w) || /^(?:cant|dont|didnt|wont|isnt|wasnt|arent|werent|hasnt|havent|hadnt|couldnt|wouldnt|shouldnt|doesnt)$/.test(w)) return 1;
+  const next = (tokens[i + 1]?.text ?? '').toLowerCase();
+  const after = (tokens[i + 2]?.text ?? '').toLowerCase();
+  if (/n$/.test(w) && /^['\u2019]$/.test(next) && after === 't') return 3;
+  if (w === 'yet' && next === 'to') return 2;
+  return 0;
 }
 
-function negationOf(text: string, clause: Span): { negated: boolean; negation: Span | null } {
-  let count = 0;
+function negationOf(text: string, clause: Span): { negated: boolean; negation: Span | null; negatedKeys: string[] } {
+  const tokens = tokenize(text, clause);
+  const keys: string[] = [];
   let first: Span | null = null;
-  for (const t of tokenize(text, clause)) {
-    const w = t.text.toLowerCase();
-    if (NEGATION_WORDS.has(w) || /n['\u2019]t$/.test(w)) {
-      count++;
-      first ??= { start: t.start, end: t.end };
+  for (let i = 0; i < tokens.length; i++) {
+    const width = isCue(tokens, i);
+    if (!width) continue;
+    const cue = tokens[i];
+    if (cue) first ??= { start: cue.start, end: cue.end };
+    for (let j = i + width, seen = 0; j < tokens.length && seen < NEGATION_REACH; j++, seen++) {
+      const w = (tokens[j]?.text ?? '').toLowerCase();
+      if (NEGATION_SKIP.has(w)) continue;
+      // The first word past the skippable ones is what is negated; "would not say" negates a reporting verb, not content.
+      const key = contentKey(w);
+      if (key) keys.push(key);
+      break;
     }
+    i += width - 1;
   }
-  return { negated: count % 2 === 1, negation: first };
+  return { negated: first !== null, negation: first, negatedKeys: keys };
 }
 
 function superlativesOf(text: string, clause: Span): Superlative[] {

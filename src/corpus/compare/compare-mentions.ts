@@ -15,12 +15,16 @@ export interface ComparedMention {
   readonly published: string | null;
   readonly facts: ClauseFacts;
   readonly quotes: readonly QuotedWords[];
+  /** Content keys of the clause (see content-words). */
+  readonly words: readonly string[];
 }
 
 export interface QuotedWords {
   readonly ref: QuoteRef;
   /** The quote's own span in its article. */
   readonly span: Span;
+  /** Only direct quotes can be misquoted; partial and indirect ones are paraphrase. */
+  readonly direct: boolean;
   /** Quote group id when the quote belongs to one. */
   readonly group: string | null;
   readonly words: readonly string[];
@@ -40,13 +44,53 @@ export interface Disagreement {
 function quoteDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const qa of a.quotes) {
     for (const qb of b.quotes) {
-      if (qa.group === null || qa.group !== qb.group) continue;
+      if (qa.group === null || qa.group !== qb.group || !qa.direct || !qb.direct) continue;
       const aligned = alignQuotes(qa.words, qb.words);
-      if (aligned.relation === 'identical' || aligned.relation === 'trimmed') continue;
-      return { kind: 'quote', a: qa.span, b: qb.span, changes: aligned.changes };
+      if (aligned.relation !== 'variant') continue;
+      const shared = Math.min(qa.words.length, qb.words.length) * aligned.overlap;
+      if (shared / Math.max(qa.words.length, qb.words.length) < QUOTE_LONG_OVERLAP) continue;
+      const changes = aligned.changes.filter((c) => !trivialChange(c));
+      if (changes.length) return { kind: 'quote', a: qa.span, b: qb.span, changes };
     }
   }
   return null;
+}
+
+/** Share of the longer quote two wordings must share to be one utterance misquoted (not two quotes overlapping). */
+const QUOTE_LONG_OVERLAP = 0.6;
+
+/** Words whose presence or absence does not change what was said (negations are deliberately absent). */
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'that', 'was', 'were', 'is', 'are', 'be', 'been', 'of', 'and', 'so', 'just', 'well', 'uh', 'um']);
+
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Spelling ("neighbourhood"), formatting ("6 00" / "6:00") and abbreviation ("lt" / "lieutenant") are not misquotes. */
+function trivialChange(c: WordChange): boolean {
+  const squash = (s: string): string => s.replace(/[^\p{L}\p{N}]/gu, '');
+  const from = squash(c.from);
+  const to = squash(c.to);
+  if (from === to) return true;
+  if (/^\d*$/.test(from) && /^\d*$/.test(to) && Number(from || 0) === Number(to || 0)) return true;
+  const functionOnly = (x: string): boolean => x.split(' ').every((w) => w === '' || FUNCTION_WORDS.has(w));
+  if (functionOnly(c.from) && functionOnly(c.to)) return true;
+  if (from.length >= 5 && to.length >= 5 && levenshtein(from, to) <= 2) return true;
+  const [short, long] = from.length <= to.length ? [from, to] : [to, from];
+  if (short.length >= 2 && short.length <= 4 && long.startsWith(short[0] ?? '') && !c.from.includes(' ') && !c.to.includes(' ')) {
+    let k = 0;
+    for (const ch of long) if (ch === short[k]) k++;
+    return k === short.length;
+  }
+  return false;
 }
 
 /** Pairs quantities of comparable units; a unit class present several times in one clause is ambiguous and skipped. */
@@ -65,12 +109,34 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     if ((ca.get(unitKey(qa.unit) ?? '')?.length ?? 0) > 1) continue;
     for (const qb of b.facts.quantities) {
       if ((cb.get(unitKey(qb.unit) ?? '')?.length ?? 0) > 1) continue;
-      if (!unitsComparable(qa.unit, qb.unit)) continue;
+      if (PART_RE.test(spanText(a, qa)) || PART_RE.test(spanText(b, qb))) continue;
+      if (qa.unit === null || qb.unit === null || !unitsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
+      if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
       return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
     }
   }
   return null;
+}
+
+/** "two other victims", "another 40 people": a part or an addition, not the total. */
+const PART_RE = /\b(?:other|another|additional|further|extra)\b|\bmore\b(?!\s+than)/i;
+
+function spanText(m: ComparedMention, q: QuantitySpan): string {
+  return m.text.slice(q.start - m.cite.start, q.end - m.cite.start);
+}
+
+/** "Yemeni pirates" is a subset of "pirates", "two other rifles" not all rifles: only equal modifiers compare. */
+function sameModifiers(a: string, b: string): boolean {
+  const mods = (u: string): string => u.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
+  return mods(a) === mods(b);
+}
+
+/** "nearly $100 billion" and "over a hundred billion": two roundings of one figure. */
+function sameFigure(a: QuantitySpan, b: QuantitySpan): boolean {
+  const ia = quantityInterval({ ...a, qualifier: 'exact', value: a.value });
+  const ib = quantityInterval({ ...b, qualifier: 'exact', value: b.value });
+  return ia.low === ib.low;
 }
 
 const DATE_RE = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}))?/;
@@ -117,8 +183,11 @@ function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagr
   return null;
 }
 
+/** One side negates a word the other states plainly ("was not on the agenda" / "was on the agenda"). */
 function negationDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  if (a.facts.negated === b.facts.negated) return null;
+  const flips = (x: ComparedMention, y: ComparedMention): boolean =>
+    x.facts.negatedKeys.some((k) => y.words.includes(k) && !y.facts.negatedKeys.includes(k));
+  if (!flips(a, b) && !flips(b, a)) return null;
   return { kind: 'negation', a: a.facts.negation ?? a.cite, b: b.facts.negation ?? b.cite };
 }
 

@@ -1,5 +1,7 @@
 // Public surface of cross-outlet comparison: clause facts, disagreements, explanations, evolving figures, intervals.
-export { clauseFacts, stem } from './clause-facts.js';
+export { clauseFacts } from './clause-facts.js';
+export { stem } from './stem.js';
+export { contentKey, contentSpan, contentWords } from './content-words.js';
 export type { ClauseFacts, Ordering, Superlative } from './clause-facts.js';
 export { compareMentions } from './compare-mentions.js';
 export type { ComparedMention, Disagreement, QuotedWords } from './compare-mentions.js';

@@ -17,3 +17,8 @@ test('identical words are identical; unrelated quotes are not the same utterance
   assert.equal(alignQuotes(quoteWords("We won't leave."), quoteWords('We won’t leave')).relation, 'identical');
   assert.equal(alignQuotes(quoteWords('The harbour will reopen on Monday'), quoteWords('Nobody told us anything about the closure')).relation, null);
 });
+
+test('contractions read as their full form, so "hadn\'t" and "had not" are the same words', () => {
+  assert.equal(alignQuotes(quoteWords("We hadn't seen him"), quoteWords('We had not seen him')).relation, 'identical');
+  assert.deepEqual(quoteWords("won't"), ['will', 'not']);
+});

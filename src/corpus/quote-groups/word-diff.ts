@@ -28,11 +28,14 @@ export interface AlignmentThresholds {
 
 export const DEFAULT_ALIGNMENT: AlignmentThresholds = { minOverlap: 0.6, minLongOverlap: 0.45, minSharedWords: 3 };
 
-/** Lower-cased words of a quote, punctuation and quotation marks dropped, apostrophes unified. */
+const IRREGULAR_NEGATIVES: Readonly<Record<string, string>> = { "won't": 'will', "can't": 'can', "shan't": 'shall' };
+
+/** Lower-cased words of a quote, punctuation and quotation marks dropped, apostrophes unified, "hadn't" read as "had not". */
 export function quoteWords(text: string): string[] {
   return tokenize(text)
     .map((t) => t.text.toLowerCase().replace(/\u2019/g, "'"))
-    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .flatMap((w) => (w.endsWith("n't") ? [IRREGULAR_NEGATIVES[w] ?? w.slice(0, -3), 'not'] : [w]));
 }
 
 function isContiguousIn(short: readonly string[], long: readonly string[]): boolean {

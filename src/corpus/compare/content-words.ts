@@ -1,7 +1,7 @@
 // The words a clause's meaning rests on: stop words, figures, negation and reporting verbs dropped, synonyms folded.
 import type { Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
-import { stem } from '../compare/clause-facts.js';
+import { stem } from './stem.js';
 
 const STOP = new Set(
   (
@@ -62,16 +62,22 @@ export function contentSpan(text: string, span: Span): Span {
   return { start: span.start, end: span.start + m.index };
 }
 
+/** The content key of one lower-cased word, or null for stop words, figures and negation. */
+export function contentKey(word: string): string | null {
+  const w = word.toLowerCase().replace(/\u2019/g, "'");
+  if (!/^\p{L}/u.test(w) || STOP.has(w) || /n't$/.test(w) || w.length < 2) return null;
+  const s = stem(w);
+  if (STOP.has(s)) return null;
+  return SYNONYM[s] ?? SYNONYM[w] ?? s;
+}
+
 /** Content keys of a span, in order, duplicates kept out. */
 export function contentWords(text: string, span: Span): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const t of tokenize(text, contentSpan(text, span))) {
-    const w = t.text.toLowerCase().replace(/\u2019/g, "'");
-    if (!/^\p{L}/u.test(w) || STOP.has(w) || /n't$/.test(w) || w.length < 2) continue;
-    const s = stem(w);
-    if (STOP.has(s)) continue;
-    const key = SYNONYM[s] ?? SYNONYM[w] ?? s;
+    const key = contentKey(t.text);
+    if (key === null) continue;
     if (!seen.has(key)) {
       seen.add(key);
       out.push(key);

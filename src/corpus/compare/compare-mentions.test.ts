@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildArticle, type HandQuantity } from '../../../test/stories/build-article.js';
+import { clauseFacts } from './clause-facts.js';
+import { compareMentions, type ComparedMention } from './compare-mentions.js';
+import { contentWords } from './content-words.js';
+
+function mention(text: string, quantities: HandQuantity[] = [], quote = false): ComparedMention {
+  const article = buildArticle({ id: text, outlet: 'X', published: null, text, quantities, quotes: quote ? [{ text, speakerName: 'A' }] : [] });
+  const cite = { article: article.id, start: 0, end: text.length };
+  return {
+    cite,
+    text,
+    outlet: 'X',
+    published: null,
+    facts: clauseFacts(article, cite),
+    words: contentWords(text, cite),
+    quotes: quote ? [{ ref: { article: article.id, index: 0 }, span: cite, direct: true, group: 'g1', words: text.toLowerCase().split(/\W+/).filter(Boolean) }] : [],
+  };
+}
+
+test('negation needs the negated word stated plainly on the other side', () => {
+  assert.equal(compareMentions(mention('Wage indexation was not on the agenda.'), mention('Wage indexation was on the agenda.'))?.kind, 'negation');
+  assert.equal(compareMentions(mention('No homes were destroyed north of Brenna.'), mention('Several homes were destroyed north of Brenna.'))?.kind, 'negation');
+});
+
+test('spaced and apostrophe-less contractions and "yet to" are negations too, so they agree with their plain forms', () => {
+  assert.equal(compareMentions(mention('Smith didn ’ t return a call seeking comment.'), mention("Smith didn't return a call seeking comment.")), null);
+  assert.equal(compareMentions(mention('Riva had not yet regained consciousness.'), mention('Riva had yet to regain consciousness.')), null);
+  assert.equal(compareMentions(mention("I cant speak for the first death."), mention("I can't speak for the first death.")), null);
+});
+
+test('"would not say why" negates the saying, not the permit', () => {
+  const a = mention('Kell was denied a permit in March, and police would not say why the permit was denied.');
+  const b = mention('Kell had been denied a permit in March, police said.');
+  assert.equal(compareMentions(a, b), null);
+});
+
+test('a negation elsewhere in the clause is not a contradiction of its main fact', () => {
+  const a = mention('An 88-72 loss in Cleveland was the last straw, though the team has not enjoyed a winning season.');
+  const b = mention("Friday night's 88-72 loss in Cleveland was apparently the last straw.");
+  assert.equal(compareMentions(a, b), null);
+});
+
+test('subsets, bare numbers and two roundings of one figure are not number conflicts', () => {
+  const q = (text: string, value: number, unit: string | null, qualifier: HandQuantity['qualifier'] = 'exact', low: number | null = value, high: number | null = value): HandQuantity => ({ text, value, unit, qualifier, low, high });
+  assert.equal(compareMentions(mention('The navy arrested 23 pirates.', [q('23 pirates', 23, 'pirate')]), mention('The navy arrested 11 Yemeni pirates.', [q('11 Yemeni pirates', 11, 'Yemeni pirate')])), null);
+  assert.equal(compareMentions(mention('Police found three victims inside.', [q('three victims', 3, 'victim')]), mention('Police found two other victims inside.', [q('two other victims', 2, 'victim')])), null);
+  assert.equal(compareMentions(mention('The score was 3 at the break.', [q('3', 3, null)]), mention('The score was 6 at the break.', [q('6', 6, null)])), null);
+  assert.equal(
+    compareMentions(
+      mention('Trade worth nearly 100 billion dollars passes.', [q('nearly 100 billion dollars', 100e9, 'dollar', 'nearly', null, 100e9)]),
+      mention('Trade worth over 100 billion dollars passes.', [q('over 100 billion dollars', 100e9, 'dollar', 'more-than', 100e9, null)]),
+    ),
+    null,
+  );
+});
+
+test('spelling, formatting and abbreviation differences are not misquotes', () => {
+  const a = mention('Lt Jones said the neighbourhood was quiet at 6 00', [], true);
+  const b = mention('Lieutenant Jones said the neighborhood was quiet at 6:00', [], true);
+  assert.equal(compareMentions(a, b), null);
+  const c = mention('we will not sign it this week at the port', [], true);
+  const d = mention('we will not sign it at all at the port', [], true);
+  assert.equal(compareMentions(c, d)?.kind, 'quote');
+});
