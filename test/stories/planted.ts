@@ -91,4 +91,31 @@ export const MUSEUM_THEFT: PlantedStory = {
   ],
 };
 
-export const PLANTED_STORIES: readonly PlantedStory[] = [FERRY, PORT_STRIKE, BUDGET_VOTE, WILDFIRE, MUSEUM_THEFT];
+/**
+ * Held out: written after the code was tuned on the five stories above, scored once, and not tuned on since
+ * (first score: conflicts P 1.00 R 0.75, status accuracy 0.71).
+ */
+export const BRIDGE_COLLAPSE: PlantedStory = {
+  name: 'bridge-collapse',
+  conflicts: [
+    // Different days once "8 a.m." resolves against the next morning's report; either way the accounts clash.
+    { kind: 'time', a: 'shortly after 5 p.m.', b: 'at around 8 a.m.' },
+    { kind: 'quote', a: 'inspected last year', b: 'inspected last month' },
+    { kind: 'negation', a: 'had been closed to heavy trucks', b: 'had not been closed to heavy trucks' },
+    { kind: 'superlative', a: 'It was the deadliest', b: 'one of the deadliest' },
+  ],
+  statuses: [
+    // "officials said on Wednesday": the toll rose from two to seven overnight.
+    { text: 'Two people died', status: 'evolving' },
+    { text: 'Seven people were killed', status: 'evolving' },
+    // "At least 30" and "dozens" are compatible.
+    { text: 'At least 30 people were injured', status: 'corroborated' },
+    // Active and passive paraphrase.
+    { text: 'Engineer Tomas Ruud led', status: 'corroborated' },
+    { text: 'Divers were still searching', status: 'single-source' },
+    { text: 'had not been closed', status: 'disputed' },
+    { text: 'shortly after 5 p.m.', status: 'disputed' },
+  ],
+};
+
+export const PLANTED_STORIES: readonly PlantedStory[] = [FERRY, PORT_STRIKE, BUDGET_VOTE, WILDFIRE, MUSEUM_THEFT, BRIDGE_COLLAPSE];

@@ -1,4 +1,4 @@
-// Runs the five planted stories through the full pipeline and totals conflict precision/recall and status agreement.
+// Runs the planted stories (five tuned on, one held out) through the full pipeline and totals conflict precision/recall and status agreement.
 import { analyzeTexts } from '../helpers/corpus.js';
 import { PLANTED_STORIES } from './planted.js';
 import { loadStory, scoreStory, totalScore, type StoryScore, type TotalScore } from './score.js';
