@@ -55,3 +55,11 @@ test('widget lines inside the extracted block are removed with reasons', () => {
   );
   assert.equal(r.text.split('\n').length, 3);
 });
+
+test('a "Posted" line removed from the story is the date of last resort, never an "Updated" one', () => {
+  const html = `<html><body><article><p>Posted: Fri 6:45 PM, Feb 16, 2018</p><p>Updated: Sat 8:31 PM, Feb 17, 2018</p>${para(1)}${para(2)}${para(3)}</article></body></html>`;
+  const r = extractHtml(html);
+  assert.deepEqual(r.metadata.published, { value: '2018-02-16', from: 'page-timestamp' });
+  const updatedOnly = extractHtml(html.replace(/<p>Posted[^<]*<\/p>/, ''));
+  assert.equal(updatedOnly.metadata.published, null);
+});

@@ -1,5 +1,6 @@
 // The HTML extraction fallback chain: which step produced the text is recorded on the result.
-import type { Removed } from '../core/article.js';
+import type { Provenanced, Removed } from '../core/article.js';
+import { normalizeDate } from './normalize-date.js';
 import { densityExtract } from './density-extract.js';
 import { dropPageFurniture } from './drop-page-furniture.js';
 import { blockTexts, collapseSpace, elements, parseHtml, type Document } from './html-dom.js';
@@ -38,6 +39,17 @@ export interface HtmlExtraction {
   readonly metadata: HtmlMetadata;
 }
 
+/** Last resort for the date: a "Posted/Published ..." line the furniture filter took out of the story block. */
+function timestampDate(removed: readonly Removed[]): Provenanced<string> | null {
+  const stamps = removed.filter((r) => r.reason === 'timestamp');
+  const ordered = [...stamps.filter((r) => /published|posted/i.test(r.text)), ...stamps.filter((r) => !/updated|modified/i.test(r.text))];
+  for (const r of ordered) {
+    const value = normalizeDate(r.text.replace(/^[|\s]*(?:first |last )?(?:published|posted|updated)(?: on| at)?:?\s*/i, ''));
+    if (value) return { value, from: 'page-timestamp' };
+  }
+  return null;
+}
+
 function chars(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
@@ -70,7 +82,8 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
   const metadata = htmlMetadata(doc, url);
   const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => {
     const clean = dropPageFurniture(paragraphs);
-    return { text: clean.kept.join('\n'), removed: clean.removed, extractedBy, metadata };
+    const published = metadata.published ?? timestampDate(clean.removed);
+    return { text: clean.kept.join('\n'), removed: clean.removed, extractedBy, metadata: published === metadata.published ? metadata : { ...metadata, published } };
   };
   if (isFragment(doc, html, options)) {
     const whole = blockTexts(doc);

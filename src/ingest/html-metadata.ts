@@ -100,7 +100,7 @@ function fromMeta(meta: Map<string, string>, keys: readonly string[], normalize:
   return null;
 }
 
-const DATE_META = ['article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'publication_date', 'cxenseparse:recs:publishtime', 'og:pubdate'];
+const DATE_META = ['article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'publication_date', 'cxenseparse:recs:publishtime', 'og:pubdate', 'datecreated', 'article:published', 'pub_date', 'rnews:datepublished'];
 const OUTLET_META = ['og:site_name', 'application-name', 'al:ios:app_name', 'twitter:app:name:iphone', 'publisher', 'dc.publisher'];
 const TITLE_META = ['og:title', 'twitter:title', 'headline', 'dc.title', 'sailthru.title'];
 const AUTHOR_META = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'cxenseparse:author'];
