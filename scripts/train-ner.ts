@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { bilouTags, countChunks, parseConll, scoreCounts, type ConllDocument, type PrfCounts } from '../src/stages/entities/conll.js';
 import { chunksOf, decodeDocument, TAG_COUNT, type WeightTable } from '../src/stages/entities/decode.js';
 import { documentFeatures, type DocumentFeatures, type FeatureResources } from '../src/stages/entities/features.js';
-import { buildTable, DEFAULT_MODEL_DIR, encodeModel, loadResources } from '../src/stages/entities/ner-model.js';
+import { buildTable, DEFAULT_MODEL_DIR, encodeClusters, encodeModel, loadResources, parseClusters } from '../src/stages/entities/ner-model.js';
 
 /** Training settings; defaults in code. Epoch count is the upper bound, the best dev epoch wins. */
 const SETTINGS = {
@@ -140,7 +140,10 @@ function main(): void {
     return;
   }
   const t0 = Date.now();
-  const res = loadResources(process.env.NER_RESOURCES ?? DEFAULT_MODEL_DIR);
+  const resourceDir = process.env.NER_RESOURCES ?? DEFAULT_MODEL_DIR;
+  // clusters.tsv (reviewable build output) -> clusters.bin (what the tagger loads).
+  writeFileSync(resolve(resourceDir, 'clusters.bin'), encodeClusters(parseClusters(readFileSync(resolve(resourceDir, 'clusters.tsv'), 'utf8'))));
+  const res = loadResources(resourceDir);
   const train = prepare(parseConll(readFileSync(trainPath, 'utf8')), res);
   const dev = prepare(parseConll(readFileSync(devPath, 'utf8')), res);
   process.stderr.write(`features ready: ${train.length} train docs, ${dev.length} dev docs (${Date.now() - t0} ms)\n`);

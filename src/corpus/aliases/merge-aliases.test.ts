@@ -96,3 +96,20 @@ test('output is deterministic: most mentions first, then name', () => {
   assert.deepEqual(a.map((x) => x.name), ['Bakhmut', 'Odesa']);
   assert.deepEqual(mergeAliases(ms), a);
 });
+
+test('a bare given name or short organisation name joins its only long form when the articles overlap', () => {
+  const ms = [
+    m('a1', 'Ellen DeGeneres', 'PERSON'), m('a1', 'Academy of Motion Picture Arts and Sciences', 'ORG'), m('a1', 'Oscars', 'MISC'),
+    m('a2', 'Ellen', 'PERSON'), m('a2', 'Academy', 'ORG'), m('a2', 'Oscars', 'MISC'),
+    m('a3', 'Academy', 'ORG'),
+  ];
+  const c = mergeAliases(ms);
+  assert.equal(clusterOf(c, 3), clusterOf(c, 0));
+  assert.equal(clusterOf(c, 4), clusterOf(c, 1));
+  assert.ok(c[clusterOf(c, 0)]!.merges.some((x) => x.reason.startsWith('given-name')));
+});
+
+test('a bare given name with no shared context stays apart', () => {
+  const c = mergeAliases([m('a1', 'Ellen DeGeneres', 'PERSON'), m('a1', 'Oscars', 'MISC'), m('a2', 'Ellen', 'PERSON'), m('a2', 'Vermont', 'LOC')]);
+  assert.notEqual(clusterOf(c, 2), clusterOf(c, 0));
+});

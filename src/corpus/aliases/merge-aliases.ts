@@ -83,7 +83,9 @@ function groupByKey(mentions: readonly AliasMention[]): Group[] {
  * 2. type vote: a key seen as PERSON/ORG/MISC joins its majority type (never across LOC: metonymy stays apart);
  * 3. acronym: an all-caps ORG/MISC name equal to the initials of exactly one longer name of that type;
  * 4. surname: a one-word PERSON joins the only full name ending in it, or, when several share the surname,
- *    the one whose articles share the most other entities with its articles (strictly more than the runner-up).
+ *    the one whose articles share the most other entities with its articles (strictly more than the runner-up);
+ * 5. given name / short form: a one-word PERSON (ORG/MISC) that opens (opens or closes) exactly one longer name
+ *    of its type, when their articles share at least one other entity.
  */
 export function mergeAliases(mentions: readonly AliasMention[], settings: MergeSettings = DEFAULT_MERGE_SETTINGS): AliasCluster[] {
   const groups = groupByKey(mentions);
@@ -149,8 +151,30 @@ export function mergeAliases(mentions: readonly AliasMention[], settings: MergeS
     }
   }
 
+  // 5. given names and organisation short forms: only a unique candidate, and only when the articles overlap.
+  const overlap = (a: Group, b: Group): number => {
+    const mine = contextOf(a);
+    return [...contextOf(b)].filter((x) => mine.has(x) && x !== a.id && x !== b.id).length;
+  };
+  for (const g of groups) {
+    if (g.key.includes(' ') || !g.key || reasons.has(g.id) || g.type === 'LOC') continue;
+    const edge = (o: Group): boolean => {
+      const w = o.key.split(' ').filter((x) => !STOP.has(x));
+      return g.type === 'PERSON' ? w[0] === g.key : w[0] === g.key || w.at(-1) === g.key;
+    };
+    const candidates = groups.filter((o) => o !== g && o.type === g.type && o.key.includes(' ') && edge(o));
+    if (candidates.length !== 1) continue;
+    const target = candidates[0]!;
+    const shared = overlap(g, target);
+    if (shared > 0 && uf.union(target.id, g.id)) {
+      reasons.set(g.id, `${g.type === 'PERSON' ? 'given-name' : 'short-form'}: only ${target.key} (${shared} co-mentioned entities)`);
+    }
+  }
+
   return buildClusters(mentions, groups, uf, reasons);
 }
+
+const STOP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de']);
 
 function buildClusters(mentions: readonly AliasMention[], groups: readonly Group[], uf: UnionFind, reasons: ReadonlyMap<number, string>): AliasCluster[] {
   const members = new Map<number, Group[]>();

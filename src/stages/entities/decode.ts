@@ -141,11 +141,32 @@ function firstPassOf(doc: DocumentFeatures, tags: readonly Int8Array[]): FirstPa
  * document, before and after this sentence (a name tagged confidently once informs its other mentions).
  */
 export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?: TrainingHooks, passes = 1): Int8Array[] {
-  const first = decodePass(doc, table, hooks, null);
-  return passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first));
+  // Outside training the weights are fixed, so each token's static-feature scores are summed once for both passes.
+  const fixedScores = hooks ? null : staticScores(doc, table);
+  const first = decodePass(doc, table, hooks, null, fixedScores);
+  return passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first), fixedScores);
 }
 
-function decodePass(doc: DocumentFeatures, table: WeightTable, hooks: TrainingHooks | undefined, firstPass: FirstPass | null): Int8Array[] {
+function staticScores(doc: DocumentFeatures, table: WeightTable): Float64Array[] {
+  return doc.sentences.map((sent) => {
+    const out = new Float64Array(sent.length * TAG_COUNT);
+    const scratch = new Float64Array(TAG_COUNT);
+    sent.forEach((keys, i) => {
+      scratch.fill(0);
+      table.addScores(keys, scratch);
+      out.set(scratch, i * TAG_COUNT);
+    });
+    return out;
+  });
+}
+
+function decodePass(
+  doc: DocumentFeatures,
+  table: WeightTable,
+  hooks: TrainingHooks | undefined,
+  firstPass: FirstPass | null,
+  fixedScores: readonly Float64Array[] | null,
+): Int8Array[] {
   const history = new Map<number, Int32Array>();
   const scores = new Float64Array(TAG_COUNT);
   const others = new Int32Array(ENTITY_TYPES.length);
@@ -172,8 +193,12 @@ function decodePass(doc: DocumentFeatures, table: WeightTable, hooks: TrainingHo
         if (mine >= 0) others[mine]!--;
         documentHistoryFeatures(keys, others);
       }
-      scores.fill(0);
-      table.addScores(fixed, scores);
+      const pre = fixedScores?.[s];
+      if (pre) scores.set(pre.subarray(i * TAG_COUNT, (i + 1) * TAG_COUNT));
+      else {
+        scores.fill(0);
+        table.addScores(fixed, scores);
+      }
       table.addScores(keys, scores);
       const ok = i === sent.length - 1 ? ALLOWED_LAST : ALLOWED;
       // An open name (B/I) forces I or L next, and greedy decoding can run on for words ("Academy has seemed

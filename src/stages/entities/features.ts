@@ -4,7 +4,7 @@ import { GAZ_TYPES, matchGazetteer, type Gazetteer } from './gazetteer.js';
 export interface FeatureResources {
   readonly gazetteer: Gazetteer;
   /** hashString(lower-case word) -> fine cluster * 1024 + coarse cluster. */
-  readonly clusters: ReadonlyMap<number, number>;
+  readonly clusters: { get(wordHash: number): number | undefined };
 }
 
 /** A document as the tagger sees it: sentences of token strings. */
@@ -137,7 +137,13 @@ function wordInfo(res: FeatureResources, w: string): WordInfo {
   else f.push(featureKey(T.fine, -1));
   const dash = w.indexOf('-');
   if (dash > 0) f.push(featureKey(T.hyphenPart, hashString(lw.slice(0, dash))));
-  const info: WordInfo = { lowerHash, shapeHash, fine: c >= 0 ? c >> 10 : -1, upper: startsUpper(w), local: Int32Array.from(f) };
+  const info: WordInfo = {
+    lowerHash,
+    shapeHash,
+    fine: c >= 0 ? c >> 10 : -1,
+    upper: startsUpper(w),
+    local: Int32Array.from(f),
+  };
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
   cache.set(w, info);
   return info;

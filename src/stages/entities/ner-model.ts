@@ -20,28 +20,32 @@ export interface NerModel {
   readonly passes: number;
 }
 
-/** Open-addressing hash table from feature key to weight row; built at load time, no strings. */
-export function buildTable(keys: Int32Array, weights: Float32Array): WeightTable {
+/**
+ * Open-addressing hash table from feature key to weight row; built at load time, no strings. Slots hold
+ * (key, row) pairs side by side so a probe touches one cache line. Weights stay quantised: every row shares one
+ * positive scale, which cannot change an argmax.
+ */
+export function buildTable(keys: Int32Array, weights: Int16Array | Float32Array): WeightTable {
   let size = 1;
   while (size < keys.length * 2) size <<= 1;
   const mask = size - 1;
-  const slotKeys = new Int32Array(size);
-  const slotRows = new Int32Array(size).fill(-1);
+  const slots = new Int32Array(size * 2);
+  for (let s = 0; s < size; s++) slots[2 * s + 1] = -1;
   for (let r = 0; r < keys.length; r++) {
     let s = Math.imul(keys[r]!, 0x9e3779b1) & mask;
-    while (slotRows[s]! >= 0) s = (s + 1) & mask;
-    slotKeys[s] = keys[r]!;
-    slotRows[s] = r;
+    while (slots[2 * s + 1]! >= 0) s = (s + 1) & mask;
+    slots[2 * s] = keys[r]!;
+    slots[2 * s + 1] = r;
   }
   return {
     addScores(list: ArrayLike<number>, scores: Float64Array): void {
       for (let k = 0; k < list.length; k++) {
         const key = list[k]!;
         let s = Math.imul(key, 0x9e3779b1) & mask;
-        let row = slotRows[s]!;
-        while (row >= 0 && slotKeys[s] !== key) {
+        let row = slots[2 * s + 1]!;
+        while (row >= 0 && slots[2 * s] !== key) {
           s = (s + 1) & mask;
-          row = slotRows[s]!;
+          row = slots[2 * s + 1]!;
         }
         if (row < 0) continue;
         const base = row * TAG_COUNT;
@@ -75,7 +79,7 @@ export function encodeModel(keys: Int32Array, weights: Float32Array, passes: num
   );
 }
 
-export function decodeModel(gz: Buffer): { keys: Int32Array; weights: Float32Array; passes: number } {
+export function decodeModel(gz: Buffer): { keys: Int32Array; weights: Int16Array; scale: number; passes: number } {
   const raw = gunzipSync(gz);
   const nl = raw.indexOf(10);
   const header = JSON.parse(raw.subarray(0, nl).toString('utf8')) as Header;
@@ -86,10 +90,8 @@ export function decodeModel(gz: Buffer): { keys: Int32Array; weights: Float32Arr
   const aligned = new Uint8Array(body.length);
   aligned.set(body);
   const keys = new Int32Array(aligned.buffer, 0, header.features);
-  const q = new Int16Array(aligned.buffer, header.features * 4, header.features * TAG_COUNT);
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
-  return { keys, weights, passes: header.passes ?? 1 };
+  const weights = new Int16Array(aligned.buffer, header.features * 4, header.features * TAG_COUNT);
+  return { keys, weights, scale: header.scale, passes: header.passes ?? 1 };
 }
 
 /** Parses `word<TAB>fine<TAB>coarse` lines into hashed-word -> packed cluster ids (no per-word strings kept). */
@@ -109,16 +111,46 @@ export function parseClusters(tsv: string): Map<number, number> {
   return out;
 }
 
+/** The shipped cluster table: sorted Int32 word hashes followed by their Int32 packed cluster ids. */
+export function encodeClusters(clusters: ReadonlyMap<number, number>): Buffer {
+  const keys = Int32Array.from([...clusters.keys()].sort((a, b) => a - b));
+  const values = Int32Array.from(keys, (k) => clusters.get(k)!);
+  return Buffer.concat([Buffer.from(keys.buffer), Buffer.from(values.buffer)]);
+}
+
+/** Binary-search lookup over encodeClusters output; loading is a copy, not a parse. */
+export function decodeClusters(buf: Buffer): { get(wordHash: number): number | undefined } {
+  const n = buf.length / 8;
+  const aligned = new Uint8Array(buf.length);
+  aligned.set(buf);
+  const keys = new Int32Array(aligned.buffer, 0, n);
+  const values = new Int32Array(aligned.buffer, n * 4, n);
+  return {
+    get(h: number): number | undefined {
+      let lo = 0;
+      let hi = n - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const k = keys[mid]!;
+        if (k === h) return values[mid]!;
+        if (k < h) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    },
+  };
+}
+
 /** Clusters and gazetteers, shared by training and tagging. */
 export function loadResources(dir = DEFAULT_MODEL_DIR): FeatureResources {
-  const read = (name: string): string => {
+  const read = (name: string): Buffer => {
     try {
-      return readFileSync(join(dir, name), 'utf8');
+      return readFileSync(join(dir, name));
     } catch {
-      throw new Error(`PX402: missing ${join(dir, name)}; run npx tsx scripts/build-ner-gazetteers.ts / build-ner-clusters.ts`);
+      throw new Error(`PX402: missing ${join(dir, name)}; run npx tsx scripts/build-ner-gazetteers.ts / build-ner-clusters.ts, then npm run train:ner`);
     }
   };
-  return { gazetteer: parseGazetteer(read('gazetteers.tsv')), clusters: parseClusters(read('clusters.tsv')) };
+  return { gazetteer: parseGazetteer(read('gazetteers.tsv').toString('utf8')), clusters: decodeClusters(read('clusters.bin')) };
 }
 
 const cache = new Map<string, NerModel>();
