@@ -197,3 +197,10 @@ test('property: truncations of valid inputs never crash or hang', async () => {
     { numRuns: 120, seed: 7 },
   );
 });
+
+test('a JSON array of articles is read one element at a time', async () => {
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'export.json'), JSON.stringify([{ text: 'The bridge reopened on Tuesday.', outlet: 'Lantern Gazette' }, { title: 'no body' }]));
+  const items = await collect([dir]);
+  assert.deepEqual(items.map((i) => (i.ok ? `ok ${i.raw.source.record}` : `${i.failure.diagnostics[0]?.rule} ${i.failure.source.record}`)), ['ok element 1', 'no-body element 2']);
+});

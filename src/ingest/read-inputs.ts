@@ -7,7 +7,7 @@ import { decodeBytes, declaredCharset } from './decode-bytes.js';
 import { expandInputs } from './expand-inputs.js';
 import { resolveIngestOptions, type IngestOptions } from './ingest-options.js';
 import { readFeed } from './read-feed.js';
-import { readJsonl, jsonlLine } from './read-jsonl.js';
+import { jsonArray, jsonlLine, readJsonl } from './read-jsonl.js';
 import { readWarc } from './read-warc.js';
 import { decodeDiagnostics, failure } from './reader-diagnostics.js';
 import { sniffFormat, type ReaderFormat } from './sniff-format.js';
@@ -37,6 +37,7 @@ function readDocument(file: string, bytes: Uint8Array, format: ReaderFormat, tru
   if (!decoded.text.trim()) return [failure({ path: file }, stage, 'empty-file', `${name}: file has no text (only white space); remove it or re-export the article`)];
   if (format === 'feed') return readFeed(file, decoded.text, decoded.encoding, diagnostics);
   if (format === 'jsonl') {
+    if (decoded.text.trimStart().startsWith('[')) return jsonArray(file, decoded.text.trim());
     return decoded.text.split('\n').flatMap((line, i) => {
       const item = jsonlLine(file, i + 1, line.replace(/\r$/, ''));
       return item ? [item] : [];
@@ -63,7 +64,7 @@ async function* readOneFile(file: string, options: IngestOptions): AsyncGenerato
   }
   const format = options.format === 'auto' ? sniffFormat(name, sniffHead(sniffBytes)) : options.format;
   if (format === 'warc') return yield* readWarc(file, options);
-  if (format === 'jsonl' && !gz) return yield* readJsonl(file, options);
+  if (format === 'jsonl' && !gz && !sniffHead(sniffBytes).trimStart().startsWith('[')) return yield* readJsonl(file, options);
   if (size > options.maxFileBytes) {
     yield failure({ path: file }, `ingest.${format}`, 'file-too-large', `${name}: ${size} bytes is over maxFileBytes (${options.maxFileBytes}); split the file or raise maxFileBytes`);
     return;

@@ -31,6 +31,25 @@ export function jsonlLine(file: string, lineNo: number, line: string): IngestIte
   } catch (err) {
     return failure({ path: file, record }, STAGE, 'bad-json', `${name}: ${record} is not valid JSON (${(err as Error).message}); fix or delete that line`);
   }
+  return jsonRecord(file, record, value);
+}
+
+/** A JSON array of article objects (a common export shape): one item per element. */
+export function jsonArray(file: string, text: string): IngestItem[] {
+  const name = path.basename(file);
+  let value: Json;
+  try {
+    value = JSON.parse(text) as Json;
+  } catch (err) {
+    return [failure({ path: file }, STAGE, 'bad-json', `${name}: not valid JSON (${(err as Error).message}); fix the file or export one object per line (JSONL)`)];
+  }
+  if (!Array.isArray(value)) return [failure({ path: file }, STAGE, 'not-an-array', `${name}: expected a JSON array of articles or one object per line`)];
+  if (!value.length) return [failure({ path: file }, STAGE, 'empty-file', `${name}: the JSON array is empty; nothing to read`)];
+  return value.map((v, i) => jsonRecord(file, `element ${i + 1}`, v));
+}
+
+function jsonRecord(file: string, record: string, value: Json): IngestItem {
+  const name = path.basename(file);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return failure({ path: file, record }, STAGE, 'not-an-object', `${name}: ${record} is not a JSON object; each line must be {"text": ...} or {"html": ...}`);
   }

@@ -7,6 +7,7 @@ function extensionFormat(name: string): ReaderFormat | null {
   const n = name.toLowerCase().replace(/\.gz$/, '');
   if (/\.warc$|\.arc$/.test(n)) return 'warc';
   if (/\.(?:jsonl|ndjson)$/.test(n)) return 'jsonl';
+  if (/\.json$/.test(n) && !/(?:^|[/.])feed\.json$/.test(n)) return null;
   if (/\.(?:html?|xhtml|shtml|php|aspx?)$/.test(n)) return 'html';
   if (/\.(?:rss|atom|xml|rdf)$/.test(n) || /(?:^|[/.])feed\.json$/.test(n)) return 'feed';
   if (/\.(?:txt|text|md)$/.test(n)) return 'text';
@@ -24,6 +25,7 @@ export function sniffFormat(name: string, head: string): ReaderFormat {
   if (byExt) return byExt;
   if (/^(?:<!doctype html|<html\b|<head\b|<body\b)/.test(lower)) return 'html';
   if (h.startsWith('{') && /^\{.*\}\s*$/m.test(h.split('\n')[0] ?? '')) return 'jsonl';
+  if (/^\[\s*(?:\{|\])/.test(h)) return 'jsonl';
   if (/<(?:p|div|article|body|br)\b[^>]*>/i.test(h.slice(0, 4096))) return 'html';
   return 'text';
 }
