@@ -147,12 +147,25 @@ export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?
   return passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first), fixedScores);
 }
 
+/** Per table: a word's own-feature score vector, keyed by its (shared) local key array. */
+const LOCAL_SCORES = new WeakMap<WeightTable, WeakMap<Int32Array, Float64Array>>();
+
 function staticScores(doc: DocumentFeatures, table: WeightTable): Float64Array[] {
-  return doc.sentences.map((sent) => {
+  let cache = LOCAL_SCORES.get(table);
+  if (!cache) LOCAL_SCORES.set(table, (cache = new WeakMap()));
+  const words = cache;
+  return doc.sentences.map((sent, s) => {
     const out = new Float64Array(sent.length * TAG_COUNT);
     const scratch = new Float64Array(TAG_COUNT);
     sent.forEach((keys, i) => {
-      scratch.fill(0);
+      const local = doc.locals[s]![i]!;
+      let own = words.get(local);
+      if (!own) {
+        own = new Float64Array(TAG_COUNT);
+        table.addScores(local, own);
+        words.set(local, own);
+      }
+      scratch.set(own);
       table.addScores(keys, scratch);
       out.set(scratch, i * TAG_COUNT);
     });
@@ -197,6 +210,7 @@ function decodePass(
       if (pre) scores.set(pre.subarray(i * TAG_COUNT, (i + 1) * TAG_COUNT));
       else {
         scores.fill(0);
+        table.addScores(doc.locals[s]![i]!, scores);
         table.addScores(fixed, scores);
       }
       table.addScores(keys, scores);
@@ -217,7 +231,7 @@ function decodePass(
       }
       if (hooks) {
         const gold = hooks.gold[s]![i]!;
-        if (gold !== best) hooks.update([...fixed, ...keys], gold, best);
+        if (gold !== best) hooks.update([...doc.locals[s]![i]!, ...fixed, ...keys], gold, best);
       }
       tags[i] = best;
       prev2 = prev;

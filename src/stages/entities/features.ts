@@ -12,8 +12,10 @@ export type TokenDocument = readonly (readonly string[])[];
 
 /** Per-token static features, computed once per document before decoding. */
 export interface DocumentFeatures {
-  /** sentences[s][i] = hashed feature keys of token i. */
+  /** sentences[s][i] = hashed context feature keys of token i (neighbours, gazetteer, document cues). */
   readonly sentences: readonly (readonly Int32Array[])[];
+  /** locals[s][i] = the word's own feature keys; one shared array per distinct word, so scores can be cached. */
+  readonly locals: readonly (readonly Int32Array[])[];
   /** Hash of each token's lower-case form, for the prediction-history features. */
   readonly lowerHashes: readonly Int32Array[];
   /** Hash of each token's long shape, for the tag-by-shape features. */
@@ -167,6 +169,7 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
     });
   });
   const sentences: Int32Array[][] = [];
+  const locals: Int32Array[][] = [];
   const lowerHashes: Int32Array[] = [];
   const shapeHashes: Int32Array[] = [];
   const capitalised: Uint8Array[] = [];
@@ -222,17 +225,15 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
         if (lowerSeen.has(lw)) f.push(featureKey(T.docLower, 1));
         if (i === 0 && capMidSeen.has(lw)) f.push(featureKey(T.docCapMid, 1));
       }
-      const all = new Int32Array(info.local.length + f.length);
-      all.set(info.local);
-      all.set(f, info.local.length);
-      keys.push(all);
+      keys.push(Int32Array.from(f));
     }
     sentences.push(keys);
+    locals.push(infos.map((x) => x.local));
     lowerHashes.push(lh);
     shapeHashes.push(sh);
     capitalised.push(Uint8Array.from(infos, (x) => (x.upper ? 1 : 0)));
   });
-  return { sentences, lowerHashes, shapeHashes, capitalised };
+  return { sentences, locals, lowerHashes, shapeHashes, capitalised };
 }
 
 /** Features that depend on earlier decisions: previous tags and the document's prediction history. */
