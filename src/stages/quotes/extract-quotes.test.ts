@@ -131,6 +131,45 @@ test('pronouns skip speakers of the wrong gender', () => {
   assert.equal(find(run(text), 'We did not lose anything').name, 'Dana Okafor');
 });
 
+test('a pronoun binds to the person just introduced, not to an earlier speaker of the other gender', () => {
+  // Regression: the mayor spoke two sentences earlier; "she" is the minister named in the sentence before.
+  const text = [
+    '"The harbour stays closed until Friday," Mayor Bogdan Lisowski told reporters on the quay.',
+    'Lisowski said divers from the coast guard would search the wreck at dawn.',
+    'Civil Protection Minister Ludmila Brankova thanked the volunteers. "They pulled forty people from the water before the boats arrived," she said.',
+  ].join('\n\n');
+  const q = find(run(text), 'They pulled forty people from the water before the boats arrived');
+  assert.equal(q.how, 'pronoun');
+  assert.equal(q.speaker, 'she');
+  assert.equal(q.name, 'Ludmila Brankova');
+});
+
+test('gender from given names and surname endings keeps "he" and "she" apart', () => {
+  const text = [
+    'Deputy Minister Olena Marchuk met Tomasz Wierzbicki in Velden on Monday.',
+    '"The border crossings will open in spring," he said.',
+    '"We will hold him to that," Marchuk said. Zarema Kostova, her adviser, nodded. "Spring is too late," she said.',
+  ].join('\n');
+  const seen = run(text);
+  assert.equal(find(seen, 'The border crossings will open in spring').name, 'Tomasz Wierzbicki');
+  assert.equal(find(seen, 'Spring is too late').name, 'Zarema Kostova');
+});
+
+test('the subject of the previous sentence is preferred, and names inside quotation marks do not count', () => {
+  const text = 'Anika Sorensen criticised Lena Vogt on Tuesday. "Lena Vogt never read the report," she said.';
+  const q = find(run(text), 'Lena Vogt never read the report');
+  assert.equal(q.name, 'Anika Sorensen');
+});
+
+test('a role noun speaker counts as a mention of its person for later pronouns', () => {
+  const text = [
+    'Harbour spokeswoman Marit Eide spoke on Monday.',
+    'Fishermen blocked the quay for hours. "The quay belongs to everyone," the spokeswoman said.',
+    'Officials met again on Tuesday. "We will find a way," she added.',
+  ].join('\n');
+  assert.equal(find(run(text), 'We will find a way').name, 'Marit Eide');
+});
+
 test('running speaker stops after a paragraph without quotes', () => {
   const text = ['"We rebuilt the pier," said Oren Falk.', 'The pier reopened in May after repairs.', 'The mayor was absent.', '"It will not fall again."'].join('\n');
   const q = find(run(text), 'It will not fall again.');

@@ -10,6 +10,7 @@ import {
   phraseAfterCue,
   phraseBeforeCue,
   resolvePhrase,
+  type Discourse,
   type SpeakerHistoryEntry,
   type SpeakerSettings,
 } from './resolve-speaker.js';
@@ -368,6 +369,7 @@ function withAppositive(doc: Doc, span: Span, cue: Span | null): Span {
 
 /** Resolves speakers in reading order so pronouns and running quotes see what came before. */
 function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesConfig): QuoteSpan[] {
+  const discourse: Discourse = { sentences: doc.sentences, quoted: candidates.filter((c) => c.kind !== 'indirect').map((c) => c.content) };
   const history: SpeakerHistoryEntry[] = [];
   const learned = new Map<string, Gender>();
   const quotes: QuoteSpan[] = [];
@@ -377,7 +379,7 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
     let name: string | null = null;
     let how: SpeakerHow = 'none';
     if (c.phrase) {
-      const r = resolvePhrase(doc.text, c.phrase, doc.names, history, learned, config);
+      const r = resolvePhrase(doc.text, c.phrase, doc.names, history, learned, discourse, config);
       ({ span, name, how } = r);
       if (name) {
         history.push({ name, span, at: c.phrase.start, type: r.type, gender: r.gender });

@@ -4,6 +4,7 @@ import type { Span } from '../../core/span.js';
 import { spansOverlap } from '../../core/span.js';
 import type { Token } from '../../core/tokenize.js';
 import { KNOWN_OUTLETS, NOT_NAMES, OUTLET_SUFFIX, ROLE_NOUNS, TITLES } from './cue-lexicon.js';
+import { FEMALE_GIVEN_NAMES, genderOfName, MALE_GIVEN_NAMES } from './name-gender.js';
 
 export type Gender = 'm' | 'f';
 
@@ -46,7 +47,17 @@ function splitTitle(words: readonly string[]): { titleWords: string[]; core: str
     if (g) gender = g;
     k++;
   }
+  // "Emergency Situations Minister Irena Tarasova": a role word before a known given name ends the title.
+  const given = words.findIndex((w, i) => i > k && isGivenName(w) && !isGivenName(words[i - 1] ?? ''));
+  if (given > k && given < words.length - 1 && words.slice(k, given).some((w) => PERSON_ROLE.test(w.toLowerCase()))) k = given;
   return { titleWords: words.slice(0, k), core: words.slice(k), gender };
+}
+
+const PERSON_ROLE = /^(?:minister|president|secretary|chancellor|mayor|governor|senator|ambassador|chairman|chairwoman|chair|director|commissioner|chief|ceo|executive|founder|leader|head|premier|judge|prosecutor|attorney|general|commander|spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|aide|coach|manager|speaker|congressman|congresswoman|lawmaker|mp|economist|analyst|professor|captain)$/;
+
+function isGivenName(word: string): boolean {
+  const w = word.toLowerCase();
+  return MALE_GIVEN_NAMES.has(w) || FEMALE_GIVEN_NAMES.has(w);
 }
 
 function guessType(core: readonly string[]): { type: EntityType | 'UNKNOWN'; outlet: boolean } {
@@ -156,9 +167,11 @@ export function findNameMentions(text: string, tokens: readonly Token[], entitie
         if (type === 'UNKNOWN') type = 'PERSON';
       }
     }
-    if (m.gender && !genderOf.has(canonical)) genderOf.set(canonical, m.gender);
+    // Titles first ("Mrs"), then the given name or surname ending of the fullest name.
+    const gender = m.gender ?? (canonical.includes(' ') && type !== 'ORG' && type !== 'LOC' ? genderOfName(canonical) : null);
+    if (gender && !genderOf.has(canonical)) genderOf.set(canonical, gender);
     const isEntity = fromEntities.includes(m);
-    return { start: m.start, end: m.end, canonical, type, gender: m.gender, outlet: m.outlet, from: isEntity ? 'entity' : 'heuristic' };
+    return { start: m.start, end: m.end, canonical, type, gender, outlet: m.outlet, from: isEntity ? 'entity' : 'heuristic' };
   });
   const withGender = mentions.map((m) => (m.gender || !genderOf.has(m.canonical) ? m : { ...m, gender: genderOf.get(m.canonical) ?? null }));
   return { mentions: withGender, roleLinks: findRoleLinks(text, withGender, merged) };

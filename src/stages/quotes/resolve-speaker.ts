@@ -1,6 +1,6 @@
 // Finds the speaker phrase beside a cue and resolves it: name, role link, pronoun or statement.
 import type { EntityType, SpeakerHow } from '../../core/article.js';
-import type { Span } from '../../core/span.js';
+import { spansOverlap, type Span } from '../../core/span.js';
 import type { Token } from '../../core/tokenize.js';
 import { CLAUSE_WORDS, CUE_AUXILIARIES, CUE_VERBS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, STATEMENT_NOUNS } from './cue-lexicon.js';
 import type { Gender, NameIndex, NameMention } from './find-name-mentions.js';
@@ -202,34 +202,87 @@ export function linkRole(index: NameIndex, roleWords: readonly string[], at: num
   return pick ? pick.person : null;
 }
 
-/** Nearest earlier compatible speaker, else the nearest earlier compatible name. */
+/** What pronoun binding needs beyond names: sentence bounds, and the quoted stretches whose names do not count. */
+export interface Discourse {
+  readonly sentences: readonly Span[];
+  readonly quoted: readonly Span[];
+}
+
+function lastStartingAtOrBefore(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.start ?? Infinity) <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/**
+ * "he"/"she": walking back sentence by sentence from the pronoun, the first person mention outside quotation
+ * marks whose gender is not the other one; inside a sentence the first such (the subject, usually). A name
+ * of the other gender is never taken. "they"/"it": the nearest earlier speaker
+ * or organisation.
+ */
 export function resolvePronoun(
   pronoun: string,
   at: number,
   index: NameIndex,
   history: readonly SpeakerHistoryEntry[],
   learned: ReadonlyMap<string, Gender>,
+  discourse: Discourse,
   settings: SpeakerSettings,
 ): { name: string; gender: Gender | null } | null {
   const g = PRONOUNS[pronoun.toLowerCase()] ?? null;
   if (!g || g === 'self') return null;
-  const wantsPerson = g === 'm' || g === 'f';
-  const genderFits = (name: string, own: Gender | null): boolean => {
-    const known = own ?? learned.get(name) ?? null;
-    return !wantsPerson || known === null || known === g;
-  };
-  const typeFits = (type: EntityType | 'UNKNOWN'): boolean =>
-    wantsPerson ? type === 'PERSON' || type === 'UNKNOWN' : type === 'ORG' || type === 'LOC' || type === 'UNKNOWN';
+  const genderOf = (name: string, own: Gender | null): Gender | null => own ?? learned.get(name) ?? null;
+  if (g === 'm' || g === 'f') {
+    const quotedAt = (m: Span): boolean => {
+      const q = discourse.quoted[lastStartingAtOrBefore(discourse.quoted, m.start)];
+      return q !== undefined && m.start >= q.start && m.start < q.end;
+    };
+    const fits = (m: NameMention): boolean => {
+      const known = genderOf(m.canonical, m.gender);
+      const person = m.type === 'PERSON' || (m.type === 'UNKNOWN' && known !== null);
+      return person && (known === null || known === g) && !quotedAt(m);
+    };
+    for (let s = lastStartingAtOrBefore(discourse.sentences, at); s >= 0; s--) {
+      const sentence = discourse.sentences[s];
+      if (!sentence || at - sentence.end > settings.pronounReach) break;
+      const limit = Math.min(sentence.end, at);
+      const inSentence = index.mentions.filter((m) => m.start >= sentence.start && m.end <= limit && fits(m));
+      // Speakers found through a role or pronoun ("the spokesman said") are people mentioned there too.
+      const spoke = history
+        .filter((e) => e.span && e.at >= sentence.start && e.at < limit && !inSentence.some((m) => spansOverlap(m, { start: e.at, end: e.at + 1 })))
+        .map((e) => ({ start: e.at, end: e.at, canonical: e.name, type: e.type, gender: e.gender, outlet: false, from: 'heuristic' as const }))
+        .filter(fits);
+      const all = spoke.length ? [...inSentence, ...spoke].sort((a, b) => a.start - b.start) : inSentence;
+      const pick = all[0];
+      if (pick) return { name: pick.canonical, gender: genderOf(pick.canonical, pick.gender) };
+    }
+    for (let h = history.length - 1; h >= 0; h--) {
+      const e = history[h];
+      if (!e || at - e.at > settings.pronounReach) break;
+      const known = genderOf(e.name, e.gender);
+      if (e.at <= at && (e.type === 'PERSON' || e.type === 'UNKNOWN') && (known === null || known === g)) return { name: e.name, gender: known };
+    }
+    return null;
+  }
+  const typeFits = (type: EntityType | 'UNKNOWN'): boolean => type === 'ORG' || type === 'LOC' || type === 'UNKNOWN';
   for (let h = history.length - 1; h >= 0; h--) {
     const e = history[h];
     if (!e || at - e.at > settings.pronounReach) break;
-    if (e.at <= at && typeFits(e.type) && genderFits(e.name, e.gender)) return { name: e.name, gender: e.gender };
+    if (e.at <= at && typeFits(e.type)) return { name: e.name, gender: e.gender };
   }
   for (let m = index.mentions.length - 1; m >= 0; m--) {
     const c = index.mentions[m];
     if (!c || c.end > at) continue;
     if (at - c.end > settings.pronounReach) break;
-    if (typeFits(c.type) && genderFits(c.canonical, c.gender) && (c.type !== 'UNKNOWN' || wantsPerson)) return { name: c.canonical, gender: c.gender };
+    if (typeFits(c.type)) return { name: c.canonical, gender: c.gender };
   }
   return null;
 }
@@ -253,13 +306,14 @@ export function resolvePhrase(
   index: NameIndex,
   history: readonly SpeakerHistoryEntry[],
   learned: ReadonlyMap<string, Gender>,
+  discourse: Discourse,
   settings: SpeakerSettings,
 ): PhraseResolution {
   const words = text.slice(phrase.start, phrase.end).split(/\s+/).filter(Boolean);
   const lowerWords = words.map((w) => w.toLowerCase().replace(/[.,]$/, ''));
   const only = lowerWords.length === 1 ? lowerWords[0] ?? '' : '';
   if (only in PRONOUNS) {
-    const r = resolvePronoun(only, phrase.start, index, history, learned, settings);
+    const r = resolvePronoun(only, phrase.start, index, history, learned, discourse, settings);
     return { span: phrase, name: r?.name ?? null, how: 'pronoun', type: only === 'they' || only === 'it' ? 'ORG' : 'PERSON', gender: r?.gender ?? null };
   }
   const inside = mentionsIn(index, phrase);
