@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findEntities, isTitleCaseHeadline } from './entities.js';
+import { findEntities, isTitleCaseHeadline, sentenceCase } from './entities.js';
 import { splitParagraphs, splitSentences } from '../sentences/sentences.js';
 import type { EntityMention } from '../../core/article.js';
 
@@ -79,7 +79,10 @@ test('offsets slice back to the mention text exactly', () => {
 test('a title-case headline is read as a headline, not as one long name', () => {
   assert.ok(isTitleCaseHeadline(['Ellen', 'DeGeneres', 'To', 'Host', 'Oscars']));
   assert.ok(!isTitleCaseHeadline(['Ellen', 'DeGeneres', 'will', 'host', 'the', 'Oscars']));
-  const text = 'Ellen DeGeneres To Host Oscars Again\nEllen DeGeneres will host the Academy Awards in March, the academy said.';
+  assert.deepEqual(sentenceCase([['Ellen', 'DeGeneres', 'To', 'Host', 'Oscars', 'Again'], ['She', 'will', 'host', 'the', 'Oscars', 'again']])[0], [
+    'Ellen', 'DeGeneres', 'to', 'host', 'Oscars', 'again',
+  ]);
+  const text = 'Ellen DeGeneres To Host Oscars Again\nEllen DeGeneres will host the Academy Awards in March, the academy said again.';
   const got = entities(text);
   assert.ok(!got.some((m) => m.text.includes('Host')), JSON.stringify(got));
 });

@@ -19,7 +19,7 @@ const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'a
 
 /**
  * Title-case headlines ("Ellen DeGeneres To Host Oscars") capitalise every word, which a tagger trained on
- * sentence case reads as one long name. CoNLL's headlines are all capitals, so we show them to the model that way.
+ * sentence case reads as one long name; `sentenceCase` rewrites them before tagging.
  */
 export function isTitleCaseHeadline(words: readonly string[]): boolean {
   const alpha = words.filter((w) => /^\p{L}/u.test(w));
@@ -30,11 +30,31 @@ export function isTitleCaseHeadline(words: readonly string[]): boolean {
   return longCaps >= 3 && rest.every((w) => SMALL_WORDS.has(w)) && capitalised.length >= alpha.length - 1;
 }
 
+/**
+ * Lower-cases the words of title-case headlines that the rest of the article writes in lower case ("Host" when
+ * the body says "host"), and small function words; words the article only ever capitalises stay as they are.
+ */
+export function sentenceCase(sentences: readonly (readonly string[])[]): string[][] {
+  const headline = sentences.map(isTitleCaseHeadline);
+  const lowerSeen = new Set<string>();
+  sentences.forEach((words, s) => {
+    if (!headline[s]) for (const w of words) if (/^\p{Ll}/u.test(w)) lowerSeen.add(w);
+  });
+  return sentences.map((words, s) =>
+    headline[s]
+      ? words.map((w, i) => {
+          const lower = w.toLowerCase();
+          return i > 0 && (SMALL_WORDS.has(lower) || lowerSeen.has(lower)) ? lower : w;
+        })
+      : [...words],
+  );
+}
+
 /** Raw NER mentions (character spans) over the given sentence spans of a text. */
 export function tagText(text: string, sentences: readonly Span[], modelDir = DEFAULT_MODEL_DIR): RawMention[] {
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   const tokens = spans.map((s) => articleTokens(text, s)).filter((t) => t.length > 0);
-  const words = tokens.map((s) => s.map((t) => t.text)).map((w) => (isTitleCaseHeadline(w) ? w.map((x) => x.toUpperCase()) : w));
+  const words = sentenceCase(tokens.map((s) => s.map((t) => t.text)));
   const chunks = tagDocument(words, loadNerModel(modelDir));
   const out: RawMention[] = [];
   chunks.forEach((sentChunks, s) => {
