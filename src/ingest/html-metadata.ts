@@ -3,6 +3,7 @@ import type { Provenanced } from '../core/article.js';
 import { collapseSpace, elements, inlineText, type Document, type Element } from './html-dom.js';
 import { dateFromUrl, normalizeDate } from './normalize-date.js';
 import { isJunkByline, parseByline } from './parse-byline.js';
+import { firstOf, isJsonObject, pv, type Json, type JsonObject } from './provenanced.js';
 
 export interface HtmlMetadata {
   readonly title: Provenanced<string> | null;
@@ -15,14 +16,8 @@ export interface HtmlMetadata {
   readonly articleBody: string | null;
 }
 
-type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
-type JsonObject = { [k: string]: Json };
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|LiveBlogPosting|WebPage|Report|ScholarlyArticle|TechArticle|BackgroundNewsArticle|SocialMediaPosting)$/;
-
-function isObject(v: Json | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function typesOf(o: JsonObject): string[] {
   const t = o['@type'];
@@ -32,12 +27,12 @@ function typesOf(o: JsonObject): string[] {
 function flattenLd(v: Json, out: JsonObject[], depth = 0): void {
   if (depth > 4) return;
   if (Array.isArray(v)) for (const x of v) flattenLd(x, out, depth + 1);
-  else if (isObject(v)) {
+  else if (isJsonObject(v)) {
     out.push(v);
     const graph = v['@graph'];
     if (graph !== undefined) flattenLd(graph, out, depth + 1);
     const main = v['mainEntity'];
-    if (main !== undefined && isObject(main)) flattenLd(main, out, depth + 1);
+    if (main !== undefined && isJsonObject(main)) flattenLd(main, out, depth + 1);
   }
 }
 
@@ -61,7 +56,7 @@ export function jsonLdArticles(doc: Document): JsonObject[] {
 function str(v: Json | undefined): string | null {
   if (typeof v === 'string') return collapseSpace(v) || null;
   if (Array.isArray(v)) return str(v[0]);
-  if (isObject(v)) return str(v['name']);
+  if (isJsonObject(v)) return str(v['name']);
   return null;
 }
 
@@ -80,15 +75,6 @@ function metaIndex(doc: Document): Map<string, string> {
     if (key && content && !m.has(key)) m.set(key, collapseSpace(content));
   }
   return m;
-}
-
-function first<T>(...cands: ReadonlyArray<Provenanced<T> | null>): Provenanced<T> | null {
-  for (const c of cands) if (c) return c;
-  return null;
-}
-
-function pv<T>(value: T | null | undefined, from: string): Provenanced<T> | null {
-  return value === null || value === undefined || value === '' ? null : { value, from };
 }
 
 function fromMeta(meta: Map<string, string>, keys: readonly string[], normalize: (s: string) => string | null): Provenanced<string> | null {
@@ -166,7 +152,7 @@ export function htmlMetadata(doc: Document, pageUrl: string | null): HtmlMetadat
   const art = ld[0];
   const url = pageUrl ?? canonicalUrl(doc, meta);
   const ldPublisher = art ? str(art['publisher']) ?? str(art['sourceOrganization']) : null;
-  const outlet = first(pv(meta.get('og:site_name'), 'meta:og:site_name'), pv(ldPublisher, 'json-ld'), fromMeta(meta, OUTLET_META.slice(1), (s) => s), domainOutlet(url));
+  const outlet = firstOf(pv(meta.get('og:site_name'), 'meta:og:site_name'), pv(ldPublisher, 'json-ld'), fromMeta(meta, OUTLET_META.slice(1), (s) => s), domainOutlet(url));
   let titleEl: Element | null = null;
   let h1: Element | null = null;
   let htmlEl: Element | null = null;
@@ -176,13 +162,13 @@ export function htmlMetadata(doc: Document, pageUrl: string | null): HtmlMetadat
     if (!htmlEl && el.name === 'html') htmlEl = el;
   }
   const titleTag = titleEl ? inlineText(titleEl) || null : null;
-  const title = first(
+  const title = firstOf(
     pv(art ? str(art['headline']) : null, 'json-ld'),
     fromMeta(meta, TITLE_META, (s) => cleanTitle(s, outlet?.value ?? null)),
     pv(h1 ? inlineText(h1) : null, 'h1'),
     pv(titleTag ? cleanTitle(titleTag, outlet?.value ?? null) : null, 'title-tag'),
   );
-  const published = first(
+  const published = firstOf(
     pv(art ? normalizeDate(str(art['datePublished']) ?? '') : null, 'json-ld'),
     fromMeta(meta, DATE_META, normalizeDate),
     firstTimeElement(doc),
@@ -190,7 +176,7 @@ export function htmlMetadata(doc: Document, pageUrl: string | null): HtmlMetadat
     pv(art ? normalizeDate(str(art['dateCreated']) ?? str(art['dateModified']) ?? '') : null, 'json-ld:modified'),
   );
   const ldAuthors = art ? names(art['author']).filter((n) => !isJunkByline(n)) : [];
-  const byline = first(
+  const byline = firstOf(
     pv(ldAuthors.length ? ldAuthors.join(', ') : null, 'json-ld'),
     fromMeta(meta, AUTHOR_META, (s) => (/^https?:/.test(s) ? null : parseByline(s).byline)),
     bylineFromMarkup(doc),

@@ -4,6 +4,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import type { RawHints, IngestItem } from '../core/raw-article.js';
 import type { Element } from './html-dom.js';
 import { failure } from './reader-diagnostics.js';
+import type { Json } from './provenanced.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 
 const STAGE = 'ingest.feed';
@@ -71,7 +72,6 @@ function atomItems(feed: Element, outlet: string | null): FeedItem[] {
     });
 }
 
-type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 function jsonStr(v: Json | undefined): string | null {
   return typeof v === 'string' && v.trim() ? v : null;

@@ -6,10 +6,10 @@ import type { IngestItem, RawHints } from '../core/raw-article.js';
 import { ChunkReader } from './byte-source.js';
 import type { IngestOptions } from './ingest-options.js';
 import { failure } from './reader-diagnostics.js';
+import type { Json } from './provenanced.js';
 
 const STAGE = 'ingest.jsonl';
 
-type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 function field(o: { [k: string]: Json }, ...keys: string[]): string | null {
   for (const k of keys) {

@@ -1,7 +1,7 @@
 // Raw article -> Article: extraction chain for HTML, header/byline/dateline/credit parsing, boilerplate removal, language.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { emptyLayers, type Article, type ArticleStatus, type Provenanced, type Removed } from '../core/article.js';
+import { emptyLayers, type Article, type ArticleStatus, type Removed } from '../core/article.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
 import type { RawArticle } from '../core/raw-article.js';
 import { detectLanguage } from './detect-language.js';
@@ -11,6 +11,7 @@ import { normalizeDate } from './normalize-date.js';
 import { isJunkByline, parseByline } from './parse-byline.js';
 import { parseDateline } from './parse-dateline.js';
 import { parseTextHeader, type TextHeader } from './parse-text-header.js';
+import { firstOf, pv } from './provenanced.js';
 import { DEFAULT_BOILERPLATE_OPTIONS, classifyLine, removeBoilerplate, type BoilerplateOptions } from './remove-boilerplate.js';
 import { creditLine, trailingCredit } from './wire-credits.js';
 
@@ -108,15 +109,6 @@ function stripBodyMetadata(paragraphs: string[], removed: Removed[]): BodyMeta {
   return meta;
 }
 
-function pick<T>(...cands: ReadonlyArray<Provenanced<T> | null | undefined>): Provenanced<T> | null {
-  for (const c of cands) if (c) return c;
-  return null;
-}
-
-function pv(value: string | null | undefined, from: string): Provenanced<string> | null {
-  return value ? { value, from } : null;
-}
-
 function displayName(raw: RawArticle): string {
   const p = raw.source.path;
   const base = p ? (p === '-' ? '<stdin>' : path.basename(p)) : raw.source.url ?? 'input';
@@ -163,17 +155,17 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   const hintByline = hints.byline ? parseByline(hints.byline) : null;
   const domainOutlet = html?.outlet?.from === 'domain' ? html.outlet : null;
 
-  const title = pick(pv(hints.title, 'container'), html?.title, pv(header?.title, 'text-header'));
-  const outlet = pick(pv(hints.outlet, 'container'), domainOutlet ? null : html?.outlet, pv(header?.outlet, 'text-header'), pv(header?.bylineOutlet ?? bodyMeta.bylineOutlet, 'byline'), domainOutlet);
-  const published = pick(pv(hintDate, 'container'), html?.published, pv(header?.published, 'text-header'));
-  const byline = pick(
+  const title = firstOf(pv(hints.title, 'container'), html?.title, pv(header?.title, 'text-header'));
+  const outlet = firstOf(pv(hints.outlet, 'container'), domainOutlet ? null : html?.outlet, pv(header?.outlet, 'text-header'), pv(header?.bylineOutlet ?? bodyMeta.bylineOutlet, 'byline'), domainOutlet);
+  const published = firstOf(pv(hintDate, 'container'), html?.published, pv(header?.published, 'text-header'));
+  const byline = firstOf(
     pv(hintByline?.byline && !isJunkByline(hintByline.byline) ? hintByline.byline : null, 'container'),
     html?.byline,
     pv(header?.byline, 'text-header'),
     pv(bodyMeta.byline, 'body'),
   );
   const detected = detectLanguage(text);
-  const language = pick(pv(detected, 'detected'), html?.language);
+  const language = firstOf(pv(detected, 'detected'), html?.language);
   const credits = [...new Set([...(hintByline?.credits ?? []), ...(header?.credits ?? []), ...bodyMeta.credits])];
 
   const provenance: Record<string, string> = {};
