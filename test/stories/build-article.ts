@@ -1,5 +1,5 @@
 // Hand-built articles for unit tests: layers located by searching the text for the given passages.
-import type { Article, EntityType, QuantityQualifier, TimeType } from '../../src/core/article.js';
+import type { Article, EntityType, QuantityQualifier, QuoteKind, TimeType } from '../../src/core/article.js';
 import { emptyLayers, emptyMeta } from '../../src/core/article.js';
 import type { Span } from '../../src/core/span.js';
 import { splitParagraphs, splitSentences } from '../../src/stages/sentences/sentences.js';
@@ -25,7 +25,7 @@ export interface HandArticle {
   readonly quantities?: readonly HandQuantity[];
   readonly times?: readonly { readonly text: string; readonly value: string | null; readonly type?: TimeType }[];
   readonly entities?: readonly { readonly text: string; readonly canonical?: string; readonly type: EntityType }[];
-  readonly quotes?: readonly { readonly text: string; readonly speakerName: string | null }[];
+  readonly quotes?: readonly { readonly text: string; readonly speakerName: string | null; readonly kind?: QuoteKind }[];
   readonly attributions?: readonly { readonly text: string; readonly claimant: string; readonly via: string | null; readonly anonymous?: boolean }[];
 }
 
@@ -67,7 +67,7 @@ export function buildArticle(h: HandArticle): Article {
     ),
     quotes: (h.quotes ?? []).map((q) => ({
       ...locate(h.text, q.text),
-      kind: 'direct' as const,
+      kind: q.kind ?? ('direct' as const),
       speaker: null,
       speakerName: q.speakerName,
       speakerHow: q.speakerName ? ('named' as const) : ('none' as const),

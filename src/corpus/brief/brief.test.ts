@@ -54,11 +54,11 @@ test('every brief sentence cites at least one non-empty passage, and sections co
 test('the brief holds the confirmed fact, the disagreements, the quote variant, the evolution and the wire credit', () => {
   const c = analysed([a, b]);
   const by = (section: string): string[] => c.brief.filter((s) => s.section === section).map((s) => s.text);
-  assert.deepEqual(by('confirmed'), ['"The plant had passed a safety inspection on March 2." (reported by Harbour Post and Valley Courier; 2 independent sources)']);
+  assert.deepEqual(by('confirmed'), ['Reported by Harbour Post and Valley Courier (2 independent sources): The plant had passed a safety inspection on March 2.']);
   assert.equal(by('disputed').length, 2);
   assert.ok(by('disputed').some((t) => t.includes('"30 minutes"') && t.includes('"almost two hours"')));
   assert.ok(by('quotes')[0]?.includes('Harbour Post has "We will not sign it this week"'));
-  assert.ok(by('timeline').includes('The figure in "One person was killed in the fire at the Brenna textile plant." rose from 1 to 24 between 07:40 and 15:00.'));
+  assert.ok(by('timeline').includes('Rose from 1 to 24 between 07:40 and 15:00: One person was killed in the fire at the Brenna textile plant.'));
   assert.ok(by('sources').includes('Harbour Post credits Meridian Press.'));
 });
 

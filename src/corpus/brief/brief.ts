@@ -4,6 +4,7 @@ import type { BriefSentence, Cite, Claim, CorpusResult, QuoteGroup } from '../..
 import { defineCorpusStage } from '../../pipeline/stage.js';
 import { outletOf } from '../claims/outlet-of.js';
 import { anonymousClaims } from '../provenance/provenance.js';
+import { claimDate } from './timeline.js';
 
 export interface BriefConfig {
   /** Longest quoted passage inside a template sentence, in characters. */
@@ -39,7 +40,7 @@ function claimSentences(claims: readonly Claim[], config: BriefConfig): BriefSen
   for (const c of claims.filter((x) => x.status === 'corroborated' && !x.evolution)) {
     out.push({
       section: 'confirmed',
-      text: `"${clip(c.summary, config.maxPassage)}" (reported by ${list(c.outlets)}; ${c.independentSources} independent sources)`,
+      text: `Reported by ${list(c.outlets)} (${c.independentSources} independent sources): ${clip(c.summary, config.maxPassage)}`,
       cites: citesOf(c),
     });
   }
@@ -56,7 +57,7 @@ function claimSentences(claims: readonly Claim[], config: BriefConfig): BriefSen
   for (const c of claims.filter((x) => x.status === 'single-source' && !x.evolution)) {
     out.push({
       section: 'single-source',
-      text: `"${clip(c.summary, config.maxPassage)}" (reported only by ${list(c.outlets)})`,
+      text: `Reported only by ${list(c.outlets)}: ${clip(c.summary, config.maxPassage)}`,
       cites: citesOf(c),
     });
   }
@@ -90,12 +91,21 @@ function quoteSentences(groups: readonly QuoteGroup[], corpus: CorpusResult, con
   return out;
 }
 
+/** Evolving figures, then claims dated by their own words ("on Saturday"); claims dated only by publication stay out. */
 function timelineSentences(corpus: CorpusResult): BriefSentence[] {
   const out: BriefSentence[] = [];
   for (const c of corpus.claims) {
-    if (c.evolution) out.push({ section: 'timeline', text: `The figure in "${c.summary}" ${c.evolution.text}.`, cites: citesOf(c) });
+    if (!c.evolution) continue;
+    const change = `${c.evolution.text.charAt(0).toUpperCase()}${c.evolution.text.slice(1)}`;
+    out.push({ section: 'timeline', text: `${change}: ${c.summary}`, cites: citesOf(c) });
   }
-  for (const t of corpus.timeline) out.push({ section: 'timeline', text: `${t.date}: ${t.label}`, cites: t.cites });
+  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
+  const claims = new Map(corpus.claims.map((c) => [c.id, c]));
+  for (const t of corpus.timeline) {
+    const dated = t.claims.map((id) => claims.get(id)).filter((c): c is Claim => c !== undefined && !c.evolution);
+    if (!dated.some((c) => claimDate(c, byId)?.from === 'text')) continue;
+    out.push({ section: 'timeline', text: `${t.date}: ${t.label}`, cites: t.cites });
+  }
   return out;
 }
 
@@ -111,7 +121,7 @@ function sourceSentences(corpus: CorpusResult, config: BriefConfig): BriefSenten
     if (!claim) continue;
     out.push({
       section: 'sources',
-      text: `"${clip(claim.summary, config.maxPassage)}" rests only on anonymous sources.`,
+      text: `Rests only on anonymous sources: ${clip(claim.summary, config.maxPassage)}`,
       cites: [...citesOf(claim), ...a.cites],
     });
   }

@@ -43,3 +43,11 @@ test('speaker entity ids come from corpus entities when their mentions cover the
   const groups = groupQuotes({ ...emptyCorpus([holmA, holmB]), entities });
   assert.equal(groups[0]?.speaker, 'e7');
 });
+
+test('narrative the quote finder took for an unattributed indirect quote is not grouped, even when copied word for word', () => {
+  const line = 'Rescuers saved more than a dozen people from the water.';
+  const mk = (id: string) => buildArticle({ id, outlet: id, published: null, text: line, quotes: [{ text: line, speakerName: null, kind: 'indirect' }] });
+  assert.deepEqual(groupQuotes(emptyCorpus([mk('a1'), mk('a2')])), []);
+  const direct = (id: string) => buildArticle({ id, outlet: id, published: null, text: `"${line}"`, quotes: [{ text: `"${line}"`, speakerName: null }] });
+  assert.equal(groupQuotes(emptyCorpus([direct('a1'), direct('a2')])).length, 1);
+});

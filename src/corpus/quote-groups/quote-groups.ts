@@ -17,6 +17,7 @@ interface Item {
   readonly words: readonly string[];
   readonly speakerKey: string | null;
   readonly entity: string | null;
+  readonly direct: boolean;
 }
 
 /** Finds the corpus entity a speaker belongs to: by mention offsets first, then by name or alias. */
@@ -52,7 +53,13 @@ function itemsOf(corpus: CorpusResult): Item[] {
     article.layers.quotes.forEach((quote, index) => {
       const entity = speakerEntity(article, quote, byArticle, byName);
       const speakerKey = entity ?? (quote.speakerName ? `name:${quote.speakerName.toLowerCase()}` : null);
-      items.push({ ref: { article: article.id, index }, words: quoteWords(article.text.slice(quote.start, quote.end)), speakerKey, entity });
+      items.push({
+        ref: { article: article.id, index },
+        words: quoteWords(article.text.slice(quote.start, quote.end)),
+        speakerKey,
+        entity,
+        direct: quote.kind === 'direct',
+      });
     });
   }
   return items;
@@ -98,7 +105,10 @@ export function groupQuotes(corpus: CorpusResult, config: QuoteGroupsConfig = QU
   const bySpeaker = new Map<string, number[]>();
   const unattributed: number[] = [];
   items.forEach((item, i) => {
-    if (item.speakerKey === null) unattributed.push(i);
+    // Without a speaker only a direct quotation can be recognised as the same utterance; narrative is not a quote.
+    if (item.speakerKey === null) {
+      if (item.direct) unattributed.push(i);
+    }
     else bySpeaker.set(item.speakerKey, [...(bySpeaker.get(item.speakerKey) ?? []), i]);
   });
   const link = (i: number, j: number, strictOnly: boolean): void => {
