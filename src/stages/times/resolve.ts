@@ -36,31 +36,31 @@ export function resolveWeekday(ref: CalendarDate, day: number, tense: Tense, dir
   return addDays(ref, -diff);
 }
 
-const NEAR_DAYS = 14;
+/**
+ * Where a year-less month-day may fall, in days from publication, by the tense of its clause. News tells of the
+ * last few months and announces the next few: with no tense cue a date is taken within 9 months back and 3
+ * months ahead; a past-tense clause still allows two months ahead ("extended the offer to Nov. 20"), since
+ * reported decisions often fix dates to come; a future-tense clause allows two weeks back (tense cues are noisy).
+ */
+const MONTH_DAY_WINDOWS: Readonly<Record<Tense, readonly [number, number]>> = {
+  past: [-300, 60],
+  unknown: [-270, 95],
+  future: [-14, 350],
+};
 
-/** Year of a year-less "Oct. 23": the latest one not after the reference, the next one in the future tense. */
+/** Year of a year-less "Oct. 23": the one inside the tense's window around publication, else the nearest. */
 export function resolveMonthDay(ref: Reference, month: number, day: number, tense: Tense): number {
-  const refDay: CalendarDate = { year: ref.year, month: ref.month ?? 7, day: ref.day ?? 15 };
+  if (ref.month === null) return ref.year;
+  const refDay: CalendarDate = { year: ref.year, month: ref.month, day: ref.day ?? 15 };
   const options = [ref.year - 1, ref.year, ref.year + 1]
     .filter((y) => isValidDate(y, month, day))
     .map((y) => ({ year: y, delta: daysBetween(refDay, { year: y, month, day }) }));
-  if (options.length === 0) return ref.year;
-  if (ref.month === null) return ref.year;
-  const pick = (ok: (delta: number) => boolean, better: (a: number, b: number) => boolean): number | null => {
-    let best: { year: number; delta: number } | null = null;
-    for (const o of options) if (ok(o.delta) && (!best || better(o.delta, best.delta))) best = o;
-    return best?.year ?? null;
-  };
-  // Tense cues are noisy: a date a fortnight either side of publication stays in its nearest year.
-  const past = (): number | null => pick((d) => d <= NEAR_DAYS, (a, b) => a > b);
-  const future = (): number | null => pick((d) => d >= -NEAR_DAYS, (a, b) => a < b);
-  const nearest = (): number => pick(() => true, (a, b) => Math.abs(a) < Math.abs(b)) ?? ref.year;
-  if (tense === 'future') return future() ?? nearest();
-  if (tense === 'past') return past() ?? nearest();
-  // No cue: a date within the coming month is an announcement, anything later a past event of that year.
-  const closest = nearest();
-  const delta = daysBetween(refDay, { year: closest, month, day });
-  return delta > 31 ? past() ?? closest : closest;
+  const [low, high] = MONTH_DAY_WINDOWS[tense];
+  const inside = options.find((o) => o.delta >= low && o.delta <= high);
+  if (inside) return inside.year;
+  let best: { year: number; delta: number } | null = null;
+  for (const o of options) if (!best || Math.abs(o.delta) < Math.abs(best.delta)) best = o;
+  return best?.year ?? ref.year;
 }
 
 /** Year of a bare month ("in April", "last November"). */

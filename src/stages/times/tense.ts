@@ -3,40 +3,85 @@ import type { Span } from '../../core/span.js';
 
 export type Tense = 'past' | 'future' | 'unknown';
 
-// Modal and planning cues; "would" counts because reported plans ("said it would vote Friday") point forward.
-const FUTURE_SOURCE =
-  "\\b(?:(?:will|won't|shall|would|'ll)(?:\\s+(?:not|also|still|soon))?\\s+(?:be|have(?:\\s+been)?)\\s+[a-z]+ed|will|won't|shall|would|going\\s+to|is\\s+to|are\\s+to|plans?\\s+to|as\\s+(?:soon|early)\\s+as|planned|planning|scheduled|expected\\s+to|expects?\\s+to|due\\s+to|set\\s+to|intends?\\s+to|upcoming|next|coming)\\b|['\\u2019]ll\\b";
-const PAST_SOURCE =
-  '\\b(?:said|says|was|were|had|did|told|announced|reported|declared|ago|last|earlier|yesterday|[a-z]{2,}ed)\\b';
+// Verb groups that point forward: modals ("will vote", "'ll sign", "would meet" in reported plans), "be to",
+// plans and schedules ("plans to", "is expected to", "agreed to buy"), present progressives ("is meeting") and
+// the few words news uses for dates to come ("payable Dec. 7", "the deadline", "upcoming").
+const FUTURE_SOURCE = [
+  "(?:will|won't|shall|would|wouldn't)(?:\\s+(?:not|also|still|soon|probably|likely|then|now))?(?:\\s+(?:be|have(?:\\s+been)?)\\s+[a-z]+)?",
+  "['\\u2019]ll",
+  'going\\s+to',
+  '(?:is|are|am|was|were)\\s+(?:not\\s+)?(?:due\\s+)?to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b)[a-z]+',
+  '(?:plans?|planning|planned|intends?|intended|aims?|hopes?|seeks?|wants?|agreed|agrees|promised|promises|vowed|vows|threatened|threatens|decided|voted|prepared|preparing|ready|likely|supposed|set|scheduled|slated|expected|expects?|due)\\s+to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b|date\\b)[a-z]+',
+  '(?:is|are|am)\\s+(?:[a-z]+ly\\s+)?[a-z]{2,}ing\\b(?<!\\bbeing)',
+  // Present passives ("the case is heard in May", "is expected Friday") are schedules in news.
+  '(?:to\\s+be|is|are)\\s+(?:[a-z]+ed|heard|held|paid|made|given|taken|sent|sold|set|seen|done|brought|built)',
+  'as\\s+(?:soon|early)\\s+as',
+  'scheduled|slated|planned|planning|upcoming|next|coming|payable|expires?|pending',
+].join('|');
 
-const CUE_RE = new RegExp(`(${FUTURE_SOURCE})|(${PAST_SOURCE})`, 'gi');
+// Irregular past forms news uses most; regular ones are caught by "-ed".
+const IRREGULAR_PAST =
+  'said|told|was|were|had|did|met|left|came|went|took|gave|made|began|held|rose|fell|won|lost|sent|got|saw|found|brought|thought|knew|became|spoke|wrote|ran|hit|shot|struck|led|fled|paid|sold|bought|built|broke|chose|drove|fought|flew|froze|grew|heard|hung|kept|laid|lay|meant|overtook|put|quit|read|rode|rang|sank|set\\s+off|shook|shut|slid|spent|split|spread|stood|stole|stuck|swore|swept|threw|tore|understood|withdrew|woke|wore|sat|cut|let|ate|drew|bit|bore|dealt|dug|fed|felt|forgot|forgave|hid|lent|lit|mistook|oversaw|sought|sprang|strove|taught|upheld|won|wound';
+
+// Present perfect ("has resigned", "have met") and the adverbs of time past are past too.
+const PAST_SOURCE = `(?:has|have|had)\\s+(?:not\\s+|also\\s+|already\\s+|since\\s+)?(?:been\\s+)?(?!to\\b|scheduled\\b|planned\\b|set\\b|agreed\\b|promised\\b|vowed\\b|decided\\b)[a-z]+|${IRREGULAR_PAST}|ago|last|earlier|yesterday|[a-z]{2,}ed`;
+
+const CUE_RE = new RegExp(`\\b(?:(${FUTURE_SOURCE})|(${PAST_SOURCE}))\\b`, 'gi');
+
+// Words in -ed that are not past verbs.
+const NOT_PAST = /^(?:need|indeed|hundred|speed|feed|seed|breed|proceed|exceed|succeed|bed|red|shed|embed|hatred|sacred|naked|wicked|kindred|creed|greed|weed|steed|deed|reed|sled|shred|wed|fled)$/i;
+
+// Clause edges the expression's verb does not cross: semicolons, dashes, colons, quotation marks, and a comma
+// that opens a new clause ("..., but", "..., while", "..., officials said").
+const BOUNDARY_RE = /[;:]|\s--\s|\s_\s|["\u201c\u201d]|``|''|,\s+(?:but|while|although|though|because|whereas|and\s+then|which|who|where|when|after|before|since|as)\b/gi;
+
+/** The part of the sentence around [start, end) not separated from it by a clause boundary. */
+function clauseAround(text: string, sentence: Span, start: number, end: number): Span {
+  let from = Math.max(sentence.start, start - 90);
+  let to = Math.min(sentence.end, end + 60);
+  BOUNDARY_RE.lastIndex = 0;
+  const back = text.slice(from, start);
+  let cut = 0;
+  for (let m = BOUNDARY_RE.exec(back); m; m = BOUNDARY_RE.exec(back)) cut = m.index + m[0].length;
+  from += cut;
+  BOUNDARY_RE.lastIndex = 0;
+  const m = BOUNDARY_RE.exec(text.slice(end, to));
+  if (m) to = end + m.index;
+  return { start: from, end: to };
+}
 
 /**
- * Tense of the cue nearest the expression inside its sentence (70 characters back, 40 forward):
- * "said Tuesday that it will ..." is past because "said" is closer than "will".
+ * Tense of the verb nearest the expression inside its clause: "said Tuesday that it will ..." is past because
+ * "said" is closer than "will"; "The council will vote on Tuesday, officials said" is future because the comma
+ * clause "officials said" comes after. A verb after the expression counts as a little further than one before,
+ * since English puts the verb first ("resigned on Monday").
  */
 export function tenseAround(text: string, sentence: Span, start: number, end: number): Tense {
-  const from = Math.max(sentence.start, start - 70);
-  const to = Math.min(sentence.end, end + 40);
+  const clause = clauseAround(text, sentence, start, end);
   let best: Tense = 'unknown';
   let bestDistance = Infinity;
-  const scan = (slice: string, offset: number): void => {
+  const scan = (from: number, to: number, after: boolean): void => {
+    const slice = text.slice(from, to);
     CUE_RE.lastIndex = 0;
     for (let m = CUE_RE.exec(slice); m; m = CUE_RE.exec(slice)) {
-      // Capitalised "-ed" words are names ("United", "Ahmed"), not past verbs.
-      if (m[2] && /^[A-Z]/.test(m[0]) && /ed$/.test(m[0]) && !/^(?:Said|Announced|Reported|Declared)$/.test(m[0])) continue;
-      const mStart = offset + m.index;
-      const mEnd = mStart + m[0].length;
+      const word = m[0];
+      if (m[2]) {
+        // Capitalised "-ed" words are names ("United", "Ahmed"), not past verbs.
+        if (/^[A-Z]/.test(word) && /ed$/.test(word) && !/^(?:Said|Announced|Reported|Declared)$/.test(word)) continue;
+        if (NOT_PAST.test(word)) continue;
+      }
+      const mStart = from + m.index;
+      const mEnd = mStart + word.length;
       // "planned a rally on Saturday" looks forward; "On Friday, officials planned to" dates the planning.
-      if (m[1] && /^plann/i.test(m[0]) && mStart >= end) continue;
-      const distance = mEnd <= start ? start - mEnd : mStart - end;
+      if (m[1] && after && /^(?:plann|next|coming)/i.test(word)) continue;
+      const distance = after ? mStart - end + 10 : start - mEnd;
       if (distance < bestDistance) {
         bestDistance = distance;
         best = m[1] ? 'future' : 'past';
       }
     }
   };
-  scan(text.slice(from, start), from);
-  scan(text.slice(end, to), end);
+  scan(clause.start, start, false);
+  scan(end, clause.end, true);
   return best;
 }

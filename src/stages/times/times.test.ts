@@ -156,3 +156,26 @@ test('spans are in order, never overlap and always slice back inside the text', 
     { numRuns: 200 },
   );
 });
+
+test('tense comes from the verb group of the same clause', () => {
+  // Passive future, perfect of a plan, "be to", and a semicolon that keeps clauses apart.
+  assert.equal(one('The Tarnow dividend will be paid Dec. 14 to holders of record.').value, '2025-12-14');
+  assert.equal(one('Officials said the bridge would be reopened Tuesday.').value, '2025-03-11');
+  assert.equal(one('The court has scheduled a hearing Friday.').value, '2025-03-07');
+  assert.equal(one('The appeal is heard in May before three judges.').value, '2025-05');
+  const both = times('The envoy left Vellmar on Tuesday; talks are to resume Friday.');
+  assert.deepEqual(both.map((t) => t.value), ['2025-03-04', '2025-03-07']);
+  // A relative clause with its own past verb does not make the main clause past.
+  const clause = times('The council, which met Monday, will vote on Friday.');
+  assert.deepEqual(clause.map((t) => t.value), ['2025-03-03', '2025-03-07']);
+  // "could be located" is not a plan.
+  assert.equal(one('The mayor could not be located Wednesday.').value, '2025-03-05');
+});
+
+test('a year-less month-day falls in a window around publication set by tense', () => {
+  // A past-tense decision can fix a date a few weeks ahead; with no cue, three months ahead is still "this" year.
+  assert.equal(one('The Harlow board extended its offer to March 20.').value, '2025-03-20');
+  assert.equal(one('The new fare rules take effect June 1.').value, '2025-06-01');
+  // Nine months ahead with no future cue is last year's date.
+  assert.equal(one('The ferry sank near the quay Dec. 2.').value, '2024-12-02');
+});
