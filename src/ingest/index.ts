@@ -11,3 +11,8 @@ export { decodeBytes } from './decode-bytes.js';
 export { normalizeDate, dateFromUrl } from './normalize-date.js';
 export { classifyLine, removeBoilerplate } from './remove-boilerplate.js';
 export type { BoilerplateReason } from './remove-boilerplate.js';
+export { canonicalAgency } from './wire-credits.js';
+export { parseDateline } from './parse-dateline.js';
+export type { Dateline } from './parse-dateline.js';
+export { parseByline, isJunkByline } from './parse-byline.js';
+export { detectLanguage } from './detect-language.js';

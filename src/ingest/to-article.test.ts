@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import type { RawArticle } from '../core/raw-article.js';
 import { textParagraphs, toArticle } from './to-article.js';
@@ -87,4 +88,23 @@ test('plain text: blank lines separate paragraphs, hard wraps are joined, senten
     'New paragraph.',
     'Third.',
   ]);
+});
+
+test('property: any text or markup gives a well-formed, deterministic article', () => {
+  const piece = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.constantFrom('\n', '\n\n', '\r\n', 'By Jane Doe', 'date 2026-03-14 07:40 Harbor Courier', 'BERLIN, May 2 (Reuters) - ', '— Reuters', 'Share', '<p>', '</p>', '<script>', '<html><body>', '"', '\u00a0', '\u200b'),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), fc.constantFrom('text' as const, 'html' as const), (parts, format) => {
+      const body = parts.join('');
+      const a = toArticle(raw(body, format));
+      assert.deepEqual(toArticle(raw(body, format)), a);
+      assert.ok(!/[\r\t\u200b]/.test(a.text));
+      assert.ok(!a.text.includes('\n\n'));
+      assert.equal(a.contentHash, createHash('sha256').update(a.text).digest('hex'));
+      assert.equal(a.status === 'failed', a.text === '');
+    }),
+    { numRuns: 300, seed: 11 },
+  );
 });
