@@ -17,6 +17,8 @@ export interface AlignConfig extends EvolutionConfig {
   readonly negationThreshold: number;
   /** Share of the text score in the similarity; the rest is entity overlap. */
   readonly textWeight: number;
+  /** Content words two mentions must share to be the same claim. */
+  readonly minSharedWords: number;
   /** Nearest candidates compared per mention. */
   readonly candidates: number;
   /** Words in more than this share of mentions (and more than `minPosting`) do not propose candidates. */
@@ -32,6 +34,7 @@ export const ALIGN_DEFAULTS: AlignConfig = {
   conflictThreshold: 0.45,
   negationThreshold: 0.6,
   textWeight: 0.75,
+  minSharedWords: 2,
   candidates: 24,
   maxPostingShare: 0.1,
   minPosting: 64,
@@ -72,7 +75,14 @@ export function similarityOf(mentions: readonly MentionDraft[], config: AlignCon
     const wa = wordSets[i];
     if (!a || !b || !wa) return 0;
     let shared = 0;
-    for (const w of b.words) if (wa.has(w)) shared += idf.get(w) ?? 0;
+    let count = 0;
+    for (const w of b.words) {
+      if (!wa.has(w)) continue;
+      shared += idf.get(w) ?? 0;
+      count++;
+    }
+    // One shared word ("scene") is a topic, not a proposition.
+    if (count < config.minSharedWords) return 0;
     const wi = weight[i] ?? 0;
     const wj = weight[j] ?? 0;
     // Dice punishes a paraphrase that adds detail; containment forgives it. Half of each.
