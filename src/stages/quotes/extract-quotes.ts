@@ -343,8 +343,8 @@ function stripFinal(text: string, sentence: Span): number {
   return /[.!?]$/.test(text.slice(s.end - 1, s.end)) ? s.end - 1 : s.end;
 }
 
-const APPOSITIVE_START = /^\s*,\s+(?:(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|[\p{Ll}-]+['’]s)\s|[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at)\s|\d{2},)/u;
-
+const APPOSITIVE_START =
+  /^\s*,\s+(?:(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|senior|deputy|[\p{L}.-]+['’]s?)\s|[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in)\s|\d{2},)/u;
 /**
  * The speaker mention with its appositive ("Ilse Brandt, the harbour master,"): up to the cue when the
  * speaker comes first, else to the end of the sentence; never across a quotation mark.
@@ -357,7 +357,7 @@ function withAppositive(doc: Doc, span: Span, cue: Span | null): Span {
   const stretch = doc.text.slice(span.end, limit);
   if (/["“”«»]|''/.test(stretch)) return span;
   // After the cue the appositive ends where the reporter's sentence goes on (", after ...", ", and ...").
-  const goesOn = before ? null : /,\s+(?:after|while|when|as|before|during|and|but|in a|in an|on|at)\s|[()]|\s--?\s/.exec(stretch.slice(1));
+  const goesOn = before ? null : /,\s+(?:after|while|when|as|before|during|and|but|in a|in an|on|at|\p{Ll}+ing|asked)\s|[()\u2014\u2013]|\s--?\s/u.exec(stretch.slice(1));
   const end = goesOn ? span.end + 1 + goesOn.index : limit;
   // "..., said in a statement": the setting of the statement is not part of the speaker.
   const setting = /,?\s+(?:in|on|at|during)\s+(?:a|an|the)\s+[^,]*$/.exec(doc.text.slice(span.end, end));
