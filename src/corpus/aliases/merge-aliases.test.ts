@@ -113,3 +113,15 @@ test('a bare given name with no shared context stays apart', () => {
   const c = mergeAliases([m('a1', 'Ellen DeGeneres', 'PERSON'), m('a1', 'Oscars', 'MISC'), m('a2', 'Ellen', 'PERSON'), m('a2', 'Vermont', 'LOC')]);
   assert.notEqual(clusterOf(c, 2), clusterOf(c, 0));
 });
+
+test('a name the tagger typed two ways joins its majority type, ties going to PERSON; LOC never moves', () => {
+  const c = mergeAliases([
+    m('a1', 'Vishwanand Subryan', 'PERSON'), m('a2', 'Vishwanand Subryan', 'ORG'),
+    m('a1', 'Reuters', 'ORG'), m('a2', 'Reuters', 'ORG'), m('a3', 'Reuters', 'MISC'),
+    m('a1', 'Jordan', 'LOC'), m('a2', 'Jordan', 'PERSON'),
+  ]);
+  assert.equal(clusterOf(c, 0), clusterOf(c, 1));
+  assert.equal(c[clusterOf(c, 0)]!.type, 'PERSON');
+  assert.equal(clusterOf(c, 2), clusterOf(c, 4));
+  assert.notEqual(clusterOf(c, 5), clusterOf(c, 6));
+});

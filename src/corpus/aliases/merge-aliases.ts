@@ -28,7 +28,10 @@ export interface MergeSettings {
   readonly typeVoteShare: number;
 }
 
-export const DEFAULT_MERGE_SETTINGS: MergeSettings = { typeVoteShare: 0.66 };
+export const DEFAULT_MERGE_SETTINGS: MergeSettings = { typeVoteShare: 0.5 };
+
+/** Ties in the type vote go to the first: a name seen as often PERSON as ORG is a person. */
+const TYPE_PRIORITY: readonly EntityType[] = ['PERSON', 'ORG', 'MISC'];
 
 class UnionFind {
   private readonly parent: number[];
@@ -80,7 +83,8 @@ function groupByKey(mentions: readonly AliasMention[]): Group[] {
 /**
  * Merges mentions into entities. Order:
  * 1. shared key per type (normalization, transliteration, exonyms, organisation synonyms);
- * 2. type vote: a key seen as PERSON/ORG/MISC joins its majority type (never across LOC: metonymy stays apart);
+ * 2. type vote: a key seen as PERSON/ORG/MISC joins its majority type, ties to PERSON, then ORG (never across
+ *    LOC: metonymy stays apart);
  * 3. acronym: an all-caps ORG/MISC name equal to the initials of exactly one longer name of that type;
  * 4. surname: a one-word PERSON joins the only full name ending in it, or, when several share the surname,
  *    the one whose articles share the most other entities with its articles (strictly more than the runner-up);
@@ -99,7 +103,8 @@ export function mergeAliases(mentions: readonly AliasMention[], settings: MergeS
     const movable = same.filter((g) => g.type !== 'LOC');
     if (movable.length < 2) continue;
     const total = movable.reduce((n, g) => n + g.mentions.length, 0);
-    const major = [...movable].sort((a, b) => b.mentions.length - a.mentions.length)[0]!;
+    const rank = (g: Group): number => TYPE_PRIORITY.indexOf(g.type);
+    const major = [...movable].sort((a, b) => b.mentions.length - a.mentions.length || rank(a) - rank(b))[0]!;
     if (major.mentions.length / total < settings.typeVoteShare) continue;
     for (const g of movable) {
       if (g !== major && uf.union(major.id, g.id)) reasons.set(g.id, `type-vote: ${g.type} -> ${major.type}`);
@@ -184,9 +189,9 @@ function buildClusters(mentions: readonly AliasMention[], groups: readonly Group
   }
   const clusters: AliasCluster[] = [];
   for (const [root, gs] of members) {
-    const rootGroup = groups[root]!;
     const idx = gs.flatMap((g) => g.mentions).sort((a, b) => a - b);
-    const name = displayName(idx.map((i) => mentions[i]!), rootGroup.type, gs);
+    const type = majorityType(gs, groups[root]!.type);
+    const name = displayName(idx.map((i) => mentions[i]!), type, gs);
     const merges: { alias: string; reason: string }[] = [];
     const seen = new Set([name]);
     for (const g of gs) {
@@ -202,9 +207,17 @@ function buildClusters(mentions: readonly AliasMention[], groups: readonly Group
       }
     }
     merges.sort((a, b) => a.alias.localeCompare(b.alias));
-    clusters.push({ name, type: rootGroup.type, mentions: idx, aliases: merges.map((m) => m.alias), merges });
+    clusters.push({ name, type, mentions: idx, aliases: merges.map((m) => m.alias), merges });
   }
   return clusters.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+}
+
+/** The type most of a cluster's mentions carry; ties by TYPE_PRIORITY, LOC clusters stay LOC. */
+function majorityType(gs: readonly Group[], fallback: EntityType): EntityType {
+  const counts = new Map<EntityType, number>();
+  for (const g of gs) counts.set(g.type, (counts.get(g.type) ?? 0) + g.mentions.length);
+  const rank = (t: EntityType): number => (TYPE_PRIORITY.includes(t) ? TYPE_PRIORITY.indexOf(t) : TYPE_PRIORITY.length);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))[0]?.[0] ?? fallback;
 }
 
 const TRIVIAL: ReadonlySet<KeyRule> = new Set(['exact', 'normalized']);
