@@ -177,12 +177,32 @@ export function phraseAfterCue(tokens: readonly Token[], cue: number, ceiling: n
       }
     }
     if (isBoundary(tokens, j)) break;
-    if (j > first && STOP_AFTER.has(lower(t))) break;
+    if (j > first && STOP_AFTER.has(lower(t)) && !postModifier(tokens, first, j)) break;
     j++;
   }
   if (j === first || !startsSpeaker(tokens, first, j - 1)) return null;
   return spanOf(tokens, first, j - 1);
 }
+
+const POST_PREPOSITIONS = new Set(['in', 'with', 'to', 'at', 'on', 'for', 'from', 'about']);
+const SETTING_NOUNS =
+  /^(?:statement|interview|conference|briefing|speech|letter|e-?mail|tweet|post|call|video|message|op-ed|rally|event|hearing|meeting|appearance|radio|television|tv|show|program|programme|broadcast|press|news|phone|telephone|morning|afternoon|evening|night|week|weekend|day|year|month|time|moment|end|start|interviews|statements|remarks|comments|recent|separate|written|joint|brief|new|televised|recorded|following|later)$/;
+
+/**
+ * "said a person close to the family", "a 2013 study in the journal": a descriptive speaker (no name in it)
+ * keeps its prepositional modifier unless the preposition opens a time or setting ("in a statement", "on Monday").
+ */
+function postModifier(tokens: readonly Token[], first: number, at: number): boolean {
+  if (!POST_PREPOSITIONS.has(lower(tokens[at]))) return false;
+  if (!DETERMINERS.test(tokens[first]?.text ?? '') || /^(?:his|her|their|its|our)$/i.test(tokens[first]?.text ?? '')) return false;
+  for (let k = first + 1; k < at; k++) if (/^\p{Lu}/u.test(tokens[k]?.text ?? '')) return false;
+  const next = tokens[at + 1];
+  if (!next || /^[\p{N}]/u.test(next.text) || NOT_POST_OBJECT.has(next.text)) return false;
+  const object = /^(?:a|an|the|his|her|their|its)$/i.test(next.text) ? tokens[at + 2] : next;
+  return object !== undefined && !SETTING_NOUNS.test(object.text.toLowerCase()) && !STOP_AFTER.has(object.text.toLowerCase());
+}
+
+const NOT_POST_OBJECT = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Twitter', 'Facebook', 'CNN', 'Fox', 'MSNBC', 'NBC', 'ABC', 'CBS', 'Instagram', 'reporters', 'me', 'us', 'him', 'her', 'them', 'it', 'this', 'that', 'be', 'have']);
 
 function mentionsIn(index: NameIndex, span: Span): NameMention[] {
   return index.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
