@@ -364,21 +364,52 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "the third quarter", "the 1988 second quarter", "next year's first quarter", "the current quarter".
     name: 'quarter',
-    re: /\b(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
+    re: /\b(?:the\s+)?(?:(1[6-9]\d\d|20\d\d|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
     build(m, ctx) {
-      const word = (m[1] ?? '').toLowerCase();
+      const word = (m[2] ?? '').toLowerCase();
       const nth: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
       const q = nth[word];
+      const lead = (m[1] ?? '').toLowerCase();
       if (q) {
-        const year = m[2] ? Number(m[2]) : ctx.ref ? resolveQuarter(ctx.ref, q) : null;
+        let year: number | null = m[3] ? Number(m[3]) : /^\d{4}$/.test(lead) ? Number(lead) : null;
+        if (year === null && ctx.ref) {
+          if (lead.startsWith('this')) year = ctx.ref.year;
+          else if (lead.startsWith('last')) year = ctx.ref.year - 1;
+          else if (lead.startsWith('next')) year = ctx.ref.year + 1;
+          else year = resolveQuarter(ctx.ref, q) - (lead.startsWith('year-') ? 1 : 0);
+        }
         return { type: 'DATE', value: year === null ? null : `${formatYear(year)}-Q${q}` };
       }
-      if (!ctx.ref) return { type: 'DATE', value: null };
+      if (!ctx.ref || ctx.ref.month === null) return { type: 'DATE', value: null };
+      // The current quarter is the one publication falls in; "the latest quarter" the last one reported.
+      if (word === 'current') return { type: 'DATE', value: `${formatYear(ctx.ref.year)}-Q${Math.floor((ctx.ref.month - 1) / 3) + 1}` };
       const last = lastCompletedQuarter(ctx.ref);
       if (!last) return { type: 'DATE', value: null };
-      const year = /year-(?:earlier|ago)/.test(word) ? last.year - 1 : last.year;
+      const year = /year-(?:earlier|ago)/.test(word) || lead.startsWith('year-') ? last.year - 1 : last.year;
       return { type: 'DATE', value: `${formatYear(year)}-Q${last.quarter}` };
+    },
+  },
+  {
+    // "the quarter", "the latest period", "this quarter": the quarter a report is about; the last completed one
+    // here, the one the report named in resolveEarningsPeriods.
+    name: 'the-quarter',
+    re: /\b(?:the|this)\s+(?:latest\s+)?(?:quarter|period)\b(?!-)/gi,
+    build(m, ctx) {
+      if (/period/i.test(m[0]) && !/latest/i.test(m[0])) return null;
+      const last = ctx.ref ? lastCompletedQuarter(ctx.ref) : null;
+      return { type: 'DATE', value: last ? `${formatYear(last.year)}-Q${last.quarter}` : null };
+    },
+  },
+  {
+    // Earnings comparisons: "a year earlier", "year-ago", "the year-earlier period", "the 1988 period". The value
+    // is the year here; resolveEarningsPeriods turns it into the year-ago quarter when the report is quarterly.
+    name: 'year-ago',
+    re: /\b(?:the\s+)?(?:year-(?:ago|earlier)|(1[6-9]\d\d|20\d\d))\s+(?:period|quarter)\b|\byear-(?:ago|earlier)\b|\b(?:a|one)\s+year\s+earlier\b|\bthe\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b|\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b/gi,
+    build(m, ctx) {
+      if (m[1]) return { type: 'DATE', value: m[1] };
+      return { type: 'DATE', value: ctx.ref ? formatYear(ctx.ref.year - 1) : null };
     },
   },
   {

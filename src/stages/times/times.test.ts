@@ -179,3 +179,28 @@ test('a year-less month-day falls in a window around publication set by tense', 
   // Nine months ahead with no future cue is last year's date.
   assert.equal(one('The ferry sank near the quay Dec. 2.').value, '2024-12-02');
 });
+
+test('earnings news: year-ago comparisons mean the same quarter of the year before', () => {
+  // Published 2025-03-06: the last completed quarter is 2024-Q4.
+  const found = times(
+    'Brannock Mills said fourth-quarter profit rose 12% to $40 million from $35.7 million a year earlier. ' +
+      'Sales in the latest period were $1.2 billion, up from $1.1 billion in the year-ago quarter. ' +
+      'A year ago, the plant in Ostend was closed.',
+  );
+  assert.deepEqual(
+    found.map((t) => [t.text, t.value]),
+    [
+      ['fourth-quarter', '2024-Q4'],
+      ['a year earlier', '2023-Q4'],
+      ['the latest period', '2024-Q4'],
+      ['the year-ago quarter', '2023-Q4'],
+      // No figures in the sentence: a plain year.
+      ['A year ago', '2024'],
+    ],
+  );
+  // A forecast quarter is not the one reported on.
+  const forecast = times('Profit fell 5% in the fourth quarter and will rise in the second quarter, compared with $9 million last year.');
+  assert.deepEqual(forecast.map((t) => t.value), ['2024-Q4', '2025-Q2', '2023-Q4']);
+  const period = times('Third-quarter sales of $4 million compare with $3 million in the 2023 period.');
+  assert.deepEqual(period.map((t) => t.value), ['2024-Q3', '2023-Q3']);
+});

@@ -16,7 +16,7 @@ import {
   type Reference,
 } from './calendar.js';
 import { PARTS_OF_DAY, unitInfo } from './lexicon.js';
-import { durationValue, resolveMonthDay } from './resolve.js';
+import { durationValue, lastCompletedQuarter, resolveMonthDay } from './resolve.js';
 import { tenseAround } from './tense.js';
 import { ANAPHORIC_RE, RELATIVE_ANCHOR_RE, countOf, ruleCandidates, type RuleContext, type TimeCandidate } from './time-rules.js';
 
@@ -199,6 +199,46 @@ function resolveAnaphoric(text: string, kept: readonly TimeCandidate[]): TimeCan
   return out;
 }
 
+const QUARTER_VALUE = /^(\d{4})-Q([1-4])$/;
+const FIGURES = /\$|%|\b(?:cents?|percent|million|billion|pence|yen|marks|francs)\b|[£€¥#]\d/i;
+const YEAR_AGO_TEXT = /^(?:(?:a|one)\s+year\s+(?:ago|earlier)|last\s+year|year-(?:ago|earlier))$/i;
+
+/**
+ * Quarterly earnings news compares each figure with the same quarter a year before: once a report has named its
+ * quarter ("third-quarter profit"), "a year ago", "a year earlier", "last year", "the year-ago period" and "the
+ * 1988 period" in a sentence with figures mean that quarter of the earlier year (TimeML writes 1988-Q3).
+ */
+function resolveEarningsPeriods(
+  text: string,
+  kept: readonly TimeCandidate[],
+  sentences: readonly Span[],
+  ref: Reference | null,
+): TimeCandidate[] {
+  let reported: { year: number; quarter: number } | null = null;
+  const lastCompleted = ref ? lastCompletedQuarter(ref) : null;
+  return kept.map((c) => {
+    const q = c.value ? QUARTER_VALUE.exec(c.value) : null;
+    const phrase = text.slice(c.start, c.end);
+    // A report that speaks of "the quarter" without naming it means the last completed one.
+    const current = reported ?? (/\bquarter/i.test(text.slice(0, c.start)) ? lastCompleted : null);
+    if (c.rule === 'the-quarter' || (c.rule === 'quarter' && /latest/i.test(phrase))) {
+      return current ? { ...c, value: `${String(current.year).padStart(4, '0')}-Q${current.quarter}` } : c;
+    }
+    // Only a quarter that has ended can be the one reported on ("expects a loss in the fourth quarter" is not).
+    const ended = q && (!lastCompleted || Number(q[1]) * 4 + Number(q[2]) <= lastCompleted.year * 4 + lastCompleted.quarter);
+    if (q && ended && c.rule === 'quarter' && !/year-(?:ago|earlier)|last\s+year's/i.test(phrase)) {
+      reported = { year: Number(q[1]), quarter: Number(q[2]) };
+      return c;
+    }
+    const comparison = c.rule === 'year-ago' || ((c.rule === 'ago' || c.rule === 'relative-unit') && YEAR_AGO_TEXT.test(phrase));
+    if (!comparison || !current || !c.value || !/^\d{4}$/.test(c.value)) return c;
+    const sentence = containing(sentences, c.start) ?? { start: Math.max(0, c.start - 150), end: c.end + 150 };
+    if (!FIGURES.test(text.slice(sentence.start, sentence.end))) return c;
+    const year = /^\d{4}/.test(phrase.replace(/^the\s+/i, '')) ? Number(c.value) : current.year - 1;
+    return { ...c, value: `${String(year).padStart(4, '0')}-Q${current.quarter}` };
+  });
+}
+
 const CLAUSE_END = /[,.;:!?()"\u201c\u201d]|\s(?:and|but|when|while|which|who|that|as)\s/;
 
 function anchorText(text: string, from: number): { text: string; end: number } {
@@ -282,7 +322,7 @@ export function extractTimes(text: string, reference: string | null, options: Ti
     const extra = chronoCandidates(text, ref, ctx).filter((c) => !kept.some((k) => spansOverlap(k, c)));
     kept = bestNonOverlapping([...kept, ...extra]);
   }
-  kept = resolveAnaphoric(text, anchorClockTimes(text, kept));
+  kept = resolveEarningsPeriods(text, resolveAnaphoric(text, anchorClockTimes(text, kept)), sentences, ref);
   const withAnchors = relativeAnchors(text, kept, options.style ?? 'news');
   return withAnchors.map((c) =>
     c.relation
