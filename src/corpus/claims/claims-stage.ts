@@ -18,7 +18,8 @@ export const CLAIMS_DEFAULTS: ClaimsConfig = { ...ALIGN_DEFAULTS, ...CLAUSE_DEFA
 /** Story id given to articles that no story holds (so every claim names a story). */
 export const UNASSIGNED_STORY = 'unassigned';
 
-function storiesOf(corpus: CorpusResult): Story[] {
+/** The corpus stories plus one holding every article no story holds. */
+export function storiesOf(corpus: CorpusResult): Story[] {
   const held = new Set(corpus.stories.flatMap((s) => s.articles));
   const rest = corpus.articles.filter((a) => !held.has(a.id)).map((a) => a.id);
   const stories = [...corpus.stories];

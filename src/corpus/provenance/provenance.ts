@@ -4,6 +4,7 @@ import type { Cite, Claim, CorpusResult, ProvenanceEdge } from '../../core/corpu
 import type { Span } from '../../core/span.js';
 import { spansOverlap } from '../../core/span.js';
 import { defineCorpusStage } from '../../pipeline/stage.js';
+import { storiesOf } from '../claims/claims-stage.js';
 import { outletOf } from '../claims/outlet-of.js';
 
 export interface AnonymousClaim {
@@ -27,14 +28,10 @@ function leadCite(article: Article): Cite {
 
 function storyArticles(corpus: CorpusResult): { story: string; articles: Article[] }[] {
   const byId = new Map(corpus.articles.map((a) => [a.id, a]));
-  const stories = corpus.stories.map((s) => ({
+  return storiesOf(corpus).map((s) => ({
     story: s.id,
     articles: s.articles.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined),
   }));
-  const held = new Set(corpus.stories.flatMap((s) => s.articles));
-  const rest = corpus.articles.filter((a) => !held.has(a.id));
-  if (rest.length) stories.push({ story: 'unassigned', articles: rest });
-  return stories;
 }
 
 /**
