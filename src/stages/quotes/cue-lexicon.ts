@@ -74,6 +74,7 @@ const MANNER_VERBS: readonly string[] = [
   'teased', 'interjected', 'yelled', 'screamed', 'cried', 'sighed', 'laughed', 'whispered', 'recounted', 'explained',
   'protested', 'objected', 'predicted', 'advised', 'pleaded', 'begged', 'thundered', 'declared', 'proclaimed',
   'announced', 'added', 'offered', 'summed', 'pointed', 'written', 'spoken', 'stated', 'griped', 'grumbled', 'chided', 'scolded', 'hinted', 'conceded',
+  'assured', 'assures', 'blared', 'echoed', 'chimed', 'interrupted', 'intoned', 'gushed', 'raged', 'cracked', 'deadpanned', 'agreed', 'agrees',
 ];
 
 

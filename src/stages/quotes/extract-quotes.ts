@@ -124,7 +124,8 @@ function cueAfter(doc: Doc, from: number, limit: number, config: QuotesConfig): 
       const phrase = phraseAfterCue(tokens, i + 1, ceiling, config);
       return { cue: { start: t.start, end: tokens[i + 1]?.end ?? t.end }, phrase };
     }
-    if (isCue(t)) {
+    // `," he went on.`: "went on" reports speech only right after a quotation.
+    if (isCue(t) || (t.text === 'went' && tokens[i + 1]?.text === 'on')) {
       const before = i > first ? phraseBeforeCue(tokens, i, first, config) : null;
       const phrase = before ?? phraseAfterCue(tokens, i, ceiling, config);
       return { cue: { start: t.start, end: t.end }, phrase };
@@ -145,8 +146,11 @@ function cueBefore(doc: Doc, floor: number, to: number, config: QuotesConfig, ve
       return { cue: { start: tokens[i - 1]?.start ?? t.start, end: t.end }, phrase: phraseAfterCue(tokens, i, ceiling, config) };
     }
     if (verbs(t)) {
-      const phrase =
-        phraseBeforeCue(tokens, i, lo, config) ?? phraseAfterCue(tokens, i, tokenAt(tokens, to), config) ?? participleSubject(doc, i, lo);
+      // ", saying ...": the participle's subject opens the sentence; what follows it is content, not a speaker.
+      const participle = /ing$/.test(t.text) && tokens[i - 1]?.text === ',';
+      const phrase = participle
+        ? participleSubject(doc, i, lo) ?? phraseBeforeCue(tokens, i, lo, config)
+        : phraseBeforeCue(tokens, i, lo, config) ?? phraseAfterCue(tokens, i, tokenAt(tokens, to), config) ?? participleSubject(doc, i, lo);
       return { cue: { start: t.start, end: t.end }, phrase };
     }
   }
@@ -193,11 +197,16 @@ function colonLead(doc: Doc, floor: number, open: number, config: QuotesConfig):
 function participleSubject(doc: Doc, cue: number, floor: number): Span | null {
   const { tokens } = doc;
   if (!/ing$/.test(tokens[cue]?.text ?? '') || tokens[cue - 1]?.text !== ',') return null;
-  const first = tokens[floor];
+  let at = floor;
+  while (at < cue && /^(?:but|and|so|yet|still|instead|then|later|meanwhile|also)$/i.test(tokens[at]?.text ?? '')) at++;
+  const first = tokens[at];
   if (!first) return null;
   if (/^(?:he|she|they|it|we|i)$/i.test(first.text)) return { start: first.start, end: first.end };
-  const name = doc.names.mentions.find((m) => m.start >= first.start && m.start <= (tokens[floor + 3]?.start ?? first.start));
-  return name && name.end <= (tokens[cue]?.start ?? 0) ? { start: name.start, end: name.end } : null;
+  const name = doc.names.mentions.find((m) => m.start >= first.start && m.start <= (tokens[at + 3]?.start ?? first.start));
+  if (!name || name.end > (tokens[cue]?.start ?? 0)) return null;
+  // Title words before the name ("Police Chief Calvin Reed") belong to the subject.
+  const words = doc.text.slice(first.start, name.start);
+  return { start: /^(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/u.test(words) ? first.start : name.start, end: name.end };
 }
 
 function classify(doc: Doc, region: QuoteRegion, floor: number): QuoteKind {
