@@ -5,7 +5,7 @@ import { densityExtract } from './density-extract.js';
 import { dropPageFurniture } from './drop-page-furniture.js';
 import { blockTexts, collapseSpace, elements, parseHtml, type Document } from './html-dom.js';
 import { htmlMetadata, type HtmlMetadata } from './html-metadata.js';
-import { readabilityExtract } from './readability-extract.js';
+import { readabilityExtract, stripNoise } from './readability-extract.js';
 
 export type ExtractionStep = 'structured-data' | 'readability' | 'density' | 'html-fragment' | 'whole-text' | 'none';
 
@@ -78,7 +78,8 @@ function structuredParagraphs(body: string): string[] {
  * Every step's paragraphs then pass the page-furniture filter (widget lines, labels above the story).
  */
 export function extractHtml(html: string, url: string | null = null, options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS): HtmlExtraction {
-  const doc = parseHtml(html);
+  const lean = stripNoise(html);
+  const doc = parseHtml(lean);
   const metadata = htmlMetadata(doc, url);
   const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => {
     const clean = dropPageFurniture(paragraphs);
@@ -89,7 +90,7 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
     const whole = blockTexts(doc);
     return done(whole, whole.length ? 'html-fragment' : 'none');
   }
-  const readable = html.length <= options.maxReadabilityChars ? readabilityExtract(html, options.readabilityCharThreshold) : null;
+  const readable = html.length <= options.maxReadabilityChars ? readabilityExtract(lean, options.readabilityCharThreshold) : null;
   if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
   if (metadata.articleBody) {
     const structured = structuredParagraphs(metadata.articleBody);

@@ -80,12 +80,15 @@ function paragraphsOf(root: LinkedNode): string[] {
   return out;
 }
 
-/** Markup Readability never uses for the article: dropping it first halves parse time on script-heavy pages. */
-const NOISE_RE = /<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<svg\b[\s\S]*?<\/svg\s*>|<!--[\s\S]*?-->|<noscript\b[\s\S]*?<\/noscript\s*>/gi;
+/** Markup no extraction step reads (JSON-LD scripts excepted): dropping it first shrinks pages about threefold. */
+const NOISE_RE = /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<svg\b[\s\S]*?<\/svg\s*>|<!--[\s\S]*?-->|<noscript\b[\s\S]*?<\/noscript\s*>/gi;
 
 export function stripNoise(html: string): string {
   return html.replace(NOISE_RE, ' ');
 }
+
+/** JSON-LD blocks, which Readability would otherwise use to drop headings it takes for the title. */
+const JSON_LD_RE = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;
 
 export interface ReadabilityResult {
   readonly paragraphs: readonly string[];
@@ -93,9 +96,9 @@ export interface ReadabilityResult {
   readonly byline: string | null;
 }
 
-/** Runs Readability on a fresh linkedom document; null when Readability finds no article. */
+/** Runs Readability on a fresh linkedom document of `html` (pass it through stripNoise first); null when it finds no article. */
 export function readabilityExtract(html: string, charThreshold: number): ReadabilityResult | null {
-  const { document } = parseHTML(stripNoise(html));
+  const { document } = parseHTML(html.replace(JSON_LD_RE, ' '));
   const reader = new Readability<LinkedNode>(document, { charThreshold, keepClasses: true, serializer: (el) => el as unknown as LinkedNode });
   let parsed: ReturnType<typeof reader.parse>;
   try {
