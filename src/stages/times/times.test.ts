@@ -204,3 +204,16 @@ test('earnings news: year-ago comparisons mean the same quarter of the year befo
   const period = times('Third-quarter sales of $4 million compare with $3 million in the 2023 period.');
   assert.deepEqual(period.map((t) => t.value), ['2024-Q3', '2023-Q3']);
 });
+
+test('a clock time followed by its day is one expression', () => {
+  assert.deepEqual(one('The ferry left Arnsberg at 9 a.m. Tuesday with 40 aboard.'), { text: '9 a.m. Tuesday', type: 'TIME', value: '2025-03-04T09:00' });
+  assert.deepEqual(one('The offer expires at 5 p.m. EST, March 20.'), { text: '5 p.m. EST, March 20', type: 'TIME', value: '2025-03-20T17:00' });
+  // Separated by other words, the day still dates the clock time but stays its own expression.
+  assert.deepEqual(times('On Monday the plant shut at 6 p.m.').map((t) => [t.text, t.value]), [['Monday', '2025-03-03'], ['6 p.m.', '2025-03-03T18:00']]);
+});
+
+test('the timeml style writes a weekday with a part of the day as that day, the news style keeps the part', () => {
+  const text = 'Rebels shelled the port Friday night.';
+  assert.deepEqual(extractTimes(text, PUBLISHED).map((t) => [t.type, t.value]), [['TIME', '2025-02-28TNI']]);
+  assert.deepEqual(extractTimes(text, PUBLISHED, { style: 'timeml' }).map((t) => [t.type, t.value]), [['DATE', '2025-02-28']]);
+});

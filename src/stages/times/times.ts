@@ -148,19 +148,30 @@ function chronoCandidates(text: string, ref: Reference | null, ctx: RuleContext)
 /** "9 a.m. Tuesday", "on Friday at 10:35 a.m.": a clock time takes the day named beside it in its clause. */
 function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCandidate[] {
   const NEAR = 40;
-  return kept.map((c) => {
+  const merged = new Set<TimeCandidate>();
+  const out = kept.map((c) => {
     if (c.type !== 'TIME' || !c.value || !/T\d\d:\d\d$/.test(c.value)) return c;
-    let best: { day: CalendarDate; distance: number } | null = null;
+    let best: { day: CalendarDate; distance: number; other: TimeCandidate; after: boolean } | null = null;
     for (const other of kept) {
       if (other === c) continue;
       const day = other.type === 'DATE' && other.value && /^\d{4}-\d\d-\d\d$/.test(other.value) ? dayOf(other.value) : null;
-      const gap = other.start >= c.end ? text.slice(c.end, other.start) : text.slice(other.end, c.start);
+      const after = other.start >= c.end;
+      const gap = after ? text.slice(c.end, other.start) : text.slice(other.end, c.start);
       // The same clause: no sentence or clause break between them.
       if (!day || gap.length > NEAR || /[!?;\n]|\.\s/.test(gap)) continue;
-      if (!best || gap.length < best.distance) best = { day, distance: gap.length };
+      if (!best || gap.length < best.distance) best = { day, distance: gap.length, other, after };
     }
-    return best ? { ...c, value: `${formatDate(best.day)}${c.value.slice(10)}` } : c;
+    if (!best) return c;
+    const value = `${formatDate(best.day)}${c.value.slice(10)}`;
+    // "9 a.m. Tuesday", "midnight Friday", "5 p.m. EST, Nov. 6": one expression. A day with a date in brackets
+    // ("Tuesday (March 11)") is an expression of its own, which the clock time only borrows its day from.
+    if (best.after && best.other.rule !== 'weekday-paren-date' && /^\s*(?:(?:[ECMP][SD]T|GMT|UTC)\s*)?,?\s*$/.test(text.slice(c.end, best.other.start))) {
+      merged.add(best.other);
+      return { ...c, end: best.other.end, value };
+    }
+    return { ...c, value };
   });
+  return out.filter((c) => !merged.has(c));
 }
 
 /**
@@ -301,6 +312,16 @@ function relativeAnchors(text: string, kept: TimeCandidate[], style: 'news' | 't
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * TempEval-3 annotators mostly wrote a named day with a part of it ("Friday night", "Thursday morning") as the
+ * plain DATE of that day, not the TNI/TMO TIME the guidelines allow; the 'timeml' style follows that practice,
+ * the 'news' style keeps the part of the day.
+ */
+function timemlDayPart(c: TimeCandidate): TimeCandidate {
+  if (c.rule !== 'weekday' || !c.value || !/^\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI)$/.test(c.value)) return c;
+  return { ...c, type: 'DATE', value: c.value.slice(0, 10) };
+}
+
 /** Time expressions of a text with TimeML values, resolved against `reference` (ISO, may be partial or null). */
 export function extractTimes(text: string, reference: string | null, options: TimesOptions = {}): TimeSpan[] {
   const ref = parseReference(reference);
@@ -323,7 +344,8 @@ export function extractTimes(text: string, reference: string | null, options: Ti
     kept = bestNonOverlapping([...kept, ...extra]);
   }
   kept = resolveEarningsPeriods(text, resolveAnaphoric(text, anchorClockTimes(text, kept)), sentences, ref);
-  const withAnchors = relativeAnchors(text, kept, options.style ?? 'news');
+  const style = options.style ?? 'news';
+  const withAnchors = relativeAnchors(text, kept, style).map((c) => (style === 'timeml' ? timemlDayPart(c) : c));
   return withAnchors.map((c) =>
     c.relation
       ? { start: c.start, end: c.end, type: c.type, value: c.value, relation: c.relation }
