@@ -17,6 +17,8 @@ export interface AlignConfig extends EvolutionConfig {
   readonly negationThreshold: number;
   /** Share of the text score in the similarity; the rest is entity overlap. */
   readonly textWeight: number;
+  /** Mentions of one claim a single article may hold. */
+  readonly maxPerArticle: number;
   /** Content words two mentions must share to be the same claim. */
   readonly minSharedWords: number;
   /** Nearest candidates compared per mention. */
@@ -34,6 +36,7 @@ export const ALIGN_DEFAULTS: AlignConfig = {
   conflictThreshold: 0.45,
   negationThreshold: 0.6,
   textWeight: 0.75,
+  maxPerArticle: 2,
   minSharedWords: 2,
   candidates: 24,
   maxPostingShare: 0.1,
@@ -149,8 +152,14 @@ function groupMentions(mentions: readonly MentionDraft[], sim: Similarity, pairs
     const a = members.get(gi) ?? [];
     const b = members.get(gj) ?? [];
     let total = 0;
-    let blocked = false;
-    for (const x of a) {
+    // A claim is said at most `maxPerArticle` times by one article (a lede repeated in the body).
+    const perArticle = new Map<string, number>();
+    for (const x of [...a, ...b]) {
+      const article = mentions[x]?.compared.cite.article ?? '';
+      perArticle.set(article, (perArticle.get(article) ?? 0) + 1);
+    }
+    let blocked = [...perArticle.values()].some((k) => k > config.maxPerArticle);
+    for (const x of blocked ? [] : a) {
       for (const y of b) {
         const s = sim(x, y);
         total += s;
