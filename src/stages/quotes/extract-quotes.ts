@@ -321,6 +321,9 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
       if (!(isCue(t) || OBJECT_VERBS.has(t.text)) || QUOTE_ONLY_VERBS.has(verb)) continue;
       const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
       if (/^(?:was|were|is|are|be|been|being|the|to)$/.test(prev)) continue;
+      // "a news report said", "an earlier report", "six states": the cue word is a noun here.
+      if (NOUN_BEFORE.test(prev) || /^\p{N}/u.test(prev)) continue;
+      if (/^states?$/.test(verb) && tokens[i + 1]?.text.toLowerCase() !== 'that') continue;
       const before = phraseBeforeCue(tokens, i, lo, config);
       // "..., the minister said." / "..., said the minister.": content is what precedes the comma.
       const commaBefore = before ? tokens[tokenAt(tokens, before.start) - 1] : tokens[i - 1];
@@ -341,6 +344,8 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
   }
   return out;
 }
+
+const NOUN_BEFORE = /^(?:a|an|its|his|her|their|our|news|media|press|earlier|recent|new|multiple|local|initial|separate|published|latest|first|final|preliminary|internal|annual|detailed|confidential)$/;
 
 function afterComma(text: string, from: number, limit: number): number {
   const at = text.indexOf(',', from);
