@@ -148,3 +148,10 @@ test('every mention slices back to its clause and ids are deterministic', () => 
     'officials said the shaft had flooded.',
   ]);
 });
+
+test('a dateline made only of time expressions is not a claim', () => {
+  const text = 'Sun, 15 Sep 2013\nRescuers reached the Corran mine at dawn on Sunday.';
+  const a = buildArticle({ id: 'a1', outlet: 'Harbour Post', published: '2013-09-15T09:00', text, times: [{ text: 'Sun, 15 Sep 2013', value: '2013-09-15' }] });
+  const claims = extractClaims(corpusOf([a]));
+  assert.deepEqual(claims.map((c) => c.summary), ['Rescuers reached the Corran mine at dawn on Sunday.']);
+});

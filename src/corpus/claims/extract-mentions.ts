@@ -95,6 +95,20 @@ function quotesOf(article: Article, clause: Span, idx: CorpusIndexes): QuotedWor
   return out;
 }
 
+/** A dateline such as "Sun, 15 Sep 2013": once its time expressions are set aside, too little is left to be a claim. */
+function onlyTimes(article: Article, clause: Span, minWords: number): boolean {
+  const times = article.layers.times.filter((t) => spansOverlap(t, clause));
+  if (!times.length) return false;
+  let rest = 0;
+  let cursor = clause.start;
+  for (const t of [...times].sort((a, b) => a.start - b.start)) {
+    if (t.start > cursor) rest += contentWords(article.text, { start: cursor, end: t.start }).length;
+    cursor = Math.max(cursor, t.end);
+  }
+  if (cursor < clause.end) rest += contentWords(article.text, { start: cursor, end: clause.end }).length;
+  return rest < minWords;
+}
+
 /** All claim mentions of the given articles (in the given order). */
 export function extractMentions(articles: readonly Article[], idx: CorpusIndexes, config: ExtractConfig): MentionDraft[] {
   const out: MentionDraft[] = [];
@@ -104,7 +118,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
     for (const sentence of article.layers.sentences) {
       for (const clause of splitClauses(article.text, sentence, config)) {
         const words = contentWords(article.text, clause);
-        if (words.length < config.minContentWords) continue;
+        if (words.length < config.minContentWords || onlyTimes(article, clause, config.minContentWords)) continue;
         const actors = actorsOf(article, clause, idx);
         const attribution = attributionOf(article, clause);
         out.push({
