@@ -106,7 +106,7 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
 
 /** Lower-case words that may sit inside a speaker noun phrase before its head. */
 const NP_WORDS = new Set([
-  'of', 'for', 'at', 'from', 'and', '&', 'former', 'senior', 'top', 'chief', 'deputy', 'state', 'federal', 'local', 'national',
+  'of', 'for', 'at', 'from', 'and', '&', 'in', 'by', 'to', 'former', 'senior', 'top', 'chief', 'deputy', 'state', 'federal', 'local', 'national',
   'foreign', 'new', 'current', 'longtime', 'then', 'acting', 'interim', 'assistant', 'associate', 'executive', 'general',
   'public', 'white', 'black', 'young', 'old', 'republican', 'democratic', 'conservative', 'liberal', 'independent',
   'political', 'presidential', 'campaign', 'party', 'press', 'news', 'health', 'police', 'military', 'government',
@@ -150,7 +150,7 @@ function nounPhraseStart(tokens: readonly Token[], from: number, to: number): nu
     j--;
   }
   let a = j + 1;
-  while (a < to && /^(?:of|for|at|and|&)$/.test(lower(tokens[a]))) a++;
+  while (a < to && /^(?:of|for|at|and|&|in|by|to)$/.test(lower(tokens[a]))) a++;
   return a;
 }
 
