@@ -11,7 +11,7 @@ const FUTURE_SOURCE = [
   "['\\u2019]ll",
   'going\\s+to',
   '(?:is|are|am|was|were)\\s+(?:not\\s+)?(?:due\\s+)?to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b)[a-z]+',
-  '(?:plans?|planning|planned|intends?|intended|aims?|hopes?|seeks?|wants?|agreed|agrees|promised|promises|vowed|vows|threatened|threatens|decided|voted|prepared|preparing|ready|likely|supposed|set|scheduled|slated|expected|expects?|due)\\s+to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b|date\\b)[a-z]+',
+  '(?:(?:is|are|am|was|were|be|been)\\s+)?(?:plans?|planning|planned|intends?|intended|aims?|hopes?|seeks?|wants?|agreed|agrees|promised|promises|vowed|vows|threatened|threatens|decided|voted|prepared|preparing|ready|likely|supposed|set|scheduled|slated|expected|expects?|due)\\s+to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b|date\\b)[a-z]+',
   '(?:is|are|am)\\s+(?:[a-z]+ly\\s+)?[a-z]{2,}ing\\b(?<!\\bbeing)',
   // Present passives ("the case is heard in May", "is expected Friday") are schedules in news.
   '(?:to\\s+be|is|are)\\s+(?:[a-z]+ed|heard|held|paid|made|given|taken|sent|sold|set|seen|done|brought|built)',

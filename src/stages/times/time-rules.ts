@@ -261,6 +261,31 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // Transcripts spell years out: "nineteen ninety-six", "nineteen oh five", "the year two thousand".
+    name: 'spoken-year',
+    re: /\b(?:(?:the\s+)?year\s+)?(?:(eighteen|nineteen)\s+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?|(?:oh|o)[\s-](one|two|three|four|five|six|seven|eight|nine)|(hundred))|(two\s+thousand)(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b/gi,
+    build(m) {
+      const ones: Readonly<Record<string, number>> = {
+        one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+        thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+      };
+      const tens: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+      const introduced = /^(?:the\s+)?year/i.test(m[0]);
+      // "two thousand" and "nineteen hundred" are counts unless introduced as a year ("the year two thousand").
+      if ((m[7] || m[6]) && !introduced) return null;
+      if (m[7]) return { type: 'DATE', value: String(2000 + (ones[(m[8] ?? '').toLowerCase()] ?? 0)) };
+      const century = (m[1] ?? '').toLowerCase() === 'eighteen' ? 1800 : 1900;
+      const low = m[6]
+        ? 0
+        : m[2]
+          ? (ones[m[2].toLowerCase()] ?? 0)
+          : m[3]
+            ? (tens[m[3].toLowerCase()] ?? 0) + (ones[(m[4] ?? '').toLowerCase()] ?? 0)
+            : (ones[(m[5] ?? '').toLowerCase()] ?? 0);
+      return { type: 'DATE', value: String(century + low) };
+    },
+  },
+  {
     name: 'today',
     re: /\b(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?\b|\b(?:the\s+)?day\s+(before\s+yesterday|after\s+tomorrow)\b|\b(this|last|tomorrow|yesterday)\s+(morning|afternoon|evening|night)\b/gi,
     build(m, ctx, start) {
@@ -501,8 +526,11 @@ const RULES: readonly Rule[] = [
   {
     name: 'set',
     re: /\b(?:(daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly)|(?:every|each)\s+(?:other\s+)?(day|night|week|month|year|hour|morning|evening|minute|summer|winter))\b/gi,
-    build(m) {
+    build(m, ctx, start, end) {
       const word = (m[1] ?? m[2] ?? '').toLowerCase();
+      // "a quarterly dividend", "average daily volume": a kind of payment or statistic, not a recurring time.
+      if (m[1] && /^\s+(?:cash\s+)?(?:dividends?|loss(?:es)?|results|volume|turnover|payments?|earnings|profits?|figures|reports?|rate|average|of\b)/i.test(ctx.text.slice(end, end + 20))) return null;
+      if (m[1] && /\baverage\s+$/i.test(ctx.text.slice(Math.max(0, start - 10), start))) return null;
       const values: Readonly<Record<string, string>> = {
         daily: 'P1D', nightly: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P3M', annually: 'P1Y', yearly: 'P1Y',
         hourly: 'PT1H', day: 'P1D', night: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', hour: 'PT1H',

@@ -217,3 +217,17 @@ test('the timeml style writes a weekday with a part of the day as that day, the 
   assert.deepEqual(extractTimes(text, PUBLISHED).map((t) => [t.type, t.value]), [['TIME', '2025-02-28TNI']]);
   assert.deepEqual(extractTimes(text, PUBLISHED, { style: 'timeml' }).map((t) => [t.type, t.value]), [['DATE', '2025-02-28']]);
 });
+
+test('transcripts: spoken years are years, spoken counts are not', () => {
+  assert.deepEqual(one('The station opened in nineteen ninety-six.'), { text: 'nineteen ninety-six', type: 'DATE', value: '1996' });
+  assert.equal(one('By the year two thousand the line was closed.').value, '2000');
+  assert.equal(one('The mill was built in nineteen oh five.').value, '1905');
+  assert.deepEqual(times('About two thousand people marched.'), []);
+});
+
+test('frequency adjectives of payments and statistics are not recurring times, price fractions not dates', () => {
+  assert.deepEqual(times('Kestrel Foods raised its quarterly dividend to 30 cents.'), []);
+  assert.deepEqual(times('Average daily volume was 4 million shares.'), []);
+  assert.deepEqual(one('Ferries sail daily from Skarn.'), { text: 'daily', type: 'SET', value: 'P1D' });
+  assert.deepEqual(times('Kestrel shares rose 7/8 to 21 1/2.'), []);
+});

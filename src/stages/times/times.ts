@@ -122,6 +122,8 @@ function chronoCandidates(text: string, ref: Reference | null, ctx: RuleContext)
     const tags = r.tags();
     // Relative and casual readings ("now", "for 40 minutes") are what the rules exist to fix.
     if ([...tags].some((t) => t.startsWith('result/relative') || t.startsWith('casualReference') || /Casual/.test(t))) continue;
+    // "9 1/2", "up 7/8": fractions in prices, not month/day.
+    if (/^\d{1,2}\/\d{1,2}$/.test(r.text.trim()) || /\d\s+\d{1,2}\/\d{1,2}\b(?!\/)/.test(r.text)) continue;
     const start = r.index;
     const end = r.index + r.text.length;
     const month = s.isCertain('month') ? s.get('month') : null;
