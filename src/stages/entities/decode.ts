@@ -190,6 +190,7 @@ function decodePass(
     const lh = doc.lowerHashes[s]!;
     const sh = doc.shapeHashes[s]!;
     const caps = doc.capitalised[s]!;
+    const cont = doc.continues[s]!;
     // The second pass only changes sentences whose names occur elsewhere; the rest keep their first-pass tags.
     const skip = firstPass !== null && !seesOtherMentions(doc, firstPass, s);
     const tags = skip ? Int8Array.from(firstPass.tags[s]!) : new Int8Array(sent.length);
@@ -217,9 +218,13 @@ function decodePass(
       const ok = i === sent.length - 1 ? ALLOWED_LAST : ALLOWED;
       // An open name (B/I) forces I or L next, and greedy decoding can run on for words ("Academy has seemed
       // hell"). When the model's free choice is O, close the name at the previous token instead.
+      // Names only run on over capitalised words, numbers and connectors: "Obama has" ends at "Obama".
+      // Applied when tagging, not while training: as a training constraint it cost 0.5 F1 on CoNLL dev.
+      const here = hooks !== undefined || cont[i] === 1;
+      const next = hooks !== undefined ? i + 1 < sent.length : i + 1 < sent.length && cont[i + 1] === 1;
       let free = 0;
       for (let t = 1; t < TAG_COUNT; t++) if (scores[t]! > scores[free]!) free = t;
-      if (free === 0 && prev > 0 && (tagPosition(prev) === B || tagPosition(prev) === I)) {
+      if ((free === 0 || !here) && prev > 0 && (tagPosition(prev) === B || tagPosition(prev) === I)) {
         const closed = makeTag(tagType(prev), tagPosition(prev) === B ? U : L);
         tags[i - 1] = closed;
         prev = closed;
@@ -227,7 +232,11 @@ function decodePass(
       const row = (prev + 1) * TAG_COUNT;
       let best = -1;
       for (let t = 0; t < TAG_COUNT; t++) {
-        if (ok[row + t] && (best < 0 || scores[t]! > scores[best]!)) best = t;
+        if (!ok[row + t]) continue;
+        const p = t === 0 ? -1 : (t - 1) & 3;
+        if ((p === B || p === I) && !next) continue;
+        if ((p === I || p === L) && !here) continue;
+        if (best < 0 || scores[t]! > scores[best]!) best = t;
       }
       if (hooks) {
         const gold = hooks.gold[s]![i]!;

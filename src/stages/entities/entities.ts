@@ -31,23 +31,18 @@ export function isTitleCaseHeadline(words: readonly string[]): boolean {
 }
 
 /**
- * Lower-cases the words of title-case headlines that the rest of the article writes in lower case ("Host" when
- * the body says "host"), and small function words; words the article only ever capitalises stay as they are.
+ * Rewrites title-case headlines to sentence case using the article's own casing: a word stays capitalised only
+ * if the body also capitalises it as a name ("DeGeneres"); "Picked", "As", "Host" are lower-cased.
  */
 export function sentenceCase(sentences: readonly (readonly string[])[]): string[][] {
   const headline = sentences.map(isTitleCaseHeadline);
-  const lowerSeen = new Set<string>();
+  const namesInBody = new Set<string>();
   sentences.forEach((words, s) => {
-    if (!headline[s]) for (const w of words) if (/^\p{Ll}/u.test(w)) lowerSeen.add(w);
+    // Mid-sentence capitals are names; so is a sentence-initial word followed by one ("Ellen DeGeneres will").
+    const cap = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w);
+    if (!headline[s]) words.forEach((w, i) => cap(w) && (i > 0 || cap(words[1])) && namesInBody.add(w));
   });
-  return sentences.map((words, s) =>
-    headline[s]
-      ? words.map((w, i) => {
-          const lower = w.toLowerCase();
-          return i > 0 && (SMALL_WORDS.has(lower) || lowerSeen.has(lower)) ? lower : w;
-        })
-      : [...words],
-  );
+  return sentences.map((words, s) => (headline[s] ? words.map((w) => (namesInBody.has(w) ? w : w.toLowerCase())) : [...words]));
 }
 
 /** Raw NER mentions (character spans) over the given sentence spans of a text. */

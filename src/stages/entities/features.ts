@@ -22,6 +22,17 @@ export interface DocumentFeatures {
   readonly shapeHashes: readonly Int32Array[];
   /** Whether each token starts with a capital letter. */
   readonly capitalised: readonly Uint8Array[];
+  /** Whether a name may continue over each token: capitalised, a number, or a connector ("of", "de", "&"). */
+  readonly continues: readonly Uint8Array[];
+}
+
+/** Lower-case words found inside CoNLL names ("Bank of England", "Ruud van Nistelrooy"). */
+const CONNECTORS = new Set(['of', 'and', 'de', 'the', 'van', 'for', 'der', 'in', 'on', 'et', 'al', 'da', 'den', 'du', 'la', 'le', 'von', 'y', 'bin', 'ibn', 'di', 'del', 'dos', 'das', 'do', 'e', 'at', '&', '-', "'s", '\u2019s']);
+
+function continuesName(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (!(c >= 97 && c <= 122) && word[0] === word[0]?.toUpperCase()) return true;
+  return CONNECTORS.has(word) || word.startsWith('al-');
 }
 
 // Template ids; keep stable, they are baked into trained models.
@@ -173,6 +184,7 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
   const lowerHashes: Int32Array[] = [];
   const shapeHashes: Int32Array[] = [];
   const capitalised: Uint8Array[] = [];
+  const continues: Uint8Array[] = [];
   doc.forEach((sent, s) => {
     const n = sent.length;
     const infos = sent.map((w) => wordInfo(res, w));
@@ -232,8 +244,9 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
     lowerHashes.push(lh);
     shapeHashes.push(sh);
     capitalised.push(Uint8Array.from(infos, (x) => (x.upper ? 1 : 0)));
+    continues.push(Uint8Array.from(sent, (w) => (continuesName(w) ? 1 : 0)));
   });
-  return { sentences, locals, lowerHashes, shapeHashes, capitalised };
+  return { sentences, locals, lowerHashes, shapeHashes, capitalised, continues };
 }
 
 /** Features that depend on earlier decisions: previous tags and the document's prediction history. */
