@@ -130,7 +130,7 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
   if (!top) return { paragraphs: [], container: null };
   top = climb(top, scores);
   best = Math.max(best, scores.get(top) ?? 0);
-  const skip = (el: Element): boolean => isFurniture(el) || (el.name !== 'p' && linkChars(el) > 0 && linkChars(el) / Math.max(1, inlineText(el).length) > options.maxLinkDensity);
+  const skip = (el: Element): boolean => isFurniture(el) || (BLOCK_TAGS.has(el.name) && el.name !== 'p' && linkChars(el) > 0 && linkChars(el) / Math.max(1, inlineText(el).length) > options.maxLinkDensity);
   const parent = top.parent && isElement(top.parent) ? top.parent : null;
   const parts: Element[] = [];
   if (parent) {
