@@ -179,7 +179,9 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
     status = 'failed';
     diagnostics.push(diagnostic('error', STAGE, 'no-text', `${name}: no article text remains after extraction and cleaning; check that the file holds an article (see removed lines)`));
   }
-  const contentHash = createHash('sha256').update(text).digest('hex');
+  // The same body relayed verbatim by two outlets is two articles; the same file read twice is one.
+  const identity = [outlet?.value ?? '', published?.value ?? '', title?.value ?? '', text].join('\u0000');
+  const contentHash = createHash('sha256').update(identity).digest('hex');
   return {
     id: `a${contentHash.slice(0, 12)}`,
     contentHash,
