@@ -5,6 +5,9 @@ import { defineArticleStage } from '../../pipeline/stage.js';
 import { articleTokens } from './article-tokens.js';
 import { loadNerModel, tagDocument, DEFAULT_MODEL_DIR } from './ner-model.js';
 import { resolveWithinArticle, type RawMention } from './within-article-aliases.js';
+import { GAZ_TYPES } from './gazetteer.js';
+
+const PLACE_BIT = 1 << GAZ_TYPES.indexOf('LOC');
 
 export interface EntitiesConfig {
   /** Folder holding model.bin.gz, clusters.tsv and gazetteers.tsv. */
@@ -27,7 +30,7 @@ export function isTitleCaseHeadline(words: readonly string[]): boolean {
   const capitalised = alpha.filter((w) => /^\p{Lu}/u.test(w));
   const rest = alpha.filter((w) => !/^\p{Lu}/u.test(w));
   const longCaps = capitalised.filter((w) => w.length >= 4).length;
-  return longCaps >= 3 && rest.every((w) => SMALL_WORDS.has(w)) && capitalised.length >= alpha.length - 1;
+  return longCaps >= 3 && rest.every((w) => SMALL_WORDS.has(w));
 }
 
 /**
@@ -63,7 +66,9 @@ export function tagText(text: string, sentences: readonly Span[], modelDir = DEF
 
 /** Entity mentions with canonical names for one text. */
 export function findEntities(text: string, sentences: readonly Span[], config: EntitiesConfig = entitiesStage.defaults): EntityMention[] {
-  const mentions = resolveWithinArticle(text, tagText(text, sentences, config.modelDir));
+  const gazetteer = loadNerModel(config.modelDir).resources.gazetteer;
+  const knownPlace = (name: string): boolean => ((gazetteer.entries.get(name.toLowerCase()) ?? 0) & PLACE_BIT) !== 0;
+  const mentions = resolveWithinArticle(text, tagText(text, sentences, config.modelDir), knownPlace);
   return config.roleMentions ? mentions : mentions.filter((m) => m.how !== 'role');
 }
 

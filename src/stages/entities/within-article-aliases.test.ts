@@ -56,3 +56,14 @@ test('a one-word organisation takes the single longer name it opens or closes', 
   assert.equal(got[1]?.canonical, 'Academy of Motion Picture Arts and Sciences');
   assert.equal(got[1]?.how, 'short-form');
 });
+
+test('a surname mistagged as a place is retyped, unless it is a known place', () => {
+  const text = 'Barack Obama spoke. Obama left. George Washington was born in Virginia. Washington is the capital.';
+  const raw = [
+    at(text, 'Barack Obama', 'PERSON'), { ...at(text, 'Obama left', 'LOC'), end: text.indexOf('Obama left') + 5 },
+    at(text, 'George Washington', 'PERSON'), { ...at(text, 'Washington is', 'LOC'), end: text.indexOf('Washington is') + 10 },
+  ];
+  const got = resolveWithinArticle(text, raw, (n) => n === 'Washington');
+  assert.deepEqual([got[1]?.type, got[1]?.canonical, got[1]?.how], ['PERSON', 'Barack Obama', 'surname-retyped']);
+  assert.deepEqual([got[3]?.type, got[3]?.canonical], ['LOC', 'Washington']);
+});

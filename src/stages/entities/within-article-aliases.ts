@@ -93,13 +93,17 @@ function roleAnchors(text: string, mention: RawMention, name: string): Anchor[] 
  * Resolves each mention's canonical name in its article. Fallback order:
  * 1. acronym: an ORG/MISC acronym whose letters are the initials of a longer name in the article;
  *    short-form: a one-word ORG/MISC that is the first or last word of exactly one longer name of that type;
- * 2. surname / title: a one-word PERSON (or ORG/MISC, then retyped) matching, spelling-insensitively, the last
+ * 2. surname / title: a one-word PERSON (or ORG/MISC/unknown-place LOC, then retyped) matching, spelling-insensitively, the last
  *    word of a fuller PERSON name (unique in the article, else the nearest preceding one: "surname-nearest");
  *    given-name: failing that, the first word of exactly one fuller PERSON name;
  * 3. self: the cleaned surface.
  * Then role nouns ("the spokesman") anchored to exactly one person become extra mentions (how "role").
  */
-export function resolveWithinArticle(text: string, raw: readonly RawMention[]): EntityMention[] {
+export function resolveWithinArticle(
+  text: string,
+  raw: readonly RawMention[],
+  knownPlace: (name: string) => boolean = () => true,
+): EntityMention[] {
   const names = raw.map((m) => cleanName(text.slice(m.start, m.end), m.type));
   const fullPersons = raw
     .map((m, i) => ({ m, name: names[i]! }))
@@ -120,7 +124,8 @@ export function resolveWithinArticle(text: string, raw: readonly RawMention[]): 
       const longer = [...new Set(longForms.filter((l) => l.m.type === m.type && edgeWords(l.name).includes(name)).map((l) => l.name))];
       if (longer.length === 1) return { ...base, canonical: longer[0]!, how: 'short-form' };
     }
-    if (m.type !== 'LOC' && words(name).length === 1) {
+    // A LOC is retyped only when it is no known place: "Obama" yes, "Washington" never.
+    if ((m.type !== 'LOC' || !knownPlace(name)) && words(name).length === 1) {
       const key = wordKey(name);
       const candidates = fullPersons.filter((p) => wordKey(words(p.name).at(-1)!) === key);
       const distinct = [...new Set(candidates.map((p) => p.name))];
