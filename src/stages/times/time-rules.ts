@@ -549,14 +549,25 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // TimeML's temporal adjectives and adverbs: "current prices" (PRESENT_REF), "recently" (PAST_REF). Not the
+    // "current account" of economics or an electric "current", nor "the then current price".
+    name: 'current-recently',
+    re: /\b(?:(?:more|most|until|only)\s+)?recently\b|\bcurrent\b(?=\s+[a-z])(?!\s+(?:account|accounts|assets|liabilities|affairs|events|flows?|ratio)\b)/gi,
+    build(m, ctx, start) {
+      if (/^current$/i.test(m[0]) && /\bthen\s+$/i.test(ctx.text.slice(Math.max(0, start - 6), start))) return null;
+      return { type: 'DATE', value: /recently/i.test(m[0]) ? 'PAST_REF' : 'PRESENT_REF' };
+    },
+  },
+  {
     name: 'past-future-ref',
     re: /\b(?:the\s+)?(?:(near|foreseeable|distant|immediate|recent)\s+)?(future|past)\b(?!\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|week|month|year|decade|day|century|quarter))/gi,
     build(m, ctx, start) {
       const isFuture = /future/i.test(m[2] ?? '');
       if (!/^the\b/i.test(m[0]) && !/\bin\s+$/i.test(ctx.text.slice(Math.max(0, start - 4), start))) return null;
       if (!isFuture && !/^the\s+/i.test(m[0])) return null;
-      // "the past" only as a noun: "in the past", "the past has".
-      if (!isFuture && /^\s*[a-z]/.test(ctx.text.slice(start + m[0].length, start + m[0].length + 3)) && !/^\s*(?:and|or|is|has|was)\b/i.test(ctx.text.slice(start + m[0].length, start + m[0].length + 5))) return null;
+      // "the past" only as a noun: "in the past" (whatever follows), "the past has".
+      const inThe = /\bin\s+$/i.test(ctx.text.slice(Math.max(0, start - 4), start));
+      if (!isFuture && !inThe && /^\s*[a-z]/.test(ctx.text.slice(start + m[0].length, start + m[0].length + 3)) && !/^\s*(?:and|or|is|has|was)\b/i.test(ctx.text.slice(start + m[0].length, start + m[0].length + 5))) return null;
       return { type: 'DATE', value: isFuture ? 'FUTURE_REF' : 'PAST_REF' };
     },
   },

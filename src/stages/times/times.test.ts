@@ -231,3 +231,12 @@ test('frequency adjectives of payments and statistics are not recurring times, p
   assert.deepEqual(one('Ferries sail daily from Skarn.'), { text: 'daily', type: 'SET', value: 'P1D' });
   assert.deepEqual(times('Kestrel shares rose 7/8 to 21 1/2.'), []);
 });
+
+test('"in the past", "current" and "recently" are TimeML reference points', () => {
+  assert.deepEqual(one('Officials have said in the past that the dam is safe.'), { text: 'the past', type: 'DATE', value: 'PAST_REF' });
+  assert.deepEqual(one('Under current rules the ferry may not sail.'), { text: 'current', type: 'DATE', value: 'PRESENT_REF' });
+  assert.deepEqual(one('The mayor recently left office.'), { text: 'recently', type: 'DATE', value: 'PAST_REF' });
+  // The economist's current account and "the then current price" are not.
+  assert.deepEqual(times('The current account deficit widened.'), []);
+  assert.deepEqual(times('Shares were bought at the then current price.'), []);
+});

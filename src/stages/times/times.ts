@@ -227,20 +227,25 @@ function resolveEarningsPeriods(
   sentences: readonly Span[],
   ref: Reference | null,
 ): TimeCandidate[] {
-  let reported: { year: number; quarter: number } | null = null;
   const lastCompleted = ref ? lastCompletedQuarter(ref) : null;
-  return kept.map((c) => {
+  const reportedBy = (c: TimeCandidate): { year: number; quarter: number } | null => {
     const q = c.value ? QUARTER_VALUE.exec(c.value) : null;
+    if (!q || c.rule !== 'quarter' || /year-(?:ago|earlier)|last\s+year's/i.test(text.slice(c.start, c.end))) return null;
+    // Only a quarter that has ended can be the one reported on ("expects a loss in the fourth quarter" is not).
+    const ended = !lastCompleted || Number(q[1]) * 4 + Number(q[2]) <= lastCompleted.year * 4 + lastCompleted.quarter;
+    return ended ? { year: Number(q[1]), quarter: Number(q[2]) } : null;
+  };
+  let reported: { year: number; quarter: number } | null = null;
+  return kept.map((c) => {
     const phrase = text.slice(c.start, c.end);
-    // A report that speaks of "the quarter" without naming it means the last completed one.
+    // A report that speaks of "the quarter" before naming it means the last completed one.
     const current = reported ?? (/\bquarter/i.test(text.slice(0, c.start)) ? lastCompleted : null);
     if (c.rule === 'the-quarter' || (c.rule === 'quarter' && /latest/i.test(phrase))) {
       return current ? { ...c, value: `${String(current.year).padStart(4, '0')}-Q${current.quarter}` } : c;
     }
-    // Only a quarter that has ended can be the one reported on ("expects a loss in the fourth quarter" is not).
-    const ended = q && (!lastCompleted || Number(q[1]) * 4 + Number(q[2]) <= lastCompleted.year * 4 + lastCompleted.quarter);
-    if (q && ended && c.rule === 'quarter' && !/year-(?:ago|earlier)|last\s+year's/i.test(phrase)) {
-      reported = { year: Number(q[1]), quarter: Number(q[2]) };
+    const named = reportedBy(c);
+    if (named) {
+      reported = named;
       return c;
     }
     const comparison = c.rule === 'year-ago' || ((c.rule === 'ago' || c.rule === 'relative-unit') && YEAR_AGO_TEXT.test(phrase));
