@@ -260,3 +260,35 @@ test('speech acts with an object are indirect speech; mental states are not', ()
   const seen = run('Mayor Lena Ortiz vowed to rebuild the pier by May.\nOren Falk believes the pier is doomed to fail again.');
   assert.deepEqual(seen.map((s) => [s.content, s.name, s.cue]), [['to rebuild the pier by May', 'Lena Ortiz', 'vowed']]);
 });
+
+test('after the cue the appositive stops at a glued quotation, and a party label in brackets is not the name', () => {
+  const text = '"We will not move the vote," said Rep. Tilda Moreau (D-N.M.), a member of the budget panel. "Not this week."';
+  const q = find(run(text), 'We will not move the vote');
+  assert.equal(q.speaker, 'Rep. Tilda Moreau (D-N.M.), a member of the budget panel');
+  assert.equal(q.name, 'Tilda Moreau');
+});
+
+test('an appositive with a titled possessive stays with the speaker before the cue', () => {
+  const text = '"The ferry contract is dead," Oskar Lund, Mayor Vik\u2019s chief of staff, said Sunday.';
+  assert.equal(find(run(text), 'The ferry contract is dead').speaker, 'Oskar Lund, Mayor Vik\u2019s chief of staff');
+});
+
+test('a descriptive speaker keeps its modifier, but not a setting', () => {
+  const seen = run([
+    '"The harbour deal was never signed," said a person close to the negotiations.',
+    '"We expect a decision soon," said a spokeswoman in a statement.',
+  ].join('\n'));
+  assert.equal(find(seen, 'The harbour deal was never signed').speaker, 'a person close to the negotiations');
+  assert.equal(find(seen, 'We expect a decision soon').speaker, 'a spokeswoman');
+});
+
+test('a participle cue after a comma takes the subject with its titles, not the words after it', () => {
+  const text = 'Harbour Police Chief Arvid Soll closed the quay on Friday, saying the storm "could take the pier with it."';
+  const q = find(run(text), 'could take the pier with it.');
+  assert.equal(q.speaker, 'Harbour Police Chief Arvid Soll');
+});
+
+test('a headline in capitals before a colon is not a speaker', () => {
+  const q = find(run('FERRY TALKS COLLAPSE IN NORVIK:\n"We walked out of the talks tonight."'), 'We walked out of the talks tonight.');
+  assert.equal(q.speaker, null);
+});

@@ -188,9 +188,13 @@ function colonLead(doc: Doc, floor: number, open: number, config: QuotesConfig):
   const sentence = sentenceAt(doc, colonAt);
   const hit = cueBefore(doc, sentence.start, colonAt, config, isCue);
   if (hit?.phrase) return hit;
-  const inLead = doc.names.mentions.filter((m) => m.start >= sentence.start && m.end <= colonAt);
+  // A headline in capitals is not a name; "Continued Stone:" opens with a reporting verb, not a first name.
+  const inLead = doc.names.mentions.filter((m) => m.start >= sentence.start && m.end <= colonAt && !/^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*\s[^\p{Ll}]*$/u.test(doc.text.slice(m.start, m.end)));
   const name = inLead.find((m) => m.type === 'PERSON') ?? inLead[0];
-  return name ? { cue: { start: colonAt, end: colonAt + 1 }, phrase: { start: name.start, end: name.end } } : null;
+  if (!name) return null;
+  const verb = /^(\p{Lu}\p{Ll}+)\s+/u.exec(doc.text.slice(name.start, name.end));
+  const start = verb && CUE_VERBS.has((verb[1] ?? '').toLowerCase()) ? name.start + verb[0].length : name.start;
+  return { cue: { start: colonAt, end: colonAt + 1 }, phrase: { start, end: name.end } };
 }
 
 /** "Ruiz claimed victory in a post, saying: ...": a participle cue takes the subject that opens the sentence. */
@@ -204,9 +208,12 @@ function participleSubject(doc: Doc, cue: number, floor: number): Span | null {
   if (/^(?:he|she|they|it|we|i)$/i.test(first.text)) return { start: first.start, end: first.end };
   const name = doc.names.mentions.find((m) => m.start >= first.start && m.start <= (tokens[at + 3]?.start ?? first.start));
   if (!name || name.end > (tokens[cue]?.start ?? 0)) return null;
-  // Title words before the name ("Police Chief Calvin Reed") belong to the subject.
-  const words = doc.text.slice(first.start, name.start);
-  return { start: /^(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/u.test(words) ? first.start : name.start, end: name.end };
+  // A subject in capitals from the sentence start ("Harbour Police Chief Arvid Soll") is taken whole.
+  let run = at;
+  while (run + 1 < cue && /^(?:\p{Lu}|\.$)/u.test(tokens[run + 1]?.text ?? '')) run++;
+  const runEnd = tokens[run]?.end ?? name.end;
+  if (/^\p{Lu}/u.test(first.text) && runEnd >= name.end) return { start: first.start, end: runEnd };
+  return { start: name.start, end: name.end };
 }
 
 function classify(doc: Doc, region: QuoteRegion, floor: number): QuoteKind {
@@ -358,7 +365,7 @@ function stripFinal(text: string, sentence: Span): number {
 }
 
 const APPOSITIVE_START =
-  /^\s*,\s+(?:(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|senior|deputy|[\p{L}.-]+['’]s?)\s|[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in)\s|\d{2},)/u;
+  /^\s*,\s+(?:(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|senior|deputy|(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}.-]+['’]s?)\s|[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in)\s|\d{2},)/u;
 /**
  * The speaker mention with its appositive ("Ilse Brandt, the harbour master,"): up to the cue when the
  * speaker comes first, else to the end of the sentence; never across a quotation mark.
@@ -367,9 +374,14 @@ function withAppositive(doc: Doc, span: Span, cue: Span | null): Span {
   const after = doc.text.slice(span.end, span.end + 200);
   if (!APPOSITIVE_START.test(after)) return span;
   const before = cue !== null && span.end <= cue.start;
-  const limit = before ? (cue?.start ?? span.end) : sentenceAt(doc, span.start).end;
+  // The sentence where the name ends: a splitter may have cut inside "(D-S.C.)".
+  const sentenceEnd = Math.max(sentenceAt(doc, span.end - 1).end, span.end);
+  let limit = before ? (cue?.start ?? span.end) : sentenceEnd;
+  const mark = /["“”«»]|''/.exec(doc.text.slice(span.end, limit));
+  if (mark && before) return span;
+  // After the cue, a quotation the splitter glued to the sentence ends the appositive.
+  if (mark) limit = span.end + mark.index;
   const stretch = doc.text.slice(span.end, limit);
-  if (/["“”«»]|''/.test(stretch)) return span;
   // After the cue the appositive ends where the reporter's sentence goes on (", after ...", ", and ...").
   const goesOn = before ? null : /,\s+(?:after|while|when|as|before|during|and|but|in a|in an|on|at|\p{Ll}+ing|asked)\s|[()\u2014\u2013]|\s--?\s/u.exec(stretch.slice(1));
   const end = goesOn ? span.end + 1 + goesOn.index : limit;

@@ -204,8 +204,13 @@ function postModifier(tokens: readonly Token[], first: number, at: number): bool
 
 const NOT_POST_OBJECT = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Twitter', 'Facebook', 'CNN', 'Fox', 'MSNBC', 'NBC', 'ABC', 'CBS', 'Instagram', 'reporters', 'me', 'us', 'him', 'her', 'them', 'it', 'this', 'that', 'be', 'have']);
 
-function mentionsIn(index: NameIndex, span: Span): NameMention[] {
-  return index.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+/** Names inside the phrase, not those in a parenthetical ("Rep. Ann Bell (D-S.C.)": not "C."). */
+function mentionsIn(text: string, index: NameIndex, span: Span): NameMention[] {
+  return index.mentions.filter((m) => {
+    if (m.start < span.start || m.end > span.end) return false;
+    const before = text.slice(span.start, m.start);
+    return before.lastIndexOf('(') <= before.lastIndexOf(')');
+  });
 }
 
 /** The person a role was tied to: nearest link before `at` with the same head (and modifiers when given), else any. */
@@ -336,7 +341,7 @@ export function resolvePhrase(
     const r = resolvePronoun(only, phrase.start, index, history, learned, discourse, settings);
     return { span: phrase, name: r?.name ?? null, how: 'pronoun', type: only === 'they' || only === 'it' ? 'ORG' : 'PERSON', gender: r?.gender ?? null };
   }
-  const inside = mentionsIn(index, phrase);
+  const inside = mentionsIn(text, index, phrase);
   const statementAt = lowerWords.findIndex((w) => STATEMENT_NOUNS.has(w));
   if (statementAt >= 0 && statementAt <= 2) {
     const owner = inside[inside.length - 1];
