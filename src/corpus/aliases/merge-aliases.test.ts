@@ -125,3 +125,8 @@ test('a name the tagger typed two ways joins its majority type, ties going to PE
   assert.equal(clusterOf(c, 2), clusterOf(c, 4));
   assert.notEqual(clusterOf(c, 5), clusterOf(c, 6));
 });
+
+test('middle initials and generational suffixes do not split a person', () => {
+  const c = mergeAliases([m('a1', 'Anthony LaCalamita III', 'PERSON'), m('a2', 'Anthony LaCalamita', 'PERSON'), m('a3', 'Raj K. Chohan', 'PERSON'), m('a4', 'Raj Chohan', 'PERSON')]);
+  assert.equal(c.length, 2);
+});

@@ -60,6 +60,8 @@ const ORG_SYNONYMS: readonly (readonly string[])[] = [
   ['ministry of defence', 'mod', 'uk ministry of defence'],
 ];
 
+const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 const ORG_KEY = new Map<string, string>();
 for (const group of ORG_SYNONYMS) for (const name of group) ORG_KEY.set(name, group[0]!);
 
@@ -77,8 +79,8 @@ export function nameKey(name: string, type: EntityType): NameKey {
     if (exo) return { key: exo, rule: 'exonym' };
   }
   if (type === 'PERSON') {
-    // Initials and middle initials drop out: "Donald J. Trump" ~ "Donald Trump".
-    const words = norm.split(' ').filter((w) => w.length > 1);
+    // Initials and generational suffixes drop out: "Donald J. Trump" ~ "Donald Trump", "Anthony LaCalamita III".
+    const words = norm.split(' ').filter((w) => w.length > 1 && !GENERATIONAL.has(w));
     const key = words.map(translitWord).join(' ');
     return { key, rule: key === words.join(' ') ? rule : 'translit-key' };
   }
