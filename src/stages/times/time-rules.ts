@@ -242,6 +242,27 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "the nineties": the decade nearest before the reference (TimeML gives the three-digit decade, 199).
+    name: 'spoken-decade',
+    re: /\bthe\s+(?:(?:early|late|mid)[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi,
+    build(m, ctx) {
+      const tens: Readonly<Record<string, number>> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+      const d = tens[(m[1] ?? '').toLowerCase()];
+      if (d === undefined) return null;
+      const refYear = ctx.ref?.year ?? 1999;
+      const century = d * 10 <= refYear % 100 ? Math.floor(refYear / 100) : Math.floor(refYear / 100) - 1;
+      return { type: 'DATE', value: `${century}${d}` };
+    },
+  },
+  {
+    // The year a report is in: "the full year", "the current fiscal year", "by year end", "earlier in the year".
+    name: 'report-year',
+    re: /\bthe\s+(?:full|current(?:\s+fiscal)?)\s+year\b(?!['\u2019]s|\s+(?:ended|ending|to)\b)|\byear(?:['\u2019]s|-)?\s*end\b|\b(?:earlier|later)\s+in\s+the\s+year\b/gi,
+    build(_m, ctx) {
+      return { type: 'DATE', value: ctx.ref ? formatYear(ctx.ref.year) : null };
+    },
+  },
+  {
     name: 'century',
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b/gi,
     build(m) {

@@ -240,3 +240,12 @@ test('"in the past", "current" and "recently" are TimeML reference points', () =
   assert.deepEqual(times('The current account deficit widened.'), []);
   assert.deepEqual(times('Shares were bought at the then current price.'), []);
 });
+
+test('spoken decades and the year a report is in', () => {
+  assert.deepEqual(one('Ridership fell through the nineties.'), { text: 'the nineties', type: 'DATE', value: '199' });
+  assert.equal(one('Sales for the full year reached $2 billion.').value, '2025');
+  assert.equal(one('Halder expects to cut 300 jobs by year end.').value, '2025');
+  assert.equal(one('Shipments slipped earlier in the year.').value, '2025');
+  // A fiscal year named by its end is not the reference year.
+  assert.notEqual(times('In the full year ended Jan. 31, sales rose.')[0]?.value, '2025');
+});
