@@ -36,6 +36,8 @@ test('titles and possessives are not part of the canonical name', () => {
   assert.equal(cleanName('President Donald Trump', 'PERSON'), 'Donald Trump');
   assert.equal(cleanName("Starmer's", 'PERSON'), 'Starmer');
   assert.equal(cleanName('Prime Minister', 'ORG'), 'Prime Minister');
+  assert.equal(cleanName('The Pentagon', 'ORG'), 'Pentagon');
+  assert.equal(cleanName('The Hague', 'LOC'), 'The Hague');
   assert.equal(initials('North Atlantic Treaty Organization'), 'NATO');
   assert.equal(initials('Department of Homeland Security'), 'DHS');
 });

@@ -40,6 +40,8 @@ export function cleanName(surface: string, type: EntityType): string {
   if (type === 'PERSON') {
     while (w.length > 1 && TITLES.has(w[0]!.toLowerCase().replace(/\.$/, ''))) w = w.slice(1);
   }
+  // "The Pentagon" at a sentence start is the Pentagon; "The Hague" is kept by the place type.
+  if (type === 'ORG' && w.length > 1 && w[0] === 'The') w = w.slice(1);
   return w.join(' ');
 }
 
