@@ -249,3 +249,9 @@ test('spoken decades and the year a report is in', () => {
   // A fiscal year named by its end is not the reference year.
   assert.notEqual(times('In the full year ended Jan. 31, sales rose.')[0]?.value, '2025');
 });
+
+test('a clock time with no day of its own takes the day the story last told', () => {
+  const found = times('The mill owner was shot on Oct. 23. Neighbours heard the shot at 10 p.m. and called police.');
+  assert.deepEqual(found.map((t) => t.value), ['2024-10-23', '2024-10-23T22:00']);
+  assert.equal(one('The blast came at 10:45 a.m.').value, '2025-03-06T10:45');
+});

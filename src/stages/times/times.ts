@@ -163,7 +163,16 @@ function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCan
       if (!day || gap.length > NEAR || /[!?;\n]|\.\s/.test(gap)) continue;
       if (!best || gap.length < best.distance) best = { day, distance: gap.length, other, after };
     }
-    if (!best) return c;
+    if (!best) {
+      // No day in its clause: the day the story last told ("Slepian was shot Oct. 23 ... at 10 p.m."), which is
+      // publication day when the story has told none.
+      let told: CalendarDate | null = null;
+      for (const other of kept) {
+        if (other.start >= c.start) break;
+        if (other.type === 'DATE' && other.value && /^\d{4}-\d\d-\d\d$/.test(other.value)) told = dayOf(other.value);
+      }
+      return told ? { ...c, value: `${formatDate(told)}${c.value.slice(10)}` } : c;
+    }
     const value = `${formatDate(best.day)}${c.value.slice(10)}`;
     // "9 a.m. Tuesday", "midnight Friday", "5 p.m. EST, Nov. 6": one expression. A day with a date in brackets
     // ("Tuesday (March 11)") is an expression of its own, which the clock time only borrows its day from.
