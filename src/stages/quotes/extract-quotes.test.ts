@@ -292,3 +292,14 @@ test('a headline in capitals before a colon is not a speaker', () => {
   const q = find(run('FERRY TALKS COLLAPSE IN NORVIK:\n"We walked out of the talks tonight."'), 'We walked out of the talks tonight.');
   assert.equal(q.speaker, null);
 });
+
+test('a reporting word after a determiner is a noun, and hyphenated modifiers stay in the speaker', () => {
+  const seen = run([
+    '"Ferry traffic fell by a third," the report stated.',
+    '"Who will pay for the pier?" the 43-year-old asked.',
+    '"The council failed the harbour," the fishing-loving newspaper wrote.',
+  ].join('\n'));
+  assert.equal(find(seen, 'Ferry traffic fell by a third').speaker, 'the report');
+  assert.equal(find(seen, 'Who will pay for the pier?').speaker, 'the 43-year-old');
+  assert.equal(find(seen, 'The council failed the harbour').speaker, 'the fishing-loving newspaper');
+});

@@ -101,6 +101,13 @@ interface CueHit {
   readonly phrase: Span | null;
 }
 
+/** "the report stated", "a new study found": a reporting word after a determiner is the noun, not the cue. */
+function nounUse(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !/^(?:report|reports|post|posts|statement|tweet|tweets|email|emails|claim|claims|estimate|estimates|promise|promises|answer|answers|reply|replies|charge|charges|counter|remarks|warning|warnings|note|notes|find|finds|show|shows|state|states)$/.test(t.text)) return false;
+  return /^(?:the|a|an|this|that|its|his|her|their|our|new|latest|earlier|news|recent|whose)$/i.test(tokens[i - 1]?.text ?? '');
+}
+
 /** `,” he said` / `,” said Anna Kowal` / `,” according to the ministry`: the cue right after a closing mark. */
 function cueAfter(doc: Doc, from: number, limit: number, config: QuotesConfig): CueHit | null {
   const { tokens } = doc;
@@ -125,7 +132,7 @@ function cueAfter(doc: Doc, from: number, limit: number, config: QuotesConfig): 
       return { cue: { start: t.start, end: tokens[i + 1]?.end ?? t.end }, phrase };
     }
     // `," he went on.`: "went on" reports speech only right after a quotation.
-    if (isCue(t) || (t.text === 'went' && tokens[i + 1]?.text === 'on')) {
+    if ((isCue(t) && !nounUse(tokens, i)) || (t.text === 'went' && tokens[i + 1]?.text === 'on')) {
       const before = i > first ? phraseBeforeCue(tokens, i, first, config) : null;
       const phrase = before ?? phraseAfterCue(tokens, i, ceiling, config);
       return { cue: { start: t.start, end: t.end }, phrase };
@@ -145,7 +152,7 @@ function cueBefore(doc: Doc, floor: number, to: number, config: QuotesConfig, ve
       const ceiling = tokenAt(tokens, to);
       return { cue: { start: tokens[i - 1]?.start ?? t.start, end: t.end }, phrase: phraseAfterCue(tokens, i, ceiling, config) };
     }
-    if (verbs(t)) {
+    if (verbs(t) && !nounUse(tokens, i)) {
       // ", saying ...": the participle's subject opens the sentence; what follows it is content, not a speaker.
       const participle = /ing$/.test(t.text) && tokens[i - 1]?.text === ',';
       const phrase = participle

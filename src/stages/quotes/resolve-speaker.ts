@@ -60,6 +60,8 @@ function openParenBefore(tokens: readonly Token[], close: number, floor: number)
 function isBoundary(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j];
   if (!t) return true;
+  // A hyphen inside a word ("43-year-old") joins; a free-standing one is a dash.
+  if (t.text === '-' && tokens[j - 1]?.end === t.start && tokens[j + 1]?.start === t.end) return false;
   if (BOUNDARY.test(t.text) || CLAUSE_WORDS.has(lower(t))) return true;
   return t.text === '.' && !ABBREVIATION_BEFORE_DOT.test(tokens[j - 1]?.text ?? '');
 }
@@ -130,7 +132,9 @@ function nounPhraseStart(tokens: readonly Token[], from: number, to: number): nu
   if (!head) return -1;
   const h = head.text.toLowerCase();
   const headIsLower = /^\p{Ll}/u.test(head.text);
-  if (headIsLower && !(h in PRONOUNS) && (NOT_HEAD.test(h) || /(?:ed|ing|ly)$/.test(h) || CUE_VERBS.has(h))) return -1;
+  // "the report stated": a reporting word after a determiner heads a noun phrase.
+  const cueNoun = CUE_VERBS.has(h) && DETERMINERS.test(tokens[last - 1]?.text ?? '') && !/(?:ed|ing)$/.test(h);
+  if (headIsLower && !(h in PRONOUNS) && (NOT_HEAD.test(h) || /(?:ed|ing|ly)$/.test(h) || (CUE_VERBS.has(h) && !cueNoun))) return -1;
   let j = last - 1;
   while (j >= from) {
     const t = tokens[j];
@@ -145,7 +149,7 @@ function nounPhraseStart(tokens: readonly Token[], from: number, to: number): nu
     const w = t.text.toLowerCase();
     const known = /^[\p{Lu}\p{N}]/u.test(t.text) || /^[.\-’'&]$/.test(t.text) || DETERMINERS.test(w) || ROLE_NOUNS.has(w.replace(/['’]s$/, '')) || NP_WORDS.has(w) || /['’]s$/.test(w);
     // Unknown lower-case words pass as modifiers ("veteran analyst") unless they look like verbs, adverbs or function words.
-    const ok = known || (/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && !NOT_HEAD.test(w) && !/(?:ed|ing|ly)$/.test(w) && !CUE_VERBS.has(w) && !NOT_MODIFIER.has(w));
+    const ok = known || (/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && !NOT_HEAD.test(w) && (w.includes('-') || !/(?:ed|ing|ly)$/.test(w)) && !CUE_VERBS.has(w) && !NOT_MODIFIER.has(w));
     if (!ok) break;
     j--;
   }
