@@ -12,6 +12,8 @@ const FUTURE_SOURCE = [
   'going\\s+to',
   '(?:is|are|am|was|were)\\s+(?:not\\s+)?(?:due\\s+)?to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b)[a-z]+',
   '(?:(?:is|are|am|was|were|be|been)\\s+)?(?:plans?|planning|planned|intends?|intended|aims?|hopes?|seeks?|wants?|agreed|agrees|promised|promises|vowed|vows|threatened|threatens|decided|voted|prepared|preparing|ready|likely|supposed|set|scheduled|slated|expected|expects?|due)\\s+to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b|date\\b)[a-z]+',
+  // Nouns of intent with an infinitive: "an agreement to acquire the bank in January".
+  '(?:agreement|plan|plans|decision|proposal|offer|bid|deal|move|effort|attempt|vote|pledge|promise|intention|bill)\\s+to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b)[a-z]+',
   '(?:is|are|am)\\s+(?:[a-z]+ly\\s+)?[a-z]{2,}ing\\b(?<!\\bbeing)',
   // Present passives ("the case is heard in May", "is expected Friday") are schedules in news.
   '(?:to\\s+be|is|are)\\s+(?:[a-z]+ed|heard|held|paid|made|given|taken|sent|sold|set|seen|done|brought|built)',
@@ -69,6 +71,8 @@ export function tenseAround(text: string, sentence: Span, start: number, end: nu
         // Capitalised "-ed" words are names ("United", "Ahmed"), not past verbs.
         if (/^[A-Z]/.test(word) && /ed$/.test(word) && !/^(?:Said|Announced|Reported|Declared)$/.test(word)) continue;
         if (NOT_PAST.test(word)) continue;
+        // A participle inside a noun phrase is an adjective: "a still unspecified date", "the proposed merger".
+        if (/ed$/i.test(word) && /\b(?:a|an|the|its|their|his|her|this|that|these|those|our|your)\s+(?:[a-z]+ly\s+|still\s+|newly\s+|so-)?$/i.test(slice.slice(Math.max(0, m.index - 30), m.index))) continue;
       }
       const mStart = from + m.index;
       const mEnd = mStart + word.length;

@@ -255,3 +255,10 @@ test('a clock time with no day of its own takes the day the story last told', ()
   assert.deepEqual(found.map((t) => t.value), ['2024-10-23', '2024-10-23T22:00']);
   assert.equal(one('The blast came at 10:45 a.m.').value, '2025-03-06T10:45');
 });
+
+test('nouns of intent look forward; participles used as adjectives are not past verbs', () => {
+  assert.equal(one('Parcom announced an agreement to acquire the Lindell bank in June.').value, '2025-06');
+  assert.equal(one('The dividend would be paid on a still unspecified date in June.').value, '2025-06');
+  // A real past verb still wins when it is the verb of the clause.
+  assert.equal(one('Parcom acquired the Lindell bank in June.').value, '2024-06');
+});
