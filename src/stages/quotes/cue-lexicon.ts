@@ -75,6 +75,7 @@ const MANNER_VERBS: readonly string[] = [
   'protested', 'objected', 'predicted', 'advised', 'pleaded', 'begged', 'thundered', 'declared', 'proclaimed',
   'announced', 'added', 'offered', 'summed', 'pointed', 'written', 'spoken', 'stated', 'griped', 'grumbled', 'chided', 'scolded', 'hinted', 'conceded',
   'assured', 'assures', 'blared', 'echoed', 'chimed', 'interrupted', 'intoned', 'gushed', 'raged', 'cracked', 'deadpanned', 'agreed', 'agrees',
+  'points', 'mocks', 'barked', 'retaliated', 'snaps', 'scoffs', 'marveled', 'marvelled', 'vented', 'seethed', 'huffed',
 ];
 
 

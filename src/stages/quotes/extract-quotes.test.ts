@@ -303,3 +303,14 @@ test('a reporting word after a determiner is a noun, and hyphenated modifiers st
   assert.equal(find(seen, 'Who will pay for the pier?').speaker, 'the 43-year-old');
   assert.equal(find(seen, 'The council failed the harbour').speaker, 'the fishing-loving newspaper');
 });
+
+test('phrasal and manner cues after a quote (shot back, points out, barked) give the speaker', () => {
+  const seen = run([
+    '"You never read the plan," Ines Varga shot back.',
+    '"Nobody voted for this," Varga points out.',
+    '"Close the gate," the harbour master barked.',
+  ].join('\n\n'));
+  assert.equal(find(seen, 'You never read the plan').speaker, 'Ines Varga');
+  assert.equal(find(seen, 'Nobody voted for this').how, 'named');
+  assert.equal(find(seen, 'Close the gate').speaker, 'the harbour master');
+});

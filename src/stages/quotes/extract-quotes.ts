@@ -101,6 +101,8 @@ interface CueHit {
   readonly phrase: Span | null;
 }
 
+const PHRASAL_CUE = /^(?:went on|goes on|shot back|shoots back|fired back|fires back|chimed in|weighed in|spoke up)$/;
+
 /** "the report stated", "a new study found": a reporting word after a determiner is the noun, not the cue. */
 function nounUse(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
@@ -131,8 +133,8 @@ function cueAfter(doc: Doc, from: number, limit: number, config: QuotesConfig): 
       const phrase = phraseAfterCue(tokens, i + 1, ceiling, config);
       return { cue: { start: t.start, end: tokens[i + 1]?.end ?? t.end }, phrase };
     }
-    // `," he went on.`: "went on" reports speech only right after a quotation.
-    if ((isCue(t) && !nounUse(tokens, i)) || (t.text === 'went' && tokens[i + 1]?.text === 'on')) {
+    // `," he went on.` / `," she shot back.`: these report speech only right after a quotation.
+    if ((isCue(t) && !nounUse(tokens, i)) || PHRASAL_CUE.test(`${t.text} ${tokens[i + 1]?.text ?? ''}`)) {
       const before = i > first ? phraseBeforeCue(tokens, i, first, config) : null;
       const phrase = before ?? phraseAfterCue(tokens, i, ceiling, config);
       return { cue: { start: t.start, end: t.end }, phrase };
