@@ -1,5 +1,5 @@
 // The trained NER model: compact binary weights plus clusters and gazetteers, loaded once and cached.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -9,8 +9,11 @@ import { parseGazetteer } from './gazetteer.js';
 
 export const MODEL_FORMAT = 'parallax-ner-1';
 
-/** Where the committed model lives (models/ner at the repo root). */
-export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../../models/ner/', import.meta.url));
+/** Where the committed model lives: models/ner at the repo root, seen from src/ (tsx) or from dist/src/ (built). */
+export const DEFAULT_MODEL_DIR =
+  ['../../../models/ner/', '../../../../models/ner/']
+    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+    .find((dir) => existsSync(join(dir, 'model.bin.gz'))) ?? fileURLToPath(new URL('../../../models/ner/', import.meta.url));
 
 export interface NerModel {
   readonly resources: FeatureResources;
