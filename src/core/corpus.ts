@@ -128,6 +128,30 @@ export interface ProvenanceEdge {
   readonly cites: readonly Cite[];
 }
 
+export interface OutletCoverage {
+  readonly outlet: string;
+  readonly articles: readonly string[];
+  readonly carries: readonly string[];
+  /** Claims of the story this outlet does not carry. */
+  readonly omits: readonly string[];
+  /** The subset of `omits` that two or more independent sources confirm. */
+  readonly omitsCorroborated: readonly string[];
+}
+
+/** Per story, which claims each outlet carries and omits. */
+export interface StoryCoverage {
+  readonly story: string;
+  readonly outlets: readonly OutletCoverage[];
+}
+
+/** A claim whose every mention rests on anonymous sourcing. */
+export interface AnonymousClaim {
+  readonly claim: string;
+  readonly story: string;
+  /** The attribution passages ("people familiar with the matter said"). */
+  readonly cites: readonly Cite[];
+}
+
 export interface CorpusResult {
   readonly articles: readonly Article[];
   readonly duplicates: readonly DuplicateLink[];
@@ -137,6 +161,8 @@ export interface CorpusResult {
   readonly claims: readonly Claim[];
   readonly timeline: readonly TimelineEntry[];
   readonly provenance: readonly ProvenanceEdge[];
+  readonly coverage: readonly StoryCoverage[];
+  readonly anonymousClaims: readonly AnonymousClaim[];
   readonly brief: readonly BriefSentence[];
 }
 
@@ -152,6 +178,8 @@ export function emptyCorpus(articles: readonly Article[]): CorpusResult {
     claims: [],
     timeline: [],
     provenance: [],
+    coverage: [],
+    anonymousClaims: [],
     brief: [],
   };
 }

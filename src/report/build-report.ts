@@ -64,6 +64,7 @@ export function buildReport(corpus: CorpusResult, options: ReportOptions): Repor
   }
   const quoteId = (ref: { article: string; index: number }): string => quoteIds.get(`${ref.article}#${ref.index}`) ?? `${ref.article}#${ref.index}`;
 
+  const anonymousOnly = new Set(corpus.anonymousClaims.map((c) => c.claim));
   const slice = (article: Article, s: { start: number; end: number }): string => article.text.slice(s.start, s.end);
   return {
     schema: 'parallax.report/1',
@@ -162,10 +163,21 @@ export function buildReport(corpus: CorpusResult, options: ReportOptions): Repor
       status: c.status,
       conflicts: c.conflicts.map((k) => ({ claim: k.claim, kind: k.kind, explanation: k.explanation, cites: k.cites.map(citeOf) })),
       evolution: c.evolution ? { ...c.evolution } : null,
+      anonymousOnly: anonymousOnly.has(c.id),
     })),
     timeline: corpus.timeline.map((t) => ({ date: t.date, label: t.label, claims: [...t.claims], cites: t.cites.map(citeOf) })),
     brief: corpus.brief.map((b) => ({ section: b.section, text: b.text, cites: b.cites.map(citeOf) })),
     provenance: corpus.provenance.map((p) => ({ story: p.story, outlet: p.outlet, relays: p.relays, kind: p.kind, cites: p.cites.map(citeOf) })),
+    coverage: corpus.coverage.map((c) => ({
+      story: c.story,
+      outlets: c.outlets.map((o) => ({
+        outlet: o.outlet,
+        articles: [...o.articles],
+        carries: [...o.carries],
+        omits: [...o.omits],
+        omitsCorroborated: [...o.omitsCorroborated],
+      })),
+    })),
     pipeline: options.pipeline.map((p) => ({ stage: p.stage, version: p.version })),
   };
 }

@@ -26,5 +26,6 @@ export function filterReportToStory(report: Report, storyId: string): Report | n
     timeline: report.timeline.filter((t) => t.claims.some((c) => claimIds.has(c))),
     brief: report.brief.filter((b) => b.cites.length > 0 && b.cites.every(inStory)),
     provenance: report.provenance.filter((p) => p.story === storyId),
+    coverage: report.coverage.filter((c) => c.story === storyId),
   };
 }

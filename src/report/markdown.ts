@@ -57,6 +57,24 @@ export function renderMarkdown(report: Report): string {
     out.push('');
   }
 
+  if (report.coverage.some((c) => c.outlets.length > 1)) {
+    out.push('## Coverage by outlet', '', '| story | outlet | carries | omits | omits, though corroborated |', '|---|---|---|---|---|');
+    for (const c of report.coverage) {
+      const total = report.claims.filter((k) => k.story === c.story).length;
+      for (const o of c.outlets) {
+        out.push(`| ${c.story} | ${escapeMarkdown(o.outlet)} | ${o.carries.length} of ${total} | ${o.omits.length} | ${o.omitsCorroborated.join(', ')} |`);
+      }
+    }
+    out.push('');
+  }
+
+  const anonymous = report.claims.filter((c) => c.anonymousOnly);
+  if (anonymous.length) {
+    out.push('## Resting only on anonymous sources', '');
+    for (const c of anonymous) out.push(`- ${c.id}: ${escapeMarkdown(c.summary)} ${cites(c.mentions)}`);
+    out.push('');
+  }
+
   out.push('## Entities', '', '| entity | type | also written | mentions |', '|---|---|---|---|');
   for (const e of report.entities.slice(0, 40)) {
     out.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${escapeMarkdown(e.aliases.join(', '))} | ${e.mentions.length} |`);

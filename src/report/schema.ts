@@ -130,6 +130,8 @@ export const claimSchema = z.object({
   evolution: z
     .object({ text: z.string(), from: z.number(), to: z.number(), first: z.string(), last: z.string() })
     .nullable(),
+  /** True when every mention rests only on anonymous sourcing. */
+  anonymousOnly: z.boolean(),
 });
 
 export const timelineSchema = z.object({
@@ -153,6 +155,19 @@ export const provenanceSchema = z.object({
   cites: z.array(cite),
 });
 
+export const coverageSchema = z.object({
+  story: z.string(),
+  outlets: z.array(
+    z.object({
+      outlet: z.string(),
+      articles: z.array(z.string()),
+      carries: z.array(z.string()),
+      omits: z.array(z.string()),
+      omitsCorroborated: z.array(z.string()),
+    }),
+  ),
+});
+
 export const reportSchema = z.object({
   schema: z.literal('parallax.report/1'),
   generatedBy: z.object({ name: z.literal('parallax'), version: z.string() }),
@@ -168,6 +183,7 @@ export const reportSchema = z.object({
   timeline: z.array(timelineSchema),
   brief: z.array(briefSchema),
   provenance: z.array(provenanceSchema),
+  coverage: z.array(coverageSchema),
   pipeline: z.array(z.object({ stage: z.string(), version: z.string() })),
 });
 

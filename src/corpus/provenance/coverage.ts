@@ -1,21 +1,8 @@
 // Coverage per outlet: which claims of each story it carries and which it leaves out.
-import type { CorpusResult } from '../../core/corpus.js';
+import type { CorpusResult, StoryCoverage } from '../../core/corpus.js';
+
+export type { OutletCoverage, StoryCoverage } from '../../core/corpus.js';
 import { outletOf } from '../claims/outlet-of.js';
-
-export interface OutletCoverage {
-  readonly outlet: string;
-  readonly articles: readonly string[];
-  readonly carries: readonly string[];
-  /** Claims of the story this outlet does not carry. */
-  readonly omits: readonly string[];
-  /** The subset of `omits` that two or more independent sources confirm. */
-  readonly omitsCorroborated: readonly string[];
-}
-
-export interface StoryCoverage {
-  readonly story: string;
-  readonly outlets: readonly OutletCoverage[];
-}
 
 export function coverage(corpus: CorpusResult): StoryCoverage[] {
   const byId = new Map(corpus.articles.map((a) => [a.id, a]));

@@ -1,18 +1,14 @@
 // Attribution chains per story: which outlet relays which agency, copy or source, and which claims rest only on anonymous sourcing.
 import type { Article } from '../../core/article.js';
-import type { Cite, Claim, CorpusResult, ProvenanceEdge } from '../../core/corpus.js';
+import type { AnonymousClaim, Cite, Claim, CorpusResult, ProvenanceEdge } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
 import { spansOverlap } from '../../core/span.js';
 import { defineCorpusStage } from '../../pipeline/stage.js';
 import { storiesOf } from '../claims/claims-stage.js';
 import { outletOf } from '../claims/outlet-of.js';
+import { coverage } from './coverage.js';
 
-export interface AnonymousClaim {
-  readonly claim: string;
-  readonly story: string;
-  /** The attribution passages ("people familiar with the matter said"). */
-  readonly cites: readonly Cite[];
-}
+export type { AnonymousClaim } from '../../core/corpus.js';
 
 /** Where an article names an agency it credits; the first sentence when the credit only lives in metadata. */
 function creditCite(article: Article, credit: string): Cite {
@@ -91,10 +87,10 @@ export function anonymousClaims(corpus: CorpusResult, claims: readonly Claim[] =
 export const provenanceStage = defineCorpusStage<Record<string, never>>({
   name: 'parallax.provenance.v1',
   version: '1.0.0',
-  requires: ['stories', 'duplicates', 'attributions'],
-  provides: ['provenance'],
+  requires: ['stories', 'duplicates', 'attributions', 'claims'],
+  provides: ['provenance', 'coverage', 'anonymousClaims'],
   defaults: {},
   run(corpus) {
-    return { provenance: provenanceEdges(corpus) };
+    return { provenance: provenanceEdges(corpus), coverage: coverage(corpus), anonymousClaims: anonymousClaims(corpus) };
   },
 });
