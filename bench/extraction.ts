@@ -74,13 +74,26 @@ function readabilityAlone(html: string): string {
 /** Pages run untimed first so JIT warm-up does not count against whichever extractor runs first. */
 const WARMUP_PAGES = 8;
 
-function timed(pages: ReadonlyMap<string, string>, extract: (html: string, id: string) => string): { outputs: Map<string, string>; pagesPerSecond: number } {
+interface Timed {
+  readonly outputs: Map<string, string>;
+  /** Pages per second of CPU time (process.cpuUsage), less noisy than wall time on a shared machine. */
+  readonly pagesPerSecond: number;
+  readonly cpuMsPerPage: number;
+  readonly wallPagesPerSecond: number;
+}
+
+function timed(pages: ReadonlyMap<string, string>, extract: (html: string, id: string) => string): Timed {
   const outputs = new Map<string, string>();
   for (const [id, html] of [...pages].slice(0, WARMUP_PAGES)) extract(html, id);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (const [id, html] of pages) outputs.set(id, extract(html, id));
-  return { outputs, pagesPerSecond: pages.size / ((performance.now() - t0) / 1000) };
+  const c = process.cpuUsage(c0);
+  const cpuMs = (c.user + c.system) / 1000;
+  return { outputs, pagesPerSecond: pages.size / (cpuMs / 1000), cpuMsPerPage: cpuMs / pages.size, wallPagesPerSecond: pages.size / ((performance.now() - t0) / 1000) };
 }
+
+const speed = (t: Timed): string => `${t.pagesPerSecond.toFixed(1)} pages/s of CPU (${t.cpuMsPerPage.toFixed(2)} CPU ms/page; wall ${t.wallPagesPerSecond.toFixed(1)} pages/s)`;
 
 export const run: BenchRun = async (options) => {
   const root = options.data ? path.resolve(options.data) : fileURLToPath(new URL('article-extraction/', SHARED_BENCH));
@@ -132,9 +145,12 @@ export const run: BenchRun = async (options) => {
 
   const notes: string[] = [];
   const n = pages.size;
+  notes.push(`speed, one core: chain ${speed(ours)}; readability.js alone ${speed(base)}; chain without Readability ${speed(fast)}`);
   notes.push(`steps that won: ${[...steps].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const fellBack = n - (steps.get('density') ?? 0) - (steps.get('html-fragment') ?? 0);
+  notes.push(`fell back past the confident density step: ${fellBack}/${n} pages (${((100 * fellBack) / n).toFixed(1)}%)`);
   const fm = scoreOutputs(scored, fast.outputs);
-  notes.push(`without Readability (maxReadabilityChars: 0, density step): f1 ${(fm['f1'] ?? 0).toFixed(3)}, precision ${(fm['precision'] ?? 0).toFixed(3)}, recall ${(fm['recall'] ?? 0).toFixed(3)}, ${fast.pagesPerSecond.toFixed(1)} pages/s`);
+  notes.push(`without Readability (maxReadabilityChars: 0, density step): f1 ${(fm['f1'] ?? 0).toFixed(3)}, precision ${(fm['precision'] ?? 0).toFixed(3)}, recall ${(fm['recall'] ?? 0).toFixed(3)}, ${speed(fast)}`);
   notes.push(`metadata found: title ${(meta.title / n).toFixed(3)}, outlet (not from domain) ${(meta.outlet / n).toFixed(3)}, published ${(meta.published / n).toFixed(3)}`);
   notes.push(`published date vs date in URL (pages with both, date not taken from the URL): ${meta.agree}/${meta.urlDated} same day, ${meta.zoneSlack} more one day apart with a stated zone (UTC vs local)`);
   for (const d of meta.disagree) notes.push(`  date mismatch ${d}`);

@@ -29,3 +29,16 @@ test('widget class names are furniture unless they also name an article part', (
   assert.ok(!isFurnitureClass('article-body'));
   assert.ok(!isFurnitureClass('comment-content story'));
 });
+
+test('links inside story paragraphs keep their text', () => {
+  const linked = '<p>The council of Orren, <a href="/a">according to minutes seen by the Gazette</a>, voted on Tuesday to close the tannery site.</p>';
+  const r = densityExtract(parseHtml(`<html><body><div class="story">${linked}${p(2)}${p(3)}</div></body></html>`));
+  assert.ok(r.paragraphs[0]?.includes('according to minutes seen by the Gazette, voted'));
+});
+
+test('a second block as dense as the winner shows as a high rival share; a lone story has none', () => {
+  const lone = densityExtract(parseHtml(`<html><body><div class="story">${[1, 2, 3].map(p).join('')}</div><div class="promo"><p>Subscribe now.</p></div></body></html>`));
+  assert.equal(lone.rivalShare, 0);
+  const split = densityExtract(parseHtml(`<html><body><div><div class="a">${[1, 2, 3].map(p).join('')}</div><aside>Ad</aside></div><section><div><div class="b">${[4, 5, 6].map(p).join('')}</div></div></section></body></html>`));
+  assert.ok(split.rivalShare > 0.5, `rival share ${split.rivalShare}`);
+});

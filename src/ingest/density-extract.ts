@@ -98,6 +98,24 @@ export interface DensityResult {
   readonly paragraphs: string[];
   /** The winning container, null when no container stands out. */
   readonly container: Element | null;
+  /**
+   * Score of the best container outside the chosen ones (and not their ancestor) over the winner's score:
+   * near 1 when the page has a second, equally dense block (a story split in two, or a wrong pick).
+   */
+  readonly rivalShare: number;
+}
+
+function isInside(el: Element, parts: ReadonlySet<Element>): boolean {
+  for (let p: Element | null = el; p; p = p.parent && isElement(p.parent) ? p.parent : null) if (parts.has(p)) return true;
+  return false;
+}
+
+function rivalShareOf(scores: ReadonlyMap<Element, number>, parts: ReadonlySet<Element>, top: Element, best: number): number {
+  const ancestors = new Set<Element>();
+  for (let p = top.parent && isElement(top.parent) ? top.parent : null; p; p = p.parent && isElement(p.parent) ? p.parent : null) ancestors.add(p);
+  let rival = 0;
+  for (const [el, s] of scores) if (s > rival && !ancestors.has(el) && !isInside(el, parts)) rival = s;
+  return best > 0 ? rival / best : 0;
 }
 
 /** The article's paragraphs by container density, and the container they came from. */
@@ -127,7 +145,7 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
       top = el;
     }
   }
-  if (!top) return { paragraphs: [], container: null };
+  if (!top) return { paragraphs: [], container: null, rivalShare: 0 };
   top = climb(top, scores);
   best = Math.max(best, scores.get(top) ?? 0);
   const skip = (el: Element): boolean => isFurniture(el) || (BLOCK_TAGS.has(el.name) && el.name !== 'p' && linkChars(el) > 0 && linkChars(el) / Math.max(1, inlineText(el).length) > options.maxLinkDensity);
@@ -140,5 +158,5 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
     }
   } else parts.push(top);
   // the chosen containers themselves are never vetoed, only what they contain
-  return { paragraphs: parts.flatMap((el) => blockTexts(el, skip, false)), container: top };
+  return { paragraphs: parts.flatMap((el) => blockTexts(el, skip, false)), container: top, rivalShare: rivalShareOf(scores, new Set(parts), top, best) };
 }

@@ -7,9 +7,9 @@ const fixture = readFileSync(new URL('./fixtures/page.html', import.meta.url), '
 const para = (i: number): string =>
   `<p>Paragraph ${i} of the story: the district council of Sorrel Bay said on Tuesday that repairs to the river bridge, closed since a barge struck it, would cost more than planned.</p>`;
 
-test('a normal article page is extracted by readability, without nav, share bar, caption or footer', () => {
+test('a normal article page is extracted by the confident density step, without nav, share bar, caption or footer', () => {
   const r = extractHtml(fixture, 'https://lantern.example/2026/02/03/bridge');
-  assert.equal(r.extractedBy, 'readability');
+  assert.equal(r.extractedBy, 'density');
   assert.ok(r.text.includes('reopened to traffic on Tuesday'));
   assert.ok(!/Share on Facebook|Barge strikes bridge pier|All rights reserved|Photo: Lantern Gazette/.test(r.text));
   assert.ok(!r.text.includes('\n\n'), 'paragraphs are separated by a single newline');
@@ -23,6 +23,28 @@ test('a JSON-LD articleBody is used when readability finds nothing', () => {
   const r = extractHtml(html);
   assert.equal(r.extractedBy, 'structured-data');
   assert.ok(r.text.startsWith('The ferry strike in Valmore ended'));
+});
+
+test('the same page read by readability alone (density never confident) keeps the story and drops the furniture', () => {
+  const r = extractHtml(fixture, 'https://lantern.example/2026/02/03/bridge', { ...DEFAULT_EXTRACTION_OPTIONS, minConfidentChars: Infinity });
+  assert.equal(r.extractedBy, 'readability');
+  assert.ok(r.text.includes('reopened to traffic on Tuesday'));
+  assert.ok(!/Share on Facebook|Barge strikes bridge pier|All rights reserved|Photo: Lantern Gazette/.test(r.text));
+});
+
+test('a story split into two equally dense blocks is doubtful for the density step and goes to readability', () => {
+  const block = (from: number): string => `<div class="c${from}"><p>x</p>${[from, from + 1, from + 2].map(para).join('')}</div>`;
+  const html = `<html><body><main><div class="part">${block(1)}<aside class="ad">Advertisement</aside></div><div class="mid"><div class="part">${block(4)}</div></div></main></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.extractedBy, 'readability');
+  assert.ok(r.text.includes('Paragraph 1 of the story'));
+});
+
+test('a doubtful density result is still used when readability is skipped and nothing else applies', () => {
+  const html = `<html><body><div class="story-body">${para(1)}${para(2)}</div></body></html>`;
+  const r = extractHtml(html, null, { ...DEFAULT_EXTRACTION_OPTIONS, maxReadabilityChars: 0 });
+  assert.equal(r.extractedBy, 'density-doubtful');
+  assert.ok(r.text.startsWith('Paragraph 1 of the story'));
 });
 
 test('pages too large for readability fall to the density step', () => {

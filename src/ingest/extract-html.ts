@@ -2,12 +2,12 @@
 import type { Provenanced, Removed } from '../core/article.js';
 import { normalizeDate } from './normalize-date.js';
 import { densityExtract } from './density-extract.js';
-import { dropPageFurniture } from './drop-page-furniture.js';
+import { dropPageFurniture, type FurnitureResult } from './drop-page-furniture.js';
 import { blockTexts, collapseSpace, elements, parseHtml, type Document } from './html-dom.js';
 import { htmlMetadata, type HtmlMetadata } from './html-metadata.js';
 import { readabilityExtract, stripNoise } from './readability-extract.js';
 
-export type ExtractionStep = 'structured-data' | 'readability' | 'density' | 'html-fragment' | 'whole-text' | 'none';
+export type ExtractionStep = 'structured-data' | 'readability' | 'density' | 'density-doubtful' | 'html-fragment' | 'whole-text' | 'none';
 
 export interface ExtractionOptions {
   /** JSON-LD articleBody shorter than this is a teaser, not the article. */
@@ -20,6 +20,10 @@ export interface ExtractionOptions {
   readonly maxFragmentChars: number;
   /** Pages longer than this skip Readability (slow on huge DOMs) and go to the density step. */
   readonly maxReadabilityChars: number;
+  /** A density result shorter than this (after the furniture filter) is doubtful: Readability is asked. */
+  readonly minConfidentChars: number;
+  /** A density result whose best rival container scores above this share of the winner is doubtful (split story or wrong pick). */
+  readonly maxRivalShare: number;
 }
 
 export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
@@ -28,6 +32,8 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   minArticleChars: 200,
   maxFragmentChars: 200_000,
   maxReadabilityChars: 4_000_000,
+  minConfidentChars: 500,
+  maxRivalShare: 0.5,
 };
 
 export interface HtmlExtraction {
@@ -69,35 +75,40 @@ function structuredParagraphs(body: string): string[] {
 /**
  * Extraction chain, first acceptable result wins:
  * 0. html-fragment: markup without a page around it (feed item content) is taken whole;
- * 1. readability: Readability.js over linkedom, at least `minArticleChars` (it scored best on the dev pages),
- *    skipped for pages over `maxReadabilityChars`;
- * 2. structured-data: JSON-LD articleBody of at least `minStructuredChars` (often a teaser or truncated, so second);
- * 3. density: own container-density extractor, at least `minArticleChars`;
- * 4. whole-text: every visible paragraph of the page;
- * 5. none: the page has no visible text.
- * Every step's paragraphs then pass the page-furniture filter (widget lines, labels above the story).
+ * 1. density: own container-density extractor over the htmlparser2 tree, when confident: at least
+ *    `minConfidentChars` after the furniture filter and no rival block above `maxRivalShare` of its score
+ *    (as good as Readability on those pages at a fraction of the cost);
+ * 2. readability: Readability.js over linkedom, at least `minArticleChars`, skipped for pages over `maxReadabilityChars`;
+ * 3. structured-data: JSON-LD articleBody of at least `minStructuredChars` (often a teaser or truncated, so late);
+ * 4. density-doubtful: the density result of step 1 after all, at least `minArticleChars`;
+ * 5. whole-text: every visible paragraph of the page;
+ * 6. none: the page has no visible text.
+ * Every step's paragraphs pass the page-furniture filter (widget lines, labels above the story).
  */
 export function extractHtml(html: string, url: string | null = null, options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS): HtmlExtraction {
   const lean = stripNoise(html);
   const doc = parseHtml(lean);
   const metadata = htmlMetadata(doc, url);
-  const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => {
-    const clean = dropPageFurniture(paragraphs);
+  const finish = (clean: FurnitureResult, extractedBy: ExtractionStep): HtmlExtraction => {
     const published = metadata.published ?? timestampDate(clean.removed);
     return { text: clean.kept.join('\n'), removed: clean.removed, extractedBy, metadata: published === metadata.published ? metadata : { ...metadata, published } };
   };
+  const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => finish(dropPageFurniture(paragraphs), extractedBy);
   if (isFragment(doc, html, options)) {
     const whole = blockTexts(doc);
     return done(whole, whole.length ? 'html-fragment' : 'none');
   }
+  const density = densityExtract(doc);
+  const dense = dropPageFurniture(density.paragraphs);
+  const denseChars = chars(dense.kept);
+  if (denseChars >= options.minConfidentChars && density.rivalShare <= options.maxRivalShare) return finish(dense, 'density');
   const readable = html.length <= options.maxReadabilityChars ? readabilityExtract(lean, options.readabilityCharThreshold) : null;
   if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
   if (metadata.articleBody) {
     const structured = structuredParagraphs(metadata.articleBody);
     if (chars(structured) >= options.minStructuredChars) return done(structured, 'structured-data');
   }
-  const dense = densityExtract(doc).paragraphs;
-  if (chars(dense) >= options.minArticleChars) return done(dense, 'density');
+  if (denseChars >= options.minArticleChars) return finish(dense, 'density-doubtful');
   const whole = blockTexts(doc);
   return done(whole, whole.length ? 'whole-text' : 'none');
 }
