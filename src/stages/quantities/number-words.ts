@@ -11,7 +11,10 @@ const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, 
 
 const SMALL_WORD = `(?:${Object.keys(SMALL).sort((a, b) => b.length - a.length).join('|')})`;
 const SCALE_WORD = '(?:hundred|thousand|million|billion|trillion)';
-const WORD_GROUP = `${SMALL_WORD}(?:-${SMALL_WORD})?`;
+const TENS_WORD = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
+const DIGIT_WORD = '(?:one|two|three|four|five|six|seven|eight|nine)';
+// "twenty-four", and in transcripts "twenty four"; only a tens word takes a following digit word.
+const WORD_GROUP = `(?:${TENS_WORD}[-\\s]${DIGIT_WORD}\\b|${SMALL_WORD}(?:-${SMALL_WORD})?)`;
 
 /**
  * A written-out number: "twenty-five", "three hundred and twelve", "two million", "three dozen", "a dozen".

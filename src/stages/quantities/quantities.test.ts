@@ -161,3 +161,10 @@ test('every quantity has a valid span and a non-empty interval', async () => {
     { numRuns: 300 },
   );
 });
+
+test('a tens word and a digit word written apart are one number, as transcripts write them', () => {
+  const q = only('The broadcast said twenty four soldiers were hurt.');
+  assert.deepEqual([q.text, q.value], ['twenty four soldiers', 24]);
+  // Only a tens word takes a digit word after it: "five four" is not 54 or 9.
+  assert.notEqual(only('Crews found five four-metre beams.').value, 54);
+});

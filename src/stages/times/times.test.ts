@@ -262,3 +262,8 @@ test('nouns of intent look forward; participles used as adjectives are not past 
   // A real past verb still wins when it is the verb of the clause.
   assert.equal(one('Parcom acquired the Lindell bank in June.').value, '2024-06');
 });
+
+test('counts written as transcripts say them, and trading days, are durations', () => {
+  assert.deepEqual(one('Stocks fell in the last twenty four hours of trading.'), { text: 'the last twenty four hours', type: 'DURATION', value: 'PT24H' });
+  assert.deepEqual(one('The index rose for eight trading days.'), { text: 'eight trading days', type: 'DURATION', value: 'P8D' });
+});
