@@ -314,3 +314,11 @@ test('phrasal and manner cues after a quote (shot back, points out, barked) give
   assert.equal(find(seen, 'Nobody voted for this').how, 'named');
   assert.equal(find(seen, 'Close the gate').speaker, 'the harbour master');
 });
+
+test('a relative pronoun before the cue is the speaker span, named after its antecedent', () => {
+  const text = 'The vote was delayed by Senator Ivo Petrak, who said the harbour budget "was written in the dark."';
+  const q = find(run(text), 'was written in the dark.');
+  assert.equal(q.speaker, 'who');
+  assert.equal(q.how, 'pronoun');
+  assert.equal(q.name, 'Ivo Petrak');
+});

@@ -7,8 +7,10 @@ import { CLAUSE_VERBS, CUE_VERBS, HEARER_VERBS, LABEL_VERBS, OBJECT_VERBS, QUOTE
 import { findNameMentions, type Gender, type NameIndex } from './find-name-mentions.js';
 import { findQuoteRegions, type QuoteRegion } from './find-quote-regions.js';
 import {
+  isRelative,
   phraseAfterCue,
   phraseBeforeCue,
+  relativeAntecedent,
   resolvePhrase,
   type Discourse,
   type SpeakerHistoryEntry,
@@ -413,7 +415,17 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
     let span: Span | null = null;
     let name: string | null = null;
     let how: SpeakerHow = 'none';
-    if (c.phrase) {
+    const relative = c.phrase && isRelative(doc.text.slice(c.phrase.start, c.phrase.end)) ? c.phrase : null;
+    if (relative) {
+      // "who" is the speaker span (as a pronoun would be); the name is that of the phrase it stands for.
+      const at = tokenAt(doc.tokens, relative.start);
+      const antecedent = relativeAntecedent(doc.tokens, at, tokenAt(doc.tokens, sentenceAt(doc, relative.start).start), config);
+      const r = antecedent ? resolvePhrase(doc.text, antecedent, doc.names, history, learned, discourse, config) : null;
+      span = relative;
+      name = r?.name ?? null;
+      how = 'pronoun';
+      if (r && name) history.push({ name, span, at: relative.start, type: r.type, gender: r.gender });
+    } else if (c.phrase) {
       const r = resolvePhrase(doc.text, c.phrase, doc.names, history, learned, discourse, config);
       ({ span, name, how } = r);
       if (name) {
@@ -426,7 +438,7 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
       ({ span, name } = lastDirect);
       how = 'running';
     }
-    if (span && c.phrase && span === c.phrase) span = withAppositive(doc, span, c.cue);
+    if (span && c.phrase && span === c.phrase && !relative) span = withAppositive(doc, span, c.cue);
     quotes.push({ start: c.content.start, end: c.content.end, kind: c.kind, speaker: span, speakerName: name, speakerHow: how, cue: c.cue });
     if (c.kind === 'direct') lastDirect = { paragraph: spanIndexAt(doc.paragraphs, c.content.end), span, name };
   }

@@ -73,6 +73,8 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
   let k = cue - 1;
   while (k >= floor && CUE_AUXILIARIES.has(lower(tokens[k]))) k--;
   if (k < floor) return null;
+  // "Ruiz, who said ...": the relative pronoun is the cue's subject; relativeAntecedent finds whom it names.
+  if (RELATIVE.test(tokens[k]?.text ?? '') && k > floor) return spanOf(tokens, k, k);
   const collect = (end: number): { from: number; stop: number; tooLong: boolean } => {
     let j = end;
     while (j >= floor) {
@@ -104,6 +106,19 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
     return head.tooLong || head.from > e ? null : trimPhrase(tokens, head.from, e);
   }
   return trimPhrase(tokens, first.from, k);
+}
+
+const RELATIVE = /^(?:who|which|that)$/;
+
+/** Whether a speaker phrase is a relative pronoun standing for the phrase before it. */
+export function isRelative(word: string): boolean {
+  return RELATIVE.test(word);
+}
+
+/** The noun phrase a relative pronoun at token `at` stands for: "Ana Ruiz, the mayor, who" -> "Ana Ruiz, the mayor". */
+export function relativeAntecedent(tokens: readonly Token[], at: number, floor: number, settings: SpeakerSettings): Span | null {
+  const end = tokens[at - 1]?.text === ',' ? at - 1 : at;
+  return phraseBeforeCue(tokens, end, floor, settings);
 }
 
 /** Lower-case words that may sit inside a speaker noun phrase before its head. */
