@@ -34,7 +34,7 @@ export const ALIGN_DEFAULTS: AlignConfig = {
   groupThreshold: 0.4,
   sameArticleThreshold: 0.75,
   conflictThreshold: 0.45,
-  negationThreshold: 0.6,
+  negationThreshold: 0.45,
   textWeight: 0.75,
   maxPerArticle: 2,
   minSharedWords: 2,

@@ -4,6 +4,7 @@ import type { Article } from '../../core/article.js';
 import { emptyCorpus, type Claim, type CorpusResult } from '../../core/corpus.js';
 import { buildArticle } from '../../../test/stories/build-article.js';
 import { extractClaims } from './claims-stage.js';
+import { analyzeTexts } from '../../../test/helpers/corpus.js';
 
 function corpusOf(articles: Article[], duplicates: CorpusResult['duplicates'] = []): CorpusResult {
   return { ...emptyCorpus(articles), duplicates, stories: [{ id: 's1', title: 'T', articles: articles.map((a) => a.id), events: [] }] };
@@ -154,4 +155,14 @@ test('a dateline made only of time expressions is not a claim', () => {
   const a = buildArticle({ id: 'a1', outlet: 'Harbour Post', published: '2013-09-15T09:00', text, times: [{ text: 'Sun, 15 Sep 2013', value: '2013-09-15' }] });
   const claims = extractClaims(corpusOf([a]));
   assert.deepEqual(claims.map((c) => c.summary), ['Rescuers reached the Corran mine at dawn on Sunday.']);
+});
+
+test('a loosely worded denial still disputes the plain statement it links to (regression: read as corroboration)', () => {
+  const corpus = analyzeTexts([
+    { path: 'herald.txt', text: 'date 2026-03-11 09:30 Harbour Herald\nPump blaze\n\nThe mayor, who has led the town since 2019, said the pump house alarm was working when the blaze started.\n' },
+    { path: 'gazette.txt', text: 'date 2026-03-11 11:00 Valley Gazette\nPump blaze\n\nAccording to the engineers, the alarm in the pump house was not working when the blaze started.\n' },
+  ]);
+  const alarm = corpus.claims.filter((c) => /alarm/.test(c.summary));
+  assert.equal(alarm.length, 2, JSON.stringify(alarm.map((c) => c.summary)));
+  assert.ok(alarm.every((c) => c.status === 'disputed' && c.conflicts.some((k) => k.kind === 'negation')));
 });
