@@ -322,3 +322,15 @@ test('a relative pronoun before the cue is the speaker span, named after its ant
   assert.equal(q.how, 'pronoun');
   assert.equal(q.name, 'Ivo Petrak');
 });
+
+test('a cue that introduces a partial quote also reports the whole clause as indirect speech', () => {
+  const text = 'Harbour master Ilse Brandt said the new wall would face "its first real test" in the winter storms.';
+  const seen = run(text);
+  const partial = find(seen, 'its first real test');
+  assert.equal(partial.kind, 'partial');
+  const clause = seen.find((s) => s.kind === 'indirect');
+  assert.ok(clause, JSON.stringify(seen));
+  assert.ok(clause.content.startsWith('the new wall would face') && clause.content.endsWith('in the winter storms'));
+  assert.equal(clause.cue, partial.cue);
+  assert.equal(clause.name, 'Ilse Brandt');
+});

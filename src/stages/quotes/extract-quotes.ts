@@ -314,7 +314,8 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string)
 
 function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: QuotesConfig): Candidate[] {
   const { tokens, text } = doc;
-  const usedCues = new Set(direct.flatMap((c) => (c.cue ? [c.cue.start] : [])));
+  // A cue that only introduced a partial quote ('said leaders face a "day of reckoning"') still reports the whole clause.
+  const usedCues = new Set(direct.flatMap((c) => (c.cue && c.kind === 'direct' ? [c.cue.start] : [])));
   const insideDirect = (offset: number): boolean => direct.some((c) => c.kind === 'direct' && offset >= c.content.start && offset < c.content.end);
   const out: Candidate[] = [];
   for (const sentence of doc.sentences) {
