@@ -159,10 +159,10 @@ test('a dateline made only of time expressions is not a claim', () => {
 
 test('a loosely worded denial still disputes the plain statement it links to (regression: read as corroboration)', () => {
   const corpus = analyzeTexts([
-    { path: 'herald.txt', text: 'date 2026-03-11 09:30 Harbour Herald\nPump blaze\n\nThe mayor, who has led the town since 2019, said the pump house alarm was working when the blaze started.\n' },
-    { path: 'gazette.txt', text: 'date 2026-03-11 11:00 Valley Gazette\nPump blaze\n\nAccording to the engineers, the alarm in the pump house was not working when the blaze started.\n' },
+    { path: 'herald.txt', text: 'date 2026-03-11 09:30 Harbour Herald\nPump blaze\n\nMayor Olga Brandt, who has run the town since 2019, said the flood alarm at the station was working when the river burst its banks.\n' },
+    { path: 'gazette.txt', text: 'date 2026-03-11 11:00 Valley Gazette\nPump blaze\n\nAccording to the engineers, the flood alarm on the lower weir was not working when the river burst its banks.\n' },
   ]);
-  const alarm = corpus.claims.filter((c) => /alarm/.test(c.summary));
+  const alarm = corpus.claims.filter((c) => /flood alarm/.test(c.summary));
   assert.equal(alarm.length, 2, JSON.stringify(alarm.map((c) => c.summary)));
   assert.ok(alarm.every((c) => c.status === 'disputed' && c.conflicts.some((k) => k.kind === 'negation')));
 });
