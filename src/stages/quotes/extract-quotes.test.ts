@@ -334,3 +334,10 @@ test('a cue that introduces a partial quote also reports the whole clause as ind
   assert.equal(clause.cue, partial.cue);
   assert.equal(clause.name, 'Ilse Brandt');
 });
+
+test('a cue inside the reported sentence splits its content in two fragments sharing the cue', () => {
+  const seen = run('Several of the ferry routes, Ilse Brandt said, have lost money for a decade.');
+  const parts = seen.filter((s) => s.kind === 'indirect');
+  assert.deepEqual(parts.map((p) => p.content), ['Several of the ferry routes', 'have lost money for a decade']);
+  assert.ok(parts.every((p) => p.speaker === 'Ilse Brandt' && p.cue === 'said'));
+});

@@ -355,6 +355,19 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
           if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase, paragraph });
           continue;
         }
+        // "Many of the courses, he said, have closed.": the cue sits inside the content, which is both sides.
+        const lastCueEnd = Math.max(phrase?.end ?? 0, t.end);
+        const inner = /^\s*(?:(?:on|last|this|in|at)\s+[^,]{1,30}\s*)?,\s*/.exec(text.slice(lastCueEnd, sentence.end));
+        if (phrase && inner && /^\p{Ll}/u.test(text.slice(lastCueEnd + inner[0].length, lastCueEnd + inner[0].length + 1))) {
+          const cue = { start: t.start, end: t.end };
+          const head = trimSpan(text, { start: sentence.start, end: commaBefore.start });
+          const rest = trimSpan(text, { start: lastCueEnd + inner[0].length, end: stripFinal(text, sentence) });
+          if (head.end - head.start >= 8 && rest.end - rest.start >= 8 && !/["“”]/.test(text.slice(head.start, rest.end))) {
+            out.push({ content: head, kind: 'indirect', cue, phrase, paragraph });
+            out.push({ content: rest, kind: 'indirect', cue, phrase, paragraph });
+            continue;
+          }
+        }
       }
       if (!before) continue;
       const content = contentAfterCue(doc, i, sentence, verb);
