@@ -341,3 +341,12 @@ test('a cue inside the reported sentence splits its content in two fragments sha
   assert.deepEqual(parts.map((p) => p.content), ['Several of the ferry routes', 'have lost money for a decade']);
   assert.ok(parts.every((p) => p.speaker === 'Ilse Brandt' && p.cue === 'said'));
 });
+
+test('told: a hearer may close the sentence, and a long hearer runs up to "that"', () => {
+  const seen = run([
+    'The pilot had flown the route for a decade, a Velmora airport official told Nordwire.',
+    'Ana Ruiz told members of the harbour council on Friday that the pier would reopen in May.',
+  ].join('\n'));
+  assert.equal(find(seen, 'The pilot had flown the route for a decade').speaker, 'a Velmora airport official');
+  assert.equal(find(seen, 'the pier would reopen in May').speaker, 'Ana Ruiz');
+});

@@ -293,8 +293,11 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string)
   if (HEARER_VERBS.has(verb)) {
     // "told reporters", "told the Daily Courier", "told Reuters": the hearer is a short phrase.
     const m = /^\s+(?:(?:the|a|an|local|foreign|state|reporters|journalists|[\p{Lu}][\p{L}.'’-]*)(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|reporters|journalists|media|television|radio|newspaper|news agency|agency|broadcaster|lawmakers|supporters|parliament)){0,4})/u.exec(text.slice(at, sentence.end));
-    if (!m) return null;
-    at += m[0].length;
+    // A longer hearer ("told members of the executive council that ..."): up to "that" with no comma or quote before it.
+    const long = /^\s+[^,;:"“”.]{1,80}?\s(?=that\s)/.exec(text.slice(at, sentence.end));
+    if (long) at += long[0].length;
+    else if (m) at += m[0].length;
+    else return null;
   }
   const adv = ADVERBIAL.exec(text.slice(at, sentence.end));
   if (adv) at += adv[0].length;
@@ -350,7 +353,9 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         const after = before ? null : phraseAfterCue(tokens, i, hi, config);
         const phrase = before ?? after;
         const tail = text.slice(Math.max(phrase?.end ?? 0, t.end), sentence.end).trim();
-        if (phrase && /^[.!?]?["”’]?$/.test(tail)) {
+        // "..., an airport official told Nordwire.": a short hearer may close the sentence.
+        const hearerTail = HEARER_VERBS.has(verb) && /^(?:[^\s,;:"“”]+\s+){0,6}[^\s,;:"“”]+[.!?]?$/.test(tail) && !/\bthat\b/.test(tail);
+        if (phrase && (/^[.!?]?["”’]?$/.test(tail) || hearerTail)) {
           const content = trimSpan(text, { start: sentence.start, end: commaBefore.start });
           if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase, paragraph });
           continue;
