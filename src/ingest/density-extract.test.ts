@@ -42,3 +42,16 @@ test('a second block as dense as the winner shows as a high rival share; a lone 
   const split = densityExtract(parseHtml(`<html><body><div><div class="a">${[1, 2, 3].map(p).join('')}</div><aside>Ad</aside></div><section><div><div class="b">${[4, 5, 6].map(p).join('')}</div></div></section></body></html>`));
   assert.ok(split.rivalShare > 0.5, `rival share ${split.rivalShare}`);
 });
+
+test('a story cut into same-class chunks between ad rails is gathered in reading order, comments of the same class are not', () => {
+  const chunk = (a: number): string => `<div class="grid"><div class="body__container">${[a, a + 1].map(p).join('')}</div><div class="ad-rail">Advertisement</div></div>`;
+  const comments = `<div id="comments"><div class="body__container">${[7, 8].map(p).join('')}</div></div>`;
+  const r = densityExtract(parseHtml(`<html><body><article><div class="chunks">${chunk(1)}${chunk(3)}${chunk(5)}</div>${comments}</article></body></html>`));
+  assert.deepEqual(r.paragraphs.map((x) => x.slice(0, 11)), ['Paragraph 1', 'Paragraph 2', 'Paragraph 3', 'Paragraph 4', 'Paragraph 5', 'Paragraph 6']);
+});
+
+test('prose held in list items counts (stat notes written as a bulleted list)', () => {
+  const li = (i: number): string => `<li>${p(i).replace(/<\/?p>/g, '')}</li>`;
+  const r = densityExtract(parseHtml(`<html><body><div class="cookie-banner"><p>We use cookies, and other tracking technologies, to improve your experience.</p></div><div class="entry"><ul>${[1, 2, 3, 4].map(li).join('')}</ul></div></body></html>`));
+  assert.ok(r.paragraphs.length >= 4 && r.paragraphs[0]?.startsWith('Paragraph 1'));
+});

@@ -17,7 +17,7 @@ const NEGATIVE = /comment|share|social|related|sidebar|footer|\bnav|menu|advert|
 const POSITIVE = /article|body|content|story|entry|post|text|main|prose|paragraph|container|column|wrap/i;
 /** Far ancestors are vetoed only by these (a whole page can sit inside <form> or a "sidebar" layout wrapper). */
 const FAR_SKIP_TAGS = new Set(['nav', 'footer']);
-const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td']);
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li']);
 
 function classId(el: Element): string {
   return `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
@@ -69,6 +69,9 @@ function ownInlineText(el: Element): string {
   }
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/** Blocks of the winner's tag and class are gathered with it when they share its ancestor this many levels up. */
+const TWIN_LEVELS = 3;
 
 /** Score a paragraph passes to its ancestors: full to the parent, half to the grandparent, then 1/(3 * level). */
 const ANCESTOR_LEVELS = 5;
@@ -150,13 +153,23 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
   best = Math.max(best, scores.get(top) ?? 0);
   const skip = (el: Element): boolean => isFurniture(el) || (BLOCK_TAGS.has(el.name) && el.name !== 'p' && linkChars(el) > 0 && linkChars(el) / Math.max(1, inlineText(el).length) > options.maxLinkDensity);
   const parent = top.parent && isElement(top.parent) ? top.parent : null;
+  const signature = top.attribs['class'] ? `${top.name}.${top.attribs['class']}` : null;
+  const ancestors: Element[] = [];
+  for (let p = parent; p; p = p.parent && isElement(p.parent) ? p.parent : null) ancestors.push(p);
+  const twinRoot = new Set(ancestors.slice(TWIN_LEVELS - 1, TWIN_LEVELS));
+  const chosen = new Set<Element>([top]);
+  // siblings of the winner, and blocks of the same tag and class elsewhere (a story split into chunks between ad rails);
+  // scores are keyed in document order, so the parts come out in reading order
   const parts: Element[] = [];
-  if (parent) {
-    for (const sib of parent.children) {
-      if (!isElement(sib)) continue;
-      if (sib === top || (scores.get(sib) ?? 0) >= best * options.siblingShare) parts.push(sib);
-    }
-  } else parts.push(top);
+  for (const [el, s] of scores) {
+    if (el !== top && s < best * options.siblingShare) continue;
+    const sibling = parent !== null && el.parent === parent;
+    const twin = signature !== null && el.name === top.name && `${el.name}.${el.attribs['class'] ?? ''}` === signature;
+    if (el !== top && !sibling && !(twin && isInside(el, twinRoot) && !insideFurniture(el))) continue;
+    if (el !== top && (isInside(el, chosen) || ancestors.includes(el))) continue;
+    chosen.add(el);
+    parts.push(el);
+  }
   // the chosen containers themselves are never vetoed, only what they contain
-  return { paragraphs: parts.flatMap((el) => blockTexts(el, skip, false)), container: top, rivalShare: rivalShareOf(scores, new Set(parts), top, best) };
+  return { paragraphs: parts.flatMap((el) => blockTexts(el, skip, false)), container: top, rivalShare: rivalShareOf(scores, chosen, top, best) };
 }
