@@ -30,10 +30,10 @@ function printHuman(result: BenchResult, out: (s: string) => void): void {
   out(`\n== ${result.bench}${result.data ? ` on ${result.data}` : ''}`);
   const keys = Object.keys(result.metrics);
   const base = result.baseline;
-  out(`${'metric'.padEnd(28)}${'parallax'.padStart(12)}${base ? base.name.padStart(22) : ''}`);
+  out(`${'metric'.padEnd(28)}${'parallax'.padStart(12)}${base ? `  ${base.name}` : ''}`);
   for (const k of keys) {
     const b = base?.metrics[k];
-    out(`${k.padEnd(28)}${fmt(result.metrics[k] ?? 0).padStart(12)}${base ? (b === undefined ? '-' : fmt(b)).padStart(22) : ''}`);
+    out(`${k.padEnd(28)}${fmt(result.metrics[k] ?? 0).padStart(12)}${base ? `  ${b === undefined ? '-' : fmt(b)}` : ''}`);
   }
   for (const n of result.notes ?? []) out(n);
 }

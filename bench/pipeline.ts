@@ -14,17 +14,28 @@ interface Throughput {
   readonly articles: number;
   readonly tokens: number;
   readonly seconds: number;
+  /** Milliseconds per stage over all rounds. */
+  readonly stages?: ReadonlyMap<string, number>;
 }
 
 function timePipeline(articles: readonly Article[], rounds: number): Throughput {
   const pipeline = defaultPipeline();
   const ordered = reportOrder(articles);
   runPipeline(pipeline, ordered.slice(0, 2), createContext()); // warm model loads and JIT
+  const timings = new Map<string, number>();
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < rounds; i++) runPipeline(pipeline, ordered, createContext());
+  for (let i = 0; i < rounds; i++) runPipeline(pipeline, ordered, createContext(), { timings });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const tokens = articles.reduce((n, a) => n + tokenize(a.text).length, 0);
-  return { articles: articles.length * rounds, tokens: tokens * rounds, seconds };
+  return { articles: articles.length * rounds, tokens: tokens * rounds, seconds, stages: timings };
+}
+
+/** One line per stage: its share of the time and its own articles/second. */
+function stageLines(label: string, t: Throughput): string[] {
+  const total = [...(t.stages ?? new Map<string, number>()).values()].reduce((a, b) => a + b, 0);
+  return [...(t.stages ?? new Map<string, number>())].map(
+    ([name, ms]) => `  ${label} ${name.padEnd(28)} ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${((t.articles * 1000) / ms).toFixed(0).padStart(8)} articles/s`,
+  );
 }
 
 /** The alternative a user would otherwise reach for: compromise's sentence + people/places/organizations pass. */
@@ -67,7 +78,7 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
   options.log(`pipeline: ${articles.length} articles from ${data}, ${rounds} rounds`);
   const ours = timePipeline(articles, rounds);
   const base = await timeCompromise(articles, rounds);
-  const notes: string[] = [];
+  const notes: string[] = ['per stage (share of pipeline time, throughput of that stage alone):', ...stageLines('examples', ours)];
   const metrics: Record<string, number> = { ...rate(ours), peakRssMb: 0 };
   const ecbDir = fileURLToPath(new URL('ecbplus/dev', SHARED_BENCH));
   if (!options.data) {
@@ -78,6 +89,7 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
       metrics.ecbArticlesPerSecond = t.articles / t.seconds;
       metrics.ecbTokensPerSecond = t.tokens / t.seconds;
       notes.push(`ECB+ dev: ${ecb.length} documents, ${t.tokens} tokens in ${t.seconds.toFixed(2)} s (whole corpus as one batch: stories, claims and compare included)`);
+      notes.push(...stageLines('ecb+', t));
     } else {
       notes.push(`ECB+ dev not found at ${ecbDir}: only the examples were timed`);
     }

@@ -57,10 +57,12 @@ export function runArticleStages(
   stages: readonly ArticleStage<unknown>[],
   ctx: Context,
   overrides: StageConfig = {},
+  timings?: Map<string, number>,
 ): Article {
   let current = article;
   for (const stage of stages) {
     if (current.status === 'failed') break;
+    const t0 = timings ? performance.now() : 0;
     try {
       const out = stage.run(current, ctx, configFor(stage.defaults, overrides, stage.name));
       const diagnostics: Diagnostic[] = [...current.diagnostics, ...(out.diagnostics ?? [])];
@@ -79,6 +81,7 @@ export function runArticleStages(
         ],
       };
     }
+    if (timings) timings.set(stage.name, (timings.get(stage.name) ?? 0) + performance.now() - t0);
   }
   return current;
 }
@@ -97,6 +100,8 @@ export interface RunOptions {
   /** Called after each article's stages ran (for progress bars). */
   readonly onArticle?: (done: number, total: number) => void;
   readonly onStage?: (stage: string) => void;
+  /** When given, receives milliseconds spent per stage (summed over articles). */
+  readonly timings?: Map<string, number>;
 }
 
 /** The whole pipeline over a set of articles: article stages per article, then corpus stages in order. */
@@ -105,13 +110,15 @@ export function runPipeline(pipeline: Pipeline, articles: readonly Article[], ct
   const overrides = options.config ?? {};
   const annotated: Article[] = [];
   for (const article of articles) {
-    annotated.push(runArticleStages(article, pipeline.articleStages, ctx, overrides));
+    annotated.push(runArticleStages(article, pipeline.articleStages, ctx, overrides, options.timings));
     options.onArticle?.(annotated.length, articles.length);
   }
   let corpus: CorpusResult = emptyCorpus(annotated);
   for (const stage of pipeline.corpusStages) {
     options.onStage?.(stage.name);
+    const t0 = performance.now();
     const out = stage.run(corpus, ctx, configFor(stage.defaults, overrides, stage.name));
+    options.timings?.set(stage.name, (options.timings.get(stage.name) ?? 0) + performance.now() - t0);
     corpus = { ...corpus, ...pick(out, stage.provides) };
   }
   return corpus;
