@@ -350,3 +350,13 @@ test('told: a hearer may close the sentence, and a long hearer runs up to "that"
   assert.equal(find(seen, 'The pilot had flown the route for a decade').speaker, 'a Velmora airport official');
   assert.equal(find(seen, 'the pier would reopen in May').speaker, 'Ana Ruiz');
 });
+
+test('according to: a long source runs to punctuation, and content may sit on both sides of it', () => {
+  const seen = run([
+    'According to early results of a survey conducted by the Norvik Institute for the harbour board, most residents oppose the toll.',
+    'Other objections, according to the survey, include noise from the night ferries.',
+  ].join('\n'));
+  assert.equal(find(seen, 'most residents oppose the toll').speaker, 'early results of a survey conducted by the Norvik Institute for the harbour board');
+  const both = seen.filter((s) => s.speaker === 'the survey').map((s) => s.content);
+  assert.deepEqual(both, ['Other objections', 'include noise from the night ferries']);
+});

@@ -331,9 +331,20 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
       const paragraph = spanIndexAt(doc.paragraphs, t.start);
       if (isAccording(tokens, i)) {
         const cue = { start: t.start, end: tokens[i + 1]?.end ?? t.end };
-        const phrase = phraseAfterCue(tokens, i + 1, hi, config);
+        const phrase = phraseAfterCue(tokens, i + 1, hi, config) ?? sourceUpToPunctuation(tokens, i + 2, hi);
         if (!phrase) continue;
         const leading = text.slice(sentence.start, t.start).trim().replace(/[,\s]+$/, '');
+        // "Other divides, according to the poll, include age": content on both sides of the source.
+        const resumes = /^\s*,\s*(?=\p{Ll})/u.exec(text.slice(phrase.end, sentence.end));
+        if (leading.length >= 8 && resumes && /,\s*$/.test(text.slice(sentence.start, t.start))) {
+          const head = trimSpan(text, { start: sentence.start, end: sentence.start + text.slice(sentence.start, t.start).replace(/[,\s]+$/, '').length });
+          const rest = trimSpan(text, { start: phrase.end + resumes[0].length, end: stripFinal(text, sentence) });
+          if (rest.end - rest.start >= 8) {
+            out.push({ content: head, kind: 'indirect', cue, phrase, paragraph });
+            out.push({ content: rest, kind: 'indirect', cue, phrase, paragraph });
+            continue;
+          }
+        }
         const content = leading.length >= 8
           ? trimSpan(text, { start: sentence.start, end: sentence.start + text.slice(sentence.start, t.start).replace(/[,\s]+$/, '').length })
           : trimSpan(text, { start: afterComma(text, phrase.end, sentence.end), end: stripFinal(text, sentence) });
@@ -383,6 +394,15 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
 }
 
 const NOUN_BEFORE = /^(?:a|an|its|his|her|their|our|news|media|press|earlier|recent|new|multiple|local|initial|separate|published|latest|first|final|preliminary|internal|annual|detailed|confidential)$/;
+
+/** "according to early results of exit polls conducted by Edison Research for ...": the source runs to punctuation. */
+function sourceUpToPunctuation(tokens: readonly Token[], from: number, ceiling: number): Span | null {
+  let j = from;
+  while (j < ceiling && j - from < 30 && !/^[,;:.!?"“”()\u2014\u2013]$/.test(tokens[j]?.text ?? '')) j++;
+  const a = tokens[from];
+  const b = tokens[j - 1];
+  return a && b && j > from && j - from < 30 ? { start: a.start, end: b.end } : null;
+}
 
 function afterComma(text: string, from: number, limit: number): number {
   const at = text.indexOf(',', from);
