@@ -191,6 +191,7 @@ function decodePass(
     const sh = doc.shapeHashes[s]!;
     const caps = doc.capitalised[s]!;
     const cont = doc.continues[s]!;
+    const titles = doc.titles[s]!;
     // The second pass only changes sentences whose names occur elsewhere; the rest keep their first-pass tags.
     const skip = firstPass !== null && !seesOtherMentions(doc, firstPass, s);
     const tags = skip ? Int8Array.from(firstPass.tags[s]!) : new Int8Array(sent.length);
@@ -230,12 +231,15 @@ function decodePass(
         prev = closed;
       }
       const row = (prev + 1) * TAG_COUNT;
+      // "Mayor Dmytro Kovalskyy": a title before a name is never part of a person span (tagging only).
+      const noPerson = hooks === undefined && titles[i] === 1;
       let best = -1;
       for (let t = 0; t < TAG_COUNT; t++) {
         if (!ok[row + t]) continue;
         const p = t === 0 ? -1 : (t - 1) & 3;
         if ((p === B || p === I) && !next) continue;
         if ((p === I || p === L) && !here) continue;
+        if (noPerson && t > 0 && (t - 1) >> 2 === 0) continue;
         if (best < 0 || scores[t]! > scores[best]!) best = t;
       }
       if (hooks) {

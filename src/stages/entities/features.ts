@@ -1,5 +1,6 @@
 // Hashed feature templates for the NER tagger: word, shape, affixes, context, clusters, gazetteers, document cues.
 import { GAZ_TYPES, matchGazetteer, type Gazetteer } from './gazetteer.js';
+import { isTitleBeforeName } from './person-titles.js';
 
 export interface FeatureResources {
   readonly gazetteer: Gazetteer;
@@ -24,6 +25,8 @@ export interface DocumentFeatures {
   readonly capitalised: readonly Uint8Array[];
   /** Whether a name may continue over each token: capitalised, a number, or a connector ("of", "de", "&"). */
   readonly continues: readonly Uint8Array[];
+  /** Whether each token is a capitalised title right before another capitalised word ("Mayor Dmytro"): never a person. */
+  readonly titles: readonly Uint8Array[];
 }
 
 /** Lower-case words found inside CoNLL names ("Bank of England", "Ruud van Nistelrooy"). */
@@ -185,6 +188,7 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
   const shapeHashes: Int32Array[] = [];
   const capitalised: Uint8Array[] = [];
   const continues: Uint8Array[] = [];
+  const titles: Uint8Array[] = [];
   doc.forEach((sent, s) => {
     const n = sent.length;
     const infos = sent.map((w) => wordInfo(res, w));
@@ -245,8 +249,9 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
     shapeHashes.push(sh);
     capitalised.push(Uint8Array.from(infos, (x) => (x.upper ? 1 : 0)));
     continues.push(Uint8Array.from(sent, (w) => (continuesName(w) ? 1 : 0)));
+    titles.push(Uint8Array.from(sent, (_, i) => (isTitleBeforeName(sent, i) ? 1 : 0)));
   });
-  return { sentences, locals, lowerHashes, shapeHashes, capitalised, continues };
+  return { sentences, locals, lowerHashes, shapeHashes, capitalised, continues, titles };
 }
 
 /** Features that depend on earlier decisions: previous tags and the document's prediction history. */

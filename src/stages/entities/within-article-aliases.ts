@@ -1,6 +1,7 @@
 // Within-article aliasing: surnames and titled forms to the full name, acronyms to their expansion, role nouns to their anchor.
 import type { EntityMention, EntityType } from '../../core/article.js';
 import { wordKey } from './name-forms.js';
+import { PERSON_TITLES } from './person-titles.js';
 
 export interface RawMention {
   readonly start: number;
@@ -8,17 +9,7 @@ export interface RawMention {
   readonly type: EntityType;
 }
 
-/** Titles and honorifics that may precede a name but are not part of it. */
-const TITLES = new Set(
-  [
-    'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'vice', 'prime', 'minister', 'chancellor',
-    'secretary', 'senator', 'sen', 'rep', 'representative', 'gov', 'governor', 'mayor', 'gen', 'general', 'col', 'colonel',
-    'lt', 'capt', 'captain', 'adm', 'admiral', 'sgt', 'judge', 'justice', 'prof', 'professor', 'king', 'queen', 'prince',
-    'princess', 'sheikh', 'ayatollah', 'rev', 'speaker', 'premier', 'ambassador', 'commissioner', 'chairman', 'chairwoman',
-    'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'leader', 'defense', 'defence', 'foreign', 'interior', 'finance',
-    'attorney', 'former', 'late', 'acting', 'deputy', 'chief', 'commander', 'director', 'ceo', 'coach', 'presidential',
-  ],
-);
+const TITLES = PERSON_TITLES;
 
 /** Role nouns that can stand in for a named person later in the article ("the spokesman"). */
 const ROLE_NOUNS = [

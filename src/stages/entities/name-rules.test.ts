@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findEntities } from './entities.js';
+import { refineSentence, type NameChunk } from './name-rules.js';
+import { splitParagraphs, splitSentences } from '../sentences/sentences.js';
+
+function entities(text: string): { text: string; type: string; canonical: string }[] {
+  const sentences = splitParagraphs(text).flatMap((p) => splitSentences(text, p));
+  return findEntities(text, sentences).map((m) => ({ text: text.slice(m.start, m.end), type: m.type, canonical: m.canonical }));
+}
+
+const none = { gazetteer: { entries: new Map<string, number>(), firstTokens: new Map<string, number>() }, clusters: { get: () => undefined } };
+
+test('titles before a name are not part of the person span, and a Slavic surname is not cut off', () => {
+  const got = entities('Governor Oksana Bilotserkivska said the bridge at Trenn would reopen on Friday.');
+  assert.ok(got.some((m) => m.text === 'Oksana Bilotserkivska' && m.type === 'PERSON'), JSON.stringify(got));
+  assert.ok(!got.some((m) => /Governor/.test(m.text)), JSON.stringify(got));
+  const mayor = entities('Mayor Taras Hnatyshynskyy told reporters the harbour road was flooded.');
+  assert.ok(mayor.some((m) => m.text === 'Taras Hnatyshynskyy' && m.type === 'PERSON'), JSON.stringify(mayor));
+});
+
+test('multi-word and abbreviated titles are stripped; a name after "Sen." is a person', () => {
+  const got = entities('Transport Minister Halyna Movchanenko met Sen. Carol Whitby in Brennport on Tuesday.');
+  assert.ok(got.some((m) => m.text === 'Halyna Movchanenko' && m.type === 'PERSON'), JSON.stringify(got));
+  assert.ok(got.some((m) => m.text === 'Carol Whitby' && m.type === 'PERSON'), JSON.stringify(got));
+});
+
+test('a titled name after a closing quotation is a person, not an organisation', () => {
+  const got = entities('"Nobody will sail until the hull is checked," Mayor Ivan Petrenko told reporters.');
+  assert.ok(got.some((m) => m.text === 'Ivan Petrenko' && m.type === 'PERSON'), JSON.stringify(got));
+});
+
+test('names ending in an organisation head are organisations', () => {
+  const got = entities('Bluewater Airlines said it had grounded two jets, and Kestrel Holdings declined to comment.');
+  assert.equal(got.find((m) => m.text === 'Bluewater Airlines')?.type, 'ORG', JSON.stringify(got));
+  assert.equal(got.find((m) => m.text === 'Kestrel Holdings')?.type, 'ORG', JSON.stringify(got));
+});
+
+test('news outlets that report are organisations: "Radio X", "the X Gazette", one-word "Xwire"', () => {
+  const got = entities('Radio Dunmere said the strike was over. Southport Gazette reported the same. Baltwire reported that talks had ended.');
+  for (const name of ['Radio Dunmere', 'Southport Gazette', 'Baltwire']) {
+    assert.equal(got.find((m) => m.text === name)?.type, 'ORG', `${name}: ${JSON.stringify(got)}`);
+  }
+});
+
+test('rules on token chunks: title strip, surname join, place kept by its head', () => {
+  const tokens = ['Mayor', 'Dmytro', 'Zbrozhyk', 'said', 'the', 'West', 'Bank', 'was', 'calm'];
+  const chunks: NameChunk[] = [{ start: 0, end: 2, type: 0 }, { start: 5, end: 7, type: 2 }];
+  assert.deepEqual(refineSentence(tokens, chunks, none), [{ start: 1, end: 3, type: 0 }, { start: 5, end: 7, type: 2 }]);
+  // A known word after a name is not joined when it has no surname shape.
+  const known = { ...none, clusters: { get: () => 1 } };
+  assert.deepEqual(refineSentence(['Anna', 'Tuesday'], [{ start: 0, end: 1, type: 0 }], known), [{ start: 0, end: 1, type: 0 }]);
+});

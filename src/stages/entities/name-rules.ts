@@ -1,0 +1,132 @@
+// Post-tagging name rules: titles out of person spans, surnames joined on, organisation and outlet heads typed ORG.
+import { hashString } from './features.js';
+import { GAZ_TYPES, type Gazetteer } from './gazetteer.js';
+import { PERSON_TITLES } from './person-titles.js';
+
+/** Titles that only ever stand before a person: a name right after one is a person whatever the tagger said. */
+const STRICT_TITLES: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'prof', 'mayor', 'president',
+  'minister', 'senator', 'governor', 'chancellor', 'spokesman', 'spokeswoman', 'premier', 'ambassador', 'congressman',
+  'congresswoman',
+]);
+
+/** Last words of organisation names: "Arcline Ferries", "Velmora Port Authority", "Siemens AG". */
+export const ORG_HEADS: ReadonlySet<string> = new Set([
+  'ferries', 'airlines', 'airways', 'air', 'group', 'holdings', 'holding', 'bank', 'capital', 'partners', 'motors',
+  'energy', 'shipping', 'lines', 'line', 'authority', 'board', 'agency', 'ministry', 'council', 'party', 'corp', 'corp.',
+  'corporation', 'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'gmbh', 'sa', 'ag', 'nv', 'bv', 'spa', 'co', 'co.', 'company',
+  'university', 'college', 'hospital', 'institute', 'foundation', 'association', 'federation', 'union', 'commission',
+  'committee', 'department', 'office', 'service', 'services', 'police', 'army', 'navy', 'guard', 'forces', 'industries',
+  'technologies', 'systems', 'pharmaceuticals', 'telecom', 'railways', 'railway', 'logistics', 'insurance', 'securities',
+  'investments', 'fund', 'trust', 'bancorp', 'petroleum', 'oil', 'gas', 'mining', 'steel', 'chemicals', 'electric',
+  'enterprises', 'club', 'society', 'court', 'tribunal', 'parliament', 'assembly', 'congress', 'senate', 'cabinet',
+]);
+
+/** Last words of news outlet names ("Northern Gazette"), also as the end of one-word invented names ("Nordwire"). */
+export const OUTLET_HEADS: readonly string[] = [
+  'times', 'post', 'herald', 'gazette', 'daily', 'news', 'wire', 'radio', 'tv', 'press', 'ledger', 'review', 'journal',
+  'tribune', 'courier', 'chronicle', 'agency', 'telegraph', 'guardian', 'observer', 'standard', 'mail', 'express', 'star',
+  'sun', 'mirror', 'bulletin', 'dispatch', 'examiner', 'inquirer', 'monitor', 'gazeta', 'zeitung', 'broadcasting',
+];
+
+/** First words of outlet names: "Radio Velmora", "TV Nova". */
+const OUTLET_OPENERS: ReadonlySet<string> = new Set(['radio', 'tv', 'television', 'channel']);
+
+/** Verbs for which a name right before is a speaker or reporter ("Nordwire reported", "the Gazette said"). */
+const REPORTING_VERBS: ReadonlySet<string> = new Set(['reported', 'reports', 'said', 'says', 'quoted', 'cited', 'wrote', 'writes', 'broadcast']);
+
+/** Surname endings that mark an unknown capitalised word after a given name as the rest of the name. */
+const SURNAME_ENDING = /(?:sk(?:yy|iy|yi|y|i|a|aya)|ck(?:i|a|y)|enko|chuk|czuk|yuk|iuk|ova|eva|ev|ov|vich|vych|wicz|ovic|evic|escu|yan|dze|shvili|oglu|zadeh)$/;
+
+export interface NameChunk {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+  /** Index into ENTITY_TYPES order: PER, ORG, LOC, MISC. */
+  readonly type: number;
+}
+
+const PER = 0;
+const ORG = 1;
+const LOC = 2;
+
+export interface NameRuleResources {
+  readonly gazetteer: Gazetteer;
+  readonly clusters: { get(wordHash: number): number | undefined };
+}
+
+const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+const capitalised = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}[\p{L}'\u2019-]*$/u.test(w) && /\p{Ll}/u.test(w);
+
+function endsWithOutletHead(lower: string): boolean {
+  return OUTLET_HEADS.some((h) => lower.endsWith(h) && lower.length > h.length + 2);
+}
+
+/**
+ * Rewrites one sentence's chunks. Order:
+ * 1. title-strip (after 3 for non-person spans): a person span loses everything up to its last title word ("Mayor Dmytro" -> "Dmytro");
+ * 2. surname-join: an untagged unknown (or surname-shaped) capitalised word right after a person name joins it
+ *    ("Dmytro" + "Kovalskyy");
+ * 3. titled-person: a non-person name right after or opening with a strict title ("Sen. Rand Paul" tagged LOC,
+ *    "Mayor Dmytro Kovalsky" tagged ORG) is a person, without the title;
+ * 4. org-head / outlet: a name ending in an organisation or outlet head, or opening with "Radio"/"TV", is an ORG;
+ * 5. outlet-subject: an untagged unknown one-word name ending in an outlet head ("Nordwire") that reports or is
+ *    cited ("Nordwire reported", "according to Nordwire", "(Nordwire)") is an ORG.
+ */
+export function refineSentence(tokens: readonly string[], chunks: readonly NameChunk[], res: NameRuleResources): NameChunk[] {
+  const out: NameChunk[] = [];
+  const tagged = new Uint8Array(tokens.length);
+  for (const c of chunks) for (let i = c.start; i < c.end; i++) tagged[i] = 1;
+  const unknown = (w: string): boolean => res.clusters.get(hashString(w.toLowerCase())) === undefined;
+  const gazMask = (w: string): number => res.gazetteer.entries.get(w.toLowerCase()) ?? 0;
+  const placeOrOrg = (1 << GAZ_TYPES.indexOf('LOC')) | (1 << GAZ_TYPES.indexOf('ORG'));
+  for (const chunk of chunks) {
+    let { start, end, type } = chunk;
+    if (type !== PER && end - start > 1 && STRICT_TITLES.has(bare(tokens[start]!)) && capitalised(tokens[start + 1])) {
+      // "Mayor Dmytro Kovalsky" tagged as one ORG after a quotation: the title marks a person.
+      tagged[start] = 0;
+      start++;
+      type = PER;
+    }
+    if (type === PER) {
+      let cut = -1;
+      for (let i = start; i < end - 1; i++) if (PERSON_TITLES.has(bare(tokens[i]!))) cut = i;
+      if (cut >= 0) {
+        for (let i = start; i <= cut; i++) tagged[i] = 0;
+        start = cut + 1;
+      }
+      const next = tokens[end];
+      if (
+        end - start <= 2 &&
+        next !== undefined &&
+        !tagged[end] &&
+        capitalised(next) &&
+        !PERSON_TITLES.has(bare(next)) &&
+        (gazMask(next) & placeOrOrg) === 0 &&
+        (unknown(next) || SURNAME_ENDING.test(next.toLowerCase()))
+      ) {
+        tagged[end] = 1;
+        end++;
+      }
+    } else {
+      const before = tokens[start - 1];
+      if (before !== undefined && STRICT_TITLES.has(bare(before)) && /^\p{Lu}/u.test(before) && type !== ORG) type = PER;
+    }
+    const first = bare(tokens[start]!);
+    const last = bare(tokens[end - 1]!);
+    if (type !== ORG && end - start > 1 && (ORG_HEADS.has(last) || OUTLET_HEADS.includes(last) || OUTLET_OPENERS.has(first))) {
+      // "West Bank" and "Gulf Coast" stay places: a LOC becomes an ORG only by an outlet head or opener.
+      if (type !== LOC || OUTLET_HEADS.includes(last) || OUTLET_OPENERS.has(first)) type = ORG;
+    }
+    out.push({ start, end, type });
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    if (tagged[i] || !capitalised(w) || !unknown(w) || !endsWithOutletHead(w.toLowerCase())) continue;
+    const next = bare(tokens[i + 1] ?? '');
+    const prev = bare(tokens[i - 1] ?? '');
+    const cited = REPORTING_VERBS.has(next) || (prev === 'to' && bare(tokens[i - 2] ?? '') === 'according') || (prev === '(' && next === ')');
+    if (cited) out.push({ start: i, end: i + 1, type: ORG });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

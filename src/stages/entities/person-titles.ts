@@ -1,0 +1,22 @@
+// Titles and role words that stand before a person's name but are not part of it ("Mayor", "Sen.", "Prime Minister").
+
+/** Titles and role words that may precede a name but are never part of a CoNLL person span. */
+export const PERSON_TITLES: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'president', 'vice', 'prime', 'minister', 'chancellor',
+  'secretary', 'senator', 'sen', 'rep', 'representative', 'gov', 'governor', 'mayor', 'gen', 'general', 'col', 'colonel',
+  'lt', 'capt', 'captain', 'adm', 'admiral', 'sgt', 'maj', 'cmdr', 'judge', 'justice', 'prof', 'professor', 'king', 'queen',
+  'prince', 'princess', 'sheikh', 'ayatollah', 'rev', 'speaker', 'premier', 'ambassador', 'commissioner', 'chairman',
+  'chairwoman', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy', 'leader', 'defense', 'defence', 'foreign', 'interior',
+  'finance', 'attorney', 'former', 'late', 'acting', 'deputy', 'chief', 'commander', 'director', 'ceo', 'coach',
+  'presidential', 'pope', 'cardinal', 'bishop', 'archbishop', 'councillor', 'councilman', 'councilwoman', 'congressman',
+  'congresswoman', 'superintendent', 'inspector', 'sergeant', 'lieutenant', 'major', 'corporal', 'detective', 'officer',
+]);
+
+const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+
+/** A capitalised title directly before another capitalised word: "Mayor Dmytro", "Sen. Rand", not "the mayor said". */
+export function isTitleBeforeName(tokens: readonly string[], i: number): boolean {
+  const w = tokens[i]!;
+  const next = tokens[i + 1];
+  return /^\p{Lu}/u.test(w) && next !== undefined && /^\p{Lu}\p{Ll}/u.test(next) && PERSON_TITLES.has(bare(w));
+}
