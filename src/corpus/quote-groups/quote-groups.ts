@@ -98,6 +98,28 @@ function groupOf(members: readonly Item[], config: AlignmentThresholds): Omit<Qu
   };
 }
 
+function trigramAt(words: readonly string[], k: number): string {
+  return `${words[k]}\u0000${words[k + 1]}\u0000${words[k + 2]}`;
+}
+
+function trigramIndexes(items: readonly Item[]): { byTrigram: Map<string, number[]>; byFirst: Map<string, number[]> } {
+  const byTrigram = new Map<string, number[]>();
+  const byFirst = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    if (item.words.length < 3) return;
+    const first = trigramAt(item.words, 0);
+    (byFirst.get(first) ?? byFirst.set(first, []).get(first))?.push(i);
+    const seen = new Set<string>();
+    for (let k = 0; k + 3 <= item.words.length; k++) {
+      const t = trigramAt(item.words, k);
+      if (seen.has(t)) continue;
+      seen.add(t);
+      (byTrigram.get(t) ?? byTrigram.set(t, []).get(t))?.push(i);
+    }
+  });
+  return { byTrigram, byFirst };
+}
+
 /** Groups quotes across articles; ids g1.. follow the order of each group's first quote in the corpus. */
 export function groupQuotes(corpus: CorpusResult, config: QuoteGroupsConfig = QUOTE_GROUPS_DEFAULTS): QuoteGroup[] {
   const items = itemsOf(corpus);
@@ -123,8 +145,15 @@ export function groupQuotes(corpus: CorpusResult, config: QuoteGroupsConfig = QU
   for (const list of bySpeaker.values()) {
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) link(list[x] ?? 0, list[y] ?? 0, false);
   }
-  // An unattributed quote may join any quote, but only as an identical or trimmed copy.
-  for (const u of unattributed) for (let j = 0; j < items.length; j++) if (j !== u) link(j, u, true);
+  // An unattributed quote may join any quote, but only as an identical or trimmed copy: the shorter one's
+  // first three words then stand in the longer one, so an index of word trigrams finds every candidate.
+  const { byTrigram, byFirst } = trigramIndexes(items);
+  for (const u of unattributed) {
+    const words = items[u]?.words ?? [];
+    const candidates = new Set<number>(byTrigram.get(trigramAt(words, 0)) ?? []);
+    for (let k = 0; k + 3 <= words.length; k++) for (const j of byFirst.get(trigramAt(words, k)) ?? []) candidates.add(j);
+    for (const j of [...candidates].sort((x, y) => x - y)) if (j !== u) link(j, u, true);
+  }
   const clusters = new Map<number, Item[]>();
   items.forEach((item, i) => {
     const root = find(parent, i);
