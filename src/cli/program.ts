@@ -54,6 +54,10 @@ function deps(store: Store) {
   return { store, ctx: createContext({ now: () => new Date() }), progress: terminalProgress() };
 }
 
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function printFailures(failures: readonly IngestFailure[]): void {
   for (const f of failures) {
     for (const d of f.diagnostics) process.stderr.write(`${d.severity}: ${d.message}\n`);
@@ -111,7 +115,7 @@ export function buildProgram(): Command {
       articleWarnings(result.report);
       writeReport(result.report, options);
       process.stderr.write(
-        `${result.report.articles.length} articles, ${result.report.stories.length} stories, ${result.report.claims.length} claims; ${result.ingest.failures.length} inputs failed\n`,
+        `${count(result.report.articles.length, 'article')}, ${count(result.report.stories.length, 'story', 'stories')}, ${count(result.report.claims.length, 'claim')}; ${count(result.ingest.failures.length, 'input')} failed\n`,
       );
       process.exitCode = result.ingest.failures.length ? EXIT_SOME_FAILED : EXIT_OK;
     });
