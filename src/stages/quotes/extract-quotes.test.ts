@@ -360,3 +360,10 @@ test('according to: a long source runs to punctuation, and content may sit on bo
   const both = seen.filter((s) => s.speaker === 'the survey').map((s) => s.content);
   assert.deepEqual(both, ['Other objections', 'include noise from the night ferries']);
 });
+
+test('a cue coordinated after "but" or "and" shares the sentence subject', () => {
+  const seen = run('Ana Ruiz has disputed both audits but says the harbour accounts were always public.');
+  const q = find(seen, 'the harbour accounts were always public');
+  assert.equal(q.speaker, 'Ana Ruiz');
+  assert.equal(q.cue, 'says');
+});

@@ -3,7 +3,7 @@ import type { Layers, QuoteKind, QuoteSpan, SpeakerHow } from '../../core/articl
 import type { Span } from '../../core/span.js';
 import { trimSpan } from '../../core/span.js';
 import { tokenize, type Token } from '../../core/tokenize.js';
-import { CLAUSE_VERBS, CUE_VERBS, HEARER_VERBS, LABEL_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS } from './cue-lexicon.js';
+import { CLAUSE_VERBS, CUE_AUXILIARIES, CUE_VERBS, HEARER_VERBS, LABEL_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS } from './cue-lexicon.js';
 import { findNameMentions, type Gender, type NameIndex } from './find-name-mentions.js';
 import { findQuoteRegions, type QuoteRegion } from './find-quote-regions.js';
 import {
@@ -212,6 +212,21 @@ function colonLead(doc: Doc, floor: number, open: number, config: QuotesConfig):
 function participleSubject(doc: Doc, cue: number, floor: number): Span | null {
   const { tokens } = doc;
   if (!/ing$/.test(tokens[cue]?.text ?? '') || tokens[cue - 1]?.text !== ',') return null;
+  return sentenceSubject(doc, cue, floor);
+}
+
+/** "Ruiz disputed the figures but says ...": a cue coordinated after "and"/"but"/"then" shares the sentence subject. */
+function coordinatedSubject(doc: Doc, cue: number, floor: number): Span | null {
+  const { tokens } = doc;
+  let k = cue - 1;
+  while (k > floor && CUE_AUXILIARIES.has(tokens[k]?.text.toLowerCase() ?? '')) k--;
+  if (!/^(?:and|but|then|yet)$/i.test(tokens[k]?.text ?? '')) return null;
+  return sentenceSubject(doc, cue, floor);
+}
+
+/** The subject opening the sentence: a pronoun, or a name with the capitalised titles before it. */
+function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
+  const { tokens } = doc;
   let at = floor;
   while (at < cue && /^(?:but|and|so|yet|still|instead|then|later|meanwhile|also)$/i.test(tokens[at]?.text ?? '')) at++;
   const first = tokens[at];
@@ -385,9 +400,10 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
           }
         }
       }
-      if (!before) continue;
+      const subject = before ?? coordinatedSubject(doc, i, lo);
+      if (!subject) continue;
       const content = contentAfterCue(doc, i, sentence, verb);
-      if (content) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase: before, paragraph });
+      if (content) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase: subject, paragraph });
     }
   }
   return out;
