@@ -26,6 +26,11 @@ export interface AlignConfig extends EvolutionConfig {
   /** Words in more than this share of mentions (and more than `minPosting`) do not propose candidates. */
   readonly maxPostingShare: number;
   readonly minPosting: number;
+  /**
+   * Similarity floor of two mentions sharing an event frame (same unit class or clock time, same event verb, same
+   * story): "killing one person" and "three people were killed" say the same kind of thing with few shared words.
+   */
+  readonly frameScore: number;
 }
 
 export const ALIGN_DEFAULTS: AlignConfig = {
@@ -41,6 +46,7 @@ export const ALIGN_DEFAULTS: AlignConfig = {
   candidates: 24,
   maxPostingShare: 0.1,
   minPosting: 64,
+  frameScore: 0.6,
 };
 
 export interface ConflictDraft {
@@ -84,17 +90,19 @@ export function similarityOf(mentions: readonly MentionDraft[], config: AlignCon
       shared += idf.get(w) ?? 0;
       count++;
     }
-    // One shared word ("scene") is a topic, not a proposition.
-    if (count < config.minSharedWords) return 0;
+    const framed = a.frames.some((f) => b.frames.includes(f));
+    // One shared word ("scene") is a topic, not a proposition; a shared event frame is.
+    if (count < config.minSharedWords) return framed ? config.frameScore : 0;
     const wi = weight[i] ?? 0;
     const wj = weight[j] ?? 0;
     // Dice punishes a paraphrase that adds detail; containment forgives it. Half of each.
     const text = wi && wj ? (shared / (wi + wj)) + (0.5 * shared) / Math.min(wi, wj) : 0;
-    if (!a.entityKeys.length || !b.entityKeys.length) return text;
+    const floor = framed ? config.frameScore : 0;
+    if (!a.entityKeys.length || !b.entityKeys.length) return Math.max(text, floor);
     const common = a.entityKeys.filter((k) => b.entityKeys.includes(k)).length;
     const ent = common / (a.entityKeys.length + b.entityKeys.length - common);
     // Shared actors raise the score; different actors named in passing do not lower it.
-    return Math.max(text, config.textWeight * text + (1 - config.textWeight) * ent);
+    return Math.max(text, config.textWeight * text + (1 - config.textWeight) * ent, floor);
   };
   const cache = new Map<number, number>();
   const n = mentions.length;
@@ -111,16 +119,20 @@ export function similarityOf(mentions: readonly MentionDraft[], config: AlignCon
   // Candidates: for each mention, the K mentions sharing the most IDF weight through words that are not everywhere.
   const byWord = new Map<string, number[]>();
   mentions.forEach((m, i) => m.words.forEach((w) => (byWord.get(w) ?? byWord.set(w, []).get(w))?.push(i)));
+  // Frames propose candidates too, as strongly as the rarest word.
+  const frameWeight = Math.log(1 + docs);
+  mentions.forEach((m, i) => m.frames.forEach((f) => (byWord.get(`frame:${f}`) ?? byWord.set(`frame:${f}`, []).get(`frame:${f}`))?.push(i)));
   const maxPosting = Math.max(config.minPosting, Math.ceil(n * config.maxPostingShare));
   const acc = new Float64Array(n);
   const seen = new Set<number>();
   const pairs: [number, number, number][] = [];
   for (let i = 0; i < n; i++) {
     const touched: number[] = [];
-    for (const w of mentions[i]?.words ?? []) {
+    const m = mentions[i];
+    for (const w of [...(m?.words ?? []), ...(m?.frames ?? []).map((f) => `frame:${f}`)]) {
       const list = byWord.get(w) ?? [];
       if (list.length > maxPosting) continue;
-      const weightOfWord = idf.get(w) ?? 0;
+      const weightOfWord = idf.get(w) ?? frameWeight;
       for (const j of list) {
         if (j === i) continue;
         if (acc[j] === 0) touched.push(j);

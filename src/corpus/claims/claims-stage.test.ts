@@ -166,3 +166,24 @@ test('a loosely worded denial still disputes the plain statement it links to (re
   assert.equal(alarm.length, 2, JSON.stringify(alarm.map((c) => c.summary)));
   assert.ok(alarm.every((c) => c.status === 'disputed' && c.conflicts.some((k) => k.kind === 'negation')));
 });
+
+test('a toll given in a participial lead and restated later is an evolving figure, not a dispute or a superlative group', () => {
+  const corpus = analyzeTexts([
+    {
+      path: 'wire.txt',
+      text: 'date 2026-05-03 06:30 Coastline Wire\nLandslide on Kestrel road\n\nA landslide buried the mountain road above Kestrel Falls on Sunday night, trapping at least 12 drivers and killing two people, the regional police said.\n\nRescue teams worked through the night with floodlights.\n',
+    },
+    {
+      path: 'tribune.txt',
+      text: 'date 2026-05-03 13:10 Upland Tribune\nKestrel landslide toll rises to four\n\nFour people were killed in Sunday night\'s landslide above Kestrel Falls after two drivers died in hospital on Monday, according to the regional police.\n\nThe landslide was the worst on the Kestrel road in the history of the valley, local officials said.\n',
+    },
+  ]);
+  const toll = corpus.claims.filter((c) => c.evolution);
+  assert.equal(toll.length, 1, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status, c.evolution?.text])));
+  assert.equal(toll[0]?.evolution?.text, 'rose from 2 to 4 between 06:30 and 13:10');
+  assert.deepEqual(toll[0]?.conflicts, []);
+  // The toll mentions are the exact clauses, not the whole lead.
+  const texts = toll[0]?.mentions.map((m) => corpus.articles.find((a) => a.id === m.article)?.text.slice(m.start, m.end)) ?? [];
+  assert.ok(texts.some((t) => t?.startsWith('killing two people')), JSON.stringify(texts));
+  assert.ok(!texts.some((t) => /worst/.test(t ?? '')), 'the superlative sentence is another claim');
+});

@@ -7,6 +7,7 @@ import { clauseFacts } from '../compare/clause-facts.js';
 import type { ComparedMention, QuotedWords } from '../compare/compare-mentions.js';
 import { quoteWords } from '../quote-groups/word-diff.js';
 import { contentWords } from '../compare/content-words.js';
+import { eventFrames } from '../compare/event-frame.js';
 import { outletOf, sourceKeyOf } from './outlet-of.js';
 import { splitClauses, type ClauseConfig } from './split-clauses.js';
 
@@ -17,6 +18,8 @@ export interface MentionDraft {
   readonly words: readonly string[];
   /** Entity keys (corpus entity ids, else lower-cased canonical names). */
   readonly entityKeys: readonly string[];
+  /** Event frames ("people|die", "clock|collapse"): what the clause's figures and clock times are about. */
+  readonly frames: readonly string[];
   readonly actors: readonly string[];
   readonly attribution: string | null;
   /** The clause rests on an anonymous source ("people familiar with the matter"). */
@@ -116,24 +119,26 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
     const outlet = outletOf(article);
     const sourceKey = sourceKeyOf(article, idx.duplicateOf, idx.byId);
     for (const sentence of article.layers.sentences) {
-      for (const clause of splitClauses(article.text, sentence, config)) {
+      for (const clause of splitClauses(article.text, sentence, config, article.layers.quantities)) {
         const words = contentWords(article.text, clause);
         if (words.length < config.minContentWords || onlyTimes(article, clause, config.minContentWords)) continue;
         const actors = actorsOf(article, clause, idx);
         const attribution = attributionOf(article, clause);
+        const facts = clauseFacts(article, clause);
         out.push({
           compared: {
             cite: { article: article.id, start: clause.start, end: clause.end },
             text: article.text.slice(clause.start, clause.end),
             outlet,
             published: article.meta.published,
-            facts: clauseFacts(article, clause),
+            facts,
             quotes: quotesOf(article, clause, idx),
             words,
           },
           articleOrder,
           words,
           entityKeys: actors.keys,
+          frames: eventFrames(article.text, clause, facts.quantities, facts.eventTimes),
           actors: actors.names,
           attribution: attribution.text,
           anonymous: attribution.anonymous,

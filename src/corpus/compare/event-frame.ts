@@ -1,0 +1,66 @@
+// Event frames of a clause: what a figure or a clock time is about, as "unit class|verb lemma" keys ("people|die").
+import type { QuantitySpan, TimeSpan } from '../../core/article.js';
+import type { Span } from '../../core/span.js';
+import { tokenize } from '../../core/tokenize.js';
+import { contentKey } from './content-words.js';
+import { unitKey, unitsComparable } from './intervals.js';
+
+/** Words either side of a figure or time searched for the verb it belongs to. */
+const FRAME_REACH = 5;
+
+/** Irregular verb forms and predicative adjectives that carry an event ("dead", "sank", "missing"). */
+const EVENT_WORDS = new Set([
+  'dead', 'died', 'killed', 'missing', 'hurt', 'stole', 'stolen', 'sank', 'sunk', 'broke', 'fell', 'rose', 'held', 'lost',
+  'won', 'met', 'began', 'fled', 'struck', 'tore', 'gave', 'caught', 'burnt', 'paid', 'sold', 'left', 'led', 'brought',
+]);
+
+/** Reporting and auxiliary forms are not the event. */
+const NOT_EVENT = new Set(['said', 'reported', 'added', 'stated', 'told', 'according', 'citing', 'quoted', 'confirmed', 'announced', 'being', 'having']);
+
+function isEventVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  if (NOT_EVENT.has(w)) return false;
+  return EVENT_WORDS.has(w) || /^[a-z]{3,}(?:ed|ing)$/.test(w);
+}
+
+/** The unit class a frame names: every people-like count ("dead", "injured", "people") is about people. */
+function frameUnit(unit: string | null): string | null {
+  const key = unitKey(unit);
+  if (key === null) return null;
+  return unitsComparable(unit, 'people') ? 'people' : key;
+}
+
+function verbsNear(text: string, clause: Span, span: Span): string[] {
+  const tokens = tokenize(text, clause);
+  const first = tokens.findIndex((t) => t.end > span.start);
+  if (first < 0) return [];
+  let last = first;
+  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < span.end) last++;
+  const out: string[] = [];
+  const window = [...tokens.slice(Math.max(0, first - FRAME_REACH), first), ...tokens.slice(last + 1, last + 1 + FRAME_REACH)];
+  for (const t of window) {
+    if (!isEventVerb(t.text)) continue;
+    const key = contentKey(t.text);
+    if (key && !out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
+/**
+ * Frames of a clause: for each figure, its unit class with each event verb near it ("killing one person" ->
+ * "people|die"); for each clock time ("shortly after 5 p.m."), "clock|" with the verbs near it. Two clauses of one
+ * story sharing a frame report the same figure or moment of the same event, however differently they are worded.
+ */
+export function eventFrames(text: string, clause: Span, quantities: readonly QuantitySpan[], times: readonly TimeSpan[]): string[] {
+  const out = new Set<string>();
+  for (const q of quantities) {
+    const unit = frameUnit(q.unit);
+    if (unit === null) continue;
+    for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
+  }
+  for (const t of times) {
+    if (t.type === 'DURATION' || !/T\d{2}:\d{2}/.test(t.value ?? '')) continue;
+    for (const verb of verbsNear(text, clause, t)) out.add(`clock|${verb}`);
+  }
+  return [...out];
+}
