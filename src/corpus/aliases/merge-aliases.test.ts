@@ -130,3 +130,16 @@ test('middle initials and generational suffixes do not split a person', () => {
   const c = mergeAliases([m('a1', 'Anthony LaCalamita III', 'PERSON'), m('a2', 'Anthony LaCalamita', 'PERSON'), m('a3', 'Raj K. Chohan', 'PERSON'), m('a4', 'Raj Chohan', 'PERSON')]);
   assert.equal(c.length, 2);
 });
+
+test('titled surfaces are not aliases; a bare given name is one only when an article uses it alone', () => {
+  const ms = [
+    m('a1', 'Oksana Bilotserkivska', 'PERSON', 'Governor Oksana Bilotserkivska'),
+    m('a2', 'Oksana Bilotserkivska', 'PERSON', 'Gov. Oksana Bilotserkivska'),
+    m('a2', 'Oksana Bilotserkivska', 'PERSON', 'Bilotserkivska', 'title'),
+  ];
+  const [c] = mergeAliases(ms);
+  assert.equal(c?.name, 'Oksana Bilotserkivska');
+  assert.deepEqual(c?.aliases, ['Bilotserkivska']);
+  const withGiven = mergeAliases([...ms, m('a3', 'Oksana Bilotserkivska', 'PERSON', 'Oksana', 'given-name')]);
+  assert.deepEqual(withGiven[0]?.aliases, ['Bilotserkivska', 'Oksana']);
+});

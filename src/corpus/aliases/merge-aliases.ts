@@ -1,6 +1,6 @@
 // Cross-article entity merging over plain mention lists: shared keys, acronyms, surnames with context, type votes.
 import type { EntityType } from '../../core/article.js';
-import { initials } from '../../stages/entities/within-article-aliases.js';
+import { cleanName, initials } from '../../stages/entities/within-article-aliases.js';
 import { nameKey, normalizeName, type KeyRule } from './name-key.js';
 
 export interface AliasMention {
@@ -198,7 +198,9 @@ function buildClusters(mentions: readonly AliasMention[], groups: readonly Group
       for (const i of g.mentions) {
         const m = mentions[i]!;
         const forms: [string, string][] = [[m.canonical, groupReason(g, m.canonical, name, reasons)]];
-        if (m.how !== 'role' && m.surface !== m.canonical) forms.push([m.surface, `within-article: ${m.how ?? 'self'} (${m.canonical})`]);
+        // Surfaces are aliases without their titles: "Mayor Dmytro Kovalsky" adds nothing to "Dmytro Kovalsky".
+        const surface = cleanName(m.surface, m.type);
+        if (m.how !== 'role' && surface !== m.canonical) forms.push([surface, `within-article: ${m.how ?? 'self'} (${m.canonical})`]);
         for (const [form, reason] of forms) {
           if (seen.has(form)) continue;
           seen.add(form);

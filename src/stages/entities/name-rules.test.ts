@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findEntities } from './entities.js';
-import { refineSentence, type NameChunk } from './name-rules.js';
+import { refineDocument, refineSentence, type NameChunk } from './name-rules.js';
 import { splitParagraphs, splitSentences } from '../sentences/sentences.js';
 
 function entities(text: string): { text: string; type: string; canonical: string }[] {
@@ -50,4 +50,23 @@ test('rules on token chunks: title strip, surname join, place kept by its head',
   // A known word after a name is not joined when it has no surname shape.
   const known = { ...none, clusters: { get: () => 1 } };
   assert.deepEqual(refineSentence(['Anna', 'Tuesday'], [{ start: 0, end: 1, type: 0 }], known), [{ start: 0, end: 1, type: 0 }]);
+});
+
+test('a vessel name is MISC in every mention, and a citing outlet is an ORG wherever it is cited', () => {
+  const text =
+    'Smoke rose from the tanker Maren Holt off the coast on Sunday, according to Seawire. ' +
+    'The Maren Holt was carrying diesel, the coastguard said. Seawire said no one was hurt.';
+  const got = entities(text);
+  const vessel = got.filter((m) => m.text === 'Maren Holt');
+  assert.equal(vessel.length, 2, JSON.stringify(got));
+  assert.ok(vessel.every((m) => m.type === 'MISC'), JSON.stringify(vessel));
+  const outlet = got.filter((m) => m.text === 'Seawire');
+  assert.equal(outlet.length, 2, JSON.stringify(got));
+  assert.ok(outlet.every((m) => m.type === 'ORG'), JSON.stringify(outlet));
+});
+
+test('document place vote: an unknown one-word name seen after "in" is a place in its other one-word mentions', () => {
+  const doc = [['Talks', 'in', 'Drelvik', 'ended'], ['Drelvik', 'officials', 'left']];
+  const got = refineDocument(doc, [[{ start: 2, end: 3, type: 2 }], [{ start: 0, end: 1, type: 0 }]], none);
+  assert.deepEqual(got.map((s) => s.map((c) => c.type)), [[2], [2]]);
 });

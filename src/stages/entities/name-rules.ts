@@ -70,7 +70,7 @@ function endsWithOutletHead(lower: string): boolean {
  * 3. titled-person: a non-person name right after or opening with a strict title ("Sen. Rand Paul" tagged LOC,
  *    "Mayor Dmytro Kovalsky" tagged ORG) is a person, without the title;
  * 4. org-head / outlet: a name ending in an organisation or outlet head, or opening with "Radio"/"TV", is an ORG;
- * 5. outlet-subject: an untagged unknown one-word name ending in an outlet head ("Nordwire") that reports or is
+ * 5. outlet-subject: an untagged or one-word unknown name ending in an outlet head ("Nordwire") that reports or is
  *    cited ("Nordwire reported", "according to Nordwire", "(Nordwire)") is an ORG.
  */
 export function refineSentence(tokens: readonly string[], chunks: readonly NameChunk[], res: NameRuleResources): NameChunk[] {
@@ -122,11 +122,88 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
   }
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
-    if (tagged[i] || !capitalised(w) || !unknown(w) || !endsWithOutletHead(w.toLowerCase())) continue;
+    const alone = out.findIndex((c) => c.start === i && c.end === i + 1);
+    if ((tagged[i] && alone < 0) || !capitalised(w) || !unknown(w) || !endsWithOutletHead(w.toLowerCase())) continue;
     const next = bare(tokens[i + 1] ?? '');
     const prev = bare(tokens[i - 1] ?? '');
     const cited = REPORTING_VERBS.has(next) || (prev === 'to' && bare(tokens[i - 2] ?? '') === 'according') || (prev === '(' && next === ')');
-    if (cited) out.push({ start: i, end: i + 1, type: ORG });
+    if (cited && alone >= 0) out[alone] = { start: i, end: i + 1, type: ORG };
+    else if (cited) out.push({ start: i, end: i + 1, type: ORG });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Lower-case nouns naming a vessel right before its name: "the ferry Saint Brendan". */
+const VESSEL_NOUNS: ReadonlySet<string> = new Set([
+  'ferry', 'ship', 'vessel', 'tanker', 'liner', 'freighter', 'frigate', 'destroyer', 'cruiser', 'carrier', 'submarine',
+  'yacht', 'boat', 'trawler', 'warship', 'icebreaker', 'barge', 'tug', 'schooner', 'steamer', 'catamaran', 'corvette',
+]);
+
+/** Prepositions after which a one-word name is a place: "in Velmora", "between Velmora and Skerrin". */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'between', 'outside', 'across', 'around']);
+
+const MISC = 3;
+
+/**
+ * Document-level rules after `refineSentence`:
+ * 6. vessel: a name right after a vessel noun ("the ferry Saint Brendan") is MISC, as is every other mention of it;
+ * 7. outlet mentions: an ORG found by the outlet rules also tags its untagged or differently typed mentions elsewhere
+ *    ("(Nordwire)", "according to Nordwire");
+ * 8. place vote: an unknown one-word name tagged both LOC after a place preposition and as a person or organisation
+ *    elsewhere in one-word mentions is a place throughout ("in Velmora" ... "Velmora said" stays as tagged if it is
+ *    never placed).
+ */
+export function refineDocument(doc: readonly (readonly string[])[], sentences: readonly NameChunk[][], res: NameRuleResources): NameChunk[][] {
+  const text = (s: number, c: NameChunk): string => doc[s]!.slice(c.start, c.end).join(' ');
+  const forced = new Map<string, number>();
+  sentences.forEach((chunks, s) => {
+    for (const c of chunks) {
+      const before = doc[s]![c.start - 1];
+      if (before !== undefined && VESSEL_NOUNS.has(before)) forced.set(text(s, c), MISC);
+      else if (c.type === ORG && isOutletName(doc[s]!.slice(c.start, c.end))) forced.set(text(s, c), ORG);
+    }
+  });
+  const unknown = (w: string): boolean => res.clusters.get(hashString(w.toLowerCase())) === undefined;
+  const placed = new Set<string>();
+  const otherwise = new Set<string>();
+  sentences.forEach((chunks, s) => {
+    for (const c of chunks) {
+      if (c.end - c.start !== 1 || !unknown(doc[s]![c.start]!) || !/^\p{Lu}\p{Ll}+$/u.test(doc[s]![c.start]!)) continue;
+      const w = doc[s]![c.start]!;
+      const next = doc[s]![c.end] ?? '';
+      if (PLACE_PREPOSITIONS.has(doc[s]![c.start - 1] ?? '') && next !== "'s" && next !== '\u2019s') placed.add(w);
+      if (c.type !== LOC) otherwise.add(w);
+    }
+  });
+  for (const w of placed) if (otherwise.has(w) && !forced.has(w)) forced.set(w, LOC);
+  if (!forced.size) return sentences.map((chunks) => [...chunks]);
+  const longest = Math.max(...[...forced.keys()].map((k) => k.split(' ').length));
+  return sentences.map((chunks, s) => {
+    const tokens = doc[s]!;
+    const out = chunks.map((c) => {
+      const type = forced.get(text(s, c));
+      return type === undefined ? c : { ...c, type };
+    });
+    // Untagged mentions of a forced name (capitalised words only).
+    const taken = new Uint8Array(tokens.length);
+    for (const c of out) for (let i = c.start; i < c.end; i++) taken[i] = 1;
+    for (let i = 0; i < tokens.length; i++) {
+      if (taken[i] || !/^\p{Lu}/u.test(tokens[i]!)) continue;
+      for (let len = Math.min(longest, tokens.length - i); len >= 1; len--) {
+        const name = tokens.slice(i, i + len).join(' ');
+        const type = forced.get(name);
+        if (type === undefined || type === LOC || taken.subarray(i, i + len).some((x) => x === 1)) continue;
+        out.push({ start: i, end: i + len, type });
+        taken.fill(1, i, i + len);
+        break;
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  });
+}
+
+function isOutletName(tokens: readonly string[]): boolean {
+  const first = bare(tokens[0]!);
+  const last = bare(tokens.at(-1)!);
+  return OUTLET_OPENERS.has(first) || OUTLET_HEADS.includes(last) || (tokens.length === 1 && endsWithOutletHead(last));
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chunksOf, decodeDocument, ENTITY_TYPES, TAG_COUNT, TAGS, type Chunk, type WeightTable } from './decode.js';
 import { documentFeatures, hashString, type FeatureResources, type TokenDocument } from './features.js';
 import { parseGazetteer } from './gazetteer.js';
-import { refineSentence } from './name-rules.js';
+import { refineDocument, refineSentence } from './name-rules.js';
 
 export const MODEL_FORMAT = 'parallax-ner-1';
 
@@ -182,10 +182,8 @@ export interface TaggedChunk extends Chunk {
 /** Entity chunks (token ranges) for each sentence of one document; document context informs every mention. */
 export function tagDocument(doc: TokenDocument, model: NerModel = loadNerModel()): TaggedChunk[][] {
   const tags = decodeDocument(documentFeatures(doc, model.resources), model.table, undefined, model.passes);
-  return tags.map((t, s) => {
-    const chunks = chunksOf(t);
-    return refineSentence(doc[s]!, chunks, model.resources).map((c) => ({ ...c, label: ENTITY_TYPES[c.type]! }));
-  });
+  const chunks = refineDocument(doc, tags.map((t, s) => refineSentence(doc[s]!, chunksOf(t), model.resources)), model.resources);
+  return chunks.map((sent) => sent.map((c) => ({ ...c, label: ENTITY_TYPES[c.type]! })));
 }
 
 /** IOB2 tags ("B-PER", "I-PER", "O") for one sentence of tokens. */
