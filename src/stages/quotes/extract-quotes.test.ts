@@ -367,3 +367,14 @@ test('a cue coordinated after "but" or "and" shares the sentence subject', () =>
   assert.equal(q.speaker, 'Ana Ruiz');
   assert.equal(q.cue, 'says');
 });
+
+test('a whole line "Label: claim" (headline or transcript) is attributed to its label, but not "Update:"', () => {
+  const seen = run([
+    'Mayor Ruiz: harbour toll will fund the new pier',
+    'RUIZ: Honestly, we waited ten years for this pier and we will not wait another ten.',
+    'Update: the council meets again on Friday evening.',
+  ].join('\n\n'));
+  assert.equal(find(seen, 'harbour toll will fund the new pier').speaker, 'Mayor Ruiz');
+  assert.equal(find(seen, 'Honestly, we waited ten years for this pier and we will not wait another ten.').speaker, 'RUIZ');
+  assert.ok(!seen.some((s) => s.content.startsWith('the council meets')));
+});

@@ -411,6 +411,28 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
 
 const NOUN_BEFORE = /^(?:a|an|its|his|her|their|our|news|media|press|earlier|recent|new|multiple|local|initial|separate|published|latest|first|final|preliminary|internal|annual|detailed|confidential)$/;
 
+const LINE_LABEL = /^(?:update|updated|note|editor['’]s note|related|watch|read|read more|photo|photos|video|source|correction|clarification|warning|breaking|exclusive|analysis|opinion|live|listen|see also|more|follow|contact|email|twitter|caption|credit|tags?|topics?|share|subscribe|advertisement|sign up|disclaimer|transcript|full transcript|partial transcript|by|posted|published|filed under|category|categories|location|date|time|when|where|what|why|how|who|question|answer|bottom line|the bottom line|ps|p\.s\.|q)$/i;
+
+/**
+ * "Ruiz: the pier will reopen in May" as a whole line (headlines, interview transcripts "A: ...", "CLINTON: ...").
+ * The label before the colon is the speaker; the rest of the line is what is attributed to it.
+ */
+function colonLineCandidates(doc: Doc, direct: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  doc.paragraphs.forEach((para, paragraph) => {
+    const line = doc.text.slice(para.start, para.end);
+    const m = /^(\s*)(\p{Lu}[\p{L}.'’&/-]*(?:\s+[\p{L}.'’&/-]+){0,5}):\s+(?=[\p{L}\p{N}‘'])/u.exec(line);
+    if (!m) return;
+    const label = m[2] ?? '';
+    if (LINE_LABEL.test(label) || !label.split(/\s+/).every((w, i) => i === 0 || /^\p{Lu}/u.test(w) || /^(?:at|to|of|the|and|on|for|in|about|from)$/.test(w))) return;
+    const speaker = { start: para.start + (m[1]?.length ?? 0), end: para.start + (m[1]?.length ?? 0) + label.length };
+    const content = trimSpan(doc.text, { start: para.start + m[0].length, end: para.end });
+    if (content.end - content.start < 12 || direct.some((c) => c.content.start < content.end && c.content.end > content.start && c.kind === 'direct')) return;
+    out.push({ content, kind: 'indirect', cue: { start: speaker.end, end: speaker.end + 1 }, phrase: speaker, paragraph });
+  });
+  return out;
+}
+
 /** "according to early results of exit polls conducted by Edison Research for ...": the source runs to punctuation. */
 function sourceUpToPunctuation(tokens: readonly Token[], from: number, ceiling: number): Span | null {
   let j = from;
@@ -512,7 +534,7 @@ export function extractQuotes(
   const doc: Doc = { text, tokens, paragraphs, sentences, names: findNameMentions(text, tokens, layers.entities) };
   const regions = findQuoteRegions(text, paragraphs);
   const direct = directCandidates(doc, regions, config);
-  const indirect = config.indirect ? indirectCandidates(doc, direct, config) : [];
+  const indirect = config.indirect ? [...indirectCandidates(doc, direct, config), ...colonLineCandidates(doc, direct)] : [];
   const all = [...direct, ...indirect].sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
   return resolveAll(doc, all, config);
 }
