@@ -187,3 +187,19 @@ test('a toll given in a participial lead and restated later is an evolving figur
   assert.ok(texts.some((t) => t?.startsWith('killing two people')), JSON.stringify(texts));
   assert.ok(!texts.some((t) => /worst/.test(t ?? '')), 'the superlative sentence is another claim');
 });
+
+test('two accounts of when the same event happened align through its frame though they share few words', () => {
+  const corpus = analyzeTexts([
+    {
+      path: 'courier.txt',
+      text: 'date 2026-05-03 18:00 Upland Courier\nOrrin dam fails\n\nThe Orrin dam collapsed in the Tamar valley on Sunday, the water board said.\nThe dam collapsed shortly after 6 p.m. as fishermen were packing up.\nThe Orrin dam had been repaired in 2021.\n',
+    },
+    {
+      path: 'wire.txt',
+      text: 'date 2026-05-04 09:00 Coastline Wire\nOrrin dam failure floods farms\n\nThe Orrin dam in the Tamar valley collapsed, flooding farms, the water board said.\nThe dam collapsed at around 8 a.m., when the valley was still asleep.\n',
+    },
+  ]);
+  const timed = corpus.claims.filter((c) => c.conflicts.some((k) => k.kind === 'time'));
+  assert.equal(timed.length, 2, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
+  assert.ok(timed.some((c) => /6 p\.m\./.test(c.summary)) && timed.some((c) => /8 a\.m\./.test(c.summary)));
+});

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { QuantitySpan, TimeSpan } from '../../core/article.js';
+import { eventFrames } from './event-frame.js';
+
+function quantity(text: string, part: string, value: number, unit: string): QuantitySpan {
+  const start = text.indexOf(part);
+  return { start, end: start + part.length, value, low: value, high: value, lowInclusive: true, highInclusive: true, unit, qualifier: 'exact' } as QuantitySpan;
+}
+
+function clock(text: string, part: string, value: string): TimeSpan {
+  const start = text.indexOf(part);
+  return { start, end: start + part.length, type: 'TIME', value } as TimeSpan;
+}
+
+const whole = (text: string): { start: number; end: number } => ({ start: 0, end: text.length });
+
+test('a figure takes the event verb beside it, whatever its voice or form', () => {
+  const a = 'killing two people';
+  const b = 'Four people were killed in the landslide';
+  assert.deepEqual(eventFrames(a, whole(a), [quantity(a, 'two people', 2, 'people')], []), ['people|die']);
+  assert.ok(eventFrames(b, whole(b), [quantity(b, 'Four people', 4, 'people')], []).includes('people|die'));
+  const hurt = 'Dozens of residents were injured';
+  assert.deepEqual(eventFrames(hurt, whole(hurt), [quantity(hurt, 'Dozens of residents', 24, 'residents')], []), ['people|injure']);
+});
+
+test('a clock time takes its verb; reporting verbs and figures without a verb give no frame', () => {
+  const t = 'The dam gave way shortly after 6 a.m. on the east side';
+  assert.ok(eventFrames(t, whole(t), [], [clock(t, '6 a.m.', '2026-05-03T06:00')]).includes('clock|gave'));
+  const said = '12 officers, the police said';
+  assert.deepEqual(eventFrames(said, whole(said), [quantity(said, '12 officers', 12, 'officers')], []), []);
+  const day = 'The dam collapsed on Sunday';
+  assert.deepEqual(eventFrames(day, whole(day), [], [{ ...clock(day, 'Sunday', '2026-05-03'), type: 'DATE' } as TimeSpan]), []);
+});
