@@ -5,6 +5,7 @@ import { densityExtract } from './density-extract.js';
 import { dropPageFurniture, type FurnitureResult } from './drop-page-furniture.js';
 import { blockTexts, collapseSpace, elements, parseHtml, type Document } from './html-dom.js';
 import { htmlMetadata, type HtmlMetadata } from './html-metadata.js';
+import { pruneForReadability } from './prune-for-readability.js';
 import { readabilityExtract, stripNoise } from './readability-extract.js';
 
 export type ExtractionStep = 'structured-data' | 'readability' | 'density' | 'density-doubtful' | 'html-fragment' | 'whole-text' | 'none';
@@ -102,7 +103,7 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
   const dense = dropPageFurniture(density.paragraphs);
   const denseChars = chars(dense.kept);
   if (denseChars >= options.minConfidentChars && density.rivalShare <= options.maxRivalShare) return finish(dense, 'density');
-  const readable = html.length <= options.maxReadabilityChars ? readabilityExtract(lean, options.readabilityCharThreshold) : null;
+  const readable = html.length <= options.maxReadabilityChars ? readabilityExtract(pruneForReadability(doc), options.readabilityCharThreshold) : null;
   if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
   if (metadata.articleBody) {
     const structured = structuredParagraphs(metadata.articleBody);

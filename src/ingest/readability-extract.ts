@@ -31,10 +31,9 @@ function textLengths(node: LinkedNode, inLink: boolean, acc: { all: number; link
   }
   if (node.nodeType !== ELEMENT_NODE) return;
   const link = inLink || node.localName === 'a';
-  for (let i = 0; i < node.childNodes.length; i++) {
-    const c = node.childNodes[i];
-    if (c) textLengths(c, link, acc);
-  }
+  // linkedom rebuilds childNodes on every access: read it once
+  const kids = Array.from(node.childNodes);
+  for (const c of kids) textLengths(c, link, acc);
 }
 
 function isWidget(node: LinkedNode, name: string): boolean {
@@ -69,10 +68,7 @@ function paragraphsOf(root: LinkedNode): string[] {
     const block = BLOCK_TAGS.has(name);
     if (block && !isRoot && isWidget(node, name)) return;
     if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) {
-      const c = node.childNodes[i];
-      if (c) walk(c, false);
-    }
+    for (const c of Array.from(node.childNodes)) walk(c, false);
     if (block) flush();
   };
   walk(root, true);
