@@ -243,7 +243,11 @@ test('capitalised verb forms in names are not cues, and indirect content stops a
       'Ortiz said the pier would reopen in May, adding that the ferries would wait.',
     ].join('\n'),
   );
-  assert.deepEqual(seen.map((s) => s.content), ['the pier would reopen in May']);
+  // ", adding that ..." is a second attribution of its own, by the same subject.
+  assert.deepEqual(seen.map((s) => [s.content, s.speaker, s.cue]), [
+    ['the pier would reopen in May', 'Ortiz', 'said'],
+    ['the ferries would wait', 'Ortiz', 'adding'],
+  ]);
 });
 
 test('manner-of-speaking verbs beside a quote and participle cues find the speaker', () => {
@@ -377,4 +381,11 @@ test('a whole line "Label: claim" (headline or transcript) is attributed to its 
   assert.equal(find(seen, 'harbour toll will fund the new pier').speaker, 'Mayor Ruiz');
   assert.equal(find(seen, 'Honestly, we waited ten years for this pier and we will not wait another ten.').speaker, 'RUIZ');
   assert.ok(!seen.some((s) => s.content.startsWith('the council meets')));
+});
+
+test('a participle cue in indirect speech takes the subject, also a determiner-led one', () => {
+  const seen = run('Several harbour unions rejected the toll on Monday, saying the ferries would lose their night routes.');
+  const q = find(seen, 'the ferries would lose their night routes');
+  assert.equal(q.speaker, 'Several harbour unions');
+  assert.equal(q.cue, 'saying');
 });

@@ -233,13 +233,29 @@ function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
   if (!first) return null;
   if (/^(?:he|she|they|it|we|i)$/i.test(first.text)) return { start: first.start, end: first.end };
   const name = doc.names.mentions.find((m) => m.start >= first.start && m.start <= (tokens[at + 3]?.start ?? first.start));
-  if (!name || name.end > (tokens[cue]?.start ?? 0)) return null;
+  if (!name || name.end > (tokens[cue]?.start ?? 0)) return determinerSubject(tokens, at, cue);
   // A subject in capitals from the sentence start ("Harbour Police Chief Arvid Soll") is taken whole.
   let run = at;
   while (run + 1 < cue && /^(?:\p{Lu}|\.$)/u.test(tokens[run + 1]?.text ?? '')) run++;
   const runEnd = tokens[run]?.end ?? name.end;
   if (/^\p{Lu}/u.test(first.text) && runEnd >= name.end) return { start: first.start, end: runEnd };
   return { start: name.start, end: name.end };
+}
+
+const PAST_VERBS = /^(?:began|took|made|gave|said|told|went|came|met|put|set|ran|won|lost|held|sent|left|kept|brought|thought|sought|wrote|spoke|became|got|saw|knew|found|paid|has|have|had|is|are|was|were|will|would|could|can|also|again|then|later)$/;
+
+/** "Several Democrats warned ..., saying": a determiner-led subject runs to its verb. */
+function determinerSubject(tokens: readonly Token[], at: number, cue: number): Span | null {
+  const first = tokens[at];
+  if (!first || !/^(?:the|a|an|other|several|many|some|most|two|three|four|both|all|few|these|those|critics|officials|analysts|experts)$/i.test(first.text)) return null;
+  let j = at + 1;
+  while (j < cue && j - at < 7) {
+    const w = tokens[j]?.text ?? '';
+    if (!/^[\p{L}\p{N}'’-]+$/u.test(w) || /(?:ed|ing|ly)$/.test(w) || PAST_VERBS.test(w.toLowerCase()) || CUE_VERBS.has(w.toLowerCase())) break;
+    j++;
+  }
+  const last = tokens[j - 1];
+  return j - at >= 2 && j < cue && last ? { start: first.start, end: last.end } : null;
 }
 
 function classify(doc: Doc, region: QuoteRegion, floor: number): QuoteKind {
@@ -372,6 +388,13 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
       // "a news report said", "an earlier report", "six states": the cue word is a noun here.
       if (NOUN_BEFORE.test(prev) || /^\p{N}/u.test(prev)) continue;
       if (/^states?$/.test(verb) && tokens[i + 1]?.text.toLowerCase() !== 'that') continue;
+      const participle = participleSubject(doc, i, lo);
+      if (participle) {
+        // "Ruiz rejected the audit, saying the figures were old": the sentence subject speaks, the clause is content.
+        const content = contentAfterCue(doc, i, sentence, verb);
+        if (content) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase: participle, paragraph });
+        continue;
+      }
       const before = phraseBeforeCue(tokens, i, lo, config);
       // "..., the minister said." / "..., said the minister.": content is what precedes the comma.
       const commaBefore = before ? tokens[tokenAt(tokens, before.start) - 1] : tokens[i - 1];
