@@ -1,5 +1,5 @@
 // Own density-based extractor: scores paragraph containers by text, commas and link density, keeps the best one.
-import { BLOCK_TAGS, INVISIBLE_TAGS, blockTexts, elements, inlineText, isElement, type AnyNode, type Document, type Element } from './html-dom.js';
+import { BLOCK_TAGS, INVISIBLE_TAGS, blockTexts, elements, isElement, type AnyNode, type Document, type Element } from './html-dom.js';
 
 export interface DensityOptions {
   /** Paragraph-like nodes shorter than this contribute no score. */
@@ -38,36 +38,117 @@ export function isFurnitureClass(classAndId: string): boolean {
   return classAndId.length > 1 && NEGATIVE.test(classAndId) && !POSITIVE.test(classAndId);
 }
 
-function linkChars(node: AnyNode): number {
-  if (!isElement(node)) return 0;
-  if (node.name === 'a') return inlineText(node).length;
-  let n = 0;
-  for (const c of node.children) n += linkChars(c);
-  return n;
+/** Visible text measures of one element's subtree, computed once per page instead of once per question. */
+interface TextStats {
+  /** Characters of visible text, each white-space run counted as one. */
+  readonly chars: number;
+  /** The part of `chars` inside links. */
+  readonly linkChars: number;
+  readonly commas: number;
+}
+
+const EMPTY_STATS: TextStats = { chars: 0, linkChars: 0, commas: 0 };
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x200b || c === 0x2028 || c === 0x2029;
+}
+
+/** Length of `s` with white-space runs collapsed to one character, and its commas (Latin, Arabic, CJK). */
+function measure(s: string): { chars: number; commas: number } {
+  let chars = 0;
+  let commas = 0;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      if (!space) chars++;
+      space = true;
+      continue;
+    }
+    space = false;
+    chars++;
+    if (c === 44 || c === 0x060c || c === 0x3001 || c === 0xff0c) commas++;
+  }
+  return { chars, commas };
+}
+
+function textStats(root: AnyNode): Map<Element, TextStats> {
+  const stats = new Map<Element, TextStats>();
+  const walk = (node: AnyNode, inLink: boolean): TextStats => {
+    if (node.type === 'text') {
+      const m = measure(node.data);
+      return { chars: m.chars, linkChars: inLink ? m.chars : 0, commas: m.commas };
+    }
+    if (!isElement(node)) {
+      if (node.type === 'root') for (const c of node.children) walk(c, false);
+      return EMPTY_STATS;
+    }
+    if (INVISIBLE_TAGS.has(node.name)) return EMPTY_STATS;
+    const link = inLink || node.name === 'a';
+    let chars = 0;
+    let linkChars = 0;
+    let commas = 0;
+    for (const c of node.children) {
+      const s = walk(c, link);
+      chars += s.chars;
+      linkChars += s.linkChars;
+      commas += s.commas;
+    }
+    const own = { chars, linkChars, commas };
+    stats.set(node, own);
+    return own;
+  };
+  walk(root, false);
+  return stats;
 }
 
 /** Class names are trusted only near the paragraph: far ancestors are layout wrappers ("has-sidebar", "paywall"). */
 const CLASS_DEPTH = 3;
 
-function insideFurniture(el: Element): boolean {
-  let depth = 0;
-  for (let p: Element | null = el; p && p.name !== 'body'; p = p.parent && isElement(p.parent) ? p.parent : null) {
-    if (isFurniture(p, depth < CLASS_DEPTH)) return true;
-    depth++;
+/** Furniture verdicts per element, near (class names trusted) and far, memoized for one page. */
+class FurnitureCache {
+  private readonly near = new Map<Element, boolean>();
+  private readonly far = new Map<Element, boolean>();
+
+  is(el: Element, near: boolean): boolean {
+    const memo = near ? this.near : this.far;
+    let v = memo.get(el);
+    if (v === undefined) {
+      v = isFurniture(el, near);
+      memo.set(el, v);
+    }
+    return v;
   }
-  return false;
+
+  /** Whether `el` or an ancestor below <body> is furniture (class names trusted for the nearest CLASS_DEPTH levels). */
+  inside(el: Element): boolean {
+    let depth = 0;
+    for (let p: Element | null = el; p && p.name !== 'body'; p = p.parent && isElement(p.parent) ? p.parent : null) {
+      if (this.is(p, depth < CLASS_DEPTH)) return true;
+      depth++;
+    }
+    return false;
+  }
 }
 
 const INLINE_TEXT_HOSTS = new Set(['div', 'section', 'article', 'td', 'span', 'font', 'main']);
 
 /** Text a container holds directly (text nodes and inline children), as in pages that use <br> instead of <p>. */
-function ownInlineText(el: Element): string {
-  let s = '';
+function ownInlineStats(el: Element, stats: ReadonlyMap<Element, TextStats>): { chars: number; commas: number } {
+  let chars = 0;
+  let commas = 0;
   for (const c of el.children) {
-    if (c.type === 'text') s += c.data;
-    else if (isElement(c) && !BLOCK_TAGS.has(c.name) && !INVISIBLE_TAGS.has(c.name)) s += inlineText(c);
+    if (c.type === 'text') {
+      const m = measure(c.data);
+      chars += m.chars;
+      commas += m.commas;
+    } else if (isElement(c) && !BLOCK_TAGS.has(c.name)) {
+      const s = stats.get(c) ?? EMPTY_STATS;
+      chars += s.chars;
+      commas += s.commas;
+    }
   }
-  return s.replace(/\s+/g, ' ').trim();
+  return { chars, commas };
 }
 
 /** Blocks of the winner's tag and class are gathered with it when they share its ancestor this many levels up. */
@@ -124,14 +205,17 @@ function rivalShareOf(scores: ReadonlyMap<Element, number>, parts: ReadonlySet<E
 /** The article's paragraphs by container density, and the container they came from. */
 export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_DENSITY_OPTIONS): DensityResult {
   const scores = new Map<Element, number>();
+  const stats = textStats(doc);
+  const furniture = new FurnitureCache();
   for (const el of elements(doc)) {
     const isParagraph = PARAGRAPH_TAGS.has(el.name);
     if (!isParagraph && !INLINE_TEXT_HOSTS.has(el.name)) continue;
-    const text = isParagraph ? inlineText(el) : ownInlineText(el);
-    if (text.length < options.minParagraphChars) continue;
-    if (isParagraph && linkChars(el) / text.length > options.maxLinkDensity) continue;
-    if (insideFurniture(el)) continue;
-    const score = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+    const all = stats.get(el) ?? EMPTY_STATS;
+    const text = isParagraph ? all : ownInlineStats(el, stats);
+    if (text.chars < options.minParagraphChars) continue;
+    if (isParagraph && all.linkChars / text.chars > options.maxLinkDensity) continue;
+    if (furniture.inside(el)) continue;
+    const score = 1 + text.commas + Math.min(Math.floor(text.chars / 100), 3);
     // a <p> scores its container; a container with its own text scores itself
     let node: Element | null = isParagraph ? (el.parent && isElement(el.parent) ? el.parent : null) : el;
     for (let level = 0; node && level < ANCESTOR_LEVELS; level++) {
@@ -151,7 +235,12 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
   if (!top) return { paragraphs: [], container: null, rivalShare: 0 };
   top = climb(top, scores);
   best = Math.max(best, scores.get(top) ?? 0);
-  const skip = (el: Element): boolean => isFurniture(el) || (BLOCK_TAGS.has(el.name) && el.name !== 'p' && linkChars(el) > 0 && linkChars(el) / Math.max(1, inlineText(el).length) > options.maxLinkDensity);
+  const skip = (el: Element): boolean => {
+    if (furniture.is(el, true)) return true;
+    if (!BLOCK_TAGS.has(el.name) || el.name === 'p') return false;
+    const s = stats.get(el) ?? EMPTY_STATS;
+    return s.linkChars > 0 && s.linkChars / Math.max(1, s.chars) > options.maxLinkDensity;
+  };
   const parent = top.parent && isElement(top.parent) ? top.parent : null;
   const signature = top.attribs['class'] ? `${top.name}.${top.attribs['class']}` : null;
   const ancestors: Element[] = [];
@@ -165,7 +254,7 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
     if (el !== top && s < best * options.siblingShare) continue;
     const sibling = parent !== null && el.parent === parent;
     const twin = signature !== null && el.name === top.name && `${el.name}.${el.attribs['class'] ?? ''}` === signature;
-    if (el !== top && !sibling && !(twin && isInside(el, twinRoot) && !insideFurniture(el))) continue;
+    if (el !== top && !sibling && !(twin && isInside(el, twinRoot) && !furniture.inside(el))) continue;
     if (el !== top && (isInside(el, chosen) || ancestors.includes(el))) continue;
     chosen.add(el);
     parts.push(el);
