@@ -26,14 +26,19 @@ function bump(map: FeatureCounts, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-/** Entity id per mention start, from the cross-article entities of the aliases stage (when it ran). */
+/**
+ * Entity key per mention start, from the cross-article entities of the aliases stage (when it ran): the merged
+ * entity's name, so aliases ("Brandt") share the full name's key, and one name typed ORG in one outlet and LOC in
+ * another ("Lismore") stays one feature.
+ */
 export function entityIdsByArticle(entities: readonly Entity[]): Map<string, Map<number, string>> {
   const out = new Map<string, Map<number, string>>();
   for (const e of entities) {
+    const key = e.name.toLowerCase();
     for (const m of e.mentions) {
       let byStart = out.get(m.article);
       if (!byStart) out.set(m.article, (byStart = new Map()));
-      byStart.set(m.start, e.id);
+      byStart.set(m.start, key);
     }
   }
   return out;
@@ -41,8 +46,7 @@ export function entityIdsByArticle(entities: readonly Entity[]): Map<string, Map
 
 function entityFeatures(article: Article, ids: ReadonlyMap<number, string> | undefined, out: FeatureCounts): void {
   for (const m of article.layers.entities) {
-    const id = ids?.get(m.start);
-    bump(out, id ? `e:${id}` : `e:${m.canonical.toLowerCase()}`);
+    bump(out, `e:${ids?.get(m.start) ?? m.canonical.toLowerCase()}`);
   }
 }
 
@@ -89,7 +93,7 @@ function dateFeatures(article: Article, tokens: readonly string[], out: FeatureC
 }
 
 export interface FeatureOptions {
-  /** Entity ids of this article's mentions by start offset (from `entityIdsByArticle`). */
+  /** Entity keys of this article's mentions by start offset (from `entityIdsByArticle`). */
   readonly entityIds?: ReadonlyMap<number, string>;
 }
 

@@ -14,6 +14,13 @@ export interface StoriesConfig {
   readonly weights: { readonly word: number; readonly entity: number; readonly date: number; readonly year: number; readonly number: number };
   /** Features seen in fewer articles than this cannot link two articles and only dilute the cosine. */
   readonly minDocumentFrequency: number;
+  /**
+   * The IDF treats a corpus smaller than this as if padded to this size with documents lacking the feature, per
+   * family. Within four outlets on one strike, the names all four share would otherwise get the lowest weight of all
+   * and the story splits in two; names, dates and numbers are rare in any background, so their floor is higher than
+   * the words'. Larger corpora keep their own document frequencies.
+   */
+  readonly idfMinDocuments: { readonly word: number; readonly instance: number };
   readonly topKeys: number;
   readonly maxCandidates: number;
   readonly maxPosting: number;
@@ -28,6 +35,7 @@ export const STORIES_DEFAULTS: StoriesConfig = {
   topicThreshold: 0.25,
   weights: { word: 1, entity: 1, date: 1.5, year: 1, number: 1 },
   minDocumentFrequency: 2,
+  idfMinDocuments: { word: 40, instance: 150 },
   topKeys: 15,
   maxCandidates: 5,
   maxPosting: 100,
@@ -72,7 +80,7 @@ export function weightVectors(features: readonly FeatureCounts[], config: Storie
     for (const [k, tf] of f) {
       const d = df.get(k) ?? 0;
       if (d < config.minDocumentFrequency) continue;
-      weights.set(k, (1 + Math.log(tf)) * Math.log((n + 1) / d) * familyWeight(k, config.weights));
+      weights.set(k, (1 + Math.log(tf)) * Math.log((Math.max(n, k.startsWith('w:') ? config.idfMinDocuments.word : config.idfMinDocuments.instance) + 1) / d) * familyWeight(k, config.weights));
     }
     return normalize(weights);
   });

@@ -92,3 +92,17 @@ test('entity layers, when present, are used as features (and keep events apart)'
   const { stories } = clusterStories({ articles: arts });
   assert.deepEqual(membership(stories), [['g0', 'g1'], ['g2', 'g3']]);
 });
+
+// Four outlets, four angles on one walkout: each pair shares a few names, but all four share the core of the story.
+const walkout = [
+  'Talks between the Corvel nurses\' union and hospital operator Medrana broke down on Monday. The meeting at the health ministry lasted 40 minutes, union officials said. "We will stay out until spring," union leader Ines Marrow told reporters. The strike has closed wards at Corvel General.',
+  'Negotiations between the Corvel nurses\' union and Medrana collapsed on Monday. The meeting at the health ministry lasted three hours, according to a union statement. "We will stay out until spring," Ines Marrow said as she left the ministry.',
+  'The Medrana chief executive Paul Seddon said the company\'s pay offer remained on the table. "A 3 percent rise is fair," Seddon said. The strike has closed wards at Corvel General. Talks broke down on Monday.',
+  'There is no deal in the Corvel nurses\' strike. "A 3 percent rise is fair," Medrana chief executive Paul Seddon said on Monday. Around 900 nurses have joined the strike.',
+];
+
+test('a small corpus of four outlets on one event is one story (shared names are not discounted to nothing)', () => {
+  const arts = walkout.map((text, i) => fixtureArticle({ id: `w${i}`, text, meta: { published: '2031-05-12' } }));
+  const { stories } = clusterStories({ articles: arts });
+  assert.deepEqual(membership(stories), [['w0', 'w1', 'w2', 'w3']]);
+});
