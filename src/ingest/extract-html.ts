@@ -13,7 +13,10 @@ export type ExtractionStep = 'structured-data' | 'readability' | 'density' | 'de
 export interface ExtractionOptions {
   /** JSON-LD articleBody shorter than this is a teaser, not the article. */
   readonly minStructuredChars: number;
-  /** Readability's own threshold (characters of article text it must find). */
+  /**
+   * Readability's own threshold (characters of article text it must find before it stops retrying with looser
+   * rules; every retry re-parses the page). Kept at `minArticleChars`: the chain rejects shorter results anyway.
+   */
   readonly readabilityCharThreshold: number;
   /** Results of readability/density shorter than this fall through to the next step. */
   readonly minArticleChars: number;
@@ -29,12 +32,12 @@ export interface ExtractionOptions {
 
 export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   minStructuredChars: 400,
-  readabilityCharThreshold: 500,
+  readabilityCharThreshold: 200,
   minArticleChars: 200,
   maxFragmentChars: 200_000,
   maxReadabilityChars: 4_000_000,
   minConfidentChars: 500,
-  maxRivalShare: 0.5,
+  maxRivalShare: 2 / 3,
 };
 
 export interface HtmlExtraction {
