@@ -389,3 +389,12 @@ test('a participle cue in indirect speech takes the subject, also a determiner-l
   assert.equal(q.speaker, 'Several harbour unions');
   assert.equal(q.cue, 'saying');
 });
+
+test('asked: the question from its wh-word, asked by the subject or the "by" phrase', () => {
+  const seen = run([
+    'Ana Ruiz asked dock workers whether they would strike again in May.',
+    'Asked by Olaf Berg if the pier was safe, the engineer hesitated.',
+  ].join('\n'));
+  assert.equal(find(seen, 'whether they would strike again in May').speaker, 'Ana Ruiz');
+  assert.equal(find(seen, 'if the pier was safe').speaker, 'Olaf Berg');
+});

@@ -242,6 +242,37 @@ function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
   return { start: name.start, end: name.end };
 }
 
+/**
+ * "Ruiz asked workers if they would strike", "Asked by Ruiz whether ...": the question from its wh-word to the
+ * clause end; the asker is the subject before the cue, or the "by" phrase after it.
+ */
+function askedCandidate(doc: Doc, i: number, lo: number, hi: number, sentence: Span, config: QuotesConfig): Omit<Candidate, 'paragraph'> | null {
+  const { tokens, text } = doc;
+  const t = tokens[i];
+  if (!t) return null;
+  let j = i + 1;
+  let by: Span | null = null;
+  if (tokens[j]?.text === 'by') {
+    by = phraseAfterCue(tokens, j, hi, config);
+    if (by) j = tokenAt(tokens, by.end);
+  }
+  const limit = Math.min(hi, j + 10);
+  while (j < limit && !/^(?:if|whether|how|why|what|who|whom|when|where|about)$/i.test(tokens[j]?.text ?? '')) {
+    if (/^[,;:.!?"“”]$/.test(tokens[j]?.text ?? '')) return null;
+    j++;
+  }
+  const wh = tokens[j];
+  if (j >= limit || !wh) return null;
+  // "Asked if ..., Ruiz said": an opening "asked" clause ends at its comma.
+  const opening = i - lo <= 1;
+  const stop = (opening ? /,/ : CLAUSE_STOP).exec(text.slice(wh.start, sentence.end));
+  const end = stop ? wh.start + stop.index : stripFinal(text, sentence);
+  const content = trimSpan(text, { start: wh.start, end });
+  if (content.end - content.start < 8) return null;
+  const phrase = by ?? phraseBeforeCue(tokens, i, lo, config);
+  return { content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase };
+}
+
 const PAST_VERBS = /^(?:began|took|made|gave|said|told|went|came|met|put|set|ran|won|lost|held|sent|left|kept|brought|thought|sought|wrote|spoke|became|got|saw|knew|found|paid|has|have|had|is|are|was|were|will|would|could|can|also|again|then|later)$/;
 
 /** "Several Democrats warned ..., saying": a determiner-led subject runs to its verb. */
@@ -380,6 +411,11 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
           ? trimSpan(text, { start: sentence.start, end: sentence.start + text.slice(sentence.start, t.start).replace(/[,\s]+$/, '').length })
           : trimSpan(text, { start: afterComma(text, phrase.end, sentence.end), end: stripFinal(text, sentence) });
         if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue, phrase, paragraph });
+        continue;
+      }
+      if (/^ask(?:s|ed|ing)?$/.test(verb)) {
+        const asked = askedCandidate(doc, i, lo, hi, sentence, config);
+        if (asked) out.push({ ...asked, paragraph });
         continue;
       }
       if (!(isCue(t) || OBJECT_VERBS.has(t.text)) || QUOTE_ONLY_VERBS.has(verb)) continue;
