@@ -85,3 +85,11 @@ test('a "Posted" line removed from the story is the date of last resort, never a
   const updatedOnly = extractHtml(html.replace(/<p>Posted[^<]*<\/p>/, ''));
   assert.equal(updatedOnly.metadata.published, null);
 });
+
+test('a "Posted:" stamp outside the story block still dates a page without date metadata', () => {
+  const html = `<html><body><div class="top"><div class="meta"><span>Posted: Fri 6:45 PM, Feb 16, 2026 |</span><span>Updated: Sat 8:31 PM, Feb 17, 2026</span></div></div><main><div class="story-body">${[1, 2, 3, 4, 5, 6, 7, 8].map(para).join('')}</div></main></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.extractedBy, 'density');
+  assert.ok(!r.text.includes('Posted'));
+  assert.deepEqual(r.metadata.published, { value: '2026-02-16', from: 'page-timestamp' });
+});

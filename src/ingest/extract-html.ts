@@ -60,6 +60,15 @@ function timestampDate(removed: readonly Removed[]): Provenanced<string> | null 
   return null;
 }
 
+/** A "Posted: ..." line is read anywhere on the page only when it is this short (a stamp, not a sentence). */
+const MAX_STAMP_CHARS = 80;
+
+/** Date of last resort when the story block had none: the first "Posted/Published ..." line anywhere on the page. */
+function pageTimestampDate(doc: Document): Provenanced<string> | null {
+  const stamps = blockTexts(doc).filter((p) => p.length <= MAX_STAMP_CHARS && /^[|\s]*(?:first )?(?:published|posted)\b/i.test(p));
+  return timestampDate(stamps.map((text) => ({ text, reason: 'timestamp' })));
+}
+
 function chars(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
@@ -94,7 +103,7 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
   const doc = parseHtml(lean);
   const metadata = htmlMetadata(doc, url);
   const finish = (clean: FurnitureResult, extractedBy: ExtractionStep): HtmlExtraction => {
-    const published = metadata.published ?? timestampDate(clean.removed);
+    const published = metadata.published ?? timestampDate(clean.removed) ?? pageTimestampDate(doc);
     return { text: clean.kept.join('\n'), removed: clean.removed, extractedBy, metadata: published === metadata.published ? metadata : { ...metadata, published } };
   };
   const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => finish(dropPageFurniture(paragraphs), extractedBy);
