@@ -1,6 +1,7 @@
 // Hashed feature templates for the NER tagger: word, shape, affixes, context, clusters, gazetteers, document cues.
 import { GAZ_TYPES, matchGazetteer, type Gazetteer } from './gazetteer.js';
 import { isTitleBeforeName } from './person-titles.js';
+import { ORG_HEADS, OUTLET_HEADS } from './name-heads.js';
 
 export interface FeatureResources {
   readonly gazetteer: Gazetteer;
@@ -43,7 +44,7 @@ const T = {
   bias: 1, word: 2, lower: 3, shape: 4, shortShape: 5, prefix: 6, suffix: 7, prevLower: 8, nextLower: 9,
   prev2Lower: 10, next2Lower: 11, prevShape: 12, nextShape: 13, shapeTri: 14, bigramPrev: 15, bigramNext: 16,
   first: 17, caps: 18, capsShape: 19, fine: 20, coarse: 21, prevFine: 22, nextFine: 23, gaz: 24, docLower: 25,
-  docCapMid: 26, hyphenPart: 27, prevLowerShape: 28, length: 29, nextTwo: 30, gazLen: 31,
+  docCapMid: 26, hyphenPart: 27, prevLowerShape: 28, length: 29, nextTwo: 30, gazLen: 31, orgHead: 32, outletHead: 33,
   prevTag: 40, prevTags: 41, prevTagLower: 42, hist: 43, histOnly: 44, prevTagShape: 45, docHist: 46, docHistOnly: 47,
 } as const;
 
@@ -234,6 +235,7 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
       if (caps) f.push(featureKey(T.caps, 1), featureKey(T.capsShape, lh[i]!));
       if (i > 0) f.push(featureKey(T.prevFine, infos[i - 1]!.fine));
       if (i + 1 < n) f.push(featureKey(T.nextFine, infos[i + 1]!.fine));
+      if (info.upper && !caps) headFeatures(f, sent, i);
       const g = gazFeats?.[i];
       if (g) for (const k of g) f.push(k);
       if (info.upper && !caps) {
@@ -287,4 +289,18 @@ function historyFeatures(out: number[], history: Int32Array, some: number, only:
     if (best < 0 || c > history[best]!) best = t;
   }
   if (total > 0 && history[best] === total) out.push(featureKey(only, best));
+}
+
+/** "Arcline Ferries", "Northern Gazette": each word of a capitalised run ending in an organisation or outlet head. */
+function headFeatures(out: number[], sent: readonly string[], i: number): void {
+  for (let j = i, d = 0; j < sent.length && d < 4; j++, d++) {
+    const w = sent[j]!;
+    if (!startsUpper(w)) return;
+    const lw = w.toLowerCase();
+    const last = j + 1 >= sent.length || !startsUpper(sent[j + 1]!);
+    if (!last) continue;
+    if (ORG_HEADS.has(lw)) out.push(featureKey(T.orgHead, d));
+    if (OUTLET_HEADS.includes(lw)) out.push(featureKey(T.outletHead, d));
+    return;
+  }
 }

@@ -2,6 +2,7 @@
 import { hashString } from './features.js';
 import { GAZ_TYPES, type Gazetteer } from './gazetteer.js';
 import { PERSON_TITLES } from './person-titles.js';
+import { ORG_HEADS, OUTLET_HEADS } from './name-heads.js';
 
 /** Titles that only ever stand before a person: a name right after one is a person whatever the tagger said. */
 const STRICT_TITLES: ReadonlySet<string> = new Set([
@@ -9,25 +10,6 @@ const STRICT_TITLES: ReadonlySet<string> = new Set([
   'minister', 'senator', 'governor', 'chancellor', 'spokesman', 'spokeswoman', 'premier', 'ambassador', 'congressman',
   'congresswoman',
 ]);
-
-/** Last words of organisation names: "Arcline Ferries", "Velmora Port Authority", "Siemens AG". */
-export const ORG_HEADS: ReadonlySet<string> = new Set([
-  'ferries', 'airlines', 'airways', 'air', 'group', 'holdings', 'holding', 'bank', 'capital', 'partners', 'motors',
-  'energy', 'shipping', 'lines', 'line', 'authority', 'board', 'agency', 'ministry', 'council', 'party', 'corp', 'corp.',
-  'corporation', 'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'gmbh', 'sa', 'ag', 'nv', 'bv', 'spa', 'co', 'co.', 'company',
-  'university', 'college', 'hospital', 'institute', 'foundation', 'association', 'federation', 'union', 'commission',
-  'committee', 'department', 'office', 'service', 'services', 'police', 'army', 'navy', 'guard', 'forces', 'industries',
-  'technologies', 'systems', 'pharmaceuticals', 'telecom', 'railways', 'railway', 'logistics', 'insurance', 'securities',
-  'investments', 'fund', 'trust', 'bancorp', 'petroleum', 'oil', 'gas', 'mining', 'steel', 'chemicals', 'electric',
-  'enterprises', 'club', 'society', 'court', 'tribunal', 'parliament', 'assembly', 'congress', 'senate', 'cabinet',
-]);
-
-/** Last words of news outlet names ("Northern Gazette"), also as the end of one-word invented names ("Nordwire"). */
-export const OUTLET_HEADS: readonly string[] = [
-  'times', 'post', 'herald', 'gazette', 'daily', 'news', 'wire', 'radio', 'tv', 'press', 'ledger', 'review', 'journal',
-  'tribune', 'courier', 'chronicle', 'agency', 'telegraph', 'guardian', 'observer', 'standard', 'mail', 'express', 'star',
-  'sun', 'mirror', 'bulletin', 'dispatch', 'examiner', 'inquirer', 'monitor', 'gazeta', 'zeitung', 'broadcasting',
-];
 
 /** First words of outlet names: "Radio Velmora", "TV Nova". */
 const OUTLET_OPENERS: ReadonlySet<string> = new Set(['radio', 'tv', 'television', 'channel']);
