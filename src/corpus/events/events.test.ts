@@ -4,6 +4,7 @@ import type { TimeSpan } from '../../core/article.js';
 import { createContext } from '../../core/context.js';
 import { emptyCorpus, type Claim, type ClaimMention, type Story } from '../../core/corpus.js';
 import { fixtureArticle } from '../stories/fixture-article.js';
+import { sentencesStage } from '../../stages/sentences/index.js';
 import { eventDay, eventsStage } from './events.js';
 
 function timeAt(text: string, phrase: string, value: string): TimeSpan {
@@ -67,4 +68,40 @@ test('claims join the event on their own date, else the event holding their arti
 test('the same input gives the same events', () => {
   const corpus = { ...emptyCorpus(articles), stories: [story] };
   assert.deepEqual(eventsStage.run(corpus, createContext(), eventsStage.defaults), eventsStage.run(corpus, createContext(), eventsStage.defaults));
+});
+
+// A derailment told by five outlets: one names the wrong weekday, one leads with the next day's death toll,
+// one dates only its quote ("said on Thursday"), and one carries a clock time resolved past its publication.
+const derail = [
+  ['d1', 'A freight train derailed outside Orrin on Wednesday night, killing one person and injuring nine, rail officials said.', 'Wednesday night', '2031-06-11TNI', '2031-06-12T07:00'],
+  ['d2', 'Nine people were hurt when a freight train derailed near Orrin on Wednesday night. The train left the rails at 10 p.m.', 'Wednesday night', '2031-06-11TNI', '2031-06-12T08:00'],
+  ['d3', 'A freight train derailed near Orrin on Tuesday night, injuring nine people, officials said.', 'Tuesday night', '2031-06-10TNI', '2031-06-12T09:00'],
+  ['d4', 'Two people were killed in Wednesday night\'s derailment at Orrin after a driver died in hospital on Thursday.', 'on Thursday', '2031-06-12', '2031-06-12T18:00'],
+  ['d5', 'The freight train that derailed at Orrin was carrying grain, the rail minister said on Thursday.', 'on Thursday', '2031-06-12', '2031-06-12T12:00'],
+] as const;
+
+function derailArticle([id, text, phrase, value, published]: (typeof derail)[number]) {
+  const base = fixtureArticle({ id, text, meta: { published } });
+  const sentences = sentencesStage.run(base, createContext(), sentencesStage.defaults).layers.sentences ?? [];
+  const times = [timeAt(text, phrase, value)];
+  if (text.includes('Wednesday night\'s')) times.push(timeAt(text, 'Wednesday night\'s', '2031-06-11TNI'));
+  if (text.includes('10 p.m.')) times.push(timeAt(text, '10 p.m.', '2031-06-12T22:00'));
+  return { ...base, layers: { ...base.layers, sentences, times: times.map((t) => ({ ...t, type: 'TIME' as const })) } };
+}
+
+test('the event is dated by the day most outlets lead with; a wrong weekday and a quote date do not move it', () => {
+  const arts = derail.map(derailArticle);
+  const s: Story = { id: 's1', title: 'Derailment', articles: arts.map((a) => a.id), events: [] };
+  const events = eventsStage.run({ ...emptyCorpus(arts), stories: [s] }, createContext(), eventsStage.defaults).stories?.[0]?.events ?? [];
+  assert.deepEqual(
+    events.map((e) => [e.date, e.articles]),
+    [
+      ['2031-06-11', ['d1', 'd2', 'd3', 'd5']],
+      // Leads with a later development in its own clause: a second event, named by its own text.
+      ['2031-06-12', ['d4']],
+    ],
+  );
+  assert.equal(events[1]?.label, derail[3][1]);
+  assert.equal(eventDay(arts[1]!), '2031-06-11', 'a clock time past publication does not date the lead');
+  assert.equal(eventDay(arts[4]!), '2031-06-12', 'only the publication day is left when the lead date is a quote date');
 });
