@@ -58,7 +58,8 @@ test('the brief holds the confirmed fact, the disagreements, the quote variant, 
   assert.equal(by('disputed').length, 2);
   assert.ok(by('disputed').some((t) => t.includes('"30 minutes"') && t.includes('"almost two hours"')));
   assert.ok(by('quotes')[0]?.includes('Harbour Post has "We will not sign it this week"'));
-  assert.ok(by('timeline').includes('Rose from 1 to 24 between 07:40 and 15:00: One person was killed in the fire at the Brenna textile plant.'));
+  // An evolving toll reads as its latest report.
+  assert.ok(by('timeline').includes('Rose from 1 to 24 between 07:40 and 15:00: 24 people were killed in the fire at the Brenna textile plant.'));
   assert.ok(by('sources').includes('Harbour Post credits Meridian Press.'));
 });
 
@@ -68,4 +69,56 @@ test('timeline dates a claim by its own time expression before the publication d
   assert.equal(inspection?.date, '2026-03-02');
   assert.equal(c.timeline[0]?.date, '2026-03-02');
   assert.deepEqual(analysed([a, b]).brief, c.brief);
+});
+
+test('a timeline entry shows the words of the passage it cites; a contradicted date is marked disputed', () => {
+  const post = buildArticle({
+    id: 'p1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: 'The Brenna plant fire broke out on Tuesday night in the dye hall.',
+    times: [{ text: 'Tuesday night', value: '2026-03-10TNI' }],
+  });
+  const courier = buildArticle({
+    id: 'p2', outlet: 'Valley Courier', published: '2026-03-14T10:00',
+    text: 'Fire broke out in the dye hall of the Brenna plant on Tuesday night, the owners said.',
+    times: [{ text: 'Tuesday night', value: '2026-03-10TNI' }],
+  });
+  const ledger = buildArticle({
+    id: 'p3', outlet: 'Morning Ledger', published: '2026-03-14T11:00',
+    text: 'The Brenna plant fire broke out on Monday night in the dye hall.',
+    times: [{ text: 'Monday night', value: '2026-03-09TNI' }],
+  });
+  const c = analysed([post, courier, ledger]);
+  const texts = new Map(c.articles.map((x) => [x.id, x.text]));
+  for (const entry of c.timeline) {
+    const [cite] = entry.cites;
+    assert.ok(entry.label.startsWith((texts.get(cite?.article ?? '') ?? '').slice(cite?.start ?? 0, cite?.end ?? 0).trim()), entry.label);
+  }
+  const lines = c.brief.filter((s) => s.section === 'timeline').map((s) => s.text);
+  assert.ok(lines.some((t) => t.startsWith('2026-03-09 (disputed): The Brenna plant fire broke out on Monday night')), JSON.stringify(lines));
+});
+
+test('copies of one report are one source; short fragments and reported speech are not presented as quotes', () => {
+  const wire = buildArticle({
+    id: 'w1', outlet: 'Meridian Press', published: '2026-03-14T07:00',
+    text: 'Owner Lena Brask praised the crew. The dye hall had no sprinklers, according to Lena Brask.',
+    quotes: [
+      { text: 'the crew', speakerName: 'Lena Brask', kind: 'indirect' },
+      { text: 'The dye hall had no sprinklers', speakerName: 'Lena Brask', kind: 'indirect' },
+    ],
+  });
+  const copy = buildArticle({
+    id: 'w2', outlet: 'Coast Daily', published: '2026-03-14T07:30',
+    text: 'Owner Lena Brask praised the crew. The dye hall had no sprinklers, according to Lena Brask.',
+    quotes: [
+      { text: 'the crew', speakerName: 'Lena Brask', kind: 'indirect' },
+      { text: 'The dye hall had no sprinklers', speakerName: 'Lena Brask', kind: 'indirect' },
+    ],
+  });
+  const c = analysed([wire, copy]);
+  const withCopy: CorpusResult = { ...c, duplicates: [{ article: 'w2', duplicateOf: 'w1', similarity: 1 }] };
+  const brief = buildBrief({ ...withCopy, claims: extractClaims(withCopy) });
+  const single = brief.filter((s) => s.section === 'single-source').map((s) => s.text);
+  assert.ok(single.every((t) => t.startsWith('Reported by one source, carried by Meridian Press and Coast Daily: ')), JSON.stringify(single));
+  const quotes = brief.filter((s) => s.section === 'quotes').map((s) => s.text);
+  assert.deepEqual(quotes, ['Lena Brask: "The dye hall had no sprinklers" (reported, not quoted verbatim, by Meridian Press and Coast Daily).']);
 });

@@ -9,9 +9,11 @@ import { claimDate } from './timeline.js';
 export interface BriefConfig {
   /** Longest quoted passage inside a template sentence, in characters. */
   readonly maxPassage: number;
+  /** Quote groups whose longest passage has fewer words are left out of "Who said what". */
+  readonly minQuoteWords: number;
 }
 
-export const BRIEF_DEFAULTS: BriefConfig = { maxPassage: 240 };
+export const BRIEF_DEFAULTS: BriefConfig = { maxPassage: 240, minQuoteWords: 3 };
 
 const KIND_LABEL: Readonly<Record<string, string>> = {
   'wire-credit': 'credits',
@@ -23,6 +25,10 @@ const KIND_LABEL: Readonly<Record<string, string>> = {
 function list(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }
 
 function clip(s: string, max: number): string {
@@ -55,9 +61,11 @@ function claimSentences(claims: readonly Claim[], config: BriefConfig): BriefSen
     }
   }
   for (const c of claims.filter((x) => x.status === 'single-source' && !x.evolution)) {
+    // Several outlets carrying one source (a wire copy and its relays) are still one source.
+    const who = c.outlets.length > 1 ? `one source, carried by ${list(c.outlets)}` : `only by ${c.outlets[0] ?? 'one outlet'}`;
     out.push({
       section: 'single-source',
-      text: `Reported only by ${list(c.outlets)}: ${clip(c.summary, config.maxPassage)}`,
+      text: `Reported by ${who}: ${clip(c.summary, config.maxPassage)}`,
       cites: citesOf(c),
     });
   }
@@ -78,14 +86,19 @@ function quoteSentences(groups: readonly QuoteGroup[], corpus: CorpusResult, con
     const outlets = [...new Set(quotes.map((x) => outletOf(x.article)))];
     const text = (x: { article: Article; q: { start: number; end: number } }): string =>
       clip(x.article.text.slice(x.q.start, x.q.end).replace(/^[\s"“”‘’']+|[\s"“”‘’',.]+$/g, ''), config.maxPassage);
+    const longest = [...quotes].sort((a, b) => b.q.end - b.q.start - (a.q.end - a.q.start))[0];
+    // "praised the crew" -> "the crew": a fragment this short says nothing a reader can attribute.
+    if (!longest || words(text(longest)) < config.minQuoteWords) continue;
+    // Only direct quotes are someone's words; reported speech and "according to" passages are the outlet's wording.
+    const direct = quotes.every((x) => x.q.kind === 'direct');
     if (g.relation === 'variant') {
       const versions = quotes.map((x) => `${outletOf(x.article)} has "${text(x)}"`);
-      out.push({ section: 'quotes', text: `${speaker} is quoted differently: ${list(versions)}.`, cites: quotes.map((x) => x.cite) });
+      const how = direct ? 'is quoted differently' : 'is reported differently (not all verbatim quotes)';
+      out.push({ section: 'quotes', text: `${speaker} ${how}: ${list(versions)}.`, cites: quotes.map((x) => x.cite) });
     } else {
-      const longest = [...quotes].sort((a, b) => b.q.end - b.q.start - (a.q.end - a.q.start))[0];
-      if (!longest) continue;
       const how = g.relation === 'trimmed' ? ' (some in shortened form)' : '';
-      out.push({ section: 'quotes', text: `${speaker}: "${text(longest)}" (quoted by ${list(outlets)}${how}).`, cites: quotes.map((x) => x.cite) });
+      const verb = direct ? 'quoted' : 'reported, not quoted verbatim,';
+      out.push({ section: 'quotes', text: `${speaker}: "${text(longest)}" (${verb} by ${list(outlets)}${how}).`, cites: quotes.map((x) => x.cite) });
     }
   }
   return out;
@@ -104,7 +117,9 @@ function timelineSentences(corpus: CorpusResult): BriefSentence[] {
   for (const t of corpus.timeline) {
     const dated = t.claims.map((id) => claims.get(id)).filter((c): c is Claim => c !== undefined && !c.evolution);
     if (!dated.some((c) => claimDate(c, byId)?.from === 'text')) continue;
-    out.push({ section: 'timeline', text: `${t.date}: ${t.label}`, cites: t.cites });
+    // A date another outlet contradicts is not an established fact: say so where it is listed.
+    const disputed = dated.some((c) => c.status === 'disputed') ? ' (disputed)' : '';
+    out.push({ section: 'timeline', text: `${t.date}${disputed}: ${t.label}`, cites: t.cites });
   }
   return out;
 }

@@ -39,7 +39,9 @@ export function buildTimeline(corpus: CorpusResult): TimelineEntry[] {
   corpus.claims.forEach((claim, order) => {
     const dated = claimDate(claim, byId);
     if (!dated) return;
-    const label = claim.evolution ? `${claim.summary} (${claim.evolution.text})` : claim.summary;
+    // The label is the dated passage itself, so the entry's text and its cite are the same words.
+    const passage = (byId.get(dated.cite.article)?.text.slice(dated.cite.start, dated.cite.end) ?? claim.summary).replace(/\s+/g, ' ').trim();
+    const label = claim.evolution ? `${passage} (${claim.evolution.text})` : passage;
     entries.push({ entry: { date: dated.date, label, claims: [claim.id], cites: [dated.cite] }, order });
   });
   return entries.sort((a, b) => (a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.order - b.order)).map((e) => e.entry);

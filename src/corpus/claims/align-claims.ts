@@ -206,11 +206,18 @@ function chronological(mentions: readonly MentionDraft[]): (x: number, y: number
   };
 }
 
-/** The member most similar to the rest of its claim; the earliest wins ties. */
+/** A clause that opens like a sentence (capital, digit or quotation mark), not a split-off "killing one person". */
+function opensSentence(m: MentionDraft | undefined): boolean {
+  return /^[\p{Lu}\p{N}"\u201c\u2018']/u.test(m?.compared.text.trimStart() ?? '');
+}
+
+/** The member most similar to the rest of its claim, whole sentences before fragments; the earliest wins ties. */
 function representativeOf(group: readonly number[], mentions: readonly MentionDraft[], sim: Similarity): MentionDraft {
-  let best = group[0] ?? 0;
+  const whole = group.filter((x) => opensSentence(mentions[x]));
+  const pool = whole.length ? whole : group;
+  let best = pool[0] ?? 0;
   let bestScore = -1;
-  for (const x of group) {
+  for (const x of pool) {
     let s = 0;
     for (const y of group) if (x !== y) s += sim(x, y);
     if (s > bestScore + 1e-9) {
@@ -253,7 +260,11 @@ function splitGroup(group: readonly number[], mentions: readonly MentionDraft[],
       firstNumber.a.unit,
       config,
     );
-    if (evolution) return [{ mentions: sortByPosition(all), representative: representativeOf(group, mentions, sim), conflicts: [], evolution }];
+    // An evolving figure reads as its latest report ("Three people were killed ..."), a whole sentence when there is one.
+    const latest = [...order].reverse();
+    const shown = latest.find((i) => opensSentence(mentions[i])) ?? latest[0];
+    const representative = shown === undefined ? representativeOf(group, mentions, sim) : (mentions[shown] as MentionDraft);
+    if (evolution) return [{ mentions: sortByPosition(all), representative, conflicts: [], evolution }];
   }
   const drafts: ClaimDraft[] = positions.map((p) => ({
     mentions: sortByPosition(p.map((i) => mentions[i] as MentionDraft)),

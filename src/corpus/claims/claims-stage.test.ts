@@ -59,7 +59,11 @@ test('"30 minutes" vs "almost two hours" about the same meeting is a number conf
   assert.equal(c1?.conflicts[0]?.kind, 'number');
   assert.equal(c1?.conflicts[0]?.claim, 'c2');
   assert.equal(c2?.conflicts[0]?.claim, 'c1');
-  assert.match(c1?.conflicts[0]?.explanation ?? '', /Harbour Post gives "30 minutes" where Valley Courier gives "almost two hours"/);
+  // The disputed figures, each with the clause that says what they measure.
+  assert.equal(
+    c1?.conflicts[0]?.explanation,
+    'Harbour Post gives "30 minutes" ("The meeting between Mayor Ilse Varga and the port union lasted 30 minutes.") where Valley Courier gives "almost two hours" ("The meeting between Mayor Ilse Varga and the port union lasted almost two hours."); these figures do not overlap.',
+  );
   assert.deepEqual(c1?.conflicts[0]?.cites.map((x) => x.article), ['a1', 'a2']);
 });
 
@@ -134,7 +138,11 @@ test('the same utterance worded differently is a quote conflict naming the chang
   const claims = extractClaims(corpusOf([a, b]));
   const conflict = claims[0]?.conflicts[0];
   assert.equal(conflict?.kind, 'quote');
-  assert.match(conflict?.explanation ?? '', /"this week" -> "at all"/);
+  // Both wordings in full, then the words that differ; no arrow a Markdown or HTML renderer would mangle.
+  assert.equal(
+    conflict?.explanation,
+    'Harbour Post quotes "We will not sign it this week" where Valley Courier quotes "We will not sign it at all" (words that differ: "this week" / "at all").',
+  );
 });
 
 test('every mention slices back to its clause and ids are deterministic', () => {
@@ -202,4 +210,36 @@ test('two accounts of when the same event happened align through its frame thoug
   const timed = corpus.claims.filter((c) => c.conflicts.some((k) => k.kind === 'time'));
   assert.equal(timed.length, 2, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
   assert.ok(timed.some((c) => /6 p\.m\./.test(c.summary)) && timed.some((c) => /8 a\.m\./.test(c.summary)));
+});
+
+test('an evolving toll is summarised by its latest whole sentence; calls to the reader are not claims', () => {
+  const corpus = analyzeTexts([
+    {
+      path: 'wire.txt',
+      text: 'date 2026-05-03 06:30 Coastline Wire\nLandslide on Kestrel road\n\nA landslide buried the mountain road above Kestrel Falls on Sunday night, trapping at least 12 drivers and killing two people, the regional police said.\n',
+    },
+    {
+      path: 'tribune.txt',
+      text: "date 2026-05-03 13:10 Upland Tribune\nKestrel landslide toll rises to four\n\nFour people were killed in Sunday night's landslide above Kestrel Falls after two drivers died in hospital on Monday, according to the regional police.\n\nListen to the full report on Upland Radio at 6 p.m.\n",
+    },
+  ]);
+  const toll = corpus.claims.find((c) => c.evolution);
+  assert.match(toll?.summary ?? '', /^Four people were killed/);
+  assert.ok(!corpus.claims.some((c) => /Listen to/.test(c.summary)), JSON.stringify(corpus.claims.map((c) => c.summary)));
+});
+
+test('a disputed claim is summarised by the passage in dispute, not by a member that never names the disputed day', () => {
+  const corpus = analyzeTexts([
+    { path: 'post.txt', text: 'date 2026-05-05 09:00 Harbour Post\nFerry fire\n\nAt least 17 people were injured in the ferry fire at Port Alder.\n' },
+    { path: 'news.txt', text: 'date 2026-05-05 10:00 Eastline News\nFerry fire\n\nSeventeen people were injured in the ferry fire at Port Alder on Sunday evening.\n' },
+    { path: 'daily.txt', text: 'date 2026-05-05 11:00 Coastal Daily\nFerry fire\n\nAt least 17 people were injured in the ferry fire at Port Alder on Monday evening.\n' },
+  ]);
+  const disputed = corpus.claims.filter((c) => c.conflicts.some((k) => k.kind === 'time'));
+  assert.equal(disputed.length, 2, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
+  for (const claim of disputed) {
+    const mine = claim.conflicts[0]?.cites[0];
+    const article = corpus.articles.find((a) => a.id === mine?.article);
+    assert.equal(claim.summary, article?.text.slice(mine?.start ?? 0, mine?.end ?? 0).trim());
+    assert.match(claim.summary, /Sunday|Monday/);
+  }
 });

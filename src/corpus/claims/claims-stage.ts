@@ -53,7 +53,8 @@ function claimOf(draft: ClaimDraft, id: string, story: string, ids: readonly str
   const claim: Claim = {
     id,
     story,
-    summary: draft.representative.compared.text.trim(),
+    // A disputed claim reads as the passage that is disputed, so its summary matches the conflict it lists.
+    summary: (draft.conflicts[0]?.mine ?? draft.representative).compared.text.trim(),
     mentions: draft.mentions.map(mentionOf),
     outlets: unique(draft.mentions.map((m) => m.compared.outlet)),
     independentSources,

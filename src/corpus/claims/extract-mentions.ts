@@ -112,6 +112,13 @@ function onlyTimes(article: Article, clause: Span, minWords: number): boolean {
   return rest < minWords;
 }
 
+/**
+ * A call to the reader ("Listen to the full report at 6 p.m.", "Click here", "Sign up for our newsletter") is the
+ * outlet addressing its audience, not a claim about the story.
+ */
+const CALL_TO_READER_RE =
+  /^(?:listen|watch|read|subscribe|click|tap|follow|download|share|sign up|tune in|register|visit|see|find out)\b(?:\s+\S+){0,3}?\s+(?:to|more|here|our|us|the full|the latest|now|for|on)\b/i;
+
 /** All claim mentions of the given articles (in the given order). */
 export function extractMentions(articles: readonly Article[], idx: CorpusIndexes, config: ExtractConfig): MentionDraft[] {
   const out: MentionDraft[] = [];
@@ -122,6 +129,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
       for (const clause of splitClauses(article.text, sentence, config, article.layers.quantities)) {
         const words = contentWords(article.text, clause);
         if (words.length < config.minContentWords || onlyTimes(article, clause, config.minContentWords)) continue;
+        if (CALL_TO_READER_RE.test(article.text.slice(clause.start, clause.end))) continue;
         const actors = actorsOf(article, clause, idx);
         const attribution = attributionOf(article, clause);
         const facts = clauseFacts(article, clause);

@@ -1,4 +1,4 @@
-// One-sentence explanations of a disagreement, filled only with outlet names and the cited passages.
+// One-sentence explanations of a disagreement, filled only with outlet names, the disputed words and the cited clauses.
 import type { ComparedMention, Disagreement } from './compare-mentions.js';
 
 function passage(m: ComparedMention, span: { start: number; end: number }, text: string): string {
@@ -10,28 +10,39 @@ function clip(s: string, max = 160): string {
   return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
 }
 
+/** Quotation marks and trailing punctuation of a quoted passage, which the template's own marks replace. */
+function bare(s: string): string {
+  return s.replace(/^[\s"\u201c\u201d\u2018\u2019']+|[\s"\u201c\u201d\u2018\u2019',.]+$/g, '');
+}
+
+/** The disputed words, then the clause they sit in when it says more ("Monday evening" in "Seventeen people were ..."). */
+function inContext(disputed: string, clause: string): string {
+  const whole = clause.replace(/\s+/g, ' ').trim();
+  return whole.length > disputed.length + 12 ? `"${disputed}" ("${clip(whole)}")` : `"${disputed}"`;
+}
+
 /** Explains `d` from the side of mention `a` against `b`; `a.text`/`b.text` are the clause texts. */
 export function explainConflict(a: ComparedMention, b: ComparedMention, d: Disagreement): string {
   const pa = clip(passage(a, d.a, a.text));
   const pb = clip(passage(b, d.b, b.text));
+  const ca = inContext(pa, a.text);
+  const cb = inContext(pb, b.text);
   switch (d.kind) {
     case 'number':
-      return `${a.outlet} gives "${pa}" where ${b.outlet} gives "${pb}"; these figures do not overlap.`;
+      return `${a.outlet} gives ${ca} where ${b.outlet} gives ${cb}; these figures do not overlap.`;
     case 'time':
-      return `${a.outlet} places it "${pa}" where ${b.outlet} places it "${pb}"; both cannot be true.`;
+      return `${a.outlet} says it happened ${ca} where ${b.outlet} says ${cb}; both cannot be true.`;
     case 'superlative':
-      return `${a.outlet} says "${pa}" where ${b.outlet} says "${pb}".`;
+      return `${a.outlet} says ${ca} where ${b.outlet} says ${cb}.`;
     case 'negation':
       return a.facts.negated
         ? `${a.outlet} reports it did not happen ("${clip(a.text.trim())}") where ${b.outlet} reports it did ("${clip(b.text.trim())}").`
         : `${a.outlet} reports it happened ("${clip(a.text.trim())}") where ${b.outlet} reports it did not ("${clip(b.text.trim())}").`;
     case 'quote': {
-      const changes = (d.changes ?? [])
-        .map((c) => `"${c.from || '(nothing)'}" -> "${c.to || '(nothing)'}"`)
-        .join(', ');
-      return `${a.outlet} and ${b.outlet} quote the same words differently (${a.outlet} to ${b.outlet}: ${changes}).`;
+      const changes = (d.changes ?? []).map((c) => `"${c.from || '(nothing)'}" / "${c.to || '(nothing)'}"`).join(', ');
+      return `${a.outlet} quotes "${bare(pa)}" where ${b.outlet} quotes "${bare(pb)}" (words that differ: ${changes}).`;
     }
     default:
-      return `${a.outlet} says "${pa}" where ${b.outlet} says "${pb}".`;
+      return `${a.outlet} says ${ca} where ${b.outlet} says ${cb}.`;
   }
 }
