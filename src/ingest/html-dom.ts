@@ -80,12 +80,13 @@ export function inlineText(node: AnyNode): string {
   return collapseSpace(s);
 }
 
-/** Every element of the tree in document order. */
-export function* elements(root: AnyNode): Generator<Element> {
-  const stack: AnyNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop() as AnyNode;
-    if (isElement(n)) yield n;
-    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as AnyNode);
-  }
+/** Every element of the tree in document order (an array: faster to build and walk than a generator). */
+export function elements(root: AnyNode): Element[] {
+  const out: Element[] = [];
+  const walk = (n: AnyNode): void => {
+    if (isElement(n)) out.push(n);
+    if ('children' in n) for (const c of n.children) walk(c);
+  };
+  walk(root);
+  return out;
 }

@@ -38,9 +38,12 @@ function flattenLd(v: Json, out: JsonObject[], depth = 0): void {
 
 /** JSON-LD objects of article types, most article-like first (NewsArticle before WebPage). */
 export function jsonLdArticles(doc: Document): JsonObject[] {
+  return jsonLdArticlesOf(scanPage(doc).ldScripts);
+}
+
+function jsonLdArticlesOf(scripts: readonly Element[]): JsonObject[] {
   const all: JsonObject[] = [];
-  for (const el of elements(doc)) {
-    if (el.name !== 'script' || !/ld\+json/i.test(el.attribs['type'] ?? '')) continue;
+  for (const el of scripts) {
     const raw = el.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
     try {
       flattenLd(JSON.parse(raw.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json, all);
@@ -66,10 +69,9 @@ function names(v: Json | undefined): string[] {
   return s ? [s] : [];
 }
 
-function metaIndex(doc: Document): Map<string, string> {
+function metaIndex(metas: readonly Element[]): Map<string, string> {
   const m = new Map<string, string>();
-  for (const el of elements(doc)) {
-    if (el.name !== 'meta') continue;
+  for (const el of metas) {
     const key = (el.attribs['property'] ?? el.attribs['name'] ?? el.attribs['itemprop'] ?? '').toLowerCase();
     const content = el.attribs['content'];
     if (key && content && !m.has(key)) m.set(key, collapseSpace(content));
@@ -91,9 +93,8 @@ const OUTLET_META = ['og:site_name', 'application-name', 'al:ios:app_name', 'twi
 const TITLE_META = ['og:title', 'twitter:title', 'headline', 'dc.title', 'sailthru.title'];
 const AUTHOR_META = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'cxenseparse:author'];
 
-function firstTimeElement(doc: Document): Provenanced<string> | null {
-  for (const el of elements(doc)) {
-    if (el.name !== 'time') continue;
+function firstTimeElement(times: readonly Element[]): Provenanced<string> | null {
+  for (const el of times) {
     const v = normalizeDate(el.attribs['datetime'] ?? '') ?? normalizeDate(inlineText(el));
     if (v) return { value: v, from: 'time-element' };
   }
@@ -139,28 +140,64 @@ function cleanTitle(title: string, outlet: string | null): string {
   return collapseSpace(bar?.[1] ?? t);
 }
 
-function canonicalUrl(doc: Document, meta: Map<string, string>): string | null {
-  for (const el of elements(doc)) if (el.name === 'link' && el.attribs['rel'] === 'canonical' && el.attribs['href']?.startsWith('http')) return el.attribs['href'];
+/** The elements metadata is read from, gathered in one walk of the tree (document order kept). */
+interface PageScan {
+  readonly metas: Element[];
+  readonly ldScripts: Element[];
+  readonly times: Element[];
+  title: Element | null;
+  h1: Element | null;
+  html: Element | null;
+  canonical: string | null;
+}
+
+function scanPage(doc: Document): PageScan {
+  const scan: PageScan = { metas: [], ldScripts: [], times: [], title: null, h1: null, html: null, canonical: null };
+  for (const el of elements(doc)) {
+    const a = el.attribs;
+    switch (el.name) {
+      case 'meta':
+        scan.metas.push(el);
+        break;
+      case 'script':
+        if (/ld\+json/i.test(a['type'] ?? '')) scan.ldScripts.push(el);
+        break;
+      case 'time':
+        scan.times.push(el);
+        break;
+      case 'title':
+        scan.title ??= el;
+        break;
+      case 'h1':
+        scan.h1 ??= el;
+        break;
+      case 'html':
+        scan.html ??= el;
+        break;
+      case 'link':
+        if (!scan.canonical && a['rel'] === 'canonical' && a['href']?.startsWith('http')) scan.canonical = a['href'];
+        break;
+    }
+  }
+  return scan;
+}
+
+function canonicalUrl(scan: PageScan, meta: Map<string, string>): string | null {
+  if (scan.canonical) return scan.canonical;
   const og = meta.get('og:url');
   return og?.startsWith('http') ? og : null;
 }
 
 /** Reads title, outlet, date, byline and declared language; `pageUrl` is where the page was fetched from. */
 export function htmlMetadata(doc: Document, pageUrl: string | null): HtmlMetadata {
-  const meta = metaIndex(doc);
-  const ld = jsonLdArticles(doc);
+  const scan = scanPage(doc);
+  const meta = metaIndex(scan.metas);
+  const ld = jsonLdArticlesOf(scan.ldScripts);
   const art = ld[0];
-  const url = pageUrl ?? canonicalUrl(doc, meta);
+  const url = pageUrl ?? canonicalUrl(scan, meta);
   const ldPublisher = art ? str(art['publisher']) ?? str(art['sourceOrganization']) : null;
   const outlet = firstOf(pv(meta.get('og:site_name'), 'meta:og:site_name'), pv(ldPublisher, 'json-ld'), fromMeta(meta, OUTLET_META.slice(1), (s) => s), domainOutlet(url));
-  let titleEl: Element | null = null;
-  let h1: Element | null = null;
-  let htmlEl: Element | null = null;
-  for (const el of elements(doc)) {
-    if (!titleEl && el.name === 'title') titleEl = el;
-    if (!h1 && el.name === 'h1') h1 = el;
-    if (!htmlEl && el.name === 'html') htmlEl = el;
-  }
+  const { title: titleEl, h1, html: htmlEl } = scan;
   const titleTag = titleEl ? inlineText(titleEl) || null : null;
   const title = firstOf(
     pv(art ? str(art['headline']) : null, 'json-ld'),
@@ -171,16 +208,15 @@ export function htmlMetadata(doc: Document, pageUrl: string | null): HtmlMetadat
   const published = firstOf(
     pv(art ? normalizeDate(str(art['datePublished']) ?? '') : null, 'json-ld'),
     fromMeta(meta, DATE_META, normalizeDate),
-    firstTimeElement(doc),
+    firstTimeElement(scan.times),
     pv(url ? dateFromUrl(url) : null, 'url'),
     pv(art ? normalizeDate(str(art['dateCreated']) ?? str(art['dateModified']) ?? '') : null, 'json-ld:modified'),
   );
   const ldAuthors = art ? names(art['author']).filter((n) => !isJunkByline(n)) : [];
-  const byline = firstOf(
-    pv(ldAuthors.length ? ldAuthors.join(', ') : null, 'json-ld'),
-    fromMeta(meta, AUTHOR_META, (s) => (/^https?:/.test(s) ? null : parseByline(s).byline)),
-    bylineFromMarkup(doc),
-  );
+  // the markup search walks the whole page, so it runs only when JSON-LD and meta tags name no author
+  const byline =
+    firstOf(pv(ldAuthors.length ? ldAuthors.join(', ') : null, 'json-ld'), fromMeta(meta, AUTHOR_META, (s) => (/^https?:/.test(s) ? null : parseByline(s).byline))) ??
+    bylineFromMarkup(doc);
   const lang = htmlEl?.attribs['lang'] ?? meta.get('og:locale') ?? meta.get('content-language') ?? null;
   const body = art ? art['articleBody'] : undefined;
   return {
