@@ -398,3 +398,13 @@ test('asked: the question from its wh-word, asked by the subject or the "by" phr
   assert.equal(find(seen, 'whether they would strike again in May').speaker, 'Ana Ruiz');
   assert.equal(find(seen, 'if the pier was safe').speaker, 'Olaf Berg');
 });
+
+test('bare plural subjects speak, and a poll "shows" its finding', () => {
+  const seen = run([
+    'In Norvik, aides say the harbour master will resign before the vote.',
+    'A new Norvik Courier poll shows Ana Ruiz leading the mayoral race by nine points.',
+  ].join('\n'));
+  assert.equal(find(seen, 'the harbour master will resign before the vote').speaker, 'aides');
+  assert.equal(find(seen, 'Ana Ruiz leading the mayoral race by nine points').speaker, 'A new Norvik Courier poll');
+  assert.ok(!run('Police found the missing boat near the pier.').length);
+});

@@ -343,11 +343,14 @@ function directCandidates(doc: Doc, regions: readonly QuoteRegion[], config: Quo
 const ADVERBIAL =
   /^(?:\s*(?:,\s*)?(?:on|last|this|late|early|earlier|in|at|during|via|to|through)\b[^,.;:"“”]{0,40}?(?=\s+that\b|,)|\s*(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|\s*(?:in a|in an)\s+(?:statement|interview|email|letter|post|tweet|speech|briefing)\b[^,.;:"“”]{0,30}?(?=\s+that\b|[,.]|\s)|\s*,)*\s*/i;
 
+const EVIDENCE_VERBS = /^(?:show|shows|showed|shown|find|finds|found|suggest|suggests|suggested)$/;
+const EVIDENCE_SUBJECT = /\b(?:polls?|polling|surveys?|study|studies|data|report|analysis|research|numbers|figures|records|results|census|count|tally|review|audit)$/i;
+
 /** Where reported content ends inside its sentence: a new clause of the reporter's ("; ", ", adding", ", but"). */
 const CLAUSE_STOP = /;|,\s+(?:but|although|though|whereas|adding|noting|saying|according to)\b|\s+but\s+(?:also|then)\b|,\s+and\s+(?:also\s+)?(?:said|added|noted|suggested|argued|warned)\b/;
 
 /** The content of indirect speech after its cue: optional hearer ("told reporters"), adverbials, "that", then the clause. */
-function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string): Span | null {
+function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string, evidence = false): Span | null {
   const { tokens, text } = doc;
   const cueTok = tokens[cueIdx];
   if (!cueTok) return null;
@@ -366,7 +369,9 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string)
   const rest = text.slice(at, sentence.end);
   const hasThat = /^that\b/i.test(rest);
   const objectVerb = OBJECT_VERBS.has(verb);
-  if (!hasThat && !CLAUSE_VERBS.has(verb) && !objectVerb) return null;
+  // "a new poll shows Ruiz leading": evidence verbs take their finding as object when a poll or study speaks.
+  const finding = evidence && EVIDENCE_VERBS.test(verb);
+  if (!hasThat && !CLAUSE_VERBS.has(verb) && !objectVerb && !finding) return null;
   if (!hasThat && objectVerb && /^(?:[.,;:!?]|of\b|about\b|in\b|on\b|with\b|so\b|it\b\s*[.,])/i.test(rest)) return null;
   if (!hasThat && !objectVerb && /^(?:[.,;:!?]|to\b|of\b|for\b|about\b|in\b|on\b|with\b|so\b|nothing\b|it\b\s*[.,])/i.test(rest)) return null;
   const bodyStart = hasThat ? at + 4 : at;
@@ -461,7 +466,8 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
       }
       const subject = before ?? coordinatedSubject(doc, i, lo);
       if (!subject) continue;
-      const content = contentAfterCue(doc, i, sentence, verb);
+      const evidence = EVIDENCE_SUBJECT.test(text.slice(subject.start, subject.end));
+      const content = contentAfterCue(doc, i, sentence, verb, evidence);
       if (content) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase: subject, paragraph });
     }
   }

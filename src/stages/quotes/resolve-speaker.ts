@@ -36,7 +36,20 @@ const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 function isPhraseStart(t: Token | undefined): boolean {
   if (!t) return false;
-  return /^\p{Lu}/u.test(t.text) || /^\p{N}/u.test(t.text) || DETERMINERS.test(t.text) || lower(t) in PRONOUNS || ROLE_NOUNS.has(lower(t));
+  return /^\p{Lu}/u.test(t.text) || /^\p{N}/u.test(t.text) || DETERMINERS.test(t.text) || lower(t) in PRONOUNS || ROLE_NOUNS.has(lower(t)) || isGroupNoun(lower(t));
+}
+
+/** Bare plural subjects that speak: "aides say", "analysts said", "critics argue". */
+const GROUP_NOUNS = new Set([
+  'voters', 'residents', 'critics', 'analysts', 'economists', 'experts', 'officials', 'organizers', 'organisers', 'aides',
+  'advisers', 'advisors', 'lawmakers', 'activists', 'supporters', 'opponents', 'protesters', 'observers', 'investigators',
+  'prosecutors', 'researchers', 'scientists', 'historians', 'polls', 'surveys', 'respondents', 'participants', 'members',
+  'leaders', 'authorities', 'sources', 'people', 'strategists', 'pollsters', 'diplomats', 'insiders', 'allies', 'advocates',
+  'witnesses', 'doctors', 'teachers', 'workers', 'farmers', 'students', 'parents', 'donors', 'delegates', 'negotiators',
+]);
+
+export function isGroupNoun(word: string): boolean {
+  return GROUP_NOUNS.has(word) || (word.endsWith('s') && ROLE_NOUNS.has(word.slice(0, -1)));
 }
 
 /** A phrase may open with a lower-case modifier ("retired neurosurgeon Ben Carson") when a name or role follows. */
