@@ -408,3 +408,12 @@ test('bare plural subjects speak, and a poll "shows" its finding', () => {
   assert.equal(find(seen, 'Ana Ruiz leading the mayoral race by nine points').speaker, 'A new Norvik Courier poll');
   assert.ok(!run('Police found the missing boat near the pier.').length);
 });
+
+test('appositives headed by a bare role or a party label stay with the speaker after the cue', () => {
+  const seen = run([
+    '"The toll is a tax on fishermen," said Senator Ivo Petrak, Democrat of Norvik.',
+    '"We will appeal," said Ana Ruiz, another candidate for the harbour board.',
+  ].join('\n'));
+  assert.equal(find(seen, 'The toll is a tax on fishermen').speaker, 'Senator Ivo Petrak, Democrat of Norvik');
+  assert.equal(find(seen, 'We will appeal').speaker, 'Ana Ruiz, another candidate for the harbour board');
+});
