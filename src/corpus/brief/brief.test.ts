@@ -94,7 +94,7 @@ test('a timeline entry shows the words of the passage it cites; a contradicted d
     assert.ok(entry.label.startsWith((texts.get(cite?.article ?? '') ?? '').slice(cite?.start ?? 0, cite?.end ?? 0).trim()), entry.label);
   }
   const lines = c.brief.filter((s) => s.section === 'timeline').map((s) => s.text);
-  assert.ok(lines.some((t) => t.startsWith('2026-03-09 (disputed): The Brenna plant fire broke out on Monday night')), JSON.stringify(lines));
+  assert.ok(lines.some((t) => t.startsWith('2026-03-09 (date disputed): The Brenna plant fire broke out on Monday night')), JSON.stringify(lines));
 });
 
 test('copies of one report are one source; short fragments and reported speech are not presented as quotes', () => {
@@ -121,4 +121,22 @@ test('copies of one report are one source; short fragments and reported speech a
   assert.ok(single.every((t) => t.startsWith('Reported by one source, carried by Meridian Press and Coast Daily: ')), JSON.stringify(single));
   const quotes = brief.filter((s) => s.section === 'quotes').map((s) => s.text);
   assert.deepEqual(quotes, ['Lena Brask: "The dye hall had no sprinklers" (reported, not quoted verbatim, by Meridian Press and Coast Daily).']);
+});
+
+test('single-outlet wording reads right and a quoted abbreviation keeps its full stop', () => {
+  const post = buildArticle({
+    id: 'r1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: '"The shift ended at 6 p.m.," plant manager Ivo Sand said. The Brenna plant employs 400 weavers.',
+    quotes: [{ text: '"The shift ended at 6 p.m.,"', speakerName: 'Ivo Sand' }],
+  });
+  const courier = buildArticle({
+    id: 'r2', outlet: 'Valley Courier', published: '2026-03-14T09:30',
+    text: '"The shift ended at 6 p.m.," plant manager Ivo Sand told the Courier.',
+    quotes: [{ text: '"The shift ended at 6 p.m.,"', speakerName: 'Ivo Sand' }],
+  });
+  const c = analysed([post, courier]);
+  const single = c.brief.filter((s) => s.section === 'single-source').map((s) => s.text);
+  assert.ok(single.includes('Reported only by Harbour Post: The Brenna plant employs 400 weavers.'), JSON.stringify(single));
+  const quotes = c.brief.filter((s) => s.section === 'quotes').map((s) => s.text);
+  assert.deepEqual(quotes, ['Ivo Sand: "The shift ended at 6 p.m." (quoted by Harbour Post and Valley Courier).']);
 });

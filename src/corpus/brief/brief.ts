@@ -27,6 +27,12 @@ function list(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** A quoted passage without its quotation marks and closing comma or full stop; an abbreviation keeps its stop ("8 p.m."). */
+function unquoted(s: string): string {
+  const inner = s.replace(/^[\s"“”‘’']+|[\s"“”‘’',]+$/g, '');
+  return /(?:^|[\s.])\p{L}\.$/u.test(inner) ? inner : inner.replace(/\.+$/, '');
+}
+
 function words(s: string): number {
   return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }
@@ -62,10 +68,10 @@ function claimSentences(claims: readonly Claim[], config: BriefConfig): BriefSen
   }
   for (const c of claims.filter((x) => x.status === 'single-source' && !x.evolution)) {
     // Several outlets carrying one source (a wire copy and its relays) are still one source.
-    const who = c.outlets.length > 1 ? `one source, carried by ${list(c.outlets)}` : `only by ${c.outlets[0] ?? 'one outlet'}`;
+    const who = c.outlets.length > 1 ? `by one source, carried by ${list(c.outlets)}` : `only by ${c.outlets[0] ?? 'one outlet'}`;
     out.push({
       section: 'single-source',
-      text: `Reported by ${who}: ${clip(c.summary, config.maxPassage)}`,
+      text: `Reported ${who}: ${clip(c.summary, config.maxPassage)}`,
       cites: citesOf(c),
     });
   }
@@ -85,7 +91,7 @@ function quoteSentences(groups: readonly QuoteGroup[], corpus: CorpusResult, con
     const speaker = (g.speaker ? names.get(g.speaker) : undefined) ?? quotes.find((x) => x.q.speakerName)?.q.speakerName ?? 'An unnamed speaker';
     const outlets = [...new Set(quotes.map((x) => outletOf(x.article)))];
     const text = (x: { article: Article; q: { start: number; end: number } }): string =>
-      clip(x.article.text.slice(x.q.start, x.q.end).replace(/^[\s"“”‘’']+|[\s"“”‘’',.]+$/g, ''), config.maxPassage);
+      clip(unquoted(x.article.text.slice(x.q.start, x.q.end)), config.maxPassage);
     const longest = [...quotes].sort((a, b) => b.q.end - b.q.start - (a.q.end - a.q.start))[0];
     // "praised the crew" -> "the crew": a fragment this short says nothing a reader can attribute.
     if (!longest || words(text(longest)) < config.minQuoteWords) continue;
@@ -117,8 +123,9 @@ function timelineSentences(corpus: CorpusResult): BriefSentence[] {
   for (const t of corpus.timeline) {
     const dated = t.claims.map((id) => claims.get(id)).filter((c): c is Claim => c !== undefined && !c.evolution);
     if (!dated.some((c) => claimDate(c, byId)?.from === 'text')) continue;
-    // A date another outlet contradicts is not an established fact: say so where it is listed.
-    const disputed = dated.some((c) => c.status === 'disputed') ? ' (disputed)' : '';
+    // A date another outlet contradicts is not an established fact: say so where it is listed (and whether it is the date).
+    const kinds = new Set(dated.flatMap((c) => c.conflicts.map((k) => k.kind)));
+    const disputed = kinds.has('time') ? ' (date disputed)' : kinds.size ? ' (accounts differ)' : '';
     out.push({ section: 'timeline', text: `${t.date}${disputed}: ${t.label}`, cites: t.cites });
   }
   return out;
