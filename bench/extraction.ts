@@ -71,8 +71,11 @@ function readabilityAlone(html: string): string {
   }
 }
 
-/** Pages run untimed first so JIT warm-up does not count against whichever extractor runs first. */
-const WARMUP_PAGES = 8;
+/**
+ * Pages run untimed first so JIT warm-up does not count against whichever extractor runs first; a whole pass,
+ * because the chain reaches its Readability fallback only on a few pages and would otherwise time it cold.
+ */
+const WARMUP_PAGES = Infinity;
 
 interface Timed {
   readonly outputs: Map<string, string>;

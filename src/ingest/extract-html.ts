@@ -3,7 +3,7 @@ import type { Provenanced, Removed } from '../core/article.js';
 import { normalizeDate } from './normalize-date.js';
 import { densityExtract } from './density-extract.js';
 import { dropPageFurniture, type FurnitureResult } from './drop-page-furniture.js';
-import { blockTexts, collapseSpace, elements, parseHtml, type Document } from './html-dom.js';
+import { blockTexts, collapseSpace, parseHtml, type Document } from './html-dom.js';
 import { htmlMetadata, type HtmlMetadata } from './html-metadata.js';
 import { pruneForReadability } from './prune-for-readability.js';
 import { readabilityExtract, stripNoise } from './readability-extract.js';
@@ -73,10 +73,8 @@ function chars(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
 
-function isFragment(doc: Document, html: string, options: ExtractionOptions): boolean {
-  if (html.length > options.maxFragmentChars) return false;
-  for (const el of elements(doc)) if (el.name === 'html' || el.name === 'body' || el.name === 'head') return false;
-  return true;
+function isFragment(lean: string, options: ExtractionOptions): boolean {
+  return lean.length <= options.maxFragmentChars && !/<(?:html|body|head)\b/i.test(lean);
 }
 
 /** Splits a JSON-LD articleBody (plain text, sometimes with markup inside) into paragraphs. */
@@ -107,7 +105,7 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
     return { text: clean.kept.join('\n'), removed: clean.removed, extractedBy, metadata: published === metadata.published ? metadata : { ...metadata, published } };
   };
   const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => finish(dropPageFurniture(paragraphs), extractedBy);
-  if (isFragment(doc, html, options)) {
+  if (isFragment(lean, options)) {
     const whole = blockTexts(doc);
     return done(whole, whole.length ? 'html-fragment' : 'none');
   }
