@@ -140,3 +140,21 @@ test('single-outlet wording reads right and a quoted abbreviation keeps its full
   const quotes = c.brief.filter((s) => s.section === 'quotes').map((s) => s.text);
   assert.deepEqual(quotes, ['Ivo Sand: "The shift ended at 6 p.m." (quoted by Harbour Post and Valley Courier).']);
 });
+
+test('a past event is not dated after the report that tells it; a plan may be', () => {
+  const post = buildArticle({
+    id: 't1', outlet: 'Harbour Post', published: '2026-03-14T07:40',
+    text: 'The fire broke out in the dye hall shortly after 8 p.m. Inspectors will visit the Brenna plant on Monday.',
+    // As a resolver anchored on the publication day would read "8 p.m.": after the report itself, so misresolved.
+    times: [{ text: '8 p.m.', value: '2026-03-14T20:00' }, { text: 'Monday', value: '2026-03-16' }],
+  });
+  const courier = buildArticle({
+    id: 't2', outlet: 'Valley Courier', published: '2026-03-14T08:00',
+    text: 'Fire broke out in the dye hall of the Brenna plant shortly after 8 p.m. Inspectors will visit the plant on Monday.',
+    times: [{ text: '8 p.m.', value: '2026-03-14T20:00' }, { text: 'Monday', value: '2026-03-16' }],
+  });
+  const c = analysed([post, courier]);
+  const lines = c.brief.filter((s) => s.section === 'timeline').map((s) => s.text);
+  assert.ok(!lines.some((t) => /8 p\.m\./.test(t)), JSON.stringify(lines));
+  assert.ok(lines.some((t) => t.startsWith('2026-03-16: Inspectors will visit')), JSON.stringify(lines));
+});

@@ -12,15 +12,34 @@ export interface DatedClaim {
   readonly cite: Cite;
 }
 
+/** A clause about what is planned or expected may name a later day; a report of what happened may not. */
+const FUTURE_RE = /\b(?:will|would|shall|won't|plans?|planned|expects?|expected|scheduled|due to|is to|are to|next)\b/i;
+
+/** A resolved time later than the article's publication: misresolved when the clause reports the past. */
+function afterPublication(value: string, published: string | null): boolean {
+  if (!published) return false;
+  const day = value.slice(0, 10);
+  const pubDay = published.slice(0, 10);
+  if (day !== pubDay) return day > pubDay;
+  const clock = /T(\d{2}:\d{2})/.exec(value)?.[1];
+  const pubClock = /T(\d{2}:\d{2})/.exec(published)?.[1];
+  return clock !== undefined && pubClock !== undefined && clock > pubClock;
+}
+
 /**
- * A claim's date:
+ * A claim's date (times after the article's publication count only in clauses about plans or expectations):
  * (1) the first day-precision value of a DATE/TIME expression in any mention, in mention order;
  * (2) else the earliest publication day among its mentions' articles;
  * (3) else none.
  */
 export function claimDate(claim: Claim, byId: ReadonlyMap<string, Article>): DatedClaim | null {
   for (const m of claim.mentions) {
-    const t = m.times.find((x) => (x.type === 'DATE' || x.type === 'TIME') && DAY_RE.test(x.value ?? ''));
+    const article = byId.get(m.article);
+    const future = FUTURE_RE.test(article?.text.slice(m.start, m.end) ?? '');
+    const published = article?.meta.published ?? null;
+    const t = m.times.find(
+      (x) => (x.type === 'DATE' || x.type === 'TIME') && DAY_RE.test(x.value ?? '') && (future || !afterPublication(x.value ?? '', published)),
+    );
     const day = t ? DAY_RE.exec(t.value ?? '')?.[0] : undefined;
     if (t && day) return { date: day, from: 'text', cite: { article: m.article, start: m.start, end: m.end } };
   }
