@@ -22,33 +22,50 @@ const MAX_LINK_DENSITY = 0.6;
 /** Blocks with less text than this are never judged by link density (a short linked phrase is fine). */
 const MIN_LINK_JUDGED_CHARS = 40;
 
-function textLengths(node: LinkedNode, inLink: boolean, acc: { all: number; link: number }): void {
-  if (node.nodeType === TEXT_NODE) {
-    const n = collapseSpace(node.data ?? '').length;
-    acc.all += n;
-    if (inLink) acc.link += n;
-    return;
-  }
-  if (node.nodeType !== ELEMENT_NODE) return;
-  const link = inLink || node.localName === 'a';
-  // linkedom rebuilds childNodes on every access: read it once
-  const kids = Array.from(node.childNodes);
-  for (const c of kids) textLengths(c, link, acc);
+interface Lengths {
+  readonly all: number;
+  readonly link: number;
 }
 
-function isWidget(node: LinkedNode, name: string): boolean {
+/** Text and in-link text lengths of every element under `root`, in one walk (asking per block was quadratic). */
+function textLengths(root: LinkedNode): Map<LinkedNode, Lengths> {
+  const out = new Map<LinkedNode, Lengths>();
+  const walk = (node: LinkedNode, inLink: boolean): Lengths => {
+    if (node.nodeType === TEXT_NODE) {
+      const n = collapseSpace(node.data ?? '').length;
+      return { all: n, link: inLink ? n : 0 };
+    }
+    if (node.nodeType !== ELEMENT_NODE) return { all: 0, link: 0 };
+    const link = inLink || node.localName === 'a';
+    let all = 0;
+    let linked = 0;
+    // linkedom rebuilds childNodes on every access: read it once
+    for (const c of Array.from(node.childNodes)) {
+      const l = walk(c, link);
+      all += l.all;
+      linked += l.link;
+    }
+    const own = { all, link: linked };
+    out.set(node, own);
+    return own;
+  };
+  walk(root, false);
+  return out;
+}
+
+function isWidget(node: LinkedNode, name: string, lengths: ReadonlyMap<LinkedNode, Lengths>): boolean {
   if (SKIP_TAGS.has(name)) return true;
   const cls = `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`;
   if (isFurnitureClass(cls)) return true;
   if (name === 'ul' || name === 'ol' || name === 'div' || name === 'section' || name === 'table') {
-    const acc = { all: 0, link: 0 };
-    textLengths(node, false, acc);
-    if (acc.all >= MIN_LINK_JUDGED_CHARS && acc.link / acc.all > MAX_LINK_DENSITY) return true;
+    const l = lengths.get(node);
+    if (l && l.all >= MIN_LINK_JUDGED_CHARS && l.link / l.all > MAX_LINK_DENSITY) return true;
   }
   return false;
 }
 
 function paragraphsOf(root: LinkedNode): string[] {
+  const lengths = textLengths(root);
   const out: string[] = [];
   let buf = '';
   const flush = (): void => {
@@ -66,7 +83,7 @@ function paragraphsOf(root: LinkedNode): string[] {
     if (INVISIBLE_TAGS.has(name)) return;
     if (name === 'br') return flush();
     const block = BLOCK_TAGS.has(name);
-    if (block && !isRoot && isWidget(node, name)) return;
+    if (block && !isRoot && isWidget(node, name, lengths)) return;
     if (block) flush();
     for (const c of Array.from(node.childNodes)) walk(c, false);
     if (block) flush();
