@@ -1,6 +1,6 @@
 // Hashed feature templates for the NER tagger: word, shape, affixes, context, clusters, gazetteers, document cues.
 import { GAZ_TYPES, matchGazetteer, type Gazetteer } from './gazetteer.js';
-import { isTitleBeforeName } from './person-titles.js';
+import { PERSON_TITLES } from './person-titles.js';
 import { ORG_HEADS, OUTLET_HEADS } from './name-heads.js';
 
 export interface FeatureResources {
@@ -118,6 +118,10 @@ interface WordInfo {
   readonly shapeHash: number;
   readonly fine: number;
   readonly upper: boolean;
+  /** A capitalised title ("Mayor", "Sen."). */
+  readonly title: boolean;
+  /** 1 = organisation head ("Ferries"), 2 = outlet head ("Gazette"), 3 = both, 0 = neither. */
+  readonly head: number;
   /** Hashed word-local feature keys (word, lower, shapes, affixes, clusters, hyphen part, length). */
   readonly local: Int32Array;
 }
@@ -159,6 +163,8 @@ function wordInfo(res: FeatureResources, w: string): WordInfo {
     shapeHash,
     fine: c >= 0 ? c >> 10 : -1,
     upper: startsUpper(w),
+    title: startsUpper(w) && PERSON_TITLES.has(lw.replace(/\.$/, '')),
+    head: (ORG_HEADS.has(lw) ? 1 : 0) | (OUTLET_HEADS.includes(lw) ? 2 : 0),
     local: Int32Array.from(f),
   };
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
@@ -235,7 +241,7 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
       if (caps) f.push(featureKey(T.caps, 1), featureKey(T.capsShape, lh[i]!));
       if (i > 0) f.push(featureKey(T.prevFine, infos[i - 1]!.fine));
       if (i + 1 < n) f.push(featureKey(T.nextFine, infos[i + 1]!.fine));
-      if (info.upper && !caps) headFeatures(f, sent, i);
+      if (info.upper && !caps) headFeatures(f, infos, i);
       const g = gazFeats?.[i];
       if (g) for (const k of g) f.push(k);
       if (info.upper && !caps) {
@@ -251,7 +257,8 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
     shapeHashes.push(sh);
     capitalised.push(Uint8Array.from(infos, (x) => (x.upper ? 1 : 0)));
     continues.push(Uint8Array.from(sent, (w) => (continuesName(w) ? 1 : 0)));
-    titles.push(Uint8Array.from(sent, (_, i) => (isTitleBeforeName(sent, i) ? 1 : 0)));
+    // "Mayor Dmytro": a capitalised title right before another capitalised word.
+    titles.push(Uint8Array.from(infos, (x, i) => (x.title && infos[i + 1]?.upper ? 1 : 0)));
   });
   return { sentences, locals, lowerHashes, shapeHashes, capitalised, continues, titles };
 }
@@ -292,15 +299,13 @@ function historyFeatures(out: number[], history: Int32Array, some: number, only:
 }
 
 /** "Arcline Ferries", "Northern Gazette": each word of a capitalised run ending in an organisation or outlet head. */
-function headFeatures(out: number[], sent: readonly string[], i: number): void {
-  for (let j = i, d = 0; j < sent.length && d < 4; j++, d++) {
-    const w = sent[j]!;
-    if (!startsUpper(w)) return;
-    const lw = w.toLowerCase();
-    const last = j + 1 >= sent.length || !startsUpper(sent[j + 1]!);
-    if (!last) continue;
-    if (ORG_HEADS.has(lw)) out.push(featureKey(T.orgHead, d));
-    if (OUTLET_HEADS.includes(lw)) out.push(featureKey(T.outletHead, d));
+function headFeatures(out: number[], infos: readonly WordInfo[], i: number): void {
+  for (let j = i, d = 0; j < infos.length && d < 4; j++, d++) {
+    if (!infos[j]!.upper) return;
+    if (j + 1 < infos.length && infos[j + 1]!.upper) continue;
+    const head = infos[j]!.head;
+    if (head & 1) out.push(featureKey(T.orgHead, d));
+    if (head & 2) out.push(featureKey(T.outletHead, d));
     return;
   }
 }

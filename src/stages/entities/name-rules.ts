@@ -37,7 +37,10 @@ export interface NameRuleResources {
   readonly clusters: { get(wordHash: number): number | undefined };
 }
 
-const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+function bare(w: string): string {
+  const lw = w.toLowerCase();
+  return lw.endsWith('.') ? lw.slice(0, -1) : lw;
+}
 const capitalised = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}[\p{L}'\u2019-]*$/u.test(w) && /\p{Ll}/u.test(w);
 
 function endsWithOutletHead(lower: string): boolean {
@@ -104,13 +107,13 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
   }
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
-    const alone = out.findIndex((c) => c.start === i && c.end === i + 1);
-    if ((tagged[i] && alone < 0) || !capitalised(w) || !unknown(w) || !endsWithOutletHead(w.toLowerCase())) continue;
-    const next = bare(tokens[i + 1] ?? '');
-    const prev = bare(tokens[i - 1] ?? '');
-    const cited = REPORTING_VERBS.has(next) || (prev === 'to' && bare(tokens[i - 2] ?? '') === 'according') || (prev === '(' && next === ')');
-    if (cited && alone >= 0) out[alone] = { start: i, end: i + 1, type: ORG };
-    else if (cited) out.push({ start: i, end: i + 1, type: ORG });
+    const next = tokens[i + 1] ?? '';
+    const prev = tokens[i - 1] ?? '';
+    const cited = REPORTING_VERBS.has(next) || (prev === 'to' && tokens[i - 2] === 'according') || (prev === '(' && next === ')');
+    if (!cited || !capitalised(w) || !endsWithOutletHead(w.toLowerCase()) || !unknown(w)) continue;
+    const alone = out.findIndex((x) => x.start === i && x.end === i + 1);
+    if (alone >= 0) out[alone] = { start: i, end: i + 1, type: ORG };
+    else if (!tagged[i]) out.push({ start: i, end: i + 1, type: ORG });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -142,35 +145,40 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
     for (const c of chunks) {
       const before = doc[s]![c.start - 1];
       if (before !== undefined && VESSEL_NOUNS.has(before)) forced.set(text(s, c), MISC);
-      else if (c.type === ORG && isOutletName(doc[s]!.slice(c.start, c.end))) forced.set(text(s, c), ORG);
+      else if (c.type === ORG && isOutletName(doc[s]![c.start]!, doc[s]![c.end - 1]!, c.end - c.start)) forced.set(text(s, c), ORG);
     }
   });
   const unknown = (w: string): boolean => res.clusters.get(hashString(w.toLowerCase())) === undefined;
+  const oneWord = (w: string): boolean => unknown(w) && /^\p{Lu}\p{Ll}+$/u.test(w);
   const placed = new Set<string>();
-  const otherwise = new Set<string>();
   sentences.forEach((chunks, s) => {
     for (const c of chunks) {
-      if (c.end - c.start !== 1 || !unknown(doc[s]![c.start]!) || !/^\p{Lu}\p{Ll}+$/u.test(doc[s]![c.start]!)) continue;
-      const w = doc[s]![c.start]!;
+      if (c.end - c.start !== 1 || !PLACE_PREPOSITIONS.has(doc[s]![c.start - 1] ?? '')) continue;
       const next = doc[s]![c.end] ?? '';
-      if (PLACE_PREPOSITIONS.has(doc[s]![c.start - 1] ?? '') && next !== "'s" && next !== '\u2019s') placed.add(w);
-      if (c.type !== LOC) otherwise.add(w);
+      if (next !== "'s" && next !== '\u2019s' && oneWord(doc[s]![c.start]!)) placed.add(doc[s]![c.start]!);
     }
   });
-  for (const w of placed) if (otherwise.has(w) && !forced.has(w)) forced.set(w, LOC);
+  if (placed.size) {
+    const otherwise = new Set<string>();
+    sentences.forEach((chunks, s) => {
+      for (const c of chunks) if (c.end - c.start === 1 && c.type !== LOC && placed.has(doc[s]![c.start]!)) otherwise.add(doc[s]![c.start]!);
+    });
+    for (const w of placed) if (otherwise.has(w) && !forced.has(w)) forced.set(w, LOC);
+  }
   if (!forced.size) return sentences.map((chunks) => [...chunks]);
   const longest = Math.max(...[...forced.keys()].map((k) => k.split(' ').length));
+  const firstWords = new Set([...forced.keys()].map((k) => k.split(' ')[0]!));
   return sentences.map((chunks, s) => {
     const tokens = doc[s]!;
     const out = chunks.map((c) => {
-      const type = forced.get(text(s, c));
+      const type = firstWords.has(tokens[c.start]!) ? forced.get(text(s, c)) : undefined;
       return type === undefined ? c : { ...c, type };
     });
     // Untagged mentions of a forced name (capitalised words only).
     const taken = new Uint8Array(tokens.length);
     for (const c of out) for (let i = c.start; i < c.end; i++) taken[i] = 1;
     for (let i = 0; i < tokens.length; i++) {
-      if (taken[i] || !/^\p{Lu}/u.test(tokens[i]!)) continue;
+      if (taken[i] || !firstWords.has(tokens[i]!) || !/^\p{Lu}/u.test(tokens[i]!)) continue;
       for (let len = Math.min(longest, tokens.length - i); len >= 1; len--) {
         const name = tokens.slice(i, i + len).join(' ');
         const type = forced.get(name);
@@ -184,8 +192,8 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
   });
 }
 
-function isOutletName(tokens: readonly string[]): boolean {
-  const first = bare(tokens[0]!);
-  const last = bare(tokens.at(-1)!);
-  return OUTLET_OPENERS.has(first) || OUTLET_HEADS.includes(last) || (tokens.length === 1 && endsWithOutletHead(last));
+function isOutletName(firstWord: string, lastWord: string, length: number): boolean {
+  const first = bare(firstWord);
+  const last = bare(lastWord);
+  return OUTLET_OPENERS.has(first) || OUTLET_HEADS.includes(last) || (length === 1 && endsWithOutletHead(last));
 }

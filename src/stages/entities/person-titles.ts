@@ -11,12 +11,3 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'presidential', 'pope', 'cardinal', 'bishop', 'archbishop', 'councillor', 'councilman', 'councilwoman', 'congressman',
   'congresswoman', 'superintendent', 'inspector', 'sergeant', 'lieutenant', 'major', 'corporal', 'detective', 'officer',
 ]);
-
-const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
-
-/** A capitalised title directly before another capitalised word: "Mayor Dmytro", "Sen. Rand", not "the mayor said". */
-export function isTitleBeforeName(tokens: readonly string[], i: number): boolean {
-  const w = tokens[i]!;
-  const next = tokens[i + 1];
-  return /^\p{Lu}/u.test(w) && next !== undefined && /^\p{Lu}\p{Ll}/u.test(next) && PERSON_TITLES.has(bare(w));
-}
