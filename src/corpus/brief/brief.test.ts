@@ -158,3 +158,14 @@ test('a past event is not dated after the report that tells it; a plan may be', 
   assert.ok(!lines.some((t) => /8 p\.m\./.test(t)), JSON.stringify(lines));
   assert.ok(lines.some((t) => t.startsWith('2026-03-16: Inspectors will visit')), JSON.stringify(lines));
 });
+
+test('an anonymous source opening with a capital reads mid-sentence in lower case; a named one keeps its capital', () => {
+  const post = buildArticle({
+    id: 's1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: 'One of the officials said the dye hall sprinklers had been switched off.',
+    attributions: [{ text: 'One of the officials said the dye hall sprinklers had been switched off.', claimant: 'Harbour Post', via: 'One of the officials', anonymous: true }],
+  });
+  const c = analysed([post]);
+  const lines = c.brief.filter((s) => s.section === 'sources').map((s) => s.text);
+  assert.ok(lines.includes('Harbour Post cites an anonymous source, one of the officials.'), JSON.stringify(lines));
+});

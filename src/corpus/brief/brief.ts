@@ -33,6 +33,13 @@ function unquoted(s: string): string {
   return /(?:^|[\s.])\p{L}\.$/u.test(inner) ? inner : inner.replace(/\.+$/, '');
 }
 
+/** "One of the officials" read mid-sentence: a capitalised opening determiner is lower-cased; names are left alone. */
+function midSentence(source: string): string {
+  return /^(?:One|Two|Three|Some|Several|Many|The|A|An|Other|Senior|Local|Port|City)\b/.test(source) && !/^The [A-Z]/.test(source)
+    ? `${source.charAt(0).toLowerCase()}${source.slice(1)}`
+    : source;
+}
+
 function words(s: string): number {
   return s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }
@@ -134,7 +141,7 @@ function timelineSentences(corpus: CorpusResult): BriefSentence[] {
 function sourceSentences(corpus: CorpusResult, config: BriefConfig): BriefSentence[] {
   const out: BriefSentence[] = corpus.provenance.map((e) => ({
     section: 'sources' as const,
-    text: `${e.outlet} ${KIND_LABEL[e.kind] ?? 'relays'} ${e.relays}.`,
+    text: `${e.outlet} ${KIND_LABEL[e.kind] ?? 'relays'} ${e.kind === 'anonymous' ? midSentence(e.relays) : e.relays}.`,
     cites: e.cites,
   }));
   const index = new Map(corpus.claims.map((c) => [c.id, c]));

@@ -35,9 +35,8 @@ export function explainConflict(a: ComparedMention, b: ComparedMention, d: Disag
     case 'superlative':
       return `${a.outlet} says ${ca} where ${b.outlet} says ${cb}.`;
     case 'negation':
-      return a.facts.negated
-        ? `${a.outlet} reports it did not happen ("${clip(a.text.trim())}") where ${b.outlet} reports it did ("${clip(b.text.trim())}").`
-        : `${a.outlet} reports it happened ("${clip(a.text.trim())}") where ${b.outlet} reports it did not ("${clip(b.text.trim())}").`;
+      // "was working" / "was not working" may be a state, not an event: say what each wrote; the "not" is in the words.
+      return `${a.outlet} reports "${clip(a.text.trim())}" where ${b.outlet} reports the opposite: "${clip(b.text.trim())}"`;
     case 'quote': {
       const changes = (d.changes ?? []).map((c) => `"${c.from || '(nothing)'}" / "${c.to || '(nothing)'}"`).join(', ');
       return `${a.outlet} quotes "${bare(pa)}" where ${b.outlet} quotes "${bare(pb)}" (words that differ: ${changes}).`;
