@@ -69,3 +69,15 @@ test('a surname mistagged as a place is retyped, unless it is a known place', ()
   assert.deepEqual([got[1]?.type, got[1]?.canonical, got[1]?.how], ['PERSON', 'Barack Obama', 'surname-retyped']);
   assert.deepEqual([got[3]?.type, got[3]?.canonical], ['LOC', 'Washington']);
 });
+
+test('a company name short form joins its full name, a place-like first word does not', () => {
+  const text = 'Kestrel Airways cancelled flights at the Dornby Harbour Board terminal. Kestrel said Dornby was closed.';
+  const got = resolveWithinArticle(text, [
+    at(text, 'Kestrel Airways', 'ORG'),
+    at(text, 'Dornby Harbour Board', 'ORG'),
+    { ...at(text, 'Kestrel said', 'ORG'), end: text.indexOf('Kestrel said') + 'Kestrel'.length },
+    { ...at(text, 'Dornby was', 'ORG'), end: text.indexOf('Dornby was') + 'Dornby'.length },
+  ]);
+  assert.deepEqual([got[2]?.canonical, got[2]?.how], ['Kestrel Airways', 'short-form']);
+  assert.deepEqual([got[3]?.canonical, got[3]?.how], ['Dornby', 'self']);
+});

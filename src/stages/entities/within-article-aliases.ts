@@ -2,6 +2,7 @@
 import type { EntityMention, EntityType } from '../../core/article.js';
 import { wordKey } from './name-forms.js';
 import { PERSON_TITLES } from './person-titles.js';
+import { ORG_HEADS } from './name-heads.js';
 
 export interface RawMention {
   readonly start: number;
@@ -45,10 +46,19 @@ export function initials(name: string): string {
     .toUpperCase();
 }
 
-/** First and last words that carry meaning: "Academy", "Sciences" of "Academy of ... Sciences". */
-function edgeWords(name: string): string[] {
-  const w = words(name).filter((x) => !ACRONYM_STOP.has(x.toLowerCase()));
-  return w.length > 1 ? [w[0]!, w.at(-1)!] : [];
+/**
+ * Whether a one-word name is a short form of a longer one: its last content word ("the Authority"), or its first
+ * when that word is the head ("Academy" of "Academy of ... Sciences") or only designators follow ("Arcline" of
+ * "Arcline Ferries"). A place-like modifier is not a short form: "Velmora" of "Velmora Port Authority".
+ */
+function isShortForm(short: string, long: string): boolean {
+  const all = words(long);
+  const content = all.filter((x) => !ACRONYM_STOP.has(x.toLowerCase()));
+  if (content.length < 2) return false;
+  if (content.at(-1) === short) return true;
+  if (all[0] !== short) return false;
+  const rest = all.slice(1);
+  return ACRONYM_STOP.has(rest[0]!.toLowerCase()) || ORG_HEADS.has(short.toLowerCase()) || rest.every((x) => ORG_HEADS.has(x.toLowerCase()));
 }
 
 function isAcronym(name: string): boolean {
@@ -85,7 +95,7 @@ function roleAnchors(text: string, mention: RawMention, name: string): Anchor[] 
 /**
  * Resolves each mention's canonical name in its article. Fallback order:
  * 1. acronym: an ORG/MISC acronym whose letters are the initials of a longer name in the article;
- *    short-form: a one-word ORG/MISC that is the first or last word of exactly one longer name of that type;
+ *    short-form: a one-word ORG/MISC that is the short form (see isShortForm) of exactly one longer name of that type;
  * 2. surname / title: a one-word PERSON (or ORG/MISC/unknown-place LOC, then retyped) matching, spelling-insensitively, the last
  *    word of a fuller PERSON name (unique in the article, else the nearest preceding one: "surname-nearest");
  *    given-name: failing that, the first word of exactly one fuller PERSON name;
@@ -114,7 +124,7 @@ export function resolveWithinArticle(
     }
     if ((m.type === 'ORG' || m.type === 'MISC') && words(name).length === 1 && !isAcronym(name)) {
       // "the Academy" after "Academy of Motion Picture Arts and Sciences": first or last content word of one longer name.
-      const longer = [...new Set(longForms.filter((l) => l.m.type === m.type && edgeWords(l.name).includes(name)).map((l) => l.name))];
+      const longer = [...new Set(longForms.filter((l) => l.m.type === m.type && isShortForm(name, l.name)).map((l) => l.name))];
       if (longer.length === 1) return { ...base, canonical: longer[0]!, how: 'short-form' };
     }
     // A LOC is retyped only when it is no known place: "Obama" yes, "Washington" never.
