@@ -71,13 +71,16 @@ test('a surname mistagged as a place is retyped, unless it is a known place', ()
 });
 
 test('a company name short form joins its full name, a place-like first word does not', () => {
-  const text = 'Kestrel Airways cancelled flights at the Dornby Harbour Board terminal. Kestrel said Dornby was closed.';
+  const text = 'Kestrel Airways cancelled flights at the Dornby Harbour Board terminal. Kestrel said Dornby was closed, as was the Port of Lisk. Lisk is quiet.';
   const got = resolveWithinArticle(text, [
     at(text, 'Kestrel Airways', 'ORG'),
     at(text, 'Dornby Harbour Board', 'ORG'),
     { ...at(text, 'Kestrel said', 'ORG'), end: text.indexOf('Kestrel said') + 'Kestrel'.length },
     { ...at(text, 'Dornby was', 'ORG'), end: text.indexOf('Dornby was') + 'Dornby'.length },
+    at(text, 'Port of Lisk', 'ORG'),
+    { ...at(text, 'Lisk is', 'ORG'), end: text.indexOf('Lisk is') + 'Lisk'.length },
   ]);
   assert.deepEqual([got[2]?.canonical, got[2]?.how], ['Kestrel Airways', 'short-form']);
   assert.deepEqual([got[3]?.canonical, got[3]?.how], ['Dornby', 'self']);
+  assert.deepEqual([got[5]?.canonical, got[5]?.how], ['Lisk', 'self']);
 });

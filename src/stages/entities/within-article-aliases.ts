@@ -47,7 +47,8 @@ export function initials(name: string): string {
 }
 
 /**
- * Whether a one-word name is a short form of a longer one: its last content word ("the Authority"), or its first
+ * Whether a one-word name is a short form of a longer one: its last word when no connector precedes it ("the
+ * Authority", but not "Velmora" of "Port of Velmora"), or its first
  * when that word is the head ("Academy" of "Academy of ... Sciences") or only designators follow ("Arcline" of
  * "Arcline Ferries"). A place-like modifier is not a short form: "Velmora" of "Velmora Port Authority".
  */
@@ -55,7 +56,8 @@ function isShortForm(short: string, long: string): boolean {
   const all = words(long);
   const content = all.filter((x) => !ACRONYM_STOP.has(x.toLowerCase()));
   if (content.length < 2) return false;
-  if (content.at(-1) === short) return true;
+  // "Velmora" closes "Port of Velmora" as its complement, not as its short form.
+  if (content.at(-1) === short) return content.length === all.length;
   if (all[0] !== short) return false;
   const rest = all.slice(1);
   return ACRONYM_STOP.has(rest[0]!.toLowerCase()) || ORG_HEADS.has(short.toLowerCase()) || rest.every((x) => ORG_HEADS.has(x.toLowerCase()));
