@@ -20,9 +20,9 @@ export interface ExtractionOptions {
   readonly readabilityCharThreshold: number;
   /** Results of readability/density shorter than this fall through to the next step. */
   readonly minArticleChars: number;
-  /** Markup without <html>/<body> and shorter than this is a fragment (feed content), taken whole. */
+  /** Markup without <html>/<body>/<head> and, once scripts and styles are dropped, shorter than this is a fragment (feed content), taken whole. */
   readonly maxFragmentChars: number;
-  /** Pages longer than this skip Readability (slow on huge DOMs) and go to the density step. */
+  /** Pages longer than this skip Readability (slow on huge DOMs) even when the density result is doubtful. */
   readonly maxReadabilityChars: number;
   /** A density result shorter than this (after the furniture filter) is doubtful: Readability is asked. */
   readonly minConfidentChars: number;

@@ -109,7 +109,7 @@ export interface ReadabilityResult {
   readonly byline: string | null;
 }
 
-/** Runs Readability on a fresh linkedom document of `html` (pass it through stripNoise first); null when it finds no article. */
+/** Runs Readability on a fresh linkedom document of `html` (pruneForReadability output, or at least stripNoise'd); null when it finds no article. */
 export function readabilityExtract(html: string, charThreshold: number): ReadabilityResult | null {
   const { document } = parseHTML(html.replace(JSON_LD_RE, ' '));
   const reader = new Readability<LinkedNode>(document, { charThreshold, keepClasses: true, serializer: (el) => el as unknown as LinkedNode });
