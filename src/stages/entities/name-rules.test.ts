@@ -70,3 +70,9 @@ test('document place vote: an unknown one-word name seen after "in" is a place i
   const got = refineDocument(doc, [[{ start: 2, end: 3, type: 2 }], [{ start: 0, end: 1, type: 0 }]], none);
   assert.deepEqual(got.map((s) => s.map((c) => c.type)), [[2], [2]]);
 });
+
+test('place vote never turns a surname into a place', () => {
+  const doc = [['Dmytro', 'Zbrozhyk', 'spoke'], ['Trust', 'in', 'Zbrozhyk', 'fell'], ['Zbrozhyk', 'left']];
+  const chunks: NameChunk[][] = [[{ start: 0, end: 2, type: 0 }], [{ start: 2, end: 3, type: 2 }], [{ start: 0, end: 1, type: 0 }]];
+  assert.deepEqual(refineDocument(doc, chunks, none).map((s) => s.map((c) => c.type)), [[0], [2], [0]]);
+});

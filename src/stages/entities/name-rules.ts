@@ -134,9 +134,8 @@ const MISC = 3;
  * 6. vessel: a name right after a vessel noun ("the ferry Saint Brendan") is MISC, as is every other mention of it;
  * 7. outlet mentions: an ORG found by the outlet rules also tags its untagged or differently typed mentions elsewhere
  *    ("(Nordwire)", "according to Nordwire");
- * 8. place vote: an unknown one-word name tagged both LOC after a place preposition and as a person or organisation
- *    elsewhere in one-word mentions is a place throughout ("in Velmora" ... "Velmora said" stays as tagged if it is
- *    never placed).
+ * 8. place vote: an unknown one-word name tagged LOC after a place preposition ("in Velmora") is a place in its
+ *    other one-word mentions too, unless it is part of a full person name in the document.
  */
 export function refineDocument(doc: readonly (readonly string[])[], sentences: readonly NameChunk[][], res: NameRuleResources): NameChunk[][] {
   const text = (s: number, c: NameChunk): string => doc[s]!.slice(c.start, c.end).join(' ');
@@ -153,7 +152,7 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
   const placed = new Set<string>();
   sentences.forEach((chunks, s) => {
     for (const c of chunks) {
-      if (c.end - c.start !== 1 || !PLACE_PREPOSITIONS.has(doc[s]![c.start - 1] ?? '')) continue;
+      if (c.type !== LOC || c.end - c.start !== 1 || !PLACE_PREPOSITIONS.has(doc[s]![c.start - 1] ?? '')) continue;
       const next = doc[s]![c.end] ?? '';
       if (next !== "'s" && next !== '\u2019s' && oneWord(doc[s]![c.start]!)) placed.add(doc[s]![c.start]!);
     }
@@ -163,7 +162,12 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
     sentences.forEach((chunks, s) => {
       for (const c of chunks) if (c.end - c.start === 1 && c.type !== LOC && placed.has(doc[s]![c.start]!)) otherwise.add(doc[s]![c.start]!);
     });
-    for (const w of placed) if (otherwise.has(w) && !forced.has(w)) forced.set(w, LOC);
+    // A word inside a full person name ("confidence in Kovalskyy" after "Dmytro Kovalskyy") is a surname, not a place.
+    const inPersonName = new Set<string>();
+    sentences.forEach((chunks, s) => {
+      for (const c of chunks) if (c.type === PER && c.end - c.start > 1) for (let i = c.start; i < c.end; i++) inPersonName.add(doc[s]![i]!);
+    });
+    for (const w of placed) if (otherwise.has(w) && !forced.has(w) && !inPersonName.has(w)) forced.set(w, LOC);
   }
   if (!forced.size) return sentences.map((chunks) => [...chunks]);
   const longest = Math.max(...[...forced.keys()].map((k) => k.split(' ').length));
