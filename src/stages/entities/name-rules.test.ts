@@ -37,8 +37,8 @@ test('names ending in an organisation head are organisations', () => {
 });
 
 test('news outlets that report are organisations: "Radio X", "the X Gazette", one-word "Xwire"', () => {
-  const got = entities('Radio Dunmere said the strike was over. Southport Gazette reported the same. Baltwire reported that talks had ended.');
-  for (const name of ['Radio Dunmere', 'Southport Gazette', 'Baltwire']) {
+  const got = entities('Radio Dunmere said the strike was over. Southport Gazette reported the same. Baltwire reported that talks had ended. According to Dunwire, pay rose.');
+  for (const name of ['Radio Dunmere', 'Southport Gazette', 'Baltwire', 'Dunwire']) {
     assert.equal(got.find((m) => m.text === name)?.type, 'ORG', `${name}: ${JSON.stringify(got)}`);
   }
 });

@@ -109,7 +109,7 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
     const w = tokens[i]!;
     const next = tokens[i + 1] ?? '';
     const prev = tokens[i - 1] ?? '';
-    const cited = REPORTING_VERBS.has(next) || (prev === 'to' && tokens[i - 2] === 'according') || (prev === '(' && next === ')');
+    const cited = REPORTING_VERBS.has(next) || (prev === 'to' && tokens[i - 2]?.toLowerCase() === 'according') || (prev === '(' && next === ')');
     if (!cited || !capitalised(w) || !endsWithOutletHead(w.toLowerCase()) || !unknown(w)) continue;
     const alone = out.findIndex((x) => x.start === i && x.end === i + 1);
     if (alone >= 0) out[alone] = { start: i, end: i + 1, type: ORG };
