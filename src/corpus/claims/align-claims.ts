@@ -69,6 +69,31 @@ const RUNNING_TOTALS = new Set(['die', 'injure', 'missing', 'detain', 'evacuate'
 
 type Similarity = (i: number, j: number) => number;
 
+/**
+ * A count framed the same way ("killed five people") but dated on other days ("In February, ...") is background about
+ * another incident, not the same figure: frames of figures hold only when the dated event times share a day, or one
+ * side gives none.
+ */
+/** "killed five people ... in Salt Lake City" and "1 dead, 2 hurt in Mich.": the same frame in two places is two events. */
+function samePlaceOrUnplaced(a: MentionDraft, b: MentionDraft): boolean {
+  return !a.places.length || !b.places.length || a.places.some((p) => b.places.includes(p));
+}
+
+function sameDayOrUndated(a: MentionDraft, b: MentionDraft): boolean {
+  // Resolved values compare by calendar prefix; unresolved ones ("XXXX-02", or none) by what they say.
+  const days = (m: MentionDraft): string[] =>
+    m.compared.facts.eventTimes.flatMap((t) => {
+      if (t.type === 'DURATION' || t.type === 'SET') return [];
+      const resolved = /^\d{4}(?:-\d{2})?(?:-\d{2})?/.exec(t.value ?? '')?.[0];
+      const said = m.compared.text.slice(t.start - m.compared.cite.start, t.end - m.compared.cite.start).toLowerCase();
+      return [resolved ?? `~${t.value ?? said}`];
+    });
+  const da = days(a);
+  const db = days(b);
+  if (!da.length || !db.length) return true;
+  return da.some((x) => db.some((y) => x.startsWith(y) || y.startsWith(x)));
+}
+
 /** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
 export function similarityOf(mentions: readonly MentionDraft[], config: AlignConfig): { sim: Similarity; pairs: [number, number, number][] } {
   const docs = new Set(mentions.map((m) => m.compared.cite.article)).size;
@@ -90,7 +115,8 @@ export function similarityOf(mentions: readonly MentionDraft[], config: AlignCon
       shared += idf.get(w) ?? 0;
       count++;
     }
-    const framed = a.frames.some((f) => b.frames.includes(f));
+    const framed =
+      samePlaceOrUnplaced(a, b) && a.frames.some((f) => b.frames.includes(f) && (f.startsWith('clock|') || sameDayOrUndated(a, b)));
     // One shared word ("scene") is a topic, not a proposition; a shared event frame is.
     if (count < config.minSharedWords) return framed ? config.frameScore : 0;
     const wi = weight[i] ?? 0;

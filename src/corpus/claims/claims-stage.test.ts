@@ -243,3 +243,23 @@ test('a disputed claim is summarised by the passage in dispute, not by a member 
     assert.match(claim.summary, /Sunday|Monday/);
   }
 });
+
+test('a casualty count framed like the story\'s own but set in another place or month is background, not a conflicting figure', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Harbour Post', published: '2026-03-10T09:00',
+    text: 'Two people were killed when the market hall roof fell in Dunmore on Monday.',
+    quantities: [{ text: 'Two people', value: 2, low: 2, high: 2, unit: 'people', qualifier: 'exact' }],
+    entities: [{ text: 'Dunmore', type: 'LOC' }],
+    times: [{ text: 'Monday', value: '2026-03-09' }],
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Valley Courier', published: '2026-03-10T09:30',
+    text: 'In February, a crane collapse killed five people at a building site in Port Alder.',
+    quantities: [{ text: 'five people', value: 5, low: 5, high: 5, unit: 'people', qualifier: 'exact' }],
+    entities: [{ text: 'Port Alder', type: 'LOC' }],
+    times: [{ text: 'February', value: '2026-02' }],
+  });
+  const claims = extractClaims(corpusOf([a, b]));
+  assert.deepEqual(claims.flatMap((c) => c.conflicts.map((k) => k.explanation)), []);
+  assert.equal(claims.length, 2);
+});

@@ -20,6 +20,8 @@ export interface MentionDraft {
   readonly entityKeys: readonly string[];
   /** Event frames ("people|die", "clock|collapse"): what the clause's figures and clock times are about. */
   readonly frames: readonly string[];
+  /** Places the clause names (lower-cased canonical LOC names): frames of clauses naming only different places do not hold. */
+  readonly places: readonly string[];
   readonly actors: readonly string[];
   readonly attribution: string | null;
   /** The clause rests on an anonymous source ("people familiar with the matter"). */
@@ -147,6 +149,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
           words,
           entityKeys: actors.keys,
           frames: eventFrames(article.text, clause, facts.quantities, facts.eventTimes),
+          places: [...new Set(article.layers.entities.filter((e) => e.type === 'LOC' && spanContains(clause, e)).map((e) => e.canonical.toLowerCase()))],
           actors: actors.names,
           attribution: attribution.text,
           anonymous: attribution.anonymous,
