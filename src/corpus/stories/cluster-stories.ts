@@ -4,12 +4,18 @@ import type { DuplicateLink, Entity, Story } from '../../core/corpus.js';
 import { compareByPublished } from '../duplicates/duplicates.js';
 import { articleFeatures, entityIdsByArticle, type FeatureCounts } from './article-features.js';
 import { OnlineClusterer, normalize, type SparseVector } from './online-clusterer.js';
+import { clusterTopics } from './topic-clusterer.js';
 
 export interface StoriesConfig {
   /** Cosine to a story centroid needed to join it (one event). */
   readonly storyThreshold: number;
-  /** Cosine between story centroids needed to share a topic (same kind of news, e.g. two earthquakes). */
+  /** Average-link cosine between story word vectors needed to share a topic (same kind of news, e.g. two earthquakes). */
   readonly topicThreshold: number;
+  /** Share of a story's articles that must use a word for it to describe the story at the topic level. */
+  readonly topicMinShare: number;
+  /** Keys per story in the topic level's inverted index, and candidate stories compared per lookup. */
+  readonly topicKeys: number;
+  readonly topicCandidates: number;
   /** Relative weight of each feature family in the article vector. */
   readonly weights: { readonly word: number; readonly entity: number; readonly date: number; readonly year: number; readonly number: number };
   /** Features seen in fewer articles than this cannot link two articles and only dilute the cosine. */
@@ -33,6 +39,9 @@ export interface StoriesConfig {
 export const STORIES_DEFAULTS: StoriesConfig = {
   storyThreshold: 0.25,
   topicThreshold: 0.25,
+  topicMinShare: 0.34,
+  topicKeys: 30,
+  topicCandidates: 20,
   weights: { word: 1, entity: 1, date: 1.5, year: 1, number: 1 },
   minDocumentFrequency: 2,
   idfMinDocuments: { word: 40, instance: 150 },
@@ -95,12 +104,31 @@ function leadSentence(article: Article, maxLength: number): string {
   return line.slice(0, cut > 0 ? cut : maxLength);
 }
 
-/** A topic is the kind of news, not the instance: only the words of a story centroid, without names, dates or numbers. */
-function topicVector(centroid: SparseVector): SparseVector {
-  return normalize(new Map([...centroid].filter(([k]) => k.startsWith('w:'))));
+/**
+ * One word vector per story for the topic level: a word's weight is the share of the story's articles using it
+ * times its IDF over stories (not articles), so the words two stories of one kind share ("quake", "epicentre")
+ * count, while one story's own names, used by all its articles, link it to nothing else.
+ */
+function storyWordVectors(stories: readonly (readonly FeatureCounts[])[], minShare: number): SparseVector[] {
+  const shares = stories.map((articles) => {
+    const used = new Map<string, number>();
+    for (const f of articles) for (const k of f.keys()) if (k.startsWith('w:')) used.set(k, (used.get(k) ?? 0) + 1);
+    return new Map([...used].map(([k, n]) => [k, n / articles.length] as const).filter(([, share]) => share >= minShare));
+  });
+  const df = new Map<string, number>();
+  for (const s of shares) for (const k of s.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = stories.length;
+  return shares.map((s) => {
+    const weights = new Map<string, number>();
+    for (const [k, share] of s) {
+      const d = df.get(k) ?? 0;
+      if (d >= 2) weights.set(k, share * Math.log((n + 1) / d));
+    }
+    return normalize(weights);
+  });
 }
 
-/** Stories over originals (near-copies follow their original), then topics over story centroids. */
+/** Stories over originals (near-copies follow their original), then topics over story word vectors. */
 export function clusterStories(input: ClusterInput, config: StoriesConfig = STORIES_DEFAULTS): StoryClustering {
   const copyOf = new Map((input.duplicates ?? []).map((d) => [d.article, d.duplicateOf]));
   const ordered = [...input.articles].sort(compareByPublished);
@@ -131,9 +159,12 @@ export function clusterStories(input: ClusterInput, config: StoriesConfig = STOR
     return { id: `s${s + 1}`, title, articles: members[s] ?? [], events: [] };
   });
 
-  const topicClusterer = new OnlineClusterer({ ...config, threshold: config.topicThreshold });
-  for (const g of groups) topicClusterer.add(topicVector(clusterer.centroidOf(g[0] ?? 0)));
-  for (let i = 0; i < config.refinePasses; i++) if (topicClusterer.refine() === 0) break;
-  const topics = topicClusterer.groups().map((t) => t.map((s) => `s${s + 1}`));
+  const topicInput = storyWordVectors(groups.map((g) => g.map((i) => features[i]!)), config.topicMinShare).map((v) => [v]);
+  const topicGroups = clusterTopics(topicInput, {
+    threshold: config.topicThreshold,
+    topKeys: config.topicKeys,
+    maxCandidates: config.topicCandidates,
+  });
+  const topics = topicGroups.map((t) => t.map((s) => `s${s + 1}`));
   return { stories, topics };
 }

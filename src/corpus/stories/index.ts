@@ -5,4 +5,6 @@ export type { ClusterInput, StoriesConfig, StoryClustering } from './cluster-sto
 export { articleFeatures, entityIdsByArticle, stem } from './article-features.js';
 export type { FeatureCounts, FeatureOptions } from './article-features.js';
 export { OnlineClusterer, dot, normalize, topKeys } from './online-clusterer.js';
+export { clusterTopics } from './topic-clusterer.js';
+export type { TopicClustererOptions } from './topic-clusterer.js';
 export type { Match, OnlineClustererOptions, SparseVector } from './online-clusterer.js';
