@@ -4,6 +4,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   analyzePaths,
+  count,
   createContext,
   DEFAULT_DB,
   ingestPaths,
@@ -52,10 +53,6 @@ async function withStore<T>(options: DbOption, fn: (store: Store) => Promise<T>)
 function deps(store: Store) {
   // The wall clock only stamps stored failures; reports never contain it.
   return { store, ctx: createContext({ now: () => new Date() }), progress: terminalProgress() };
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function printFailures(failures: readonly IngestFailure[]): void {

@@ -10,14 +10,18 @@ const SECTIONS: readonly { readonly key: Report['brief'][number]['section']; rea
   { key: 'sources', title: 'Sources and provenance' },
 ];
 
-/** Escapes text so neither HTML nor Markdown syntax inside an article can act in a renderer. */
+/** Escapes text so neither HTML nor Markdown syntax inside an article can act in a renderer (no tag can open without "<"). */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|#])/g, '\\$1')
     .replace(/\r?\n/g, ' ');
+}
+
+/** "1 story", "3 stories". */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function renderMarkdown(report: Report): string {
@@ -28,7 +32,8 @@ export function renderMarkdown(report: Report): string {
 
   const titles = report.stories.map((s) => escapeMarkdown(s.title)).join('; ');
   out.push(`# Parallax brief${titles ? `: ${titles}` : ''}`, '');
-  out.push(`${report.articles.length} articles from ${new Set(report.articles.map((a) => a.outlet ?? a.id)).size} outlets, ${report.stories.length} stories, ${report.claims.length} claims.`, '');
+  const outlets = new Set(report.articles.map((a) => a.outlet ?? a.id)).size;
+  out.push(`${count(report.articles.length, 'article')} from ${count(outlets, 'outlet')}, ${count(report.stories.length, 'story', 'stories')}, ${count(report.claims.length, 'claim')}.`, '');
 
   for (const section of SECTIONS) {
     const lines = report.brief.filter((b) => b.section === section.key);
