@@ -93,3 +93,9 @@ test('a "Posted:" stamp outside the story block still dates a page without date 
   assert.ok(!r.text.includes('Posted'));
   assert.deepEqual(r.metadata.published, { value: '2026-02-16', from: 'page-timestamp' });
 });
+
+test('a page of 50 000 unclosed nested elements is extracted without overflowing the stack', () => {
+  const story = [1, 2, 3].map(para).join('');
+  const r = extractHtml(`<html><body>${'<div>'.repeat(50_000)}${story}</body></html>`);
+  assert.ok(r.text.includes('Paragraph 3 of the story'));
+});

@@ -1,11 +1,36 @@
 // A fast HTML tree (htmlparser2) and the walk that turns a subtree into paragraphs of visible text.
-import type { AnyNode, Document, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, type AnyNode, type Document, type Element } from 'domhandler';
+import { Parser } from 'htmlparser2';
 
 export type { AnyNode, Document, Element };
 
+/** Elements nested deeper than this are attached at this depth: every walk of the tree recurses, and real pages stay far below it. */
+export const MAX_TREE_DEPTH = 256;
+
+/** A DOM builder that stops nesting at MAX_TREE_DEPTH (a page of 100 000 unclosed <div>s would overflow the stack). */
+class ShallowDomHandler extends DomHandler {
+  /** Open elements past the depth cap, closed at once and not on the stack. */
+  private flattened = 0;
+
+  override onopentag(name: string, attribs: { [key: string]: string }): void {
+    super.onopentag(name, attribs);
+    if (this.tagStack.length > MAX_TREE_DEPTH) {
+      super.onclosetag();
+      this.flattened++;
+    }
+  }
+
+  override onclosetag(): void {
+    // closes arrive innermost first, so the flattened elements are the first to be closed
+    if (this.flattened > 0) this.flattened--;
+    else super.onclosetag();
+  }
+}
+
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const handler = new ShallowDomHandler();
+  new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+  return handler.root;
 }
 
 export function isElement(node: AnyNode): node is Element {
