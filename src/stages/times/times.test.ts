@@ -267,3 +267,10 @@ test('counts written as transcripts say them, and trading days, are durations', 
   assert.deepEqual(one('Stocks fell in the last twenty four hours of trading.'), { text: 'the last twenty four hours', type: 'DURATION', value: 'PT24H' });
   assert.deepEqual(one('The index rose for eight trading days.'), { text: 'eight trading days', type: 'DURATION', value: 'P8D' });
 });
+
+test('a clock time with no day of its own takes the day told with a part of day earlier ("Tuesday evening")', () => {
+  const text = 'A blaze swept the depot on Tuesday evening. Crews said the alarm sounded shortly after 9 p.m., a spokesman said.';
+  const times = extractTimes(text, '2026-03-11T07:40');
+  const clock = times.find((t) => text.slice(t.start, t.end).startsWith('9 p.m'));
+  assert.equal(clock?.value, '2026-03-10T21:00');
+});

@@ -169,7 +169,8 @@ function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCan
       let told: CalendarDate | null = null;
       for (const other of kept) {
         if (other.start >= c.start) break;
-        if (other.type === 'DATE' && other.value && /^\d{4}-\d\d-\d\d$/.test(other.value)) told = dayOf(other.value);
+        // A day with its part ("Tuesday evening", 2026-03-10TEV) tells the day too.
+        if ((other.type === 'DATE' || other.type === 'TIME') && other.value && /^\d{4}-\d\d-\d\d(?:T[A-Z]{2})?$/.test(other.value)) told = dayOf(other.value.slice(0, 10));
       }
       return told ? { ...c, value: `${formatDate(told)}${c.value.slice(10)}` } : c;
     }
