@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { mulberry32 } from './seeded-random.js';
 
 /** Settings: vocabulary size, fine and coarse cluster counts, k-means iterations, seed. */
 const SETTINGS = { vocab: 120_000, fine: 512, coarse: 48, iterations: 12, seed: 7 } as const;
@@ -11,16 +12,6 @@ interface Embeddings {
   readonly words: readonly string[];
   readonly vectors: Readonly<Record<string, readonly number[]>>;
   readonly dimensions: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Spherical k-means: rows are unit vectors, centroids renormalised each round. */

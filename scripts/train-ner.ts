@@ -5,6 +5,7 @@ import { bilouTags, countChunks, parseConll, scoreCounts, type ConllDocument, ty
 import { chunksOf, decodeDocument, TAG_COUNT, type WeightTable } from '../src/stages/entities/decode.js';
 import { documentFeatures, type DocumentFeatures, type FeatureResources } from '../src/stages/entities/features.js';
 import { buildTable, DEFAULT_MODEL_DIR, encodeClusters, encodeModel, loadResources, parseClusters } from '../src/stages/entities/ner-model.js';
+import { mulberry32 } from './seeded-random.js';
 
 /** Training settings; defaults in code. Epoch count is the upper bound, the best dev epoch wins. */
 const SETTINGS = {
@@ -80,16 +81,6 @@ class Trainer implements WeightTable {
     }
     return out;
   }
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Prepared {
