@@ -105,3 +105,19 @@ test('the event is dated by the day most outlets lead with; a wrong weekday and 
   assert.equal(eventDay(arts[1]!), '2031-06-11', 'a clock time past publication does not date the lead');
   assert.equal(eventDay(arts[4]!), '2031-06-12', 'only the publication day is left when the lead date is a quote date');
 });
+
+test('an undated lead joins the main event unless it was published after every report of it', () => {
+  const arts = derail.slice(0, 2).map(derailArticle);
+  const text = 'Crews worked through the morning to clear spilled grain from the line near Orrin.';
+  const sameDay = fixtureArticle({ id: 'u1', text, meta: { published: '2031-06-12T10:00' } });
+  const nextDay = fixtureArticle({ id: 'u2', text: `${text} `, meta: { published: '2031-06-13T10:00' } });
+  const s: Story = { id: 's1', title: 'Derailment', articles: ['d1', 'd2', 'u1', 'u2'], events: [] };
+  const events = eventsStage.run({ ...emptyCorpus([...arts, sameDay, nextDay]), stories: [s] }, createContext(), eventsStage.defaults).stories?.[0]?.events ?? [];
+  assert.deepEqual(
+    events.map((e) => [e.date, e.articles]),
+    [
+      ['2031-06-11', ['d1', 'd2', 'u1']],
+      ['2031-06-13', ['u2']],
+    ],
+  );
+});

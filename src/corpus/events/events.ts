@@ -93,6 +93,8 @@ export interface LeadEvent {
   readonly clause: ReadonlySet<string>;
   /** Content words of the whole lead. */
   readonly lead: ReadonlySet<string>;
+  /** False when the lead names no day and `day` is the publication day. */
+  readonly dated: boolean;
 }
 
 export function leadEvent(article: Article, config: EventsConfig = EVENTS_DEFAULTS): LeadEvent {
@@ -107,10 +109,10 @@ export function leadEvent(article: Article, config: EventsConfig = EVENTS_DEFAUL
     // The newest day the lead reports is its news ("killed in Tuesday's fire after two died on Wednesday").
     if (d && (!best || d > best.day)) best = { day: d, span: t };
   }
-  if (!best) return { day: day(article.meta.published), clause: lead, lead };
+  if (!best) return { day: day(article.meta.published), clause: lead, lead, dated: false };
   const sentence = sentences.find((s) => s.start <= best.span.start && best.span.start < s.end);
   const clause = sentence ? contentWords(clauseAround(article.text, sentence, best.span)) : lead;
-  return { day: best.day, clause: clause.size ? clause : lead, lead };
+  return { day: best.day, clause: clause.size ? clause : lead, lead, dated: true };
 }
 
 /**
@@ -178,7 +180,8 @@ function coverage(words: ReadonlySet<string>, vocabulary: ReadonlySet<string>): 
  * Events of one story, ordered by date (undated last); ids are assigned by the caller.
  * The main event is on the day most original articles lead with (near-copies do not vote). An article leading with
  * another day joins it when the clause around its date tells the main event's action (an outlet with the wrong
- * weekday); otherwise it starts or joins the event of its own day (an aftershock, a later death toll).
+ * weekday), or when its lead names no day and it was published no later than the main event's reports; otherwise it
+ * starts or joins the event of its own day (an aftershock, a later death toll).
  */
 export function storyEvents(
   story: Story,
@@ -195,11 +198,20 @@ export function storyEvents(
     const lead = leads.get(id);
     if (lead && lead.day === main) for (const w of lead.lead) vocabulary.add(w);
   }
+  // The last day an article telling the main event was published: an undated lead published by then is not news of another day.
+  let lastMainPublished = '';
+  for (const id of story.articles) {
+    const published = day(articles.get(id)?.meta.published);
+    if (leads.get(id)?.day === main && published && published > lastMainPublished) lastMainPublished = published;
+  }
   const byDate = new Map<string | null, DraftEvent>();
   for (const id of story.articles) {
     const lead = leads.get(id);
     let date = lead?.day ?? null;
-    if (lead && date !== null && date !== main && main !== null && coverage(lead.clause, vocabulary) >= config.sameActionCoverage) date = main;
+    if (lead && date !== null && date !== main && main !== null) {
+      const sameAction = coverage(lead.clause, vocabulary) >= config.sameActionCoverage;
+      if (sameAction || (!lead.dated && date <= lastMainPublished)) date = main;
+    }
     let draft = byDate.get(date);
     if (!draft) byDate.set(date, (draft = { date, articles: [], claims: [] }));
     draft.articles.push(id);
