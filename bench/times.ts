@@ -139,6 +139,64 @@ function metrics(c: Counts, seconds: number, docs: number): BenchMetrics {
   };
 }
 
+function add(a: Counts, b: Counts): Counts {
+  return {
+    gold: a.gold + b.gold,
+    system: a.system + b.system,
+    strict: a.strict + b.strict,
+    relaxed: a.relaxed + b.relaxed,
+    valueCorrect: a.valueCorrect + b.valueCorrect,
+    typeCorrect: a.typeCorrect + b.typeCorrect,
+  };
+}
+
+/** The tuning parts (AQUAINT + TimeBank-tune) and the held-out part pooled, when the data has them. */
+function pooled(perPart: ReadonlyMap<string, Counts>): { tuning: Counts | null; heldout: Counts | null } {
+  let tuning: Counts | null = null;
+  let heldout: Counts | null = null;
+  for (const [part, c] of perPart) {
+    if (part.endsWith('-heldout')) heldout = heldout ? add(heldout, c) : c;
+    else tuning = tuning ? add(tuning, c) : c;
+  }
+  return { tuning, heldout };
+}
+
+/** valueF1 per split as extra metrics, so --json runs carry the generalization gap too. */
+function splitMetrics(perPart: ReadonlyMap<string, Counts>): BenchMetrics {
+  const { tuning, heldout } = pooled(perPart);
+  if (!tuning || !heldout) return {};
+  return {
+    valueF1Tuning: f1(tuning.valueCorrect, tuning.system, tuning.gold),
+    valueF1Heldout: f1(heldout.valueCorrect, heldout.system, heldout.gold),
+  };
+}
+
+/** One line per part, then the tuning parts pooled and all: ours and chrono-node side by side. */
+function splitTable(
+  perPart: ReadonlyMap<string, Counts>,
+  all: Counts,
+  basePerPart: ReadonlyMap<string, Counts>,
+  baseAll: Counts,
+): string[] {
+  if (perPart.size < 2) return [];
+  const rows: [string, Counts, Counts | undefined][] = [...perPart]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([part, c]) => [part.replace(/^.*\//, ''), c, basePerPart.get(part)]);
+  const ours = pooled(perPart);
+  const theirs = pooled(basePerPart);
+  if (ours.tuning && ours.heldout) rows.push(['tuning (all but held-out)', ours.tuning, theirs.tuning ?? undefined]);
+  rows.push(['all', all, baseAll]);
+  const head = `${'split'.padEnd(26)}${'strictF1'.padStart(9)}${'relaxedF1'.padStart(10)}${'valueF1'.padStart(9)}${'gold'.padStart(6)}${'system'.padStart(7)}  chrono valueF1`;
+  return [
+    head,
+    ...rows.map(([name, c, b]) => {
+      const m = metrics(c, 0, 0);
+      const bv = b ? f1(b.valueCorrect, b.system, b.gold).toFixed(3) : '-';
+      return `${name.padEnd(26)}${(m.strictF1 ?? 0).toFixed(3).padStart(9)}${(m.relaxedF1 ?? 0).toFixed(3).padStart(10)}${(m.valueF1 ?? 0).toFixed(3).padStart(9)}${String(c.gold).padStart(6)}${String(c.system).padStart(7)}  ${bv}`;
+    }),
+  ];
+}
+
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Raw chrono-node with the DCT as reference, its components written as TimeML the obvious way. */
@@ -210,21 +268,20 @@ export const run: BenchRun = async (options) => {
   t0 = performance.now();
   const chronoSystems = docs.map((d) => chronoTimex(d.text, d.dct));
   const chronoSeconds = (performance.now() - t0) / 1000;
-  for (const [i, d] of docs.entries()) score(d.gold, chronoSystems[i] ?? [], base);
-  const notes: string[] = [];
-  if (perPart.size > 1) {
-    for (const [part, c] of [...perPart].sort()) {
-      const m = metrics(c, 0, 0);
-      notes.push(
-        `${part.padEnd(14)} strictF1 ${m.strictF1?.toFixed(3)}  relaxedF1 ${m.relaxedF1?.toFixed(3)}  valueF1 ${m.valueF1?.toFixed(3)}  (gold ${c.gold}, system ${c.system})`,
-      );
-    }
+  const basePerPart = new Map<string, Counts>();
+  for (const [i, d] of docs.entries()) {
+    score(d.gold, chronoSystems[i] ?? [], base);
+    const part = parts[i] ?? '.';
+    const counts = basePerPart.get(part) ?? zero();
+    score(d.gold, chronoSystems[i] ?? [], counts);
+    basePerPart.set(part, counts);
   }
+  const notes = splitTable(perPart, ours, basePerPart, base);
   if (verbose) for (const e of errors) options.log(e);
   return {
     bench: 'times',
     data: options.data ?? null,
-    metrics: metrics(ours, oursSeconds, docs.length),
+    metrics: { ...metrics(ours, oursSeconds, docs.length), ...splitMetrics(perPart) },
     baseline: { name: 'chrono-node', metrics: metrics(base, chronoSeconds, docs.length) },
     notes,
   };
