@@ -1,28 +1,4 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { analyzeTexts } from '../helpers/corpus.js';
 import { FERRY } from './planted.js';
-import { loadStory, scoreStory } from './score.js';
-import { assertCitedAndExplained } from './story-invariants.js';
+import { plantedStorySuite } from './planted-story-suite.js';
 
-const corpus = analyzeTexts(loadStory('ferry'));
-const score = scoreStory(corpus, FERRY);
-
-test('ferry: every planted conflict is found with its kind', () => {
-  assert.deepEqual(score.missedConflicts, []);
-});
-
-test('ferry: no conflict is reported that was not planted', () => {
-  assert.deepEqual(score.falseConflicts, []);
-});
-
-test('ferry: planted claims get their status (corroborated, single-source, disputed, evolving)', () => {
-  assert.deepEqual(
-    score.statuses.filter((s) => s.gold !== s.predicted),
-    [],
-  );
-});
-
-test('ferry: conflicts cite both passages and the brief cites every sentence', () => {
-  assertCitedAndExplained(corpus);
-});
+plantedStorySuite(FERRY);

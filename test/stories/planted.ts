@@ -1,4 +1,4 @@
-// Planted answers of the five fictional multi-outlet stories: the conflicts and claim statuses a reader should see.
+// Planted answers of the six fictional multi-outlet stories: the conflicts and claim statuses a reader should see.
 import type { PlantedStory } from './score.js';
 
 export const FERRY: PlantedStory = {
