@@ -40,6 +40,12 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   maxRivalShare: 2 / 3,
 };
 
+/**
+ * Called as each step of the HTML path ends, with the step's name; the time since the previous call is that
+ * step's cost. Only the extraction bench passes one (to print where the time goes); absent, nothing is measured.
+ */
+export type StepLap = (step: string) => void;
+
 export interface HtmlExtraction {
   /** Paragraphs joined by single newlines. */
   readonly text: string;
@@ -96,12 +102,16 @@ function structuredParagraphs(body: string): string[] {
  * 6. none: the page has no visible text.
  * Every step's paragraphs pass the page-furniture filter (widget lines, labels above the story).
  */
-export function extractHtml(html: string, url: string | null = null, options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS): HtmlExtraction {
+export function extractHtml(html: string, url: string | null = null, options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS, lap?: StepLap): HtmlExtraction {
   const lean = stripNoise(html);
+  lap?.('strip-noise');
   const doc = parseHtml(lean);
+  lap?.('parse');
   const metadata = htmlMetadata(doc, url);
+  lap?.('metadata');
   const finish = (clean: FurnitureResult, extractedBy: ExtractionStep): HtmlExtraction => {
     const published = metadata.published ?? timestampDate(clean.removed) ?? pageTimestampDate(doc);
+    lap?.('furniture');
     return { text: clean.kept.join('\n'), removed: clean.removed, extractedBy, metadata: published === metadata.published ? metadata : { ...metadata, published } };
   };
   const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => finish(dropPageFurniture(paragraphs), extractedBy);
@@ -110,10 +120,12 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
     return done(whole, whole.length ? 'html-fragment' : 'none');
   }
   const density = densityExtract(doc);
+  lap?.('density');
   const dense = dropPageFurniture(density.paragraphs);
   const denseChars = chars(dense.kept);
   if (denseChars >= options.minConfidentChars && density.rivalShare <= options.maxRivalShare) return finish(dense, 'density');
   const readable = html.length <= options.maxReadabilityChars ? readabilityExtract(pruneForReadability(doc), options.readabilityCharThreshold) : null;
+  lap?.('readability');
   if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
   if (metadata.articleBody) {
     const structured = structuredParagraphs(metadata.articleBody);

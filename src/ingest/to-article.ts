@@ -5,7 +5,7 @@ import { emptyLayers, type Article, type ArticleStatus, type Removed } from '../
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
 import type { RawArticle } from '../core/raw-article.js';
 import { detectLanguage } from './detect-language.js';
-import { DEFAULT_EXTRACTION_OPTIONS, extractHtml, type ExtractionOptions } from './extract-html.js';
+import { DEFAULT_EXTRACTION_OPTIONS, extractHtml, type ExtractionOptions, type StepLap } from './extract-html.js';
 import type { HtmlMetadata } from './html-metadata.js';
 import { normalizeDate } from './normalize-date.js';
 import { isJunkByline, parseByline } from './parse-byline.js';
@@ -115,8 +115,8 @@ function displayName(raw: RawArticle): string {
   return raw.source.record ? `${base} ${raw.source.record}` : base;
 }
 
-/** Cleans one raw article into an Article with empty layers; pure and deterministic. */
-export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}): Article {
+/** Cleans one raw article into an Article with empty layers; pure and deterministic. `lap` times the steps (bench only). */
+export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}, lap?: StepLap): Article {
   const opts = { ...DEFAULT_ARTICLE_OPTIONS, ...options };
   const name = displayName(raw);
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
@@ -128,7 +128,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   let body: string;
   const extractionRemoved: Removed[] = [];
   if (raw.format === 'html') {
-    const ex = extractHtml(raw.body, url, opts.extraction);
+    const ex = extractHtml(raw.body, url, opts.extraction, lap);
     html = ex.metadata;
     extractedBy = ex.extractedBy;
     body = ex.text;
@@ -149,6 +149,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   const kept = [...cleaned.kept];
   const bodyMeta = stripBodyMetadata(kept, removed);
   const text = kept.filter((p) => p.trim()).join('\n');
+  lap?.('clean-text');
 
   const hintDate = hints.published ? normalizeDate(hints.published) : null;
   if (hints.published && !hintDate) diagnostics.push(diagnostic('warning', STAGE, 'unparsed-date', `${name}: could not read the date "${hints.published}"; use ISO 8601 (2026-03-14)`));
@@ -166,6 +167,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   );
   const detected = detectLanguage(text);
   const language = firstOf(pv(detected, 'detected'), html?.language);
+  lap?.('language');
   const credits = [...new Set([...(hintByline?.credits ?? []), ...(header?.credits ?? []), ...bodyMeta.credits])];
 
   const provenance: Record<string, string> = {};
@@ -182,6 +184,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   // The same body relayed verbatim by two outlets is two articles; the same file read twice is one.
   const identity = [outlet?.value ?? '', published?.value ?? '', title?.value ?? '', text].join('\u0000');
   const contentHash = createHash('sha256').update(identity).digest('hex');
+  lap?.('identity');
   return {
     id: `a${contentHash.slice(0, 12)}`,
     contentHash,
