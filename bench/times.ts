@@ -102,7 +102,7 @@ function score(gold: readonly Timex[], system: readonly Timex[], counts: Counts,
     }
     const s = best >= 0 ? system[best] : undefined;
     if (!s) {
-      if (errors && text) errors.push(`miss  ${JSON.stringify(text.slice(g.start, g.end))} ${g.type} ${g.value}`);
+      if (errors && text) errors.push(`miss  ${JSON.stringify(text.slice(g.start, g.end))} ${g.type} ${g.value} | ${text.slice(Math.max(0, g.start - 80), g.end + 50).replace(/\s+/g, ' ')}`);
       continue;
     }
     used.add(best);
@@ -116,7 +116,7 @@ function score(gold: readonly Timex[], system: readonly Timex[], counts: Counts,
     }
   }
   if (errors && text) {
-    for (const [i, s] of system.entries()) if (!used.has(i)) errors.push(`extra ${JSON.stringify(text.slice(s.start, s.end))} ${s.type} ${s.value}`);
+    for (const [i, s] of system.entries()) if (!used.has(i)) errors.push(`extra ${JSON.stringify(text.slice(s.start, s.end))} ${s.type} ${s.value} | ${text.slice(Math.max(0, s.start - 80), s.end + 50).replace(/\s+/g, ' ')}`);
   }
 }
 

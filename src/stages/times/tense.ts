@@ -18,6 +18,9 @@ const FUTURE_SOURCE = [
   // Present passives ("the case is heard in May", "is expected Friday") are schedules in news.
   '(?:to\\s+be|is|are)\\s+(?:[a-z]+ed|heard|held|paid|made|given|taken|sent|sold|set|seen|done|brought|built)',
   'as\\s+(?:soon|early)\\s+as',
+  // A deadline: "postponed until Tuesday", "has given them until 9 a.m. Tuesday". Not "Until Thursday, they had",
+  // "up until" or "not until", which look back from a told time.
+  '(?<![Nn]ot\\s|[Uu]p\\s)(?<=[a-z,]\\s)until',
   'scheduled|slated|planned|planning|upcoming|next|coming|payable|expires?|pending',
 ].join('|');
 

@@ -263,6 +263,15 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // A twelve-month reporting period named by its end ("in the year ended March 31", "for the fiscal year ending
+    // June 30") is a stretch of a year, not the calendar year the report is in; its end date is its own expression.
+    name: 'year-ended',
+    re: /\bthe\s+(?:(?:full|latest|last|previous|prior)\s+)?(?:fiscal\s+|financial\s+|calendar\s+)?year(?=\s+(?:that\s+)?(?:ended|ending|ends|to)\s+(?:on\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|tomorrow|today|yesterday|next|last))/gi,
+    build() {
+      return { type: 'DURATION', value: 'P1Y' };
+    },
+  },
+  {
     name: 'century',
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b/gi,
     build(m) {

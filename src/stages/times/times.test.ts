@@ -274,3 +274,27 @@ test('a clock time with no day of its own takes the day told with a part of day 
   const clock = times.find((t) => text.slice(t.start, t.end).startsWith('9 p.m'));
   assert.equal(clock?.value, '2026-03-10T21:00');
 });
+
+test('a deadline with "until" looks forward; "Until Thursday, they had" and "not until" look back', () => {
+  assert.equal(one('The ministry postponed until Tuesday any ruling on the permit.').value, '2025-03-11');
+  assert.equal(one('Officials have given the tenants until 9 a.m. Monday to leave.').value, '2025-03-10T09:00');
+  assert.equal(one('Until Tuesday, police had called him only a witness.').value, '2025-03-04');
+  assert.equal(one('It was not until Tuesday that the mayor spoke.').value, '2025-03-04');
+});
+
+test('a reporting year named by its end is a one-year stretch, its end date a date of its own', () => {
+  assert.deepEqual(times('In the fiscal year ended Jan. 31, Halder Stores earned $4 million.'), [
+    { text: 'the fiscal year', type: 'DURATION', value: 'P1Y' },
+    { text: 'Jan. 31', type: 'DATE', value: '2025-01-31' },
+  ]);
+  assert.equal(times('Profit will fall in the year ending June 30.')[0]?.value, 'P1Y');
+  // Not a reporting period: the year is the subject of its own verb.
+  assert.deepEqual(times('The year ended with a strike.'), []);
+});
+
+test('without caller sentences, abbreviations do not end a sentence, so tense crosses "a.m." and "Oct."', () => {
+  // "a.m. Monday" is not a sentence break: the deadline's "until" still governs "Monday".
+  assert.equal(one('The union gave the board until 10 a.m. Monday to answer.').value, '2025-03-10T10:00');
+  // A real break still stops a future verb in the next sentence from reaching back.
+  assert.equal(times('The strike began Tuesday. Talks will resume soon.')[0]?.value, '2025-03-04');
+});

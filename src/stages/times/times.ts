@@ -39,10 +39,24 @@ export interface TimesConfig {
   readonly chronoFallback: boolean;
 }
 
+// Words whose period does not end a sentence: titles, month and weekday abbreviations, "a.m.", initials, "U.S.".
+const NON_FINAL = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Jr|Sr|Inc|Corp|Co|Ltd|Bros|No|Nos|vs|Ft|Mt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|a\.m|p\.m|[A-Z](?:\.[A-Z])*))\.$/;
+
+/**
+ * Sentences when the caller has none: a break after [.!?] (and closing quotes) before an upper-case word or an
+ * opening quote, or at a line break, except after an abbreviation ("Oct. 23", "9 a.m. Tuesday", "Mr. Smith").
+ */
 function roughSentences(text: string): Span[] {
   const out: Span[] = [];
-  const re = /[^.!?\n]+(?:[.!?]+["'\u201d\u2019]*|\n|$)/g;
-  for (let m = re.exec(text); m && m[0].length > 0; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  const re = /[.!?]+["'\u201d\u2019)]*(?=\s+["'\u201c\u2018`(]*[A-Z])|\n+/g;
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[0][0] === '.' && NON_FINAL.test(text.slice(Math.max(from, m.index - 12), m.index + 1))) continue;
+    if (end > from) out.push({ start: from, end });
+    from = end;
+  }
+  if (from < text.length) out.push({ start: from, end: text.length });
   return out;
 }
 
