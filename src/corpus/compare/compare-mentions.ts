@@ -4,7 +4,7 @@ import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import type { ClauseFacts } from './clause-facts.js';
-import { intervalsOverlap, quantityInterval, unitKey, unitsComparable } from './intervals.js';
+import { countKey, countsComparable, intervalsOverlap, quantityInterval } from './intervals.js';
 
 /** One clause of one article, as the comparison sees it. */
 export interface ComparedMention {
@@ -98,7 +98,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
   const counted = (qs: readonly QuantitySpan[]): Map<string, QuantitySpan[]> => {
     const m = new Map<string, QuantitySpan[]>();
     for (const q of qs) {
-      const k = unitKey(q.unit) ?? '';
+      const k = countKey(q.unit) ?? '';
       m.set(k, [...(m.get(k) ?? []), q]);
     }
     return m;
@@ -106,11 +106,11 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
   const ca = counted(a.facts.quantities);
   const cb = counted(b.facts.quantities);
   for (const qa of a.facts.quantities) {
-    if ((ca.get(unitKey(qa.unit) ?? '')?.length ?? 0) > 1) continue;
+    if ((ca.get(countKey(qa.unit) ?? '')?.length ?? 0) > 1) continue;
     for (const qb of b.facts.quantities) {
-      if ((cb.get(unitKey(qb.unit) ?? '')?.length ?? 0) > 1) continue;
+      if ((cb.get(countKey(qb.unit) ?? '')?.length ?? 0) > 1) continue;
       if (PART_RE.test(spanText(a, qa)) || PART_RE.test(spanText(b, qb))) continue;
-      if (qa.unit === null || qb.unit === null || !unitsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
+      if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
       if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
       return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };

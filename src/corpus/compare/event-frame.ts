@@ -3,7 +3,7 @@ import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
-import { unitKey, unitsComparable } from './intervals.js';
+import { countsPeople } from './intervals.js';
 
 /** Words either side of a figure or time searched for the verb it belongs to. */
 const FRAME_REACH = 5;
@@ -29,7 +29,7 @@ function isEventVerb(word: string): boolean {
  * (measured on ECB+ dev: they tripled false number conflicts).
  */
 function frameUnit(unit: string | null): string | null {
-  return unitKey(unit) !== null && unitsComparable(unit, 'people') ? 'people' : null;
+  return countsPeople(unit) ? 'people' : null;
 }
 
 function verbsNear(text: string, clause: Span, span: Span): string[] {

@@ -2,7 +2,7 @@
 import type { QuantitySpan } from '../../core/article.js';
 import type { Evolution } from '../../core/corpus.js';
 import type { ComparedMention } from './compare-mentions.js';
-import { unitKey, unitsComparable } from './intervals.js';
+import { countKey, countsComparable } from './intervals.js';
 
 export interface EvolutionConfig {
   /** Reports closer than this (minutes) describe the same moment: differing figures are a disagreement. */
@@ -41,10 +41,10 @@ export function detectEvolution(
   unit: string | null,
   config: EvolutionConfig = EVOLUTION_DEFAULTS,
 ): Evolution | null {
-  if (unitKey(unit) === 'duration') return null;
+  if (countKey(unit) === 'duration') return null;
   const points: { q: QuantitySpan; at: number; iso: string }[] = [];
   for (const m of mentions) {
-    const qs = m.facts.quantities.filter((q) => unitsComparable(q.unit, unit));
+    const qs = m.facts.quantities.filter((q) => countsComparable(q.unit, unit));
     const iso = reportTime(m);
     const at = iso ? minutesOf(iso) : null;
     if (qs.length !== 1 || at === null || !iso || !qs[0]) return null;

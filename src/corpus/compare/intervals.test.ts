@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { QuantitySpan } from '../../core/article.js';
-import { intervalsOverlap, precisionSlack, quantityInterval, unitsComparable } from './intervals.js';
+import { countsComparable, countsPeople, intervalsOverlap, precisionSlack, quantityInterval } from './intervals.js';
 
 function q(value: number, qualifier: QuantitySpan['qualifier'], unit: string | null, low: number | null, high: number | null, inclusive = true): QuantitySpan {
   return { start: 0, end: 1, value, qualifier, unit, low, high, lowInclusive: inclusive, highInclusive: inclusive };
@@ -27,8 +27,16 @@ test('touching open bounds do not overlap: "fewer than 10" vs exactly 10', () =>
 });
 
 test('dead and injured are different things; people may be either', () => {
-  assert.ok(!unitsComparable('dead', 'injured'));
-  assert.ok(unitsComparable('people', 'dead'));
-  assert.ok(unitsComparable('minutes', 'hours'));
-  assert.ok(!unitsComparable('tonnes', 'people'));
+  assert.ok(!countsComparable('dead', 'injured'));
+  assert.ok(countsComparable('people', 'dead'));
+  assert.ok(countsComparable('minutes', 'hours'));
+  assert.ok(!countsComparable('tonnes', 'people'));
+});
+
+test('counts of people: the people, the dead and the injured; not tonnes or minutes', () => {
+  assert.ok(countsPeople('residents'));
+  assert.ok(countsPeople('wounded'));
+  assert.ok(!countsPeople('tonnes'));
+  assert.ok(!countsPeople('minutes'));
+  assert.ok(!countsPeople(null));
 });

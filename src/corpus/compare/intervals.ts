@@ -1,73 +1,43 @@
-// Quantity intervals: unit classes, duration scaling, precision widening and the overlap test conflicts rest on.
+// Quantity intervals for claim comparison: counts of people, duration scaling and precision widening, over the quantities stage.
 import type { QuantitySpan } from '../../core/article.js';
+import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
 
-export interface Interval {
-  readonly low: number | null;
-  readonly high: number | null;
-  readonly lowInclusive: boolean;
-  readonly highInclusive: boolean;
+export { intervalsOverlap } from '../../stages/quantities/index.js';
+
+/** A quantity's asserted values on a common scale; null bounds are open-ended. */
+export type Interval = Pick<QuantitySpan, 'low' | 'high' | 'lowInclusive' | 'highInclusive'>;
+
+/** Unit keys (from the quantities stage) that a bare "people" count may be about: the dead, the injured. */
+const PEOPLE_KEY = 'person';
+const PEOPLE_COMPATIBLE = new Set([PEOPLE_KEY, 'death', 'injured']);
+
+/** The quantities stage's comparison key of a unit as written or as lemmatized ("residents" and "resident" alike). */
+export function countKey(unit: string | null): string | null {
+  return unit === null ? null : unitKey(unitLemma(unit));
 }
 
-/** Minutes per duration unit, so "30 minutes" and "almost two hours" compare on one scale. */
-const DURATION_MINUTES: Readonly<Record<string, number>> = {
-  second: 1 / 60,
-  minute: 1,
-  hour: 60,
-  day: 1440,
-  week: 10080,
-  month: 43800,
-  year: 525600,
-};
-
-/** Unit words that name the same kind of thing; keys are singular lemmas. */
-const UNIT_CLASS: Readonly<Record<string, string>> = {
-  people: 'people',
-  person: 'people',
-  resident: 'people',
-  civilian: 'people',
-  dead: 'dead',
-  death: 'dead',
-  killed: 'dead',
-  fatality: 'dead',
-  victim: 'dead',
-  body: 'dead',
-  injured: 'injured',
-  wounded: 'injured',
-  injury: 'injured',
-};
-
-/** Classes that a bare "people" count may be about. */
-const PEOPLE_COMPATIBLE = new Set(['people', 'dead', 'injured']);
-
-function singular(word: string): string {
-  const w = word.toLowerCase().trim();
-  if (w === 'people') return w;
-  if (/ies$/.test(w)) return `${w.slice(0, -3)}y`;
-  if (/(ss|us)$/.test(w)) return w;
-  if (/s$/.test(w)) return w.slice(0, -1);
-  return w;
-}
-
-/** The comparable unit key of a quantity: "duration", a people class, or the singular unit itself. */
-export function unitKey(unit: string | null): string | null {
-  if (unit === null) return null;
-  const s = singular(unit.split(/\s+/).pop() ?? unit);
-  if (s in DURATION_MINUTES) return 'duration';
-  return UNIT_CLASS[s] ?? s;
-}
-
-export function unitsComparable(a: string | null, b: string | null): boolean {
-  const ka = unitKey(a);
-  const kb = unitKey(b);
-  if (ka === null || kb === null) return ka === kb;
+/**
+ * Whether two counts may be about the same thing, for claim comparison: the quantities stage's unit keys, plus one
+ * rule of reading: "17 people were hurt" and "a dozen injured" count the same thing, so a bare people count is
+ * comparable to a count of the dead or of the injured (which stay apart from each other).
+ */
+export function countsComparable(a: string | null, b: string | null): boolean {
+  const ka = countKey(a);
+  const kb = countKey(b);
   if (ka === kb) return true;
-  return (ka === 'people' && PEOPLE_COMPATIBLE.has(kb)) || (kb === 'people' && PEOPLE_COMPATIBLE.has(ka));
+  if (ka === null || kb === null) return false;
+  return (ka === PEOPLE_KEY && PEOPLE_COMPATIBLE.has(kb)) || (kb === PEOPLE_KEY && PEOPLE_COMPATIBLE.has(ka));
 }
 
+/** Whether a unit counts people (alive, dead or injured). */
+export function countsPeople(unit: string | null): boolean {
+  return unit !== null && PEOPLE_COMPATIBLE.has(countKey(unit) ?? '');
+}
+
+/** Seconds per unit for durations ("30 minutes" and "almost two hours" compare on one scale), else 1. */
 function scaleOf(unit: string | null): number {
   if (unit === null) return 1;
-  const s = singular(unit.split(/\s+/).pop() ?? unit);
-  return DURATION_MINUTES[s] ?? 1;
+  return TIME_UNIT_SECONDS[singular(unit.split(/\s+/).pop() ?? unit)] ?? 1;
 }
 
 /** Below this, a figure is a count as written ("20 dead" is not "about 20"). */
@@ -81,7 +51,7 @@ export function precisionSlack(value: number): number {
   return place === 1 ? 0 : place / 2;
 }
 
-/** The interval a quantity asserts, on a common scale (minutes for durations), widened for round exact figures. */
+/** The interval a quantity asserts, on a common scale (seconds for durations), widened for round exact figures. */
 export function quantityInterval(q: QuantitySpan): Interval {
   const k = scaleOf(q.unit);
   const scale = (v: number | null): number | null => (v === null ? null : v * k);
@@ -104,18 +74,6 @@ export function quantityInterval(q: QuantitySpan): Interval {
 const NEARLY_SHARE = 0.75;
 /** Half-width of "about N" as a share of N, when the quantities stage gives no interval. */
 const ABOUT_SHARE = 0.25;
-
-/** Whether two intervals share at least one value (null bounds are open-ended). */
-export function intervalsOverlap(a: Interval, b: Interval): boolean {
-  return !below(a, b) && !below(b, a);
-}
-
-/** True when every value of `a` lies under every value of `b`. */
-function below(a: Interval, b: Interval): boolean {
-  if (a.high === null || b.low === null) return false;
-  if (a.high < b.low) return true;
-  return a.high === b.low && !(a.highInclusive && b.lowInclusive);
-}
 
 /** Quantities that look like calendar years are dates, not counts. */
 export function looksLikeYear(q: QuantitySpan): boolean {
