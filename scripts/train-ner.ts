@@ -28,12 +28,12 @@ class Trainer implements WeightTable {
   stamps = new Int32Array(1 << 16);
   step = 0;
 
-  addScores(keys: ArrayLike<number>, scores: Float64Array): void {
-    for (let k = 0; k < keys.length; k++) {
+  addScores(keys: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void {
+    for (let k = from; k < to; k++) {
       const row = this.rows.get(keys[k]!);
       if (row === undefined) continue;
       const base = row * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) scores[t] = scores[t]! + this.weights[base + t]!;
+      for (let t = 0; t < TAG_COUNT; t++) scores[at + t] = scores[at + t]! + this.weights[base + t]!;
     }
   }
 

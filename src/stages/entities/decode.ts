@@ -1,5 +1,14 @@
 // Greedy left-to-right BILOU decoding with valid-transition constraints, shared by training and tagging.
-import { documentHistoryFeatures, dynamicFeatures, type DocumentFeatures } from './features.js';
+import {
+  documentHistoryFeatures,
+  dynamicFeatures,
+  predictionHistoryFeatures,
+  neighbour,
+  ROLE_COUNT,
+  transitionFeatures,
+  type DocumentFeatures,
+  type WordInfo,
+} from './features.js';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type NerType = (typeof ENTITY_TYPES)[number];
@@ -39,9 +48,9 @@ export function allowed(prev: number, next: number, isLast: boolean): boolean {
   return !(isLast && np === B);
 }
 
-/** Feature weights: adds the TAG_COUNT weights of each known key into `scores`. */
+/** Feature weights: adds the TAG_COUNT weights of each known key in keys[from..to) into scores[at..at + TAG_COUNT). */
 export interface WeightTable {
-  addScores(keys: ArrayLike<number>, scores: Float64Array): void;
+  addScores(keys: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void;
 }
 
 /** ALLOWED[(prev + 1) * TAG_COUNT + next] for inner tokens, ALLOWED_LAST for the final token. */
@@ -95,43 +104,43 @@ export function chunksOf(tags: ArrayLike<number>): Chunk[] {
 /** First-pass labels of each capitalised word over the whole document, and each token's own share of them. */
 interface FirstPass {
   readonly counts: ReadonlyMap<number, Int32Array>;
-  /** own[s][i] = entity type of the first-pass chunk covering token i, or -1. */
-  readonly own: readonly Int8Array[];
-  readonly tags: readonly Int8Array[];
+  /** own[t] = entity type of the first-pass chunk covering token t, or -1. */
+  readonly own: Int8Array;
+  readonly tags: Int8Array;
 }
 
-/** Whether any capitalised word of sentence s was labelled somewhere else in the document by the first pass. */
-function seesOtherMentions(doc: DocumentFeatures, firstPass: FirstPass, s: number): boolean {
-  const caps = doc.capitalised[s]!;
-  const lh = doc.lowerHashes[s]!;
-  const own = firstPass.own[s]!;
-  for (let i = 0; i < caps.length; i++) {
-    if (!caps[i]) continue;
-    const all = firstPass.counts.get(lh[i]!);
+/** Whether any capitalised word of tokens [a, b) was labelled somewhere else in the document by the first pass. */
+function seesOtherMentions(words: readonly WordInfo[], firstPass: FirstPass, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) {
+    const w = words[t]!;
+    if (!w.upper) continue;
+    const all = firstPass.counts.get(w.lowerHash);
     if (!all) continue;
     let total = 0;
-    for (let t = 0; t < all.length; t++) total += all[t]!;
-    if (total > (own[i]! >= 0 ? 1 : 0)) return true;
+    for (let k = 0; k < all.length; k++) total += all[k]!;
+    if (total > (firstPass.own[t]! >= 0 ? 1 : 0)) return true;
   }
   return false;
 }
 
-function firstPassOf(doc: DocumentFeatures, tags: readonly Int8Array[]): FirstPass {
-  const counts = new Map<number, Int32Array>();
-  const own = tags.map((t, s) => {
-    const o = new Int8Array(t.length).fill(-1);
-    for (const c of chunksOf(t)) {
-      for (let i = c.start; i < c.end; i++) {
-        if (!doc.capitalised[s]![i]) continue;
-        o[i] = c.type;
-        const lh = doc.lowerHashes[s]![i]!;
-        let h = counts.get(lh);
-        if (!h) counts.set(lh, (h = new Int32Array(ENTITY_TYPES.length)));
-        h[c.type]!++;
-      }
+/** Adds the entity types of the chunks of tags[a..b) to `counts`, per capitalised word; marks `own` when given. */
+function countChunkWords(words: readonly WordInfo[], tags: Int8Array, a: number, b: number, counts: Map<number, Int32Array>, own: Int8Array | null): void {
+  for (const c of chunksOf(tags.subarray(a, b))) {
+    for (let t = a + c.start; t < a + c.end; t++) {
+      const w = words[t]!;
+      if (!w.upper) continue;
+      if (own) own[t] = c.type;
+      let h = counts.get(w.lowerHash);
+      if (!h) counts.set(w.lowerHash, (h = new Int32Array(ENTITY_TYPES.length)));
+      h[c.type]!++;
     }
-    return o;
-  });
+  }
+}
+
+function firstPassOf(doc: DocumentFeatures, tags: Int8Array): FirstPass {
+  const counts = new Map<number, Int32Array>();
+  const own = new Int8Array(tags.length).fill(-1);
+  for (let s = 0; s + 1 < doc.sentenceStart.length; s++) countChunkWords(doc.words, tags, doc.sentenceStart[s]!, doc.sentenceStart[s + 1]!, counts, own);
   return { counts, own, tags };
 }
 
@@ -139,38 +148,101 @@ function firstPassOf(doc: DocumentFeatures, tags: readonly Int8Array[]): FirstPa
  * Decodes a whole document; with hooks it also trains (perceptron updates on predicted history).
  * With two passes, the second also sees how the first pass labelled the same word elsewhere in the
  * document, before and after this sentence (a name tagged confidently once informs its other mentions).
+ * Returns one tag array per sentence (views into one buffer).
  */
 export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?: TrainingHooks, passes = 1): Int8Array[] {
   // Outside training the weights are fixed, so each token's static-feature scores are summed once for both passes.
-  const fixedScores = hooks ? null : staticScores(doc, table);
-  const first = decodePass(doc, table, hooks, null, fixedScores);
-  return passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first), fixedScores);
+  const fixed = hooks ? null : staticScores(doc, table);
+  const trans = hooks ? null : transitionScores(table);
+  const first = decodePass(doc, table, hooks, null, fixed, trans);
+  const tags = passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first), fixed, trans);
+  const out: Int8Array[] = [];
+  for (let s = 0; s + 1 < doc.sentenceStart.length; s++) out.push(tags.subarray(doc.sentenceStart[s]!, doc.sentenceStart[s + 1]!));
+  return out;
 }
 
-/** Per table: a word's own-feature score vector, keyed by its (shared) local key array. */
-const LOCAL_SCORES = new WeakMap<WeightTable, WeakMap<Int32Array, Float64Array>>();
+/** Rows of a word's cached scores: own keys, the four roles, then its dynamic features after no tag and after O. */
+const SCORE_ROWS = 1 + ROLE_COUNT + 2;
+const AFTER_NOTHING = (1 + ROLE_COUNT) * TAG_COUNT;
 
-function staticScores(doc: DocumentFeatures, table: WeightTable): Float64Array[] {
-  let cache = LOCAL_SCORES.get(table);
-  if (!cache) LOCAL_SCORES.set(table, (cache = new WeakMap()));
-  const words = cache;
-  return doc.sentences.map((sent, s) => {
-    const out = new Float64Array(sent.length * TAG_COUNT);
-    const scratch = new Float64Array(TAG_COUNT);
-    sent.forEach((keys, i) => {
-      const local = doc.locals[s]![i]!;
-      let own = words.get(local);
-      if (!own) {
-        own = new Float64Array(TAG_COUNT);
-        table.addScores(local, own);
-        words.set(local, own);
+/** Scratch for wordScores. */
+const SUM = new Float64Array(SCORE_ROWS * TAG_COUNT);
+
+/** A word's cached scores for this table (SCORE_ROWS x TAG_COUNT). */
+function wordScores(w: WordInfo, table: WeightTable, sum: Float64Array): Float32Array {
+  if (w.scoresOf === table && w.scores) return w.scores;
+  const out = new Float32Array(SCORE_ROWS * TAG_COUNT);
+  sum.fill(0);
+  const keys: number[] = [];
+  for (let prev = -1; prev <= 0; prev++) {
+    keys.length = 0;
+    dynamicFeatures(keys, prev, w.lowerHash, w.shapeHash);
+    table.addScores(keys, 0, keys.length, sum, AFTER_NOTHING + (prev + 1) * TAG_COUNT);
+  }
+  table.addScores(w.local, 0, w.local.length, sum, 0);
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    const keys = w.roles[r]!;
+    table.addScores(keys, 0, keys.length, sum, (r + 1) * TAG_COUNT);
+  }
+  out.set(sum);
+  w.scores = out;
+  w.scoresOf = table;
+  return out;
+}
+
+/** Reused across documents: tagging is synchronous. */
+let staticBuffer = new Float64Array(1 << 16);
+
+/** Every token's static-feature scores: its word's own, its neighbours' role scores, then its context keys. */
+function staticScores(doc: DocumentFeatures, table: WeightTable): Float64Array {
+  const { words, sentenceStart, keys, keyStart } = doc;
+  const need = words.length * TAG_COUNT;
+  if (staticBuffer.length < need) staticBuffer = new Float64Array(Math.max(need, staticBuffer.length * 2));
+  const out = staticBuffer;
+  const sum = SUM;
+  for (let s = 0; s + 1 < sentenceStart.length; s++) {
+    const a = sentenceStart[s]!;
+    const b = sentenceStart[s + 1]!;
+    for (let t = a; t < b; t++) {
+      const own = wordScores(words[t]!, table, sum);
+      const p1 = wordScores(neighbour(words, t, a, b, 0), table, sum);
+      const n1 = wordScores(neighbour(words, t, a, b, 1), table, sum);
+      const p2 = wordScores(neighbour(words, t, a, b, 2), table, sum);
+      const n2 = wordScores(neighbour(words, t, a, b, 3), table, sum);
+      const at = t * TAG_COUNT;
+      for (let k = 0; k < TAG_COUNT; k++) {
+        out[at + k] = own[k]! + p1[TAG_COUNT + k]! + n1[2 * TAG_COUNT + k]! + p2[3 * TAG_COUNT + k]! + n2[4 * TAG_COUNT + k]!;
       }
-      scratch.set(own);
-      table.addScores(keys, scratch);
-      out.set(scratch, i * TAG_COUNT);
-    });
-    return out;
-  });
+      table.addScores(keys, keyStart[t]!, keyStart[t + 1]!, out, at);
+    }
+  }
+  return out;
+}
+
+/** Per table: scores of the tag-transition features for every (previous, before-previous) tag pair. */
+const TRANSITIONS = new WeakMap<WeightTable, Float64Array>();
+
+function transitionScores(table: WeightTable): Float64Array {
+  const hit = TRANSITIONS.get(table);
+  if (hit) return hit;
+  const out = new Float64Array((TAG_COUNT + 1) * (TAG_COUNT + 1) * TAG_COUNT);
+  const keys: number[] = [];
+  for (let p = -1; p < TAG_COUNT; p++) {
+    for (let p2 = -1; p2 < TAG_COUNT; p2++) {
+      keys.length = 0;
+      transitionFeatures(keys, p, p2);
+      table.addScores(keys, 0, keys.length, out, ((p + 1) * (TAG_COUNT + 1) + p2 + 1) * TAG_COUNT);
+    }
+  }
+  TRANSITIONS.set(table, out);
+  return out;
+}
+
+/** All static keys of token t, for a training update. */
+function staticKeys(out: number[], doc: DocumentFeatures, t: number, a: number, b: number): void {
+  for (const k of doc.words[t]!.local) out.push(k);
+  for (let r = 0; r < ROLE_COUNT; r++) for (const k of neighbour(doc.words, t, a, b, r).roles[r]!) out.push(k);
+  for (let k = doc.keyStart[t]!; k < doc.keyStart[t + 1]!; k++) out.push(doc.keys[k]!);
 }
 
 function decodePass(
@@ -178,87 +250,105 @@ function decodePass(
   table: WeightTable,
   hooks: TrainingHooks | undefined,
   firstPass: FirstPass | null,
-  fixedScores: readonly Float64Array[] | null,
-): Int8Array[] {
+  fixed: Float64Array | null,
+  trans: Float64Array | null,
+): Int8Array {
+  const { words, sentenceStart, titles } = doc;
   const history = new Map<number, Int32Array>();
   const scores = new Float64Array(TAG_COUNT);
   const others = new Int32Array(ENTITY_TYPES.length);
   const keys: number[] = [];
-  const out: Int8Array[] = [];
-  for (let s = 0; s < doc.sentences.length; s++) {
-    const sent = doc.sentences[s]!;
-    const lh = doc.lowerHashes[s]!;
-    const sh = doc.shapeHashes[s]!;
-    const caps = doc.capitalised[s]!;
-    const cont = doc.continues[s]!;
-    const titles = doc.titles[s]!;
+  const all: number[] = [];
+  const out = new Int8Array(words.length);
+  for (let s = 0; s + 1 < sentenceStart.length; s++) {
+    const a = sentenceStart[s]!;
+    const b = sentenceStart[s + 1]!;
+    const n = b - a;
     // The second pass only changes sentences whose names occur elsewhere; the rest keep their first-pass tags.
-    const skip = firstPass !== null && !seesOtherMentions(doc, firstPass, s);
-    const tags = skip ? Int8Array.from(firstPass.tags[s]!) : new Int8Array(sent.length);
+    if (firstPass !== null && !seesOtherMentions(words, firstPass, a, b)) {
+      out.set(firstPass.tags.subarray(a, b), a);
+      countChunkWords(words, out, a, b, history, null);
+      continue;
+    }
     let prev = -1;
     let prev2 = -1;
-    for (let i = 0; i < (skip ? 0 : sent.length); i++) {
+    for (let i = 0; i < n; i++) {
+      const t = a + i;
+      const w = words[t]!;
       keys.length = 0;
-      const fixed = sent[i]!;
-      dynamicFeatures(keys, prev, prev2, lh[i]!, sh[i]!, caps[i] ? history.get(lh[i]!) : undefined);
-      const all = firstPass && caps[i] ? firstPass.counts.get(lh[i]!) : undefined;
-      if (all) {
-        others.set(all);
-        const mine = firstPass!.own[s]![i]!;
+      // Tagging: after no tag or O the word's dynamic scores are cached with its static ones.
+      const cached = fixed !== null && prev <= 0;
+      if (!cached) dynamicFeatures(keys, prev, w.lowerHash, w.shapeHash);
+      const past = w.upper ? history.get(w.lowerHash) : undefined;
+      if (past) predictionHistoryFeatures(keys, past);
+      const seen = firstPass && w.upper ? firstPass.counts.get(w.lowerHash) : undefined;
+      if (seen) {
+        others.set(seen);
+        const mine = firstPass!.own[t]!;
         if (mine >= 0) others[mine]!--;
         documentHistoryFeatures(keys, others);
       }
-      const pre = fixedScores?.[s];
-      if (pre) scores.set(pre.subarray(i * TAG_COUNT, (i + 1) * TAG_COUNT));
-      else {
+      if (fixed && trans) {
+        const at = t * TAG_COUNT;
+        const tr = ((prev + 1) * (TAG_COUNT + 1) + prev2 + 1) * TAG_COUNT;
+        for (let k = 0; k < TAG_COUNT; k++) scores[k] = fixed[at + k]! + trans[tr + k]!;
+        if (cached) {
+          const mine = wordScores(w, table, SUM);
+          const row = AFTER_NOTHING + (prev + 1) * TAG_COUNT;
+          for (let k = 0; k < TAG_COUNT; k++) scores[k] = scores[k]! + mine[row + k]!;
+        }
+      } else {
         scores.fill(0);
-        table.addScores(doc.locals[s]![i]!, scores);
-        table.addScores(fixed, scores);
+        transitionFeatures(keys, prev, prev2);
+        const d = doc.words[t]!;
+        table.addScores(d.local, 0, d.local.length, scores, 0);
+        for (let r = 0; r < ROLE_COUNT; r++) {
+          const rk = neighbour(words, t, a, b, r).roles[r]!;
+          table.addScores(rk, 0, rk.length, scores, 0);
+        }
+        table.addScores(doc.keys, doc.keyStart[t]!, doc.keyStart[t + 1]!, scores, 0);
       }
-      table.addScores(keys, scores);
-      const ok = i === sent.length - 1 ? ALLOWED_LAST : ALLOWED;
+      table.addScores(keys, 0, keys.length, scores, 0);
+      const ok = i === n - 1 ? ALLOWED_LAST : ALLOWED;
       // An open name (B/I) forces I or L next, and greedy decoding can run on for words ("Academy has seemed
       // hell"). When the model's free choice is O, close the name at the previous token instead.
       // Names only run on over capitalised words, numbers and connectors: "Obama has" ends at "Obama".
       // Applied when tagging, not while training: as a training constraint it cost 0.5 F1 on CoNLL dev.
-      const here = hooks !== undefined || cont[i] === 1;
-      const next = hooks !== undefined ? i + 1 < sent.length : i + 1 < sent.length && cont[i + 1] === 1;
+      const here = hooks !== undefined || w.continues;
+      const next = hooks !== undefined ? i + 1 < n : i + 1 < n && words[t + 1]!.continues;
       let free = 0;
-      for (let t = 1; t < TAG_COUNT; t++) if (scores[t]! > scores[free]!) free = t;
+      for (let k = 1; k < TAG_COUNT; k++) if (scores[k]! > scores[free]!) free = k;
       if ((free === 0 || !here) && prev > 0 && (tagPosition(prev) === B || tagPosition(prev) === I)) {
         const closed = makeTag(tagType(prev), tagPosition(prev) === B ? U : L);
-        tags[i - 1] = closed;
+        out[t - 1] = closed;
         prev = closed;
       }
       const row = (prev + 1) * TAG_COUNT;
       // "Mayor Dmytro Kovalskyy": a title before a name is never part of a person span (tagging only).
-      const noPerson = hooks === undefined && titles[i] === 1;
+      const noPerson = hooks === undefined && titles[t] === 1;
       let best = -1;
-      for (let t = 0; t < TAG_COUNT; t++) {
-        if (!ok[row + t]) continue;
-        const p = t === 0 ? -1 : (t - 1) & 3;
+      for (let k = 0; k < TAG_COUNT; k++) {
+        if (!ok[row + k]) continue;
+        const p = k === 0 ? -1 : (k - 1) & 3;
         if ((p === B || p === I) && !next) continue;
         if ((p === I || p === L) && !here) continue;
-        if (noPerson && t > 0 && (t - 1) >> 2 === 0) continue;
-        if (best < 0 || scores[t]! > scores[best]!) best = t;
+        if (noPerson && k > 0 && (k - 1) >> 2 === 0) continue;
+        if (best < 0 || scores[k]! > scores[best]!) best = k;
       }
       if (hooks) {
         const gold = hooks.gold[s]![i]!;
-        if (gold !== best) hooks.update([...doc.locals[s]![i]!, ...fixed, ...keys], gold, best);
+        if (gold !== best) {
+          all.length = 0;
+          staticKeys(all, doc, t, a, b);
+          for (const k of keys) all.push(k);
+          hooks.update(all, gold, best);
+        }
       }
-      tags[i] = best;
+      out[t] = best;
       prev2 = prev;
       prev = best;
     }
-    for (const c of chunksOf(tags)) {
-      for (let i = c.start; i < c.end; i++) {
-        if (!caps[i]) continue;
-        let h = history.get(lh[i]!);
-        if (!h) history.set(lh[i]!, (h = new Int32Array(ENTITY_TYPES.length)));
-        h[c.type]!++;
-      }
-    }
-    out.push(tags);
+    countChunkWords(words, out, a, b, history, null);
   }
   return out;
 }

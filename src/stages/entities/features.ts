@@ -12,22 +12,50 @@ export interface FeatureResources {
 /** A document as the tagger sees it: sentences of token strings. */
 export type TokenDocument = readonly (readonly string[])[];
 
-/** Per-token static features, computed once per document before decoding. */
+/** Which neighbour a word's role keys describe it as, relative to the token being tagged. */
+export const ROLE_PREV = 0;
+export const ROLE_NEXT = 1;
+export const ROLE_PREV2 = 2;
+export const ROLE_NEXT2 = 3;
+export const ROLE_COUNT = 4;
+
+/**
+ * Everything about a word that does not depend on its neighbours, computed once per distinct word. A token's
+ * static features are its word's `local` keys, the role keys of the words around it, and its own context keys.
+ */
+export interface WordInfo {
+  readonly lower: string;
+  readonly lowerHash: number;
+  readonly shapeHash: number;
+  readonly fine: number;
+  readonly upper: boolean;
+  /** Contains an ASCII lower-case letter; contains an ASCII capital (for all-caps sentences). */
+  readonly hasLower: boolean;
+  readonly hasUpper: boolean;
+  /** A name may continue over this word: capitalised, a number, or a connector ("of", "de", "&"). */
+  readonly continues: boolean;
+  /** A capitalised title ("Mayor", "Sen."). */
+  readonly title: boolean;
+  /** 1 = organisation head ("Ferries"), 2 = outlet head ("Gazette"), 3 = both, 0 = neither. */
+  readonly head: number;
+  /** Hashed word-local feature keys (bias, word, lower, shapes, affixes, clusters, hyphen part, length). */
+  readonly local: Int32Array;
+  /** roles[ROLE_PREV] = keys this word gives the token after it ("previous word is ..."), and so on. */
+  readonly roles: readonly Int32Array[];
+  /** Tagging cache: summed weights of `local`, of each role, then of the dynamic features after no tag and after O, for the weight table in `scoresOf`. */
+  scores: Float32Array | null;
+  scoresOf: object | null;
+}
+
+/** Static features of a document, flat over its tokens (token t of sentence s is sentenceStart[s] + t). */
 export interface DocumentFeatures {
-  /** sentences[s][i] = hashed context feature keys of token i (neighbours, gazetteer, document cues). */
-  readonly sentences: readonly (readonly Int32Array[])[];
-  /** locals[s][i] = the word's own feature keys; one shared array per distinct word, so scores can be cached. */
-  readonly locals: readonly (readonly Int32Array[])[];
-  /** Hash of each token's lower-case form, for the prediction-history features. */
-  readonly lowerHashes: readonly Int32Array[];
-  /** Hash of each token's long shape, for the tag-by-shape features. */
-  readonly shapeHashes: readonly Int32Array[];
-  /** Whether each token starts with a capital letter. */
-  readonly capitalised: readonly Uint8Array[];
-  /** Whether a name may continue over each token: capitalised, a number, or a connector ("of", "de", "&"). */
-  readonly continues: readonly Uint8Array[];
+  readonly sentenceStart: Int32Array;
+  readonly words: readonly WordInfo[];
+  /** Context keys of token t (word pairs, sentence position, gazetteer, document cues): keys[keyStart[t] .. keyStart[t+1]). */
+  readonly keys: Int32Array;
+  readonly keyStart: Int32Array;
   /** Whether each token is a capitalised title right before another capitalised word ("Mayor Dmytro"): never a person. */
-  readonly titles: readonly Uint8Array[];
+  readonly titles: Uint8Array;
 }
 
 /** Lower-case words found inside CoNLL names ("Bank of England", "Ruud van Nistelrooy"). */
@@ -102,49 +130,49 @@ function startsUpper(token: string): boolean {
   return ch !== ch.toLowerCase();
 }
 
-function isAllCapsSentence(tokens: readonly string[]): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (const t of tokens) {
-    if (/[a-z]/.test(t)) lower++;
-    else if (/[A-Z]/.test(t)) upper++;
-  }
-  return upper >= 2 && lower === 0;
-}
-
-/** Everything about a word that does not depend on its neighbours, computed once per distinct word. */
-interface WordInfo {
-  readonly lowerHash: number;
-  readonly shapeHash: number;
-  readonly fine: number;
-  readonly upper: boolean;
-  /** A capitalised title ("Mayor", "Sen."). */
-  readonly title: boolean;
-  /** 1 = organisation head ("Ferries"), 2 = outlet head ("Gazette"), 3 = both, 0 = neither. */
-  readonly head: number;
-  /** Hashed word-local feature keys (word, lower, shapes, affixes, clusters, hyphen part, length). */
-  readonly local: Int32Array;
-}
-
 /** Per-resources cache of word infos; bounded so long-running services do not grow without limit. */
 const WORD_CACHE = new WeakMap<FeatureResources, Map<string, WordInfo>>();
-const WORD_CACHE_LIMIT = 200_000;
+const WORD_CACHE_LIMIT = 100_000;
 
 function clusterOf(res: FeatureResources, lower: string): number {
   return res.clusters.get(hashString(lower)) ?? (/\d/.test(lower) ? res.clusters.get(hashString(lower.replace(/\d/g, '0'))) : undefined) ?? -1;
 }
 
-function wordInfo(res: FeatureResources, w: string): WordInfo {
-  let cache = WORD_CACHE.get(res);
-  if (!cache) WORD_CACHE.set(res, (cache = new Map()));
-  const hit = cache.get(w);
-  if (hit) return hit;
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
+/** Stands in for the missing neighbours before the first and after the last token of a sentence. */
+export const BOUNDARY: WordInfo = {
+  lower: '',
+  lowerHash: 0,
+  shapeHash: 0,
+  fine: -1,
+  upper: false,
+  hasLower: false,
+  hasUpper: false,
+  continues: false,
+  title: false,
+  head: 0,
+  local: new Int32Array(0),
+  roles: [
+    Int32Array.of(featureKey(T.prevLower, BOS), featureKey(T.prevShape, BOS)),
+    Int32Array.of(featureKey(T.nextLower, EOS), featureKey(T.nextShape, EOS)),
+    Int32Array.of(featureKey(T.prev2Lower, BOS)),
+    Int32Array.of(featureKey(T.next2Lower, EOS)),
+  ],
+  scores: null,
+  scoresOf: null,
+};
+
+function makeWordInfo(res: FeatureResources, w: string): WordInfo {
   const lw = w.toLowerCase();
   const lowerHash = hashString(lw);
   const shapes = wordShapes(w);
   const shapeHash = hashString(shapes.long);
   const c = clusterOf(res, lw);
+  const fine = c >= 0 ? c >> 10 : -1;
   const f: number[] = [
+    featureKey(T.bias, 0),
     featureKey(T.word, hashString(w)),
     featureKey(T.lower, lowerHash),
     featureKey(T.shape, shapeHash),
@@ -154,58 +182,108 @@ function wordInfo(res: FeatureResources, w: string): WordInfo {
   for (let k = 1; k <= 4 && k <= lw.length; k++) {
     f.push(featureKey(T.prefix, k, hashString(lw.slice(0, k))), featureKey(T.suffix, k, hashString(lw.slice(-k))));
   }
-  if (c >= 0) f.push(featureKey(T.fine, c >> 10), featureKey(T.coarse, c & 1023));
+  if (c >= 0) f.push(featureKey(T.fine, fine), featureKey(T.coarse, c & 1023));
   else f.push(featureKey(T.fine, -1));
   const dash = w.indexOf('-');
   if (dash > 0) f.push(featureKey(T.hyphenPart, hashString(lw.slice(0, dash))));
-  const info: WordInfo = {
+  const upper = startsUpper(w);
+  return {
+    lower: lw,
     lowerHash,
     shapeHash,
-    fine: c >= 0 ? c >> 10 : -1,
-    upper: startsUpper(w),
-    title: startsUpper(w) && PERSON_TITLES.has(lw.replace(/\.$/, '')),
+    fine,
+    upper,
+    hasLower: /[a-z]/.test(w),
+    hasUpper: /[A-Z]/.test(w),
+    continues: continuesName(w),
+    title: upper && PERSON_TITLES.has(lw.replace(/\.$/, '')),
     head: (ORG_HEADS.has(lw) ? 1 : 0) | (OUTLET_HEADS.includes(lw) ? 2 : 0),
     local: Int32Array.from(f),
+    roles: [
+      Int32Array.of(featureKey(T.prevLower, lowerHash), featureKey(T.prevShape, shapeHash), featureKey(T.prevFine, fine)),
+      Int32Array.of(featureKey(T.nextLower, lowerHash), featureKey(T.nextShape, shapeHash), featureKey(T.nextFine, fine)),
+      Int32Array.of(featureKey(T.prev2Lower, lowerHash)),
+      Int32Array.of(featureKey(T.next2Lower, lowerHash)),
+    ],
+    scores: null,
+    scoresOf: null,
   };
+}
+
+/** The cached word info of `w` under these resources. */
+export function wordInfo(res: FeatureResources, w: string): WordInfo {
+  let cache = WORD_CACHE.get(res);
+  if (!cache) WORD_CACHE.set(res, (cache = new Map()));
+  const hit = cache.get(w);
+  if (hit) return hit;
+  const info = makeWordInfo(res, w);
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
   cache.set(w, info);
   return info;
 }
 
-const BOS = hashString('<s>');
-const EOS = hashString('</s>');
+/** A growable key buffer reused across documents (tagging is synchronous). */
+let scratch = new Int32Array(1 << 14);
+
+function isAllCaps(words: readonly WordInfo[], from: number, to: number): boolean {
+  let upper = 0;
+  for (let i = from; i < to; i++) {
+    const w = words[i]!;
+    if (w.hasLower) return false;
+    if (w.hasUpper) upper++;
+  }
+  return upper >= 2;
+}
 
 /** Static features of every token in a document. */
 export function documentFeatures(doc: TokenDocument, res: FeatureResources): DocumentFeatures {
+  const sentenceStart = new Int32Array(doc.length + 1);
+  const words: WordInfo[] = [];
+  doc.forEach((sent, s) => {
+    for (const w of sent) words.push(wordInfo(res, w));
+    sentenceStart[s + 1] = words.length;
+  });
+  const total = words.length;
   // Document cues: a capitalised word that also appears in lower case is probably a common noun;
   // a sentence-initial word also seen capitalised mid-sentence is probably a name.
   const lowerSeen = new Set<string>();
   const capMidSeen = new Set<string>();
-  const capsFlags = doc.map(isAllCapsSentence);
-  doc.forEach((sent, s) => {
-    if (capsFlags[s]) return;
-    sent.forEach((t, i) => {
-      if (!startsUpper(t)) lowerSeen.add(t);
-      else if (i > 0) capMidSeen.add(t.toLowerCase());
-    });
-  });
-  const sentences: Int32Array[][] = [];
-  const locals: Int32Array[][] = [];
-  const lowerHashes: Int32Array[] = [];
-  const shapeHashes: Int32Array[] = [];
-  const capitalised: Uint8Array[] = [];
-  const continues: Uint8Array[] = [];
-  const titles: Uint8Array[] = [];
-  doc.forEach((sent, s) => {
-    const n = sent.length;
-    const infos = sent.map((w) => wordInfo(res, w));
-    const lh = Int32Array.from(infos, (x) => x.lowerHash);
-    const sh = Int32Array.from(infos, (x) => x.shapeHash);
-    const caps = capsFlags[s]!;
+  const capsFlags = new Uint8Array(doc.length);
+  for (let s = 0; s < doc.length; s++) {
+    const a = sentenceStart[s]!;
+    const b = sentenceStart[s + 1]!;
+    if (isAllCaps(words, a, b)) {
+      capsFlags[s] = 1;
+      continue;
+    }
+    for (let t = a; t < b; t++) {
+      const w = words[t]!;
+      if (!w.upper) lowerSeen.add(doc[s]![t - a]!);
+      else if (t > a) capMidSeen.add(w.lower);
+    }
+  }
+  const keyStart = new Int32Array(total + 1);
+  const titles = new Uint8Array(total);
+  let k = 0;
+  const push = (key: number): void => {
+    if (k === scratch.length) {
+      const grown = new Int32Array(scratch.length * 2);
+      grown.set(scratch);
+      scratch = grown;
+    }
+    scratch[k++] = key;
+  };
+  for (let s = 0; s < doc.length; s++) {
+    const a = sentenceStart[s]!;
+    const n = sentenceStart[s + 1]! - a;
+    const caps = capsFlags[s] === 1;
     let gazFeats: number[][] | null = null;
-    const lower = (): string[] => sent.map((t) => t.toLowerCase());
-    if (infos.some((x) => x.upper)) {
-      for (const m of matchGazetteer(res.gazetteer, sent, lower())) {
+    let anyUpper = false;
+    for (let i = 0; i < n && !anyUpper; i++) anyUpper = words[a + i]!.upper;
+    if (anyUpper) {
+      const sent = doc[s]!;
+      const lower = sent.map((_, i) => words[a + i]!.lower);
+      for (const m of matchGazetteer(res.gazetteer, sent, lower)) {
         gazFeats ??= Array.from({ length: n }, () => []);
         for (let b = 0; b < GAZ_TYPES.length; b++) {
           if (!(m.mask & (1 << b))) continue;
@@ -216,69 +294,60 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
         }
       }
     }
-    const keys: Int32Array[] = [];
     for (let i = 0; i < n; i++) {
-      const info = infos[i]!;
-      const prevL = i > 0 ? lh[i - 1]! : BOS;
-      const nextL = i + 1 < n ? lh[i + 1]! : EOS;
-      const prevS = i > 0 ? sh[i - 1]! : BOS;
-      const nextS = i + 1 < n ? sh[i + 1]! : EOS;
-      const f: number[] = [
-        featureKey(T.bias, 0),
-        featureKey(T.prevLower, prevL),
-        featureKey(T.nextLower, nextL),
-        featureKey(T.prev2Lower, i > 1 ? lh[i - 2]! : BOS),
-        featureKey(T.next2Lower, i + 2 < n ? lh[i + 2]! : EOS),
-        featureKey(T.prevShape, prevS),
-        featureKey(T.nextShape, nextS),
-        featureKey(T.shapeTri, sh[i]!, featureKey(0, prevS, nextS)),
-        featureKey(T.bigramPrev, lh[i]!, prevL),
-        featureKey(T.bigramNext, lh[i]!, nextL),
-        featureKey(T.prevLowerShape, prevL, sh[i]!),
-        featureKey(T.nextTwo, nextL, i + 2 < n ? lh[i + 2]! : EOS),
-      ];
-      if (i === 0) f.push(featureKey(T.first, sh[i]!));
-      if (caps) f.push(featureKey(T.caps, 1), featureKey(T.capsShape, lh[i]!));
-      if (i > 0) f.push(featureKey(T.prevFine, infos[i - 1]!.fine));
-      if (i + 1 < n) f.push(featureKey(T.nextFine, infos[i + 1]!.fine));
-      if (info.upper && !caps) headFeatures(f, infos, i);
-      const g = gazFeats?.[i];
-      if (g) for (const k of g) f.push(k);
-      if (info.upper && !caps) {
-        const lw = sent[i]!.toLowerCase();
-        if (lowerSeen.has(lw)) f.push(featureKey(T.docLower, 1));
-        if (i === 0 && capMidSeen.has(lw)) f.push(featureKey(T.docCapMid, 1));
+      const t = a + i;
+      keyStart[t] = k;
+      const info = words[t]!;
+      const lh = info.lowerHash;
+      const sh = info.shapeHash;
+      const prevL = i > 0 ? words[t - 1]!.lowerHash : BOS;
+      const nextL = i + 1 < n ? words[t + 1]!.lowerHash : EOS;
+      const prevS = i > 0 ? words[t - 1]!.shapeHash : BOS;
+      const nextS = i + 1 < n ? words[t + 1]!.shapeHash : EOS;
+      push(featureKey(T.shapeTri, sh, featureKey(0, prevS, nextS)));
+      push(featureKey(T.bigramPrev, lh, prevL));
+      push(featureKey(T.bigramNext, lh, nextL));
+      push(featureKey(T.prevLowerShape, prevL, sh));
+      push(featureKey(T.nextTwo, nextL, i + 2 < n ? words[t + 2]!.lowerHash : EOS));
+      if (i === 0) push(featureKey(T.first, sh));
+      if (caps) {
+        push(featureKey(T.caps, 1));
+        push(featureKey(T.capsShape, lh));
       }
-      keys.push(Int32Array.from(f));
+      if (info.upper && !caps) {
+        headFeatures(push, words, t, a + n);
+        if (lowerSeen.has(info.lower)) push(featureKey(T.docLower, 1));
+        if (i === 0 && capMidSeen.has(info.lower)) push(featureKey(T.docCapMid, 1));
+      }
+      const g = gazFeats?.[i];
+      if (g) for (const key of g) push(key);
+      // "Mayor Dmytro": a capitalised title right before another capitalised word.
+      titles[t] = info.title && i + 1 < n && words[t + 1]!.upper ? 1 : 0;
     }
-    sentences.push(keys);
-    locals.push(infos.map((x) => x.local));
-    lowerHashes.push(lh);
-    shapeHashes.push(sh);
-    capitalised.push(Uint8Array.from(infos, (x) => (x.upper ? 1 : 0)));
-    continues.push(Uint8Array.from(sent, (w) => (continuesName(w) ? 1 : 0)));
-    // "Mayor Dmytro": a capitalised title right before another capitalised word.
-    titles.push(Uint8Array.from(infos, (x, i) => (x.title && infos[i + 1]?.upper ? 1 : 0)));
-  });
-  return { sentences, locals, lowerHashes, shapeHashes, capitalised, continues, titles };
+  }
+  keyStart[total] = k;
+  return { sentenceStart, words, keys: scratch.slice(0, k), keyStart, titles };
 }
 
-/** Features that depend on earlier decisions: previous tags and the document's prediction history. */
-export function dynamicFeatures(
-  out: number[],
-  prevTag: number,
-  prev2Tag: number,
-  lowerHash: number,
-  shapeHash: number,
-  history: Int32Array | undefined,
-): void {
-  out.push(
-    featureKey(T.prevTag, prevTag),
-    featureKey(T.prevTags, prevTag, prev2Tag),
-    featureKey(T.prevTagLower, prevTag, lowerHash),
-    featureKey(T.prevTagShape, prevTag, shapeHash),
-  );
-  if (history) historyFeatures(out, history, T.hist, T.histOnly);
+/** The role keys of the neighbours of token t in [from, to): previous, next, two back, two ahead. */
+export function neighbour(words: readonly WordInfo[], t: number, from: number, to: number, role: number): WordInfo {
+  const at = role === ROLE_PREV ? t - 1 : role === ROLE_NEXT ? t + 1 : role === ROLE_PREV2 ? t - 2 : t + 2;
+  return at >= from && at < to ? words[at]! : BOUNDARY;
+}
+
+/** Features of the previous two tags alone (the same for every word, so taggers may cache their scores). */
+export function transitionFeatures(out: number[], prevTag: number, prev2Tag: number): void {
+  out.push(featureKey(T.prevTag, prevTag), featureKey(T.prevTags, prevTag, prev2Tag));
+}
+
+/** Features of the previous tag with this word and its shape (taggers may cache them per word for common tags). */
+export function dynamicFeatures(out: number[], prevTag: number, lowerHash: number, shapeHash: number): void {
+  out.push(featureKey(T.prevTagLower, prevTag, lowerHash), featureKey(T.prevTagShape, prevTag, shapeHash));
+}
+
+/** First pass: how earlier sentences of the document labelled the same word. */
+export function predictionHistoryFeatures(out: number[], history: Int32Array): void {
+  historyFeatures(out, history, T.hist, T.histOnly);
 }
 
 /** Second pass: what the first pass said about the same word everywhere else in the document. */
@@ -299,13 +368,13 @@ function historyFeatures(out: number[], history: Int32Array, some: number, only:
 }
 
 /** "Arcline Ferries", "Northern Gazette": each word of a capitalised run ending in an organisation or outlet head. */
-function headFeatures(out: number[], infos: readonly WordInfo[], i: number): void {
-  for (let j = i, d = 0; j < infos.length && d < 4; j++, d++) {
-    if (!infos[j]!.upper) return;
-    if (j + 1 < infos.length && infos[j + 1]!.upper) continue;
-    const head = infos[j]!.head;
-    if (head & 1) out.push(featureKey(T.orgHead, d));
-    if (head & 2) out.push(featureKey(T.outletHead, d));
+function headFeatures(push: (key: number) => void, words: readonly WordInfo[], t: number, end: number): void {
+  for (let j = t, d = 0; j < end && d < 4; j++, d++) {
+    if (!words[j]!.upper) return;
+    if (j + 1 < end && words[j + 1]!.upper) continue;
+    const head = words[j]!.head;
+    if (head & 1) push(featureKey(T.orgHead, d));
+    if (head & 2) push(featureKey(T.outletHead, d));
     return;
   }
 }

@@ -42,8 +42,8 @@ export function buildTable(keys: Int32Array, weights: Int16Array | Float32Array)
     slots[2 * s + 1] = r;
   }
   return {
-    addScores(list: ArrayLike<number>, scores: Float64Array): void {
-      for (let k = 0; k < list.length; k++) {
+    addScores(list: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void {
+      for (let k = from; k < to; k++) {
         const key = list[k]!;
         let s = Math.imul(key, 0x9e3779b1) & mask;
         let row = slots[2 * s + 1]!;
@@ -53,7 +53,7 @@ export function buildTable(keys: Int32Array, weights: Int16Array | Float32Array)
         }
         if (row < 0) continue;
         const base = row * TAG_COUNT;
-        for (let t = 0; t < TAG_COUNT; t++) scores[t] = scores[t]! + weights[base + t]!;
+        for (let t = 0; t < TAG_COUNT; t++) scores[at + t] = scores[at + t]! + weights[base + t]!;
       }
     },
   };
