@@ -125,15 +125,17 @@ function seesOtherMentions(words: readonly WordInfo[], firstPass: FirstPass, a: 
 
 /** Adds the entity types of the chunks of tags[a..b) to `counts`, per capitalised word; marks `own` when given. */
 function countChunkWords(words: readonly WordInfo[], tags: Int8Array, a: number, b: number, counts: Map<number, Int32Array>, own: Int8Array | null): void {
-  for (const c of chunksOf(tags.subarray(a, b))) {
-    for (let t = a + c.start; t < a + c.end; t++) {
-      const w = words[t]!;
-      if (!w.upper) continue;
-      if (own) own[t] = c.type;
-      let h = counts.get(w.lowerHash);
-      if (!h) counts.set(w.lowerHash, (h = new Int32Array(ENTITY_TYPES.length)));
-      h[c.type]!++;
-    }
+  // Every token inside a chunk carries its chunk's type, so counting per token equals counting per chunk (as chunksOf reads them).
+  for (let t = a; t < b; t++) {
+    const tag = tags[t]!;
+    if (tag === 0) continue;
+    const w = words[t]!;
+    if (!w.upper) continue;
+    const type = tagType(tag);
+    if (own) own[t] = type;
+    let h = counts.get(w.lowerHash);
+    if (!h) counts.set(w.lowerHash, (h = new Int32Array(ENTITY_TYPES.length)));
+    h[type]!++;
   }
 }
 

@@ -210,10 +210,15 @@ function makeWordInfo(res: FeatureResources, w: string): WordInfo {
   };
 }
 
-/** The cached word info of `w` under these resources. */
-export function wordInfo(res: FeatureResources, w: string): WordInfo {
+/** The word-info cache of these resources (one lookup per document, not per token). */
+function wordCache(res: FeatureResources): Map<string, WordInfo> {
   let cache = WORD_CACHE.get(res);
   if (!cache) WORD_CACHE.set(res, (cache = new Map()));
+  return cache;
+}
+
+/** The cached word info of `w` under these resources. */
+export function wordInfo(res: FeatureResources, w: string, cache = wordCache(res)): WordInfo {
   const hit = cache.get(w);
   if (hit) return hit;
   const info = makeWordInfo(res, w);
@@ -239,8 +244,9 @@ function isAllCaps(words: readonly WordInfo[], from: number, to: number): boolea
 export function documentFeatures(doc: TokenDocument, res: FeatureResources): DocumentFeatures {
   const sentenceStart = new Int32Array(doc.length + 1);
   const words: WordInfo[] = [];
+  const cache = wordCache(res);
   doc.forEach((sent, s) => {
-    for (const w of sent) words.push(wordInfo(res, w));
+    for (const w of sent) words.push(wordInfo(res, w, cache));
     sentenceStart[s + 1] = words.length;
   });
   const total = words.length;
