@@ -13,13 +13,14 @@ import { sentencesStage } from '../src/stages/sentences/index.js';
 import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
 
 /** One attribution: content and source may be discontinuous (several fragments). */
-interface Attribution {
+export interface Attribution {
   readonly content: readonly Span[];
   readonly source: readonly Span[] | null;
+  readonly cue: readonly Span[] | null;
   readonly quoted: boolean;
 }
 
-interface Doc {
+export interface Doc {
   readonly name: string;
   readonly text: string;
   readonly gold: readonly Attribution[];
@@ -43,18 +44,22 @@ export function parseAnn(ann: string, text: string): Attribution[] {
   const out: Attribution[] = [];
   for (const e of events) {
     const roles = new Map(e.split(' ').map((kv) => kv.split(':') as [string, string]));
-    const content = spans.get(roles.get('Content') ?? '');
-    if (!content) continue;
+    // A second content fragment may come as its own role (Content2) rather than as a discontinuous span.
+    const contentIds = [...roles.keys()].filter((k) => /^Content\d*$/.test(k)).sort();
+    const content = contentIds.flatMap((k) => spans.get(roles.get(k) ?? '') ?? []).sort((a, b) => a.start - b.start);
+    if (!content.length) continue;
     const sourceId = roles.get('Source');
     const source = sourceId ? spans.get(sourceId) ?? null : null;
+    const cueId = roles.get('Cue');
+    const cue = cueId ? spans.get(cueId) ?? null : null;
     const first = content[0];
-    out.push({ content, source, quoted: first !== undefined && QUOTE_START.test(text.slice(first.start, first.end)) });
+    out.push({ content, source, cue, quoted: first !== undefined && QUOTE_START.test(text.slice(first.start, first.end)) });
   }
   return out;
 }
 
 /** A plain-text Article for one document, as the ingest of a .txt file would give. */
-function articleOf(doc: Doc): Article {
+export function articleOf(doc: Doc): Article {
   const contentHash = createHash('sha256').update(doc.text).digest('hex');
   return {
     id: `a${contentHash.slice(0, 12)}`,
@@ -71,7 +76,7 @@ function articleOf(doc: Doc): Article {
   };
 }
 
-function loadDocs(dir: string): { docs: Doc[]; multiAnnotated: number } {
+export function loadDocs(dir: string): { docs: Doc[]; multiAnnotated: number } {
   const textDir = path.join(dir, 'text');
   const annDir = path.join(dir, 'attributions');
   if (!existsSync(textDir) || !existsSync(annDir)) throw new BenchDataMissing(dir, 'PolNeAR split with text/ and attributions/');
@@ -97,7 +102,7 @@ const TRIM_EDGE = /[\s"\u201c\u201d\u2018\u2019\u00ab\u00bb'\u201e`.,;:!?\u2014\
  * Spans compared after trimming white space, quote marks and edge punctuation, and a leading "that":
  * PolNeAR keeps the marks and the complementizer inside Content; the quotes layer keeps neither.
  */
-function normalize(text: string, spans: readonly Span[]): Span[] {
+export function normalize(text: string, spans: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     let { start, end } = s;
@@ -117,7 +122,7 @@ function intersection(a: readonly Span[], b: readonly Span[]): number {
   return n;
 }
 
-type Match = 'exact' | 'overlap';
+export type Match = 'exact' | 'overlap';
 
 /** Letter and digit offsets a span set covers: fragment seams and marks between them do not count. */
 function wordChars(text: string, spans: readonly Span[]): string {
@@ -130,27 +135,29 @@ function wordChars(text: string, spans: readonly Span[]): string {
  * Exact: the same letters and digits (so a gold quote annotated as one fragment per sentence equals the
  * same quote predicted whole). Overlap: shared characters >= 50% of the longer span.
  */
-function matches(text: string, a: readonly Span[], b: readonly Span[], how: Match): boolean {
+export function matches(text: string, a: readonly Span[], b: readonly Span[], how: Match): boolean {
   if (how === 'exact') return wordChars(text, a) === wordChars(text, b);
   const longer = Math.max(size(a), size(b));
   return longer > 0 && intersection(a, b) >= 0.5 * longer;
 }
 
-interface Prediction {
+export interface Prediction {
   readonly content: Span[];
   readonly source: Span | null;
   readonly quoted: boolean;
+  readonly cue: Span | null;
+  readonly how: string;
 }
 
 /** PolNeAR has one attribution per cue: fragments sharing a cue ("A," he said, "B.") form one prediction. */
-function groupByCue(quotes: readonly QuoteSpan[]): Prediction[] {
-  const groups = new Map<string, { content: Span[]; source: Span | null; quoted: boolean }>();
+export function groupByCue(quotes: readonly QuoteSpan[]): Prediction[] {
+  const groups = new Map<string, { content: Span[]; source: Span | null; quoted: boolean; cue: Span | null; how: string }>();
   let previousKey = '';
   quotes.forEach((q, i) => {
     // A running quote (no cue of its own) continues the attribution of the quote before it.
     const key = q.speakerHow === 'running' && previousKey ? previousKey : q.cue ? `${q.cue.start}:${q.cue.end}` : `solo${i}`;
     previousKey = key;
-    const g = groups.get(key) ?? { content: [], source: null, quoted: false };
+    const g = groups.get(key) ?? { content: [], source: null, quoted: false, cue: q.cue, how: q.speakerHow };
     g.content.push({ start: q.start, end: q.end });
     g.source ??= q.speaker;
     g.quoted ||= q.kind === 'direct';
@@ -193,7 +200,7 @@ interface Tally {
 }
 
 /** Greedy one-to-one matching of predictions to gold, best overlap first. */
-function align(text: string, preds: readonly Prediction[], gold: readonly Attribution[], how: Match): Map<number, number> {
+export function align(text: string, preds: readonly Prediction[], gold: readonly Attribution[], how: Match): Map<number, number> {
   const np = preds.map((p) => normalize(text, p.content));
   const ng = gold.map((g) => normalize(text, g.content));
   const pairs: { p: number; g: number; score: number }[] = [];

@@ -417,3 +417,10 @@ test('appositives headed by a bare role or a party label stay with the speaker a
   assert.equal(find(seen, 'The toll is a tax on fishermen').speaker, 'Senator Ivo Petrak, Democrat of Norvik');
   assert.equal(find(seen, 'We will appeal').speaker, 'Ana Ruiz, another candidate for the harbour board');
 });
+
+test('a run of quotes continues an unnamed speaker phrase ("the senator") as the running speaker', () => {
+  const seen = run('\u201cWe owe nobody an apology,\u201d the senator said on Tuesday. \u201cThe mill towns will judge us.\u201d');
+  const second = find(seen, 'The mill towns will judge us.');
+  assert.equal(second.speaker, 'the senator');
+  assert.equal(second.how, 'running');
+});

@@ -575,7 +575,7 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
         const pronoun = doc.text.slice(c.phrase.start, c.phrase.end).toLowerCase();
         if ((pronoun === 'he' || pronoun === 'she') && !learned.has(name)) learned.set(name, pronoun === 'he' ? 'm' : 'f');
       }
-    } else if (c.kind === 'direct' && lastDirect && c.paragraph - lastDirect.paragraph <= config.runningParagraphs && lastDirect.name) {
+    } else if (c.kind === 'direct' && lastDirect && c.paragraph - lastDirect.paragraph <= config.runningParagraphs && (lastDirect.name ?? lastDirect.span)) {
       // A quote with no cue in a run of quotes belongs to the running speaker.
       ({ span, name } = lastDirect);
       how = 'running';
