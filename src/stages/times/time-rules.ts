@@ -272,6 +272,36 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "the end of the year", "the start of next month", "the middle of this week": the period itself, as TimeML
+    // writes it (the edge would be a mod=END/START attribute, which spans here do not carry).
+    name: 'period-edge',
+    re: /\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+(?:(the|this|next|last|the\s+current)\s+)(week|month|quarter|year|decade|century)\b/gi,
+    build(m, ctx, start) {
+      const today = ctx.today(start);
+      if (!today) return { type: 'DATE', value: null };
+      const word = (m[1] ?? '').toLowerCase();
+      const shift = word === 'last' ? -1 : word === 'next' ? 1 : 0;
+      switch ((m[2] ?? '').toLowerCase()) {
+        case 'week':
+          return { type: 'DATE', value: formatWeek(addDays(today, shift * 7)) };
+        case 'month': {
+          const mm = addMonths(today.year, today.month, shift);
+          return { type: 'DATE', value: formatMonth(mm.year, mm.month) };
+        }
+        case 'quarter': {
+          const index = today.year * 4 + Math.floor((today.month - 1) / 3) + shift;
+          return { type: 'DATE', value: `${formatYear(Math.floor(index / 4))}-Q${(index % 4) + 1}` };
+        }
+        case 'year':
+          return { type: 'DATE', value: formatYear(today.year + shift) };
+        case 'decade':
+          return { type: 'DATE', value: formatYear(today.year + shift * 10).slice(0, 3) };
+        default:
+          return { type: 'DATE', value: formatYear(today.year + shift * 100).slice(0, 2) };
+      }
+    },
+  },
+  {
     name: 'century',
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b/gi,
     build(m) {
@@ -409,12 +439,17 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'season',
-    re: /\b(?:(last|next|this|coming|past)\s+|(?:(early|late|mid)[\s-]+)|(?<=\b(?:in|the|since|until|during|by|through|this|of)\s))(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(1[6-9]\d\d|20\d\d))?/gi,
+    re: /\b(?:(last|next|this|coming|past)\s+|(?:(early|late|mid)[\s-]+)|(?<=\b(?:in|the|since|until|during|by|through|this|of)\s))(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(1[6-9]\d\d|20\d\d)|\s+of\s+(last|this|next)\s+year\b)?/gi,
     build(m, ctx, start, end) {
       const season = SEASONS[(m[3] ?? '').toLowerCase()];
       if (!season) return null;
       if (m[4]) return { type: 'DATE', value: `${m[4]}-${season}` };
       if (!ctx.ref) return { type: 'DATE', value: null };
+      // "the spring of last year": the season of the year named, whatever the tense.
+      if (m[5]) {
+        const shift = /^last$/i.test(m[5]) ? -1 : /^next$/i.test(m[5]) ? 1 : 0;
+        return { type: 'DATE', value: `${formatYear(ctx.ref.year + shift)}-${season}` };
+      }
       return { type: 'DATE', value: `${formatYear(resolveSeason(ctx.ref, season, ctx.tense(start, end), dir(m[1])))}-${season}` };
     },
   },
@@ -555,9 +590,19 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'set',
-    re: /\b(?:(daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly)|(?:every|each)\s+(?:other\s+)?(day|night|week|month|year|hour|morning|evening|minute|summer|winter))\b/gi,
+    re: new RegExp(
+      `\\b(?:(daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly)|(?:every|each)\\s+(?:other\\s+)?(day|night|week|month|year|hour|morning|evening|minute|summer|winter|spring|fall|autumn|${WEEKDAY_SOURCE}|January|February|March|April|May|June|July|August|September|October|November|December))\\b`,
+      'gi',
+    ),
     build(m, ctx, start, end) {
       const word = (m[1] ?? m[2] ?? '').toLowerCase();
+      // "each July", "every Tuesday", "every summer": the calendar unit that recurs (XXXX-07, XXXX-WXX-2, XXXX-SU).
+      const month = m[2] && /^[A-Z]/.test(m[2]) ? monthNumber(m[2]) : null;
+      if (month !== null) return { type: 'SET', value: `XXXX-${String(month).padStart(2, '0')}` };
+      const weekday = m[2] && /^[A-Z]/.test(m[2]) ? weekdayNumber(m[2]) : null;
+      if (weekday !== null) return { type: 'SET', value: `XXXX-WXX-${weekday === 0 ? 7 : weekday}` };
+      const season = SEASONS[word];
+      if (m[2] && season) return { type: 'SET', value: `XXXX-${season}` };
       // "a quarterly dividend", "average daily volume": a kind of payment or statistic, not a recurring time.
       if (m[1] && /^\s+(?:cash\s+)?(?:dividends?|loss(?:es)?|results|volume|turnover|payments?|earnings|profits?|figures|reports?|rate|average|of\b)/i.test(ctx.text.slice(end, end + 20))) return null;
       if (m[1] && /\baverage\s+$/i.test(ctx.text.slice(Math.max(0, start - 10), start))) return null;

@@ -298,3 +298,20 @@ test('without caller sentences, abbreviations do not end a sentence, so tense cr
   // A real break still stops a future verb in the next sentence from reaching back.
   assert.equal(times('The strike began Tuesday. Talks will resume soon.')[0]?.value, '2025-03-04');
 });
+
+test('the edge of a period is the period: "by the end of the year", "at the start of next month"', () => {
+  assert.deepEqual(one('The Orlin dam will be finished by the end of the year.'), { text: 'the end of the year', type: 'DATE', value: '2025' });
+  assert.equal(one('The fund closes at the start of next month.').value, '2025-04');
+  assert.equal(one('Mailing begins at the end of this week.').value, '2025-W10');
+  assert.equal(one('Sales slowed at the end of last year.').value, '2024');
+});
+
+test('recurring months, weekdays and seasons are SETs of that unit; "the spring of last year" is a season', () => {
+  assert.deepEqual(one('Marchers parade through Pellham each July.'), { text: 'each July', type: 'SET', value: 'XXXX-07' });
+  assert.equal(one('Farmers sell at the Dunmore market every Tuesday.').value, 'XXXX-WXX-2');
+  assert.equal(one('The Rovers tour the coast every summer.').value, 'XXXX-SU');
+  assert.equal(one('The reform was passed in the spring of last year.').value, '2024-SP');
+  assert.equal(one('The fee is charged each year.').value, 'P1Y');
+  // Lower-case "may" is a verb, not the month.
+  assert.deepEqual(times('The delegates each may bring one guest.'), []);
+});
