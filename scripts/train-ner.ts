@@ -18,6 +18,8 @@ const SETTINGS = {
 } as const;
 
 const DATA = resolve(process.cwd(), '../shared/bench/conll2003');
+/** Where the trained model and its training.json go (default: the committed models/ner). */
+const OUT_DIR = process.env.NER_OUT ?? DEFAULT_MODEL_DIR;
 
 /** Averaged perceptron with lazy averaging: weights, running totals and last-touched step per cell. */
 class Trainer implements WeightTable {
@@ -164,7 +166,7 @@ function main(): void {
   }
   const pruned = prune(best.keys, best.weights, SETTINGS.pruneBelow);
   const buf = encodeModel(pruned.keys, pruned.weights, SETTINGS.passes);
-  const out = resolve(DEFAULT_MODEL_DIR, 'model.bin.gz');
+  const out = resolve(OUT_DIR, 'model.bin.gz');
   writeFileSync(out, buf);
   const check = evaluate(dev, buildTable(pruned.keys, pruned.weights));
   const summary = {
@@ -177,7 +179,7 @@ function main(): void {
     bytes: buf.length,
     log,
   };
-  writeFileSync(resolve(DEFAULT_MODEL_DIR, 'training.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(resolve(OUT_DIR, 'training.json'), `${JSON.stringify(summary, null, 2)}\n`);
   process.stderr.write(`wrote ${out}: ${pruned.keys.length} features, ${(buf.length / 1e6).toFixed(1)} MB, dev F1 ${(check.f1 * 100).toFixed(2)} after pruning\n`);
 }
 
