@@ -1,4 +1,5 @@
 // Turns bytes into text: BOM, strict UTF-8, declared charset, then statistical detection; records the encoding.
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -27,7 +28,8 @@ function normalizeName(name: string | null | undefined): string | null {
 
 function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, SAMPLE_BYTES) & ~1;
-  if (n < 4) return null;
+  // UTF-16 text of Latin script is 40% NUL bytes; a sample without any is not UTF-16 (native search, no count)
+  if (n < 4 || Buffer.from(bytes.buffer, bytes.byteOffset, n).indexOf(0) < 0) return null;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < n; i += 2) {
@@ -98,14 +100,13 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
     return { ok: false, rule: 'pdf-content', detail: 'content is a PDF document, not text or HTML' };
   }
   if (looksBinary(bytes)) return { ok: false, rule: 'binary-content', detail: 'content is binary (NUL or control bytes), not text' };
-  try {
-    return finish(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
-  } catch {
-    // not valid UTF-8: mostly-UTF-8 text with a few bad bytes stays UTF-8 (with replacements)
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const replaced = countReplacements(loose);
-    if (countNonAscii(loose) - replaced >= MOSTLY_UTF8_RATIO * replaced) return finish(loose, 'utf-8');
-  }
+  // isUtf8 + Buffer#toString (simdutf) are several times faster than a fatal TextDecoder, with the same verdict and text
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return finish(buffer.toString('utf8'), 'utf-8');
+  // not valid UTF-8: mostly-UTF-8 text with a few bad bytes stays UTF-8 (with replacements)
+  const loose = new TextDecoder('utf-8').decode(bytes);
+  const replaced = countReplacements(loose);
+  if (countNonAscii(loose) - replaced >= MOSTLY_UTF8_RATIO * replaced) return finish(loose, 'utf-8');
   const named = normalizeName(declared);
   if (named && !named.startsWith('utf') && iconv.encodingExists(named)) return finish(iconv.decode(Buffer.from(bytes), named), named);
   const guess = detectSingleByte(bytes);
