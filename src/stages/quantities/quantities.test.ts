@@ -168,3 +168,37 @@ test('a tens word and a digit word written apart are one number, as transcripts 
   // Only a tens word takes a digit word after it: "five four" is not 54 or 9.
   assert.notEqual(only('Crews found five four-metre beams.').value, 54);
 });
+
+test('"1,200" and "80,000" are read in running text with their counted nouns', () => {
+  const a = only('Some 1,200 people fled the Torvik valley.');
+  assert.deepEqual([a.text, a.value, a.unit, a.qualifier], ['Some 1,200 people', 1200, 'person', 'about']);
+  const b = only('Officials counted 80,000 soldiers at the parade.');
+  assert.deepEqual([b.text, b.value, b.low, b.high, b.unit], ['80,000 soldiers', 80000, 80000, 80000, 'soldier']);
+  assert.equal(unitKey(b.unit), 'soldier');
+});
+
+test('"third": a rank in a series is a quantity of its own kind, compared only with the same rank noun', () => {
+  const q = only('Shelling resumed on the third day of the siege of Mareth.');
+  assert.deepEqual([q.text, q.value, q.low, q.high, q.unit], ['third day', 3, 3, 3, 'nth day']);
+  const [fourth] = extractQuantities('Shelling resumed for a fourth day.');
+  assert.ok(fourth);
+  // "third day" against "fourth day" is a contradiction between outlets; "3 days" is a different claim.
+  assert.ok(unitsComparable(q.unit, fourth.unit));
+  assert.equal(quantitiesCompatible(q, fourth), false);
+  const [threeDays] = extractQuantities('The siege lasted 3 days.');
+  assert.ok(threeDays);
+  assert.equal(unitsComparable(q.unit, threeDays.unit), false);
+  assert.equal(only('Police arrested a second suspect.').unit, 'nth suspect');
+});
+
+test('ranks that name parts, places or superlatives are not quantities', () => {
+  const negatives = [
+    'Profit fell in the third quarter.',
+    'Wexley is the third largest port in the region.',
+    'The 21st century brought new ferries.',
+    'The reform is a first step.',
+    'The mayor left on March 3rd.',
+    'The First Lady opened the school.',
+  ];
+  for (const text of negatives) assert.deepEqual(extractQuantities(text).map((x) => text.slice(x.start, x.end)), [], text);
+});

@@ -2,7 +2,7 @@
 import type { QuantityQualifier, QuantitySpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { defineArticleStage } from '../../pipeline/stage.js';
-import { NUMBER_SOURCE, parseNumber } from './number-words.js';
+import { NUMBER_SOURCE, ORDINAL_SOURCE, parseNumber, parseOrdinal } from './number-words.js';
 import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';
 
 /**
@@ -302,7 +302,44 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
       qualifier,
     });
   }
-  return out.filter((s) => s.start >= from && s.end <= to);
+  const ordinals = ordinalQuantities(slice, from).filter((o) => !out.some((q) => q.start < o.end && o.start < q.end));
+  return [...out, ...ordinals].filter((s) => s.start >= from && s.end <= to).sort((a, b) => a.start - b.start);
+}
+
+// "the third day of the siege", "for a second night", "the 21st victim": a rank in a series, which outlets
+// contradict ("third day" against "fourth day"). Its unit is "nth <noun>" so it never meets a plain count.
+const ORDINAL_RE = new RegExp(
+  `\\b(?:the|its|their|his|her|for\\s+a|a)\\s+(${ORDINAL_SOURCE})(?:\\s+(?:straight|consecutive|successive|running))?\\s+([a-z]+)\\b`,
+  'g',
+);
+// Ranks that are names of parts or times, not counts: "the third quarter", "the first half", "the 21st century".
+const NOT_ORDINAL_NOUN = /^(?:quarter|half|century|millennium|largest|biggest|most|least|place|person|party|world|lady|degree|hand|class|rate|floor|grade|cousin|base|reading|amendment|instance|glance|sight|thing|things|of|and|or|to|in|on)$/;
+
+function ordinalQuantities(text: string, from: number): QuantitySpan[] {
+  const out: QuantitySpan[] = [];
+  ORDINAL_RE.lastIndex = from;
+  for (let m = ORDINAL_RE.exec(text); m; m = ORDINAL_RE.exec(text)) {
+    const word = m[1] ?? '';
+    const noun = m[2] ?? '';
+    const n = parseOrdinal(word);
+    if (n === null || NOT_ORDINAL_NOUN.test(noun) || STOP_WORDS.has(noun) || /(?:est|ly)$/.test(noun)) continue;
+    // "a first step" is not a rank; "a second attack" is another one, the second.
+    if (n === 1 && /^a\s/i.test(m[0])) continue;
+    // The span starts at the rank itself: "third day" in "for a third day".
+    const start = m.index + (/^(?:the|its|their|his|her|for\s+a|a)\s+/.exec(m[0])?.[0].length ?? 0);
+    out.push({
+      start,
+      end: m.index + m[0].length,
+      value: n,
+      low: n,
+      high: n,
+      lowInclusive: true,
+      highInclusive: true,
+      unit: `nth ${unitLemma(noun)}`,
+      qualifier: 'exact',
+    });
+  }
+  return out;
 }
 
 function trimStart(text: string, start: number): number {

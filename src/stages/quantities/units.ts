@@ -60,6 +60,11 @@ export const TIME_UNIT_SECONDS: Readonly<Record<string, number>> = {
 export function unitKey(unit: string | null): string | null {
   if (unit === null) return null;
   const u = unit.toLowerCase();
+  // A rank ("nth day", "nth attack") meets only the same rank noun, never a count or a duration.
+  if (u.startsWith('nth ')) {
+    const noun = u.slice(4);
+    return `nth ${SYNONYMS[noun] ?? noun}`;
+  }
   const direct = SYNONYMS[u];
   if (direct) return direct;
   if (u in TIME_UNIT_SECONDS) return 'duration';
