@@ -76,3 +76,22 @@ test('place vote never turns a surname into a place', () => {
   const chunks: NameChunk[][] = [[{ start: 0, end: 2, type: 0 }], [{ start: 2, end: 3, type: 2 }], [{ start: 0, end: 1, type: 0 }]];
   assert.deepEqual(refineDocument(doc, chunks, none).map((s) => s.map((c) => c.type)), [[0], [2], [0]]);
 });
+
+test('boundary repairs: leading "The", trailing weekday, title inside an organisation, names joined by "&"', () => {
+  const toks = (s: string): string[] => s.split(' ');
+  const the = toks('The Harbour Safety Department said the pier was closed .');
+  assert.deepEqual(refineSentence(the, [{ start: 0, end: 4, type: 1 }], none), [{ start: 1, end: 4, type: 1 }]);
+  const outlet = toks('The Velmora Times reported the fire .');
+  assert.deepEqual(refineSentence(outlet, [{ start: 0, end: 3, type: 1 }], none), [{ start: 0, end: 3, type: 1 }]);
+  const day = toks('the channel Nordcast Friday , said the ferry left .');
+  assert.deepEqual(refineSentence(day, [{ start: 2, end: 4, type: 1 }], none), [{ start: 2, end: 3, type: 1 }]);
+  const title = toks('Velmora Port Authority Director Ivo Marek said the quay was safe .');
+  assert.deepEqual(refineSentence(title, [{ start: 0, end: 6, type: 1 }], none), [
+    { start: 0, end: 3, type: 1 },
+    { start: 4, end: 6, type: 0 },
+  ]);
+  const amp = toks('shares of Hollis & Varga rose .');
+  assert.deepEqual(refineSentence(amp, [{ start: 2, end: 3, type: 0 }, { start: 4, end: 5, type: 0 }], none), [{ start: 2, end: 5, type: 1 }]);
+  const places = toks('talks in Trenn & Skerrin ended .');
+  assert.equal(refineSentence(places, [{ start: 2, end: 3, type: 2 }, { start: 4, end: 5, type: 2 }], none).length, 2);
+});

@@ -47,8 +47,54 @@ function endsWithOutletHead(lower: string): boolean {
   return OUTLET_HEADS.some((h) => lower.endsWith(h) && lower.length > h.length + 2);
 }
 
+/** Weekdays and months: never the last word of an organisation or place ("CNBC Friday", "Purchasing Managers August"). "May" is also a surname. */
+const TIME_WORDS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/** Role words that, inside a tagged organisation or place before a capitalised name, start a person ("Reserve Governor Lena Ostrova"). */
+const INNER_TITLES: ReadonlySet<string> = new Set([...STRICT_TITLES, 'director', 'chairman', 'chairwoman', 'secretary', 'commissioner', 'ceo', 'spokesperson']);
+
 /**
- * Rewrites one sentence's chunks. Order:
+ * Boundary repairs before the rules below (each keeps the chunk when it would leave nothing):
+ * a. the-strip: an organisation opening with "The" drops it unless it ends in an outlet head ("The Commerce Department"
+ *    -> "Commerce Department"; "The Times" stays);
+ * b. time-tail: an organisation or place ending in a weekday or month loses it ("Nordbank Friday");
+ * c. inner-title: an organisation or place running over a title and a capitalised name splits there, the name a person
+ *    ("Velmora Port Authority Director Ivo Marek" -> ORG "Velmora Port Authority", PER "Ivo Marek");
+ * d. ampersand: two names joined by "&", not both places, are one organisation ("Hollis & Varga").
+ */
+export function repairBoundaries(tokens: readonly string[], chunks: readonly NameChunk[]): NameChunk[] {
+  const out: NameChunk[] = [];
+  for (const chunk of chunks) {
+    let { start, end } = chunk;
+    const { type } = chunk;
+    if (type === ORG && end - start > 1 && tokens[start] === 'The' && !OUTLET_HEADS.includes(bare(tokens[end - 1]!))) start++;
+    if (type === ORG || type === LOC) while (end - start > 1 && TIME_WORDS.has(tokens[end - 1]!.toLowerCase()) && capitalised(tokens[end - 1])) end--;
+    let split = false;
+    if (type === ORG || type === LOC) {
+      for (let i = start + 1; i + 1 < end; i++) {
+        if (!INNER_TITLES.has(bare(tokens[i]!)) || !/^\p{Lu}/u.test(tokens[i]!) || !capitalised(tokens[i + 1])) continue;
+        out.push({ start, end: i, type }, { start: i + 1, end, type: PER });
+        split = true;
+        break;
+      }
+    }
+    if (!split) out.push({ start, end, type });
+  }
+  const merged: NameChunk[] = [];
+  for (const c of out) {
+    const last = merged.at(-1);
+    if (last && tokens[last.end] === '&' && c.start === last.end + 1 && !(last.type === LOC && c.type === LOC)) {
+      merged[merged.length - 1] = { start: last.start, end: c.end, type: ORG };
+    } else merged.push(c);
+  }
+  return merged;
+}
+
+/**
+ * Rewrites one sentence's chunks. Order (after repairBoundaries):
  * 1. title-strip (after 3 for non-person spans): a person span loses everything up to its last title word ("Mayor Dmytro" -> "Dmytro");
  * 2. surname-join: an untagged unknown (or surname-shaped) capitalised word right after a person name joins it
  *    ("Dmytro" + "Kovalskyy");
@@ -61,11 +107,12 @@ function endsWithOutletHead(lower: string): boolean {
 export function refineSentence(tokens: readonly string[], chunks: readonly NameChunk[], res: NameRuleResources): NameChunk[] {
   const out: NameChunk[] = [];
   const tagged = new Uint8Array(tokens.length);
-  for (const c of chunks) for (let i = c.start; i < c.end; i++) tagged[i] = 1;
+  const repaired = repairBoundaries(tokens, chunks);
+  for (const c of repaired) for (let i = c.start; i < c.end; i++) tagged[i] = 1;
   const unknown = (w: string): boolean => res.clusters.get(hashString(w.toLowerCase())) === undefined;
   const gazMask = (w: string): number => res.gazetteer.entries.get(w.toLowerCase()) ?? 0;
   const placeOrOrg = (1 << GAZ_TYPES.indexOf('LOC')) | (1 << GAZ_TYPES.indexOf('ORG'));
-  for (const chunk of chunks) {
+  for (const chunk of repaired) {
     let { start, end, type } = chunk;
     if (type !== PER && end - start > 1 && STRICT_TITLES.has(bare(tokens[start]!)) && capitalised(tokens[start + 1])) {
       // "Mayor Dmytro Kovalsky" tagged as one ORG after a quotation: the title marks a person.
