@@ -95,3 +95,15 @@ test('boundary repairs: leading "The", trailing weekday, title inside an organis
   const places = toks('talks in Trenn & Skerrin ended .');
   assert.equal(refineSentence(places, [{ start: 2, end: 3, type: 2 }, { start: 4, end: 5, type: 2 }], none).length, 2);
 });
+
+test('person repairs: score tails and "\'s" dropped, split halves and particle surnames joined', () => {
+  const toks = (s: string): string[] => s.split(' ');
+  const tail = toks('; I. Brannock 4-70 ) , Dorset');
+  assert.deepEqual(refineSentence(tail, [{ start: 1, end: 5, type: 0 }], none)[0], { start: 1, end: 3, type: 0 });
+  const split = toks('France ( Cyrille Bost , Pascal Ferrat )');
+  assert.deepEqual(refineSentence(split, [{ start: 2, end: 3, type: 0 }, { start: 3, end: 4, type: 0 }], none), [{ start: 2, end: 4, type: 0 }]);
+  const particle = toks('14 - Joaquin del Orvel , 6');
+  assert.deepEqual(refineSentence(particle, [{ start: 2, end: 3, type: 0 }, { start: 4, end: 5, type: 0 }], none), [{ start: 2, end: 5, type: 0 }]);
+  const org = toks("a bid for Brennock 's .");
+  assert.deepEqual(refineSentence(org, [{ start: 3, end: 5, type: 1 }], none), [{ start: 3, end: 5, type: 1 }]);
+});

@@ -31,6 +31,7 @@ export interface NameChunk {
 const PER = 0;
 const ORG = 1;
 const LOC = 2;
+const MISC = 3;
 
 export interface NameRuleResources {
   readonly gazetteer: Gazetteer;
@@ -53,6 +54,9 @@ const TIME_WORDS: ReadonlySet<string> = new Set([
   'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
 
+/** Lower-case particles inside surnames: "Joaquin del Orvel", "Pieter van der Berg". */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'der', 'van', 'von', 'da', 'di', 'du', 'dos', 'das', 'la', 'le', 'bin', 'ibn', 'ben']);
+
 /** Role words that, inside a tagged organisation or place before a capitalised name, start a person ("Reserve Governor Lena Ostrova"). */
 const INNER_TITLES: ReadonlySet<string> = new Set([...STRICT_TITLES, 'director', 'chairman', 'chairwoman', 'secretary', 'commissioner', 'ceo', 'spokesperson']);
 
@@ -63,7 +67,11 @@ const INNER_TITLES: ReadonlySet<string> = new Set([...STRICT_TITLES, 'director',
  * b. time-tail: an organisation or place ending in a weekday or month loses it ("Nordbank Friday");
  * c. inner-title: an organisation or place running over a title and a capitalised name splits there, the name a person
  *    ("Velmora Port Authority Director Ivo Marek" -> ORG "Velmora Port Authority", PER "Ivo Marek");
- * d. ampersand: two names joined by "&", not both places, are one organisation ("Hollis & Varga").
+ * d. ampersand: two names joined by "&", not both places, are one organisation ("Hollis & Varga");
+ * e. junk-tail: a person loses trailing tokens without letters ("Ivo Marek 4-70 )") and a trailing "'s" (organisations
+ *    keep theirs: "Boatmen 's" is the bank's name);
+ * f. person-join: a person directly followed by another person, or by a one-word name after a surname particle
+ *    ("Joaquin" + "del" + "Orvel"), is one person (greedy decoding closes names too early).
  */
 export function repairBoundaries(tokens: readonly string[], chunks: readonly NameChunk[]): NameChunk[] {
   const out: NameChunk[] = [];
@@ -71,6 +79,9 @@ export function repairBoundaries(tokens: readonly string[], chunks: readonly Nam
     let { start, end } = chunk;
     const { type } = chunk;
     if (type === ORG && end - start > 1 && tokens[start] === 'The' && !OUTLET_HEADS.includes(bare(tokens[end - 1]!))) start++;
+    if (type === PER) {
+      while (end - start > 1 && (!/\p{L}/u.test(tokens[end - 1]!) || tokens[end - 1] === "'s" || tokens[end - 1] === '\u2019s')) end--;
+    }
     if (type === ORG || type === LOC) while (end - start > 1 && TIME_WORDS.has(tokens[end - 1]!.toLowerCase()) && capitalised(tokens[end - 1])) end--;
     let split = false;
     if (type === ORG || type === LOC) {
@@ -88,6 +99,10 @@ export function repairBoundaries(tokens: readonly string[], chunks: readonly Nam
     const last = merged.at(-1);
     if (last && tokens[last.end] === '&' && c.start === last.end + 1 && !(last.type === LOC && c.type === LOC)) {
       merged[merged.length - 1] = { start: last.start, end: c.end, type: ORG };
+    } else if (last && last.type === PER && c.type === PER && c.start === last.end) {
+      merged[merged.length - 1] = { start: last.start, end: c.end, type: PER };
+    } else if (last && last.type === PER && c.start === last.end + 1 && c.end - c.start === 1 && SURNAME_PARTICLES.has(tokens[last.end]!)) {
+      merged[merged.length - 1] = { start: last.start, end: c.end, type: PER };
     } else merged.push(c);
   }
   return merged;
@@ -174,7 +189,6 @@ const VESSEL_NOUNS: ReadonlySet<string> = new Set([
 /** Prepositions after which a one-word name is a place: "in Velmora", "between Velmora and Skerrin". */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'between', 'outside', 'across', 'around']);
 
-const MISC = 3;
 
 /**
  * Document-level rules after `refineSentence`:
