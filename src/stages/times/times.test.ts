@@ -315,3 +315,8 @@ test('recurring months, weekdays and seasons are SETs of that unit; "the spring 
   // Lower-case "may" is a verb, not the month.
   assert.deepEqual(times('The delegates each may bring one guest.'), []);
 });
+
+test('"later in the day before returning" is no offset before the return; "in the days before the vote" still is', () => {
+  assert.deepEqual(times('The envoy spent five hours in Dunmore and flew on later in the day before returning home.').map((t) => t.text), ['five hours']);
+  assert.equal(one('Police searched the area in the days before the vote.').relation !== undefined, true);
+});

@@ -300,6 +300,9 @@ function relativeAnchors(text: string, kept: TimeCandidate[], style: 'news' | 't
   for (let m = RELATIVE_ANCHOR_RE.exec(text); m; m = RELATIVE_ANCHOR_RE.exec(text)) {
     const unit = unitInfo(m[2] ?? '');
     if (!unit) continue;
+    // "later in the day before returning home": the day is where the event sits, not an offset before another.
+    // "In the weeks before the vote" still is a stretch before it.
+    if (!m[1] && !/s$/i.test(m[2] ?? '') && /\bin\s+the\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const plural = /s$/i.test(m[2] ?? '') && !m[1];
     const count = plural ? null : countOf(m[1]);
     const offset = durationValue(count, unit);
