@@ -727,7 +727,7 @@ export function ruleCandidates(ctx: RuleContext): TimeCandidate[] {
 
 /** Relative anchors: "two days after the election", "hours after the vote", "a week before March 3". */
 export const RELATIVE_ANCHOR_RE = new RegExp(
-  `\\b(?:(${COUNT})\\s+)?(${UNIT_SOURCE})\\s+(after|before|following|prior\\s+to|since)\\s+(?=\\S)`,
+  `\\b(?:(${COUNT})\\s+(?:(?:trading|business|working|calendar)\\s+)?)?(${UNIT_SOURCE})\\s+(after|before|following|prior\\s+to|since)\\s+(?=\\S)`,
   'gi',
 );
 

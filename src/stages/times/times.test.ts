@@ -320,3 +320,16 @@ test('"later in the day before returning" is no offset before the return; "in th
   assert.deepEqual(times('The envoy spent five hours in Dunmore and flew on later in the day before returning home.').map((t) => t.text), ['five hours']);
   assert.equal(one('Police searched the area in the days before the vote.').relation !== undefined, true);
 });
+
+test('"the day before" resolves from a dated anchor or the date it stands beside; trading days stay a relation', () => {
+  assert.deepEqual(one('The day before last Tuesday\'s hearing, Amira Costa flew to Pellham.'), { text: 'day before last Tuesday', type: 'DATE', value: '2025-03-03' });
+  const text = 'The index lagged. Eight trading days after Oct. 12, the day before the plunge, it fell.';
+  const found = times(text);
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [
+    ['Eight trading days after Oct. 12', null],
+    ['day before the plunge', '2024-10-12'],
+  ]);
+  // TimeML writes a counted offset as its duration.
+  const timeml = extractTimes('Eight trading days after Oct. 12, the day before the plunge, it fell.', PUBLISHED, { style: 'timeml' });
+  assert.deepEqual(timeml.map((t) => [t.type, t.value]), [['DURATION', 'P8D'], ['DATE', '2024-10-12'], ['DATE', '2024-10-12']]);
+});

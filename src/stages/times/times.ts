@@ -312,14 +312,35 @@ function relativeAnchors(text: string, kept: TimeCandidate[], style: 'news' | 't
     const anchorCandidate = out.find((c) => c.start === anchorStart || c.start === anchorStart + (text.slice(anchorStart).match(/^(?:the\s+)/i)?.[0].length ?? -1));
     const anchorDay = anchorCandidate ? dayOf(anchorCandidate.value) : null;
     const unitEnd = m.index + m[0].replace(/\s+(?:after|before|following|prior\s+to|since)\s+$/i, '').length;
+    // Trading and working days are not calendar days: such an offset stays a relation.
+    const calendarDays = !/\b(?:trading|business|working)\s/i.test(m[0]);
+    const anchorDated = anchorCandidate !== undefined && anchorDay !== null && count !== null && calendarDays && (unit.letter === 'D' || unit.letter === 'W') && !unit.time;
+    // "Oct. 12, the day before the plunge": the phrase renames the day just told, in apposition to it.
+    const apposed = !m[1] && /^day$/i.test(m[2] ?? '')
+      ? kept.find((c) => c.type === 'DATE' && c.value !== null && /^\d{4}-\d\d-\d\d$/.test(c.value) && /^\s*,\s*the\s+$/i.test(text.slice(c.end, start)))
+      : undefined;
     if (style === 'timeml') {
-      if (!out.some((c) => spansOverlap(c, { start, end: unitEnd }))) {
-        out.push({ start, end: unitEnd, type: 'DURATION', value: offset, rule: 'relative-offset' });
+      if (apposed) {
+        const the = start - (/\bthe\s+$/i.exec(text.slice(Math.max(0, start - 6), start))?.[0].length ?? 0);
+        if (!out.some((c) => spansOverlap(c, { start: the, end: unitEnd }))) {
+          out.push({ start: the, end: unitEnd, type: 'DATE', value: apposed.value, rule: 'relative-apposed' });
+        }
+        continue;
       }
-      continue;
+      // TimeML marks a counted offset ("two days after the vote", "a week after Jan. 5") as its duration; "the day
+      // before last Tuesday's hearing", with no count and a dated anchor, is the day it names, resolved below.
+      if (!anchorDated || m[1]) {
+        if (!out.some((c) => spansOverlap(c, { start, end: unitEnd }))) {
+          out.push({ start, end: unitEnd, type: 'DURATION', value: offset, rule: 'relative-offset' });
+        }
+        continue;
+      }
     }
     let candidate: TimeCandidate;
-    if (anchorCandidate && anchorDay && count !== null && (unit.letter === 'D' || unit.letter === 'W') && !unit.time) {
+    if (apposed) {
+      const anchor = anchorText(text, anchorStart);
+      candidate = { start, end: anchor.end, type: 'DATE', value: apposed.value, relation: { kind, anchor: anchor.text, offset }, rule: 'relative-apposed' };
+    } else if (anchorCandidate && anchorDated && anchorDay && count !== null) {
       const days = count * unit.factor * (unit.letter === 'W' ? 7 : 1) * (kind === 'before' ? -1 : 1);
       candidate = Number.isInteger(days)
         ? { start, end: anchorCandidate.end, type: 'DATE', value: formatDate(addDays(anchorDay, days)), rule: 'relative-anchor' }
@@ -330,7 +351,8 @@ function relativeAnchors(text: string, kept: TimeCandidate[], style: 'news' | 't
       const anchorDate = anchorCandidate?.value ?? null;
       candidate = {
         start,
-        end: anchor.end,
+        // A dated anchor ends where its date does ("Oct. 12", whose period is no clause end).
+        end: anchorCandidate && anchorDate ? Math.max(anchorCandidate.end, start + 1) : anchor.end,
         type: 'DATE',
         value: null,
         relation: { kind, anchor: anchorDate ?? anchor.text, offset },
