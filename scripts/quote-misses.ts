@@ -64,6 +64,8 @@ function analyse(doc: Doc, preds: readonly Prediction[]): void {
     note(`${g.quoted ? 'Q' : 'U'} missed-content ${near ? 'boundary' : 'none'} cue=${cue}`, near ? detail : context(text, g));
   });
   preds.forEach((p, pi) => {
+    const words = p.content.reduce((n, s) => n + text.slice(s.start, s.end).split(/\s+/).length, 0);
+    note(`${p.quoted ? 'Q' : 'U'} outcome cue=${p.cue ? 'yes' : 'no'} how=${p.how} words${words <= 4 ? '<=4' : words <= 10 ? '<=10' : '>10'} ${/[.!?]\s*$/.test(text.slice(0, p.content[p.content.length - 1]?.end ?? 0)) ? 'final' : 'open'} ${link.has(pi) ? 'TP' : 'FP'}`, '');
     if (link.has(pi)) return;
     const cue = p.cue ? text.slice(p.cue.start, p.cue.end).toLowerCase() : '-';
     const inGold = doc.gold.some((g) => normalize(text, g.content).some((b) => p.content.some((a) => a.start < b.end && b.start < a.end)));

@@ -126,7 +126,7 @@ export const CUE_AUXILIARIES: ReadonlySet<string> = new Set([
 /** Verbs calling something by a quoted name: "called the decision 'reckless'". */
 export const LABEL_VERBS: ReadonlySet<string> = new Set([
   'call', 'calls', 'called', 'calling', 'describe', 'describes', 'described', 'describing', 'dub', 'dubs',
-  'dubbed', 'branded', 'brand', 'brands', 'label', 'labels', 'labelled', 'labeled', 'deemed',
+  'dubbed', 'dubbing', 'branded', 'brand', 'brands', 'branding', 'label', 'labels', 'labelled', 'labeled', 'labeling', 'labelling', 'deemed',
 ]);
 
 export const PRONOUNS: Readonly<Record<string, 'm' | 'f' | 'p' | 'n' | 'self'>> = {

@@ -171,8 +171,8 @@ test('a role noun speaker counts as a mention of its person for later pronouns',
 });
 
 test('running speaker stops after a paragraph without quotes', () => {
-  const text = ['"We rebuilt the pier," said Oren Falk.', 'The pier reopened in May after repairs.', 'The mayor was absent.', '"It will not fall again."'].join('\n');
-  const q = find(run(text), 'It will not fall again.');
+  const text = ['"We rebuilt the pier," said Oren Falk.', 'The pier reopened in May after repairs.', 'The mayor was absent.', '"It will not fall again, whatever the winter storms bring to the coast."'].join('\n');
+  const q = find(run(text), 'It will not fall again, whatever the winter storms bring to the coast.');
   assert.equal(q.how, 'none');
   assert.equal(q.name, null);
 });
@@ -293,7 +293,7 @@ test('a participle cue after a comma takes the subject with its titles, not the 
 });
 
 test('a headline in capitals before a colon is not a speaker', () => {
-  const q = find(run('FERRY TALKS COLLAPSE IN NORVIK:\n"We walked out of the talks tonight."'), 'We walked out of the talks tonight.');
+  const q = find(run('FERRY TALKS COLLAPSE IN NORVIK:\n"We walked out of the talks tonight and we will not go back before May."'), 'We walked out of the talks tonight and we will not go back before May.');
   assert.equal(q.speaker, null);
 });
 
@@ -423,4 +423,18 @@ test('a run of quotes continues an unnamed speaker phrase ("the senator") as the
   const second = find(seen, 'The mill towns will judge us.');
   assert.equal(second.speaker, 'the senator');
   assert.equal(second.how, 'running');
+});
+
+test('a short quotation with no cue and no running speaker is a title or slogan, not a quote', () => {
+  const seen = run('Supporters waved banners reading "Harbour First" outside the hall.\nThe band played "Northern Lights Over Velmora" twice.');
+  assert.deepEqual(seen.map((s) => s.content), []);
+});
+
+test('a participle cue after a quote takes the sentence subject, and a quote ending its sentence keeps the cue before it', () => {
+  const seen = run(
+    'Mayor Ilse Brandt told the Harbour Review that the ferry \u201cwas never safe,\u201d adding, \u201cWe will not reopen it this year.\u201d\n' +
+      'Later, Oren Falk said, \u201cThe pier is sound.\u201d Anna Kowal said the pier was closed.',
+  );
+  assert.equal(find(seen, 'We will not reopen it this year.').name, 'Ilse Brandt');
+  assert.equal(find(seen, 'The pier is sound.').speaker, 'Oren Falk');
 });

@@ -26,6 +26,12 @@ export interface QuotesConfig extends SpeakerSettings {
   readonly indirect: boolean;
   /** How many tokens after a closing mark the cue may sit ("," he said). */
   readonly trailerCueTokens: number;
+  /**
+   * A direct quote with no cue and no running speaker, at most this many words and no final stop is a title, slogan
+   * or sign ("Make America Great Again"), not a quotation, and is dropped, as are those of at most scareQuoteWords
+   * words (PolNeAR train: 91 of 104 such were not attributions; finished sentences of 5-10 words are kept).
+   */
+  readonly orphanQuoteWords: number;
 }
 
 export const QUOTES_DEFAULTS: QuotesConfig = {
@@ -35,6 +41,7 @@ export const QUOTES_DEFAULTS: QuotesConfig = {
   scareQuoteWords: 4,
   indirect: true,
   trailerCueTokens: 28,
+  orphanQuoteWords: 10,
 };
 
 interface Candidate {
@@ -158,9 +165,11 @@ function cueBefore(doc: Doc, floor: number, to: number, config: QuotesConfig, ve
     }
     if (verbs(t) && !nounUse(tokens, i)) {
       // ", saying ...": the participle's subject opens the sentence; what follows it is content, not a speaker.
-      const participle = /ing$/.test(t.text) && tokens[i - 1]?.text === ',';
+      const participle = /ing$/.test(t.text) && followsComma(tokens, i);
+      // The participle's subject may sit before an earlier quotation in the same sentence (`X told Y that "...", adding, "..."`).
+      const sentenceStart = Math.min(lo, tokenAt(tokens, sentenceAt(doc, t.start).start));
       const phrase = participle
-        ? participleSubject(doc, i, lo) ?? phraseBeforeCue(tokens, i, lo, config)
+        ? participleSubject(doc, i, sentenceStart) ?? phraseBeforeCue(tokens, i, lo, config)
         : phraseBeforeCue(tokens, i, lo, config) ?? phraseAfterCue(tokens, i, tokenAt(tokens, to), config) ?? participleSubject(doc, i, lo);
       return { cue: { start: t.start, end: t.end }, phrase };
     }
@@ -208,10 +217,16 @@ function colonLead(doc: Doc, floor: number, open: number, config: QuotesConfig):
   return { cue: { start: colonAt, end: colonAt + 1 }, phrase: { start, end: name.end } };
 }
 
+/** A comma right before token i, also inside a closing quotation mark (`maniacal,” adding`). */
+function followsComma(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.text;
+  return prev === ',' || (/^["”’']$/.test(prev ?? '') && tokens[i - 2]?.text === ',');
+}
+
 /** "Ruiz claimed victory in a post, saying: ...": a participle cue takes the subject that opens the sentence. */
 function participleSubject(doc: Doc, cue: number, floor: number): Span | null {
   const { tokens } = doc;
-  if (!/ing$/.test(tokens[cue]?.text ?? '') || tokens[cue - 1]?.text !== ',') return null;
+  if (!/ing$/.test(tokens[cue]?.text ?? '') || !followsComma(tokens, cue)) return null;
   return sentenceSubject(doc, cue, floor);
 }
 
@@ -232,11 +247,15 @@ function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
   const first = tokens[at];
   if (!first) return null;
   if (/^(?:he|she|they|it|we|i)$/i.test(first.text)) return { start: first.start, end: first.end };
-  const name = doc.names.mentions.find((m) => m.start >= first.start && m.start <= (tokens[at + 3]?.start ?? first.start));
+  // The name may follow a run of capitalised titles ("Former Secretary of State Madeleine Albright").
+  let titles = at;
+  while (titles < cue && titles - at < 8 && /^(?:\p{Lu}|of$|the$|\.$)/u.test(tokens[titles + 1]?.text ?? '')) titles++;
+  const reach = tokens[Math.max(at + 3, titles)]?.start ?? first.start;
+  const name = doc.names.mentions.find((m) => m.start >= first.start && m.start <= reach);
   if (!name || name.end > (tokens[cue]?.start ?? 0)) return determinerSubject(tokens, at, cue);
   // A subject in capitals from the sentence start ("Harbour Police Chief Arvid Soll") is taken whole.
   let run = at;
-  while (run + 1 < cue && /^(?:\p{Lu}|\.$)/u.test(tokens[run + 1]?.text ?? '')) run++;
+  while (run + 1 < cue && /^(?:\p{Lu}|\.$|of$)/u.test(tokens[run + 1]?.text ?? '')) run++;
   const runEnd = tokens[run]?.end ?? name.end;
   if (/^\p{Lu}/u.test(first.text) && runEnd >= name.end) return { start: first.start, end: runEnd };
   return { start: name.start, end: name.end };
@@ -324,7 +343,11 @@ function directCandidates(doc: Doc, regions: readonly QuoteRegion[], config: Quo
     const trailerEnd = Math.min(next ? next.open.start : Infinity, Math.max(sClose.end, paraEnd));
     const words = doc.text.slice(content.start, content.end).split(/\s+/).filter(Boolean).length;
     if (kind === 'direct') {
+      // `Ruiz said: "We stay." He added ...`: a quote that ends its sentence after a lead ending in "," or ":"
+      // belongs to the cue before it; a cue after it would be in the next sentence.
+      const leadFirst = /[.!?]$/.test(doc.text.slice(content.start, content.end)) && /[,:]\s*$/.test(doc.text.slice(floor, region.open.start));
       const hit =
+        (leadFirst ? cueBefore(doc, floor, region.open.start, config, isCue) : null) ??
         cueAfter(doc, closeEnd, trailerEnd, config) ??
         cueBefore(doc, floor, region.open.start, config, isCue) ??
         dashAfter(doc, closeEnd, config) ??
@@ -546,6 +569,12 @@ function withAppositive(doc: Doc, span: Span, cue: Span | null): Span {
   return { start: trimmed.start, end: trimmed.end - cut };
 }
 
+/** A cue-less quotation that reads as a title or slogan: very short, or short and not a finished sentence. */
+function orphanTitle(text: string, span: Span, config: QuotesConfig): boolean {
+  const words = text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
+  return words <= config.scareQuoteWords || (words <= config.orphanQuoteWords && !/[.!?]$/.test(text.slice(span.end - 1, span.end)));
+}
+
 /** Resolves speakers in reading order so pronouns and running quotes see what came before. */
 function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesConfig): QuoteSpan[] {
   const discourse: Discourse = { sentences: doc.sentences, quoted: candidates.filter((c) => c.kind !== 'indirect').map((c) => c.content) };
@@ -580,6 +609,7 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
       ({ span, name } = lastDirect);
       how = 'running';
     }
+    if (c.kind === 'direct' && !c.cue && how === 'none' && orphanTitle(doc.text, c.content, config)) continue;
     if (span && c.phrase && span === c.phrase && !relative) span = withAppositive(doc, span, c.cue);
     quotes.push({ start: c.content.start, end: c.content.end, kind: c.kind, speaker: span, speakerName: name, speakerHow: how, cue: c.cue });
     if (c.kind === 'direct') lastDirect = { paragraph: spanIndexAt(doc.paragraphs, c.content.end), span, name };

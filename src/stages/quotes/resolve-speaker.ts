@@ -391,6 +391,11 @@ export function resolvePhrase(
   const headMention = inside.filter((m) => prep < 0 || m.end <= phrase.start + words.slice(0, prep).join(' ').length + 1);
   const named = headMention[headMention.length - 1];
   const lastWord = lowerWords[lowerWords.length - 1] ?? '';
+  // "Secretary of State Madeleine Albright": a person's name closing a run of capitalised titles is the speaker.
+  const closing = inside[inside.length - 1];
+  if (closing && closing.type === 'PERSON' && closing.end === phrase.end && /\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(phrase.start, closing.start))) {
+    return { span: phrase, name: closing.canonical, how: 'named', type: closing.type, gender: closing.gender };
+  }
   if (named && !(headIsRole && prep > 0) && !(ROLE_NOUNS.has(lastWord) && named.end < phrase.end - lastWord.length)) {
     return { span: phrase, name: named.canonical, how: named.outlet ? 'outlet' : 'named', type: named.type, gender: named.gender };
   }
