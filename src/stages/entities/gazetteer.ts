@@ -17,21 +17,32 @@ export interface GazetteerMatch {
   readonly mask: number;
 }
 
-/** Parses `TYPE<TAB>name` lines (models/ner/gazetteers.tsv). */
+const TYPE_NAMES: readonly string[] = GAZ_TYPES.map((t) => t.toLowerCase());
+
+/** Parses `TYPE<TAB>name` lines (models/ner/gazetteers.tsv); lower-cases the file once, not line by line (load time). */
 export function parseGazetteer(tsv: string): Gazetteer {
   const entries = new Map<string, number>();
   const firstTokens = new Map<string, number>();
-  for (const line of tsv.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab < 0) continue;
-    const bit = GAZ_TYPES.indexOf(line.slice(0, tab) as GazType);
-    if (bit < 0) continue;
-    const words = line.slice(tab + 1).toLowerCase().split(' ').filter(Boolean);
-    const first = words[0];
-    if (!first) continue;
-    const key = words.join(' ');
-    entries.set(key, (entries.get(key) ?? 0) | (1 << bit));
-    firstTokens.set(first, Math.max(firstTokens.get(first) ?? 0, words.length));
+  const text = tsv.toLowerCase();
+  let at = 0;
+  while (at < text.length) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const tab = text.indexOf('\t', at);
+    const bit = tab > at && tab < nl ? TYPE_NAMES.indexOf(text.slice(at, tab)) : -1;
+    if (bit >= 0) {
+      let key = text.slice(tab + 1, nl);
+      if (key.includes('  ') || key.startsWith(' ') || key.endsWith(' ')) key = key.split(' ').filter(Boolean).join(' ');
+      if (key) {
+        const space = key.indexOf(' ');
+        const first = space < 0 ? key : key.slice(0, space);
+        let length = 1;
+        for (let i = space; i >= 0; i = key.indexOf(' ', i + 1)) length++;
+        entries.set(key, (entries.get(key) ?? 0) | (1 << bit));
+        firstTokens.set(first, Math.max(firstTokens.get(first) ?? 0, length));
+      }
+    }
+    at = nl + 1;
   }
   return { entries, firstTokens };
 }
