@@ -272,6 +272,36 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "the first week of February", "the last week of March 2024": the ISO week holding that stretch of the month.
+    name: 'week-of-month',
+    re: new RegExp(`\\bthe\\s+(first|second|third|fourth|last|final)\\s+week\\s+of\\s+(${MONTH_SOURCE})\\.?(?:,?\\s+(${YEAR}))?\\b`, 'g'),
+    build(m, ctx, start, end) {
+      const month = monthNumber(m[2] ?? '');
+      if (month === null) return null;
+      const year = m[3] ? Number(m[3]) : ctx.ref ? resolveMonth(ctx.ref, month, ctx.tense(start, end), null) : null;
+      if (year === null) return { type: 'DATE', value: null };
+      const nth: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4 };
+      const n = nth[(m[1] ?? '').toLowerCase()];
+      const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      // The middle of the stretch decides the week: days 4, 11, 18, 25, or three days before the month ends.
+      const day = n ? 4 + (n - 1) * 7 : lastDay - 3;
+      return { type: 'DATE', value: formatWeek({ year, month, day }) };
+    },
+  },
+  {
+    // "the end of 1994", "by the start of March": the year or month itself, the whole phrase one expression.
+    name: 'period-edge-named',
+    re: new RegExp(`\\b(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of\\s+(?:(${MONTH_SOURCE})\\.?(?:\\s+|,\\s*)?)?(${YEAR})?\\b`, 'g'),
+    build(m, ctx, start, end) {
+      if (!m[1] && !m[2]) return null;
+      if (!m[1]) return { type: 'DATE', value: m[2] ?? null };
+      const month = monthNumber(m[1]);
+      if (month === null) return null;
+      const year = m[2] ? Number(m[2]) : ctx.ref ? resolveMonth(ctx.ref, month, ctx.tense(start, end), null) : null;
+      return { type: 'DATE', value: year === null ? null : formatMonth(year, month) };
+    },
+  },
+  {
     // "the end of the year", "the start of next month", "the middle of this week": the period itself, as TimeML
     // writes it (the edge would be a mod=END/START attribute, which spans here do not carry).
     name: 'period-edge',
@@ -586,6 +616,17 @@ const RULES: readonly Rule[] = [
     build(m) {
       const unit = unitInfo(m[2] ?? '');
       return unit ? { type: 'DURATION', value: durationValue(null, unit) } : null;
+    },
+  },
+  {
+    // "twice a day", "three times a week", "every two weeks": recurrences, not stretches of time.
+    name: 'set-frequency',
+    re: new RegExp(`\\b(?:(?:once|twice|(?:${NUM})\\s+times)\\s+(?:a|an|per|each|every)\\s+(day|night|week|month|year|hour|minute)|every\\s+(${NUM})\\s+(days|nights|weeks|months|years|hours|minutes))\\b`, 'gi'),
+    build(m) {
+      const unit = unitInfo(m[1] ?? m[3] ?? '');
+      if (!unit) return null;
+      const every = m[2] ? parseNumber(m[2]) : 1;
+      return every === null ? null : { type: 'SET', value: durationValue(every, unit) };
     },
   },
   {

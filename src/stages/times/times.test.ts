@@ -333,3 +333,18 @@ test('"the day before" resolves from a dated anchor or the date it stands beside
   const timeml = extractTimes('Eight trading days after Oct. 12, the day before the plunge, it fell.', PUBLISHED, { style: 'timeml' });
   assert.deepEqual(timeml.map((t) => [t.type, t.value]), [['DURATION', 'P8D'], ['DATE', '2024-10-12'], ['DATE', '2024-10-12']]);
 });
+
+test('a named year or month with its edge is one expression; weeks of a month are ISO weeks', () => {
+  assert.deepEqual(one('The shares are redeemable after the end of 1994.'), { text: 'the end of 1994', type: 'DATE', value: '1994' });
+  assert.deepEqual(one('The Kessel line reopens at the start of May 2026.'), { text: 'the start of May 2026', type: 'DATE', value: '2026-05' });
+  assert.deepEqual(one('He left Dorrow in the first week of February.'), { text: 'the first week of February', type: 'DATE', value: '2025-W06' });
+  assert.equal(one('Talks stalled in the last week of March 2024.').value, '2024-W13');
+  // An edge of something that is not a calendar period is no time.
+  assert.deepEqual(times('Crowds gathered at the end of the pier.'), []);
+});
+
+test('frequencies are SETs: "twice a day", "three times a week", "every two weeks"', () => {
+  assert.deepEqual(one('The Arden ferry runs twice a day.'), { text: 'twice a day', type: 'SET', value: 'P1D' });
+  assert.equal(one('Inspectors visit three times a week.').type, 'SET');
+  assert.deepEqual(one('Inspections happen every two weeks.'), { text: 'every two weeks', type: 'SET', value: 'P2W' });
+});
