@@ -21,7 +21,8 @@ const FUTURE_SOURCE = [
   // A deadline: "postponed until Tuesday", "has given them until 9 a.m. Tuesday". Not "Until Thursday, they had",
   // "up until" or "not until", which look back from a told time.
   '(?<![Nn]ot\\s|[Uu]p\\s)(?<=[a-z,]\\s)until',
-  'scheduled|slated|planned|planning|upcoming|next|coming|payable|expires?|pending',
+  // "next" and "coming" as prepositions ("next to the embassy", "coming from Miami") are no future.
+  'scheduled|slated|planned|planning|upcoming|next(?!\\s+to\\b)|coming(?!\\s+(?:from|to|out|back|in|up|down|off)\\b)|payable|expires?|pending',
 ].join('|');
 
 // Irregular past forms news uses most; regular ones are caught by "-ed".
@@ -43,7 +44,9 @@ const BOUNDARY_RE = /[;:]|\s--\s|\s_\s|["\u201c\u201d]|``|''|,\s+(?:but|while|al
 /** The part of the sentence around [start, end) not separated from it by a clause boundary. */
 function clauseAround(text: string, sentence: Span, start: number, end: number): Span {
   let from = Math.max(sentence.start, start - 90);
-  let to = Math.min(sentence.end, end + 60);
+  // A fronted time ("On Tuesday, the league of ... plans to") waits for a verb after a long subject.
+  const fronted = /^\s*(?:(?:on|by|until|since|early|late|last|next|this)\s+)?$/i.test(text.slice(sentence.start, start));
+  let to = Math.min(sentence.end, end + (fronted ? 140 : 60));
   BOUNDARY_RE.lastIndex = 0;
   const back = text.slice(from, start);
   let cut = 0;

@@ -348,3 +348,9 @@ test('frequencies are SETs: "twice a day", "three times a week", "every two week
   assert.equal(one('Inspectors visit three times a week.').type, 'SET');
   assert.deepEqual(one('Inspections happen every two weeks.'), { text: 'every two weeks', type: 'SET', value: 'P2W' });
 });
+
+test('"next to" and "coming from" are no future; a fronted day waits for the verb after a long subject', () => {
+  assert.equal(one('Two blasts ripped through offices next to the Arden embassy on Friday.').value, '2025-02-28');
+  assert.equal(one('On Tuesday, the Northern Coast Tenants and Small Landlords Association plans to hold a rally.').value, '2025-03-11');
+  assert.equal(one('On Tuesday, the Northern Coast Tenants and Small Landlords Association held a rally.').value, '2025-03-04');
+});
