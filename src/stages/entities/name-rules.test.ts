@@ -107,3 +107,12 @@ test('person repairs: score tails and "\'s" dropped, split halves and particle s
   const org = toks("a bid for Brennock 's .");
   assert.deepEqual(refineSentence(org, [{ start: 3, end: 5, type: 1 }], none), [{ start: 3, end: 5, type: 1 }]);
 });
+
+test('a name right after an outlet noun is an organisation in every mention', () => {
+  const doc = [
+    'the official newspaper Vestnik reported on Monday .'.split(' '),
+    'Vestnik said the port would reopen .'.split(' '),
+  ];
+  const out = refineDocument(doc, [[{ start: 3, end: 4, type: 2 }], [{ start: 0, end: 1, type: 2 }]], none);
+  assert.deepEqual(out, [[{ start: 3, end: 4, type: 1 }], [{ start: 0, end: 1, type: 1 }]]);
+});

@@ -186,6 +186,9 @@ const VESSEL_NOUNS: ReadonlySet<string> = new Set([
   'yacht', 'boat', 'trawler', 'warship', 'icebreaker', 'barge', 'tug', 'schooner', 'steamer', 'catamaran', 'corvette',
 ]);
 
+/** Lower-case nouns naming a news outlet right before its name: "the official newspaper Vestnik". */
+const OUTLET_NOUNS: ReadonlySet<string> = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'broadcaster', 'tabloid', 'newsweekly']);
+
 /** Prepositions after which a one-word name is a place: "in Velmora", "between Velmora and Skerrin". */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'between', 'outside', 'across', 'around']);
 
@@ -193,18 +196,21 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'between'
 /**
  * Document-level rules after `refineSentence`:
  * 6. vessel: a name right after a vessel noun ("the ferry Saint Brendan") is MISC, as is every other mention of it;
+ *    likewise a name (not a person) right after an outlet noun ("the newspaper Vestnik") is an ORG;
  * 7. outlet mentions: an ORG found by the outlet rules also tags its untagged or differently typed mentions elsewhere
  *    ("(Nordwire)", "according to Nordwire");
  * 8. place vote: an unknown one-word name tagged LOC after a place preposition ("in Velmora") is a place in its
  *    other one-word mentions too, unless it is part of a full person name in the document.
  */
 export function refineDocument(doc: readonly (readonly string[])[], sentences: readonly NameChunk[][], res: NameRuleResources): NameChunk[][] {
+
   const text = (s: number, c: NameChunk): string => doc[s]!.slice(c.start, c.end).join(' ');
   const forced = new Map<string, number>();
   sentences.forEach((chunks, s) => {
     for (const c of chunks) {
       const before = doc[s]![c.start - 1];
       if (before !== undefined && VESSEL_NOUNS.has(before)) forced.set(text(s, c), MISC);
+      else if (before !== undefined && OUTLET_NOUNS.has(before) && c.type !== PER) forced.set(text(s, c), ORG);
       else if (c.type === ORG && isOutletName(doc[s]![c.start]!, doc[s]![c.end - 1]!, c.end - c.start)) forced.set(text(s, c), ORG);
     }
   });
