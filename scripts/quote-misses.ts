@@ -69,7 +69,9 @@ function analyse(doc: Doc, preds: readonly Prediction[]): void {
     if (link.has(pi)) return;
     const cue = p.cue ? text.slice(p.cue.start, p.cue.end).toLowerCase() : '-';
     const inGold = doc.gold.some((g) => normalize(text, g.content).some((b) => p.content.some((a) => a.start < b.end && b.start < a.end)));
-    note(`${p.quoted ? 'Q' : 'U'} false-content ${inGold ? 'boundary' : 'none'} cue=${cue}`, clip(text.slice(p.content[0]?.start ?? 0, p.content[p.content.length - 1]?.end ?? 0)));
+    const golds = doc.gold.filter((g) => g.content.some((b) => p.content.some((a) => a.start < b.end && b.start < a.end)));
+    const goldText = golds.map((g) => `[${g.content.map((s) => clip(text.slice(s.start, s.end), 90)).join(' ‖ ')}]`).join(' ');
+    note(`${p.quoted ? 'Q' : 'U'} false-content ${inGold ? 'boundary' : 'none'} cue=${cue}`, `pred=[${clip(text.slice(p.content[0]?.start ?? 0, p.content[p.content.length - 1]?.end ?? 0), 120)}] gold=${goldText}`);
   });
 }
 

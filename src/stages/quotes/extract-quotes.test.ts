@@ -438,3 +438,14 @@ test('a participle cue after a quote takes the sentence subject, and a quote end
   assert.equal(find(seen, 'We will not reopen it this year.').name, 'Ilse Brandt');
   assert.equal(find(seen, 'The pier is sound.').speaker, 'Oren Falk');
 });
+
+test('indirect content stops where the reporter goes on, and cues inside a partial quote are not the reporter\u2019s', () => {
+  const seen = run([
+    'Sixty percent said the ferry was safe, and three-quarters said the same of the pier.',
+    'Ruiz told reporters the talks \u201cshould be wrapped up by May,\u201d referring to the harbour summit.',
+    'Asked about the audit, Falk said that \u201cevery figure I said there is accurate.\u201d',
+  ].join('\n'));
+  assert.ok(seen.some((s) => s.content === 'the ferry was safe'));
+  assert.ok(seen.some((s) => s.kind === 'indirect' && s.content === 'the talks \u201cshould be wrapped up by May'));
+  assert.ok(!seen.some((s) => s.content === 'there is accurate'));
+});

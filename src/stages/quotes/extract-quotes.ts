@@ -370,7 +370,8 @@ const EVIDENCE_VERBS = /^(?:show|shows|showed|shown|find|finds|found|suggest|sug
 const EVIDENCE_SUBJECT = /\b(?:polls?|polling|surveys?|study|studies|data|report|analysis|research|numbers|figures|records|results|census|count|tally|review|audit)$/i;
 
 /** Where reported content ends inside its sentence: a new clause of the reporter's ("; ", ", adding", ", but"). */
-const CLAUSE_STOP = /;|,\s+(?:but|although|though|whereas|adding|noting|saying|according to)\b|\s+but\s+(?:also|then)\b|,\s+and\s+(?:also\s+)?(?:said|added|noted|suggested|argued|warned)\b/;
+const CLAUSE_STOP =
+  /;|,["”’]?\s+(?:but|although|though|whereas|adding|noting|saying|according to|however|telling|referring|citing|calling|arguing|insisting|explaining|prompting)\b|\s+but\s+(?:also|then)\b|,?\s+and\s+(?:also\s+)?(?:said|says|added|noted|suggested|argued|warned|railed|called|urged|vowed|pledged|promised)\b|,["”’]?\s+(?:and\s+)?(?:[\p{L}-]+\s+){1,3}(?:said|says|yelled|added|noted)\b/u;
 
 /** The content of indirect speech after its cue: optional hearer ("told reporters"), adverbials, "that", then the clause. */
 function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string, evidence = false): Span | null {
@@ -409,7 +410,8 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
   const { tokens, text } = doc;
   // A cue that only introduced a partial quote ('said leaders face a "day of reckoning"') still reports the whole clause.
   const usedCues = new Set(direct.flatMap((c) => (c.cue && c.kind === 'direct' ? [c.cue.start] : [])));
-  const insideDirect = (offset: number): boolean => direct.some((c) => c.kind === 'direct' && offset >= c.content.start && offset < c.content.end);
+  // A reporting verb inside a quotation (direct or partial) is the quoted speaker's, not the reporter's.
+  const insideDirect = (offset: number): boolean => direct.some((c) => offset >= c.content.start && offset < c.content.end);
   const out: Candidate[] = [];
   for (const sentence of doc.sentences) {
     const lo = tokenAt(tokens, sentence.start);
