@@ -112,3 +112,19 @@ test('an unnamed official of a named institution is anonymous, and claims need t
   assert.equal(seen[0]?.via, 'A Kestrel Harbour Authority official');
   assert.equal(seen[1]?.claim, null);
 });
+
+test('chains with the cited source after the claim: "which cited", "quoting", ", citing" at the end, trailing anonymity', () => {
+  const [a] = run('The Veloria envoy was recalled, according to Le Monde, which cited diplomatic sources.');
+  assert.deepEqual([a?.claimant, a?.via, a?.viaKind, a?.claim], ['Le Monde', 'diplomatic sources', 'anonymous', 'The Veloria envoy was recalled']);
+  const [b] = run('The Kestrel plant will shut, the Daily Courier reported, quoting a senior official.');
+  assert.deepEqual([b?.claimant, b?.via, b?.claim], ['Daily Courier', 'a senior official', 'The Kestrel plant will shut']);
+  const [c] = run('Reuters reported that the Norvik talks had stalled, citing two diplomats.');
+  assert.deepEqual([c?.claimant, c?.via, c?.claim], ['Reuters', 'two diplomats', 'the Norvik talks had stalled']);
+  const [d] = run('The ferry line was sold, said a person familiar with the matter, who spoke on condition of anonymity.');
+  assert.deepEqual([d?.span, d?.claimant, d?.viaKind, d?.claim], [
+    'said a person familiar with the matter, who spoke on condition of anonymity',
+    'the article',
+    'anonymous',
+    'The ferry line was sold',
+  ]);
+});

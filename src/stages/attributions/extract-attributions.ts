@@ -33,6 +33,8 @@ const re = (source: string): RegExp => new RegExp(source, 'gdu');
 const PATTERNS: readonly { readonly re: RegExp; readonly role: Hit['role'] }[] = [
   // "citing people familiar with the matter", "citing diplomatic sources"
   { re: re(`\\bciting\\s+(?<src>${VIA_PHRASE})${VIA_END}`), role: 'cited' },
+  // "according to Le Monde, which cited diplomatic sources", "..., quoting a senior official"
+  { re: re(`(?:,\\s+(?:which|who)\\s+(?:cited|quoted)|\\bquoting)\\s+(?<src>${VIA_PHRASE})${VIA_END}`), role: 'cited' },
   // "two officials told the Associated Press": the outlet claims, the tellers are cited
   { re: re(`(?<teller>${ANONYMOUS_SOURCE}|${OFFICIAL_SOURCE}|${NAMED})\\s+(?:(?:also|had|has)\\s+)?told\\s+(?<src>${OUTLET})`), role: 'claimant' },
   // "according to Le Monde", "according to police", "according to Anna Kowal"
@@ -40,7 +42,8 @@ const PATTERNS: readonly { readonly re: RegExp; readonly role: Hit['role'] }[] =
   // "Bloomberg reported", "people familiar with the matter said", "the ministry said"
   { re: re(`(?<![\\p{L}])(?<src>${SOURCE})\\s+${REPORT_VERB}`), role: 'claimant' },
   // "..., said police." / "..., reported the Norvik Herald."
-  { re: re(`,\\s+(?:said|reported|told|added)\\s+(?<src>${SOURCE})\\s*[.!?]?$`), role: 'claimant' },
+  // "..., said a person familiar with the matter, who spoke on condition of anonymity."
+  { re: re(`,\\s+(?:said|reported|told|added)\\s+(?<src>${SOURCE})(?:,\\s+(?:who|speaking)\\b[^.!?]*)?\\s*[.!?]?$`), role: 'claimant' },
 ];
 
 function sourceHits(text: string, sentence: Span): Hit[] {
@@ -94,6 +97,15 @@ function claimOf(text: string, sentence: Span, attribution: Span): Span | null {
   return text.slice(t.start, end).split(/\s+/).length >= 3 ? { start: t.start, end } : null;
 }
 
+/** "Reuters reported that the talks stalled, citing two diplomats": the claim sits between claimant and cited source. */
+function claimBetween(text: string, sentence: Span, claimant: Hit | undefined, cited: Hit | undefined): Span | null {
+  if (!claimant || !cited || cited.start <= claimant.end) return null;
+  const claim = claimOf(text, { start: sentence.start, end: cited.start }, claimant);
+  if (!claim) return null;
+  const words = text.slice(claim.start, claim.end).replace(/[,;\s]+(?:citing|quoting)?\s*$/, '');
+  return { start: claim.start, end: claim.start + words.length };
+}
+
 function creditAttributions(text: string): AttributionSpan[] {
   const out: AttributionSpan[] = [];
   // Datelines and credits: "NORVIK (Reuters) -", "(AFP)".
@@ -135,14 +147,17 @@ export function extractAttributions(
     const cited = hits.find((h) => h !== claimant && (h.role === 'cited' || !claimant));
     const parts = [claimant, cited].filter((h): h is Hit => h !== undefined);
     const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
-    const whole = trimSpan(text, span);
+    // The trailing pattern matches from its comma (", said police."): the span starts at the verb.
+    const lead = /^[,\s]*/.exec(text.slice(span.start, span.end))?.[0].length ?? 0;
+    const trimmed = trimSpan(text, { start: span.start + lead, end: span.end });
+    const whole = /[.!?]$/.test(text.slice(trimmed.end - 1, trimmed.end)) ? { start: trimmed.start, end: trimmed.end - 1 } : trimmed;
     out.push({
       start: whole.start,
       end: whole.end,
       claimant: claimant ? outletName(claimant.text) : self,
       via: cited ? (cited.kind === 'outlet' ? outletName(cited.text) : cited.text) : null,
       viaKind: cited ? cited.kind : null,
-      claim: claimOf(text, sentence, whole),
+      claim: claimOf(text, sentence, whole) ?? claimBetween(text, sentence, claimant, cited),
     });
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
