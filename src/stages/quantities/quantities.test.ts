@@ -202,3 +202,23 @@ test('ranks that name parts, places or superlatives are not quantities', () => {
   ];
   for (const text of negatives) assert.deepEqual(extractQuantities(text).map((x) => text.slice(x.start, x.end)), [], text);
 });
+
+test('scale letters glued to digits: "$1.2bn", "£30m", "1.5m people"; "a 5m wall" is no count', () => {
+  const a = only('Halder Group lost $1.2bn last year.');
+  assert.deepEqual([a.text, a.value, a.unit], ['$1.2bn', 1_200_000_000, 'dollar']);
+  assert.equal(only('The club paid £30m for the striker.').value, 30_000_000);
+  const p = only('Some 1.5m people fled the Torvik valley.');
+  assert.deepEqual([p.text, p.value, p.low, p.high, p.unit], ['Some 1.5m people', 1_500_000, 1_350_000, 1_650_000, 'person']);
+  assert.deepEqual(extractQuantities('Crews built a 5m wall.'), []);
+});
+
+test('"one in five voters" is a share in percent; tallies and scores ("a 7-2 vote", "3-1") are not counts', () => {
+  const q = only('One in five voters in Pellham abstained.');
+  assert.deepEqual([q.text, q.value, q.unit, q.qualifier], ['One in five voters', 20, 'percent', 'exact']);
+  const n = only('Nearly one in four homes lost power.');
+  assert.deepEqual([n.value, n.low, n.high, n.qualifier], [25, 18.75, 25, 'nearly']);
+  assert.deepEqual(extractQuantities('The council passed it in a 7-2 vote.'), []);
+  assert.deepEqual(extractQuantities('Arden won the final 3-1.'), []);
+  // A range written with a hyphen still is one.
+  assert.equal(only('Police detained 10-20 people.').qualifier, 'range');
+});

@@ -49,7 +49,7 @@ const QUANTITY_RE = new RegExp(
     `(?:(?<qual>${QUALIFIER_SOURCE})\\s+)?`,
     `(?:(?<between>between|from)\\s+)?`,
     `(?:(?<vague>${VAGUE_PLURAL})\\s+of\\b`,
-    `|(?<cur>${CURRENCY})?\\s?(?<num>${NUMBER_SOURCE})`,
+    `|(?<cur>${CURRENCY})?\\s?(?<num>${NUMBER_SOURCE})(?<abbr>(?<=\\d)(?:bn|mn|m|k)(?![\\w]))?`,
     `(?:\\s*(?:-|\\u2013|to|and)\\s*(?<cur2>${CURRENCY})?(?<num2>${NUMBER_SOURCE}))?`,
     `(?<half>\\s+and\\s+a\\s+half)?`,
     `(?<pct>\\s*%|\\s+per\\s*cent|\\s+percent(?:age\\s+points?)?)?)`,
@@ -236,14 +236,26 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
       const numText = g.num ?? '';
       // A bare article counts one only when qualified or halved: "almost an hour", "a week and a half".
       const isArticle = /^an?$/i.test(numText.trim());
-      const n = isArticle ? 1 : parseNumber(numText);
-      if (n === null) continue;
+      const parsed = isArticle ? 1 : parseNumber(numText);
+      if (parsed === null) continue;
+      // "$1.2bn", "£3m", "1.5m people": scale letters glued to the digits. Without a currency, "m" and "k" mean
+      // millions and thousands only before a counted noun ("a 5m wall" is five metres, not a count).
+      const abbr = (g.abbr ?? '').toLowerCase();
+      const scale = abbr === 'bn' ? 1e9 : abbr === 'm' || abbr === 'mn' ? 1e6 : abbr === 'k' ? 1e3 : 1;
+      if (abbr && abbr !== 'bn' && !g.cur) {
+        const after = countedNoun(text, end, 2);
+        const head = after && after !== 'name' ? (after.phrase.split(/\s+/).pop() ?? '') : '';
+        if (!head || singular(head) === head.toLowerCase()) continue;
+      }
+      const n = parsed * scale;
       const numStart = start + m[0].indexOf(numText, g.qual?.length ?? 0);
       const numEnd = numStart + numText.length;
       const n2 = g.num2 ? parseNumber(g.num2) : null;
       value = g.half ? n + 0.5 : n;
       const separator = g.num2 ? text.slice(numEnd, start + m[0].indexOf(g.num2, numEnd - start)) : '';
       const isRange = n2 !== null && n2 > n && (Boolean(g.between) || !/and/i.test(separator));
+      // "a 7-2 vote", "won 3-1": a tally or score, not a count of anything.
+      if (n2 !== null && !isRange && /^\s*[-\u2013]\s*$/.test(separator)) continue;
       if (n2 !== null && !isRange) {
         // "17 and 20" without "between" are two numbers: keep the first, rescan from its end.
         end = numEnd;
@@ -302,8 +314,31 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
       qualifier,
     });
   }
-  const ordinals = ordinalQuantities(slice, from).filter((o) => !out.some((q) => q.start < o.end && o.start < q.end));
-  return [...out, ...ordinals].filter((s) => s.start >= from && s.end <= to).sort((a, b) => a.start - b.start);
+  const shares = proportions(slice, from);
+  const counts = out.filter((q) => !shares.some((p) => q.start < p.end && p.start < q.end));
+  const ordinals = ordinalQuantities(slice, from).filter((o) => ![...counts, ...shares].some((q) => q.start < o.end && o.start < q.end));
+  return [...counts, ...shares, ...ordinals].filter((s) => s.start >= from && s.end <= to).sort((a, b) => a.start - b.start);
+}
+
+// "one in five voters", "two in every three homes": a share, written as the percent it is (20, 66.7).
+const PROPORTION_RE = new RegExp(`(?<![\\w.,])(?:(?<qual>${QUALIFIER_SOURCE})\\s+)?(?<a>${NUMBER_SOURCE})\\s+in\\s+(?:every\\s+)?(?<b>${NUMBER_SOURCE})(?![\\w])`, 'gi');
+
+function proportions(text: string, from: number): QuantitySpan[] {
+  const out: QuantitySpan[] = [];
+  PROPORTION_RE.lastIndex = from;
+  for (let m = PROPORTION_RE.exec(text); m; m = PROPORTION_RE.exec(text)) {
+    const g = m.groups ?? {};
+    const a = /^an?$/i.test((g.a ?? '').trim()) ? 1 : parseNumber(g.a ?? '');
+    const b = parseNumber(g.b ?? '');
+    // Only a part of a whole: "one in five", not "3 in 2024" or "10 in 3".
+    if (a === null || b === null || b <= a || b < 2 || YEAR_RE.test((g.b ?? '').trim())) continue;
+    const { q, justOver } = qualifierOf(g.qual);
+    const value = round((100 * a) / b);
+    const noun = countedNoun(text, m.index + m[0].length, b);
+    const end = noun && noun !== 'name' ? noun.end : m.index + m[0].length;
+    out.push({ start: trimStart(text, m.index), end, value, ...interval(q, value, justOver), unit: 'percent', qualifier: q });
+  }
+  return out;
 }
 
 // "the third day of the siege", "for a second night", "the 21st victim": a rank in a series, which outlets
