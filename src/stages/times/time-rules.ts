@@ -543,10 +543,11 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'ago',
-    re: new RegExp(`\\b(?:(?:more\\s+than|less\\s+than|nearly|almost|about|some|over|at\\s+least)\\s+)?(${COUNT}\\s+)?(${UNIT_SOURCE})\\s+ago\\b`, 'gi'),
+    re: new RegExp(`\\b(?:(?:more\\s+than|less\\s+than|nearly|almost|about|some|over|at\\s+least)\\s+)?((?:${COUNT}|(?:tens\\s+of\\s+)?(?:hundreds|thousands|millions|dozens)\\s+of)\\s+)?(${UNIT_SOURCE})\\s+ago\\b`, 'gi'),
     build(m, ctx, start) {
       const unit = unitInfo(m[2] ?? '');
-      const count = countOf(m[1]);
+      // "years ago", "thousands of years ago": some time back, no count to shift by.
+      const count = !m[1] && /s$/i.test(m[2] ?? '') ? null : /\bof\s+$/i.test(m[1] ?? '') ? null : countOf(m[1]);
       const today = ctx.today(start);
       if (!unit) return null;
       if (count === null || !today) {
@@ -577,6 +578,11 @@ const RULES: readonly Rule[] = [
       if (!unit) return null;
       const count = countOf(m[1]);
       if (count !== null && count <= 0) return null;
+      // "The talks will last several days": "last" is the verb, the time is the count and its unit.
+      if (/^last\s/i.test(m[0]) && /\b(?:will|would|could|can|may|might|must|should|to|not|did|does|do|'ll)\s+$/i.test(ctx.text.slice(Math.max(0, start - 12), start))) {
+        const at = m[0].search(/\s/) + 1;
+        return { type: 'DURATION', value: durationValue(count, unit), start: start + at + (m[0].slice(at).length - m[0].slice(at).trimStart().length) };
+      }
       // "four years old" is an age, not a stretch of time; "a second round" is an ordinal.
       if (/^\s+(?:old|of\s+age)\b/i.test(ctx.text.slice(end, end + 12))) return null;
       if (/^(?:a|one)\s+second$/i.test(m[0]) && /^\s+(?!later|ago|or|and|before|after)[a-z]/i.test(ctx.text.slice(end, end + 10))) return null;

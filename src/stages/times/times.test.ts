@@ -354,3 +354,11 @@ test('"next to" and "coming from" are no future; a fronted day waits for the ver
   assert.equal(one('On Tuesday, the Northern Coast Tenants and Small Landlords Association plans to hold a rally.').value, '2025-03-11');
   assert.equal(one('On Tuesday, the Northern Coast Tenants and Small Landlords Association held a rally.').value, '2025-03-04');
 });
+
+test('"years ago" without a count is some time back; "will last three weeks" is a duration, "last" its verb', () => {
+  assert.deepEqual(one('Thousands of years ago, the Orlin valley was a lake.'), { text: 'Thousands of years ago', type: 'DATE', value: 'PAST_REF' });
+  assert.equal(one('The quarry closed years ago.').value, 'PAST_REF');
+  assert.equal(one('The quarry closed two years ago.').value, '2023');
+  assert.deepEqual(one('The strike could last three weeks.'), { text: 'three weeks', type: 'DURATION', value: 'P3W' });
+  assert.deepEqual(one('Sales fell over the last three weeks.'), { text: 'the last three weeks', type: 'DURATION', value: 'P3W' });
+});
