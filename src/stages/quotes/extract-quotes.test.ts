@@ -449,3 +449,12 @@ test('indirect content stops where the reporter goes on, and cues inside a parti
   assert.ok(seen.some((s) => s.kind === 'indirect' && s.content === 'the talks \u201cshould be wrapped up by May'));
   assert.ok(!seen.some((s) => s.content === 'there is accurate'));
 });
+
+test('coordinated names speak together, and a participle subject is the noun phrase up to its verb', () => {
+  const seen = run([
+    'Harbour hopefuls Ana Ruiz and Oren Falk say the pier has not been tested.',
+    'Velmora Party front-runner Ilse Brandt is insisting the ferry is safe, claiming that the audit was flawed.',
+  ].join('\n'));
+  assert.equal(find(seen, 'the pier has not been tested').speaker, 'Harbour hopefuls Ana Ruiz and Oren Falk');
+  assert.equal(find(seen, 'the audit was flawed').speaker, 'Velmora Party front-runner Ilse Brandt');
+});

@@ -244,9 +244,19 @@ function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
   const { tokens } = doc;
   let at = floor;
   while (at < cue && /^(?:but|and|so|yet|still|instead|then|later|meanwhile|also)$/i.test(tokens[at]?.text ?? '')) at++;
+  // "On Monday, Ruiz ...": an opening adverbial up to its comma is not the subject.
+  if (/^(?:on|in|at|after|before|during|earlier|last|this|speaking|since|with|for)$/i.test(tokens[at]?.text ?? '')) {
+    const comma = tokens.slice(at, Math.min(cue, at + 10)).findIndex((t) => t.text === ',');
+    if (comma > 0) at += comma + 1;
+  }
   const first = tokens[at];
   if (!first) return null;
   if (/^(?:he|she|they|it|we|i)$/i.test(first.text)) return { start: first.start, end: first.end };
+  // "Republican front-runner Donald Trump is insisting", "Trump at the time said": the subject noun phrase runs to
+  // the first verb-like word, and its last person name ends it.
+  const npEnd = tokens[subjectPhraseEnd(tokens, at, cue)]?.end ?? first.end;
+  const person = doc.names.mentions.filter((m) => m.start >= first.start && m.end <= npEnd && m.type === 'PERSON').pop();
+  if (person) return { start: first.start, end: person.end };
   // The name may follow a run of capitalised titles ("Former Secretary of State Madeleine Albright").
   let titles = at;
   while (titles < cue && titles - at < 8 && /^(?:\p{Lu}|of$|the$|\.$)/u.test(tokens[titles + 1]?.text ?? '')) titles++;
@@ -259,6 +269,25 @@ function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
   const runEnd = tokens[run]?.end ?? name.end;
   if (/^\p{Lu}/u.test(first.text) && runEnd >= name.end) return { start: first.start, end: runEnd };
   return { start: name.start, end: name.end };
+}
+
+/** Last token of the noun phrase opening at `at`: stops before punctuation, a verb-like word or a clause word. */
+function subjectPhraseEnd(tokens: readonly Token[], at: number, cue: number): number {
+  let end = at;
+  while (end + 1 < cue && end - at < 12) {
+    const w = tokens[end + 1]?.text ?? '';
+    const lw = w.toLowerCase();
+    if (/^[,;:()"“”!?]$/.test(w) || (w === '.' && !ABBREVIATION.test(tokens[end]?.text ?? ''))) break;
+    // "Jeb Bush and Chris Christie say": "and" joins names.
+    if (lw === 'and' && /^\p{Lu}/u.test(tokens[end + 2]?.text ?? '')) {
+      end++;
+      continue;
+    }
+    const verbLike = (/(?:ed|ly)$/.test(lw) && !lw.includes('-')) || PAST_VERBS.test(lw) || CUE_VERBS.has(lw) || CUE_AUXILIARIES.has(lw);
+    if (/^\p{Ll}/u.test(w) && (verbLike || /^(?:and|or|nor|who|which|that|but|whose)$/.test(lw))) break;
+    end++;
+  }
+  return end;
 }
 
 /**

@@ -118,7 +118,14 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
     const head = collect(e);
     return head.tooLong || head.from > e ? null : trimPhrase(tokens, head.from, e);
   }
-  return trimPhrase(tokens, first.from, k);
+  const phrase = trimPhrase(tokens, first.from, k);
+  // "Jeb Bush and Chris Christie say": names joined by "and" speak together.
+  if (phrase && stopTok && /^(?:and|nor)$/.test(stopTok.text) && /^\p{Lu}/u.test(tokens[first.from]?.text ?? '') && /^(?:\p{Lu}.*|\))$/u.test(tokens[first.stop - 1]?.text ?? '')) {
+    const other = collect(first.stop - 1);
+    const left = other.tooLong || other.from > first.stop - 1 ? null : trimPhrase(tokens, other.from, first.stop - 1);
+    if (left) return { start: left.start, end: phrase.end };
+  }
+  return phrase;
 }
 
 const RELATIVE = /^(?:who|which|that)$/;
