@@ -487,11 +487,14 @@ const RULES: readonly Rule[] = [
     // "the third quarter", "the 1988 second quarter", "next year's first quarter", "the current quarter".
     name: 'quarter',
     re: /\b(?:the\s+)?(?:(1[6-9]\d\d|20\d\d|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
-    build(m, ctx) {
+    build(m, ctx, start) {
       const word = (m[2] ?? '').toLowerCase();
       const nth: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
       const q = nth[word];
       const lead = (m[1] ?? '').toLowerCase();
+      // "the third-quarter loss": the hyphenated quarter is an adjective of the noun after it, "the" belongs to that noun.
+      const adjective = /^the\s/i.test(m[0]) && /-(?:fiscal\s+)?quarter$/i.test(m[0]) ? { start: start + (/^the\s+/i.exec(m[0])?.[0].length ?? 0) } : {};
+      const built = (value: string | null): Built => ({ type: 'DATE', value, ...adjective });
       if (q) {
         let year: number | null = m[3] ? Number(m[3]) : /^\d{4}$/.test(lead) ? Number(lead) : null;
         if (year === null && ctx.ref) {
@@ -500,15 +503,15 @@ const RULES: readonly Rule[] = [
           else if (lead.startsWith('next')) year = ctx.ref.year + 1;
           else year = resolveQuarter(ctx.ref, q) - (lead.startsWith('year-') ? 1 : 0);
         }
-        return { type: 'DATE', value: year === null ? null : `${formatYear(year)}-Q${q}` };
+        return built(year === null ? null : `${formatYear(year)}-Q${q}`);
       }
-      if (!ctx.ref || ctx.ref.month === null) return { type: 'DATE', value: null };
+      if (!ctx.ref || ctx.ref.month === null) return built(null);
       // The current quarter is the one publication falls in; "the latest quarter" the last one reported.
-      if (word === 'current') return { type: 'DATE', value: `${formatYear(ctx.ref.year)}-Q${Math.floor((ctx.ref.month - 1) / 3) + 1}` };
+      if (word === 'current') return built(`${formatYear(ctx.ref.year)}-Q${Math.floor((ctx.ref.month - 1) / 3) + 1}`);
       const last = lastCompletedQuarter(ctx.ref);
-      if (!last) return { type: 'DATE', value: null };
+      if (!last) return built(null);
       const year = /year-(?:earlier|ago)/.test(word) || lead.startsWith('year-') ? last.year - 1 : last.year;
-      return { type: 'DATE', value: `${formatYear(year)}-Q${last.quarter}` };
+      return built(`${formatYear(year)}-Q${last.quarter}`);
     },
   },
   {
@@ -570,7 +573,7 @@ const RULES: readonly Rule[] = [
   {
     name: 'duration',
     re: new RegExp(
-      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following)\\s+)?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|over|under)\\s+)?(${COUNT})(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)`,
+      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following|latest)\\s+|the\\s+(?=\\S+\\s+(?:[a-z]+\\s+)?[a-z]+s\\b))?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|over|under)\\s+)?(${COUNT})(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)`,
       'gi',
     ),
     build(m, ctx, start, end) {

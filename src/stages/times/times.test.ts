@@ -362,3 +362,11 @@ test('"years ago" without a count is some time back; "will last three weeks" is 
   assert.deepEqual(one('The strike could last three weeks.'), { text: 'three weeks', type: 'DURATION', value: 'P3W' });
   assert.deepEqual(one('Sales fell over the last three weeks.'), { text: 'the last three weeks', type: 'DURATION', value: 'P3W' });
 });
+
+test('extents: "the nine months" keeps its article; "the third-quarter loss" leaves it to the noun', () => {
+  assert.deepEqual(one('For the nine months, Halder earned $3 million.'), { text: 'the nine months', type: 'DURATION', value: 'P9M' });
+  assert.equal(one('In the latest nine months, sales rose.').text, 'the latest nine months');
+  assert.deepEqual(one('The third-quarter loss widened.'), { text: 'third-quarter', type: 'DATE', value: '2024-Q3' });
+  assert.equal(one('In the third quarter, sales rose.').text, 'the third quarter');
+  assert.equal(one('The 12-month plan failed.').text, '12-month');
+});
