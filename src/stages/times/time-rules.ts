@@ -573,7 +573,7 @@ const RULES: readonly Rule[] = [
   {
     name: 'duration',
     re: new RegExp(
-      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following|latest)\\s+|the\\s+(?=\\S+\\s+(?:[a-z]+\\s+)?[a-z]+s\\b))?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|over|under)\\s+)?(${COUNT})(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)`,
+      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following|latest)\\s+|the\\s+(?=\\S+\\s+(?:[a-z]+\\s+)?[a-z]+s\\b))?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|nearly|almost|over(?!\\s+(?:several|many|a\\s+few|few|some)\\b)|under)\\s+)?(${COUNT})(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)`,
       'gi',
     ),
     build(m, ctx, start, end) {

@@ -65,7 +65,10 @@ test('vague periods: earlier this year, this week, summer, last week', () => {
 
 test('durations stay durations, never dates', () => {
   assert.deepEqual(one('The hearing was adjourned for 30 minutes.'), { text: '30 minutes', type: 'DURATION', value: 'PT30M' });
-  assert.deepEqual(one('She led the party for nearly four years.'), { text: 'four years', type: 'DURATION', value: 'P4Y' });
+  // The approximation is part of the expression, as TimeML writes it (its mod attribute is not carried here).
+  assert.deepEqual(one('She led the party for nearly four years.'), { text: 'nearly four years', type: 'DURATION', value: 'P4Y' });
+  // "over several years": "over" is the preposition, not "more than".
+  assert.deepEqual(one('The rules evolved over several years.'), { text: 'several years', type: 'DURATION', value: 'PXY' });
   assert.deepEqual(one('A two-day strike halted trains.'), { text: 'two-day', type: 'DURATION', value: 'P2D' });
   assert.equal(one('The siege lasted a year and a half.').value, 'P1Y6M');
 });
