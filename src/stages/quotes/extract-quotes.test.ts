@@ -458,3 +458,9 @@ test('coordinated names speak together, and a participle subject is the noun phr
   assert.equal(find(seen, 'the pier has not been tested').speaker, 'Harbour hopefuls Ana Ruiz and Oren Falk');
   assert.equal(find(seen, 'the audit was flawed').speaker, 'Velmora Party front-runner Ilse Brandt');
 });
+
+test('time adverbials between the speaker and the cue are skipped ("on Saturday criticized", "at the time said")', () => {
+  const seen = run('Harbour candidate Ana Ruiz on Saturday night criticized the ferry accord.\nOren Falk at the time said the pier was closed.');
+  assert.equal(find(seen, 'the ferry accord').speaker, 'Harbour candidate Ana Ruiz');
+  assert.equal(find(seen, 'the pier was closed').speaker, 'Oren Falk');
+});

@@ -83,8 +83,7 @@ const ABBREVIATION_BEFORE_DOT = /^\p{Lu}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|
 
 /** Tokens before a cue back to the clause start; walks over "who ..." clauses and ", appositive," to the head. */
 export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: number, settings: SpeakerSettings): Span | null {
-  let k = cue - 1;
-  while (k >= floor && CUE_AUXILIARIES.has(lower(tokens[k]))) k--;
+  const k = skipAdverbials(tokens, cue - 1, floor);
   if (k < floor) return null;
   // "Ruiz, who said ...": the relative pronoun is the cue's subject; relativeAntecedent finds whom it names.
   if (RELATIVE.test(tokens[k]?.text ?? '') && k > floor) return spanOf(tokens, k, k);
@@ -126,6 +125,22 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
     if (left) return { start: left.start, end: phrase.end };
   }
   return phrase;
+}
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/;
+
+/** Walks back from `k` over auxiliaries and time adverbials ("has also", "on Saturday night", "at the time", "last week"). */
+function skipAdverbials(tokens: readonly Token[], k: number, floor: number): number {
+  for (;;) {
+    const w = lower(tokens[k]);
+    if (k < floor) return k;
+    if (CUE_AUXILIARIES.has(w)) k--;
+    else if (WEEKDAY.test(w)) k -= lower(tokens[k - 1]) === 'on' ? 2 : 1;
+    else if (/^(?:night|morning|afternoon|evening)$/.test(w) && WEEKDAY.test(lower(tokens[k - 1]))) k--;
+    else if (w === 'time' && lower(tokens[k - 1]) === 'the' && lower(tokens[k - 2]) === 'at') k -= 3;
+    else if (/^(?:week|month|year|weekend)$/.test(w) && /^(?:last|this|that)$/.test(lower(tokens[k - 1]))) k -= 2;
+    else return k;
+  }
 }
 
 const RELATIVE = /^(?:who|which|that)$/;
