@@ -573,13 +573,17 @@ const RULES: readonly Rule[] = [
   {
     name: 'duration',
     re: new RegExp(
-      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following|latest)\\s+|the\\s+(?=\\S+\\s+(?:[a-z]+\\s+)?[a-z]+s\\b))?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|nearly|almost|over(?!\\s+(?:several|many|a\\s+few|few|some)\\b)|under)\\s+)?(${COUNT})(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)`,
+      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following|latest)\\s+|the\\s+(?=\\S+\\s+(?:[a-z]+\\s+)?[a-z]+s\\b))?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|nearly|almost|over(?!\\s+(?:several|many|a\\s+few|few|some)\\b)|under)\\s+)?(${COUNT})(?:(?:\\s+to\\s+|\\s*[-\\u2013]\\s*)(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)(?:\\s+or\\s+so\\b)?`,
       'gi',
     ),
     build(m, ctx, start, end) {
-      const unit = unitInfo(m[2] ?? '');
+      const unit = unitInfo(m[3] ?? '');
       if (!unit) return null;
-      const count = countOf(m[1]);
+      // "two to three weeks", "12 to 18 months": a range of lengths, its count unknown (TimeML writes P<X>W).
+      const upper = m[2] ? parseNumber(m[2]) : null;
+      const low = countOf(m[1]);
+      if (m[2] && (upper === null || low === null || upper <= low)) return null;
+      const count = m[2] ? null : low;
       if (count !== null && count <= 0) return null;
       // "The talks will last several days": "last" is the verb, the time is the count and its unit.
       if (/^last\s/i.test(m[0]) && /\b(?:will|would|could|can|may|might|must|should|to|not|did|does|do|'ll)\s+$/i.test(ctx.text.slice(Math.max(0, start - 12), start))) {

@@ -373,3 +373,9 @@ test('extents: "the nine months" keeps its article; "the third-quarter loss" lea
   assert.equal(one('In the third quarter, sales rose.').text, 'the third quarter');
   assert.equal(one('The 12-month plan failed.').text, '12-month');
 });
+
+test('a range of lengths is one duration of unknown count: "two to three weeks", "the next 12 to 18 months"', () => {
+  assert.deepEqual(one('Shipments resume within two to three weeks.'), { text: 'two to three weeks', type: 'DURATION', value: 'PXW' });
+  assert.deepEqual(one('Purchases will be made during the next 12 to 18 months.'), { text: 'the next 12 to 18 months', type: 'DURATION', value: 'PXM' });
+  assert.equal(one('The war lasted 3-4 years.').value, 'PXY');
+});
