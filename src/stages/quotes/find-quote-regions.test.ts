@@ -30,3 +30,8 @@ test('an unclosed mark mid-sentence (inches, typos) is ignored; one opening a pa
 test('nested single quotes stay inside the double quote', () => {
   assert.deepEqual(contents('"They shouted \u2018go home\u2019 at us," he said.'), ['They shouted \u2018go home\u2019 at us,']);
 });
+
+test('a mid-sentence quote left unclosed by a stray mark does not swallow the next paragraph', () => {
+  const text = "(The Gazette counts 500 more ''harbour fortunes.'.')\n''The lists come down to staff,'' Mr. Falk said.";
+  assert.ok(contents(text).includes('The lists come down to staff,'));
+});

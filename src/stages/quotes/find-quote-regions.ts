@@ -147,7 +147,10 @@ export function findQuoteRegions(
     let crossed = 0;
     // Continue across paragraphs: the next paragraph must open with a mark of the same family.
     let cursor = i + 1;
-    while (close < 0) {
+    // Only a quote opening a sentence or clause runs on into the next paragraph; a partial quote that a stray
+    // mark leaves unclosed ("... billionaire ''family fortunes.'.')") stays in its paragraph.
+    const mayCross = opensClause(text, open.start, para) || /[.!?)]$/.test(text.slice(para.start, open.start).trimEnd());
+    while (close < 0 && mayCross) {
       const nextPara = paras[p + 1];
       if (!nextPara) break;
       const firstIdx = marks.findIndex((m, k) => k >= cursor && m.start >= nextPara.start);
