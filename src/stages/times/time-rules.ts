@@ -202,6 +202,19 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "on April 24 and 25", "March 3 to 5": the second day of the month just named, an expression of its own.
+    name: 'month-day-list',
+    re: new RegExp(`\\b(${MONTH_SOURCE})\\s+\\d{1,2}(?:st|nd|rd|th)?\\s*(?:and|or|to|through|[-\\u2013])\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|,\\d|[.:]\\d))(?:,?\\s+(${YEAR})\\b)?`, 'g'),
+    build(m, ctx, start, end) {
+      const month = monthNumber(m[1] ?? '');
+      const day = Number(m[2]);
+      if (!month || day < 1 || day > 31) return null;
+      const second = m.index + m[0].search(new RegExp(`${m[2]}(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?$`));
+      const value = monthDay(ctx, start, end, month, day, m[3]);
+      return value ? { type: 'DATE', value, start: second, end: second + (m[2] ?? '').length } : null;
+    },
+  },
+  {
     name: 'month-year',
     re: new RegExp(`\\b(?:(?:early|late|mid)[\\s-]+)?(${MONTH_SOURCE}),?\\s+(?:of\\s+)?(?:(${YEAR})\\b|(this|last|next)\\s+year\\b)`, 'g'),
     build(m, ctx) {
@@ -625,7 +638,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-duration',
-    re: /\b(?:(recent|coming|past|next|several|many)\s+|(?<=\b(?:for|over|in|within|takes?|took|lasted)\s))(seconds|minutes|hours|days|weeks|months|years|decades)\b/gi,
+    re: /\b(?:(recent|coming|past|next|several|many)\s+|(?<=\b(?:for|over|in|within|takes?|took|lasted)\s)|(?<=\b(?:over|in|through)\s+the\s))(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|old)\b)/gi,
     build(m) {
       const unit = unitInfo(m[2] ?? '');
       return unit ? { type: 'DURATION', value: durationValue(null, unit) } : null;

@@ -379,3 +379,14 @@ test('a range of lengths is one duration of unknown count: "two to three weeks",
   assert.deepEqual(one('Purchases will be made during the next 12 to 18 months.'), { text: 'the next 12 to 18 months', type: 'DURATION', value: 'PXM' });
   assert.equal(one('The war lasted 3-4 years.').value, 'PXY');
 });
+
+test('"April 24 and 25": the second day is a date of its own; "for centuries", "over the years" are vague durations', () => {
+  assert.deepEqual(times('The summit will be held in Pellham on April 24 and 25.').map((t) => [t.text, t.value]), [
+    ['April 24', '2025-04-24'],
+    ['25', '2025-04-25'],
+  ]);
+  assert.deepEqual(one('The valley was ruled from Mareth for centuries.'), { text: 'centuries', type: 'DURATION', value: 'PXY' });
+  assert.equal(one('Over the years the harbour silted up.').value, 'PXY');
+  // "years ago" stays a point, not a stretch.
+  assert.equal(one('The harbour silted up years ago.').value, 'PAST_REF');
+});
