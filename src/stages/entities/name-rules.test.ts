@@ -116,3 +116,11 @@ test('a name right after an outlet noun is an organisation in every mention', ()
   const out = refineDocument(doc, [[{ start: 3, end: 4, type: 2 }], [{ start: 0, end: 1, type: 2 }]], none);
   assert.deepEqual(out, [[{ start: 3, end: 4, type: 1 }], [{ start: 0, end: 1, type: 1 }]]);
 });
+
+test('a place ending in a company head is an organisation; one ending in a place-like head stays a place', () => {
+  const toks = (s: string): string[] => s.split(' ');
+  const ferries = toks('operated by Brennmoor Ferries , the ship');
+  assert.deepEqual(refineSentence(ferries, [{ start: 2, end: 4, type: 2 }], none), [{ start: 2, end: 4, type: 1 }]);
+  const union = toks('troops of the Halvorn Union crossed');
+  assert.deepEqual(refineSentence(union, [{ start: 3, end: 5, type: 2 }], none), [{ start: 3, end: 5, type: 2 }]);
+});

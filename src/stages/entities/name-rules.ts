@@ -11,6 +11,13 @@ const STRICT_TITLES: ReadonlySet<string> = new Set([
   'congresswoman',
 ]);
 
+/** Organisation heads that also end place or building names ("West Bank", "Soviet Union", "Russian Federation", "Earls Court"). */
+const PLACE_LIKE_HEADS: ReadonlySet<string> = new Set([
+  'bank', 'union', 'line', 'lines', 'court', 'hospital', 'university', 'college', 'club', 'capital', 'air', 'gas', 'oil',
+  'mining', 'steel', 'energy', 'electric', 'guard', 'office', 'service', 'assembly', 'parliament', 'congress', 'senate',
+  'cabinet', 'society', 'trust', 'fund', 'co', 'co.', 'board', 'council', 'authority', 'federation',
+]);
+
 /** First words of outlet names: "Radio Velmora", "TV Nova". */
 const OUTLET_OPENERS: ReadonlySet<string> = new Set(['radio', 'tv', 'television', 'channel']);
 
@@ -162,8 +169,8 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
     const first = bare(tokens[start]!);
     const last = bare(tokens[end - 1]!);
     if (type !== ORG && end - start > 1 && (ORG_HEADS.has(last) || OUTLET_HEADS.includes(last) || OUTLET_OPENERS.has(first))) {
-      // "West Bank" and "Gulf Coast" stay places: a LOC becomes an ORG only by an outlet head or opener.
-      if (type !== LOC || OUTLET_HEADS.includes(last) || OUTLET_OPENERS.has(first)) type = ORG;
+      // "West Bank" and "Soviet Union" stay places: a LOC becomes an ORG only by a head no place ends in, an outlet head or opener.
+      if (type !== LOC || !PLACE_LIKE_HEADS.has(last) || OUTLET_HEADS.includes(last) || OUTLET_OPENERS.has(first)) type = ORG;
     }
     out.push({ start, end, type });
   }
