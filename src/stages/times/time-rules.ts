@@ -732,10 +732,29 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'holiday',
-    re: /\b(Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day)\b/g,
+    re: /\b(Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday|[Ww]eek(?:end)?))?|Good\s+Friday|Holy\s+Week|Palm\s+Sunday)\b/g,
     build(m, ctx, start, end) {
       const name = (m[1] ?? '').replace(/\s+/g, ' ');
       const ref = ctx.ref;
+      // Easter and the days fixed by it move with the church calendar.
+      const easterOffset: Readonly<Record<string, number>> = {
+        Easter: 0, 'Easter Sunday': 0, 'Easter Monday': 1, 'Good Friday': -2, 'Palm Sunday': -7,
+      };
+      const byEaster = easterOffset[name];
+      const isEasterWeek = /^(?:Easter [Ww]eek|Holy Week)$/.test(name);
+      const isEasterWeekend = name === 'Easter weekend';
+      if (byEaster !== undefined || isEasterWeek || isEasterWeekend) {
+        if (!ref) return { type: 'DATE', value: null };
+        const tense = ctx.tense(start, end);
+        const sunday = (year: number): CalendarDate => easterSunday(year);
+        const probe = sunday(ref.year);
+        const year = resolveMonthDay(ref, probe.month, probe.day, tense);
+        const easter = sunday(year);
+        // Holy Week ends on Easter Sunday, which closes its ISO week.
+        if (isEasterWeek) return { type: 'DATE', value: formatWeek(addDays(easter, -1)) };
+        if (isEasterWeekend) return { type: 'DATE', value: `${formatWeek(easter)}-WE` };
+        return { type: 'DATE', value: formatDate(addDays(easter, byEaster ?? 0)) };
+      }
       const fixed: Readonly<Record<string, [number, number]>> = {
         Christmas: [12, 25], 'Christmas Day': [12, 25], 'Christmas Eve': [12, 24], "New Year's": [1, 1],
         "New Year's Day": [1, 1], "New Year's Eve": [12, 31], 'Independence Day': [7, 4], 'Fourth of July': [7, 4],
@@ -772,6 +791,25 @@ const RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus). */
+export function easterSunday(year: number): CalendarDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { year, month, day };
+}
 
 /** Every candidate each rule finds, overlapping; the caller keeps the best non-overlapping set. */
 export function ruleCandidates(ctx: RuleContext): TimeCandidate[] {

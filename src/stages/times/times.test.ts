@@ -390,3 +390,10 @@ test('"April 24 and 25": the second day is a date of its own; "for centuries", "
   // "years ago" stays a point, not a stretch.
   assert.equal(one('The harbour silted up years ago.').value, 'PAST_REF');
 });
+
+test('Easter and the days it fixes move with the church calendar', () => {
+  assert.equal(one('Pilgrims reached Mareth for Easter.', '2000-04-17').value, '2000-04-23');
+  assert.equal(one('The ferry does not sail on Good Friday.').value, '2025-04-18');
+  assert.deepEqual(one('Marchers prayed as Easter week began.', '2000-04-17'), { text: 'Easter week', type: 'DATE', value: '2000-W16' });
+  assert.equal(one('Crowds filled the square over the Easter weekend.', '2024-04-02').value, '2024-W13-WE');
+});
