@@ -464,3 +464,8 @@ test('time adverbials between the speaker and the cue are skipped ("on Saturday 
   assert.equal(find(seen, 'the ferry accord').speaker, 'Harbour candidate Ana Ruiz');
   assert.equal(find(seen, 'the pier was closed').speaker, 'Oren Falk');
 });
+
+test('a participle cue after "X said," takes X, not the first word of the quotation opening the sentence', () => {
+  const seen = run("''Fixing the pier is a lot easier,'' Mr. Falk said, claiming that the ferry audit was flawed.");
+  assert.equal(find(seen, 'the ferry audit was flawed').speaker, 'Mr. Falk');
+});

@@ -244,6 +244,14 @@ function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
   const { tokens } = doc;
   let at = floor;
   while (at < cue && /^(?:but|and|so|yet|still|instead|then|later|meanwhile|also)$/i.test(tokens[at]?.text ?? '')) at++;
+  // `"It is over," Ruiz said, adding ...`: a quotation opening the sentence is not its subject.
+  if (OPENING_MARK.test(tokens[at]?.text ?? '')) {
+    const pair = tokens[at]?.text === "'" && tokens[at + 1]?.text === "'";
+    let j = at + (pair ? 2 : 1);
+    while (j < cue && !(CLOSING_MARK.test(tokens[j]?.text ?? '') && (!pair || tokens[j + 1]?.text === "'"))) j++;
+    if (j < cue) at = j + (pair ? 2 : 1);
+    while (at < cue && /^[,\u2014\u2013-]$/.test(tokens[at]?.text ?? '')) at++;
+  }
   // "On Monday, Ruiz ...": an opening adverbial up to its comma is not the subject.
   if (/^(?:on|in|at|after|before|during|earlier|last|this|speaking|since|with|for)$/i.test(tokens[at]?.text ?? '')) {
     const comma = tokens.slice(at, Math.min(cue, at + 10)).findIndex((t) => t.text === ',');
@@ -270,6 +278,9 @@ function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
   if (/^\p{Lu}/u.test(first.text) && runEnd >= name.end) return { start: first.start, end: runEnd };
   return { start: name.start, end: name.end };
 }
+
+const OPENING_MARK = /^["“'‘«]$/;
+const CLOSING_MARK = /^["”'’»]$/;
 
 /** Last token of the noun phrase opening at `at`: stops before punctuation, a verb-like word or a clause word. */
 function subjectPhraseEnd(tokens: readonly Token[], at: number, cue: number): number {
