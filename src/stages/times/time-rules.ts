@@ -367,7 +367,7 @@ const RULES: readonly Rule[] = [
     // Transcripts spell years out: "nineteen ninety-six", "nineteen oh five", "the year two thousand".
     name: 'spoken-year',
     re: /\b(?:(?:the\s+)?year\s+)?(?:(eighteen|nineteen)\s+(?:(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?|(?:oh|o)[\s-](one|two|three|four|five|six|seven|eight|nine)|(hundred))|(two\s+thousand)(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)\b/gi,
-    build(m) {
+    build(m, ctx, start) {
       const ones: Readonly<Record<string, number>> = {
         one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
         thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
@@ -385,7 +385,12 @@ const RULES: readonly Rule[] = [
           : m[3]
             ? (tens[m[3].toLowerCase()] ?? 0) + (ones[(m[4] ?? '').toLowerCase()] ?? 0)
             : (ones[(m[5] ?? '').toLowerCase()] ?? 0);
-      return { type: 'DATE', value: String(century + low) };
+      const year = century + low;
+      // "January nineteen ninety-seven": a month told just before the spoken year is its month.
+      const before = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+$/.exec(ctx.text.slice(Math.max(0, start - 12), start));
+      const month = before && !introduced ? monthNumber(before[1] ?? '') : null;
+      if (month !== null && before) return { type: 'DATE', value: formatMonth(year, month), start: start - before[0].length + (before[0].length - before[0].trimStart().length) };
+      return { type: 'DATE', value: String(year) };
     },
   },
   {

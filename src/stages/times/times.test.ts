@@ -397,3 +397,11 @@ test('Easter and the days it fixes move with the church calendar', () => {
   assert.deepEqual(one('Marchers prayed as Easter week began.', '2000-04-17'), { text: 'Easter week', type: 'DATE', value: '2000-W16' });
   assert.equal(one('Crowds filled the square over the Easter weekend.', '2024-04-02').value, '2024-W13-WE');
 });
+
+test('transcripts: a month before a spoken year is its month', () => {
+  assert.deepEqual(one('A bomb shook the square. January nineteen ninety-seven. The city again.', '1998-02-27'), {
+    text: 'January nineteen ninety-seven',
+    type: 'DATE',
+    value: '1997-01',
+  });
+});
