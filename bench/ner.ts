@@ -1,10 +1,11 @@
 // NER bench: conlleval entity F1 per type and tagging speed on a CoNLL-2003 file, beside compromise in the same run.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { countChunks, parseConll, scoreCounts, type ConllDocument, type EntityScores, type PrfCounts } from '../src/stages/entities/conll.js';
 import { ENTITY_TYPES, type Chunk } from '../src/stages/entities/decode.js';
-import { loadNerModel, tagDocument } from '../src/stages/entities/ner-model.js';
+import { DEFAULT_MODEL_DIR, loadNerModel, tagDocument } from '../src/stages/entities/ner-model.js';
 import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
 
 /** CPU time of this process: "per second on one core" even when the shared machine is oversubscribed. */
@@ -112,16 +113,19 @@ export const run: BenchRun = async (options) => {
   const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
   const loadCpuMs = (cpuSeconds() - loadCpu) * 1000;
   options.log(`ner: ${docs.length} documents, ${tokens} tokens; model loaded in ${loadMs.toFixed(0)} ms`);
+  const files = ['model.bin.gz', 'clusters.bin', 'gazetteers.tsv'].map((f) => ({ f, mb: statSync(join(DEFAULT_MODEL_DIR, f)).size / 1e6 }));
+  const modelMb = files.reduce((n, x) => n + x.mb, 0);
   // Speed: median CPU time of several passes over the whole file after a warm-up (the machine is shared).
   const mine = median(RUNS.ours, () => ours(docs));
   const base = median(RUNS.compromise, () => compromise(docs));
   return {
     bench: 'ner',
     data: options.data ?? null,
-    metrics: { ...metrics(mine.scores, tokens / mine.seconds), modelLoadMs: loadMs, modelLoadCpuMs: loadCpuMs },
+    metrics: { ...metrics(mine.scores, tokens / mine.seconds), modelLoadMs: loadMs, modelLoadCpuMs: loadCpuMs, modelMb },
     baseline: { name: 'compromise', metrics: metrics(base.scores, tokens / base.seconds) },
     notes: [
       `speed: tokens per CPU-second (process.cpuUsage) over the whole file, median of ${RUNS.ours} passes after one warm-up pass (parallax: tagging incl. features, both passes and name rules; compromise: nlp() and its people/organizations/places), one core; model load as wall and CPU time (cold, first load in the process)`,
+      `model files ${files.map((x) => `${x.f} ${x.mb.toFixed(2)} MB`).join(', ')}: ${modelMb.toFixed(2)} MB (limit 20 MB); load ${loadMs.toFixed(0)} ms wall, ${loadCpuMs.toFixed(0)} ms CPU (limit 300 ms)`,
       ...table('parallax', mine.scores),
       ...table('compromise', base.scores),
     ],

@@ -1,4 +1,4 @@
-// `npm run train:ner`: trains the averaged-perceptron BILOU tagger on CoNLL-2003 eng.train, picks epochs on eng.testa.
+// `npm run train:ner`: trains the averaged-perceptron BILOU tagger on CoNLL-2003 eng.train (NER_RUNS seeded runs averaged), picks epochs on eng.testa.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bilouTags, countChunks, parseConll, scoreCounts, type ConllDocument, type PrfCounts } from '../src/stages/entities/conll.js';
@@ -13,6 +13,11 @@ const SETTINGS = {
   seed: 13,
   /** 2 = a second decoding pass that sees the first pass's labels for the same word across the document. */
   passes: Number(process.env.NER_PASSES ?? 2),
+  /**
+   * Independent training runs (seeds seed, seed + 1, ...), each stopped at its best dev epoch; the shipped weights are
+   * their mean (one model, so tagging costs the same as one run).
+   */
+  runs: Number(process.env.NER_RUNS ?? 1),
   /** Rows whose averaged weights all stay below this are dropped from the shipped model. */
   pruneBelow: 0.002,
 } as const;
@@ -124,6 +129,64 @@ function prune(keys: readonly number[], weights: Float32Array, below: number): {
   return { keys: outKeys, weights: outWeights };
 }
 
+interface RunResult {
+  readonly f1: number;
+  readonly epoch: number;
+  readonly weights: Float32Array;
+  readonly keys: number[];
+  readonly log: string[];
+}
+
+/** One averaged-perceptron run over shuffled training documents; keeps the weights of its best dev epoch. */
+function trainOne(seed: number, train: readonly Prepared[], dev: readonly Prepared[], t0: number): RunResult {
+  const trainer = new Trainer();
+  const rand = mulberry32(seed);
+  let best: RunResult = { f1: -1, epoch: 0, weights: new Float32Array(0), keys: [], log: [] };
+  const log: string[] = [];
+  for (let epoch = 1; epoch <= SETTINGS.epochs; epoch++) {
+    const order = train.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      const d = train[i]!;
+      trainer.step++;
+      decodeDocument(d.feats, trainer, { gold: d.gold, update: (k, g, p) => trainer.update(k, g, p) }, SETTINGS.passes);
+    }
+    const weights = trainer.averaged();
+    const snapshot = [...trainer.keys];
+    const score = evaluate(dev, buildTable(Int32Array.from(snapshot), weights));
+    const line = `epoch ${epoch}: dev F1 ${(score.f1 * 100).toFixed(2)} (P ${(score.precision * 100).toFixed(2)} R ${(score.recall * 100).toFixed(2)}) features ${snapshot.length} ${((Date.now() - t0) / 1000).toFixed(0)}s`;
+    process.stderr.write(`seed ${seed} ${line}\n`);
+    log.push(line);
+    if (score.f1 > best.f1) best = { f1: score.f1, epoch, weights, keys: snapshot, log };
+  }
+  return { ...best, log };
+}
+
+/** The mean of several runs' weights over the union of their features (a feature a run never saw counts as 0 there). */
+function averageRuns(runs: readonly RunResult[]): { keys: number[]; weights: Float32Array } {
+  if (runs.length === 1) return { keys: runs[0]!.keys, weights: runs[0]!.weights };
+  const rows = new Map<number, number>();
+  const keys: number[] = [];
+  for (const r of runs) {
+    for (const k of r.keys) {
+      if (rows.has(k)) continue;
+      rows.set(k, keys.length);
+      keys.push(k);
+    }
+  }
+  const sum = new Float64Array(keys.length * TAG_COUNT);
+  for (const r of runs) {
+    r.keys.forEach((k, i) => {
+      const base = rows.get(k)! * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) sum[base + t]! += r.weights[i * TAG_COUNT + t]!;
+    });
+  }
+  return { keys, weights: Float32Array.from(sum, (v) => v / runs.length) };
+}
+
 function main(): void {
   const trainPath = resolve(DATA, 'eng.train');
   const devPath = resolve(DATA, 'eng.testa');
@@ -140,30 +203,14 @@ function main(): void {
   const train = prepare(parseConll(readFileSync(trainPath, 'utf8')), res);
   const dev = prepare(parseConll(readFileSync(devPath, 'utf8')), res);
   process.stderr.write(`features ready: ${train.length} train docs, ${dev.length} dev docs (${Date.now() - t0} ms)\n`);
-  const trainer = new Trainer();
-  const rand = mulberry32(SETTINGS.seed);
-  let best: { f1: number; epoch: number; weights: Float32Array; keys: number[] } = { f1: -1, epoch: 0, weights: new Float32Array(0), keys: [] };
+  const runs: RunResult[] = [];
   const log: string[] = [];
-  for (let epoch = 1; epoch <= SETTINGS.epochs; epoch++) {
-    const order = train.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const i of order) {
-      const d = train[i]!;
-      trainer.step++;
-      decodeDocument(d.feats, trainer, { gold: d.gold, update: (k, g, p) => trainer.update(k, g, p) }, SETTINGS.passes);
-    }
-    const weights = trainer.averaged();
-    const snapshot = [...trainer.keys];
-    const table = buildTable(Int32Array.from(snapshot), weights);
-    const score = evaluate(dev, table);
-    const line = `epoch ${epoch}: dev F1 ${(score.f1 * 100).toFixed(2)} (P ${(score.precision * 100).toFixed(2)} R ${(score.recall * 100).toFixed(2)}) features ${snapshot.length} ${((Date.now() - t0) / 1000).toFixed(0)}s`;
-    process.stderr.write(`${line}\n`);
-    log.push(line);
-    if (score.f1 > best.f1) best = { f1: score.f1, epoch, weights, keys: snapshot };
+  for (let r = 0; r < SETTINGS.runs; r++) {
+    const run = trainOne(SETTINGS.seed + r, train, dev, t0);
+    runs.push(run);
+    log.push(...run.log.map((line) => (SETTINGS.runs > 1 ? `run ${r + 1} ${line}` : line)));
   }
+  const best = averageRuns(runs);
   const pruned = prune(best.keys, best.weights, SETTINGS.pruneBelow);
   const buf = encodeModel(pruned.keys, pruned.weights, SETTINGS.passes);
   const out = resolve(OUT_DIR, 'model.bin.gz');
@@ -172,7 +219,8 @@ function main(): void {
   const summary = {
     epochs: SETTINGS.epochs,
     passes: SETTINGS.passes,
-    bestEpoch: best.epoch,
+    runs: SETTINGS.runs,
+    bestEpoch: runs.map((r) => r.epoch).join(','),
     devF1: Number(check.f1.toFixed(4)),
     devByType: Object.fromEntries(Object.entries(check.byType).map(([k, v]) => [k, Number(v.f1.toFixed(4))])),
     features: pruned.keys.length,
