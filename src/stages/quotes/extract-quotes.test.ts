@@ -469,3 +469,9 @@ test('a participle cue after "X said," takes X, not the first word of the quotat
   const seen = run("''Fixing the pier is a lot easier,'' Mr. Falk said, claiming that the ferry audit was flawed.");
   assert.equal(find(seen, 'the ferry audit was flawed').speaker, 'Mr. Falk');
 });
+
+test('a trailing cue may close with a time or setting, and bare plural groups speak', () => {
+  const seen = run('The pilot had logged 6,300 hours, Norvik Air said on Thursday.\nThe levy has hurt the harbour, local economists said.');
+  assert.equal(find(seen, 'The pilot had logged 6,300 hours').speaker, 'Norvik Air');
+  assert.equal(find(seen, 'The levy has hurt the harbour').speaker, 'local economists');
+});

@@ -510,7 +510,9 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         const tail = text.slice(Math.max(phrase?.end ?? 0, t.end), sentence.end).trim();
         // "..., an airport official told Nordwire.": a short hearer may close the sentence.
         const hearerTail = HEARER_VERBS.has(verb) && /^(?:[^\s,;:"“”]+\s+){0,6}[^\s,;:"“”]+[.!?]?$/.test(tail) && !/\bthat\b/.test(tail);
-        if (phrase && (/^[.!?]?["”’]?$/.test(tail) || hearerTail)) {
+        // "..., the airline said on Thursday." / "..., she said in an interview.": a closing time or setting.
+        const settingTail = TRAILING_SETTING.test(tail);
+        if (phrase && (/^[.!?]?["”’]?$/.test(tail) || hearerTail || settingTail)) {
           const content = trimSpan(text, { start: sentence.start, end: commaBefore.start });
           if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase, paragraph });
           continue;
@@ -538,6 +540,9 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
   }
   return out;
 }
+
+const TRAILING_SETTING =
+  /^(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this|earlier this|late last)\s+(?:week|month|year|weekend)|at the time|in (?:a|an) (?:statement|interview|email|e-mail|letter|post|tweet|speech|briefing|news conference|press conference))[.!?]?["”’]?$/i;
 
 const NOUN_BEFORE = /^(?:a|an|its|his|her|their|our|news|media|press|earlier|recent|new|multiple|local|initial|separate|published|latest|first|final|preliminary|internal|annual|detailed|confidential)$/;
 

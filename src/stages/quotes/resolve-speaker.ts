@@ -56,7 +56,7 @@ export function isGroupNoun(word: string): boolean {
 function startsSpeaker(tokens: readonly Token[], from: number, to: number): boolean {
   if (isPhraseStart(tokens[from])) return true;
   if (!/^\p{Ll}[\p{Ll}-]*$/u.test(tokens[from]?.text ?? '') || NOT_HEAD.test(lower(tokens[from]))) return false;
-  return tokens.slice(from + 1, to + 1).some((t) => /^\p{Lu}/u.test(t.text) || ROLE_NOUNS.has(lower(t)));
+  return tokens.slice(from + 1, to + 1).some((t) => /^\p{Lu}/u.test(t.text) || ROLE_NOUNS.has(lower(t)) || isGroupNoun(lower(t)));
 }
 
 function spanOf(tokens: readonly Token[], from: number, to: number): Span | null {
