@@ -63,3 +63,15 @@ test('empty, binary and PDF content are refused with their own rule', () => {
   const pdf = decodeBytes(Buffer.from('%PDF-1.7\n1 0 obj\n'));
   assert.equal(pdf.ok ? null : pdf.rule, 'pdf-content');
 });
+
+test('a few control bytes are text, more than 2% of the sample is binary; tab, CR, form feed and ESC never count', () => {
+  const text = (controls: number, byte: number): Uint8Array => {
+    const bytes = Buffer.alloc(1000, 'a');
+    for (let i = 0; i < controls; i++) bytes[i * 7] = byte;
+    return bytes;
+  };
+  assert.equal(decodeBytes(text(10, 0x01)).ok, true);
+  assert.equal(decodeBytes(text(30, 0x1f)).ok, false);
+  assert.equal(decodeBytes(text(30, 0x0b)).ok, false);
+  for (const allowed of [0x09, 0x0a, 0x0c, 0x0d, 0x1b]) assert.equal(decodeBytes(text(100, allowed)).ok, true, `byte ${allowed}`);
+});

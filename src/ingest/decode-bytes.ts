@@ -42,15 +42,17 @@ function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** Control bytes other than tab, newline, CR, form feed and ESC (1-8, 11, 14-26, 28-31); NUL is checked on its own. */
+const CONTROL_RE = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]/g;
+
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, SAMPLE_BYTES);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i] ?? 0;
-    if (b === 0) return true;
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
-  }
-  return n > 0 && control / n > BINARY_CONTROL_RATIO;
+  if (n === 0) return false;
+  // native searches instead of a loop over every byte: a NUL, then the control bytes of the sample read as Latin-1
+  const sample = Buffer.from(bytes.buffer, bytes.byteOffset, n);
+  if (sample.indexOf(0) >= 0) return true;
+  const control = sample.toString('latin1').match(CONTROL_RE)?.length ?? 0;
+  return control / n > BINARY_CONTROL_RATIO;
 }
 
 function countReplacements(text: string): number {
