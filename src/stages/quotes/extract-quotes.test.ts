@@ -475,3 +475,9 @@ test('a trailing cue may close with a time or setting, and bare plural groups sp
   assert.equal(find(seen, 'The pilot had logged 6,300 hours').speaker, 'Norvik Air');
   assert.equal(find(seen, 'The levy has hurt the harbour').speaker, 'local economists');
 });
+
+test('a subject pronoun right before the cue is the speaker, not the relative antecedent or a leading time', () => {
+  const seen = run('Oren Falk wants a sea wall at the pier, which he said the county should pay for.\nOn Monday she said the ferry would sail again.');
+  assert.equal(find(seen, 'the county should pay for').speaker, 'he');
+  assert.equal(find(seen, 'the ferry would sail again').speaker, 'she');
+});

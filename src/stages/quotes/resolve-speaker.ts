@@ -85,6 +85,9 @@ const ABBREVIATION_BEFORE_DOT = /^\p{Lu}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|
 export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: number, settings: SpeakerSettings): Span | null {
   const k = skipAdverbials(tokens, cue - 1, floor);
   if (k < floor) return null;
+  // A subject pronoun right before the cue is the whole subject: "On Monday he said", "a wall, which he said ...".
+  const subjectPronoun = /^(?:he|she|they|we|it)$/.test(lower(tokens[k])) || tokens[k]?.text === 'I';
+  if (subjectPronoun && !/^(?:and|or|nor)$/.test(lower(tokens[k - 1]))) return spanOf(tokens, k, k);
   // "Ruiz, who said ...": the relative pronoun is the cue's subject; relativeAntecedent finds whom it names.
   if (RELATIVE.test(tokens[k]?.text ?? '') && k > floor) return spanOf(tokens, k, k);
   const collect = (end: number): { from: number; stop: number; tooLong: boolean } => {
