@@ -124,3 +124,16 @@ test('a place ending in a company head is an organisation; one ending in a place
   const union = toks('troops of the Halvorn Union crossed');
   assert.deepEqual(refineSentence(union, [{ start: 3, end: 5, type: 2 }], none), [{ start: 3, end: 5, type: 2 }]);
 });
+
+test('organisations take the company designators after them; names never end on a connector', () => {
+  const toks = (s: string): string[] => s.split(' ');
+  const inc = toks('shares of Brennock Holdings Inc. rose .');
+  assert.deepEqual(refineSentence(inc, [{ start: 2, end: 4, type: 1 }, { start: 4, end: 5, type: 3 }], none), [{ start: 2, end: 5, type: 1 }]);
+  const co = toks('said Ada Pell of Vell & Co .');
+  assert.deepEqual(refineSentence(co, [{ start: 1, end: 3, type: 0 }, { start: 4, end: 5, type: 1 }], none), [
+    { start: 1, end: 3, type: 0 },
+    { start: 4, end: 7, type: 1 },
+  ]);
+  const of = toks('the Skerrin Group of countries met');
+  assert.deepEqual(refineSentence(of, [{ start: 1, end: 4, type: 1 }], none), [{ start: 1, end: 3, type: 1 }]);
+});

@@ -61,6 +61,16 @@ const TIME_WORDS: ReadonlySet<string> = new Set([
   'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
 
+/** Company designators after an organisation's name ("Inc", "Corp.", "S.A.", "AB"). */
+const DESIGNATORS: ReadonlySet<string> = new Set([
+  'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'plc', 'llc', 'ag', 'sa', 's.a.', 'nv', 'n.v.', 'bv', 'b.v.',
+  'ab', 'spa', 's.p.a.', 'gmbh', 'bhd', 'oyj', 'asa', 'lp', 'l.p.', 'pte', 'limited', 'corporation', 'incorporated',
+]);
+
+function isDesignator(w: string | undefined): boolean {
+  return w !== undefined && /^\p{Lu}/u.test(w) && DESIGNATORS.has(w.toLowerCase());
+}
+
 /** Lower-case particles inside surnames: "Joaquin del Orvel", "Pieter van der Berg". */
 const SURNAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'der', 'van', 'von', 'da', 'di', 'du', 'dos', 'das', 'la', 'le', 'bin', 'ibn', 'ben']);
 
@@ -76,9 +86,11 @@ const INNER_TITLES: ReadonlySet<string> = new Set([...STRICT_TITLES, 'director',
  *    ("Velmora Port Authority Director Ivo Marek" -> ORG "Velmora Port Authority", PER "Ivo Marek");
  * d. ampersand: two names joined by "&", not both places, are one organisation ("Hollis & Varga");
  * e. junk-tail: a person loses trailing tokens without letters ("Ivo Marek 4-70 )") and a trailing "'s" (organisations
- *    keep theirs: "Boatmen 's" is the bank's name);
+ *    keep theirs: "Brennock 's" may be the bank's own name);
  * f. person-join: a person directly followed by another person, or by a one-word name after a surname particle
- *    ("Joaquin" + "del" + "Orvel"), is one person (greedy decoding closes names too early).
+ *    ("Joaquin" + "del" + "Orvel"), is one person (greedy decoding closes names too early);
+ * g. designator: an organisation takes the company designators right after it, with "& Co" ("Brennock Holdings Inc",
+ *    "Vell & Co"), and a name never ends on a lower-case connector ("Minsk Group of");
  */
 export function repairBoundaries(tokens: readonly string[], chunks: readonly NameChunk[]): NameChunk[] {
   const out: NameChunk[] = [];
@@ -86,6 +98,7 @@ export function repairBoundaries(tokens: readonly string[], chunks: readonly Nam
     let { start, end } = chunk;
     const { type } = chunk;
     if (type === ORG && end - start > 1 && tokens[start] === 'The' && !OUTLET_HEADS.includes(bare(tokens[end - 1]!))) start++;
+    while (end - start > 1 && /^\p{Ll}/u.test(tokens[end - 1]!) && !/^al-/.test(tokens[end - 1]!)) end--;
     if (type === PER) {
       while (end - start > 1 && (!/\p{L}/u.test(tokens[end - 1]!) || tokens[end - 1] === "'s" || tokens[end - 1] === '\u2019s')) end--;
     }
@@ -100,6 +113,16 @@ export function repairBoundaries(tokens: readonly string[], chunks: readonly Nam
       }
     }
     if (!split) out.push({ start, end, type });
+  }
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k]!;
+    if (c.type !== ORG) continue;
+    let j = c.end;
+    if (tokens[j] === '&' && isDesignator(tokens[j + 1])) j += 2;
+    while (isDesignator(tokens[j])) j++;
+    if (j === c.end) continue;
+    out[k] = { ...c, end: j };
+    while (k + 1 < out.length && out[k + 1]!.start < j) out.splice(k + 1, 1);
   }
   const merged: NameChunk[] = [];
   for (const c of out) {
