@@ -37,8 +37,11 @@ test('cached word scores never leak between models or documents: tagging is the 
   const first = JSON.stringify(tagDocument(a, model));
   tagDocument(b, model);
   assert.equal(JSON.stringify(tagDocument(a, model)), first);
-  // A model with another (empty) table must not reuse the first table's cached word scores, and back again.
+  // A model with another (empty) table must not reuse the first table's cached word scores, nor leave its own behind.
+  const novel = [['Chancellor', 'Ottla', 'Vrbenska', 'of', 'Halvoria', 'met', 'Brennock', 'Holdings', 'in', 'Quellport', '.']];
   const empty: NerModel = { ...model, table: { addScores: () => undefined } };
-  assert.notEqual(JSON.stringify(tagDocument(a, empty)), first);
+  tagDocument(novel, empty);
+  const fresh: NerModel = { ...model, resources: { ...model.resources } };
+  assert.equal(JSON.stringify(tagDocument(novel, model)), JSON.stringify(tagDocument(novel, fresh)));
   assert.equal(JSON.stringify(tagDocument(a, model)), first);
 });
