@@ -481,3 +481,8 @@ test('a subject pronoun right before the cue is the speaker, not the relative an
   assert.equal(find(seen, 'the county should pay for').speaker, 'he');
   assert.equal(find(seen, 'the ferry would sail again').speaker, 'she');
 });
+
+test('a cue word right before the opening mark introduces the quote, even when another cue follows it', () => {
+  const seen = run("Mr. Falk also spoke of the strike, saying, ''We never said the pier was safe,'' but he denied any fault.");
+  assert.equal(find(seen, 'We never said the pier was safe').speaker, 'Mr. Falk');
+});

@@ -385,7 +385,10 @@ function directCandidates(doc: Doc, regions: readonly QuoteRegion[], config: Quo
     if (kind === 'direct') {
       // `Ruiz said: "We stay." He added ...`: a quote that ends its sentence after a lead ending in "," or ":"
       // belongs to the cue before it; a cue after it would be in the next sentence.
-      const leadFirst = /[.!?]$/.test(doc.text.slice(content.start, content.end)) && /[,:]\s*$/.test(doc.text.slice(floor, region.open.start));
+      const lead = doc.text.slice(floor, region.open.start);
+      // `..., saying, "A," but he denied ...`: a cue word right before the mark introduces this quote.
+      const cueRightBefore = CUE_VERBS.has((/(\p{Ll}+)\s*[,:]\s*$/u.exec(lead)?.[1] ?? ''));
+      const leadFirst = (/[.!?]$/.test(doc.text.slice(content.start, content.end)) && /[,:]\s*$/.test(lead)) || cueRightBefore;
       const hit =
         (leadFirst ? cueBefore(doc, floor, region.open.start, config, isCue) : null) ??
         cueAfter(doc, closeEnd, trailerEnd, config) ??
