@@ -137,3 +137,34 @@ test('organisations take the company designators after them; names never end on 
   const of = toks('the Skerrin Group of countries met');
   assert.deepEqual(refineSentence(of, [{ start: 1, end: 4, type: 1 }], none), [{ start: 1, end: 3, type: 1 }]);
 });
+
+test('a name after a company noun, or a "person" before an outlet noun, is an organisation in every mention', () => {
+  const doc = [
+    'Zorya Halychyny daily said its owner , the mineral water firm Oskova , would sell .'.split(' '),
+    'Zorya Halychyny said Oskova had agreed .'.split(' '),
+  ];
+  const out = refineDocument(
+    doc,
+    [
+      [
+        { start: 0, end: 2, type: 0 },
+        { start: 11, end: 12, type: 0 },
+      ],
+      [
+        { start: 0, end: 2, type: 0 },
+        { start: 3, end: 4, type: 0 },
+      ],
+    ],
+    none,
+  );
+  assert.deepEqual(out, [
+    [
+      { start: 0, end: 2, type: 1 },
+      { start: 11, end: 12, type: 1 },
+    ],
+    [
+      { start: 0, end: 2, type: 1 },
+      { start: 3, end: 4, type: 1 },
+    ],
+  ]);
+});

@@ -219,6 +219,12 @@ const VESSEL_NOUNS: ReadonlySet<string> = new Set([
 /** Lower-case nouns naming a news outlet right before its name: "the official newspaper Vestnik". */
 const OUTLET_NOUNS: ReadonlySet<string> = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'broadcaster', 'tabloid', 'newsweekly']);
 
+/** Lower-case nouns naming a company right before its name: "mineral water firm Oskova", "the publisher Halden". */
+const COMPANY_NOUNS: ReadonlySet<string> = new Set([
+  'firm', 'company', 'conglomerate', 'insurer', 'retailer', 'automaker', 'carmaker', 'airline', 'brokerage', 'lender',
+  'manufacturer', 'publisher', 'distributor',
+]);
+
 /** Prepositions after which a one-word name is a place: "in Velmora", "between Velmora and Skerrin". */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'between', 'outside', 'across', 'around']);
 
@@ -226,7 +232,9 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'between'
 /**
  * Document-level rules after `refineSentence`:
  * 6. vessel: a name right after a vessel noun ("the ferry Saint Brendan") is MISC, as is every other mention of it;
- *    likewise a name (not a person) right after an outlet noun ("the newspaper Vestnik") is an ORG;
+ *    likewise a name (not a person) right after an outlet noun ("the newspaper Vestnik"), a person or ORG name right
+ *    after a company noun ("the firm Oskova"), and a "person" right before an outlet noun ("Zorya Halychyny daily said")
+ *    are ORGs;
  * 7. outlet mentions: an ORG found by the outlet rules also tags its untagged or differently typed mentions elsewhere
  *    ("(Nordwire)", "according to Nordwire");
  * 8. place vote: an unknown one-word name tagged LOC after a place preposition ("in Velmora") is a place in its
@@ -241,6 +249,8 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
       const before = doc[s]![c.start - 1];
       if (before !== undefined && VESSEL_NOUNS.has(before)) forced.set(text(s, c), MISC);
       else if (before !== undefined && OUTLET_NOUNS.has(before) && c.type !== PER) forced.set(text(s, c), ORG);
+      else if (before !== undefined && COMPANY_NOUNS.has(before) && c.type !== LOC && c.type !== MISC) forced.set(text(s, c), ORG);
+      else if (c.type === PER && OUTLET_NOUNS.has(doc[s]![c.end] ?? '')) forced.set(text(s, c), ORG);
       else if (c.type === ORG && isOutletName(doc[s]![c.start]!, doc[s]![c.end - 1]!, c.end - c.start)) forced.set(text(s, c), ORG);
     }
   });
