@@ -100,8 +100,28 @@ function paragraphsOf(root: LinkedNode): string[] {
 const NOISE_RE =
   /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<svg\b[\s\S]*?<\/svg\s*>|<!--[\s\S]*?-->|<noscript\b[\s\S]*?<\/noscript\s*>|<(?:img|source|input|track|embed)\b(?:[^>"']|"[^"]*"|'[^']*')*>|<(picture|video|audio|select|button|iframe|object|canvas)\b[\s\S]*?<\/\1\s*>/gi;
 
+/**
+ * Navigation bars (a fifth of a typical page): every step vetoes <nav> anyway. Only a <nav> without another <nav>
+ * or a <script> inside is dropped, so a nested or unclosed one, or markup quoted in JSON-LD, is left to the parser.
+ */
+const NAV_RE = /<nav\b[\s\S]*?<\/nav\s*>/gi;
+const NESTED_RE = /<(?:nav|script)\b/i;
+
+/** JSON-LD scripts, kept verbatim: markup quoted in their strings is data, not page noise. */
+const JSON_LD_SCRIPT_RE = /<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi;
+
+function stripSegment(html: string): string {
+  return html.replace(NOISE_RE, ' ').replace(NAV_RE, (nav) => (NESTED_RE.test(nav.slice(4)) ? nav : ' '));
+}
+
 export function stripNoise(html: string): string {
-  return html.replace(NOISE_RE, ' ');
+  let out = '';
+  let last = 0;
+  for (const m of html.matchAll(JSON_LD_SCRIPT_RE)) {
+    out += stripSegment(html.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + stripSegment(html.slice(last));
 }
 
 /** JSON-LD blocks, which Readability would otherwise use to drop headings it takes for the title. */
