@@ -2,6 +2,7 @@
 import { tokenize, type Token } from '../../core/tokenize.js';
 import type { Span } from '../../core/span.js';
 
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const CLITIC = /^([\p{L}\p{M}\p{N}.\-]+?)(['\u2019]s|n['\u2019]t)$/iu;
 
 /** Abbreviations CoNLL writes as one token with their dot ("Dr.", "Gen.", "Inc."); single capitals are initials. */
@@ -12,7 +13,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 function isAbbreviation(word: string): boolean {
-  return /^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
+  return SINGLE_CAPITAL.test(word) || ABBREVIATIONS.has(word.toLowerCase());
 }
 
 /** Tokens of one sentence span; "Kyiv's" becomes "Kyiv" + "'s" so the entity ends at the name. */

@@ -7,6 +7,10 @@ import { loadNerModel, tagDocument, DEFAULT_MODEL_DIR } from './ner-model.js';
 import { resolveWithinArticle, type RawMention } from './within-article-aliases.js';
 import { GAZ_TYPES } from './gazetteer.js';
 
+// Unicode-class patterns built once (per-call literals are recompiled when the loader lowers them to new RegExp).
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LETTER = /^\p{L}/u;
+
 const PLACE_BIT = 1 << GAZ_TYPES.indexOf('LOC');
 
 export interface EntitiesConfig {
@@ -25,10 +29,10 @@ const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'a
  * sentence case reads as one long name; `sentenceCase` rewrites them before tagging.
  */
 export function isTitleCaseHeadline(words: readonly string[]): boolean {
-  const alpha = words.filter((w) => /^\p{L}/u.test(w));
+  const alpha = words.filter((w) => STARTS_LETTER.test(w));
   if (alpha.length < 4) return false;
-  const capitalised = alpha.filter((w) => /^\p{Lu}/u.test(w));
-  const rest = alpha.filter((w) => !/^\p{Lu}/u.test(w));
+  const capitalised = alpha.filter((w) => STARTS_UPPER.test(w));
+  const rest = alpha.filter((w) => !STARTS_UPPER.test(w));
   const longCaps = capitalised.filter((w) => w.length >= 4).length;
   return longCaps >= 3 && rest.every((w) => SMALL_WORDS.has(w));
 }
@@ -42,7 +46,7 @@ export function sentenceCase(sentences: readonly (readonly string[])[]): string[
   const namesInBody = new Set<string>();
   sentences.forEach((words, s) => {
     // Mid-sentence capitals are names; so is a sentence-initial word followed by one ("Ellen DeGeneres will").
-    const cap = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w);
+    const cap = (w: string | undefined): boolean => w !== undefined && STARTS_UPPER.test(w);
     if (!headline[s]) words.forEach((w, i) => cap(w) && (i > 0 || cap(words[1])) && namesInBody.add(w));
   });
   return sentences.map((words, s) => (headline[s] ? words.map((w) => (namesInBody.has(w) ? w : w.toLowerCase())) : [...words]));

@@ -1,14 +1,19 @@
 // Spelling-insensitive forms of names, shared by within-article and cross-article alias matching.
 
+// Unicode-class patterns built once (per-call literals are recompiled when the loader lowers them to new RegExp).
+const MARKS = /\p{M}/gu;
+const POSSESSIVE = /['\u2019]s$/u;
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+
 /** Lower-case, no diacritics, no dots ("U.S." -> "us"), punctuation to spaces, no leading "the". */
 export function normalizeName(name: string): string {
   return name
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
-    .replace(/['\u2019]s$/u, '')
+    .replace(POSSESSIVE, '')
     .replace(/\./g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(NON_WORD, ' ')
     .trim()
     .replace(/^the /, '');
 }

@@ -4,6 +4,14 @@ import { GAZ_TYPES, type Gazetteer } from './gazetteer.js';
 import { PERSON_TITLES } from './person-titles.js';
 import { ORG_HEADS, OUTLET_HEADS } from './name-heads.js';
 
+// Unicode-class patterns built once (per-call literals are recompiled when the loader lowers them to new RegExp).
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}'\u2019-]*$/u;
+const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_LETTER = /\p{L}/u;
+
 /** Titles that only ever stand before a person: a name right after one is a person whatever the tagger said. */
 const STRICT_TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'prof', 'mayor', 'president',
@@ -49,7 +57,7 @@ function bare(w: string): string {
   const lw = w.toLowerCase();
   return lw.endsWith('.') ? lw.slice(0, -1) : lw;
 }
-const capitalised = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}[\p{L}'\u2019-]*$/u.test(w) && /\p{Ll}/u.test(w);
+const capitalised = (w: string | undefined): boolean => w !== undefined && CAPITALISED_WORD.test(w) && HAS_LOWER.test(w);
 
 function endsWithOutletHead(lower: string): boolean {
   return OUTLET_HEADS.some((h) => lower.endsWith(h) && lower.length > h.length + 2);
@@ -68,7 +76,7 @@ const DESIGNATORS: ReadonlySet<string> = new Set([
 ]);
 
 function isDesignator(w: string | undefined): boolean {
-  return w !== undefined && /^\p{Lu}/u.test(w) && DESIGNATORS.has(w.toLowerCase());
+  return w !== undefined && STARTS_UPPER.test(w) && DESIGNATORS.has(w.toLowerCase());
 }
 
 /** Lower-case particles inside surnames: "Joaquin del Orvel", "Pieter van der Berg". */
@@ -98,15 +106,15 @@ export function repairBoundaries(tokens: readonly string[], chunks: readonly Nam
     let { start, end } = chunk;
     const { type } = chunk;
     if (type === ORG && end - start > 1 && tokens[start] === 'The' && !OUTLET_HEADS.includes(bare(tokens[end - 1]!))) start++;
-    while (end - start > 1 && /^\p{Ll}/u.test(tokens[end - 1]!) && !/^al-/.test(tokens[end - 1]!)) end--;
+    while (end - start > 1 && STARTS_LOWER.test(tokens[end - 1]!) && !/^al-/.test(tokens[end - 1]!)) end--;
     if (type === PER) {
-      while (end - start > 1 && (!/\p{L}/u.test(tokens[end - 1]!) || tokens[end - 1] === "'s" || tokens[end - 1] === '\u2019s')) end--;
+      while (end - start > 1 && (!HAS_LETTER.test(tokens[end - 1]!) || tokens[end - 1] === "'s" || tokens[end - 1] === '\u2019s')) end--;
     }
     if (type === ORG || type === LOC) while (end - start > 1 && TIME_WORDS.has(tokens[end - 1]!.toLowerCase()) && capitalised(tokens[end - 1])) end--;
     let split = false;
     if (type === ORG || type === LOC) {
       for (let i = start + 1; i + 1 < end; i++) {
-        if (!INNER_TITLES.has(bare(tokens[i]!)) || !/^\p{Lu}/u.test(tokens[i]!) || !capitalised(tokens[i + 1])) continue;
+        if (!INNER_TITLES.has(bare(tokens[i]!)) || !STARTS_UPPER.test(tokens[i]!) || !capitalised(tokens[i + 1])) continue;
         out.push({ start, end: i, type }, { start: i + 1, end, type: PER });
         split = true;
         break;
@@ -187,7 +195,7 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
       }
     } else {
       const before = tokens[start - 1];
-      if (before !== undefined && STRICT_TITLES.has(bare(before)) && /^\p{Lu}/u.test(before) && type !== ORG) type = PER;
+      if (before !== undefined && STRICT_TITLES.has(bare(before)) && STARTS_UPPER.test(before) && type !== ORG) type = PER;
     }
     const first = bare(tokens[start]!);
     const last = bare(tokens[end - 1]!);
@@ -255,7 +263,7 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
     }
   });
   const unknown = (w: string): boolean => res.clusters.get(hashString(w.toLowerCase())) === undefined;
-  const oneWord = (w: string): boolean => unknown(w) && /^\p{Lu}\p{Ll}+$/u.test(w);
+  const oneWord = (w: string): boolean => unknown(w) && TITLE_CASE_WORD.test(w);
   const placed = new Set<string>();
   sentences.forEach((chunks, s) => {
     for (const c of chunks) {
@@ -289,7 +297,7 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
     const taken = new Uint8Array(tokens.length);
     for (const c of out) for (let i = c.start; i < c.end; i++) taken[i] = 1;
     for (let i = 0; i < tokens.length; i++) {
-      if (taken[i] || !firstWords.has(tokens[i]!) || !/^\p{Lu}/u.test(tokens[i]!)) continue;
+      if (taken[i] || !firstWords.has(tokens[i]!) || !STARTS_UPPER.test(tokens[i]!)) continue;
       for (let len = Math.min(longest, tokens.length - i); len >= 1; len--) {
         const name = tokens.slice(i, i + len).join(' ');
         const type = forced.get(name);

@@ -192,7 +192,13 @@ export interface TaggedChunk extends Chunk {
 export function tagDocument(doc: TokenDocument, model: NerModel = loadNerModel()): TaggedChunk[][] {
   const tags = decodeDocument(documentFeatures(doc, model.resources), model.table, undefined, model.passes);
   const chunks = refineDocument(doc, tags.map((t, s) => refineSentence(doc[s]!, chunksOf(t), model.resources)), model.resources);
-  return chunks.map((sent) => sent.map((c) => ({ ...c, label: ENTITY_TYPES[c.type]! })));
+  const out: TaggedChunk[][] = [];
+  for (const sent of chunks) {
+    const labelled: TaggedChunk[] = [];
+    for (const c of sent) labelled.push({ start: c.start, end: c.end, type: c.type, label: ENTITY_TYPES[c.type]! });
+    out.push(labelled);
+  }
+  return out;
 }
 
 /** IOB2 tags ("B-PER", "I-PER", "O") for one sentence of tokens. */
