@@ -154,8 +154,8 @@ function firstPassOf(doc: DocumentFeatures, tags: Int8Array): FirstPass {
  */
 export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?: TrainingHooks, passes = 1): Int8Array[] {
   // Outside training the weights are fixed, so each token's static-feature scores are summed once for both passes.
-  const fixed = hooks ? null : staticScores(doc, table);
   const trans = hooks ? null : transitionScores(table);
+  const fixed = trans ? staticScores(doc, table, trans) : null;
   const first = decodePass(doc, table, hooks, null, fixed, trans);
   const tags = passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first), fixed, trans);
   const out: Int8Array[] = [];
@@ -193,13 +193,29 @@ function wordScores(w: WordInfo, table: WeightTable, sum: Float64Array): Float32
 }
 
 /** Reused across documents: tagging is synchronous. */
-let staticBuffer = new Float64Array(1 << 16);
+let staticBuffer = new Float64Array(1 << 17);
 
-/** Every token's static-feature scores: its word's own, its neighbours' role scores, then its context keys. */
-function staticScores(doc: DocumentFeatures, table: WeightTable): Float64Array {
+/** Row of the transition scores after tags `prev` and `prev2` (-1 = none). */
+function transitionRow(prev: number, prev2: number): number {
+  return ((prev + 1) * (TAG_COUNT + 1) + prev2 + 1) * TAG_COUNT;
+}
+
+/**
+ * Every token's static-feature scores (its word's own, its neighbours' role scores, then its context keys) in the
+ * first half of the buffer; in the second half the same plus the scores a token gets in the common case that its
+ * previous tags are "nothing" or O (dynamic features after them, transitions), so most tokens decode with one copy.
+ * All weights are integers (quantised) and their sums stay far below 2^24, so the order of additions cannot change a score.
+ */
+interface StaticScores {
+  readonly buffer: Float64Array;
+  /** Offset of the common-case half. */
+  readonly common: number;
+}
+
+function staticScores(doc: DocumentFeatures, table: WeightTable, trans: Float64Array): StaticScores {
   const { words, sentenceStart, keys, keyStart } = doc;
   const need = words.length * TAG_COUNT;
-  if (staticBuffer.length < need) staticBuffer = new Float64Array(Math.max(need, staticBuffer.length * 2));
+  if (staticBuffer.length < 2 * need) staticBuffer = new Float64Array(Math.max(2 * need, staticBuffer.length * 2));
   const out = staticBuffer;
   const sum = SUM;
   for (let s = 0; s + 1 < sentenceStart.length; s++) {
@@ -216,9 +232,13 @@ function staticScores(doc: DocumentFeatures, table: WeightTable): Float64Array {
         out[at + k] = own[k]! + p1[TAG_COUNT + k]! + n1[2 * TAG_COUNT + k]! + p2[3 * TAG_COUNT + k]! + n2[4 * TAG_COUNT + k]!;
       }
       table.addScores(keys, keyStart[t]!, keyStart[t + 1]!, out, at);
+      const i = t - a;
+      const dyn = AFTER_NOTHING + (i === 0 ? 0 : TAG_COUNT);
+      const tr = transitionRow(i === 0 ? -1 : 0, i <= 1 ? -1 : 0);
+      for (let k = 0; k < TAG_COUNT; k++) out[need + at + k] = out[at + k]! + own[dyn + k]! + trans[tr + k]!;
     }
   }
-  return out;
+  return { buffer: out, common: need };
 }
 
 /** Per table: scores of the tag-transition features for every (previous, before-previous) tag pair. */
@@ -252,7 +272,7 @@ function decodePass(
   table: WeightTable,
   hooks: TrainingHooks | undefined,
   firstPass: FirstPass | null,
-  fixed: Float64Array | null,
+  fixed: StaticScores | null,
   trans: Float64Array | null,
 ): Int8Array {
   const { words, sentenceStart, titles } = doc;
@@ -292,12 +312,17 @@ function decodePass(
       }
       if (fixed && trans) {
         const at = t * TAG_COUNT;
-        const tr = ((prev + 1) * (TAG_COUNT + 1) + prev2 + 1) * TAG_COUNT;
-        for (let k = 0; k < TAG_COUNT; k++) scores[k] = fixed[at + k]! + trans[tr + k]!;
-        if (cached) {
-          const mine = wordScores(w, table, SUM);
-          const row = AFTER_NOTHING + (prev + 1) * TAG_COUNT;
-          for (let k = 0; k < TAG_COUNT; k++) scores[k] = scores[k]! + mine[row + k]!;
+        const buf = fixed.buffer;
+        if (prev === (i === 0 ? -1 : 0) && prev2 === (i <= 1 ? -1 : 0)) {
+          for (let k = 0; k < TAG_COUNT; k++) scores[k] = buf[fixed.common + at + k]!;
+        } else {
+          const tr = transitionRow(prev, prev2);
+          for (let k = 0; k < TAG_COUNT; k++) scores[k] = buf[at + k]! + trans[tr + k]!;
+          if (cached) {
+            const mine = wordScores(w, table, SUM);
+            const row = AFTER_NOTHING + (prev + 1) * TAG_COUNT;
+            for (let k = 0; k < TAG_COUNT; k++) scores[k] = scores[k]! + mine[row + k]!;
+          }
         }
       } else {
         scores.fill(0);
