@@ -1,5 +1,5 @@
 // Hashed feature templates for the NER tagger: word, shape, affixes, context, clusters, gazetteers, document cues.
-import { GAZ_TYPES, matchGazetteer, type Gazetteer } from './gazetteer.js';
+import { GAZ_TYPES, matchGazetteer, type Gazetteer, type GazetteerMatch } from './gazetteer.js';
 import { PERSON_TITLES } from './person-titles.js';
 import { ORG_HEADS, OUTLET_HEADS } from './name-heads.js';
 
@@ -138,6 +138,7 @@ function clusterOf(res: FeatureResources, lower: string): number {
   return res.clusters.get(hashString(lower)) ?? (/\d/.test(lower) ? res.clusters.get(hashString(lower.replace(/\d/g, '0'))) : undefined) ?? -1;
 }
 
+const NO_MATCHES: readonly GazetteerMatch[] = [];
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
 
@@ -227,8 +228,18 @@ export function wordInfo(res: FeatureResources, w: string, cache = wordCache(res
   return info;
 }
 
-/** A growable key buffer reused across documents (tagging is synchronous). */
+/** A growable key buffer reused across documents (tagging is synchronous), filled up to `scratchLength`. */
 let scratch = new Int32Array(1 << 14);
+let scratchLength = 0;
+
+function pushKey(key: number): void {
+  if (scratchLength === scratch.length) {
+    const grown = new Int32Array(scratch.length * 2);
+    grown.set(scratch);
+    scratch = grown;
+  }
+  scratch[scratchLength++] = key;
+}
 
 function isAllCaps(words: readonly WordInfo[], from: number, to: number): boolean {
   let upper = 0;
@@ -270,39 +281,23 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
   }
   const keyStart = new Int32Array(total + 1);
   const titles = new Uint8Array(total);
-  let k = 0;
-  const push = (key: number): void => {
-    if (k === scratch.length) {
-      const grown = new Int32Array(scratch.length * 2);
-      grown.set(scratch);
-      scratch = grown;
-    }
-    scratch[k++] = key;
-  };
+  scratchLength = 0;
   for (let s = 0; s < doc.length; s++) {
     const a = sentenceStart[s]!;
     const n = sentenceStart[s + 1]! - a;
     const caps = capsFlags[s] === 1;
-    let gazFeats: number[][] | null = null;
+    let matches: readonly GazetteerMatch[] = NO_MATCHES;
     let anyUpper = false;
     for (let i = 0; i < n && !anyUpper; i++) anyUpper = words[a + i]!.upper;
     if (anyUpper) {
       const sent = doc[s]!;
-      const lower = sent.map((_, i) => words[a + i]!.lower);
-      for (const m of matchGazetteer(res.gazetteer, sent, lower)) {
-        gazFeats ??= Array.from({ length: n }, () => []);
-        for (let b = 0; b < GAZ_TYPES.length; b++) {
-          if (!(m.mask & (1 << b))) continue;
-          for (let i = m.start; i < m.end; i++) {
-            const pos = m.end - m.start === 1 ? 0 : i === m.start ? 1 : i === m.end - 1 ? 3 : 2;
-            gazFeats[i]!.push(featureKey(T.gaz, b * 8 + pos), featureKey(T.gazLen, b, Math.min(m.end - m.start, 4)));
-          }
-        }
-      }
+      const lower: string[] = [];
+      for (let i = 0; i < n; i++) lower.push(words[a + i]!.lower);
+      matches = matchGazetteer(res.gazetteer, sent, lower);
     }
     for (let i = 0; i < n; i++) {
       const t = a + i;
-      keyStart[t] = k;
+      keyStart[t] = scratchLength;
       const info = words[t]!;
       const lh = info.lowerHash;
       const sh = info.shapeHash;
@@ -310,29 +305,38 @@ export function documentFeatures(doc: TokenDocument, res: FeatureResources): Doc
       const nextL = i + 1 < n ? words[t + 1]!.lowerHash : EOS;
       const prevS = i > 0 ? words[t - 1]!.shapeHash : BOS;
       const nextS = i + 1 < n ? words[t + 1]!.shapeHash : EOS;
-      push(featureKey(T.shapeTri, sh, featureKey(0, prevS, nextS)));
-      push(featureKey(T.bigramPrev, lh, prevL));
-      push(featureKey(T.bigramNext, lh, nextL));
-      push(featureKey(T.prevLowerShape, prevL, sh));
-      push(featureKey(T.nextTwo, nextL, i + 2 < n ? words[t + 2]!.lowerHash : EOS));
-      if (i === 0) push(featureKey(T.first, sh));
+      pushKey(featureKey(T.shapeTri, sh, featureKey(0, prevS, nextS)));
+      pushKey(featureKey(T.bigramPrev, lh, prevL));
+      pushKey(featureKey(T.bigramNext, lh, nextL));
+      pushKey(featureKey(T.prevLowerShape, prevL, sh));
+      pushKey(featureKey(T.nextTwo, nextL, i + 2 < n ? words[t + 2]!.lowerHash : EOS));
+      if (i === 0) pushKey(featureKey(T.first, sh));
       if (caps) {
-        push(featureKey(T.caps, 1));
-        push(featureKey(T.capsShape, lh));
+        pushKey(featureKey(T.caps, 1));
+        pushKey(featureKey(T.capsShape, lh));
       }
       if (info.upper && !caps) {
-        headFeatures(push, words, t, a + n);
-        if (lowerSeen.has(info.lower)) push(featureKey(T.docLower, 1));
-        if (i === 0 && capMidSeen.has(info.lower)) push(featureKey(T.docCapMid, 1));
+        headFeatures(words, t, a + n);
+        if (lowerSeen.has(info.lower)) pushKey(featureKey(T.docLower, 1));
+        if (i === 0 && capMidSeen.has(info.lower)) pushKey(featureKey(T.docCapMid, 1));
       }
-      const g = gazFeats?.[i];
-      if (g) for (const key of g) push(key);
+      // Gazetteer keys in match order, then type order (as the model was trained).
+      for (const m of matches) {
+        if (i < m.start || i >= m.end) continue;
+        const len = m.end - m.start;
+        const pos = len === 1 ? 0 : i === m.start ? 1 : i === m.end - 1 ? 3 : 2;
+        for (let b = 0; b < GAZ_TYPES.length; b++) {
+          if ((m.mask & (1 << b)) === 0) continue;
+          pushKey(featureKey(T.gaz, b * 8 + pos));
+          pushKey(featureKey(T.gazLen, b, Math.min(len, 4)));
+        }
+      }
       // "Mayor Dmytro": a capitalised title right before another capitalised word.
       titles[t] = info.title && i + 1 < n && words[t + 1]!.upper ? 1 : 0;
     }
   }
-  keyStart[total] = k;
-  return { sentenceStart, words, keys: scratch.slice(0, k), keyStart, titles };
+  keyStart[total] = scratchLength;
+  return { sentenceStart, words, keys: scratch.slice(0, scratchLength), keyStart, titles };
 }
 
 /** The role keys of the neighbours of token t in [from, to): previous, next, two back, two ahead. */
@@ -374,13 +378,13 @@ function historyFeatures(out: number[], history: Int32Array, some: number, only:
 }
 
 /** "Arcline Ferries", "Northern Gazette": each word of a capitalised run ending in an organisation or outlet head. */
-function headFeatures(push: (key: number) => void, words: readonly WordInfo[], t: number, end: number): void {
+function headFeatures(words: readonly WordInfo[], t: number, end: number): void {
   for (let j = t, d = 0; j < end && d < 4; j++, d++) {
     if (!words[j]!.upper) return;
     if (j + 1 < end && words[j + 1]!.upper) continue;
     const head = words[j]!.head;
-    if (head & 1) push(featureKey(T.orgHead, d));
-    if (head & 2) push(featureKey(T.outletHead, d));
+    if (head & 1) pushKey(featureKey(T.orgHead, d));
+    if (head & 2) pushKey(featureKey(T.outletHead, d));
     return;
   }
 }

@@ -57,6 +57,24 @@ function bare(w: string): string {
   const lw = w.toLowerCase();
   return lw.endsWith('.') ? lw.slice(0, -1) : lw;
 }
+/** A word missing from the cluster vocabulary (rare, so likely a name). */
+function unknown(res: NameRuleResources, w: string): boolean {
+  return res.clusters.get(hashString(w.toLowerCase())) === undefined;
+}
+
+function gazMask(res: NameRuleResources, w: string): number {
+  return res.gazetteer.entries.get(w.toLowerCase()) ?? 0;
+}
+
+/** An unknown title-case word ("Velmora"). */
+function oneWord(res: NameRuleResources, w: string): boolean {
+  return unknown(res, w) && TITLE_CASE_WORD.test(w);
+}
+
+function chunkText(doc: readonly (readonly string[])[], s: number, c: NameChunk): string {
+  return doc[s]!.slice(c.start, c.end).join(' ');
+}
+
 const capitalised = (w: string | undefined): boolean => w !== undefined && CAPITALISED_WORD.test(w) && HAS_LOWER.test(w);
 
 function endsWithOutletHead(lower: string): boolean {
@@ -162,8 +180,6 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
   const tagged = new Uint8Array(tokens.length);
   const repaired = repairBoundaries(tokens, chunks);
   for (const c of repaired) for (let i = c.start; i < c.end; i++) tagged[i] = 1;
-  const unknown = (w: string): boolean => res.clusters.get(hashString(w.toLowerCase())) === undefined;
-  const gazMask = (w: string): number => res.gazetteer.entries.get(w.toLowerCase()) ?? 0;
   const placeOrOrg = (1 << GAZ_TYPES.indexOf('LOC')) | (1 << GAZ_TYPES.indexOf('ORG'));
   for (const chunk of repaired) {
     let { start, end, type } = chunk;
@@ -187,8 +203,8 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
         !tagged[end] &&
         capitalised(next) &&
         !PERSON_TITLES.has(bare(next)) &&
-        (gazMask(next) & placeOrOrg) === 0 &&
-        (unknown(next) || SURNAME_ENDING.test(next.toLowerCase()))
+        (gazMask(res, next) & placeOrOrg) === 0 &&
+        (unknown(res, next) || SURNAME_ENDING.test(next.toLowerCase()))
       ) {
         tagged[end] = 1;
         end++;
@@ -210,7 +226,7 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
     const next = tokens[i + 1] ?? '';
     const prev = tokens[i - 1] ?? '';
     const cited = REPORTING_VERBS.has(next) || (prev === 'to' && tokens[i - 2]?.toLowerCase() === 'according') || (prev === '(' && next === ')');
-    if (!cited || !capitalised(w) || !endsWithOutletHead(w.toLowerCase()) || !unknown(w)) continue;
+    if (!cited || !capitalised(w) || !endsWithOutletHead(w.toLowerCase()) || !unknown(res, w)) continue;
     const alone = out.findIndex((x) => x.start === i && x.end === i + 1);
     if (alone >= 0) out[alone] = { start: i, end: i + 1, type: ORG };
     else if (!tagged[i]) out.push({ start: i, end: i + 1, type: ORG });
@@ -250,26 +266,23 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'between'
  */
 export function refineDocument(doc: readonly (readonly string[])[], sentences: readonly NameChunk[][], res: NameRuleResources): NameChunk[][] {
 
-  const text = (s: number, c: NameChunk): string => doc[s]!.slice(c.start, c.end).join(' ');
   const forced = new Map<string, number>();
   sentences.forEach((chunks, s) => {
     for (const c of chunks) {
       const before = doc[s]![c.start - 1];
-      if (before !== undefined && VESSEL_NOUNS.has(before)) forced.set(text(s, c), MISC);
-      else if (before !== undefined && OUTLET_NOUNS.has(before) && c.type !== PER) forced.set(text(s, c), ORG);
-      else if (before !== undefined && COMPANY_NOUNS.has(before) && c.type !== LOC && c.type !== MISC) forced.set(text(s, c), ORG);
-      else if (c.type === PER && OUTLET_NOUNS.has(doc[s]![c.end] ?? '')) forced.set(text(s, c), ORG);
-      else if (c.type === ORG && isOutletName(doc[s]![c.start]!, doc[s]![c.end - 1]!, c.end - c.start)) forced.set(text(s, c), ORG);
+      if (before !== undefined && VESSEL_NOUNS.has(before)) forced.set(chunkText(doc, s, c), MISC);
+      else if (before !== undefined && OUTLET_NOUNS.has(before) && c.type !== PER) forced.set(chunkText(doc, s, c), ORG);
+      else if (before !== undefined && COMPANY_NOUNS.has(before) && c.type !== LOC && c.type !== MISC) forced.set(chunkText(doc, s, c), ORG);
+      else if (c.type === PER && OUTLET_NOUNS.has(doc[s]![c.end] ?? '')) forced.set(chunkText(doc, s, c), ORG);
+      else if (c.type === ORG && isOutletName(doc[s]![c.start]!, doc[s]![c.end - 1]!, c.end - c.start)) forced.set(chunkText(doc, s, c), ORG);
     }
   });
-  const unknown = (w: string): boolean => res.clusters.get(hashString(w.toLowerCase())) === undefined;
-  const oneWord = (w: string): boolean => unknown(w) && TITLE_CASE_WORD.test(w);
   const placed = new Set<string>();
   sentences.forEach((chunks, s) => {
     for (const c of chunks) {
       if (c.type !== LOC || c.end - c.start !== 1 || !PLACE_PREPOSITIONS.has(doc[s]![c.start - 1] ?? '')) continue;
       const next = doc[s]![c.end] ?? '';
-      if (next !== "'s" && next !== '\u2019s' && oneWord(doc[s]![c.start]!)) placed.add(doc[s]![c.start]!);
+      if (next !== "'s" && next !== '\u2019s' && oneWord(res, doc[s]![c.start]!)) placed.add(doc[s]![c.start]!);
     }
   });
   if (placed.size) {
@@ -290,7 +303,7 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
   return sentences.map((chunks, s) => {
     const tokens = doc[s]!;
     const out = chunks.map((c) => {
-      const type = firstWords.has(tokens[c.start]!) ? forced.get(text(s, c)) : undefined;
+      const type = firstWords.has(tokens[c.start]!) ? forced.get(chunkText(doc, s, c)) : undefined;
       return type === undefined ? c : { ...c, type };
     });
     // Untagged mentions of a forced name (capitalised words only).
