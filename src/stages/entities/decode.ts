@@ -150,14 +150,16 @@ function firstPassOf(doc: DocumentFeatures, tags: Int8Array): FirstPass {
  * Decodes a whole document; with hooks it also trains (perceptron updates on predicted history).
  * With two passes, the second also sees how the first pass labelled the same word elsewhere in the
  * document, before and after this sentence (a name tagged confidently once informs its other mentions).
- * Returns one tag array per sentence (views into one buffer).
+ * When tagging, the second pass replays the first pass's decision where its inputs are unchanged (`replay = false`
+ * recomputes every token: same output, for tests). Returns one tag array per sentence (views into one buffer).
  */
-export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?: TrainingHooks, passes = 1): Int8Array[] {
+export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?: TrainingHooks, passes = 1, replay = true): Int8Array[] {
   // Outside training the weights are fixed, so each token's static-feature scores are summed once for both passes.
   const trans = hooks ? null : transitionScores(table);
   const fixed = trans ? staticScores(doc, table, trans) : null;
-  const first = decodePass(doc, table, hooks, null, fixed, trans);
-  const tags = passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first), fixed, trans);
+  const trace = fixed && passes >= 2 && replay ? traceFor(doc.words.length) : null;
+  const first = decodePass(doc, table, hooks, null, fixed, trans, trace);
+  const tags = passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first), fixed, trans, trace);
   const out: Int8Array[] = [];
   for (let s = 0; s + 1 < doc.sentenceStart.length; s++) out.push(tags.subarray(doc.sentenceStart[s]!, doc.sentenceStart[s + 1]!));
   return out;
@@ -267,6 +269,22 @@ function staticKeys(out: number[], doc: DocumentFeatures, t: number, a: number, 
   for (let k = doc.keyStart[t]!; k < doc.keyStart[t + 1]!; k++) out.push(doc.keys[k]!);
 }
 
+/**
+ * What the first pass saw and did at each token, so the second pass can replay it: TRACE_SLOTS bytes per token
+ * (previous tag, tag before it, whether it closed the previous name, chosen tag). A token's decision depends only on
+ * those previous tags and on its history keys, so where the second pass arrives with the same previous tags and has no
+ * history keys for it (lower-case words never do), the first pass's decision is the second pass's too. (Had the first
+ * pass history keys for a word, it labelled the word somewhere, so the second pass has document-history keys for it.)
+ */
+const TRACE_SLOTS = 4;
+const TRACE_CLOSED = 1;
+let traceBuffer = new Int8Array(TRACE_SLOTS << 14);
+
+function traceFor(tokens: number): Int8Array {
+  if (traceBuffer.length < tokens * TRACE_SLOTS) traceBuffer = new Int8Array(Math.max(tokens * TRACE_SLOTS, traceBuffer.length * 2));
+  return traceBuffer;
+}
+
 function decodePass(
   doc: DocumentFeatures,
   table: WeightTable,
@@ -274,6 +292,7 @@ function decodePass(
   firstPass: FirstPass | null,
   fixed: StaticScores | null,
   trans: Float64Array | null,
+  trace: Int8Array | null,
 ): Int8Array {
   const { words, sentenceStart, titles } = doc;
   const history = new Map<number, Int32Array>();
@@ -297,13 +316,32 @@ function decodePass(
     for (let i = 0; i < n; i++) {
       const t = a + i;
       const w = words[t]!;
+      const past = w.upper ? history.get(w.lowerHash) : undefined;
+      const seen = firstPass && w.upper ? firstPass.counts.get(w.lowerHash) : undefined;
+      const at4 = t * TRACE_SLOTS;
+      if (trace) {
+        if (firstPass === null) {
+          trace[at4] = prev;
+          trace[at4 + 1] = prev2;
+          trace[at4 + 2] = 0;
+        } else if (!past && !seen && trace[at4]! === prev && trace[at4 + 1]! === prev2) {
+          if ((trace[at4 + 2]! & TRACE_CLOSED) !== 0) {
+            const closed = makeTag(tagType(prev), tagPosition(prev) === B ? U : L);
+            out[t - 1] = closed;
+            prev = closed;
+          }
+          const best = trace[at4 + 3]!;
+          out[t] = best;
+          prev2 = prev;
+          prev = best;
+          continue;
+        }
+      }
       keys.length = 0;
       // Tagging: after no tag or O the word's dynamic scores are cached with its static ones.
       const cached = fixed !== null && prev <= 0;
       if (!cached) dynamicFeatures(keys, prev, w.lowerHash, w.shapeHash);
-      const past = w.upper ? history.get(w.lowerHash) : undefined;
       if (past) predictionHistoryFeatures(keys, past);
-      const seen = firstPass && w.upper ? firstPass.counts.get(w.lowerHash) : undefined;
       if (seen) {
         others.set(seen);
         const mine = firstPass!.own[t]!;
@@ -349,6 +387,7 @@ function decodePass(
         const closed = makeTag(tagType(prev), tagPosition(prev) === B ? U : L);
         out[t - 1] = closed;
         prev = closed;
+        if (trace && firstPass === null) trace[at4 + 2] = TRACE_CLOSED;
       }
       const row = (prev + 1) * TAG_COUNT;
       // "Mayor Dmytro Kovalskyy": a title before a name is never part of a person span (tagging only).
@@ -372,6 +411,7 @@ function decodePass(
         }
       }
       out[t] = best;
+      if (trace && firstPass === null) trace[at4 + 3] = best;
       prev2 = prev;
       prev = best;
     }
