@@ -3,6 +3,7 @@ import {
   documentHistoryFeatures,
   dynamicFeatures,
   predictionHistoryFeatures,
+  BOUNDARY,
   neighbour,
   ROLE_COUNT,
   transitionFeatures,
@@ -203,45 +204,49 @@ function transitionRow(prev: number, prev2: number): number {
 }
 
 /**
- * Every token's static-feature scores (its word's own, its neighbours' role scores, then its context keys) in the
- * first half of the buffer; in the second half the same plus the scores a token gets in the common case that its
- * previous tags are "nothing" or O (dynamic features after them, transitions), so most tokens decode with one copy.
- * All weights are integers (quantised) and their sums stay far below 2^24, so the order of additions cannot change a score.
+ * Every token's scores in the common case that its previous tags are "nothing" (first token) or O (the rest, with
+ * "nothing" before a second token): its word's own, its neighbours' role scores, its context keys, its dynamic features
+ * after that tag, and the transitions; most tokens decode with one copy. Other cases subtract the common-case dynamic
+ * and transition rows and add their own: all weights are integers (quantised) and every sum stays far below 2^24, so
+ * scores are exact whatever the order of additions.
  */
-interface StaticScores {
-  readonly buffer: Float64Array;
-  /** Offset of the common-case half. */
-  readonly common: number;
-}
-
-function staticScores(doc: DocumentFeatures, table: WeightTable, trans: Float64Array): StaticScores {
+function staticScores(doc: DocumentFeatures, table: WeightTable, trans: Float64Array): Float64Array {
   const { words, sentenceStart, keys, keyStart } = doc;
   const need = words.length * TAG_COUNT;
-  if (staticBuffer.length < 2 * need) staticBuffer = new Float64Array(Math.max(2 * need, staticBuffer.length * 2));
+  if (staticBuffer.length < need) staticBuffer = new Float64Array(Math.max(need, staticBuffer.length * 2));
   const out = staticBuffer;
   const sum = SUM;
+  const edge = wordScores(BOUNDARY, table, sum);
+  // rows[j + 2] = cached scores of token j of the sentence; two boundary rows pad each side.
+  const rows = ROWS;
   for (let s = 0; s + 1 < sentenceStart.length; s++) {
     const a = sentenceStart[s]!;
-    const b = sentenceStart[s + 1]!;
-    for (let t = a; t < b; t++) {
-      const own = wordScores(words[t]!, table, sum);
-      const p1 = wordScores(neighbour(words, t, a, b, 0), table, sum);
-      const n1 = wordScores(neighbour(words, t, a, b, 1), table, sum);
-      const p2 = wordScores(neighbour(words, t, a, b, 2), table, sum);
-      const n2 = wordScores(neighbour(words, t, a, b, 3), table, sum);
+    const n = sentenceStart[s + 1]! - a;
+    rows.length = 0;
+    rows.push(edge, edge);
+    for (let i = 0; i < n; i++) rows.push(wordScores(words[a + i]!, table, sum));
+    rows.push(edge, edge);
+    for (let i = 0; i < n; i++) {
+      const t = a + i;
+      const own = rows[i + 2]!;
+      const p1 = rows[i + 1]!;
+      const n1 = rows[i + 3]!;
+      const p2 = rows[i]!;
+      const n2 = rows[i + 4]!;
       const at = t * TAG_COUNT;
-      for (let k = 0; k < TAG_COUNT; k++) {
-        out[at + k] = own[k]! + p1[TAG_COUNT + k]! + n1[2 * TAG_COUNT + k]! + p2[3 * TAG_COUNT + k]! + n2[4 * TAG_COUNT + k]!;
-      }
-      table.addScores(keys, keyStart[t]!, keyStart[t + 1]!, out, at);
-      const i = t - a;
       const dyn = AFTER_NOTHING + (i === 0 ? 0 : TAG_COUNT);
       const tr = transitionRow(i === 0 ? -1 : 0, i <= 1 ? -1 : 0);
-      for (let k = 0; k < TAG_COUNT; k++) out[need + at + k] = out[at + k]! + own[dyn + k]! + trans[tr + k]!;
+      for (let k = 0; k < TAG_COUNT; k++) {
+        out[at + k] = own[k]! + p1[TAG_COUNT + k]! + n1[2 * TAG_COUNT + k]! + p2[3 * TAG_COUNT + k]! + n2[4 * TAG_COUNT + k]! + own[dyn + k]! + trans[tr + k]!;
+      }
+      table.addScores(keys, keyStart[t]!, keyStart[t + 1]!, out, at);
     }
   }
-  return { buffer: out, common: need };
+  return out;
 }
+
+/** Scratch for staticScores. */
+const ROWS: Float32Array[] = [];
 
 /** Per table: scores of the tag-transition features for every (previous, before-previous) tag pair. */
 const TRANSITIONS = new WeakMap<WeightTable, Float64Array>();
@@ -290,7 +295,7 @@ function decodePass(
   table: WeightTable,
   hooks: TrainingHooks | undefined,
   firstPass: FirstPass | null,
-  fixed: StaticScores | null,
+  fixed: Float64Array | null,
   trans: Float64Array | null,
   trace: Int8Array | null,
 ): Int8Array {
@@ -350,14 +355,16 @@ function decodePass(
       }
       if (fixed && trans) {
         const at = t * TAG_COUNT;
-        const buf = fixed.buffer;
         if (prev === (i === 0 ? -1 : 0) && prev2 === (i <= 1 ? -1 : 0)) {
-          for (let k = 0; k < TAG_COUNT; k++) scores[k] = buf[fixed.common + at + k]!;
+          for (let k = 0; k < TAG_COUNT; k++) scores[k] = fixed[at + k]!;
         } else {
+          // Not the common case, so i > 0: swap the common case's rows (dynamic after O, transitions) for this one's.
+          const mine = wordScores(w, table, SUM);
+          const dyn = AFTER_NOTHING + TAG_COUNT;
+          const common = transitionRow(0, i <= 1 ? -1 : 0);
           const tr = transitionRow(prev, prev2);
-          for (let k = 0; k < TAG_COUNT; k++) scores[k] = buf[at + k]! + trans[tr + k]!;
+          for (let k = 0; k < TAG_COUNT; k++) scores[k] = fixed[at + k]! - mine[dyn + k]! - trans[common + k]! + trans[tr + k]!;
           if (cached) {
-            const mine = wordScores(w, table, SUM);
             const row = AFTER_NOTHING + (prev + 1) * TAG_COUNT;
             for (let k = 0; k < TAG_COUNT; k++) scores[k] = scores[k]! + mine[row + k]!;
           }
