@@ -207,8 +207,9 @@ function transitionRow(prev: number, prev2: number): number {
  * Every token's scores in the common case that its previous tags are "nothing" (first token) or O (the rest, with
  * "nothing" before a second token): its word's own, its neighbours' role scores, its context keys, its dynamic features
  * after that tag, and the transitions; most tokens decode with one copy. Other cases subtract the common-case dynamic
- * and transition rows and add their own: all weights are integers (quantised) and every sum stays far below 2^24, so
- * scores are exact whatever the order of additions.
+ * and transition rows and add their own: the shipped model's weights are integers (quantised) and every sum stays far
+ * below 2^24, so its scores are exact whatever the order of additions. (Float weights, as in training's dev evaluation,
+ * can differ in the last bits, as the Float32 word-score cache already made them.)
  */
 function staticScores(doc: DocumentFeatures, table: WeightTable, trans: Float64Array): Float64Array {
   const { words, sentenceStart, keys, keyStart } = doc;
