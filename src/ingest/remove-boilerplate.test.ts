@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyLine, removeBoilerplate } from './remove-boilerplate.js';
+import { classifyLine, duplicateKey, removeBoilerplate } from './remove-boilerplate.js';
 
 test('widget, prompt and caption lines get their reason', () => {
   const cases: Array<[string, string]> = [
@@ -46,4 +46,21 @@ test('the second copy of a repeated paragraph (a pull quote) is removed and reco
   const r = removeBoilerplate(['First paragraph of the story, long enough to matter here.', quote, 'Middle.', quote, 'He said no.', 'He said no.']);
   assert.deepEqual(r.kept, ['First paragraph of the story, long enough to matter here.', quote, 'Middle.', 'He said no.', 'He said no.']);
   assert.deepEqual(r.removed, [{ text: quote, reason: 'duplicate-paragraph' }]);
+});
+
+test('duplicateKey is the lower-cased letter/number runs joined by single spaces, as the regex defines it', () => {
+  const byRegex = (p: string): string => p.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const cases = [
+    '',
+    '  ',
+    ' ,a, b ,',
+    'a  b',
+    '“We will not close the Valmore ferry,” Mayor İlke Şahin said — 42% of riders agree.',
+    'Le maire de Brévanne a dit : « non ».',
+    '中文 字符，测试 2026年',
+    'Math 𝐀𝐁 letters and a lone surrogate \uD800 here \uDC00 too',
+    'Tabs\tand\nnewlines\u00a0and NBSP',
+    'Пожар в порту Вальмора: 3 человека ранены.',
+  ];
+  for (const p of cases) assert.equal(duplicateKey(p), byRegex(p), JSON.stringify(p));
 });

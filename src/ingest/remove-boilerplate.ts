@@ -77,8 +77,46 @@ export interface BoilerplateResult {
   readonly removed: readonly Removed[];
 }
 
-function duplicateKey(paragraph: string): string {
-  return paragraph.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Per BMP code point: 0 not looked up yet, 1 letter or number, 2 other. */
+const bmpClass = new Uint8Array(65536);
+
+function isLetterOrNumber(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+  if (cp > 0xffff) return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+  let k = bmpClass[cp] ?? 0;
+  if (k === 0) {
+    k = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
+    bmpClass[cp] = k;
+  }
+  return k === 1;
+}
+
+/**
+ * The paragraph's letter/number runs, lower-cased and joined by single spaces: the same string as
+ * `toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()`, built from slices (a single space between runs
+ * needs no cut) instead of one replacement per gap, several times faster.
+ */
+export function duplicateKey(paragraph: string): string {
+  const l = paragraph.toLowerCase();
+  const n = l.length;
+  let out = '';
+  let runStart = -1;
+  let gap = -1;
+  for (let i = 0; i < n; ) {
+    const cp = l.codePointAt(i) ?? 0;
+    if (isLetterOrNumber(cp)) {
+      if (runStart < 0) runStart = i;
+      else if (gap >= 0 && (gap !== i - 1 || l.charCodeAt(gap) !== 32)) {
+        out += (out ? ' ' : '') + l.slice(runStart, gap);
+        runStart = i;
+      }
+      gap = -1;
+    } else if (runStart >= 0 && gap < 0) gap = i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (runStart >= 0) out += (out ? ' ' : '') + l.slice(runStart, gap < 0 ? n : gap);
+  return out;
 }
 
 /** Removes boilerplate paragraphs and second copies of repeated paragraphs (pull quotes); order is kept. */
