@@ -114,7 +114,7 @@ const LD_JSON_RE = /ld\+json/gi;
 
 /**
  * Spans of the JSON-LD scripts, as `/<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi` would match them, but
- * found from the rare "ld+json" literal instead of testing every '<' of the page (~4x faster). An opening tag
+ * found from the rare "ld+json" literal instead of testing every '<' of the page (~20% less CPU on dev pages). An opening tag
  * holding the first "ld+json" at or after `from` cannot start before the last '>' preceding it, so the tag search
  * starts there and finds the same leftmost tag.
  */
