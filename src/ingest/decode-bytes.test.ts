@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { decodeBytes } from './decode-bytes.js';
+import { decodeBytes, validUtf8Text } from './decode-bytes.js';
 
 const ok = (r: ReturnType<typeof decodeBytes>): { text: string; encoding: string; replaced: number } => {
   assert.ok(r.ok, 'expected a decoded result');
@@ -74,4 +74,14 @@ test('a few control bytes are text, more than 2% of the sample is binary; tab, C
   assert.equal(decodeBytes(text(30, 0x1f)).ok, false);
   assert.equal(decodeBytes(text(30, 0x0b)).ok, false);
   for (const allowed of [0x09, 0x0a, 0x0c, 0x0d, 0x1b]) assert.equal(decodeBytes(text(100, allowed)).ok, true, `byte ${allowed}`);
+});
+
+test('validUtf8Text gives the same text as Buffer#toString for large and small, ASCII and non-ASCII pages', () => {
+  const prose = '<p>Mayor Édith Varga of Brévanne said “the ferry stays” — 12 € a ticket, 𝐀 math letter, 中文, Привет.</p>\n';
+  const cases = [prose.repeat(200), 'plain ASCII page '.repeat(600), 'café au lait '.repeat(500), prose, '𝐀'.repeat(3000)];
+  for (const text of cases) {
+    const bytes = Buffer.from(text, 'utf8');
+    assert.equal(validUtf8Text(bytes), bytes.toString('utf8'));
+    assert.equal(validUtf8Text(bytes), text);
+  }
 });
