@@ -67,17 +67,61 @@ function scriptIndexes(): Map<string, ScriptIndex> {
   return indexes;
 }
 
-/** The script with the most characters in `value` (first listed wins a tie), as franc decides it. */
-function topScript(value: string): { script: string | null; count: number } {
+const SCRIPTS = Object.entries(expressions);
+/** Each script expression anchored to one whole string, to classify single code units. */
+const SCRIPT_OF_ONE = SCRIPTS.map(([, re]) => new RegExp(`^(?:${re.source})$`));
+/** Per BMP code unit: -1 not looked up yet, -2 no script, -3 several scripts, else the index of its script in SCRIPTS. */
+const scriptOfUnit = new Int8Array(65536).fill(-1);
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function classifyUnit(c: number): number {
+  const ch = String.fromCharCode(c);
+  let k = -2;
+  SCRIPT_OF_ONE.forEach((re, i) => {
+    if (re.test(ch)) k = k === -2 ? i : -3;
+  });
+  scriptOfUnit[c] = k;
+  return k;
+}
+
+/** franc's way: one global match per script expression. */
+function topScriptByMatching(value: string): { script: string | null; count: number } {
   let script: string | null = null;
   let count = -1;
-  for (const [name, re] of Object.entries(expressions)) {
+  for (const [name, re] of SCRIPTS) {
     const n = value.match(re)?.length ?? 0;
     if (n > count) {
       script = name;
       count = n;
     }
   }
+  return { script, count };
+}
+
+/**
+ * The script with the most characters in `value` (first listed wins a tie), as franc decides it. Without
+ * surrogates every match of franc's expressions is one code unit, so one pass over a per-unit table (filled on
+ * first sight) gives the same counts as matching each expression; text with surrogates is matched as franc does.
+ */
+function topScript(value: string): { script: string | null; count: number } {
+  if (SURROGATE.test(value)) return topScriptByMatching(value);
+  const counts = new Int32Array(SCRIPTS.length);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    let k = scriptOfUnit[c] ?? -1;
+    if (k === -1) k = classifyUnit(c);
+    if (k >= 0) counts[k] = (counts[k] ?? 0) + 1;
+    else if (k === -3) return topScriptByMatching(value);
+  }
+  let script: string | null = null;
+  let count = -1;
+  SCRIPTS.forEach(([name], i) => {
+    const n = counts[i] ?? 0;
+    if (n > count) {
+      script = name;
+      count = n;
+    }
+  });
   return { script, count };
 }
 
