@@ -1,7 +1,7 @@
 // stripNoise drops markup no step reads before parsing, and leaves what it cannot drop safely to the parser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jsonLdSpans, stripNoise } from './readability-extract.js';
+import { findLdJson, jsonLdSpans, replaceNoise, stripNoise } from './readability-extract.js';
 
 test('drops scripts, styles, comments, media, form controls and simple navigation bars', () => {
   const page = `<head><script>var a = "<p>x</p>";</script><style>p{}</style></head><body><!-- ad slot -->
@@ -33,4 +33,38 @@ test('jsonLdSpans finds exactly the JSON-LD scripts the plain regex finds, whate
     '<script type="text/javascript">x</script><scripts ld+json></script><script\nid=a type="application/ld+json"\n>{}</script\n>',
   ];
   for (const html of cases) assert.deepEqual(jsonLdSpans(html), byRegex(html), html);
+});
+
+/** The single regex replacement replaceNoise must equal (a copy of the pattern, so a change to one is caught). */
+const NOISE =
+  /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<svg\b[\s\S]*?<\/svg\s*>|<!--[\s\S]*?-->|<noscript\b[\s\S]*?<\/noscript\s*>|<(?:img|source|input|track|embed)\b(?:[^>"']|"[^"]*"|'[^']*')*>|<(picture|video|audio|select|button|iframe|object|canvas)\b[\s\S]*?<\/\1\s*>/gi;
+
+test('replaceNoise equals the one-regex replacement on tricky and random markup', () => {
+  const cases = [
+    '<SCRIPT>a</script><Style>b</STYLE><svg><path/></svg><!-- c --><NoScript>d</noscript><IMG src="a>b"><p>Kept</p>',
+    '<script type="application/ld+json">{}</script><scriptx>k</scriptx><img><<img src=1><video>v</VIDEO ><a>x</a>',
+    '<select><button>b</button></select><iframe src=x></iframe><object>o</object><canvas>c</canvas><!-- unclosed <p>tail',
+    '<stylesheet>no</stylesheet><svg2>k</svg2><input value=\'a>b\'><track><embed><source>ſcript <ſcript>x</script>',
+    '', '<', 'plain text', '<img', '<picture>unclosed',
+  ];
+  const pieces = ['<', '>', 'script', 'style', 'svg', '!--', '-->', 'img', 'nav', '</', 'video', '"', "'", ' ', 'ld+json', 'p', 'B', 'VIDEO', 'x'];
+  let seed = 7;
+  const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  for (let k = 0; k < 500; k++) {
+    let s = '';
+    for (let j = rand(40); j > 0; j--) s += pieces[rand(pieces.length)];
+    cases.push(s);
+  }
+  for (const html of cases) assert.equal(replaceNoise(html), html.replace(NOISE, ' '), html);
+});
+
+test('findLdJson finds the first "ld+json" in any ASCII case at or after the start', () => {
+  const re = /ld\+json/gi;
+  const cases = ['ld+json', 'x LD+JSON y ld+json', '+json ld+jso ld+json', 'lD+JsOn', 'l+json d+json', '++ld+json+', 'ıd+json ld+ſon', ''];
+  for (const html of cases) {
+    for (let from = 0; from <= html.length; from++) {
+      re.lastIndex = from;
+      assert.equal(findLdJson(html, from), re.exec(html)?.index ?? -1, `${html} @${from}`);
+    }
+  }
 });

@@ -110,7 +110,25 @@ const NESTED_RE = /<(?:nav|script)\b/i;
 /** JSON-LD scripts (`<script ...ld+json...>` up to the first `</script>`), kept verbatim: markup quoted in their strings is data, not page noise. */
 const JSON_LD_OPEN_RE = /<script\b[^>]*ld\+json[^>]*>/gi;
 const SCRIPT_CLOSE_RE = /<\/script\s*>/gi;
-const LD_JSON_RE = /ld\+json/gi;
+
+/**
+ * Index of the first "ld+json" (ASCII case-insensitive, as /ld\+json/gi matches it) starting at or after `from`, or -1.
+ * Found from its '+' by indexOf, several times faster than a regex scan of a 180 KB page.
+ */
+export function findLdJson(html: string, from: number): number {
+  for (let plus = html.indexOf('+', from + 2); plus >= 0; plus = html.indexOf('+', plus + 1)) {
+    if (
+      (html.charCodeAt(plus - 2) | 0x20) === 0x6c && // l
+      (html.charCodeAt(plus - 1) | 0x20) === 0x64 && // d
+      (html.charCodeAt(plus + 1) | 0x20) === 0x6a && // j
+      (html.charCodeAt(plus + 2) | 0x20) === 0x73 && // s
+      (html.charCodeAt(plus + 3) | 0x20) === 0x6f && // o
+      (html.charCodeAt(plus + 4) | 0x20) === 0x6e // n
+    )
+      return plus - 2;
+  }
+  return -1;
+}
 
 /**
  * Spans of the JSON-LD scripts, as `/<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi` would match them, but
@@ -122,10 +140,9 @@ export function jsonLdSpans(html: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
   let from = 0;
   for (;;) {
-    LD_JSON_RE.lastIndex = from;
-    const ld = LD_JSON_RE.exec(html);
-    if (!ld) break;
-    JSON_LD_OPEN_RE.lastIndex = Math.max(from, html.lastIndexOf('>', ld.index - 1) + 1);
+    const ld = findLdJson(html, from);
+    if (ld < 0) break;
+    JSON_LD_OPEN_RE.lastIndex = Math.max(from, html.lastIndexOf('>', ld - 1) + 1);
     const open = JSON_LD_OPEN_RE.exec(html);
     if (!open) break;
     SCRIPT_CLOSE_RE.lastIndex = JSON_LD_OPEN_RE.lastIndex;
@@ -136,8 +153,37 @@ export function jsonLdSpans(html: string): Array<readonly [number, number]> {
   return spans;
 }
 
+/** NOISE_RE anchored: tried only at a '<' whose next character can start one of its alternatives. */
+const NOISE_AT_RE = new RegExp(NOISE_RE.source, 'iy');
+
+/** Characters (lower-cased) that can follow '<' in a NOISE_RE match: s(cript|tyle|vg|ource|elect), !--, n(oscript), i(mg|nput|frame), ... */
+const NOISE_FIRST = new Uint8Array(128);
+for (const c of 's!nitepvabocSNITEPVABOC') NOISE_FIRST[c.charCodeAt(0)] = 1;
+
+/**
+ * `html.replace(NOISE_RE, ' ')`, but the regex runs only at the few '<' found by indexOf that can start a match
+ * (every match starts with '<' and one of NOISE_FIRST; the alternatives are tried in the same order at each).
+ */
+export function replaceNoise(html: string): string {
+  let out = '';
+  let last = 0;
+  for (let lt = html.indexOf('<'); lt >= 0; ) {
+    if (NOISE_FIRST[html.charCodeAt(lt + 1)] === 1) {
+      NOISE_AT_RE.lastIndex = lt;
+      if (NOISE_AT_RE.test(html)) {
+        out += html.slice(last, lt) + ' ';
+        last = NOISE_AT_RE.lastIndex;
+        lt = html.indexOf('<', last);
+        continue;
+      }
+    }
+    lt = html.indexOf('<', lt + 1);
+  }
+  return last === 0 ? html : out + html.slice(last);
+}
+
 function stripSegment(html: string): string {
-  return html.replace(NOISE_RE, ' ').replace(NAV_RE, (nav) => (NESTED_RE.test(nav.slice(4)) ? nav : ' '));
+  return replaceNoise(html).replace(NAV_RE, (nav) => (NESTED_RE.test(nav.slice(4)) ? nav : ' '));
 }
 
 export function stripNoise(html: string): string {
