@@ -47,10 +47,10 @@ test('replaceNoise equals the one-regex replacement on tricky and random markup'
     '<stylesheet>no</stylesheet><svg2>k</svg2><input value=\'a>b\'><track><embed><source>ſcript <ſcript>x</script>',
     '', '<', 'plain text', '<img', '<picture>unclosed',
   ];
-  const pieces = ['<', '>', 'script', 'style', 'svg', '!--', '-->', 'img', 'nav', '</', 'video', '"', "'", ' ', 'ld+json', 'p', 'B', 'VIDEO', 'x'];
+  const pieces = ['<', '>', 'script', 'style', 'svg', '!--', '-->', 'img', 'nav', '</', 'video', '"', "'", ' ', 'ld+json', 'p', 'B', 'VIDEO', 'x', 'noScript', 'SELECT', '\n', '\u00a0', '=', 'scripts', 'sVg'];
   let seed = 7;
   const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
-  for (let k = 0; k < 500; k++) {
+  for (let k = 0; k < 3000; k++) {
     let s = '';
     for (let j = rand(40); j > 0; j--) s += pieces[rand(pieces.length)];
     cases.push(s);
