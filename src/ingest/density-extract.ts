@@ -1,5 +1,5 @@
 // Own density-based extractor: scores paragraph containers by text, commas and link density, keeps the best one.
-import { BLOCK_TAGS, INVISIBLE_TAGS, blockTexts, elements, isElement, type AnyNode, type Document, type Element } from './html-dom.js';
+import { BLOCK_TAGS, INVISIBLE_TAGS, blockTexts, isElement, type AnyNode, type Document, type Element } from './html-dom.js';
 
 export interface DensityOptions {
   /** Paragraph-like nodes shorter than this contribute no score. */
@@ -49,12 +49,18 @@ interface TextStats {
 
 const EMPTY_STATS: TextStats = { chars: 0, linkChars: 0, commas: 0 };
 
+const INLINE_TEXT_HOSTS = new Set(['div', 'section', 'article', 'td', 'span', 'font', 'main']);
+
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x200b || c === 0x2028 || c === 0x2029;
 }
 
+/** Results of measureInto (module variables: no object per text node). */
+let measuredChars = 0;
+let measuredCommas = 0;
+
 /** Length of `s` with white-space runs collapsed to one character, and its commas (Latin, Arabic, CJK). */
-function measure(s: string): { chars: number; commas: number } {
+function measureInto(s: string): void {
   let chars = 0;
   let commas = 0;
   let space = false;
@@ -69,37 +75,69 @@ function measure(s: string): { chars: number; commas: number } {
     chars++;
     if (c === 44 || c === 0x060c || c === 0x3001 || c === 0xff0c) commas++;
   }
-  return { chars, commas };
+  measuredChars = chars;
+  measuredCommas = commas;
 }
 
-function textStats(root: AnyNode): Map<Element, TextStats> {
+interface PageStats {
+  /** Measures of every visible element's subtree. */
+  readonly stats: Map<Element, TextStats>;
+  /** Text each INLINE_TEXT_HOSTS element holds directly (text nodes and inline children), as in pages that use <br> instead of <p>. */
+  readonly own: Map<Element, { chars: number; commas: number }>;
+  /** Every element (invisible ones too) in document order. */
+  readonly order: Element[];
+}
+
+/** One walk: subtree measures bottom-up, inline text of container elements, and the elements in document order. */
+function pageStats(root: AnyNode): PageStats {
   const stats = new Map<Element, TextStats>();
-  const walk = (node: AnyNode, inLink: boolean): TextStats => {
-    if (node.type === 'text') {
-      const m = measure(node.data);
-      return { chars: m.chars, linkChars: inLink ? m.chars : 0, commas: m.commas };
-    }
+  const own = new Map<Element, { chars: number; commas: number }>();
+  const order: Element[] = [];
+  // `visible` false under an invisible element: no measures, but elements are listed and containers' own text counted
+  const walk = (node: AnyNode, inLink: boolean, visible: boolean): TextStats => {
     if (!isElement(node)) {
-      if (node.type === 'root') for (const c of node.children) walk(c, false);
+      if ('children' in node) for (const c of node.children) walk(c, false, visible);
       return EMPTY_STATS;
     }
-    if (INVISIBLE_TAGS.has(node.name)) return EMPTY_STATS;
+    order.push(node);
+    const seen = visible && !INVISIBLE_TAGS.has(node.name);
+    const host = INLINE_TEXT_HOSTS.has(node.name);
     const link = inLink || node.name === 'a';
     let chars = 0;
     let linkChars = 0;
     let commas = 0;
+    let ownChars = 0;
+    let ownCommas = 0;
     for (const c of node.children) {
-      const s = walk(c, link);
+      if (c.type === 'text') {
+        if (!seen && !host) continue;
+        measureInto(c.data);
+        if (seen) {
+          chars += measuredChars;
+          if (link) linkChars += measuredChars;
+          commas += measuredCommas;
+        }
+        ownChars += measuredChars;
+        ownCommas += measuredCommas;
+        continue;
+      }
+      const s = walk(c, link, seen);
       chars += s.chars;
       linkChars += s.linkChars;
       commas += s.commas;
+      if (host && isElement(c) && !BLOCK_TAGS.has(c.name)) {
+        ownChars += s.chars;
+        ownCommas += s.commas;
+      }
     }
-    const own = { chars, linkChars, commas };
-    stats.set(node, own);
-    return own;
+    if (host) own.set(node, { chars: ownChars, commas: ownCommas });
+    if (!seen) return EMPTY_STATS;
+    const out = { chars, linkChars, commas };
+    stats.set(node, out);
+    return out;
   };
-  walk(root, false);
-  return stats;
+  walk(root, false, true);
+  return { stats, own, order };
 }
 
 /** Class names are trusted only near the paragraph: far ancestors are layout wrappers ("has-sidebar", "paywall"). */
@@ -129,26 +167,6 @@ class FurnitureCache {
     }
     return false;
   }
-}
-
-const INLINE_TEXT_HOSTS = new Set(['div', 'section', 'article', 'td', 'span', 'font', 'main']);
-
-/** Text a container holds directly (text nodes and inline children), as in pages that use <br> instead of <p>. */
-function ownInlineStats(el: Element, stats: ReadonlyMap<Element, TextStats>): { chars: number; commas: number } {
-  let chars = 0;
-  let commas = 0;
-  for (const c of el.children) {
-    if (c.type === 'text') {
-      const m = measure(c.data);
-      chars += m.chars;
-      commas += m.commas;
-    } else if (isElement(c) && !BLOCK_TAGS.has(c.name)) {
-      const s = stats.get(c) ?? EMPTY_STATS;
-      chars += s.chars;
-      commas += s.commas;
-    }
-  }
-  return { chars, commas };
 }
 
 /** Blocks of the winner's tag and class are gathered with it when they share its ancestor this many levels up. */
@@ -205,13 +223,13 @@ function rivalShareOf(scores: ReadonlyMap<Element, number>, parts: ReadonlySet<E
 /** The article's paragraphs by container density, and the container they came from. */
 export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_DENSITY_OPTIONS): DensityResult {
   const scores = new Map<Element, number>();
-  const stats = textStats(doc);
+  const { stats, own, order } = pageStats(doc);
   const furniture = new FurnitureCache();
-  for (const el of elements(doc)) {
+  for (const el of order) {
     const isParagraph = PARAGRAPH_TAGS.has(el.name);
     if (!isParagraph && !INLINE_TEXT_HOSTS.has(el.name)) continue;
     const all = stats.get(el) ?? EMPTY_STATS;
-    const text = isParagraph ? all : ownInlineStats(el, stats);
+    const text = isParagraph ? all : (own.get(el) ?? EMPTY_STATS);
     if (text.chars < options.minParagraphChars) continue;
     if (isParagraph && all.linkChars / text.chars > options.maxLinkDensity) continue;
     if (furniture.inside(el)) continue;
