@@ -3,14 +3,17 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emptyLayers, emptyMeta, type Article, type Layers } from '../src/core/article.js';
+import { emptyLayers, emptyMeta, type Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
 import { tokenize } from '../src/core/tokenize.js';
+import { runArticleStages } from '../src/pipeline/runner.js';
 import type { ArticleStage } from '../src/pipeline/stage.js';
 import { findDuplicates } from '../src/corpus/duplicates/index.js';
 import { STORIES_DEFAULTS, clusterStories, stem, type StoriesConfig } from '../src/corpus/stories/index.js';
 import { STOPWORDS } from '../src/corpus/stories/stopwords.js';
+import { entitiesStage } from '../src/stages/entities/index.js';
 import { sentencesStage } from '../src/stages/sentences/index.js';
+import { timesStage } from '../src/stages/times/index.js';
 import { loadEcbSplit, type EcbDocument } from './data/ecbplus.js';
 import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
 
@@ -60,35 +63,12 @@ export function adjustedRand(pred: readonly string[], gold: readonly string[]): 
 
 // ---------- articles from ECB+ ----------
 
-interface Stages {
-  readonly names: string[];
-  readonly stages: ArticleStage<unknown>[];
-}
+/** The article stages story clustering reads (sentences, entities with canonical names, times), in registry order. */
+const CLUSTER_STAGES: readonly ArticleStage<unknown>[] = [sentencesStage, entitiesStage, timesStage] as ArticleStage<unknown>[];
 
-/** The article stages that exist right now (entities and times are written concurrently); missing ones are skipped. */
-async function availableStages(): Promise<Stages> {
-  const stages: ArticleStage<unknown>[] = [sentencesStage as ArticleStage<unknown>];
-  const here = dirname(fileURLToPath(import.meta.url));
-  const optional: [string, string][] = [
-    ['entities', 'entitiesStage'],
-    ['times', 'timesStage'],
-  ];
-  for (const [folder, exportName] of optional) {
-    if (!existsSync(join(here, '../src/stages', folder, 'index.ts'))) continue;
-    try {
-      const mod = (await import(`../src/stages/${folder}/index.js`)) as Record<string, unknown>;
-      const stage = mod[exportName];
-      if (stage && typeof stage === 'object' && (stage as { kind?: unknown }).kind === 'article') stages.push(stage as ArticleStage<unknown>);
-    } catch {
-      // A stage that does not load yet (mid-edit) is simply not used; the note lists what ran.
-    }
-  }
-  return { names: stages.map((s) => s.name), stages };
-}
-
-function toArticle(doc: EcbDocument, stages: readonly ArticleStage<unknown>[]): Article {
+function toArticle(doc: EcbDocument): Article {
   const id = `e${createHash('sha1').update(doc.text).digest('hex').slice(0, 12)}`;
-  let article: Article = {
+  const article: Article = {
     id,
     contentHash: id,
     source: {},
@@ -101,17 +81,7 @@ function toArticle(doc: EcbDocument, stages: readonly ArticleStage<unknown>[]): 
     extractedBy: 'plain-text',
     encoding: null,
   };
-  const ctx = createContext();
-  for (const stage of stages) {
-    try {
-      const out = stage.run(article, ctx, stage.defaults);
-      const layers: Layers = { ...article.layers, ...out.layers };
-      article = { ...article, layers };
-    } catch {
-      // A concurrently edited stage may still throw; the clustering must work without its layer.
-    }
-  }
-  return article;
+  return runArticleStages(article, CLUSTER_STAGES, createContext());
 }
 
 // ---------- the Parallax side ----------
@@ -355,11 +325,11 @@ export const run: BenchRun = async (options) => {
   const dev = options.data ? resolve(options.data) : join(here, 'ecbplus/dev');
   if (!existsSync(dev)) throw new BenchDataMissing(dev, 'ECB+ split folder with <topic>/*.xml');
   const train = join(dirname(dev), 'train');
-  const { names, stages } = await availableStages();
+  const names = CLUSTER_STAGES.map((s) => s.name);
   options.log(`clusters: article stages ${names.join(', ')}`);
 
   const devDocs = loadEcbSplit(dev);
-  const devArticles = devDocs.map((d) => toArticle(d, stages));
+  const devArticles = devDocs.map((d) => toArticle(d));
   const goldTopic = devDocs.map((d) => d.topic);
   const goldSub = devDocs.map((d) => d.subtopic);
 
