@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emptyLayers, emptyMeta, type Article } from '../src/core/article.js';
+import { plainTextArticle, type Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
 import { tokenize } from '../src/core/tokenize.js';
 import { runArticleStages } from '../src/pipeline/runner.js';
@@ -68,20 +68,7 @@ const CLUSTER_STAGES: readonly ArticleStage<unknown>[] = [sentencesStage, entiti
 
 function toArticle(doc: EcbDocument): Article {
   const id = `e${createHash('sha1').update(doc.text).digest('hex').slice(0, 12)}`;
-  const article: Article = {
-    id,
-    contentHash: id,
-    source: {},
-    text: doc.text,
-    removed: [],
-    meta: emptyMeta(),
-    layers: emptyLayers(),
-    diagnostics: [],
-    status: 'ok',
-    extractedBy: 'plain-text',
-    encoding: null,
-  };
-  return runArticleStages(article, CLUSTER_STAGES, createContext());
+  return runArticleStages(plainTextArticle(doc.text, { id, encoding: null }), CLUSTER_STAGES, createContext());
 }
 
 // ---------- the Parallax side ----------
@@ -253,19 +240,7 @@ export function syntheticStream(count: number, seed = 7): { articles: Article[];
     }
     const text = sentences.join(' ');
     const day = String(1 + (i % 28)).padStart(2, '0');
-    const a: Article = {
-      id: `x${String(i).padStart(6, '0')}`,
-      contentHash: String(i),
-      source: {},
-      text,
-      removed: [],
-      meta: { ...emptyMeta(), published: `2031-${String(1 + Math.floor(i / 900) % 12).padStart(2, '0')}-${day}` },
-      layers: emptyLayers(),
-      diagnostics: [],
-      status: 'ok',
-      extractedBy: 'plain-text',
-      encoding: null,
-    };
+    const a = plainTextArticle(text, { id: `x${String(i).padStart(6, '0')}`, meta: { published: `2031-${String(1 + Math.floor(i / 900) % 12).padStart(2, '0')}-${day}` }, encoding: null });
     articles.push(a);
     story.push(`e${e}`);
   }

@@ -2,8 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
-import { emptyLayers, emptyMeta, type Article, type QuoteSpan } from '../src/core/article.js';
+import { emptyLayers, plainTextArticle, type Article, type QuoteSpan } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
 import type { Span } from '../src/core/span.js';
 import { runArticleStages } from '../src/pipeline/index.js';
@@ -60,20 +59,7 @@ export function parseAnn(ann: string, text: string): Attribution[] {
 
 /** A plain-text Article for one document, as the ingest of a .txt file would give. */
 export function articleOf(doc: Doc): Article {
-  const contentHash = createHash('sha256').update(doc.text).digest('hex');
-  return {
-    id: `a${contentHash.slice(0, 12)}`,
-    contentHash,
-    source: { path: `${doc.name}.txt` },
-    text: doc.text,
-    removed: [],
-    meta: emptyMeta(),
-    layers: emptyLayers(),
-    diagnostics: [],
-    status: 'ok',
-    extractedBy: 'plain-text',
-    encoding: 'utf-8',
-  };
+  return plainTextArticle(doc.text, { source: { path: `${doc.name}.txt` } });
 }
 
 export function loadDocs(dir: string): { docs: Doc[]; multiAnnotated: number } {

@@ -1,4 +1,5 @@
 // The one document model: clean text once, and read-only layers of spans into it.
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from './diagnostics.js';
 import type { Span } from './span.js';
 
@@ -160,4 +161,30 @@ export interface Article {
   /** Which extraction step produced the text ("structured-data", "readability", "density", "plain-text"). */
   readonly extractedBy: string;
   readonly encoding: string | null;
+}
+
+/** Options of `plainTextArticle`; the id defaults to "a" + the first 12 hex digits of the text's sha256. */
+export interface PlainTextOptions {
+  readonly meta?: Partial<ArticleMeta>;
+  readonly source?: SourceRef;
+  readonly id?: string;
+  readonly encoding?: string | null;
+}
+
+/** An Article over text that is already clean (no reader, header or boilerplate step): empty layers, status ok. */
+export function plainTextArticle(text: string, options: PlainTextOptions = {}): Article {
+  const contentHash = createHash('sha256').update(text).digest('hex');
+  return {
+    id: options.id ?? `a${contentHash.slice(0, 12)}`,
+    contentHash,
+    source: options.source ?? {},
+    text,
+    removed: [],
+    meta: { ...emptyMeta(), ...options.meta },
+    layers: emptyLayers(),
+    diagnostics: [],
+    status: 'ok',
+    extractedBy: 'plain-text',
+    encoding: options.encoding === undefined ? 'utf-8' : options.encoding,
+  };
 }

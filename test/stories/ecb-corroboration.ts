@@ -1,8 +1,7 @@
 // ECB+ read-out: per gold sub-topic, the share of claims corroborated by two or more documents, and a sample to read by hand.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { emptyLayers, emptyMeta, type Article } from '../../src/core/article.js';
+import { plainTextArticle, type Article } from '../../src/core/article.js';
 import { createContext } from '../../src/core/context.js';
 import { emptyCorpus, type Claim, type CorpusResult, type Story } from '../../src/core/corpus.js';
 import { ARTICLE_STAGES, runArticleStages } from '../../src/pipeline/index.js';
@@ -21,20 +20,12 @@ export interface SubtopicShare {
 }
 
 function articleOf(doc: EcbDocument): Article {
-  const hash = createHash('sha1').update(doc.text).digest('hex');
-  return {
+  return plainTextArticle(doc.text, {
     id: doc.name,
-    contentHash: hash,
     source: { path: `${doc.topic}/${doc.name}.xml` },
-    text: doc.text,
-    removed: [],
-    meta: { ...emptyMeta(), outlet: doc.name, language: 'en' },
-    layers: emptyLayers(),
-    diagnostics: [],
-    status: 'ok',
-    extractedBy: 'plain-text',
+    meta: { outlet: doc.name, language: 'en' },
     encoding: null,
-  };
+  });
 }
 
 /** Runs the article stages, then duplicates, aliases, quote groups and claims over gold sub-topic stories. */
