@@ -27,6 +27,21 @@ export function sortSpans<T extends Span>(spans: readonly T[]): T[] {
   return [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** Index of the last span starting at or before `offset` in spans sorted by start, or -1 (binary search). */
+export function lastSpanStartingAtOrBefore(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.start ?? Infinity) <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
 /** Shrinks a span so it neither starts nor ends with white space. */
 export function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;

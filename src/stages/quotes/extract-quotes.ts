@@ -1,7 +1,7 @@
 // Direct, partial and indirect quotes with cue, speaker span, canonical speaker and how the speaker was found.
 import type { Layers, QuoteKind, QuoteSpan, SpeakerHow } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
-import { trimSpan } from '../../core/span.js';
+import { lastSpanStartingAtOrBefore, trimSpan } from '../../core/span.js';
 import { tokenize, type Token } from '../../core/tokenize.js';
 import { CLAUSE_VERBS, CUE_AUXILIARIES, CUE_VERBS, HEARER_VERBS, LABEL_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS } from './cue-lexicon.js';
 import { findNameMentions, type Gender, type NameIndex } from './find-name-mentions.js';
@@ -73,26 +73,10 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
-function spanIndexAt(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid];
-    if (!s) break;
-    if (s.start <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
-
 function sentenceAt(doc: Doc, offset: number): Span {
-  const s = doc.sentences[spanIndexAt(doc.sentences, offset)];
+  const s = doc.sentences[lastSpanStartingAtOrBefore(doc.sentences, offset)];
   if (s && offset <= s.end) return s;
-  const p = doc.paragraphs[spanIndexAt(doc.paragraphs, offset)];
+  const p = doc.paragraphs[lastSpanStartingAtOrBefore(doc.paragraphs, offset)];
   return p ?? { start: 0, end: doc.text.length };
 }
 
@@ -184,7 +168,7 @@ function dashAfter(doc: Doc, from: number, config: QuotesConfig): CueHit | null 
   const dash = tokens[i];
   if (!dash || !/^[\u2015\u2014\u2013-]$/.test(dash.text) || /\S/.test(doc.text.slice(from, dash.start).replace(/[,.]/g, ''))) return null;
   if (!/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) return null;
-  const para = doc.paragraphs[spanIndexAt(doc.paragraphs, dash.start)];
+  const para = doc.paragraphs[lastSpanStartingAtOrBefore(doc.paragraphs, dash.start)];
   const phrase = phraseAfterCue(tokens, i, tokenAt(tokens, para?.end ?? doc.text.length), config);
   return phrase ? { cue: { start: dash.start, end: dash.end }, phrase } : null;
 }
@@ -199,7 +183,7 @@ function colonLead(doc: Doc, floor: number, open: number, config: QuotesConfig):
   if (lead.endsWith(':')) colonAt = floor + lead.length - 1;
   else {
     if (lead.length) return null;
-    const p = spanIndexAt(doc.paragraphs, open);
+    const p = lastSpanStartingAtOrBefore(doc.paragraphs, open);
     const para = doc.paragraphs[p];
     const prev = doc.paragraphs[p - 1];
     if (!para || !prev || para.start < open - 1 || !doc.text.slice(prev.start, prev.end).trimEnd().endsWith(':')) return null;
@@ -375,11 +359,11 @@ function directCandidates(doc: Doc, regions: readonly QuoteRegion[], config: Quo
     const kind = classify(doc, region, floor);
     const content = withoutTrailingComma(doc.text, trimSpan(doc.text, region.content));
     if (content.end <= content.start) return;
-    const paragraph = spanIndexAt(doc.paragraphs, content.start);
+    const paragraph = lastSpanStartingAtOrBefore(doc.paragraphs, content.start);
     const closeEnd = region.close?.end ?? region.content.end;
     const sClose = sentenceAt(doc, Math.max(closeEnd - 1, 0));
     // The trailer may run past a sentence break the splitter put inside "(D-S.C.)"; cueAfter stops at real ends.
-    const paraEnd = doc.paragraphs[spanIndexAt(doc.paragraphs, Math.max(closeEnd - 1, 0))]?.end ?? doc.text.length;
+    const paraEnd = doc.paragraphs[lastSpanStartingAtOrBefore(doc.paragraphs, Math.max(closeEnd - 1, 0))]?.end ?? doc.text.length;
     const trailerEnd = Math.min(next ? next.open.start : Infinity, Math.max(sClose.end, paraEnd));
     const words = doc.text.slice(content.start, content.end).split(/\s+/).filter(Boolean).length;
     if (kind === 'direct') {
@@ -463,7 +447,7 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
       const t = tokens[i];
       if (!t || usedCues.has(t.start) || insideDirect(t.start)) continue;
       const verb = t.text.toLowerCase();
-      const paragraph = spanIndexAt(doc.paragraphs, t.start);
+      const paragraph = lastSpanStartingAtOrBefore(doc.paragraphs, t.start);
       if (isAccording(tokens, i)) {
         const cue = { start: t.start, end: tokens[i + 1]?.end ?? t.end };
         const phrase = phraseAfterCue(tokens, i + 1, hi, config) ?? sourceUpToPunctuation(tokens, i + 2, hi);
@@ -662,7 +646,7 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
     if (c.kind === 'direct' && !c.cue && how === 'none' && orphanTitle(doc.text, c.content, config)) continue;
     if (span && c.phrase && span === c.phrase && !relative) span = withAppositive(doc, span, c.cue);
     quotes.push({ start: c.content.start, end: c.content.end, kind: c.kind, speaker: span, speakerName: name, speakerHow: how, cue: c.cue });
-    if (c.kind === 'direct') lastDirect = { paragraph: spanIndexAt(doc.paragraphs, c.content.end), span, name };
+    if (c.kind === 'direct') lastDirect = { paragraph: lastSpanStartingAtOrBefore(doc.paragraphs, c.content.end), span, name };
   }
   return quotes;
 }

@@ -1,6 +1,6 @@
 // Finds the speaker phrase beside a cue and resolves it: name, role link, pronoun or statement.
 import type { EntityType, SpeakerHow } from '../../core/article.js';
-import { spansOverlap, type Span } from '../../core/span.js';
+import { lastSpanStartingAtOrBefore, spansOverlap, type Span } from '../../core/span.js';
 import type { Token } from '../../core/tokenize.js';
 import { CLAUSE_WORDS, CUE_AUXILIARIES, CUE_VERBS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, STATEMENT_NOUNS } from './cue-lexicon.js';
 import type { Gender, NameIndex, NameMention } from './find-name-mentions.js';
@@ -290,20 +290,6 @@ export interface Discourse {
   readonly quoted: readonly Span[];
 }
 
-function lastStartingAtOrBefore(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((spans[mid]?.start ?? Infinity) <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
-
 /**
  * "he"/"she": walking back sentence by sentence from the pronoun, the first person mention outside quotation
  * marks whose gender is not the other one; inside a sentence the first such (the subject, usually). A name
@@ -324,7 +310,7 @@ export function resolvePronoun(
   const genderOf = (name: string, own: Gender | null): Gender | null => own ?? learned.get(name) ?? null;
   if (g === 'm' || g === 'f') {
     const quotedAt = (m: Span): boolean => {
-      const q = discourse.quoted[lastStartingAtOrBefore(discourse.quoted, m.start)];
+      const q = discourse.quoted[lastSpanStartingAtOrBefore(discourse.quoted, m.start)];
       return q !== undefined && m.start >= q.start && m.start < q.end;
     };
     const fits = (m: NameMention): boolean => {
@@ -332,7 +318,7 @@ export function resolvePronoun(
       const person = m.type === 'PERSON' || (m.type === 'UNKNOWN' && known !== null);
       return person && (known === null || known === g) && !quotedAt(m);
     };
-    for (let s = lastStartingAtOrBefore(discourse.sentences, at); s >= 0; s--) {
+    for (let s = lastSpanStartingAtOrBefore(discourse.sentences, at); s >= 0; s--) {
       const sentence = discourse.sentences[s];
       if (!sentence || at - sentence.end > settings.pronounReach) break;
       const limit = Math.min(sentence.end, at);
