@@ -3,6 +3,7 @@ import * as chrono from 'chrono-node';
 import type { QuoteSpan, TimeSpan } from '../../core/article.js';
 import { spansOverlap, type Span } from '../../core/span.js';
 import { defineArticleStage } from '../../pipeline/stage.js';
+import { splitParagraphs, splitSentences } from '../sentences/index.js';
 import {
   addDays,
   addMonths,
@@ -37,27 +38,6 @@ export interface TimesOptions {
 export interface TimesConfig {
   readonly style: 'news' | 'timeml';
   readonly chronoFallback: boolean;
-}
-
-// Words whose period does not end a sentence: titles, month and weekday abbreviations, "a.m.", initials, "U.S.".
-const NON_FINAL = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Jr|Sr|Inc|Corp|Co|Ltd|Bros|No|Nos|vs|Ft|Mt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|a\.m|p\.m|[A-Z](?:\.[A-Z])*))\.$/;
-
-/**
- * Sentences when the caller has none: a break after [.!?] (and closing quotes) before an upper-case word or an
- * opening quote, or at a line break, except after an abbreviation ("Oct. 23", "9 a.m. Tuesday", "Mr. Smith").
- */
-function roughSentences(text: string): Span[] {
-  const out: Span[] = [];
-  const re = /[.!?]+["'\u201d\u2019)]*(?=\s+["'\u201c\u2018`(]*[A-Z])|\n+/g;
-  let from = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const end = m.index + m[0].length;
-    if (m[0][0] === '.' && NON_FINAL.test(text.slice(Math.max(from, m.index - 12), m.index + 1))) continue;
-    if (end > from) out.push({ start: from, end });
-    from = end;
-  }
-  if (from < text.length) out.push({ start: from, end: text.length });
-  return out;
 }
 
 function roughQuotes(text: string): Span[] {
@@ -382,7 +362,7 @@ function timemlDayPart(c: TimeCandidate): TimeCandidate {
 export function extractTimes(text: string, reference: string | null, options: TimesOptions = {}): TimeSpan[] {
   const ref = parseReference(reference);
   const refDate = referenceDate(ref);
-  const sentences = options.sentences ?? roughSentences(text);
+  const sentences = options.sentences ?? splitParagraphs(text).flatMap((p) => splitSentences(text, p));
   const quotes = options.quotes ?? roughQuotes(text);
   const tense = (start: number, end: number): ReturnType<typeof tenseAround> =>
     tenseAround(text, containing(sentences, start) ?? { start: 0, end: text.length }, start, end);
