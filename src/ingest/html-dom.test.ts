@@ -8,7 +8,7 @@ import { MAX_TREE_DEPTH, blockTexts, elements, isElement, parseHtml, type AnyNod
 function reference(html: string): AnyNode {
   const handler = new DomHandler();
   new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
-  return handler.root;
+  return handler.root as unknown as AnyNode;
 }
 
 /** Tag names, attributes and text of a tree in document order. */

@@ -2,10 +2,12 @@
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { RawHints, IngestItem } from '../core/raw-article.js';
-import type { Element } from './html-dom.js';
 import { failure } from './reader-diagnostics.js';
 import type { Json } from './provenanced.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+
+/** An element of htmlparser2's own tree (the feed reader uses its DomUtils). */
+type Element = Parameters<typeof DomUtils.getAttributeValue>[0];
 
 const STAGE = 'ingest.feed';
 

@@ -204,13 +204,14 @@ function noiseEnd(html: string, lt: number): number {
  * can start a match are tried in order, and closing tags are found by indexOf too (a lazy `[\s\S]*?` steps one character at a time).
  */
 export function replaceNoise(html: string): string {
-  let out = '';
+  // pieces joined once: a flat string, which the tokenizer reads faster than a chain of concatenations
+  const out: string[] = [];
   let last = 0;
   for (let lt = html.indexOf('<'); lt >= 0; ) {
     if (NOISE_FIRST[html.charCodeAt(lt + 1)] === 1) {
       const end = noiseEnd(html, lt);
       if (end >= 0) {
-        out += html.slice(last, lt) + ' ';
+        out.push(html.slice(last, lt), ' ');
         last = end;
         lt = html.indexOf('<', last);
         continue;
@@ -218,7 +219,9 @@ export function replaceNoise(html: string): string {
     }
     lt = html.indexOf('<', lt + 1);
   }
-  return last === 0 ? html : out + html.slice(last);
+  if (last === 0) return html;
+  out.push(html.slice(last));
+  return out.join('');
 }
 
 function stripSegment(html: string): string {
@@ -226,13 +229,16 @@ function stripSegment(html: string): string {
 }
 
 export function stripNoise(html: string): string {
-  let out = '';
+  const spans = jsonLdSpans(html);
+  if (spans.length === 0) return stripSegment(html);
+  const out: string[] = [];
   let last = 0;
-  for (const [start, end] of jsonLdSpans(html)) {
-    out += stripSegment(html.slice(last, start)) + html.slice(start, end);
+  for (const [start, end] of spans) {
+    out.push(stripSegment(html.slice(last, start)), html.slice(start, end));
     last = end;
   }
-  return out + stripSegment(html.slice(last));
+  out.push(stripSegment(html.slice(last)));
+  return out.join('');
 }
 
 /** JSON-LD blocks, which Readability would otherwise use to drop headings it takes for the title. */
