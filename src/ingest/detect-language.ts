@@ -19,25 +19,60 @@ const SAMPLE_CHARS = 2000;
 /** franc's penalty for a trigram the language model lacks (and the cap it never exceeds otherwise). */
 const MAX_DIFFERENCE = 300;
 
-/** The trigram models of one script's languages, inverted: trigram code -> (language index, rank) pairs. */
-interface ScriptIndex {
-  readonly languages: readonly string[];
-  readonly ranks: ReadonlyMap<number, readonly number[]>;
-}
-
 const SMALL_UNIT = 1024;
 const SMALL_CODES = 2 ** 30;
 
 /**
- * Three UTF-16 code units as one number, so map keys hash without building strings: below 2^30 (a small integer,
- * the fastest key) when all three units are below 1024 (Latin scripts), else 2^30 + a 48-bit packing (exact in a double).
+ * Three UTF-16 code units as one number: below 2^30 when all three units are below 1024 (Latin scripts), else
+ * 2^30 + a 48-bit packing (exact in a double). One number per trigram string and back.
  */
-function trigramCode(s: string, at: number): number {
-  const a = s.charCodeAt(at);
-  const b = s.charCodeAt(at + 1);
-  const c = s.charCodeAt(at + 2);
+function trigramCode(a: number, b: number, c: number): number {
   if (a < SMALL_UNIT && b < SMALL_UNIT && c < SMALL_UNIT) return (a << 20) | (b << 10) | c;
   return SMALL_CODES + (a * 65536 + b) * 65536 + c;
+}
+
+const trigramHash = (a: number, b: number, c: number): number => Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
+
+/** Open addressing over typed arrays: trigram code -> small integer, no Map and no boxed keys on the hot path. */
+class TrigramTable {
+  private readonly keys: Float64Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  get(code: number, hash: number): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const key = this.keys[slot] as number;
+      if (key === code) return this.values[slot] as number;
+      if (key === -1) return -1;
+    }
+  }
+
+  set(code: number, hash: number, value: number): void {
+    let slot = hash & this.mask;
+    while (this.keys[slot] !== -1 && this.keys[slot] !== code) slot = (slot + 1) & this.mask;
+    this.keys[slot] = code;
+    this.values[slot] = value;
+  }
+}
+
+/**
+ * The trigram models of one script's languages, inverted: each trigram any model has gets an id, and the ids'
+ * (language index, rank) pairs sit in flat arrays (pairs of id k at start[k] .. start[k + 1]).
+ */
+interface ScriptIndex {
+  readonly languages: readonly string[];
+  readonly ids: TrigramTable;
+  readonly start: Int32Array;
+  readonly langs: Int32Array;
+  readonly ranks: Int32Array;
 }
 
 let indexes: Map<string, ScriptIndex> | null = null;
@@ -48,21 +83,40 @@ function scriptIndexes(): Map<string, ScriptIndex> {
   indexes = new Map();
   for (const [script, models] of Object.entries(data)) {
     const languages = Object.keys(models);
-    const ranks = new Map<number, number[]>();
+    const pairs = new Map<number, { hash: number; pairs: number[] }>();
     languages.forEach((lang, li) => {
       const seen = new Set<number>();
       (models[lang] ?? '').split('|').forEach((trigram, rank) => {
         // every model entry is three code units; anything else could never equal a text trigram
         if (trigram.length !== 3) return;
-        const code = trigramCode(trigram, 0);
+        const [a, b, c] = [trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2)];
+        const code = trigramCode(a, b, c);
         if (seen.has(code)) return;
         seen.add(code);
-        let pairs = ranks.get(code);
-        if (!pairs) ranks.set(code, (pairs = []));
-        pairs.push(li, rank);
+        let entry = pairs.get(code);
+        if (!entry) pairs.set(code, (entry = { hash: trigramHash(a, b, c), pairs: [] }));
+        entry.pairs.push(li, rank);
       });
     });
-    indexes.set(script, { languages, ranks });
+    const ids = new TrigramTable(pairs.size);
+    const start = new Int32Array(pairs.size + 1);
+    const total = [...pairs.values()].reduce((n, e) => n + e.pairs.length / 2, 0);
+    const langs = new Int32Array(total);
+    const ranks = new Int32Array(total);
+    let id = 0;
+    let at = 0;
+    for (const [code, entry] of pairs) {
+      ids.set(code, entry.hash, id);
+      start[id] = at;
+      for (let k = 0; k < entry.pairs.length; k += 2) {
+        langs[at] = entry.pairs[k] as number;
+        ranks[at] = entry.pairs[k + 1] as number;
+        at++;
+      }
+      id++;
+    }
+    start[id] = at;
+    indexes.set(script, { languages, ids, start, langs, ranks });
   }
   return indexes;
 }
@@ -125,35 +179,91 @@ function topScript(value: string): { script: string | null; count: number } {
   return { script, count };
 }
 
-/** Occurrences of each trigram of franc's cleaned text: ASCII punctuation and digits to spaces, white space collapsed, lower case, padded. */
-function trigramCounts(value: string): Map<number, number> {
-  const padded = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<number, number>();
-  for (let i = 0; i + 3 <= padded.length; i++) {
-    const t = trigramCode(padded, i);
-    counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  return counts;
+/** Characters franc's cleaning turns into a space: ASCII punctuation and digits (U+0021-U+0040) and what /\s/ matches. */
+function isFrancSpace(c: number): boolean {
+  if (c <= 0x40) return c >= 0x21 || c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** Trigrams of one text (at most 2050 characters): occurrences per model trigram id, and the distinct trigrams no model has. */
+const MAX_TRIGRAMS = 4096;
+let idCounts = new Int32Array(0);
+const touched = new Int32Array(MAX_TRIGRAMS);
+/** Trigrams outside every model, seen in this call (`unknownStamp` marks a slot used by the current call). */
+const UNKNOWN_SLOTS = 2 * MAX_TRIGRAMS;
+const unknownKeys = new Float64Array(UNKNOWN_SLOTS);
+const unknownStamp = new Int32Array(UNKNOWN_SLOTS);
+let call = 0;
 
 /**
  * franc-min 6's answer for `value` (same models, same distance, same tie order), without its per-language scan
- * of every trigram: a language's distance starts at the penalty for all trigrams missing and each trigram found in
- * its model replaces that penalty by |count - rank - 1| (franc compares a trigram's count with the model's rank).
+ * of every trigram: a language's distance starts at the penalty for all distinct trigrams missing, and each
+ * trigram found in its model replaces that penalty by |count - rank - 1| (franc compares a trigram's count with
+ * the model's rank). Sums are of integers, so their order does not change the result.
  */
 export function francLanguage(value: string): string {
   const sample = value.slice(0, 2048);
   const { script, count } = topScript(sample);
   const index = script ? scriptIndexes().get(script) : undefined;
   if (!script || !index) return script && count > 0 ? script : 'und';
-  const counts = trigramCounts(sample);
-  const distances = new Float64Array(index.languages.length).fill(MAX_DIFFERENCE * counts.size);
-  for (const [trigram, n] of counts) {
-    const pairs = index.ranks.get(trigram);
-    if (!pairs) continue;
-    for (let i = 0; i < pairs.length; i += 2) {
-      const lang = pairs[i] ?? 0;
-      distances[lang] = (distances[lang] ?? 0) + Math.abs(n - (pairs[i + 1] ?? 0) - 1) - MAX_DIFFERENCE;
+  if (idCounts.length < index.start.length) idCounts = new Int32Array(index.start.length);
+  call = call === 0x7fffffff ? 1 : call + 1;
+  let distinctKnown = 0;
+  let distinctUnknown = 0;
+  const ids = index.ids;
+  const trigram = (a: number, b: number, c: number): void => {
+    const code = trigramCode(a, b, c);
+    const hash = trigramHash(a, b, c);
+    const id = ids.get(code, hash);
+    if (id >= 0) {
+      if ((idCounts[id] as number) === 0) touched[distinctKnown++] = id;
+      idCounts[id] = (idCounts[id] as number) + 1;
+      return;
+    }
+    for (let slot = hash & (UNKNOWN_SLOTS - 1); ; slot = (slot + 1) & (UNKNOWN_SLOTS - 1)) {
+      if (unknownStamp[slot] !== call) {
+        unknownStamp[slot] = call;
+        unknownKeys[slot] = code;
+        distinctUnknown++;
+        return;
+      }
+      if (unknownKeys[slot] === code) return;
+    }
+  };
+  // franc's cleaned text, ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `, streamed
+  // through a window of three characters instead of built (lower-casing first is the same: it never makes or unmakes those characters)
+  const lower = sample.toLowerCase();
+  let p0 = -1;
+  let p1 = 32;
+  let content = false;
+  let space = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isFrancSpace(c)) {
+      space = content;
+      continue;
+    }
+    if (space) {
+      if (p0 >= 0) trigram(p0, p1, 32);
+      p0 = p1;
+      p1 = 32;
+      space = false;
+    }
+    if (p0 >= 0) trigram(p0, p1, c);
+    p0 = p1;
+    p1 = c;
+    content = true;
+  }
+  if (p0 >= 0) trigram(p0, p1, 32);
+  const distances = new Float64Array(index.languages.length).fill(MAX_DIFFERENCE * (distinctKnown + distinctUnknown));
+  for (let t = 0; t < distinctKnown; t++) {
+    const id = touched[t] as number;
+    const n = idCounts[id] as number;
+    idCounts[id] = 0;
+    for (let k = index.start[id] as number, end = index.start[id + 1] as number; k < end; k++) {
+      const lang = index.langs[k] as number;
+      distances[lang] = (distances[lang] as number) + Math.abs(n - (index.ranks[k] as number) - 1) - MAX_DIFFERENCE;
     }
   }
   let best = 0;
