@@ -102,10 +102,6 @@ class TreeBuilder {
   }
 
   private openElement(name: string, attribs: Record<string, string>): void {
-    for (const k in attribs) {
-      const v = attribs[k];
-      if (v !== undefined && v.includes('&')) attribs[k] = this.decoder.attribute(v);
-    }
     const element: Element = { type: name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag', name, attribs, children: [], parent: this.top() };
     this.add(element);
     if (this.nodes.length >= MAX_TREE_DEPTH) this.flattened++;
@@ -164,9 +160,9 @@ class TreeBuilder {
     this.attribs = {};
   }
 
-  /** An attribute of the open tag; the first of a repeated name wins. */
+  /** An attribute of the open tag, decoded; the first of a repeated name wins. */
   attribute(name: string, value: string): void {
-    if (this.attribs && !Object.prototype.hasOwnProperty.call(this.attribs, name)) this.attribs[name] = value;
+    if (this.attribs && !Object.prototype.hasOwnProperty.call(this.attribs, name)) this.attribs[name] = value.includes('&') ? this.decoder.attribute(value) : value;
   }
 
   /** The start tag's '>': the element enters the tree (and leaves the stack at once when void). */
@@ -214,6 +210,49 @@ class TreeBuilder {
       this.closeElement();
     }
   }
+}
+
+/** Names longer than this are not interned (real tag and attribute names are far shorter). */
+const MAX_INTERNED_NAME = 40;
+/** Slots of the name table; it stops taking names when half full. */
+const NAME_SLOTS = 4096;
+const nameSlots: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS);
+let namesInterned = 0;
+
+/**
+ * `html.slice(start, end).toLowerCase()` for tag and attribute names, the same string object for the same name on
+ * every page: no slice or lower-casing per tag, and property keys V8 has already internalized (a fresh key string
+ * is looked up in its string table on every attribute store). Names with non-ASCII characters take the slow path.
+ */
+function lowerName(html: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > MAX_INTERNED_NAME) return html.slice(start, end).toLowerCase();
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = html.charCodeAt(i);
+    if (c > 127) return html.slice(start, end).toLowerCase();
+    if (c >= 65 && c <= 90) c |= 0x20;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  let slot = hash & (NAME_SLOTS - 1);
+  for (let name = nameSlots[slot]; name !== undefined; name = nameSlots[slot]) {
+    if (name.length === length) {
+      let k = 0;
+      for (; k < length; k++) {
+        let c = html.charCodeAt(start + k);
+        if (c >= 65 && c <= 90) c |= 0x20;
+        if (c !== name.charCodeAt(k)) break;
+      }
+      if (k === length) return name;
+    }
+    slot = (slot + 1) & (NAME_SLOTS - 1);
+  }
+  const name = html.slice(start, end).toLowerCase();
+  if (namesInterned < NAME_SLOTS / 2) {
+    nameSlots[slot] = name;
+    namesInterned++;
+  }
+  return name;
 }
 
 // Tokenizer states (htmlparser2's, in HTML mode without entity decoding; the BeforeSpecial states are folded into tag names).
@@ -343,7 +382,7 @@ export function parseHtml(html: string): Document {
             break;
           }
           special = match.sequence;
-          tree.openTagName(html.slice(i, end).toLowerCase());
+          tree.openTagName(lowerName(html, i, end));
           sectionStart = -1;
           state = BEFORE_ATTRIBUTE_NAME;
           i = end;
@@ -380,7 +419,7 @@ export function parseHtml(html: string): Document {
           i = n;
           break;
         }
-        attributeName = html.slice(sectionStart, end).toLowerCase();
+        attributeName = lowerName(html, sectionStart, end);
         sectionStart = end;
         state = AFTER_ATTRIBUTE_NAME;
         i = end;
@@ -470,7 +509,7 @@ export function parseHtml(html: string): Document {
           i = n;
           break;
         }
-        tree.closeTag(html.slice(sectionStart, end).toLowerCase());
+        tree.closeTag(lowerName(html, sectionStart, end));
         sectionStart = -1;
         state = AFTER_CLOSING_TAG_NAME;
         i = end;
