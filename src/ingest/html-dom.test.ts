@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DomHandler, Parser } from 'htmlparser2';
-import { MAX_TREE_DEPTH, blockTexts, elements, isElement, parseHtml, type AnyNode } from './html-dom.js';
+import { MAX_TREE_DEPTH, blockTexts, collapseSpace, elements, isElement, parseHtml, type AnyNode } from './html-dom.js';
 
 function reference(html: string): AnyNode {
   const handler = new DomHandler();
@@ -47,4 +47,14 @@ test('decodes random markup with references exactly as a decoding parse', () => 
 test('nesting deeper than the cap is attached at the cap instead of overflowing walks', () => {
   const doc = parseHtml(`${'<div>'.repeat(MAX_TREE_DEPTH + 50)}deep text`);
   assert.deepEqual(blockTexts(doc), ['deep text']);
+});
+
+test('collapseSpace is the regex it replaces, on every white-space character and on random text', () => {
+  const regex = (s: string): string => s.replace(/[\s\u00a0\u200b\u2028\u2029]+/g, ' ').trim();
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    for (const s of [`a${ch}b`, `${ch}a${ch}${ch}b ${ch}`, `${ch}`, ` ${ch} `]) assert.equal(collapseSpace(s), regex(s), `U+${c.toString(16)}`);
+  }
+  const piece = fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', '\u200b', '\u2028', '\u3000', 'a', 'bc', '.');
+  fc.assert(fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 30 }), (parts) => assert.equal(collapseSpace(parts.join('')), regex(parts.join('')))), { numRuns: 2000 });
 });
