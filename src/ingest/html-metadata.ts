@@ -129,11 +129,26 @@ function bylineFromMarkup(doc: Document): Provenanced<string> | null {
   return null;
 }
 
+/** The outlet's name as a title suffix ("Headline | Outlet") and prefix ("Outlet: Headline"), compiled once per outlet name. */
+const outletAffixes = new Map<string, readonly [RegExp, RegExp]>();
+/** Outlet names remembered (a batch rarely has more outlets than this; past it, patterns are compiled per call). */
+const MAX_OUTLET_AFFIXES = 1000;
+
+function outletAffixRes(outlet: string): readonly [RegExp, RegExp] {
+  let res = outletAffixes.get(outlet);
+  if (!res) {
+    const escaped = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    res = [new RegExp(`\\s*[|–—:-]\\s*${escaped}\\s*$`, 'i'), new RegExp(`^${escaped}\\s*[|–—:-]\\s*`, 'i')];
+    if (outletAffixes.size < MAX_OUTLET_AFFIXES) outletAffixes.set(outlet, res);
+  }
+  return res;
+}
+
 function cleanTitle(title: string, outlet: string | null): string {
   let t = title;
   if (outlet) {
-    const escaped = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    t = t.replace(new RegExp(`\\s*[|–—:-]\\s*${escaped}\\s*$`, 'i'), '').replace(new RegExp(`^${escaped}\\s*[|–—:-]\\s*`, 'i'), '');
+    const [suffix, prefix] = outletAffixRes(outlet);
+    t = t.replace(suffix, '').replace(prefix, '');
   }
   // "Headline | Site" with an unknown site: drop the shortest trailing segment after a bar.
   const bar = /^(.{20,}?)\s+[|–—]\s+[^|–—]{2,40}$/.exec(t);

@@ -61,8 +61,8 @@ export function classifyLine(line: string, options: BoilerplateOptions = DEFAULT
   if (!t) return null;
   if (TRACKING_RE.test(t)) return 'tracking-token';
   if (t.length > options.maxWidgetChars) return null;
-  const tickers = t.match(TICKER_GROUP);
-  if (tickers && tickers.length >= 2 && /%|▲|▼/.test(t) && !/\b(?:said|says|was|were|is|are)\b/.test(t)) return 'ticker';
+  // the cheap test first: most lines have no percent sign or arrow, and then no ticker groups are counted
+  if (/%|▲|▼/.test(t) && (t.match(TICKER_GROUP)?.length ?? 0) >= 2 && !/\b(?:said|says|was|were|is|are)\b/.test(t)) return 'ticker';
   for (const [reason, re] of RULES) {
     if (!re.test(t)) continue;
     // Prose that merely mentions a newsletter or a photo ends like a sentence and is long: keep it.
