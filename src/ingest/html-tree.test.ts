@@ -106,3 +106,11 @@ test('nesting past the depth cap: same tree as the capped DomHandler', () => {
   same(`${'<div>'.repeat(MAX_TREE_DEPTH + 5)}<b>x</b>y<br><p>z</p>${'</div>'.repeat(MAX_TREE_DEPTH + 5)}after`);
   same(`${'<span>'.repeat(MAX_TREE_DEPTH - 2)}<i><u><s>deep</s>t</u></i>&amp;`);
 });
+
+test('stray end tags under a huge stack of unclosed elements take linear time', () => {
+  // quadratic search (every stray end tag scanning 100 000 open elements) would take minutes
+  const n = 100_000;
+  const started = performance.now();
+  parseHtml(`<span>${'<div>'.repeat(n)}${'</b>'.repeat(n)}${'</p>'.repeat(n)}</span>${'</div>'.repeat(n)}`);
+  assert.ok(performance.now() - started < 10_000, `took ${Math.round(performance.now() - started)} ms`);
+});

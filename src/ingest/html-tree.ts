@@ -77,6 +77,11 @@ class TreeBuilder {
   readonly root: Document = { type: 'root', children: [], parent: null };
   /** Open element names, innermost last (the parser's stack). */
   private readonly names: string[] = [];
+  /**
+   * How many of each name are open: an end tag is looked up on the stack only when its element is open, so the
+   * search ends at elements it closes (searching a stack of 100 000 unclosed tags for every stray end tag was quadratic).
+   */
+  private readonly openNames = new Map<string, number>();
   /** Open nodes, root first (the handler's stack; elements past the depth cap are not on it). */
   private readonly nodes: ParentNode[] = [this.root];
   /** Whether content is foreign (svg, math), innermost last. */
@@ -141,6 +146,16 @@ class TreeBuilder {
     this.add({ type: 'directive', name: `${prefix}${name}`, data: `${prefix}${value}`, parent: this.top() });
   }
 
+  private pushName(name: string): void {
+    this.names.push(name);
+    this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
+  }
+
+  private popName(): void {
+    const name = this.names.pop();
+    if (name !== undefined) this.openNames.set(name, (this.openNames.get(name) ?? 1) - 1);
+  }
+
   /** A start tag's name: closes what it implies, opens it on the parser's stack; attributes follow. */
   openTagName(name: string): void {
     this.tagName = name;
@@ -148,12 +163,12 @@ class TreeBuilder {
     if (implied) {
       const names = this.names;
       while (names.length > 0 && implied.has(names[names.length - 1] as string)) {
-        names.pop();
+        this.popName();
         this.closeElement();
       }
     }
     if (!VOID_TAGS.has(name)) {
-      this.names.push(name);
+      this.pushName(name);
       if (FOREIGN_TAGS.has(name)) this.foreign.push(true);
       else if (INTEGRATION_TAGS.has(name)) this.foreign.push(false);
     }
@@ -186,7 +201,7 @@ class TreeBuilder {
     this.endOpenTag();
     if (this.names[this.names.length - 1] === name) {
       this.closeElement();
-      this.names.pop();
+      this.popName();
     }
   }
 
@@ -195,10 +210,10 @@ class TreeBuilder {
     if (FOREIGN_TAGS.has(name) || INTEGRATION_TAGS.has(name)) this.foreign.pop();
     if (!VOID_TAGS.has(name)) {
       const names = this.names;
-      const pos = names.lastIndexOf(name);
-      if (pos !== -1) {
+      if ((this.openNames.get(name) ?? 0) > 0) {
+        const pos = names.lastIndexOf(name);
         while (names.length > pos) {
-          names.pop();
+          this.popName();
           this.closeElement();
         }
       } else if (name === 'p') {
