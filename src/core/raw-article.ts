@@ -19,6 +19,8 @@ export interface RawArticle {
   readonly format: RawFormat;
   /** Decoded body (always a JS string; decoding happened in the reader). */
   readonly body: string;
+  /** HTML whose page noise (scripts, styles, media, simple nav bars) the reader already dropped while decoding. */
+  readonly noiseStripped?: boolean;
   readonly hints: RawHints;
   readonly encoding: string | null;
   readonly diagnostics: readonly Diagnostic[];

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { decodeBytes, validUtf8Text } from './decode-bytes.js';
+import fc from 'fast-check';
+import { decodeBytes, decodeHtmlBytes, validUtf8Text } from './decode-bytes.js';
+import { stripNoise } from './strip-noise.js';
 
 const ok = (r: ReturnType<typeof decodeBytes>): { text: string; encoding: string; replaced: number } => {
   assert.ok(r.ok, 'expected a decoded result');
@@ -84,4 +86,25 @@ test('validUtf8Text gives the same text as Buffer#toString for large and small, 
     assert.equal(validUtf8Text(bytes), bytes.toString('utf8'));
     assert.equal(validUtf8Text(bytes), text);
   }
+});
+
+test('decodeHtmlBytes is stripNoise over decodeBytes, for UTF-8 and single-byte pages, whatever the bytes', () => {
+  const same = (bytes: Uint8Array): void => {
+    const whole = decodeBytes(bytes, null);
+    const html = decodeHtmlBytes(bytes, null);
+    assert.equal(html.ok, whole.ok);
+    if (whole.ok && html.ok) {
+      assert.equal(html.text, stripNoise(whole.text));
+      assert.equal(html.encoding, whole.encoding);
+    }
+  };
+  // markup pieces around multi-byte characters (a UTF-8 sequence never holds an ASCII byte), and non-ASCII white space in end tags
+  const piece = fc.constantFrom(
+    '<script>', '</script>', '</SCRIPT\u00a0>', '</script\u3000>', '</script \n>', '<style>', '</style>', '<nav>', '</nav>', '</nav\u00a0>',
+    '<!--', '-->', '<img src="é>">', '<svg>', '</svg>', '<script type="application/ld+json">', '<p>', 'é', '€', '中文', '😀', '\u00a0', ' ', '<', '>', '"', 'ld+json',
+  );
+  fc.assert(fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 40 }), (parts) => same(Buffer.from(parts.join(''), 'utf8'))), { numRuns: 1500 });
+  fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => same(bytes)), { numRuns: 1500 });
+  // windows-1252 bytes: not UTF-8, decoded whole and then stripped
+  same(Buffer.from('<p>Caf\xe9 \x93quoted\x94</p><script>x</script\xa0><nav>a</nav>', 'latin1'));
 });

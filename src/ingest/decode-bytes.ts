@@ -2,6 +2,7 @@
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { stripNoise } from './strip-noise.js';
 
 export type DecodeResult =
   | { readonly ok: true; readonly text: string; readonly encoding: string; readonly replaced: number }
@@ -85,11 +86,23 @@ export function declaredCharset(head: string): string | null {
   return normalizeName(m?.[1]);
 }
 
+/** How a decoder turns bytes into the text it returns: `utf8` for bytes known to be valid UTF-8, `text` for any other decoded text. */
+interface TextMaker {
+  readonly utf8: (buffer: Buffer) => string;
+  readonly text: (decoded: string) => string;
+}
+
+const AS_IS: TextMaker = { utf8: validUtf8Text, text: (decoded) => decoded };
+
 /**
  * Decoding order: 1. byte-order mark; 2. NUL-pattern UTF-16; 3. PDF/binary refusal; 4. strict UTF-8;
  * 5. the charset the document declares (if iconv knows it); 6. chardet restricted to SUPPORTED.
  */
-export function decodeBytes(bytes: Uint8Array, declared: string | null = null): DecodeResult {
+function decodeWith(bytes: Uint8Array, declared: string | null, make: TextMaker): DecodeResult {
+  const finish = (text: string, encoding: string): DecodeResult => {
+    const out = make.text(text);
+    return { ok: true, text: out, encoding, replaced: countReplacements(out) };
+  };
   if (bytes.length === 0) return { ok: false, rule: 'empty', detail: 'file is empty (0 bytes)' };
   const b0 = bytes[0];
   const b1 = bytes[1];
@@ -104,7 +117,10 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   if (looksBinary(bytes)) return { ok: false, rule: 'binary-content', detail: 'content is binary (NUL or control bytes), not text' };
   // isUtf8 + Buffer#toString (simdutf) are several times faster than a fatal TextDecoder, with the same verdict and text
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isUtf8(buffer)) return finish(validUtf8Text(buffer), 'utf-8');
+  if (isUtf8(buffer)) {
+    const text = make.utf8(buffer);
+    return { ok: true, text, encoding: 'utf-8', replaced: countReplacements(text) };
+  }
   // not valid UTF-8: mostly-UTF-8 text with a few bad bytes stays UTF-8 (with replacements)
   const loose = new TextDecoder('utf-8').decode(bytes);
   const replaced = countReplacements(loose);
@@ -113,6 +129,27 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   if (named && !named.startsWith('utf') && iconv.encodingExists(named)) return finish(iconv.decode(Buffer.from(bytes), named), named);
   const guess = detectSingleByte(bytes);
   return finish(iconv.decode(Buffer.from(bytes), guess), guess);
+}
+
+/** Bytes to text (see decodeWith for the order of rules); records the encoding and counts U+FFFD replacements. */
+export function decodeBytes(bytes: Uint8Array, declared: string | null = null): DecodeResult {
+  return decodeWith(bytes, declared, AS_IS);
+}
+
+const STRIPPED: TextMaker = {
+  // the noise patterns are ASCII, and UTF-8 never puts an ASCII byte inside a multi-byte character: stripping the
+  // bytes read as Latin-1 cuts the same places as stripping the text, and only the kept third is decoded
+  utf8: (buffer) => validUtf8Text(Buffer.from(stripNoise(buffer.toString('latin1')), 'latin1')),
+  text: stripNoise,
+};
+
+/**
+ * An HTML page's markup, decoded as decodeBytes decodes it, with page noise already dropped: the text is
+ * `stripNoise(decodeBytes(bytes).text)` (tested), produced faster for UTF-8 pages. Extraction is told to skip its
+ * own noise strip (RawArticle.noiseStripped).
+ */
+export function decodeHtmlBytes(bytes: Uint8Array, declared: string | null = null): DecodeResult {
+  return decodeWith(bytes, declared, STRIPPED);
 }
 
 /** Below this many bytes the transcoding buffer costs more than it saves. */
@@ -133,6 +170,3 @@ export function validUtf8Text(buffer: Buffer): string {
   }
 }
 
-function finish(text: string, encoding: string): DecodeResult {
-  return { ok: true, text, encoding, replaced: countReplacements(text) };
-}

@@ -6,7 +6,8 @@ import { dropPageFurniture, type FurnitureResult } from './drop-page-furniture.j
 import { blockTexts, collapseSpace, parseHtml, type Document } from './html-dom.js';
 import { htmlMetadata, type HtmlMetadata } from './html-metadata.js';
 import { pruneForReadability } from './prune-for-readability.js';
-import { readabilityExtract, stripNoise } from './readability-extract.js';
+import { readabilityExtract } from './readability-extract.js';
+import { stripNoise } from './strip-noise.js';
 
 export type ExtractionStep = 'structured-data' | 'readability' | 'density' | 'density-doubtful' | 'html-fragment' | 'whole-text' | 'none';
 
@@ -22,7 +23,7 @@ export interface ExtractionOptions {
   readonly minArticleChars: number;
   /** Markup without <html>/<body>/<head> and, once scripts and styles are dropped, shorter than this is a fragment (feed content), taken whole. */
   readonly maxFragmentChars: number;
-  /** Pages longer than this skip Readability (slow on huge DOMs) even when the density result is doubtful. */
+  /** Pages whose markup, once stripped of noise, is longer than this skip Readability (slow on huge DOMs) even when the density result is doubtful. */
   readonly maxReadabilityChars: number;
   /** A density result shorter than this (after the furniture filter) is doubtful: Readability is asked. */
   readonly minConfidentChars: number;
@@ -90,9 +91,10 @@ function structuredParagraphs(body: string): string[] {
 }
 
 /**
- * Extraction chain, first acceptable result wins:
+ * Extraction chain over the page stripped of noise (stripNoise, unless the reader did it while decoding:
+ * `noiseStripped`), first acceptable result wins:
  * 0. html-fragment: markup without a page around it (feed item content) is taken whole;
- * 1. density: own container-density extractor over the htmlparser2 tree, when confident: at least
+ * 1. density: own container-density extractor over the parsed tree, when confident: at least
  *    `minConfidentChars` after the furniture filter and no rival block above `maxRivalShare` of its score
  *    (as good as Readability on those pages at a fraction of the cost);
  * 2. readability: Readability.js over linkedom, at least `minArticleChars`, skipped for pages over `maxReadabilityChars`;
@@ -102,9 +104,9 @@ function structuredParagraphs(body: string): string[] {
  * 6. none: the page has no visible text.
  * Every step's paragraphs pass the page-furniture filter (widget lines, labels above the story).
  */
-export function extractHtml(html: string, url: string | null = null, options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS, lap?: StepLap): HtmlExtraction {
-  const lean = stripNoise(html);
-  lap?.('strip-noise');
+export function extractHtml(html: string, url: string | null = null, options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS, lap?: StepLap, noiseStripped = false): HtmlExtraction {
+  const lean = noiseStripped ? html : stripNoise(html);
+  if (!noiseStripped) lap?.('strip-noise');
   const doc = parseHtml(lean);
   lap?.('parse');
   const metadata = htmlMetadata(doc, url);
@@ -124,7 +126,7 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
   const dense = dropPageFurniture(density.paragraphs);
   const denseChars = chars(dense.kept);
   if (denseChars >= options.minConfidentChars && density.rivalShare <= options.maxRivalShare) return finish(dense, 'density');
-  const readable = html.length <= options.maxReadabilityChars ? readabilityExtract(pruneForReadability(doc), options.readabilityCharThreshold) : null;
+  const readable = lean.length <= options.maxReadabilityChars ? readabilityExtract(pruneForReadability(doc), options.readabilityCharThreshold) : null;
   lap?.('readability');
   if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
   if (metadata.articleBody) {

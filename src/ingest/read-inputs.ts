@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestItem } from '../core/raw-article.js';
 import { gunzipBounded, isGzip, readHead } from './byte-source.js';
-import { decodeBytes, declaredCharset } from './decode-bytes.js';
+import { decodeBytes, decodeHtmlBytes, declaredCharset } from './decode-bytes.js';
 import { expandInputs } from './expand-inputs.js';
 import { resolveIngestOptions, type IngestOptions } from './ingest-options.js';
 import { readFeed } from './read-feed.js';
@@ -26,7 +26,7 @@ function readDocument(file: string, bytes: Uint8Array, format: ReaderFormat, tru
   const name = path.basename(file);
   const stage = `ingest.${format}`;
   const declared = format === 'text' ? null : declaredCharset(Buffer.from(bytes.subarray(0, 2048)).toString('latin1'));
-  const decoded = decodeBytes(bytes, declared);
+  const decoded = format === 'html' ? decodeHtmlBytes(bytes, declared) : decodeBytes(bytes, declared);
   if (!decoded.ok) {
     const fix =
       decoded.rule === 'empty' ? 'remove it or re-export the article' : decoded.rule === 'pdf-content' ? 'convert it to text or HTML first (e.g. pdftotext)' : 'pass text, HTML, feeds, JSONL or WARC files only';
@@ -34,7 +34,10 @@ function readDocument(file: string, bytes: Uint8Array, format: ReaderFormat, tru
   }
   const diagnostics = decodeDiagnostics(name, stage, decoded);
   if (truncatedGzip) diagnostics.push(diagnostic('warning', stage, 'truncated-gzip', `${name}: the gzip data ends early; only the recoverable start was read. Re-download the file`));
-  if (!decoded.text.trim()) return [failure({ path: file }, stage, 'empty-file', `${name}: file has no text (only white space); remove it or re-export the article`)];
+  // a page of nothing but scripts is blank once its noise is stripped; only a file blank before that is empty
+  if (!decoded.text.trim() && (format !== 'html' || !(decodeBytes(bytes, declared) as { text?: string }).text?.trim())) {
+    return [failure({ path: file }, stage, 'empty-file', `${name}: file has no text (only white space); remove it or re-export the article`)];
+  }
   if (format === 'feed') return readFeed(file, decoded.text, decoded.encoding, diagnostics);
   if (format === 'jsonl') {
     if (decoded.text.trimStart().startsWith('[')) return jsonArray(file, decoded.text.trim());
@@ -43,7 +46,10 @@ function readDocument(file: string, bytes: Uint8Array, format: ReaderFormat, tru
       return item ? [item] : [];
     });
   }
-  return [{ ok: true, raw: { source: { path: file }, format: format === 'html' ? 'html' : 'text', body: decoded.text, hints: {}, encoding: decoded.encoding, diagnostics } }];
+  const raw = format === 'html'
+    ? { source: { path: file }, format: 'html' as const, body: decoded.text, noiseStripped: true, hints: {}, encoding: decoded.encoding, diagnostics }
+    : { source: { path: file }, format: 'text' as const, body: decoded.text, hints: {}, encoding: decoded.encoding, diagnostics };
+  return [{ ok: true, raw }];
 }
 
 async function* readOneFile(file: string, options: IngestOptions): AsyncGenerator<IngestItem> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { IngestItem } from '../core/raw-article.js';
 import { ChunkReader, gunzipBounded, isGzip } from './byte-source.js';
-import { decodeBytes, declaredCharset } from './decode-bytes.js';
+import { decodeHtmlBytes, declaredCharset } from './decode-bytes.js';
 import type { IngestOptions } from './ingest-options.js';
 import { decodeDiagnostics, failure } from './reader-diagnostics.js';
 
@@ -150,7 +150,7 @@ export async function* readWarc(file: string, options: IngestOptions, source: As
         }
         body = un.bytes;
       }
-      const decoded = decodeBytes(body, declaredCharset(http.contentType) ?? declaredCharset(body.subarray(0, 2048).toString('latin1')));
+      const decoded = decodeHtmlBytes(body, declaredCharset(http.contentType) ?? declaredCharset(body.subarray(0, 2048).toString('latin1')));
       if (!decoded.ok) {
         yield failure(src, STAGE, decoded.rule, `${name}: ${record}: ${decoded.detail}; skipped`);
         continue;
@@ -162,6 +162,7 @@ export async function* readWarc(file: string, options: IngestOptions, source: As
           source: src,
           format: 'html',
           body: decoded.text,
+          noiseStripped: true,
           hints: url ? { url } : {},
           encoding: decoded.encoding,
           diagnostics: decodeDiagnostics(`${name} ${record}`, STAGE, decoded),

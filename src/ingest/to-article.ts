@@ -128,7 +128,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   let body: string;
   const extractionRemoved: Removed[] = [];
   if (raw.format === 'html') {
-    const ex = extractHtml(raw.body, url, opts.extraction, lap);
+    const ex = extractHtml(raw.body, url, opts.extraction, lap, raw.noiseStripped === true);
     html = ex.metadata;
     extractedBy = ex.extractedBy;
     body = ex.text;

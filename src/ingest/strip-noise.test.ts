@@ -1,7 +1,7 @@
 // stripNoise drops markup no step reads before parsing, and leaves what it cannot drop safely to the parser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findLdJson, jsonLdSpans, replaceNoise, stripNoise } from './readability-extract.js';
+import { findLdJson, jsonLdSpans, replaceNoise, stripNoise } from './strip-noise.js';
 
 test('drops scripts, styles, comments, media, form controls and simple navigation bars', () => {
   const page = `<head><script>var a = "<p>x</p>";</script><style>p{}</style></head><body><!-- ad slot -->
@@ -23,7 +23,7 @@ test('keeps JSON-LD, nested or unclosed navigation and navigation holding a scri
 
 test('jsonLdSpans finds exactly the JSON-LD scripts the plain regex finds, whatever surrounds the "ld+json" literal', () => {
   const byRegex = (html: string): Array<readonly [number, number]> =>
-    [...html.matchAll(/<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi)].map((m) => [m.index, m.index + m[0].length] as const);
+    [...html.matchAll(/<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script[\t\n\f\r ]*>/gi)].map((m) => [m.index, m.index + m[0].length] as const);
   const cases = [
     '<p>We publish ld+json for the Tidewater Post.</p><script type="application/ld+json">{"a":"<!-- x -->"}</script><p>after</p>',
     '<script data-note="a<b" TYPE="APPLICATION/LD+JSON">{"b":1}</SCRIPT ><script>var ld+json;</script><img src=x>',
@@ -37,7 +37,7 @@ test('jsonLdSpans finds exactly the JSON-LD scripts the plain regex finds, whate
 
 /** The single regex replacement replaceNoise must equal (a copy of the pattern, so a change to one is caught). */
 const NOISE =
-  /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<svg\b[\s\S]*?<\/svg\s*>|<!--[\s\S]*?-->|<noscript\b[\s\S]*?<\/noscript\s*>|<(?:img|source|input|track|embed)\b(?:[^>"']|"[^"]*"|'[^']*')*>|<(picture|video|audio|select|button|iframe|object|canvas)\b[\s\S]*?<\/\1\s*>/gi;
+  /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script[\t\n\f\r ]*>|<style\b[\s\S]*?<\/style[\t\n\f\r ]*>|<svg\b[\s\S]*?<\/svg[\t\n\f\r ]*>|<!--[\s\S]*?-->|<noscript\b[\s\S]*?<\/noscript[\t\n\f\r ]*>|<(?:img|source|input|track|embed)\b(?:[^>"']|"[^"]*"|'[^']*')*>|<(picture|video|audio|select|button|iframe|object|canvas)\b[\s\S]*?<\/\1[\t\n\f\r ]*>/gi;
 
 test('replaceNoise equals the one-regex replacement on tricky and random markup', () => {
   const cases = [
