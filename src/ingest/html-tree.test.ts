@@ -97,6 +97,18 @@ test('random markup from an alphabet of tag fragments: same tree as htmlparser2'
   fc.assert(fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 60 }), (parts) => same(parts.join(''))), { numRuns: 3000 });
 });
 
+test('random markup under a deep stack of unclosed elements (end tags matched by counts): same tree as htmlparser2', () => {
+  const open = fc.constantFrom('<div>', '<span>', '<b>', '<p>', '<li>', '<a href=x>', '<table>', '<td>', '<svg>', '<math>', '<mi>');
+  const piece = fc.constantFrom('</div>', '</span>', '</b>', '</p>', '</li>', '</a>', '</table>', '</td>', '</svg>', '</math>', '</x>', '</br>', '<p>', '<div>', 'text', ' ');
+  fc.assert(
+    fc.property(fc.array(open, { minLength: 150, maxLength: 250 }), fc.array(piece, { maxLength: 150 }), (opens, rest) => same(opens.join('') + rest.join(''))),
+    { numRuns: 300 },
+  );
+  // elements opened and closed (explicitly or implied) while the stack stays long, then stray end tags for them
+  const deep = '<span>'.repeat(70);
+  for (const tail of ['</x><p><div></p>', '</x><p></p></p>', '</x><li><li></li></li>', '</x><b><i></b></i></b>', '</x><table><td><td></table></td></x></p>']) same(deep + tail);
+});
+
 test('random strings (any characters): same tree as htmlparser2', () => {
   fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (html) => same(html)), { numRuns: 2000 });
   fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'<>/="\'!?-[] a\n&;#'), maxLength: 80 }), (html) => same(html)), { numRuns: 3000 });

@@ -67,6 +67,8 @@ const INTEGRATION_TAGS = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-x
 /** Elements whose text is not decoded (raw text); <title> text is decoded with title rules. */
 const RAW_TEXT_TAGS = new Set(['script', 'style', 'textarea', 'xmp']);
 const INSTRUCTION_NAME_END = /\s|\//;
+/** Open elements past which end tags are matched through counts per name instead of a search of the stack. */
+const LONG_STACK = 64;
 
 /**
  * Builds the tree from the tokenizer's events as htmlparser2's Parser feeding a DomHandler does (same implied
@@ -78,10 +80,11 @@ class TreeBuilder {
   /** Open element names, innermost last (the parser's stack). */
   private readonly names: string[] = [];
   /**
-   * How many of each name are open: an end tag is looked up on the stack only when its element is open, so the
-   * search ends at elements it closes (searching a stack of 100 000 unclosed tags for every stray end tag was quadratic).
+   * How many of each name are open, kept once the stack has grown past LONG_STACK: an end tag is then looked up only
+   * when its element is open, so the search ends at elements it closes (searching a stack of 100 000 unclosed tags
+   * for every stray end tag was quadratic). Shorter stacks are just searched.
    */
-  private readonly openNames = new Map<string, number>();
+  private openNames: Map<string, number> | null = null;
   /** Open nodes, root first (the handler's stack; elements past the depth cap are not on it). */
   private readonly nodes: ParentNode[] = [this.root];
   /** Whether content is foreign (svg, math), innermost last. */
@@ -148,12 +151,22 @@ class TreeBuilder {
 
   private pushName(name: string): void {
     this.names.push(name);
-    this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
+    if (this.openNames) this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
   }
 
   private popName(): void {
     const name = this.names.pop();
-    if (name !== undefined) this.openNames.set(name, (this.openNames.get(name) ?? 1) - 1);
+    if (name !== undefined && this.openNames) this.openNames.set(name, (this.openNames.get(name) ?? 1) - 1);
+  }
+
+  /** Whether an element of this name is open. */
+  private isOpen(name: string): boolean {
+    if (this.names.length <= LONG_STACK) return this.names.lastIndexOf(name) !== -1;
+    if (!this.openNames) {
+      this.openNames = new Map();
+      for (const open of this.names) this.openNames.set(open, (this.openNames.get(open) ?? 0) + 1);
+    }
+    return (this.openNames.get(name) ?? 0) > 0;
   }
 
   /** A start tag's name: closes what it implies, opens it on the parser's stack; attributes follow. */
@@ -210,9 +223,9 @@ class TreeBuilder {
     if (FOREIGN_TAGS.has(name) || INTEGRATION_TAGS.has(name)) this.foreign.pop();
     if (!VOID_TAGS.has(name)) {
       const names = this.names;
-      if ((this.openNames.get(name) ?? 0) > 0) {
+      if (this.isOpen(name)) {
         const pos = names.lastIndexOf(name);
-        while (names.length > pos) {
+        while (pos >= 0 && names.length > pos) {
           this.popName();
           this.closeElement();
         }
