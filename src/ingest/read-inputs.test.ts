@@ -88,6 +88,22 @@ test('empty, binary, PDF-as-HTML and missing files each fail with the file named
   assert.equal(errorOf(items[4]).rule, 'not-found');
 });
 
+test('HTML pages arrive stripped of noise; a page of only scripts is read (it is not empty), a blank one is empty', async () => {
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'a-page.html'), '<html><body><script>var ad = 1;</script><p>The ferry to Skerrin resumed on Monday.</p></body></html>');
+  writeFileSync(path.join(dir, 'b-scripts.html'), '<script>var a = 1;</script>\n<style>p {}</style>');
+  writeFileSync(path.join(dir, 'c-blank.html'), '  \n\t ');
+  const items = await collect([dir]);
+  assert.equal(items.length, 3);
+  const page = items[0];
+  assert.ok(page?.ok);
+  assert.equal(page.raw.noiseStripped, true);
+  assert.ok(!page.raw.body.includes('var ad'));
+  assert.equal(toArticle(page.raw).text, 'The ferry to Skerrin resumed on Monday.');
+  assert.ok(items[1]?.ok, 'a page of scripts goes on to extraction');
+  assert.equal(errorOf(items[2]).rule, 'empty-file');
+});
+
 test('a Windows-1252 text file is decoded, with an info diagnostic naming the encoding', async () => {
   const dir = tmp();
   writeFileSync(path.join(dir, 'cp.txt'), iconv.encode('“We will not sail,” the union’s leader said — again.', 'windows-1252'));

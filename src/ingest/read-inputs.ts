@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestItem } from '../core/raw-article.js';
 import { gunzipBounded, isGzip, readHead } from './byte-source.js';
-import { decodeBytes, decodeHtmlBytes, declaredCharset } from './decode-bytes.js';
+import { decodeBytes, decodeHtmlBytes, declaredCharset, type DecodeResult } from './decode-bytes.js';
 import { expandInputs } from './expand-inputs.js';
 import { resolveIngestOptions, type IngestOptions } from './ingest-options.js';
 import { readFeed } from './read-feed.js';
@@ -35,7 +35,8 @@ function readDocument(file: string, bytes: Uint8Array, format: ReaderFormat, tru
   const diagnostics = decodeDiagnostics(name, stage, decoded);
   if (truncatedGzip) diagnostics.push(diagnostic('warning', stage, 'truncated-gzip', `${name}: the gzip data ends early; only the recoverable start was read. Re-download the file`));
   // a page of nothing but scripts is blank once its noise is stripped; only a file blank before that is empty
-  if (!decoded.text.trim() && (format !== 'html' || !(decodeBytes(bytes, declared) as { text?: string }).text?.trim())) {
+  const hasText = (d: DecodeResult): boolean => d.ok && d.text.trim() !== '';
+  if (!hasText(decoded) && !(format === 'html' && hasText(decodeBytes(bytes, declared)))) {
     return [failure({ path: file }, stage, 'empty-file', `${name}: file has no text (only white space); remove it or re-export the article`)];
   }
   if (format === 'feed') return readFeed(file, decoded.text, decoded.encoding, diagnostics);
@@ -46,10 +47,8 @@ function readDocument(file: string, bytes: Uint8Array, format: ReaderFormat, tru
       return item ? [item] : [];
     });
   }
-  const raw = format === 'html'
-    ? { source: { path: file }, format: 'html' as const, body: decoded.text, noiseStripped: true, hints: {}, encoding: decoded.encoding, diagnostics }
-    : { source: { path: file }, format: 'text' as const, body: decoded.text, hints: {}, encoding: decoded.encoding, diagnostics };
-  return [{ ok: true, raw }];
+  const html = format === 'html';
+  return [{ ok: true, raw: { source: { path: file }, format: html ? 'html' : 'text', body: decoded.text, ...(html ? { noiseStripped: true } : {}), hints: {}, encoding: decoded.encoding, diagnostics } }];
 }
 
 async function* readOneFile(file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
