@@ -29,13 +29,21 @@ function story(articles = 50, sentences = 30): Article[] {
 test('the compare stage handles a 50-article story in under a second on one core', (t) => {
   const articles = story();
   const corpus: CorpusResult = { ...emptyCorpus(articles), stories: [{ id: 's1', title: 'T', articles: articles.map((a) => a.id), events: [] }] };
-  extractClaims(corpus); // warm-up: JIT and regex compilation
-  // CPU time of this single-threaded process, so a busy shared machine does not count against the stage.
-  const before = process.cpuUsage();
-  const claims = extractClaims(corpus);
-  const used = process.cpuUsage(before);
-  const ms = (used.user + used.system) / 1000;
-  t.diagnostic(`${articles.length} articles, ${claims.length} claims: ${ms.toFixed(0)} ms CPU`);
+  // warm-up: JIT and regex compilation. After one run the optimizing compiler is still at work on its own
+  // threads (process CPU time counts them): the first timed run measured 900 ms where later ones take 300-600.
+  extractClaims(corpus);
+  extractClaims(corpus);
+  // CPU time of this process, so a busy shared machine does not count against the stage; the median of three runs
+  const times: number[] = [];
+  let claims: ReturnType<typeof extractClaims> = [];
+  for (let run = 0; run < 3; run++) {
+    const before = process.cpuUsage();
+    claims = extractClaims(corpus);
+    const used = process.cpuUsage(before);
+    times.push((used.user + used.system) / 1000);
+  }
+  const ms = [...times].sort((a, b) => a - b)[1] ?? Infinity;
+  t.diagnostic(`${articles.length} articles, ${claims.length} claims: ${ms.toFixed(0)} ms CPU (median of ${times.map((x) => x.toFixed(0)).join(', ')})`);
   assert.ok(claims.length > 0);
   assert.ok(ms < 1000, `compare took ${ms.toFixed(0)} ms ms of CPU for 50 articles`);
 });
