@@ -1,6 +1,7 @@
 // Language of the clean text: franc-min's trigram method and models, scored through an index built once, as an ISO 639-1 code.
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
+import { isJsWhiteSpace } from './js-white-space.js';
 
 /** ISO 639-3 -> 639-1 for the languages franc-min knows that news commonly uses. */
 const ISO1: Readonly<Record<string, string>> = {
@@ -180,11 +181,7 @@ function topScript(value: string): { script: string | null; count: number } {
 }
 
 /** Characters franc's cleaning turns into a space: ASCII punctuation and digits (U+0021-U+0040) and what /\s/ matches. */
-function isFrancSpace(c: number): boolean {
-  if (c <= 0x40) return c >= 0x21 || c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+const isFrancSpace = (c: number): boolean => (c >= 0x21 && c <= 0x40) || isJsWhiteSpace(c);
 
 /** Trigrams of one text (at most 2050 characters): occurrences per model trigram id, and the distinct trigrams no model has. */
 const MAX_TRIGRAMS = 4096;

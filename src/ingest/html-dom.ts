@@ -1,5 +1,6 @@
 // The HTML tree's walks: visible paragraphs, inline text, elements in document order.
 import type { AnyNode, Element } from './html-tree.js';
+import { isJsWhiteSpace } from './js-white-space.js';
 
 export { MAX_TREE_DEPTH, parseHtml, type AnyNode, type Document, type Element } from './html-tree.js';
 
@@ -21,10 +22,7 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 /** What /[\s\u200b]/ matches: JavaScript's white space and line terminators, and the zero-width space. */
-function isCollapsible(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  return c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
-}
+const isCollapsible = (c: number): boolean => isJsWhiteSpace(c) || c === 0x200b;
 
 /**
  * Collapses white space the way a browser renders inline text: `s.replace(/[\s\u200b]+/g, ' ').trim()`, by one
