@@ -365,7 +365,7 @@ function directCandidates(doc: Doc, regions: readonly QuoteRegion[], config: Quo
     // The trailer may run past a sentence break the splitter put inside "(D-S.C.)"; cueAfter stops at real ends.
     const paraEnd = doc.paragraphs[lastSpanStartingAtOrBefore(doc.paragraphs, Math.max(closeEnd - 1, 0))]?.end ?? doc.text.length;
     const trailerEnd = Math.min(next ? next.open.start : Infinity, Math.max(sClose.end, paraEnd));
-    const words = doc.text.slice(content.start, content.end).split(/\s+/).filter(Boolean).length;
+    const words = wordsIn(doc.text, content);
     if (kind === 'direct') {
       // `Ruiz said: "We stay." He added ...`: a quote that ends its sentence after a lead ending in "," or ":"
       // belongs to the cue before it; a cue after it would be in the next sentence.
@@ -603,9 +603,14 @@ function withAppositive(doc: Doc, span: Span, cue: Span | null): Span {
   return { start: trimmed.start, end: trimmed.end - cut };
 }
 
+/** Words of a span, separated by white space. */
+function wordsIn(text: string, span: Span): number {
+  return text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
+}
+
 /** A cue-less quotation that reads as a title or slogan: very short, or short and not a finished sentence. */
 function orphanTitle(text: string, span: Span, config: QuotesConfig): boolean {
-  const words = text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
+  const words = wordsIn(text, span);
   return words <= config.scareQuoteWords || (words <= config.orphanQuoteWords && !/[.!?]$/.test(text.slice(span.end - 1, span.end)));
 }
 
