@@ -72,17 +72,14 @@ test('findLdJson finds the first "ld+json" in any ASCII case at or after the sta
 test('pages with thousands of scripts, unclosed scripts or unclosed comments are stripped in linear time', () => {
   // each of these once searched the rest of the page per tag: for a '+' after every script tag, for a missing
   // </script>, '>' or '-->' (20 MB of the first took a minute)
-  const cases = [
-    '<p>Ferry news, day one.</p><script>var a = 1;</script>'.repeat(60_000),
-    '<p>x</p><script>var a = 1;'.repeat(60_000),
-    '<p>x</p><!-- open'.repeat(60_000),
-    '<p>x</p><script'.repeat(60_000),
-    '<p>x</p><style>p{}'.repeat(60_000),
-  ];
-  for (const html of cases) {
+  const closed = '<p>Ferry news, day one.</p><script>var a = 1;</script>'.repeat(60_000);
+  // unclosed noise is not dropped: it is left to the parser as it stands
+  const unclosed = ['<p>x</p><script>var a = 1;', '<p>x</p><!-- open', '<p>x</p><script', '<p>x</p><style>p{}'].map((piece) => piece.repeat(60_000));
+  for (const html of [closed, ...unclosed]) {
     const started = performance.now();
     const lean = stripNoise(html);
-    assert.equal(lean.includes('var a'), html.includes('</script>') ? false : lean.includes('var a'));
     assert.ok(performance.now() - started < 5_000, `${html.slice(0, 30)}: ${Math.round(performance.now() - started)} ms`);
+    if (html === closed) assert.equal(lean, '<p>Ferry news, day one.</p> '.repeat(60_000));
+    else assert.equal(lean, html);
   }
 });
