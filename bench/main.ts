@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   times: () => import('./times.js'),
   clusters: () => import('./clusters.js'),
   incidents: () => import('./incidents.js'),
+  conflicts: () => import('./conflicts.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {
