@@ -94,7 +94,7 @@ export function parallaxLabels(articles: readonly Article[], config: StoriesConf
 
 // ---------- the baseline: TF-IDF cosine, average-link agglomerative ----------
 
-function tfidfVectors(texts: readonly string[]): Map<string, number>[] {
+export function tfidfVectors(texts: readonly string[]): Map<string, number>[] {
   const counts = texts.map((t) => {
     const m = new Map<string, number>();
     for (const tok of tokenize(t)) {
@@ -129,7 +129,7 @@ interface Merge {
 }
 
 /** Average-link (UPGMA) merges, best first, down to `floor`; O(n^2) memory and O(n^3) time. */
-function averageLinkMerges(vectors: readonly Map<string, number>[], floor: number): Merge[] {
+export function averageLinkMerges(vectors: readonly Map<string, number>[], floor: number): Merge[] {
   const n = vectors.length;
   const sim = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -171,16 +171,16 @@ function averageLinkMerges(vectors: readonly Map<string, number>[], floor: numbe
 }
 
 /** Flat clusters from the merges at or above a threshold (UPGMA has no inversions, so that is a prefix). */
-function cut(n: number, merges: readonly Merge[], threshold: number): string[] {
+export function cut(n: number, merges: readonly Merge[], threshold: number): string[] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] ?? i)));
   for (const m of merges) if (m.sim >= threshold) parent[find(m.b)] = find(m.a);
   return parent.map((_, i) => `c${find(i)}`);
 }
 
-const THRESHOLD_GRID = Array.from({ length: 60 }, (_, i) => 0.01 + i * 0.01);
+export const THRESHOLD_GRID = Array.from({ length: 60 }, (_, i) => 0.01 + i * 0.01);
 
-function tuneThreshold(n: number, merges: readonly Merge[], gold: readonly string[]): number {
+export function tuneThreshold(n: number, merges: readonly Merge[], gold: readonly string[]): number {
   let best = { t: THRESHOLD_GRID[0] ?? 0.1, f: -1 };
   for (const t of THRESHOLD_GRID) {
     const f = bcubedF1(cut(n, merges, t), gold);
