@@ -60,6 +60,9 @@ export type QuantityQualifier =
   | 'up-to'
   | 'range';
 
+/** What happened to the people a count counts: "two people were killed" -> killed, "three were hospitalized". */
+export type PeopleRole = 'killed' | 'injured' | 'wounded' | 'shot' | 'hospitalized';
+
 export interface QuantitySpan extends Span {
   /** Point value as written (17 for "at least 17"). */
   readonly value: number;
@@ -71,6 +74,10 @@ export interface QuantitySpan extends Span {
   /** The thing counted ("people", "minutes"), normalized to a lemma-ish form; null when none. */
   readonly unit: string | null;
   readonly qualifier: QuantityQualifier;
+  /** For a count of people, what happened to them; absent when the count is not of people or says nothing of it. */
+  readonly role?: PeopleRole;
+  /** A running total beyond the event ("the 40th homicide this year", "so far this year"): never the event's figure. */
+  readonly tally?: boolean;
 }
 
 export interface Layers {

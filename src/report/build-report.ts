@@ -134,6 +134,8 @@ export function buildReport(corpus: CorpusResult, options: ReportOptions): Repor
         highInclusive: q.highInclusive,
         unit: q.unit,
         qualifier: q.qualifier,
+        role: q.role ?? null,
+        ...(q.tally ? { tally: true } : {}),
       })),
     ),
     attributions: articles.flatMap((a) =>

@@ -84,6 +84,10 @@ export const quantitySchema = z.object({
   highInclusive: z.boolean(),
   unit: nullableString,
   qualifier: z.string(),
+  /** For counts of people: what happened to them ("were killed" -> killed); null for other counts. */
+  role: z.enum(['killed', 'injured', 'wounded', 'shot', 'hospitalized']).nullable().optional(),
+  /** True for a running total beyond the event ("so far this year"), which is never compared with the event's figure. */
+  tally: z.boolean().optional(),
 });
 
 export const attributionSchema = z.object({

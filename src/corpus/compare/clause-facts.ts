@@ -132,9 +132,10 @@ export function clauseFacts(article: Article, clause: Span): ClauseFacts {
   const { text } = article;
   const inside = <T extends Span>(spans: readonly T[]): T[] => spans.filter((s) => spanContains(clause, s));
   const times = inside(article.layers.times);
-  // A figure inside a date ("March 14") is part of the date; a duration ("30 minutes") stays a figure.
+  // A figure inside a date ("March 14") is part of the date; a duration ("30 minutes") stays a figure. A running
+  // tally ("so far this year") is not a figure of the event.
   const quantities = inside(article.layers.quantities).filter(
-    (q) => !looksLikeYear(q) && !times.some((t) => t.type !== 'DURATION' && spanContains(t, q)),
+    (q) => !q.tally && !looksLikeYear(q) && !times.some((t) => t.type !== 'DURATION' && spanContains(t, q)),
   );
   let asOf: TimeSpan | null = null;
   const eventTimes: TimeSpan[] = [];

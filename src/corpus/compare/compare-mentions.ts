@@ -4,7 +4,7 @@ import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import type { ClauseFacts } from './clause-facts.js';
-import { countKey, countsComparable, intervalsOverlap, quantityInterval } from './intervals.js';
+import { countKey, countsComparable, intervalsOverlap, quantityInterval, rolesAgree } from './intervals.js';
 
 /** One clause of one article, as the comparison sees it. */
 export interface ComparedMention {
@@ -110,6 +110,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     for (const qb of b.facts.quantities) {
       if ((cb.get(countKey(qb.unit) ?? '')?.length ?? 0) > 1) continue;
       if (PART_RE.test(spanText(a, qa)) || PART_RE.test(spanText(b, qb))) continue;
+      if (!rolesAgree(qa, qb) || individual(a, qa) || individual(b, qb)) continue;
       if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
       if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
@@ -117,6 +118,14 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     }
   }
   return null;
+}
+
+/**
+ * "a man was shot and killed", "the 12-year-old died": one victim named by an article or a name, who may be one of
+ * several. Only a count written as a number ("one person was killed") is a total to compare.
+ */
+function individual(m: ComparedMention, q: QuantitySpan): boolean {
+  return q.role !== undefined && q.value === 1 && q.qualifier === 'exact' && !/^(?:one|1)\b/i.test(spanText(m, q));
 }
 
 /** "two other victims", "another 40 people": a part or an addition, not the total. */

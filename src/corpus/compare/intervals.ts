@@ -29,6 +29,19 @@ export function countsComparable(a: string | null, b: string | null): boolean {
   return (ka === PEOPLE_KEY && PEOPLE_COMPATIBLE.has(kb)) || (kb === PEOPLE_KEY && PEOPLE_COMPATIBLE.has(ka));
 }
 
+/** Roles that count the same people: the wounded are the injured; the shot include both the dead and the injured. */
+const ROLE_GROUP: Readonly<Record<string, string>> = { killed: 'killed', injured: 'injured', wounded: 'injured', shot: 'shot', hospitalized: 'hospitalized' };
+
+/**
+ * Whether two counts of people count the same people: "two were killed" never meets "three were shot", and a count
+ * whose role is unknown ("five people") does not meet one whose role is known. Counts without roles compare as before.
+ */
+export function rolesAgree(a: Pick<QuantitySpan, 'role'>, b: Pick<QuantitySpan, 'role'>): boolean {
+  if (!a.role && !b.role) return true;
+  if (!a.role || !b.role) return false;
+  return ROLE_GROUP[a.role] === ROLE_GROUP[b.role];
+}
+
 /** Whether a unit counts people (alive, dead or injured). */
 export function countsPeople(unit: string | null): boolean {
   return unit !== null && PEOPLE_COMPATIBLE.has(countKey(unit) ?? '');

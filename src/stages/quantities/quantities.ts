@@ -3,6 +3,7 @@ import type { QuantityQualifier, QuantitySpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { defineArticleStage } from '../../pipeline/stage.js';
 import { NUMBER_SOURCE, ORDINAL_SOURCE, parseNumber, parseOrdinal } from './number-words.js';
+import { countsPersons, isTally, peopleCounts, roleAfter, roleOfUnit } from './people.js';
 import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';
 
 /**
@@ -317,7 +318,36 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
   const shares = proportions(slice, from);
   const counts = out.filter((q) => !shares.some((p) => q.start < p.end && p.start < q.end));
   const ordinals = ordinalQuantities(slice, from).filter((o) => ![...counts, ...shares].some((q) => q.start < o.end && o.start < q.end));
-  return [...counts, ...shares, ...ordinals].filter((s) => s.start >= from && s.end <= to).sort((a, b) => a.start - b.start);
+  const found = [...counts, ...shares, ...ordinals].filter((s) => s.start >= from && s.end <= to);
+  return withPeople(text, { start: from, end: to }, found).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Counts of people as readers state them: each count of people gets the role its verb or noun gives ("two people
+ * were killed", "17 dead"); subjects with no counted noun ("Two are dead", "both died") and single victims ("a man
+ * was shot and killed") become counts; running totals ("so far this year") are marked as tallies.
+ */
+function withPeople(text: string, sentence: Span, found: readonly QuantitySpan[]): QuantitySpan[] {
+  const people = peopleCounts(text, sentence);
+  const out: QuantitySpan[] = found.map((q) => {
+    if (q.unit?.startsWith('nth ')) return isTally(text, q, sentence) || /['\u2019]s\s+$/.test(text.slice(Math.max(0, q.start - 12), q.start)) ? { ...q, tally: true } : q;
+    // "one fatally": a people reading of the same number replaces a stray counted word.
+    const same = people.find((p) => p.start <= q.start && q.start < p.end && p.value === q.value);
+    if (same && q.unit !== 'percent' && !countsPersons(q.unit) && !/^[$\u00a3\u20ac]/.test(text.slice(q.start, q.end))) {
+      return { ...q, start: Math.min(q.start, same.start), end: Math.max(q.end, same.end), unit: same.unit, role: same.role };
+    }
+    if (q.unit === 'percent' || !countsPersons(q.unit)) return q;
+    const read = people.find((p) => p.start <= q.start && q.end <= p.end && p.value === q.value) ?? people.find((p) => q.start <= p.start && p.end <= q.end);
+    const role = roleOfUnit(q.unit) ?? roleAfter(text, q, sentence) ?? read?.role ?? people.find((p) => p.start < q.end && q.start < p.end)?.role ?? null;
+    return role ? { ...q, role } : q;
+  });
+  for (const p of people) {
+    // A count already read as a quantity keeps that reading (and took the role above).
+    if (found.some((q) => q.start < p.end && p.start < q.end && q.value === p.value)) continue;
+    const { q, justOver } = qualifierOf(p.qualifier ?? undefined);
+    out.push({ start: p.start, end: p.end, value: p.value, ...interval(q, p.value, justOver), unit: p.unit, qualifier: q, role: p.role });
+  }
+  return out.map((q) => (q.role && !q.tally && isTally(text, q, sentence) ? { ...q, tally: true } : q));
 }
 
 // "one in five voters", "two in every three homes": a share, written as the percent it is (20, 66.7).
@@ -344,7 +374,7 @@ function proportions(text: string, from: number): QuantitySpan[] {
 // "the third day of the siege", "for a second night", "the 21st victim": a rank in a series, which outlets
 // contradict ("third day" against "fourth day"). Its unit is "nth <noun>" so it never meets a plain count.
 const ORDINAL_RE = new RegExp(
-  `\\b(?:the|its|their|his|her|for\\s+a|a)\\s+(${ORDINAL_SOURCE})(?:\\s+(?:straight|consecutive|successive|running))?\\s+([a-z]+)\\b`,
+  `\\b(?:the|its|their|his|her|for\\s+a|a|[A-Za-z]+['\u2019]s)\\s+(${ORDINAL_SOURCE})(?:\\s+(?:straight|consecutive|successive|running))?\\s+([a-z]+)\\b`,
   'g',
 );
 // Ranks that are names of parts or times, not counts: "the third quarter", "the first half", "the 21st century".
@@ -361,7 +391,7 @@ function ordinalQuantities(text: string, from: number): QuantitySpan[] {
     // "a first step" is not a rank; "a second attack" is another one, the second.
     if (n === 1 && /^a\s/i.test(m[0])) continue;
     // The span starts at the rank itself: "third day" in "for a third day".
-    const start = m.index + (/^(?:the|its|their|his|her|for\s+a|a)\s+/.exec(m[0])?.[0].length ?? 0);
+    const start = m.index + (/^(?:the|its|their|his|her|for\s+a|a|[A-Za-z]+['\u2019]s)\s+/.exec(m[0])?.[0].length ?? 0);
     out.push({
       start,
       end: m.index + m[0].length,
@@ -424,7 +454,7 @@ export function quantitiesCompatible(a: QuantitySpan, b: QuantitySpan): boolean 
 
 export const quantitiesStage = defineArticleStage<QuantitiesConfig>({
   name: 'parallax.quantities.v1',
-  version: '1.0.0',
+  version: '1.1.0',
   requires: ['sentences'],
   provides: ['quantities'],
   defaults: { keepBareNumbers: true },

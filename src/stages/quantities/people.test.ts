@@ -1,0 +1,67 @@
+// People counts as readers state them: roles, subjects with no counted noun, single victims, tallies (invented text).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractQuantities } from './quantities.js';
+import { anyCase, isTally } from './people.js';
+
+/** Each quantity of a sentence as "[text] value unit role" (+ " tally"). */
+function read(text: string): string[] {
+  return extractQuantities(text).map((q) => `[${text.slice(q.start, q.end)}] ${q.value} ${q.unit} ${q.role ?? '-'}${q.tally ? ' tally' : ''}`);
+}
+
+test('number words as subjects count people: "Two are dead", "both men died", "two others were wounded"', () => {
+  assert.deepEqual(read('Two are dead and two others were wounded after a brawl at the Marlow Arms.'), ['[Two] 2 person killed', '[two others] 2 other wounded']);
+  assert.deepEqual(read('Both men died at Kettering General.'), ['[Both men] 2 man killed']);
+  assert.deepEqual(read('Police said both were taken to a local hospital.'), ['[both] 2 person hospitalized']);
+  assert.deepEqual(read('At least three were wounded.'), ['[At least three] 3 person wounded']);
+  assert.deepEqual(read('Two Dead, Three Injured In Overnight Shooting'), ['[Two] 2 person killed', '[Three] 3 person injured']);
+});
+
+test('counts with a noun take the role of their verb or noun', () => {
+  assert.deepEqual(read('Three people were shot on Pine Row early Sunday.'), ['[Three people] 3 person shot']);
+  assert.deepEqual(read('A shooting on Elm Street left two people dead and one injured.'), ['[two people] 2 person killed', '[one injured] 1 injured injured']);
+  assert.deepEqual(read('The gunfire killed two people.'), ['[two people] 2 person killed']);
+  assert.deepEqual(read('Officials counted 17 dead.'), ['[17 dead] 17 dead killed']);
+  assert.deepEqual(read('Four people were shot, one fatally, deputies said.'), ['[Four people] 4 person shot', '[one fatally] 1 person killed']);
+  assert.deepEqual(read('Three children and two adults were found dead by a relative.'), [
+    '[Three children] 3 child killed',
+    '[Three children and two adults] 5 person killed',
+    '[two adults] 2 adult killed',
+  ]);
+});
+
+test('a single victim is one: "a 6-year-old girl was killed", "a man was shot and killed", names with ages', () => {
+  assert.deepEqual(read('A 6-year-old girl was killed when a stray bullet hit the house.'), ['[A 6-year-old girl] 1 girl killed']);
+  assert.deepEqual(read('A man was shot and killed outside a bar in Westfold.'), ['[A man] 1 man killed']);
+  assert.deepEqual(read('One person was injured.'), ['[One person] 1 person injured']);
+  assert.deepEqual(read('Deputies said a 16-year-old has died.'), ['[a 16-year-old] 1 person killed']);
+  assert.deepEqual(read('Dana Reyes, 24, of Tulsa, was pronounced dead at the scene.'), ['[Dana Reyes] 1 person killed']);
+  assert.deepEqual(read('Teen Shot And Killed On Fishing Trip'), ['[Teen] 1 teen killed']);
+  assert.deepEqual(read('The 12-year-old was taken to a hospital.'), ['[The 12-year-old] 1 person hospitalized']);
+});
+
+test('the doer of an active verb is no victim count', () => {
+  assert.deepEqual(read('Officers said the gunman shot and killed his neighbor before fleeing.'), []);
+  // ... but the object is: one man killed.
+  assert.deepEqual(read('A hunter who shot and killed a Marsh County man faces charges.'), ['[a Marsh County man] 1 man killed']);
+});
+
+test('running totals are tallies, the event count in the same sentence is not', () => {
+  assert.deepEqual(read('So far this year, 120 people have been shot in the city.'), ['[120 people] 120 person shot tally']);
+  assert.deepEqual(read("It was the city's 40th homicide this year."), ['[40th homicide] 40 nth homicide - tally']);
+  assert.deepEqual(read('Two people were killed Tuesday, the 30th and 31st homicides of the year.'), ['[Two people] 2 person killed']);
+  assert.deepEqual(read('In 2029, 14 people were killed in hunting accidents statewide.'), ['[14 people] 14 person killed tally']);
+});
+
+test('isTally reads only the clause of the count', () => {
+  const text = 'Three people were wounded; so far this year 80 were shot.';
+  assert.equal(isTally(text, { start: 0, end: 12 }, { start: 0, end: text.length }), false);
+  assert.equal(isTally(text, { start: 46, end: 48 }, { start: 0, end: text.length }), true);
+});
+
+test('anyCase keeps escapes and classes and matches letters in either case', () => {
+  const re = new RegExp(`^${anyCase('both\\s+[a-z]+')}$`);
+  assert.ok(re.test('BOTH men'));
+  assert.ok(re.test('Both men'));
+  assert.ok(!re.test('Both Men'));
+});

@@ -1,0 +1,314 @@
+// Counts of people as readers state them: what happened to them ("were killed"), subjects with no counted noun
+// ("Two are dead", "both died"), single victims ("a 6-year-old girl was killed"), and running tallies.
+import type { PeopleRole } from '../../core/article.js';
+import type { Span } from '../../core/span.js';
+import { WORD_NUMBER_SOURCE, parseNumber } from './number-words.js';
+import { singular } from './units.js';
+
+/** A count of people read from a subject or object and its verb; the caller turns it into a quantity. */
+export interface PeopleCount extends Span {
+  readonly value: number;
+  /** Singular lemma of the head noun ("girl", "person"). */
+  readonly unit: string;
+  readonly role: PeopleRole;
+  /** The qualifier words before the count ("at least"), when any. */
+  readonly qualifier: string | null;
+}
+
+/** A regex source matching its letters in either case, for parts of patterns whose other parts are case-sensitive. */
+export function anyCase(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] ?? '';
+    if (c === '\\') {
+      out += c + (source[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (/[a-z]/i.test(c)) out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    else out += c;
+  }
+  return out;
+}
+
+/** Nouns that name people (singular lemmas); plurals reach them through `singular`. */
+const PERSON_NOUNS = new Set(
+  `person man woman child kid boy girl teen teenager toddler infant baby adult victim other resident student officer
+  deputy trooper bystander suspect gunman shooter father mother son daughter brother sister wife husband friend cousin
+  neighbor neighbour relative youth juvenile hunter sophomore freshman customer employee worker clerk driver passenger
+  patron individual male female guard motorist pedestrian grandmother grandfather uncle aunt nephew niece boyfriend
+  girlfriend roommate homeowner owner teacher civilian occupant member classmate stepfather stepson stepdaughter
+  grandson granddaughter infant preschooler kindergartner first-grader fifth-grader`.split(/\s+/),
+);
+
+const AGE = `(?:\\d{1,3}|[a-zA-Z]+(?:-[a-z]+)*)[-\\s][yY]ears?[-\\s][oO]ld`;
+/** Words that may stand between a determiner and its person noun ("a 15-year-old Georgia boy", "an unidentified man"). */
+const ADJECTIVE =
+  'young|unidentified|unnamed|elderly|local|unarmed|innocent|teenage|teenaged|pregnant|off-duty|armed|older|younger|little|' +
+  'homeless|high|school|college|middle|male|female|black|white|hispanic|latino|area|other|third|second|fourth|fifth|' +
+  'family|two|three|four|five|six|seven|eight|nine|ten';
+const MODIFIER = `(?:(?:${AGE}|[A-Z][\\w'\u2019.-]*|(?:${anyCase(ADJECTIVE)}))\\s+)`;
+const DETERMINER = anyCase(`(?:(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another|the)`);
+const PERSON_WORD = '[A-Za-z][a-z-]*';
+/** A noun phrase for people: determiner, up to four modifiers, a head (a person noun or an age). */
+const NOUN_PHRASE = `(?:(?<det>${DETERMINER})\\s+)?(?<mods>${MODIFIER}{0,4})(?<head>${AGE}|${PERSON_WORD})`;
+
+/** Auxiliaries and adverbs between a subject and its role verb ("has been fatally", "were later"). */
+const AUXILIARY =
+  '(?:(?:is|was|were|are|be|been|being|has|have|had|got|gets|get|now|later|also|reportedly|allegedly|apparently|then|since|initially|eventually|ultimately|subsequently)\\s+)*';
+const ADVERB = '(?:(?:fatally|mortally|accidentally|critically|seriously|gravely|badly|severely|reportedly|multiple\\s+times|twice|once)\\s+)*';
+
+const ROLE_VERBS: readonly (readonly [string, PeopleRole])[] = [
+  ['shot\\s+and\\s+killed|shot\\s+to\\s+death|shot\\s+dead|gunned\\s+down|killed|slain|murdered|dead|died|dies|die|lost\\s+(?:his|her|their)\\s+lives?', 'killed'],
+  ['found\\s+dead|pronounced\\s+dead|declared\\s+dead|found\\s+shot\\s+to\\s+death', 'killed'],
+  ['shot\\s+and\\s+wounded|wounded', 'wounded'],
+  ['shot\\s+and\\s+injured|injured|hurt', 'injured'],
+  ['hospitalized|hospitalised|(?:taken|rushed|transported|flown)\\s+to\\s+(?:a|the)\\s+(?:[\\w-]+\\s+)?hospital', 'hospitalized'],
+  ['shot|struck\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)|hit\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)', 'shot'],
+];
+const ROLE_VERB = ROLE_VERBS.map(([re]) => re).join('|');
+/** Verbs that take an object in the active voice: "a man shot and killed his wife" names no victim count. */
+const TRANSITIVE = /^(?:shot|killed|murdered|wounded|injured|hurt|slain|gunned)/i;
+/** What follows an active verb: its object. */
+const OBJECT_AFTER =
+  /^\s+(?:a|an|the|his|her|their|its|my|him|them|himself|herself|themselves|me|us|you|at|into|up|back|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|both|another|someone|somebody|anyone|everyone)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|Near|Outside|Inside|After|During|While|Over|Overnight|Early|Late|Last|This|Friday|Sunday|By|For|From|With|Was|Were|Is|Are|And|Or|But|Police|Officials|Authorities|Deputies)\b)[A-Z][a-z])/;
+
+const PREDICATE_RE = new RegExp(`(?<![\\w-])(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'gi');
+
+/** Between a subject and its verb: an age (", 24,"), a place ("of Tulsa", "in Ashford"), "one of them", "who". */
+const SUBJECT_GAP =
+  `(?:\\s*,\\s*\\d{1,3}\\s*,|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,?\\s+(?:who|that))*`;
+const SUBJECT_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}(?<gap>${SUBJECT_GAP})\\s*$`);
+/** A capitalised name as subject, with its age or two words at least ("Dana Reyes, 24, of Tulsa"). */
+const NAME_SUBJECT_RE = new RegExp(
+  `(?<![\\w-])(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,3})(?<age>\\s*,\\s*\\d{1,3}\\s*,)?(?<gap>\\s*,?\\s+(?:of|from)\\s+(?:[A-Z][\\w'\u2019.-]*\\s*){1,3},?|\\s*,?\\s+who)?\\s*$`,
+);
+/** Words that end names of bodies and places, not of people ("Tacoma Police", "Harbor Hospital"). */
+const NOT_PERSON_NAME =
+  /\b(?:Police|Department|Office|County|Sheriff|Hospital|School|University|College|City|State|Center|Centre|Patrol|News|Officials?|Authorities|Investigators|Deputies|Troopers|Detectives|Officers|Court|Street|Road|Avenue|Park|Service|Services|Coroner|Examiner|Prosecutors?|Attorney|Lt|Sgt|Capt|Chief|Mayor|Governor|Neighbors|Witnesses|Family|Friends|Relatives|Residents|He|She|They|It|We|I|Authorities)$/;
+
+const OBJECT_RE = new RegExp(
+  `(?<![\\w-])(?<verb>${anyCase('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of')})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${anyCase('dead|injured|wounded|hurt')}))?(?![\\w-])`,
+  'g',
+);
+
+/** "Three were shot, one fatally": the part that died. */
+const FATALLY_RE = new RegExp(`(?<![\\w-])(?<num>\\d{1,3}|${WORD_NUMBER_SOURCE})(?:\\s+of\\s+(?:them|whom|the\\s+\\w+))?\\s+(?<how>fatally|mortally)(?![\\w-])`, 'gi');
+
+const QUALIFIER_BEFORE = /(?:^|\s)(?<q>at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|about|around|approximately|roughly|over)\s+(?:of\s+)?$/i;
+
+function roleOfVerb(verb: string, adverbs: string): PeopleRole {
+  if (/\b(?:fatally|mortally)\b/i.test(adverbs)) return 'killed';
+  for (const [re, role] of ROLE_VERBS) if (new RegExp(`^(?:${re})$`, 'i').test(verb.trim())) return role;
+  return 'shot';
+}
+
+/** The value a determiner gives: "a" 1, "both" 2, "the three" 3; null for a bare plural ("the victims"). */
+function determinerValue(det: string | undefined, head: string): number | null {
+  const plural = singular(head) !== head.toLowerCase() && !/year/i.test(head);
+  if (!det) return plural ? null : 1;
+  const d = det.toLowerCase().replace(/^(?:the|all)\s+/, '').trim();
+  if (d === 'a' || d === 'an' || d === 'another' || d === 'the') return plural ? null : 1;
+  if (d === 'both') return 2;
+  const n = parseNumber(d);
+  return n !== null && Number.isInteger(n) && n >= 0 && n < 1000 ? n : null;
+}
+
+function isPersonHead(head: string): boolean {
+  if (new RegExp(`^${AGE}$`, 'i').test(head)) return true;
+  return PERSON_NOUNS.has(singular(head.toLowerCase()));
+}
+
+function unitOf(head: string): string {
+  return new RegExp(`^${AGE}$`, 'i').test(head) ? 'person' : singular(head.toLowerCase());
+}
+
+/** The people count of a noun phrase match, or null when it does not name a countable group of people. */
+function countOf(groups: Record<string, string | undefined>): { value: number; unit: string } | null {
+  const head = groups.head ?? '';
+  if (!isPersonHead(head)) return null;
+  const value = determinerValue(groups.det, head);
+  return value === null ? null : { value, unit: unitOf(head) };
+}
+
+const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
+
+/** People counts in one sentence, each with the role its verb gives. */
+export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
+  const out: PeopleCount[] = [];
+  const s = text.slice(sentence.start, sentence.end);
+  const push = (start: number, end: number, value: number, unit: string, role: PeopleRole): void => {
+    const before = s.slice(Math.max(0, start - 24), start);
+    const q = QUALIFIER_BEFORE.exec(before);
+    const from = q ? start - before.length + q.index + (q[0].length - q[0].trimStart().length) : start;
+    out.push({ start: sentence.start + from, end: sentence.start + end, value, unit, role, qualifier: q?.groups?.q ?? null });
+  };
+  PREDICATE_RE.lastIndex = 0;
+  for (let m = PREDICATE_RE.exec(s); m; m = PREDICATE_RE.exec(s)) {
+    if (m[0].length === 0) {
+      PREDICATE_RE.lastIndex++;
+      continue;
+    }
+    const g = m.groups ?? {};
+    const aux = g.aux ?? '';
+    const verb = g.verb ?? '';
+    const role = roleOfVerb(verb, g.adv ?? '');
+    const before = s.slice(Math.max(0, m.index - 160), m.index);
+    const offset = m.index - before.length;
+    const passive = /\b(?:is|was|were|are|be|been|being|got|gets|get)\s/i.test(aux);
+    const after = s.slice(m.index + m[0].length);
+    // Active voice ("the gunman shot his wife", "a man who killed two") counts the doer, not a victim.
+    if (!passive && TRANSITIVE.test(verb) && !/^shot\s+(?:to\s+death|dead)$/i.test(verb) && OBJECT_AFTER.test(after)) continue;
+    const subject = SUBJECT_RE.exec(before);
+    if (subject && !(/\bwho\b/i.test(subject.groups?.gap ?? '') && !passive && TRANSITIVE.test(verb))) {
+      const count = countOf(subject.groups ?? {});
+      if (count) {
+        const chain = coordinated(before.slice(0, subject.index), count.value);
+        const start = offset + (chain?.start ?? subject.index);
+        const end = offset + subject.index + (subject[0].length - (subject.groups?.gap?.length ?? 0) - trailingSpace(subject[0]));
+        push(start, end, chain ? chain.value : count.value, chain ? 'person' : count.unit, role);
+        continue;
+      }
+    }
+    const bare = BARE_SUBJECT_RE.exec(before);
+    if (bare) {
+      const value = determinerValue(bare.groups?.det, 'people');
+      const det = bare.groups?.det ?? '';
+      // A bare number is a subject only at the start of its clause ("Two are dead", "..., and both died").
+      const lead = before.slice(0, bare.index).replace(QUALIFIER_BEFORE, '');
+      // "Dana Reyes, 24, of Tulsa": a number after a name and a comma is an age.
+      const age = /[A-Z][\w'\u2019-]*\s*,\s*$/.test(lead) && /^\d/.test(det);
+      if (value !== null && !age && /(?:^|[,;:\u2014]|\band|\bbut|\b(?:said|say|says|told|reported|that|where|when|after))\s*$/i.test(lead) && !/^an?$/i.test(det.trim())) {
+        push(offset + bare.index, offset + bare.index + det.length, value, 'person', role);
+        continue;
+      }
+    }
+    const name = aux || /^(?:died|dies|dead)$/i.test(verb) ? NAME_SUBJECT_RE.exec(before) : null;
+    if (name && (name.groups?.age || /\s/.test(name.groups?.name ?? '')) && !NOT_PERSON_NAME.test(name.groups?.name ?? '')) {
+      const leadIn = before.slice(0, name.index);
+      // A name that starts its clause: not the tail of a longer capitalised run ("Sheriff Dana Reyes").
+      if (!/[A-Z][\w.]*\s+$/.test(leadIn)) {
+        const nameStart = offset + name.index;
+        push(nameStart, nameStart + (name.groups?.name ?? '').length, 1, 'person', role);
+      }
+    }
+  }
+  OBJECT_RE.lastIndex = 0;
+  for (let m = OBJECT_RE.exec(s); m; m = OBJECT_RE.exec(s)) {
+    const g = m.groups ?? {};
+    const verb = (g.verb ?? '').toLowerCase();
+    const leaves = /^(?:left|leaves|leaving|leave)$/.test(verb);
+    if (leaves && !g.after) continue;
+    const count = countOf(g);
+    if (!count) continue;
+    const role: PeopleRole = leaves
+      ? roleOfVerb(g.after ?? '', '')
+      : /^(?:kill|claimed)/.test(verb)
+        ? 'killed'
+        : /^wound/.test(verb)
+          ? 'wounded'
+          : 'injured';
+    const npStart = m.index + m[0].indexOf(g.det ?? g.mods ?? g.head ?? '', (g.verb ?? '').length);
+    const npEnd = m.index + m[0].length - (g.after?.length ?? 0);
+    push(npStart, npEnd, count.value, count.unit, role);
+  }
+  FATALLY_RE.lastIndex = 0;
+  for (let m = FATALLY_RE.exec(s); m; m = FATALLY_RE.exec(s)) {
+    const num = m.groups?.num ?? '';
+    const value = /^an?$/i.test(num) ? null : parseNumber(num);
+    // "one fatally" after a count of the shot: the part that died.
+    if (value === null || !/,\s*$|\band\s+$/.test(s.slice(Math.max(0, m.index - 3), m.index))) continue;
+    push(m.index, m.index + m[0].length, value, 'person', 'killed');
+  }
+  return dedupe(out);
+}
+
+function trailingSpace(s: string): number {
+  return s.length - s.trimEnd().length;
+}
+
+const CHAIN_LINK_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}\\s*(?:,\\s*and|,|and)\\s*$`);
+
+/** "Three children and two adults were found dead": the sum of a coordinated subject, when every part counts people. */
+function coordinated(before: string, last: number): { start: number; value: number } | null {
+  let value = last;
+  let end = before.length;
+  let start: number | null = null;
+  for (let i = 0; i < 4; i++) {
+    const m = CHAIN_LINK_RE.exec(before.slice(0, end));
+    if (!m) break;
+    const head = m.groups?.head ?? '';
+    if (!isPersonHead(head)) break;
+    // "a man and woman": an article-less singular after "and" still counts one.
+    const v = determinerValue(m.groups?.det, head);
+    if (v === null) break;
+    value += v;
+    start = m.index;
+    end = m.index;
+  }
+  return start === null ? null : { start, value };
+}
+
+function dedupe(counts: PeopleCount[]): PeopleCount[] {
+  const seen = new Set<string>();
+  return counts
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((c) => {
+      const key = `${c.start}:${c.end}:${c.role}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** The role a counted unit carries by itself: "17 dead", "a dozen wounded", "two fatalities". */
+export function roleOfUnit(unit: string | null): PeopleRole | null {
+  if (!unit) return null;
+  const head = unit.toLowerCase().split(/\s+/).pop() ?? '';
+  if (/^(?:dead|death|fatality|killed|body)$/.test(head)) return 'killed';
+  if (head === 'wounded') return 'wounded';
+  if (/^(?:injured|injury|hurt)$/.test(head)) return 'injured';
+  return null;
+}
+
+/** Whether a unit counts people, so a verb after it gives the count a role ("two people were killed"). */
+export function countsPersons(unit: string | null): boolean {
+  if (!unit) return false;
+  const head = unit.toLowerCase().split(/\s+/).pop() ?? '';
+  return PERSON_NOUNS.has(singular(head)) || roleOfUnit(unit) !== null;
+}
+
+// Running totals: a figure for the year, the city or the state, not for the event ("so far this year", "in 2014").
+const TALLY_RE =
+  /\b(?:(?:this|last|the\s+past|the\s+previous)\s+year|so\s+far|year[-\s]to[-\s]date|to\s+date|since\s+(?:January|the\s+(?:start|beginning)|(?:19|20)\d\d)|in\s+(?:19|20)\d\d|(?:per|a|each|every)\s+year|annually|(?:city|state|nation|county|country)[-\s]?wide|this\s+month|(?:in|over)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|decades?)|(?:city|county|state|nation|year)['\u2019]s)\b/i;
+
+/**
+ * Whether a count is a running tally: a tally phrase in its clause (left back to the sentence start or a semicolon,
+ * right up to the next comma), within 60 characters.
+ */
+export function isTally(text: string, q: Span, sentence: Span): boolean {
+  const leftFrom = Math.max(sentence.start, q.start - 60);
+  let left = text.slice(leftFrom, q.start);
+  const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('\u2014'), left.lastIndexOf(' - '));
+  if (cut >= 0) left = left.slice(cut + 1);
+  let right = text.slice(q.end, Math.min(sentence.end, q.end + 60));
+  const stop = right.search(/[,;\u2014]| - /);
+  if (stop >= 0) right = right.slice(0, stop);
+  return TALLY_RE.test(left) || TALLY_RE.test(right);
+}
+
+/** The role a verb gives a count of people just before it ("two people were killed", "three others wounded"). */
+export function roleAfter(text: string, q: Span, sentence: Span): PeopleRole | null {
+  const after = text.slice(q.end, Math.min(sentence.end, q.end + 80));
+  const m = new RegExp(`^(?:\\s*,\\s*\\d{1,3}\\s*,)?\\s+(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'i').exec(after);
+  if (!m) return null;
+  const verb = m.groups?.verb ?? '';
+  const passive = /\b(?:is|was|were|are|be|been|being|got|gets|get)\s/i.test(m.groups?.aux ?? '');
+  if (!passive && TRANSITIVE.test(verb) && OBJECT_AFTER.test(after.slice(m[0].length))) return null;
+  return roleOfVerb(verb, m.groups?.adv ?? '');
+}
