@@ -44,7 +44,8 @@ export const PORT_STRIKE: PlantedStory = {
 export const BUDGET_VOTE: PlantedStory = {
   name: 'budget-vote',
   conflicts: [
-    { kind: 'time', a: 'resigned before the vote', b: 'resigned hours after the vote' },
+    // Two orderings of one event against another (issue 11 made them their own kind, `sequence`).
+    { kind: 'sequence', a: 'resigned before the vote', b: 'resigned hours after the vote' },
     // 1,200 and "about 1,240" jobs are compatible; the superlative is not.
     { kind: 'superlative', a: 'the largest cut', b: 'one of the largest cuts' },
   ],
@@ -79,7 +80,7 @@ export const MUSEUM_THEFT: PlantedStory = {
   conflicts: [
     { kind: 'number', a: 'stole three paintings', b: 'Five paintings were stolen' },
     { kind: 'superlative', a: 'the largest art theft', b: 'one of the largest art thefts' },
-    { kind: 'time', a: 'after the alarm had been switched off', b: 'before the alarm was switched off' },
+    { kind: 'sequence', a: 'after the alarm had been switched off', b: 'before the alarm was switched off' },
   ],
   statuses: [
     { text: 'Five paintings were stolen', status: 'disputed' },

@@ -1,10 +1,12 @@
-// Decides whether two mentions about the same thing disagree, and on what: quote, negation, number, time, superlative.
+// Decides whether two mentions about the same thing disagree, and on what: quote, negation, number, sequence, time, superlative.
 import type { ConflictKind, Cite, QuoteRef } from '../../core/corpus.js';
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval } from './intervals.js';
+import { orderingsClash } from './orderings.js';
+import { superlativesClash } from './superlatives.js';
 
 /** One clause of one article, as the comparison sees it. */
 export interface ComparedMention {
@@ -154,11 +156,16 @@ function dated(times: readonly TimeSpan[]): { span: TimeSpan; day: string; minut
 /** Minimum gap between two clock times of the same day to call them incompatible. */
 const CLOCK_TOLERANCE_MINUTES = 60;
 
-function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+/** The two mentions order their event against the same anchor event in ways that cannot both hold. */
+function sequenceDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const oa of a.facts.orderings) {
-    const ob = b.facts.orderings.find((o) => o.anchor === oa.anchor && o.kind !== oa.kind);
-    if (ob) return { kind: 'time', a: oa, b: ob };
+    const ob = b.facts.orderings.find((o) => orderingsClash(oa, o));
+    if (ob) return { kind: 'sequence', a: oa, b: ob };
   }
+  return null;
+}
+
+function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   const da = dated(a.facts.eventTimes);
   const db = dated(b.facts.eventTimes);
   if (!da.length || !db.length) return null;
@@ -177,7 +184,7 @@ function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement 
 
 function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const sa of a.facts.superlatives) {
-    const sb = b.facts.superlatives.find((s) => s.word === sa.word && (s.form === 'sole') !== (sa.form === 'sole'));
+    const sb = b.facts.superlatives.find((s) => superlativesClash(sa, s));
     if (sb) return { kind: 'superlative', a: sa, b: sb };
   }
   return null;
@@ -191,13 +198,20 @@ function negationDisagreement(a: ComparedMention, b: ComparedMention): Disagreem
   return { kind: 'negation', a: a.facts.negation ?? a.cite, b: b.facts.negation ?? b.cite };
 }
 
+/** Every way two mentions of the same thing disagree, one disagreement per kind, most telling first; empty when compatible. */
+export function compareMentionsAll(a: ComparedMention, b: ComparedMention): Disagreement[] {
+  const found = [
+    quoteDisagreement(a, b),
+    negationDisagreement(a, b),
+    numberDisagreement(a, b),
+    sequenceDisagreement(a, b),
+    timeDisagreement(a, b),
+    superlativeDisagreement(a, b),
+  ];
+  return found.filter((d): d is Disagreement => d !== null);
+}
+
 /** The first way two mentions of the same thing disagree, or null when they are compatible. */
 export function compareMentions(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  return (
-    quoteDisagreement(a, b) ??
-    negationDisagreement(a, b) ??
-    numberDisagreement(a, b) ??
-    timeDisagreement(a, b) ??
-    superlativeDisagreement(a, b)
-  );
+  return compareMentionsAll(a, b)[0] ?? null;
 }
