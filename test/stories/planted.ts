@@ -1,4 +1,4 @@
-// Planted answers of the six fictional multi-outlet stories: the conflicts and claim statuses a reader should see.
+// Planted answers of the seven fictional multi-outlet stories: the conflicts and claim statuses a reader should see.
 import type { PlantedStory } from './score.js';
 
 export const FERRY: PlantedStory = {
@@ -119,4 +119,31 @@ export const BRIDGE_COLLAPSE: PlantedStory = {
   ],
 };
 
-export const PLANTED_STORIES: readonly PlantedStory[] = [FERRY, PORT_STRIKE, BUDGET_VOTE, WILDFIRE, MUSEUM_THEFT, BRIDGE_COLLAPSE];
+/**
+ * Issue 11's two missed kinds on a story written for them: a strike placed during a phone call by one outlet and hours
+ * after it by another, and one attack ranked "one of the largest" and "the largest" in near-synonyms. Its decoys must
+ * stay quiet: "after" / "hours after" the cabinet meeting, "as the debate went on" / "during the debate", "the
+ * heaviest ... this month" (a narrower ranking), two sole rankings in other words, and "late on Thursday" /
+ * "yesterday" / "Thursday night" said on Friday and Saturday, which resolve to one day. Written after the sequence and
+ * superlative code; first score: conflicts P 0.67 R 1.00, the false one "nine people were killed" compared with "31
+ * injured", fixed in general (a people count takes the role of its verb), not on this story's sentences.
+ */
+export const CAPITAL_STRIKE: PlantedStory = {
+  name: 'capital-strike',
+  conflicts: [
+    { kind: 'sequence', a: 'during a phone call', b: 'hours after the phone call' },
+    { kind: 'superlative', a: 'one of the largest air assaults', b: 'the largest drone attack' },
+  ],
+  statuses: [
+    { text: 'during a phone call', status: 'disputed' },
+    { text: 'hours after the phone call', status: 'disputed' },
+    { text: 'one of the largest air assaults', status: 'disputed' },
+    { text: 'the largest drone attack', status: 'disputed' },
+    { text: 'announced a pause in artillery shipments', status: 'corroborated' },
+    { text: 'Crowds gathered outside the parliament', status: 'corroborated' },
+    { text: 'Nine people were killed in the attack', status: 'corroborated' },
+    { text: 'spoke by phone on Thursday for almost an hour', status: 'single-source' },
+  ],
+};
+
+export const PLANTED_STORIES: readonly PlantedStory[] = [FERRY, PORT_STRIKE, BUDGET_VOTE, WILDFIRE, MUSEUM_THEFT, BRIDGE_COLLAPSE, CAPITAL_STRIKE];

@@ -76,3 +76,12 @@ test('a clause disputed on two counts gives both disagreements', () => {
   const b = mention('Drones carried out the largest drone attack on the port hours after the call.');
   assert.deepEqual(compareMentionsAll(a, b).map((d) => d.kind), ['sequence', 'superlative']);
 });
+
+test('a people count read as the dead by its verb is not compared with a count of the injured (regression: 9 killed vs 31 injured)', () => {
+  const q = (text: string, value: number, unit: string): HandQuantity => ({ text, value, unit, qualifier: 'exact', low: value, high: value });
+  const a = mention('Nine people were killed and 31 injured, officials said.', [q('Nine people', 9, 'people'), q('31 injured', 31, 'injured')]);
+  const b = mention('Nine people were killed in the attack.', [q('Nine people', 9, 'people')]);
+  assert.equal(compareMentions(a, b), null);
+  const c = mention('Twelve people were killed in the attack.', [q('Twelve people', 12, 'people')]);
+  assert.equal(compareMentions(b, c)?.kind, 'number');
+});

@@ -5,6 +5,7 @@ import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval } from './intervals.js';
+import { verbsNear } from './event-frame.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
 
@@ -112,13 +113,32 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     for (const qb of b.facts.quantities) {
       if ((cb.get(countKey(qb.unit) ?? '')?.length ?? 0) > 1) continue;
       if (PART_RE.test(spanText(a, qa)) || PART_RE.test(spanText(b, qb))) continue;
-      if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
+      if (qa.unit === null || qb.unit === null || !countsComparable(roleUnit(a, qa), roleUnit(b, qb)) || !sameModifiers(qa.unit, qb.unit)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
       if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
       return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
     }
   }
   return null;
+}
+
+/** Units of people counts by the role an event verb beside them gives. */
+const ROLE_UNITS: Readonly<Record<string, string>> = { die: 'dead', injure: 'injured' };
+
+/**
+ * A bare count of people takes the role of the one event verb beside it: "Nine people were killed" counts the dead,
+ * so it is not compared with "31 injured". With no such verb, or with both ("nine people were killed and 31
+ * injured"), it stays a count of people.
+ */
+function roleUnit(m: ComparedMention, q: QuantitySpan): string | null {
+  if (countKey(q.unit) !== 'person') return q.unit;
+  const roles = new Set(
+    verbsNear(m.text, { start: 0, end: m.text.length }, { start: q.start - m.cite.start, end: q.end - m.cite.start })
+      .map((k) => ROLE_UNITS[k])
+      .filter((u): u is string => u !== undefined),
+  );
+  const [only] = roles;
+  return roles.size === 1 && only ? only : q.unit;
 }
 
 /** "two other victims", "another 40 people": a part or an addition, not the total. */

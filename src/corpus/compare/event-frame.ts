@@ -35,7 +35,8 @@ function frameUnit(unit: string | null): string | null {
   return countsPeople(unit) ? 'people' : null;
 }
 
-function verbsNear(text: string, clause: Span, span: Span): string[] {
+/** Content keys of the event verbs within `FRAME_REACH` words of a span ("nine people were killed" -> die). */
+export function verbsNear(text: string, clause: Span, span: Span): string[] {
   const tokens = tokenize(text, clause);
   const first = tokens.findIndex((t) => t.end > span.start);
   if (first < 0) return [];
