@@ -46,7 +46,7 @@ export interface QuoteGroup {
   readonly differences: readonly QuoteDifference[];
 }
 
-export type ConflictKind = 'number' | 'time' | 'quote' | 'superlative' | 'negation' | 'other';
+export type ConflictKind = 'number' | 'time' | 'sequence' | 'quote' | 'superlative' | 'negation' | 'other';
 
 export interface Conflict {
   /** The other claim's id. */

@@ -117,7 +117,7 @@ export const storySchema = z.object({
 
 export const conflictSchema = z.object({
   claim: z.string(),
-  kind: z.enum(['number', 'time', 'quote', 'superlative', 'negation', 'other']),
+  kind: z.enum(['number', 'time', 'sequence', 'quote', 'superlative', 'negation', 'other']),
   explanation: z.string(),
   cites: z.array(cite),
 });

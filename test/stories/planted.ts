@@ -1,4 +1,4 @@
-// Planted answers of the six fictional multi-outlet stories: the conflicts and claim statuses a reader should see.
+// Planted answers of the seven fictional multi-outlet stories: the conflicts and claim statuses a reader should see.
 import type { PlantedStory } from './score.js';
 
 export const FERRY: PlantedStory = {
@@ -44,7 +44,8 @@ export const PORT_STRIKE: PlantedStory = {
 export const BUDGET_VOTE: PlantedStory = {
   name: 'budget-vote',
   conflicts: [
-    { kind: 'time', a: 'resigned before the vote', b: 'resigned hours after the vote' },
+    // Two orderings of one event against another (issue 11 made them their own kind, `sequence`).
+    { kind: 'sequence', a: 'resigned before the vote', b: 'resigned hours after the vote' },
     // 1,200 and "about 1,240" jobs are compatible; the superlative is not.
     { kind: 'superlative', a: 'the largest cut', b: 'one of the largest cuts' },
   ],
@@ -79,7 +80,7 @@ export const MUSEUM_THEFT: PlantedStory = {
   conflicts: [
     { kind: 'number', a: 'stole three paintings', b: 'Five paintings were stolen' },
     { kind: 'superlative', a: 'the largest art theft', b: 'one of the largest art thefts' },
-    { kind: 'time', a: 'after the alarm had been switched off', b: 'before the alarm was switched off' },
+    { kind: 'sequence', a: 'after the alarm had been switched off', b: 'before the alarm was switched off' },
   ],
   statuses: [
     { text: 'Five paintings were stolen', status: 'disputed' },
@@ -118,4 +119,31 @@ export const BRIDGE_COLLAPSE: PlantedStory = {
   ],
 };
 
-export const PLANTED_STORIES: readonly PlantedStory[] = [FERRY, PORT_STRIKE, BUDGET_VOTE, WILDFIRE, MUSEUM_THEFT, BRIDGE_COLLAPSE];
+/**
+ * Issue 11's two missed kinds on a story written for them: a strike placed during a phone call by one outlet and hours
+ * after it by another, and one attack ranked "one of the largest" and "the largest" in near-synonyms. Its decoys must
+ * stay quiet: "after" / "hours after" the cabinet meeting, "as the debate went on" / "during the debate", "the
+ * heaviest ... this month" (a narrower ranking), two sole rankings in other words, and "late on Thursday" /
+ * "yesterday" / "Thursday night" said on Friday and Saturday, which resolve to one day. Written after the sequence and
+ * superlative code; first score: conflicts P 0.67 R 1.00, the false one "nine people were killed" compared with "31
+ * injured", fixed in general (a people count takes the role of its verb), not on this story's sentences.
+ */
+export const CAPITAL_STRIKE: PlantedStory = {
+  name: 'capital-strike',
+  conflicts: [
+    { kind: 'sequence', a: 'during a phone call', b: 'hours after the phone call' },
+    { kind: 'superlative', a: 'one of the largest air assaults', b: 'the largest drone attack' },
+  ],
+  statuses: [
+    { text: 'during a phone call', status: 'disputed' },
+    { text: 'hours after the phone call', status: 'disputed' },
+    { text: 'one of the largest air assaults', status: 'disputed' },
+    { text: 'the largest drone attack', status: 'disputed' },
+    { text: 'announced a pause in artillery shipments', status: 'corroborated' },
+    { text: 'Crowds gathered outside the parliament', status: 'corroborated' },
+    { text: 'Nine people were killed in the attack', status: 'corroborated' },
+    { text: 'spoke by phone on Thursday for almost an hour', status: 'single-source' },
+  ],
+};
+
+export const PLANTED_STORIES: readonly PlantedStory[] = [FERRY, PORT_STRIKE, BUDGET_VOTE, WILDFIRE, MUSEUM_THEFT, BRIDGE_COLLAPSE, CAPITAL_STRIKE];

@@ -1,6 +1,6 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
-import { compareMentions, type Disagreement } from '../compare/compare-mentions.js';
+import { compareMentionsAll, type Disagreement } from '../compare/compare-mentions.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from '../compare/evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
 
@@ -212,14 +212,13 @@ function groupMentions(mentions: readonly MentionDraft[], sim: Similarity, pairs
   return [...members.values()].map((g) => g.sort((x, y) => x - y));
 }
 
-function disagreementOf(mentions: readonly MentionDraft[], sim: Similarity, x: number, y: number, config: AlignConfig): Disagreement | null {
+/** Every kind of disagreement between two mentions of different articles close enough to be one claim. */
+function disagreementsOf(mentions: readonly MentionDraft[], sim: Similarity, x: number, y: number, config: AlignConfig): Disagreement[] {
   const s = sim(x, y);
   const a = mentions[x];
   const b = mentions[y];
-  if (!a || !b || s < config.conflictThreshold || a.compared.cite.article === b.compared.cite.article) return null;
-  const d = compareMentions(a.compared, b.compared);
-  if (d?.kind === 'negation' && s < config.negationThreshold) return null;
-  return d;
+  if (!a || !b || s < config.conflictThreshold || a.compared.cite.article === b.compared.cite.article) return [];
+  return compareMentionsAll(a.compared, b.compared).filter((d) => d.kind !== 'negation' || s >= config.negationThreshold);
 }
 
 function chronological(mentions: readonly MentionDraft[]): (x: number, y: number) => number {
@@ -259,19 +258,21 @@ function splitGroup(group: readonly number[], mentions: readonly MentionDraft[],
   const order = [...group].sort(chronological(mentions));
   const positions: number[][] = [];
   for (const m of order) {
-    const fits = positions.find((p) => p.every((x) => disagreementOf(mentions, sim, x, m, config) === null));
+    const fits = positions.find((p) => p.every((x) => disagreementsOf(mentions, sim, x, m, config).length === 0));
     if (fits) fits.push(m);
     else positions.push([m]);
   }
   const between: { p: number; q: number; x: number; y: number; d: Disagreement }[] = [];
   for (let p = 0; p < positions.length; p++) {
     for (let q = p + 1; q < positions.length; q++) {
-      found: for (const x of positions[p] ?? []) {
+      // One conflict per kind between two positions: "during the call" and "the largest" may both be disputed.
+      const kinds = new Set<string>();
+      for (const x of positions[p] ?? []) {
         for (const y of positions[q] ?? []) {
-          const d = disagreementOf(mentions, sim, x, y, config);
-          if (d) {
+          for (const d of disagreementsOf(mentions, sim, x, y, config)) {
+            if (kinds.has(d.kind)) continue;
+            kinds.add(d.kind);
             between.push({ p, q, x, y, d });
-            break found;
           }
         }
       }

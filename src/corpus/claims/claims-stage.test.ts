@@ -103,7 +103,7 @@ test('negation, superlative and ordering disagreements get their own kinds', () 
   const b = buildArticle({ id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T09:05', text: `${negB}\n${supB}\n${ordB}` });
   const claims = extractClaims(corpusOf([a, b]));
   const kinds = new Set(claims.flatMap((c) => c.conflicts.map((k) => k.kind)));
-  assert.deepEqual([...kinds].sort(), ['negation', 'superlative', 'time']);
+  assert.deepEqual([...kinds].sort(), ['negation', 'sequence', 'superlative']);
   assert.equal(claims.length, 6);
   assert.ok(claimWith(claims, 'was not on the agenda').conflicts.some((k) => k.kind === 'negation'));
 });
@@ -262,4 +262,18 @@ test('a casualty count framed like the story\'s own but set in another place or 
   const claims = extractClaims(corpusOf([a, b]));
   assert.deepEqual(claims.flatMap((c) => c.conflicts.map((k) => k.explanation)), []);
   assert.equal(claims.length, 2);
+});
+
+test('rankings and orderings worded with near-synonyms are compared (regression: too few shared words, never aligned)', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Meridian Wire', published: '2026-04-09T18:00',
+    text: 'Missiles pounded Calvera while the two presidents spoke by phone.\nOfficials called it one of the largest air assaults on the capital.',
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Coastal Herald', published: '2026-04-09T21:00',
+    text: 'The bombardment of Calvera came hours after the call.\nIt was the biggest drone attack yet, the air force said.',
+  });
+  const claims = extractClaims(corpusOf([a, b]));
+  assert.deepEqual(claimWith(claims, 'while the two presidents').conflicts.map((k) => k.kind), ['sequence']);
+  assert.deepEqual(claimWith(claims, 'one of the largest air assaults').conflicts.map((k) => k.kind), ['superlative']);
 });

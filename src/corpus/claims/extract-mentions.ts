@@ -7,7 +7,7 @@ import { clauseFacts } from '../compare/clause-facts.js';
 import type { ComparedMention, QuotedWords } from '../compare/compare-mentions.js';
 import { quoteWords } from '../quote-groups/word-diff.js';
 import { contentWords } from '../compare/content-words.js';
-import { eventFrames } from '../compare/event-frame.js';
+import { eventFrames, rankAndSequenceFrames } from '../compare/event-frame.js';
 import { outletOf, sourceKeyOf } from './outlet-of.js';
 import { splitClauses, type ClauseConfig } from './split-clauses.js';
 
@@ -148,7 +148,10 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
           articleOrder,
           words,
           entityKeys: actors.keys,
-          frames: eventFrames(article.text, clause, facts.quantities, facts.eventTimes),
+          frames: [
+            ...eventFrames(article.text, clause, facts.quantities, facts.eventTimes),
+            ...rankAndSequenceFrames(article.text, clause, facts.superlatives, facts.orderings),
+          ],
           places: [...new Set(article.layers.entities.filter((e) => e.type === 'LOC' && spanContains(clause, e)).map((e) => e.canonical.toLowerCase()))],
           actors: actors.names,
           attribution: attribution.text,

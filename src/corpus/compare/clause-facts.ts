@@ -5,19 +5,10 @@ import { spanContains } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
 import { looksLikeYear } from './intervals.js';
-import { stem } from './stem.js';
+import { orderingsOf, type Ordering } from './orderings.js';
+import { superlativesOf, type Superlative } from './superlatives.js';
 
-export interface Superlative extends Span {
-  /** "sole" = "the largest", "one-of" = "one of its largest", "ranked" = "the second-largest". */
-  readonly form: 'sole' | 'one-of' | 'ranked';
-  readonly word: string;
-}
-
-export interface Ordering extends Span {
-  readonly kind: 'before' | 'after';
-  /** Stemmed head word of the anchor event ("vote"). */
-  readonly anchor: string;
-}
+export type { Ordering, Superlative };
 
 export interface ClauseFacts {
   /** The clause says something did not happen: some content word sits under a negation cue. */
@@ -37,21 +28,7 @@ export interface ClauseFacts {
 
 const NEGATION_WORDS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'cannot']);
 
-const NOT_SUPERLATIVE = new Set([
-  'latest', 'west', 'rest', 'protest', 'interest', 'forest', 'request', 'guest', 'test', 'contest', 'arrest', 'chest',
-  'quest', 'nest', 'pest', 'harvest', 'manifest', 'honest', 'modest', 'suggest', 'invest', 'midwest', 'northwest',
-  'southwest', 'conquest', 'behest', 'unrest', 'inquest', 'digest', 'priest', 'earnest',
-]);
-
-const SUPERLATIVE_RE =
-  /\b(one of (?:the|its|their|his|her|our|my|your)|among (?:the|its|their)|the|its|their|his|her|our)\s+(?:(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:single[- ])?(most\s+[a-z]+|[a-z]+est|best|worst|first)\b/gi;
-
-const ORDERING_RE = /\b(before|after|ahead of|prior to|following|since|until)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+|that\s+)?([a-z][a-z-]*)/gi;
-
 const ANCHOR_CUE_RE = /\b(?:said|says|told|reported|announced|confirmed|according to \w+)\s*(?:on\s+|late\s+|early\s+)?$/i;
-
-const BEFORE_WORDS = new Set(['before', 'ahead of', 'prior to', 'until']);
-
 
 /** Words after a cue skipped to reach what it negates ("not yet fully on the agenda"). */
 const NEGATION_SKIP = new Set(['yet', 'longer', 'be', 'been', 'being', 'have', 'has', 'had', 'ever', 'even', 'fully', 'always', 'all', 'a', 'an', 'the', 'any', 'on', 'in', 'at', 'to', 'of', 'been']);
@@ -91,42 +68,6 @@ function negationOf(text: string, clause: Span): { negated: boolean; negation: S
   return { negated: first !== null, negation: first, negatedKeys: keys };
 }
 
-function superlativesOf(text: string, clause: Span): Superlative[] {
-  const slice = text.slice(clause.start, clause.end);
-  const out: Superlative[] = [];
-  SUPERLATIVE_RE.lastIndex = 0;
-  for (let m = SUPERLATIVE_RE.exec(slice); m; m = SUPERLATIVE_RE.exec(slice)) {
-    const word = (m[3] ?? '').toLowerCase().replace(/\s+/g, ' ');
-    if (NOT_SUPERLATIVE.has(word)) continue;
-    const lead = (m[1] ?? '').toLowerCase();
-    const form: Superlative['form'] = m[2] ? 'ranked' : lead.startsWith('one of') || lead.startsWith('among') ? 'one-of' : 'sole';
-    out.push({ start: clause.start + m.index, end: clause.start + m.index + m[0].length, form, word });
-  }
-  return out;
-}
-
-function orderingsOf(text: string, clause: Span, times: readonly TimeSpan[]): Ordering[] {
-  const slice = text.slice(clause.start, clause.end);
-  const out: Ordering[] = [];
-  ORDERING_RE.lastIndex = 0;
-  for (let m = ORDERING_RE.exec(slice); m; m = ORDERING_RE.exec(slice)) {
-    const cue = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
-    out.push({
-      start: clause.start + m.index,
-      end: clause.start + m.index + m[0].length,
-      kind: BEFORE_WORDS.has(cue) ? 'before' : 'after',
-      anchor: stem(m[2] ?? ''),
-    });
-  }
-  for (const t of times) {
-    if (!t.relation || t.relation.kind === 'during') continue;
-    const head = t.relation.anchor.trim().split(/\s+/).pop() ?? '';
-    const ordering: Ordering = { start: t.start, end: t.end, kind: t.relation.kind, anchor: stem(head) };
-    if (!out.some((o) => o.anchor === ordering.anchor && o.kind === ordering.kind)) out.push(ordering);
-  }
-  return out;
-}
-
 /** Reads the facts of one clause from the article's layers. */
 export function clauseFacts(article: Article, clause: Span): ClauseFacts {
   const { text } = article;
@@ -147,7 +88,7 @@ export function clauseFacts(article: Article, clause: Span): ClauseFacts {
   return {
     ...negationOf(text, clause),
     superlatives: superlativesOf(text, clause),
-    orderings: orderingsOf(text, clause, times),
+    orderings: orderingsOf(text, clause),
     quantities,
     eventTimes,
     asOf,

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildArticle, type HandQuantity } from '../../../test/stories/build-article.js';
 import { clauseFacts } from './clause-facts.js';
-import { compareMentions, type ComparedMention } from './compare-mentions.js';
+import { compareMentions, compareMentionsAll, type ComparedMention } from './compare-mentions.js';
 import { contentWords } from './content-words.js';
 
 function mention(text: string, quantities: HandQuantity[] = [], quote = false): ComparedMention {
@@ -63,4 +63,25 @@ test('spelling, formatting and abbreviation differences are not misquotes', () =
   const c = mention('we will not sign it this week at the port', [], true);
   const d = mention('we will not sign it at all at the port', [], true);
   assert.equal(compareMentions(c, d)?.kind, 'quote');
+});
+
+test('two orderings of one event against one anchor are a sequence conflict; compatible ones are none', () => {
+  assert.equal(compareMentions(mention('Kell resigned before the vote.'), mention('Kell resigned hours after the vote.'))?.kind, 'sequence');
+  assert.equal(compareMentions(mention('Drones hit the port during the call.'), mention('Drones hit the port as the call went on.')), null);
+  assert.equal(compareMentions(mention('Drones hit the port after the call.'), mention('Drones hit the port hours after the call.')), null);
+});
+
+test('a clause disputed on two counts gives both disagreements', () => {
+  const a = mention('Drones carried out one of the largest air assaults on the port during the call.');
+  const b = mention('Drones carried out the largest drone attack on the port hours after the call.');
+  assert.deepEqual(compareMentionsAll(a, b).map((d) => d.kind), ['sequence', 'superlative']);
+});
+
+test('a people count read as the dead by its verb is not compared with a count of the injured (regression: 9 killed vs 31 injured)', () => {
+  const q = (text: string, value: number, unit: string): HandQuantity => ({ text, value, unit, qualifier: 'exact', low: value, high: value });
+  const a = mention('Nine people were killed and 31 injured, officials said.', [q('Nine people', 9, 'people'), q('31 injured', 31, 'injured')]);
+  const b = mention('Nine people were killed in the attack.', [q('Nine people', 9, 'people')]);
+  assert.equal(compareMentions(a, b), null);
+  const c = mention('Twelve people were killed in the attack.', [q('Twelve people', 12, 'people')]);
+  assert.equal(compareMentions(b, c)?.kind, 'number');
 });

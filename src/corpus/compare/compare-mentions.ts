@@ -1,10 +1,13 @@
-// Decides whether two mentions about the same thing disagree, and on what: quote, negation, number, time, superlative.
+// Decides whether two mentions about the same thing disagree, and on what: quote, negation, number, sequence, time, superlative.
 import type { ConflictKind, Cite, QuoteRef } from '../../core/corpus.js';
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, rolesAgree } from './intervals.js';
+import { verbsNear } from './event-frame.js';
+import { orderingsClash } from './orderings.js';
+import { superlativesClash } from './superlatives.js';
 
 /** One clause of one article, as the comparison sees it. */
 export interface ComparedMention {
@@ -111,7 +114,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
       if ((cb.get(countKey(qb.unit) ?? '')?.length ?? 0) > 1) continue;
       if (PART_RE.test(spanText(a, qa)) || PART_RE.test(spanText(b, qb))) continue;
       if (!rolesAgree(qa, qb) || individual(a, qa) || individual(b, qb)) continue;
-      if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
+      if (qa.unit === null || qb.unit === null || !countsComparable(roleUnit(a, qa), roleUnit(b, qb)) || !sameModifiers(qa.unit, qb.unit)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
       if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
       return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
@@ -126,6 +129,25 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
  */
 function individual(m: ComparedMention, q: QuantitySpan): boolean {
   return q.role !== undefined && q.value === 1 && q.qualifier === 'exact' && !/^(?:one|1)\b/i.test(spanText(m, q));
+}
+
+/** Units of people counts by the role an event verb beside them gives. */
+const ROLE_UNITS: Readonly<Record<string, string>> = { die: 'dead', injure: 'injured' };
+
+/**
+ * A bare count of people takes the role of the one event verb beside it: "Nine people were killed" counts the dead,
+ * so it is not compared with "31 injured". With no such verb, or with both ("nine people were killed and 31
+ * injured"), it stays a count of people.
+ */
+function roleUnit(m: ComparedMention, q: QuantitySpan): string | null {
+  if (countKey(q.unit) !== 'person') return q.unit;
+  const roles = new Set(
+    verbsNear(m.text, { start: 0, end: m.text.length }, { start: q.start - m.cite.start, end: q.end - m.cite.start })
+      .map((k) => ROLE_UNITS[k])
+      .filter((u): u is string => u !== undefined),
+  );
+  const [only] = roles;
+  return roles.size === 1 && only ? only : q.unit;
 }
 
 /** "two other victims", "another 40 people": a part or an addition, not the total. */
@@ -163,11 +185,16 @@ function dated(times: readonly TimeSpan[]): { span: TimeSpan; day: string; minut
 /** Minimum gap between two clock times of the same day to call them incompatible. */
 const CLOCK_TOLERANCE_MINUTES = 60;
 
-function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+/** The two mentions order their event against the same anchor event in ways that cannot both hold. */
+function sequenceDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const oa of a.facts.orderings) {
-    const ob = b.facts.orderings.find((o) => o.anchor === oa.anchor && o.kind !== oa.kind);
-    if (ob) return { kind: 'time', a: oa, b: ob };
+    const ob = b.facts.orderings.find((o) => orderingsClash(oa, o));
+    if (ob) return { kind: 'sequence', a: oa, b: ob };
   }
+  return null;
+}
+
+function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   const da = dated(a.facts.eventTimes);
   const db = dated(b.facts.eventTimes);
   if (!da.length || !db.length) return null;
@@ -186,7 +213,7 @@ function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement 
 
 function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const sa of a.facts.superlatives) {
-    const sb = b.facts.superlatives.find((s) => s.word === sa.word && (s.form === 'sole') !== (sa.form === 'sole'));
+    const sb = b.facts.superlatives.find((s) => superlativesClash(sa, s));
     if (sb) return { kind: 'superlative', a: sa, b: sb };
   }
   return null;
@@ -200,13 +227,20 @@ function negationDisagreement(a: ComparedMention, b: ComparedMention): Disagreem
   return { kind: 'negation', a: a.facts.negation ?? a.cite, b: b.facts.negation ?? b.cite };
 }
 
+/** Every way two mentions of the same thing disagree, one disagreement per kind, most telling first; empty when compatible. */
+export function compareMentionsAll(a: ComparedMention, b: ComparedMention): Disagreement[] {
+  const found = [
+    quoteDisagreement(a, b),
+    negationDisagreement(a, b),
+    numberDisagreement(a, b),
+    sequenceDisagreement(a, b),
+    timeDisagreement(a, b),
+    superlativeDisagreement(a, b),
+  ];
+  return found.filter((d): d is Disagreement => d !== null);
+}
+
 /** The first way two mentions of the same thing disagree, or null when they are compatible. */
 export function compareMentions(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  return (
-    quoteDisagreement(a, b) ??
-    negationDisagreement(a, b) ??
-    numberDisagreement(a, b) ??
-    timeDisagreement(a, b) ??
-    superlativeDisagreement(a, b)
-  );
+  return compareMentionsAll(a, b)[0] ?? null;
 }

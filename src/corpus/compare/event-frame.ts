@@ -1,9 +1,12 @@
 // Event frames of a clause: what a figure or a clock time is about, as "unit class|verb lemma" keys ("people|die").
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
-import type { Span } from '../../core/span.js';
+import { spanContains, type Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
 import { countsPeople } from './intervals.js';
+import type { Ordering } from './orderings.js';
+import type { Superlative } from './superlatives.js';
+import { classKey, synonymClass } from './synonym-class.js';
 
 /** Words either side of a figure or time searched for the verb it belongs to. */
 const FRAME_REACH = 5;
@@ -32,7 +35,8 @@ function frameUnit(unit: string | null): string | null {
   return countsPeople(unit) ? 'people' : null;
 }
 
-function verbsNear(text: string, clause: Span, span: Span): string[] {
+/** Content keys of the event verbs within `FRAME_REACH` words of a span ("nine people were killed" -> die). */
+export function verbsNear(text: string, clause: Span, span: Span): string[] {
   const tokens = tokenize(text, clause);
   const first = tokens.findIndex((t) => t.end > span.start);
   if (first < 0) return [];
@@ -64,5 +68,27 @@ export function eventFrames(text: string, clause: Span, quantities: readonly Qua
     if (t.type === 'DURATION' || !/T\d{2}:\d{2}/.test(t.value ?? '')) continue;
     for (const verb of verbsNear(text, clause, t)) out.add(`clock|${verb}`);
   }
+  return [...out];
+}
+
+/**
+ * Frames of a clause's rankings and orderings: "rank|largest|attack" for "the largest drone attack", and
+ * "seq|call|attack" for "drones struck ... during the call" (the anchor, then each event word of the clause outside
+ * the ordering). Two outlets ranking or ordering the same event in other words ("one of the biggest air assaults",
+ * "hours after the phone conversation") share the frame, so their clauses are compared.
+ */
+export function rankAndSequenceFrames(text: string, clause: Span, superlatives: readonly Superlative[], orderings: readonly Ordering[]): string[] {
+  const out = new Set<string>();
+  for (const s of superlatives) if (s.head !== null) out.add(`rank|${s.rank}|${s.head}`);
+  if (!orderings.length) return [...out];
+  const events: string[] = [];
+  for (const t of tokenize(text, clause)) {
+    if (orderings.some((o) => spanContains(o, t))) continue;
+    const cls = synonymClass(t.text);
+    const key = cls === 'attack' ? cls : isEventVerb(t.text) ? classKey(t.text) : null;
+    if (key && !events.includes(key)) events.push(key);
+  }
+  // A "while" clause names its anchor anywhere in it ("while the presidents spoke by phone"): each of its keys frames.
+  for (const o of orderings) for (const k of new Set([o.anchor, ...o.anchorKeys])) for (const e of events) out.add(`seq|${k}|${e}`);
   return [...out];
 }

@@ -33,3 +33,25 @@ test('a time conflict names the disputed days inside the clauses that give them'
     'Harbour Post says it happened "Tuesday night" ("The pumping station flooded on Tuesday night.") where Valley Courier says "Monday night" ("The pumping station flooded on Monday night."); both cannot be true.',
   );
 });
+
+test('a sequence conflict cites both orderings in one sentence', () => {
+  const a = mention('Drones struck the port during the phone call with Vell.', 'Harbour Post');
+  const b = mention('Drones struck the port hours after the call with Vell.', 'Valley Courier');
+  const d = compareMentions(a, b);
+  if (d?.kind !== 'sequence') return assert.fail(`expected a sequence conflict, got ${d?.kind}`);
+  assert.equal(
+    explainConflict(a, b, d),
+    'Harbour Post places it "during the phone call" ("Drones struck the port during the phone call with Vell.") where Valley Courier places it "hours after the call" ("Drones struck the port hours after the call with Vell."); the two orderings cannot both be true.',
+  );
+});
+
+test('a superlative conflict says what each outlet calls it, across near-synonyms', () => {
+  const a = mention('Officials called it one of the largest air assaults on the port.', 'Harbour Post');
+  const b = mention('It was the largest drone attack on the port.', 'Valley Courier');
+  const d = compareMentions(a, b);
+  if (d?.kind !== 'superlative') return assert.fail(`expected a superlative conflict, got ${d?.kind}`);
+  assert.equal(
+    explainConflict(a, b, d),
+    'Harbour Post calls it "one of the largest air assaults" ("Officials called it one of the largest air assaults on the port."); Valley Courier calls it "the largest drone attack" ("It was the largest drone attack on the port.").',
+  );
+});

@@ -32,8 +32,10 @@ export function explainConflict(a: ComparedMention, b: ComparedMention, d: Disag
       return `${a.outlet} gives ${ca} where ${b.outlet} gives ${cb}; these figures do not overlap.`;
     case 'time':
       return `${a.outlet} says it happened ${ca} where ${b.outlet} says ${cb}; both cannot be true.`;
+    case 'sequence':
+      return `${a.outlet} places it ${ca} where ${b.outlet} places it ${cb}; the two orderings cannot both be true.`;
     case 'superlative':
-      return `${a.outlet} says ${ca} where ${b.outlet} says ${cb}.`;
+      return `${a.outlet} calls it ${ca}; ${b.outlet} calls it ${cb}.`;
     case 'negation':
       // "was working" / "was not working" may be a state, not an event: say what each wrote; the "not" is in the words.
       return `${a.outlet} reports "${clip(a.text.trim())}" where ${b.outlet} reports the opposite: "${clip(b.text.trim())}"`;

@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { orderingsClash, orderingsOf, type Ordering } from './orderings.js';
+
+function of(text: string): Ordering[] {
+  return orderingsOf(text, { start: 0, end: text.length });
+}
+
+function one(text: string): Ordering {
+  const [o, ...rest] = of(text);
+  assert.ok(o, `no ordering in "${text}"`);
+  assert.equal(rest.length, 0, `more than one ordering in "${text}"`);
+  return o;
+}
+
+function passage(text: string): string {
+  const o = one(text);
+  return text.slice(o.start, o.end);
+}
+
+test('cues take the head of the anchor noun phrase, folded to its class', () => {
+  assert.deepEqual([one('Drones struck the port during a phone call between the two leaders.')].map((o) => [o.kind, o.anchor]), [['during', 'call']]);
+  assert.deepEqual([one('Kell resigned hours after the vote on the budget.')].map((o) => [o.kind, o.anchor]), [['after', 'vote']]);
+  assert.deepEqual([one('The barrage began ahead of the hastily arranged summit.')].map((o) => [o.kind, o.anchor]), [['before', 'meet']]);
+  assert.equal(one('Shelling resumed as talks went on in the capital.').kind, 'during');
+  assert.equal(one('Shelling resumed as talks went on in the capital.').anchor, 'meet');
+});
+
+test('the passage holds the offset and the anchor phrase', () => {
+  assert.equal(passage('Drones struck the port hours after the phone conversation with Vell.'), 'hours after the phone conversation');
+  assert.equal(passage('Drones struck the port shortly after the call.'), 'shortly after the call');
+  assert.equal(passage('Kell resigned a day before the vote.'), 'a day before the vote');
+});
+
+test('"while" reads its whole clause as the anchor', () => {
+  const o = one('Drones struck the port while the two presidents spoke by phone.');
+  assert.equal(o.kind, 'during');
+  assert.ok(o.anchorKeys.includes('call'));
+  assert.ok(orderingsClash(o, one('Drones struck the port hours after the call.')));
+});
+
+test('during vs after, before vs after clash; offsets and starts do not', () => {
+  const during = one('Drones struck the port during the call.');
+  assert.ok(orderingsClash(during, one('Drones struck the port hours after the call.')));
+  assert.ok(orderingsClash(one('Kell resigned before the vote.'), one('Kell resigned hours after the vote.')));
+  assert.ok(!orderingsClash(one('Kell resigned after the vote.'), one('Kell resigned hours after the vote.')));
+  assert.ok(!orderingsClash(one('Kell resigned shortly after the vote.'), one('Kell resigned hours after the vote.')));
+  assert.ok(!orderingsClash(during, one('Drones struck the port as the call went on.')));
+  assert.ok(!orderingsClash(during, one('Drones struck the port minutes after the call began.')));
+  assert.ok(!orderingsClash(during, one('Drones struck the port just before the call ended.')));
+  assert.ok(orderingsClash(during, one('Drones struck the port after the call ended.')));
+});
+
+test('orderings against different anchors never clash', () => {
+  assert.ok(!orderingsClash(one('Drones struck the port during the call.'), one('Drones struck the port after the vote.')));
+});
+
+test('"after" that orders nothing is not read: named after, day after day, after all; nor anchors that are only times', () => {
+  assert.deepEqual(of('The square was named after the general.'), []);
+  assert.deepEqual(of('Day after day the sirens sounded.'), []);
+  assert.deepEqual(of('After all, the strike was expected.'), []);
+  assert.deepEqual(of('The port was struck during the night.'), []);
+});

@@ -1,0 +1,173 @@
+// How a clause orders its event against another one: "during the call", "hours after the vote", "as talks went on".
+import type { Span } from '../../core/span.js';
+import { tokenize, type Token } from '../../core/tokenize.js';
+import { classKey } from './synonym-class.js';
+
+export interface Ordering extends Span {
+  /** Where the clause's event falls against the anchor event. */
+  readonly kind: 'before' | 'after' | 'during';
+  /** The part of the anchor the ordering is taken against: its start ("after the call began"), its end, or all of it. */
+  readonly point: 'start' | 'end' | 'whole';
+  /** Class key of the anchor event's head word ("the phone call with Brandt" -> "call"). */
+  readonly anchor: string;
+  /** Keys of a whole anchoring clause ("while the leaders spoke by phone"); just the head for a noun phrase. */
+  readonly anchorKeys: readonly string[];
+}
+
+/** Cues that take a noun phrase; the number is how many tokens the cue spans. */
+const NOUN_CUES: readonly { readonly words: readonly string[]; readonly kind: Ordering['kind']; readonly point: Ordering['point'] }[] = [
+  { words: ['before'], kind: 'before', point: 'whole' },
+  { words: ['ahead', 'of'], kind: 'before', point: 'whole' },
+  { words: ['prior', 'to'], kind: 'before', point: 'whole' },
+  // "until the vote": up to it, neither during nor after it.
+  { words: ['until'], kind: 'before', point: 'whole' },
+  { words: ['after'], kind: 'after', point: 'whole' },
+  { words: ['following'], kind: 'after', point: 'whole' },
+  { words: ['in', 'the', 'wake', 'of'], kind: 'after', point: 'whole' },
+  // "since the war": from its start on.
+  { words: ['since'], kind: 'after', point: 'start' },
+  { words: ['during'], kind: 'during', point: 'whole' },
+  { words: ['amid'], kind: 'during', point: 'whole' },
+  { words: ['amidst'], kind: 'during', point: 'whole' },
+  { words: ['throughout'], kind: 'during', point: 'whole' },
+  { words: ['midway', 'through'], kind: 'during', point: 'whole' },
+  { words: ['in', 'the', 'middle', 'of'], kind: 'during', point: 'whole' },
+  { words: ['in', 'the', 'course', 'of'], kind: 'during', point: 'whole' },
+];
+
+/** "as talks went on", "as the call was under way": a clause of an event in progress. */
+const AS_ONGOING_RE =
+  /^\s+((?:[\p{L}'\u2019-]+\s+){0,4}?[\p{L}'\u2019-]+)\s+(?:went on|wore on|continued|progressed|unfolded|dragged on|got under ?way|(?:was|were) (?:still )?(?:under ?way|going on|taking place|in progress|being held|ongoing))\b/iu;
+
+/** Words before "after" that make it no ordering of events: "named after", "day after day", "one after another". */
+const NOT_TEMPORAL_BEFORE = new Set(['named', 'name', 'look', 'looks', 'looked', 'looking', 'one', 'day', 'year', 'time', 'week', 'month', 'take', 'takes', 'took', 'taken', 'sought', 'seek', 'chase', 'chased']);
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'both', 'two', 'last', 'latest', 'first', 'second', 'new', 'same']);
+/** Words that end an anchor's noun phrase: prepositions, conjunctions, auxiliaries and common past forms. */
+const PHRASE_END = new Set([
+  'of', 'on', 'in', 'at', 'by', 'for', 'from', 'to', 'with', 'between', 'among', 'over', 'about', 'against', 'into', 'onto', 'near',
+  'across', 'through', 'toward', 'towards', 'under', 'via', 'per', 'than', 'and', 'or', 'but', 'as', 'while', 'when', 'whereas',
+  'which', 'that', 'who', 'whom', 'where', 'so', 'because', 'if', 'though', 'although', 'is', 'are', 'was', 'were', 'be', 'been',
+  'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'said',
+  'says', 'took', 'came', 'went', 'wore', 'broke', 'fell', 'rose', 'met', 'made', 'gave', 'left', 'ran', 'won', 'lost', 'held', 'got', 'spoke', 'saw', 'told', 'sent', 'fought', 'flew',
+]);
+const START_WORDS = new Set(['began', 'begun', 'started', 'opened', 'kicked', 'resumed']);
+const END_WORDS = new Set(['ended', 'finished', 'concluded', 'closed', 'wrapped', 'broke']);
+/** Longest anchor noun phrase read, in words. */
+const PHRASE_WORDS = 5;
+/** Longest anchoring clause read after "while", in words. */
+const CLAUSE_WORDS = 10;
+
+/** "hours after", "shortly after", "a day before": the offset belongs to the ordering's passage. */
+const OFFSET_RE =
+  /(?:\b(?:just|only|barely|some|about|around|nearly|almost|within|less than|more than)\s+)?\b(?:shortly|soon|immediately|moments?|minutes|hours|days|weeks|months|years|long|well|even|just|right|(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+(?:minutes?|hours?|days?|weeks?|months?|years?))\s+$/i;
+
+function lower(t: Token | undefined): string {
+  return (t?.text ?? '').toLowerCase();
+}
+
+function isWord(t: Token | undefined): boolean {
+  return t !== undefined && /^\p{L}/u.test(t.text);
+}
+
+/** The noun phrase from token `from`: its head key, where it ends, and which end of the anchor a following verb names. */
+function anchorPhrase(tokens: readonly Token[], from: number): { head: string; end: number; point: Ordering['point'] } | null {
+  let i = from;
+  while (DETERMINERS.has(lower(tokens[i]))) i++;
+  const words: Token[] = [];
+  for (; i < tokens.length && words.length < PHRASE_WORDS; i++) {
+    const t = tokens[i];
+    const w = lower(t);
+    if (!t || !isWord(t) || PHRASE_END.has(w) || START_WORDS.has(w) || END_WORDS.has(w)) break;
+    // "the hastily arranged call": adverbs are skipped; a past form after a noun ends it ("the vote passed").
+    if (/ly$/.test(w) && w.length > 4) continue;
+    if (words.length && /ed$/.test(w)) break;
+    words.push(t);
+  }
+  const next = lower(tokens[i]);
+  const point: Ordering['point'] = START_WORDS.has(next) ? 'start' : END_WORDS.has(next) ? 'end' : 'whole';
+  for (let k = words.length - 1; k >= 0; k--) {
+    const key = classKey(words[k]?.text ?? '');
+    if (key) return { head: key, end: words[words.length - 1]?.end ?? 0, point };
+  }
+  return null;
+}
+
+function cueAt(tokens: readonly Token[], i: number): (typeof NOUN_CUES)[number] | null {
+  for (const cue of NOUN_CUES) if (cue.words.every((w, k) => lower(tokens[i + k]) === w)) return cue;
+  return null;
+}
+
+function offsetStart(text: string, clause: Span, cueStart: number): number {
+  const m = OFFSET_RE.exec(text.slice(clause.start, cueStart));
+  return m ? clause.start + m.index : cueStart;
+}
+
+/** Keys of the clause after "while", up to punctuation. */
+function clauseKeys(tokens: readonly Token[], from: number): { keys: string[]; end: number } {
+  const keys: string[] = [];
+  let end = tokens[from]?.end ?? 0;
+  for (let i = from; i < tokens.length && i < from + CLAUSE_WORDS; i++) {
+    const t = tokens[i];
+    if (!t || !isWord(t)) break;
+    end = t.end;
+    const key = classKey(t.text);
+    if (key && !keys.includes(key)) keys.push(key);
+  }
+  return { keys, end };
+}
+
+/** The orderings a clause states, each against the anchor event it names. */
+export function orderingsOf(text: string, clause: Span): Ordering[] {
+  const tokens = tokenize(text, clause);
+  const out: Ordering[] = [];
+  const add = (o: Ordering): void => {
+    if (!out.some((x) => x.anchor === o.anchor && x.kind === o.kind)) out.push(o);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const w = lower(t);
+    if (w === 'while') {
+      const phrase = anchorPhrase(tokens, i + 1);
+      const rest = clauseKeys(tokens, i + 1);
+      if (phrase) add({ start: t.start, end: rest.end, kind: 'during', point: 'whole', anchor: phrase.head, anchorKeys: rest.keys });
+      continue;
+    }
+    if (w === 'as') {
+      const m = AS_ONGOING_RE.exec(text.slice(t.end, clause.end));
+      const phrase = m ? anchorPhrase(tokenize(text, { start: t.end, end: t.end + m[0].length }), 0) : null;
+      if (m && phrase) add({ start: t.start, end: t.end + m[0].length, kind: 'during', point: 'whole', anchor: phrase.head, anchorKeys: [phrase.head] });
+      continue;
+    }
+    const cue = cueAt(tokens, i);
+    if (!cue) continue;
+    if (cue.words[0] === 'after' && (NOT_TEMPORAL_BEFORE.has(lower(tokens[i - 1])) || lower(tokens[i + 1]) === 'all')) continue;
+    const phrase = anchorPhrase(tokens, i + cue.words.length);
+    if (!phrase) continue;
+    // "after the call began" is taken against the call's start, which "during the call" also follows.
+    const point = phrase.point === 'whole' ? cue.point : phrase.point;
+    add({ start: offsetStart(text, clause, t.start), end: phrase.end, kind: cue.kind, point, anchor: phrase.head, anchorKeys: [phrase.head] });
+    i += cue.words.length - 1;
+  }
+  return out;
+}
+
+/** Relations to the anchor's interval an ordering allows: "after the start" is during or after it. */
+function allowed(o: Ordering): readonly Ordering['kind'][] {
+  if (o.kind === 'after' && o.point === 'start') return ['during', 'after'];
+  if (o.kind === 'before' && o.point === 'end') return ['before', 'during'];
+  return [o.kind];
+}
+
+/** Two orderings take the same anchor: same head, or one's head named in the other's anchoring clause. */
+export function sameAnchor(a: Ordering, b: Ordering): boolean {
+  return a.anchor === b.anchor || a.anchorKeys.includes(b.anchor) || b.anchorKeys.includes(a.anchor);
+}
+
+/** Orderings of one event against one anchor that cannot both hold ("during the call" / "hours after the call"). */
+export function orderingsClash(a: Ordering, b: Ordering): boolean {
+  if (!sameAnchor(a, b)) return false;
+  const kinds = allowed(b);
+  return !allowed(a).some((k) => kinds.includes(k));
+}

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { superlativesClash, superlativesOf, type Superlative } from './superlatives.js';
+
+function one(text: string): Superlative {
+  const [s, ...rest] = superlativesOf(text, { start: 0, end: text.length });
+  assert.ok(s, `no superlative in "${text}"`);
+  assert.equal(rest.length, 0);
+  return s;
+}
+
+test('a superlative carries what it ranks, folded to near-synonym classes, and its passage', () => {
+  const text = 'Officials called it one of the largest air assaults on the capital.';
+  const s = one(text);
+  assert.deepEqual([s.form, s.rank, s.head, s.modifiers], ['one-of', 'largest', 'attack', ['air']]);
+  assert.equal(text.slice(s.start, s.end), 'one of the largest air assaults');
+  const b = one('It was the biggest drone strike of the war.');
+  assert.deepEqual([b.form, b.rank, b.head, b.modifiers], ['sole', 'largest', 'attack', ['air']]);
+  assert.equal(one('It was the deadliest.').head, null);
+});
+
+test('"one of the largest air assaults" and "the largest drone attack" clash (regression: dropped as different words)', () => {
+  assert.ok(superlativesClash(one('one of the largest air assaults on the capital'), one('the largest drone attack on the capital')));
+  assert.ok(superlativesClash(one('It was one of the deadliest.'), one('the deadliest bridge collapse in the region')));
+});
+
+test('compatible rankings: same form, different things ranked, a narrower limit on the sole ranking', () => {
+  assert.ok(!superlativesClash(one('the largest drone attack'), one('the biggest air assault')));
+  assert.ok(!superlativesClash(one('one of the largest protests'), one('the largest drone attack')));
+  assert.ok(!superlativesClash(one('the largest art theft'), one('one of the largest jewel thefts')));
+  assert.ok(!superlativesClash(one('the largest attack on the city this year'), one('one of the largest attacks of the war')));
+  assert.ok(!superlativesClash(one('the largest attack in months'), one('one of the largest attacks since the invasion')));
+  assert.ok(!superlativesClash(one('the second-largest attack'), one('one of the largest attacks')));
+});
+
+test('a shared limit narrows neither side; ranked places must agree', () => {
+  assert.ok(superlativesClash(one('the largest attack since the war began'), one('one of the largest attacks since the war began')));
+  assert.ok(superlativesClash(one('the largest attack'), one('one of the largest attacks this year')));
+  assert.ok(superlativesClash(one('the second-largest attack'), one('the third-largest attack')));
+  assert.ok(superlativesClash(one('the second-largest attack'), one('the largest attack')));
+});
