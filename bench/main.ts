@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   clusters: () => import('./clusters.js'),
   incidents: () => import('./incidents.js'),
   conflicts: () => import('./conflicts.js'),
+  quotegroups: () => import('./quote-groups.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {

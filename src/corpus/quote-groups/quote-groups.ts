@@ -1,82 +1,131 @@
-// Groups quotes of one speaker across articles that are the same utterance: identical, trimmed or variant.
-import type { Article, QuoteSpan } from '../../core/article.js';
-import type { CorpusResult, Entity, QuoteDifference, QuoteGroup, QuoteRef } from '../../core/corpus.js';
-import { spansOverlap } from '../../core/span.js';
+// Groups quotes across articles that are the same remark: identical, trimmed (elisions too) or variant, whatever each outlet calls the speaker.
+import type { QuoteKind } from '../../core/article.js';
+import type { CorpusResult, QuoteDifference, QuoteGroup, QuoteRef } from '../../core/corpus.js';
 import { defineCorpusStage } from '../../pipeline/stage.js';
-import { alignQuotes, DEFAULT_ALIGNMENT, quoteWords, type AlignmentThresholds, type QuoteRelation } from './word-diff.js';
+import { CANDIDATE_DEFAULTS, candidatePairs, indexWords, type CandidateSettings } from './candidate-pairs.js';
+import { alignTexts, readQuote, type QuoteText, type TextAlignment } from './quote-text.js';
+import { speakerMatch, speakersOf, type Speaker, type SpeakerMatch } from './speaker-match.js';
+import { alignQuotes, DEFAULT_ALIGNMENT, type AlignmentThresholds, type QuoteRelation } from './word-diff.js';
 
-export interface QuoteGroupsConfig extends AlignmentThresholds {
-  /** Quotes with no resolved speaker join a group only when identical or trimmed and at least this many words long. */
+export interface QuoteGroupsConfig extends AlignmentThresholds, CandidateSettings {
+  /** Quotes of one speaker: the fewest words a verbatim trim may keep ("total privacy"); a paraphrase needs `minSharedWords`. */
+  readonly minWordsSameSpeaker: number;
+  /** A quote with no resolved speaker joins a group only as a copy or trim of at least this many words... */
   readonly minWordsUnattributed: number;
+  /** ...or as a variant sharing at least this share of the longer quote's words. */
+  readonly minNearOverlap: number;
+  /** Quotes whose speakers are named as two people group only when they share this many words (a joint or misattributed statement). */
+  readonly minWordsDifferentSpeakers: number;
 }
 
-export const QUOTE_GROUPS_DEFAULTS: QuoteGroupsConfig = { ...DEFAULT_ALIGNMENT, minWordsUnattributed: 6 };
+export const QUOTE_GROUPS_DEFAULTS: QuoteGroupsConfig = {
+  ...DEFAULT_ALIGNMENT,
+  ...CANDIDATE_DEFAULTS,
+  minWordsSameSpeaker: 2,
+  minWordsUnattributed: 6,
+  minNearOverlap: 0.8,
+  minWordsDifferentSpeakers: 10,
+};
 
 interface Item {
   readonly ref: QuoteRef;
-  readonly words: readonly string[];
-  readonly speakerKey: string | null;
-  readonly entity: string | null;
-  readonly direct: boolean;
-}
-
-/** Finds the corpus entity a speaker belongs to: by mention offsets first, then by name or alias. */
-function speakerEntity(article: Article, quote: QuoteSpan, byArticle: Map<string, { span: { start: number; end: number }; id: string }[]>, byName: Map<string, string>): string | null {
-  if (quote.speaker) {
-    const hit = byArticle.get(article.id)?.find((m) => quote.speaker !== null && spansOverlap(m.span, quote.speaker));
-    if (hit) return hit.id;
-  }
-  return quote.speakerName ? byName.get(quote.speakerName.toLowerCase()) ?? null : null;
-}
-
-function entityIndexes(entities: readonly Entity[]): {
-  byArticle: Map<string, { span: { start: number; end: number }; id: string }[]>;
-  byName: Map<string, string>;
-} {
-  const byArticle = new Map<string, { span: { start: number; end: number }; id: string }[]>();
-  const byName = new Map<string, string>();
-  for (const e of entities) {
-    for (const m of e.mentions) {
-      const list = byArticle.get(m.article) ?? [];
-      list.push({ span: m, id: e.id });
-      byArticle.set(m.article, list);
-    }
-    for (const name of [e.name, ...e.aliases]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), e.id);
-  }
-  return { byArticle, byName };
+  readonly text: QuoteText;
+  readonly kind: QuoteKind;
+  readonly speaker: Speaker;
 }
 
 function itemsOf(corpus: CorpusResult): Item[] {
-  const { byArticle, byName } = entityIndexes(corpus.entities);
+  const speakerOf = speakersOf(corpus.entities);
   const items: Item[] = [];
   for (const article of corpus.articles) {
     article.layers.quotes.forEach((quote, index) => {
-      const entity = speakerEntity(article, quote, byArticle, byName);
-      const speakerKey = entity ?? (quote.speakerName ? `name:${quote.speakerName.toLowerCase()}` : null);
       items.push({
         ref: { article: article.id, index },
-        words: quoteWords(article.text.slice(quote.start, quote.end)),
-        speakerKey,
-        entity,
-        direct: quote.kind === 'direct',
+        text: readQuote(article.text.slice(quote.start, quote.end), quote.kind),
+        kind: quote.kind,
+        speaker: speakerOf(article, quote),
       });
     });
   }
   return items;
 }
 
-function find(parent: number[], i: number): number {
-  let r = i;
-  while (parent[r] !== r) r = parent[r] ?? r;
-  while (parent[i] !== r) {
-    const next = parent[i] ?? r;
-    parent[i] = r;
-    i = next;
+/**
+ * Whether an aligned pair is the same remark, given what is known of the speakers:
+ * 1. same speaker: any copy, a trim of `minWordsSameSpeaker` words (`minSharedWords` if paraphrased), or a variant;
+ * 2. a speaker missing on one side: both verbatim, and a copy or trim of `minWordsUnattributed` words or a near-copy;
+ * 3. two named speakers: both verbatim, `minWordsDifferentSpeakers` shared words, and a copy, trim or near-copy.
+ */
+export function sameRemark(a: QuoteText, b: QuoteText, aligned: TextAlignment, speakers: SpeakerMatch, config: QuoteGroupsConfig): boolean {
+  if (aligned.relation === null || a.title || b.title) return false;
+  const copy = aligned.relation === 'identical' || aligned.relation === 'trimmed';
+  const near = copy || aligned.shared / aligned.longer >= config.minNearOverlap;
+  if (speakers === 'same') {
+    const shorter = a.words.length <= b.words.length ? a : b;
+    return aligned.relation !== 'trimmed' || aligned.shared >= (shorter.verbatim ? config.minWordsSameSpeaker : config.minSharedWords);
   }
-  return r;
+  if (!a.verbatim || !b.verbatim) return false;
+  if (speakers === 'unknown') return copy ? aligned.shared >= config.minWordsUnattributed : near && aligned.shared >= config.minWordsUnattributed;
+  return near && aligned.shared >= config.minWordsDifferentSpeakers;
 }
 
 const SEVERITY: Record<QuoteRelation, number> = { identical: 0, trimmed: 1, variant: 2 };
+
+interface Link {
+  readonly a: number;
+  readonly b: number;
+  readonly severity: number;
+  readonly shared: number;
+}
+
+/** Accepted links, strongest first: copies before trims before variants, more shared words first. */
+function linksOf(items: readonly Item[], config: QuoteGroupsConfig): Link[] {
+  const links: Link[] = [];
+  for (const [a, b] of candidatePairs(items.map((it) => indexWords(it.text.words)), config)) {
+    const x = items[a];
+    const y = items[b];
+    if (!x || !y || x.ref.article === y.ref.article) continue;
+    const aligned = alignTexts(x.text, y.text, config);
+    if (!sameRemark(x.text, y.text, aligned, speakerMatch(x.speaker, y.speaker), config)) continue;
+    links.push({ a, b, severity: SEVERITY[aligned.relation ?? 'variant'], shared: aligned.shared });
+  }
+  return links.sort((p, q) => p.severity - q.severity || q.shared - p.shared || p.a - q.a || p.b - q.b);
+}
+
+/**
+ * Union-find over the links, where each cluster keeps its shortest quote as its core. Two clusters merge only when
+ * their cores are themselves the same words in part (`minSharedWords` of them, unless identical): a long quote that carries two remarks joins the first of them
+ * and does not chain the two remarks into one group.
+ */
+function clustersOf(items: readonly Item[], links: readonly Link[], config: AlignmentThresholds): number[] {
+  const parent = items.map((_, i) => i);
+  const core = items.map((_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] ?? r;
+    while (parent[i] !== r) {
+      const next = parent[i] ?? r;
+      parent[i] = r;
+      i = next;
+    }
+    return r;
+  };
+  for (const link of links) {
+    const ra = find(link.a);
+    const rb = find(link.b);
+    if (ra === rb) continue;
+    const ca = items[core[ra] ?? ra];
+    const cb = items[core[rb] ?? rb];
+    if (!ca || !cb) continue;
+    if (core[ra] !== link.a || core[rb] !== link.b) {
+      const cores = alignTexts(ca.text, cb.text, config);
+      if (cores.relation === null || (cores.relation !== 'identical' && cores.shared < config.minSharedWords)) continue;
+    }
+    parent[rb] = ra;
+    if (cb.text.words.length < ca.text.words.length) core[ra] = core[rb] ?? rb;
+  }
+  return items.map((_, i) => find(i));
+}
 
 /** Builds one group from linked items, comparing each member with the first (the reference). */
 function groupOf(members: readonly Item[], config: AlignmentThresholds): Omit<QuoteGroup, 'id'> {
@@ -85,79 +134,34 @@ function groupOf(members: readonly Item[], config: AlignmentThresholds): Omit<Qu
   const differences: QuoteDifference[] = [];
   for (const item of rest) {
     if (!reference) break;
-    const aligned = alignQuotes(reference.words, item.words, config);
-    const rel = aligned.relation ?? 'variant';
+    const rel = alignTexts(reference.text, item.text, config).relation ?? 'variant';
     if (SEVERITY[rel] > SEVERITY[relation]) relation = rel;
-    if (rel === 'variant') for (const c of aligned.changes) differences.push({ quote: item.ref, from: c.from, to: c.to });
-  }
-  return {
-    speaker: members.find((m) => m.entity !== null)?.entity ?? null,
-    quotes: members.map((m) => m.ref),
-    relation,
-    differences,
-  };
-}
-
-function trigramAt(words: readonly string[], k: number): string {
-  return `${words[k]}\u0000${words[k + 1]}\u0000${words[k + 2]}`;
-}
-
-function trigramIndexes(items: readonly Item[]): { byTrigram: Map<string, number[]>; byFirst: Map<string, number[]> } {
-  const byTrigram = new Map<string, number[]>();
-  const byFirst = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    if (item.words.length < 3) return;
-    const first = trigramAt(item.words, 0);
-    (byFirst.get(first) ?? byFirst.set(first, []).get(first))?.push(i);
-    const seen = new Set<string>();
-    for (let k = 0; k + 3 <= item.words.length; k++) {
-      const t = trigramAt(item.words, k);
-      if (seen.has(t)) continue;
-      seen.add(t);
-      (byTrigram.get(t) ?? byTrigram.set(t, []).get(t))?.push(i);
+    if (rel === 'variant') {
+      for (const c of alignQuotes(reference.text.words, item.text.words, config).changes) differences.push({ quote: item.ref, from: c.from, to: c.to });
     }
-  });
-  return { byTrigram, byFirst };
+  }
+  return { speaker: mostCommonEntity(members), quotes: members.map((m) => m.ref), relation, differences };
+}
+
+/** The entity most members name as speaker (the first such in corpus order on a tie), null when none does. */
+function mostCommonEntity(members: readonly Item[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of members) if (m.speaker.entity) counts.set(m.speaker.entity, (counts.get(m.speaker.entity) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [entity, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = entity;
+  return best;
 }
 
 /** Groups quotes across articles; ids g1.. follow the order of each group's first quote in the corpus. */
 export function groupQuotes(corpus: CorpusResult, config: QuoteGroupsConfig = QUOTE_GROUPS_DEFAULTS): QuoteGroup[] {
   const items = itemsOf(corpus);
-  const parent = items.map((_, i) => i);
-  const bySpeaker = new Map<string, number[]>();
-  const unattributed: number[] = [];
-  items.forEach((item, i) => {
-    // Without a speaker only a direct quotation can be recognised as the same utterance; narrative is not a quote.
-    if (item.speakerKey === null) {
-      if (item.direct) unattributed.push(i);
-    }
-    else bySpeaker.set(item.speakerKey, [...(bySpeaker.get(item.speakerKey) ?? []), i]);
-  });
-  const link = (i: number, j: number, strictOnly: boolean): void => {
-    const a = items[i];
-    const b = items[j];
-    if (!a || !b || a.ref.article === b.ref.article) return;
-    const { relation } = alignQuotes(a.words, b.words, config);
-    if (relation === null) return;
-    if (strictOnly && (relation === 'variant' || Math.min(a.words.length, b.words.length) < config.minWordsUnattributed)) return;
-    parent[find(parent, j)] = find(parent, i);
-  };
-  for (const list of bySpeaker.values()) {
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) link(list[x] ?? 0, list[y] ?? 0, false);
-  }
-  // An unattributed quote may join any quote, but only as an identical or trimmed copy: the shorter one's
-  // first three words then stand in the longer one, so an index of word trigrams finds every candidate.
-  const { byTrigram, byFirst } = trigramIndexes(items);
-  for (const u of unattributed) {
-    const words = items[u]?.words ?? [];
-    const candidates = new Set<number>(byTrigram.get(trigramAt(words, 0)) ?? []);
-    for (let k = 0; k + 3 <= words.length; k++) for (const j of byFirst.get(trigramAt(words, k)) ?? []) candidates.add(j);
-    for (const j of [...candidates].sort((x, y) => x - y)) if (j !== u) link(j, u, true);
-  }
+  const roots = clustersOf(items, linksOf(items, config), config);
   const clusters = new Map<number, Item[]>();
   items.forEach((item, i) => {
-    const root = find(parent, i);
-    clusters.set(root, [...(clusters.get(root) ?? []), item]);
+    const root = roots[i] ?? i;
+    const list = clusters.get(root);
+    if (list) list.push(item);
+    else clusters.set(root, [item]);
   });
   const groups: QuoteGroup[] = [];
   for (const members of clusters.values()) {
@@ -169,7 +173,7 @@ export function groupQuotes(corpus: CorpusResult, config: QuoteGroupsConfig = QU
 
 export const quoteGroupsStage = defineCorpusStage<QuoteGroupsConfig>({
   name: 'parallax.quote-groups.v1',
-  version: '1.0.0',
+  version: '2.0.0',
   requires: ['quotes', 'entities'],
   provides: ['quoteGroups'],
   defaults: QUOTE_GROUPS_DEFAULTS,

@@ -1,0 +1,58 @@
+// Candidate pairs of quotes from an inverted index of their rarest content words (prefix filtering), never from all pairs.
+import { STOPWORDS } from '../stories/stopwords.js';
+
+export interface CandidateSettings {
+  /**
+   * Share of the smaller word set two quotes must have in common to be compared. Each quote probes the index with
+   * its rarest words only, as many as guarantee that any pair sharing this share meets on one of them.
+   */
+  readonly minSharedShare: number;
+  /** A probe word carried by more quotes than this is skipped: too common to tell remarks apart. */
+  readonly maxPostings: number;
+}
+
+export const CANDIDATE_DEFAULTS: CandidateSettings = { minSharedShare: 0.5, maxPostings: 1000 };
+
+/** The distinct words a quote is indexed under: its content words, or all its words when it has none. */
+export function indexWords(words: readonly string[]): string[] {
+  const distinct = [...new Set(words)];
+  const content = distinct.filter((w) => !STOPWORDS.has(w) && !/^\p{N}{1,2}$/u.test(w));
+  return content.length ? content : distinct;
+}
+
+/**
+ * Pairs [i, j] (i < j) of word sets that may share `minSharedShare` of the smaller one. Words are ordered from rarest
+ * to most common across all sets; a set of n words probes with its first n - ceil(share * n) + 1 and looks each up in
+ * the index of every set's words. Pairs come out sorted.
+ */
+export function candidatePairs(sets: readonly (readonly string[])[], settings: CandidateSettings = CANDIDATE_DEFAULTS): [number, number][] {
+  const postings = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const w of set) {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }
+  });
+  const frequency = (w: string): number => postings.get(w)?.length ?? 0;
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  const n = sets.length;
+  sets.forEach((set, i) => {
+    const ordered = [...set].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const prefix = ordered.length - Math.ceil(settings.minSharedShare * ordered.length) + 1;
+    for (const w of ordered.slice(0, prefix)) {
+      const list = postings.get(w) ?? [];
+      if (list.length > settings.maxPostings) continue;
+      for (const j of list) {
+        if (j === i) continue;
+        const [a, b] = i < j ? [i, j] : [j, i];
+        const key = a * n + b;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([a, b]);
+      }
+    }
+  });
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
