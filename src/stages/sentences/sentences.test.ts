@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createContext } from '../../core/context.js';
 import { makeArticle } from '../../../test/helpers/make-article.js';
-import { sentencesStage, splitParagraphs, splitSentences } from './sentences.js';
+import { capLength, sentencesStage, splitParagraphs, splitSentences } from './sentences.js';
 
 test('sentences respect news abbreviations and slice back exactly', () => {
   const text = 'KYIV (Reuters) - U.S. President Donald Trump met Mr. Smith at 3 p.m. on Tuesday. "We will not sign it," he said.\nSecond paragraph here.';
@@ -77,4 +77,19 @@ test('very long tokens, control characters and right-to-left text give valid spa
   assert.ok(performance.now() - t0 < 2000);
   assert.deepEqual(sentencesOf('A\u0000B said\u0007 yes. Then\u001b left.'), ['A\u0000B said\u0007 yes.', 'Then\u001b left.']);
   assert.deepEqual(sentencesOf('قال رئيس البلدية إن 14 شخصا أصيبوا.'), ['قال رئيس البلدية إن 14 شخصا أصيبوا.']);
+});
+
+test('a run longer than maxSentenceChars is cut at white space (long tokens hard), so later stages see bounded sentences', () => {
+  const words = Array.from({ length: 400 }, (_, i) => `Word${i}`).join(' ');
+  const out = sentencesStage.run(makeArticle(`Short one.\n${words}`), createContext(), { ...sentencesStage.defaults, maxSentenceChars: 300 });
+  const text = `Short one.\n${words}`;
+  assert.equal(text.slice(out.layers.sentences![0]!.start, out.layers.sentences![0]!.end), 'Short one.');
+  for (const s of out.layers.sentences!) {
+    assert.ok(s.end - s.start <= 300);
+    assert.match(text.slice(s.start, s.end), /^Word\d+( Word\d+)*$|^Short one\.$/);
+  }
+  assert.equal(out.layers.sentences!.slice(1).map((s) => text.slice(s.start, s.end)).join(' '), words, 'nothing lost');
+  assert.deepEqual(out.diagnostics?.map((d) => d.rule), ['long-sentence-split']);
+  assert.deepEqual(capLength('😀'.repeat(5), { start: 0, end: 10 }, 3).map((s) => s.end - s.start), [2, 2, 2, 2, 2], 'never inside a surrogate pair');
+  assert.deepEqual(capLength('x'.repeat(7), { start: 0, end: 7 }, 3).map((s) => [s.start, s.end]), [[0, 3], [3, 6], [6, 7]]);
 });
