@@ -1,5 +1,5 @@
 // Use-cases: run the pipeline over articles and produce the report; keep the latest report in the store.
-import type { Article } from '../core/article.js';
+import { emptyLayers, type Article } from '../core/article.js';
 import type { Context } from '../core/context.js';
 import { defaultPipeline, describePipeline } from '../pipeline/registry.js';
 import { runPipeline, type Pipeline, type StageConfig } from '../pipeline/runner.js';
@@ -16,6 +16,8 @@ export interface AnalyzeDeps extends IngestDeps {
   readonly progress?: Progress;
   readonly pipeline?: Pipeline;
   readonly config?: StageConfig;
+  /** Per-stage time budget on one article (ms); the runner's default when absent. */
+  readonly stageBudgetMs?: number;
 }
 
 export const LATEST = 'latest';
@@ -24,18 +26,31 @@ export const LATEST = 'latest';
 export async function analyzeArticles(deps: AnalyzeDeps, input: readonly Article[]): Promise<Report> {
   const pipeline = deps.pipeline ?? defaultPipeline();
   const progress = deps.progress ?? noProgress;
-  const unique = [...new Map(input.map((a) => [a.id, a])).values()];
+  const stageNames = new Set(describePipeline(pipeline).map((s) => s.stage));
+  const unique = [...new Map(input.map((a) => [a.id, asIngested(a, stageNames)])).values()];
   const articles = reportOrder(unique);
   progress.start('analyzing', articles.length);
   const corpus = runPipeline(pipeline, articles, deps.ctx, {
     ...(deps.config ? { config: deps.config } : {}),
     onArticle: (done) => progress.update(done),
+    ...(deps.stageBudgetMs !== undefined ? { stageBudgetMs: deps.stageBudgetMs } : {}),
   });
   progress.stop();
   await deps.store.updateArticles(corpus.articles);
   const report = buildReport(corpus, { pipeline: describePipeline(pipeline) });
   await deps.store.saveReport(LATEST, report);
   return report;
+}
+
+/**
+ * The article as ingest left it: stored articles carry the layers and stage diagnostics of their last analysis,
+ * and a new analysis must neither repeat those diagnostics nor inherit a status a failed stage gave them.
+ */
+function asIngested(article: Article, stageNames: ReadonlySet<string>): Article {
+  if (!article.diagnostics.some((d) => stageNames.has(d.stage))) return article;
+  const diagnostics = article.diagnostics.filter((d) => !stageNames.has(d.stage));
+  const status = article.status === 'failed' ? 'failed' : diagnostics.some((d) => d.severity !== 'info') ? 'partial' : 'ok';
+  return { ...article, layers: emptyLayers(), diagnostics, status };
 }
 
 export interface AnalyzePathsResult {
