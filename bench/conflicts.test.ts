@@ -1,0 +1,82 @@
+// The conflicts bench's scoring: flags matched to annotated pairs by (document, sentence), the sentence map, the baseline.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseEcbDocument } from './data/ecbplus.js';
+import { baselineFlags, flagMatches, loadAnnotation, scoreSubEvent, sentencesOf, summarize, type AnnotatedSubEvent } from './conflicts.js';
+
+function doc(name: string, sentences: string[][]): ReturnType<typeof parseEcbDocument> {
+  let id = 1;
+  const tokens = sentences
+    .flatMap((words, s) => words.map((w) => `<token t_id="${id++}" sentence="${s}" number="0">${w}</token>`))
+    .join('');
+  return parseEcbDocument(`<Document>${tokens}<Markables></Markables></Document>`, `${name}.xml`, '99');
+}
+
+const sub: AnnotatedSubEvent = {
+  id: '99_ecb',
+  split: 'dev',
+  role: 'dev',
+  read: 'full',
+  discrepancies: [{ kind: 'number', label: 'ferry passengers: 40 vs 55', a: [['99_1ecb', 1]], b: [['99_2ecb', 0], ['99_3ecb', 2]] }],
+  compatible: [{ label: 'a dozen vs 12', a: [['99_1ecb', 0]], b: [['99_2ecb', 1]] }],
+};
+
+test('a flag matches when it cites side a in one document and side b in another, either way round', () => {
+  const pair = sub.discrepancies[0]!;
+  assert.equal(flagMatches({ kind: 'number', a: [['99_1ecb', 1]], b: [['99_3ecb', 2]] }, pair), true);
+  assert.equal(flagMatches({ kind: 'time', a: [['99_2ecb', 0]], b: [['99_1ecb', 1]] }, pair), true);
+  assert.equal(flagMatches({ kind: 'number', a: [['99_1ecb', 0]], b: [['99_3ecb', 2]] }, pair), false);
+  assert.equal(flagMatches({ kind: 'number', a: [['99_2ecb', 0]], b: [['99_3ecb', 2]] }, pair), false);
+});
+
+test('scores recall per discrepancy, precision per flag, and counts flags on compatible pairs', () => {
+  const score = scoreSubEvent(sub, [
+    { kind: 'number', a: [['99_1ecb', 1]], b: [['99_2ecb', 0]] },
+    { kind: 'number', a: [['99_1ecb', 1]], b: [['99_3ecb', 2]] },
+    { kind: 'number', a: [['99_1ecb', 0]], b: [['99_2ecb', 1]] },
+  ]);
+  assert.equal(score.found, 1);
+  assert.equal(score.correctFlags, 2);
+  assert.equal(score.compatibleFlagged, 1);
+  const m = summarize([score]);
+  assert.equal(m.conflictRecall, 1);
+  assert.equal(m.conflictPrecision, 2 / 3);
+  assert.equal(m.numericRecall, 1);
+});
+
+test('no flags at all is recall 0 and precision 1 (nothing wrong was said)', () => {
+  const m = summarize([scoreSubEvent(sub, [])]);
+  assert.equal(m.conflictRecall, 0);
+  assert.equal(m.conflictPrecision, 1);
+});
+
+test('character ranges map to the ECB+ sentence numbers of the tokens they cover', () => {
+  const d = doc('99_1ecb', [['Ferry', 'sank'], ['Forty', 'people', 'rescued'], ['Crew', 'safe']]);
+  const second = d.tokens.find((t) => t.text === 'people')!;
+  assert.deepEqual(sentencesOf(d, second.start, second.end), [1]);
+  const first = d.tokens[0]!;
+  const last = d.tokens[d.tokens.length - 1]!;
+  assert.deepEqual(sentencesOf(d, first.start, last.end), [0, 1, 2]);
+});
+
+test('the baseline flags different figures before the same noun across documents only', () => {
+  const a = doc('99_1ecb', [['40', 'passengers', 'aboard'], ['3', 'crew', 'and', '3', 'crew']]);
+  const b = doc('99_2ecb', [['55', 'passengers', 'aboard'], ['3', 'crew']]);
+  const flags = baselineFlags([a, b]);
+  assert.deepEqual(flags, [{ kind: 'number', a: [['99_1ecb', 0]], b: [['99_2ecb', 0]] }]);
+});
+
+test('the committed annotation holds at least six dev sub-events, locations only', () => {
+  const subs = loadAnnotation();
+  assert.ok(subs.filter((s) => s.split === 'dev').length >= 6);
+  assert.ok(subs.some((s) => s.role === 'untouched') && subs.some((s) => s.role === 'tuning'));
+  for (const s of subs) {
+    for (const p of [...s.discrepancies, ...s.compatible]) {
+      for (const [d, n] of [...p.a, ...p.b]) {
+        assert.match(d, /^\d+_\d+ecb(?:plus)?$/);
+        assert.ok(Number.isInteger(n) && n >= 0);
+      }
+      assert.ok(p.label.length <= 160);
+    }
+  }
+});
