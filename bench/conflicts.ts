@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainTextArticle, type Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
+import { countsComparable } from '../src/corpus/compare/index.js';
 import { analyzeArticles } from '../src/service/analyze.js';
 import type { Report } from '../src/report/schema.js';
 import { openStore } from '../src/store/index.js';
@@ -101,6 +102,36 @@ export function reportFlags(report: Report, docs: ReadonlyMap<string, EcbDocumen
   return flags;
 }
 
+// ---------- why a discrepancy was missed ----------
+
+export type MissCause = 'story split' | 'no figure' | 'no comparable unit' | 'not aligned' | 'aligned, judged compatible';
+
+/**
+ * The first layer of the report that loses a missed discrepancy, read from the report alone:
+ * (1) no story holds a document of each side; (2) number kinds: a side's sentences carry no figure;
+ * (3) no pair of figures across the sides has comparable units; (4) no claim holds a mention of each side;
+ * (5) some claim holds both sides and the comparison called them compatible.
+ */
+export function missCause(pair: AnnotatedPair, report: Report, docs: ReadonlyMap<string, EcbDocument>): MissCause {
+  const storyOf = new Map<string, string>();
+  for (const s of report.stories) for (const a of s.articles) storyOf.set(a, s.id);
+  const crossPairs = pair.a.flatMap((x) => pair.b.filter((y) => y[0] !== x[0]).map((y) => ({ x, y })));
+  const together = crossPairs.filter(({ x, y }) => storyOf.get(x[0]) !== undefined && storyOf.get(x[0]) === storyOf.get(y[0]));
+  if (!together.length) return 'story split';
+  const at = (l: Location) => (span: { article: string; start: number; end: number }): boolean => {
+    const doc = docs.get(l[0]);
+    return span.article === l[0] && doc !== undefined && sentencesOf(doc, span.start, span.end).includes(l[1]);
+  };
+  if (pair.kind === 'number') {
+    const unitsAt = (l: Location): (string | null)[] => report.quantities.filter(at(l)).map((q) => q.unit);
+    const figured = together.filter(({ x, y }) => unitsAt(x).length && unitsAt(y).length);
+    if (!figured.length) return 'no figure';
+    if (!figured.some(({ x, y }) => unitsAt(x).some((u) => u !== null && unitsAt(y).some((v) => v !== null && countsComparable(u, v))))) return 'no comparable unit';
+  }
+  const aligned = report.claims.some((c) => together.some(({ x, y }) => c.mentions.some(at(x)) && c.mentions.some(at(y))));
+  return aligned ? 'aligned, judged compatible' : 'not aligned';
+}
+
 // ---------- the baseline: different numbers before the same noun ----------
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -172,6 +203,8 @@ export interface SubEventScore {
   readonly byKind: ReadonlyMap<string, { gold: number; found: number }>;
   readonly missed: readonly AnnotatedPair[];
   readonly wrong: readonly Flag[];
+  /** Why each missed discrepancy was lost (system runs only). */
+  readonly causes?: ReadonlyMap<AnnotatedPair, MissCause>;
 }
 
 export function scoreSubEvent(sub: AnnotatedSubEvent, flags: readonly Flag[]): SubEventScore {
@@ -274,7 +307,7 @@ export const run: BenchRun = async (options) => {
   for (const folder of splitFolders(data)) {
     const wanted = new Set(annotation.filter((s) => !docsBySub.has(s.id)).map((s) => s.id.split('_')[0]));
     if (!wanted.size) break;
-    for (const doc of loadEcbSplit(folder)) {
+    for (const doc of loadEcbSplit(folder, { rejoinWords: true })) {
       if (!wanted.has(doc.topic)) continue;
       (docsBySub.get(doc.subtopic) ?? docsBySub.set(doc.subtopic, []).get(doc.subtopic))?.push(doc);
     }
@@ -294,7 +327,8 @@ export const run: BenchRun = async (options) => {
     if (unknown.length) notes.push(`${sub.id}: annotated locations missing from the data: ${unknown.map((l) => key(l)).join(', ')}`);
     options.log(`conflicts: analyzing ${sub.id} (${docs.length} documents)`);
     const report = await analyzeSubEvent(docs);
-    const mine = scoreSubEvent(sub, reportFlags(report, byName));
+    const scored = scoreSubEvent(sub, reportFlags(report, byName));
+    const mine: SubEventScore = { ...scored, causes: new Map(scored.missed.map((d) => [d, missCause(d, report, byName)])) };
     const base = scoreSubEvent(sub, baselineFlags(docs));
     system.push(mine);
     baseline.push(base);
@@ -303,7 +337,7 @@ export const run: BenchRun = async (options) => {
     );
     // Untouched sub-events show only their counts: their misses and false flags are not read while tuning.
     if (sub.role !== 'untouched') {
-      for (const d of mine.missed) notes.push(`  ${sub.id} missed [${d.kind ?? 'other'}] ${d.label}`);
+      for (const d of mine.missed) notes.push(`  ${sub.id} missed [${d.kind ?? 'other'}] ${d.label} -- ${mine.causes?.get(d) ?? ''}`);
       for (const f of mine.wrong) {
         const compatible = sub.compatible.find((c) => flagMatches(f, c));
         notes.push(`  ${sub.id} false flag [${f.kind}] ${f.a.map(key).join(',')} vs ${f.b.map(key).join(',')}${compatible ? ` (annotated compatible: ${compatible.label})` : ''}`);
@@ -335,12 +369,16 @@ export const run: BenchRun = async (options) => {
       kinds.set(k, { gold: row.gold + v.gold, found: row.found + v.found, baseFound: row.baseFound + (headlineBase[i]?.byKind.get(k)?.found ?? 0) });
     }
   });
+  // Miss causes over every sub-event (counts only, so untouched ones add no reading of their output).
+  const causeCounts = new Map<string, number>();
+  for (const s of system) for (const [d, c] of s.causes ?? []) causeCounts.set(`${d.kind === 'number' ? 'number' : 'other kinds'}: ${c}`, (causeCounts.get(`${d.kind === 'number' ? 'number' : 'other kinds'}: ${c}`) ?? 0) + 1);
+  const causeLines = [...causeCounts].sort((x, y) => x[0].localeCompare(y[0])).map(([c, n]) => `  ${c}: ${n}`);
   const kindLines = [...kinds].map(([k, v]) => `  ${k.padEnd(12)} ${v.found}/${v.gold} (${fmt(ratio(v.found, v.gold))})  baseline ${v.baseFound}/${v.gold}`);
   return {
     bench: 'conflicts',
     data: options.data ?? null,
     metrics,
     baseline: { name: 'different numbers before the same noun', metrics: baselineMetrics },
-    notes: [`headline metrics: sub-events of the '${given}' split (${headline.map((s) => s.id).join(', ')})`, ...table, 'recall by kind (headline sub-events):', ...kindLines, ...notes],
+    notes: [`headline metrics: sub-events of the '${given}' split (${headline.map((s) => s.id).join(', ')})`, ...table, 'recall by kind (headline sub-events):', ...kindLines, 'misses by cause (all sub-events):', ...causeLines, ...notes],
   };
 };

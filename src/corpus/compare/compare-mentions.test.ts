@@ -85,3 +85,15 @@ test('a people count read as the dead by its verb is not compared with a count o
   const c = mention('Twelve people were killed in the attack.', [q('Twelve people', 12, 'people')]);
   assert.equal(compareMentions(b, c)?.kind, 'number');
 });
+
+test('a running total is never compared with one event\'s figure (but two tallies or two event figures are)', () => {
+  const event = mention('During the operation, six rifles were seized.', [{ text: 'six rifles', value: 6, low: 6, high: 6, unit: 'rifles', qualifier: 'exact' }]);
+  const tally = mention('The ship has seized a total of 14 rifles during its five operations.', [{ text: '14 rifles', value: 14, low: 14, high: 14, unit: 'rifles', qualifier: 'exact' }]);
+  const soFar = mention('So far the navy has confiscated 14 rifles.', [{ text: '14 rifles', value: 14, low: 14, high: 14, unit: 'rifles', qualifier: 'exact' }]);
+  const otherEvent = mention('The navy confiscated 14 rifles from the boat.', [{ text: '14 rifles', value: 14, low: 14, high: 14, unit: 'rifles', qualifier: 'exact' }]);
+  assert.equal(compareMentions(event, tally), null);
+  assert.equal(compareMentions(soFar, event), null);
+  assert.equal(compareMentions(event, otherEvent)?.kind, 'number');
+  const olderTally = mention('The navy has confiscated 9 rifles so far.', [{ text: '9 rifles', value: 9, low: 9, high: 9, unit: 'rifles', qualifier: 'exact' }]);
+  assert.equal(compareMentions(soFar, olderTally)?.kind, 'number');
+});

@@ -106,6 +106,8 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     }
     return m;
   };
+  // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
+  if (isTally(a.text) !== isTally(b.text)) return null;
   const ca = counted(a.facts.quantities);
   const cb = counted(b.facts.quantities);
   for (const qa of a.facts.quantities) {
@@ -148,6 +150,17 @@ function roleUnit(m: ComparedMention, q: QuantitySpan): string | null {
   );
   const [only] = roles;
   return roles.size === 1 && only ? only : q.unit;
+}
+
+/**
+ * A tally over many events or a period, not one event's figure: "so far", "thus far", "to date", "this year",
+ * "year to date", "since January", "in all", or a perfect tense over "a total of" ("has seized a total of").
+ */
+const TALLY_RE =
+  /\b(?:so far|thus far|to date|year[- ]to[- ]date|(?:this|last) (?:year|season|month)|since (?:the start|the beginning|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|in all|altogether|running total|(?:has|have)(?: \w+){0,2} (?:a )?total)\b/i;
+
+export function isTally(clause: string): boolean {
+  return TALLY_RE.test(clause);
 }
 
 /** "two other victims", "another 40 people": a part or an addition, not the total. */
