@@ -40,10 +40,29 @@ test('a single victim is one: "a 6-year-old girl was killed", "a man was shot an
   assert.deepEqual(read('The 12-year-old was taken to a hospital.'), ['[The 12-year-old] 1 person hospitalized']);
 });
 
-test('the doer of an active verb is no victim count', () => {
-  assert.deepEqual(read('Officers said the gunman shot and killed his neighbor before fleeing.'), []);
-  // ... but the object is: one man killed.
+test('the doer of an active verb is no victim count; its object is', () => {
+  assert.deepEqual(read('Officers said the gunman shot and killed his neighbor before fleeing.'), ['[his neighbor] 1 neighbor killed']);
   assert.deepEqual(read('A hunter who shot and killed a Marsh County man faces charges.'), ['[a Marsh County man] 1 man killed']);
+  assert.deepEqual(read('Deputies say the woman killed her father and 6-year-old daughter.'), ['[her father and 6-year-old daughter] 2 person killed']);
+  assert.deepEqual(read('The gunman fled after the shooting.'), []);
+});
+
+test('a reflexive object makes the doer the victim', () => {
+  assert.deepEqual(read('A 3-year-old boy shot and killed himself at a home in Arden.'), ['[A 3-year-old boy] 1 boy killed']);
+  assert.deepEqual(read('A 4-year-old boy fatally shot himself on Saturday.'), ['[A 4-year-old boy] 1 boy killed']);
+});
+
+test("a later death in the clause is the victim's fate", () => {
+  assert.deepEqual(read('The boy was taken to Arden General Hospital, where he was pronounced dead.'), ['[The boy] 1 boy killed', '[he] 1 person killed']);
+  assert.deepEqual(read('A 16-year-old boy who was critically wounded on Friday died on Saturday, officials said.'), ['[A 16-year-old boy] 1 boy killed']);
+  assert.deepEqual(read('A man was shot and a woman died.'), ['[A man] 1 man shot', '[a woman] 1 woman killed']);
+});
+
+test('the death of a named person, and single names and pronouns as subjects, are one', () => {
+  assert.deepEqual(read('Police are investigating the shooting death of 17-year-old Dana Reyes.'), ['[Dana Reyes] 1 person killed']);
+  assert.deepEqual(read('Reyes died from a gunshot wound to the chest.'), ['[Reyes] 1 person killed']);
+  assert.deepEqual(read('Nobody was hurt.'), []);
+  assert.deepEqual(read('Police said he was shot in the leg.'), ['[he] 1 person shot']);
 });
 
 test('running totals are tallies, the event count in the same sentence is not', () => {

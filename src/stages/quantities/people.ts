@@ -38,25 +38,44 @@ export function anyCase(source: string): string {
 
 /** Nouns that name people (singular lemmas); plurals reach them through `singular`. */
 const PERSON_NOUNS = new Set(
-  `person man woman child kid boy girl teen teenager toddler infant baby adult victim other resident student officer
-  deputy trooper bystander suspect gunman shooter father mother son daughter brother sister wife husband friend cousin
-  neighbor neighbour relative youth juvenile hunter sophomore freshman customer employee worker clerk driver passenger
-  patron individual male female guard motorist pedestrian grandmother grandfather uncle aunt nephew niece boyfriend
-  girlfriend roommate homeowner owner teacher civilian occupant member classmate stepfather stepson stepdaughter
-  grandson granddaughter infant preschooler kindergartner first-grader fifth-grader`.split(/\s+/),
+  `person man woman child kid boy girl teen teenager toddler infant baby newborn adult victim other resident student
+  officer deputy trooper bystander suspect gunman shooter father mother son daughter brother sister wife husband friend
+  cousin neighbor neighbour relative youth juvenile hunter sophomore freshman junior senior customer employee worker
+  clerk driver passenger patron individual male female guard motorist pedestrian grandmother grandfather uncle aunt
+  nephew niece boyfriend girlfriend roommate homeowner owner teacher civilian occupant member classmate stepfather
+  stepmother stepson stepdaughter grandson granddaughter preschooler kindergartner player athlete fan guest partygoer
+  shopper veteran mom dad twin fiancee fiance ex-girlfriend ex-boyfriend ex-wife ex-husband girl boy`.split(/\s+/),
 );
 
-const AGE = `(?:\\d{1,3}|[a-zA-Z]+(?:-[a-z]+)*)[-\\s][yY]ears?[-\\s][oO]ld`;
+const IRREGULAR_PLURAL: Readonly<Record<string, string>> = { person: 'people|persons', man: 'men', woman: 'women', child: 'children', gunman: 'gunmen' };
+
+function pluralOf(noun: string): string {
+  const irregular = IRREGULAR_PLURAL[noun];
+  if (irregular) return irregular;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:s|sh|ch|x)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
+const AGE = `(?:\\d{1,3}|[a-zA-Z]+(?:-[a-zA-Z]+)*)[-\\s](?:[yY]ears?|[mM]onths?|[wW]eeks?|[dD]ays?)[-\\s][oO]ld`;
+/** The head of a noun phrase for people: an age ("a 16-year-old") or a person noun, singular or plural. */
+const PERSON_HEAD = `(?:${AGE}|${anyCase(
+  [...PERSON_NOUNS]
+    .flatMap((n) => [n, pluralOf(n)])
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+)})`;
 /** Words that may stand between a determiner and its person noun ("a 15-year-old Georgia boy", "an unidentified man"). */
 const ADJECTIVE =
   'young|unidentified|unnamed|elderly|local|unarmed|innocent|teenage|teenaged|pregnant|off-duty|armed|older|younger|little|' +
   'homeless|high|school|college|middle|male|female|black|white|hispanic|latino|area|other|third|second|fourth|fifth|' +
-  'family|two|three|four|five|six|seven|eight|nine|ten';
+  'family|missing|slain|injured|wounded|football|basketball|soccer|baseball|former|infant|newborn|baby|twin|alleged|' +
+  'suspected|apparent|intended|fellow|best|close|longtime|beloved|star|oldest|youngest|eldest|teen|toddler|' +
+  'two|three|four|five|six|seven|eight|nine|ten';
 const MODIFIER = `(?:(?:${AGE}|[A-Z][\\w'\u2019.-]*|(?:${anyCase(ADJECTIVE)}))\\s+)`;
-const DETERMINER = anyCase(`(?:(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another|the)`);
-const PERSON_WORD = '[A-Za-z][a-z-]*';
+const DETERMINER = anyCase(`(?:(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another|the|his|her|their)`);
 /** A noun phrase for people: determiner, up to four modifiers, a head (a person noun or an age). */
-const NOUN_PHRASE = `(?:(?<det>${DETERMINER})\\s+)?(?<mods>${MODIFIER}{0,4})(?<head>${AGE}|${PERSON_WORD})`;
+const NOUN_PHRASE = `(?:(?<det>${DETERMINER})\\s+)?(?<mods>${MODIFIER}{0,4})(?<head>${PERSON_HEAD})(?![\\w-])`;
 
 /** Auxiliaries and adverbs between a subject and its role verb ("has been fatally", "were later"). */
 const AUXILIARY =
@@ -68,7 +87,7 @@ const ROLE_VERBS: readonly (readonly [string, PeopleRole])[] = [
   ['found\\s+dead|pronounced\\s+dead|declared\\s+dead|found\\s+shot\\s+to\\s+death', 'killed'],
   ['shot\\s+and\\s+wounded|wounded', 'wounded'],
   ['shot\\s+and\\s+injured|injured|hurt', 'injured'],
-  ['hospitalized|hospitalised|(?:taken|rushed|transported|flown)\\s+to\\s+(?:a|the)\\s+(?:[\\w-]+\\s+)?hospital', 'hospitalized'],
+  ['hospitalized|hospitalised|(?:taken|rushed|transported|flown|airlifted)\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)', 'hospitalized'],
   ['shot|struck\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)|hit\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)', 'shot'],
 ];
 const ROLE_VERB = ROLE_VERBS.map(([re]) => re).join('|');
@@ -90,12 +109,34 @@ const NAME_SUBJECT_RE = new RegExp(
 );
 /** Words that end names of bodies and places, not of people ("Tacoma Police", "Harbor Hospital"). */
 const NOT_PERSON_NAME =
-  /\b(?:Police|Department|Office|County|Sheriff|Hospital|School|University|College|City|State|Center|Centre|Patrol|News|Officials?|Authorities|Investigators|Deputies|Troopers|Detectives|Officers|Court|Street|Road|Avenue|Park|Service|Services|Coroner|Examiner|Prosecutors?|Attorney|Lt|Sgt|Capt|Chief|Mayor|Governor|Neighbors|Witnesses|Family|Friends|Relatives|Residents|He|She|They|It|We|I|Authorities)$/;
+  /\b(?:Police|Department|Office|County|Sheriff|Hospital|School|University|College|City|State|Center|Centre|Patrol|News|Officials?|Authorities|Investigators|Deputies|Troopers|Detectives|Officers|Court|Street|Road|Avenue|Park|Service|Services|Coroner|Examiner|Prosecutors?|Attorney|Lt|Sgt|Capt|Chief|Mayor|Governor|Neighbors|Witnesses|Family|Friends|Relatives|Residents|He|She|They|It|We|I|Nobody|Everyone|Someone|Anyone|None|Each|Neither|Either|This|That|There|One|Both|All|Many|Several|Some|Officer|Deputy|Trooper|Detective|Sgt|Lt|Capt|Cpl|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday)$/;
 
+const DEATH_NOUN = 'shooting\\s+deaths?\\s+of|deaths?\\s+of|killings?\\s+of|murders?\\s+of|slayings?\\s+of|fatal\\s+shootings?\\s+of|homicides?\\s+of';
 const OBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<verb>${anyCase('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of')})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${anyCase('dead|injured|wounded|hurt')}))?(?![\\w-])`,
+  `(?<![\\w-])(?<verb>${anyCase(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${anyCase('dead|injured|wounded|hurt')}))?(?![\\w-])`,
   'g',
 );
+
+/** The next part of a coordinated object: ", her father", "and 6-year-old daughter". */
+const OBJECT_LINK_RE = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)${NOUN_PHRASE}`, 'y');
+/** "the death of Dana Reyes", "the shooting death of 17-year-old Dana Reyes": one person killed. */
+const DEATH_OF_NAME_RE = new RegExp(
+  `(?<![\\w-])(?:${anyCase(DEATH_NOUN)})\\s+(?:(?:the\\s+|an?\\s+)?${AGE}\\s+)?(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,2})`,
+  'g',
+);
+/** A reflexive object: the doer is the victim ("shot himself"). */
+const REFLEXIVE_AFTER = /^\s+(?:himself|herself|themselves)\b/i;
+/** "he was pronounced dead", "she died": one person. */
+const PRONOUN_SUBJECT_RE = /(?:^|[\s,;:(])(?<who>[Hh]e|[Ss]he)(?:\s*,?\s+who)?\s*$/;
+/** A death later in the clause: "..., where he died", "and later died", "has died". */
+const LATER_DEATH_RE = /^(?<between>[^.;!?]{0,140}?)\b(?:died|dies|has\s+died|have\s+died|(?:was|were|been)\s+(?:later\s+)?(?:pronounced|declared)\s+dead|succumbed)\b/i;
+
+/** Whether the rest of a clause tells of a death, with no other person named before it. */
+function laterDeath(after: string): boolean {
+  const m = LATER_DEATH_RE.exec(after);
+  if (!m) return false;
+  return !new RegExp(`(?<![\\w-])${NOUN_PHRASE}`).test(m.groups?.between ?? '') && !/\b(?:they|police|officers?)\b/i.test(m.groups?.between ?? '');
+}
 
 /** "Three were shot, one fatally": the part that died. */
 const FATALLY_RE = new RegExp(`(?<![\\w-])(?<num>\\d{1,3}|${WORD_NUMBER_SOURCE})(?:\\s+of\\s+(?:them|whom|the\\s+\\w+))?\\s+(?<how>fatally|mortally)(?![\\w-])`, 'gi');
@@ -113,7 +154,7 @@ function determinerValue(det: string | undefined, head: string): number | null {
   const plural = singular(head) !== head.toLowerCase() && !/year/i.test(head);
   if (!det) return plural ? null : 1;
   const d = det.toLowerCase().replace(/^(?:the|all)\s+/, '').trim();
-  if (d === 'a' || d === 'an' || d === 'another' || d === 'the') return plural ? null : 1;
+  if (/^(?:an?|another|the|his|her|their)$/.test(d)) return plural ? null : 1;
   if (d === 'both') return 2;
   const n = parseNumber(d);
   return n !== null && Number.isInteger(n) && n >= 0 && n < 1000 ? n : null;
@@ -157,21 +198,28 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     const g = m.groups ?? {};
     const aux = g.aux ?? '';
     const verb = g.verb ?? '';
-    const role = roleOfVerb(verb, g.adv ?? '');
+    let role = roleOfVerb(verb, g.adv ?? '');
     const before = s.slice(Math.max(0, m.index - 160), m.index);
     const offset = m.index - before.length;
-    const passive = /\b(?:is|was|were|are|be|been|being|got|gets|get)\s/i.test(aux);
+    let passive = /\b(?:is|was|were|are|be|been|being|got|gets|get)\s/i.test(aux);
     const after = s.slice(m.index + m[0].length);
+    if (!passive && TRANSITIVE.test(verb) && REFLEXIVE_AFTER.test(after)) {
+      // "a 3-year-old shot and killed himself": the doer is the victim.
+      passive = true;
+      role = /killed|death|dead/i.test(verb) || role === 'killed' ? 'killed' : 'shot';
+    }
     // Active voice ("the gunman shot his wife", "a man who killed two") counts the doer, not a victim.
     if (!passive && TRANSITIVE.test(verb) && !/^shot\s+(?:to\s+death|dead)$/i.test(verb) && OBJECT_AFTER.test(after)) continue;
+    // A later death in the same clause is the victim's fate: "was taken to a hospital, where he died".
+    const fate = role === 'killed' ? role : laterDeath(after) ? 'killed' : role;
     const subject = SUBJECT_RE.exec(before);
-    if (subject && !(/\bwho\b/i.test(subject.groups?.gap ?? '') && !passive && TRANSITIVE.test(verb))) {
+    if (subject && !(/\b(?:who|that)\b/i.test(subject.groups?.gap ?? '') && !passive && TRANSITIVE.test(verb))) {
       const count = countOf(subject.groups ?? {});
       if (count) {
         const chain = coordinated(before.slice(0, subject.index), count.value);
         const start = offset + (chain?.start ?? subject.index);
         const end = offset + subject.index + (subject[0].length - (subject.groups?.gap?.length ?? 0) - trailingSpace(subject[0]));
-        push(start, end, chain ? chain.value : count.value, chain ? 'person' : count.unit, role);
+        push(start, end, chain ? chain.value : count.value, chain ? 'person' : count.unit, fate);
         continue;
       }
     }
@@ -184,17 +232,26 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
       // "Dana Reyes, 24, of Tulsa": a number after a name and a comma is an age.
       const age = /[A-Z][\w'\u2019-]*\s*,\s*$/.test(lead) && /^\d/.test(det);
       if (value !== null && !age && /(?:^|[,;:\u2014]|\band|\bbut|\b(?:said|say|says|told|reported|that|where|when|after))\s*$/i.test(lead) && !/^an?$/i.test(det.trim())) {
-        push(offset + bare.index, offset + bare.index + det.length, value, 'person', role);
+        push(offset + bare.index, offset + bare.index + det.length, value, 'person', fate);
         continue;
       }
     }
+    const singularVerb = /\b(?:is|was|has)\s/i.test(aux) || /^(?:died|dies)$/i.test(verb);
+    const pronoun = singularVerb ? PRONOUN_SUBJECT_RE.exec(before) : null;
+    if (pronoun) {
+      // "he was pronounced dead": one person, whoever the article named before.
+      const at = offset + pronoun.index + (pronoun[0].length - pronoun[0].trimStart().length);
+      push(at, at + (pronoun.groups?.who ?? '').length, 1, 'person', fate);
+      continue;
+    }
     const name = aux || /^(?:died|dies|dead)$/i.test(verb) ? NAME_SUBJECT_RE.exec(before) : null;
-    if (name && (name.groups?.age || /\s/.test(name.groups?.name ?? '')) && !NOT_PERSON_NAME.test(name.groups?.name ?? '')) {
+    const nameText = name?.groups?.name ?? '';
+    if (name && (name.groups?.age || /\s/.test(nameText) || singularVerb) && !NOT_PERSON_NAME.test(nameText) && !NOT_PERSON_NAME.test(nameText.split(/\s+/)[0] ?? '')) {
       const leadIn = before.slice(0, name.index);
       // A name that starts its clause: not the tail of a longer capitalised run ("Sheriff Dana Reyes").
-      if (!/[A-Z][\w.]*\s+$/.test(leadIn)) {
+      if (!/[A-Z][\w.]*\s+$/.test(leadIn) && !/\b(?:on|in|at|of|from|to|by|near|since|until|for|with)\s+$/i.test(leadIn)) {
         const nameStart = offset + name.index;
-        push(nameStart, nameStart + (name.groups?.name ?? '').length, 1, 'person', role);
+        push(nameStart, nameStart + nameText.length, 1, 'person', fate);
       }
     }
   }
@@ -206,16 +263,35 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     if (leaves && !g.after) continue;
     const count = countOf(g);
     if (!count) continue;
+    // "the death of 17-year-old Dana Reyes": the age belongs to the name that follows.
+    if (new RegExp(`^${AGE}$`, 'i').test(g.head ?? '') && /^\s+[A-Z]/.test(s.slice(m.index + m[0].length))) continue;
     const role: PeopleRole = leaves
       ? roleOfVerb(g.after ?? '', '')
-      : /^(?:kill|claimed)/.test(verb)
+      : /^(?:kill|claimed|death|murder|slaying|fatal|homicide|shooting death)/.test(verb)
         ? 'killed'
         : /^wound/.test(verb)
           ? 'wounded'
           : 'injured';
-    const npStart = m.index + m[0].indexOf(g.det ?? g.mods ?? g.head ?? '', (g.verb ?? '').length);
-    const npEnd = m.index + m[0].length - (g.after?.length ?? 0);
-    push(npStart, npEnd, count.value, count.unit, role);
+    const npStart = m.index + m[0].indexOf(g.det || g.mods || g.head || '', (g.verb ?? '').length);
+    let npEnd = m.index + m[0].length - (g.after?.length ?? 0);
+    let value = count.value;
+    // "killed her father and daughter": a coordinated object, summed while every part counts people.
+    for (let i = 0; i < 3 && !g.after; i++) {
+      OBJECT_LINK_RE.lastIndex = npEnd;
+      const link = OBJECT_LINK_RE.exec(s);
+      const more = link ? countOf(link.groups ?? {}) : null;
+      if (!link || !more) break;
+      value += more.value;
+      npEnd = link.index + link[0].length;
+    }
+    push(npStart, npEnd, value, value === count.value ? count.unit : 'person', role);
+  }
+  DEATH_OF_NAME_RE.lastIndex = 0;
+  for (let m = DEATH_OF_NAME_RE.exec(s); m; m = DEATH_OF_NAME_RE.exec(s)) {
+    const name = (m.groups?.name ?? '').replace(/\.$/, '');
+    if (NOT_PERSON_NAME.test(name) || NOT_PERSON_NAME.test(name.split(/\s+/)[0] ?? '')) continue;
+    const end = m.index + m[0].length - ((m.groups?.name ?? '').length - name.length);
+    push(end - name.length, end, 1, 'person', 'killed');
   }
   FATALLY_RE.lastIndex = 0;
   for (let m = FATALLY_RE.exec(s); m; m = FATALLY_RE.exec(s)) {
