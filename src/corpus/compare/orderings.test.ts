@@ -61,3 +61,17 @@ test('"after" that orders nothing is not read: named after, day after day, after
   assert.deepEqual(of('After all, the strike was expected.'), []);
   assert.deepEqual(of('The port was struck during the night.'), []);
 });
+
+test('durations, stretches of time and gerund clauses are no anchor events (regressions read on ECB+ dev)', () => {
+  assert.deepEqual(of('He was fired after one season as coach.'), []);
+  assert.deepEqual(of('He was fired in the middle of his fourth season.'), []);
+  const entering = one('The man opened fire shortly after entering the party.');
+  assert.equal(entering.anchor, 'enter');
+  assert.ok(!orderingsClash(entering, one('The man opened fire during the party.')));
+});
+
+test('"until after" orders after, read from its second cue', () => {
+  const o = one('He will not reveal the name until after the source dies.');
+  assert.equal(o.kind, 'after');
+  assert.ok(!orderingsClash(o, one('He will reveal the name after the death of the source.')));
+});

@@ -40,7 +40,7 @@ const AS_ONGOING_RE =
   /^\s+((?:[\p{L}'\u2019-]+\s+){0,4}?[\p{L}'\u2019-]+)\s+(?:went on|wore on|continued|progressed|unfolded|dragged on|got under ?way|(?:was|were) (?:still )?(?:under ?way|going on|taking place|in progress|being held|ongoing))\b/iu;
 
 /** Words before "after" that make it no ordering of events: "named after", "day after day", "one after another". */
-const NOT_TEMPORAL_BEFORE = new Set(['named', 'name', 'look', 'looks', 'looked', 'looking', 'one', 'day', 'year', 'time', 'week', 'month', 'take', 'takes', 'took', 'taken', 'sought', 'seek', 'chase', 'chased']);
+const NOT_TEMPORAL_BEFORE = new Set(['named', 'look', 'looks', 'looked', 'looking', 'one', 'day', 'year', 'time', 'week', 'month', 'take', 'takes', 'took', 'taken', 'sought', 'seek', 'chase', 'chased']);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'both', 'two', 'last', 'latest', 'first', 'second', 'new', 'same']);
 /** Words that end an anchor's noun phrase: prepositions, conjunctions, auxiliaries and common past forms. */
@@ -70,15 +70,27 @@ function isWord(t: Token | undefined): boolean {
   return t !== undefined && /^\p{L}/u.test(t.text);
 }
 
+/** Stretches of time, not events: "after one season", "in the middle of his term" order nothing against another event. */
+const PERIODS = new Set(['season', 'term', 'tenure', 'career', 'period', 'era', 'stint', 'spell', 'life', 'lifetime', 'reign', 'decade', 'century', 'half', 'quarter']);
+/** A count right after the cue makes a duration ("after two years", "after one season"), not an event. */
+const COUNTS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'few', 'many', 'some', 'dozens', 'hundreds']);
+
 /** The noun phrase from token `from`: its head key, where it ends, and which end of the anchor a following verb names. */
 function anchorPhrase(tokens: readonly Token[], from: number): { head: string; end: number; point: Ordering['point'] } | null {
+  const first = tokens[from];
+  if (!first || COUNTS.has(lower(first)) || /^\p{N}/u.test(first.text)) return null;
+  // "after entering the party": the anchor is the subject's own act of entering, not the party.
+  if (/[a-z]{3}ing$/.test(lower(first)) && DETERMINERS.has(lower(tokens[from + 1]))) {
+    const key = classKey(first.text);
+    return key ? { head: key, end: first.end, point: 'whole' } : null;
+  }
   let i = from;
   while (DETERMINERS.has(lower(tokens[i]))) i++;
   const words: Token[] = [];
   for (; i < tokens.length && words.length < PHRASE_WORDS; i++) {
     const t = tokens[i];
     const w = lower(t);
-    if (!t || !isWord(t) || PHRASE_END.has(w) || START_WORDS.has(w) || END_WORDS.has(w)) break;
+    if (!t || !isWord(t) || PHRASE_END.has(w) || START_WORDS.has(w) || END_WORDS.has(w) || cueAt(tokens, i)) break;
     // "the hastily arranged call": adverbs are skipped; a past form after a noun ends it ("the vote passed").
     if (/ly$/.test(w) && w.length > 4) continue;
     if (words.length && /ed$/.test(w)) break;
@@ -87,8 +99,10 @@ function anchorPhrase(tokens: readonly Token[], from: number): { head: string; e
   const next = lower(tokens[i]);
   const point: Ordering['point'] = START_WORDS.has(next) ? 'start' : END_WORDS.has(next) ? 'end' : 'whole';
   for (let k = words.length - 1; k >= 0; k--) {
-    const key = classKey(words[k]?.text ?? '');
-    if (key) return { head: key, end: words[words.length - 1]?.end ?? 0, point };
+    const word = words[k]?.text ?? '';
+    const key = classKey(word);
+    if (!key) continue;
+    return PERIODS.has(word.toLowerCase().replace(/s$/, '')) ? null : { head: key, end: words[words.length - 1]?.end ?? 0, point };
   }
   return null;
 }
@@ -142,6 +156,8 @@ export function orderingsOf(text: string, clause: Span): Ordering[] {
     }
     const cue = cueAt(tokens, i);
     if (!cue) continue;
+    // "until after he dies" is an ordering after, read from its second cue.
+    if (cueAt(tokens, i + cue.words.length)) continue;
     if (cue.words[0] === 'after' && (NOT_TEMPORAL_BEFORE.has(lower(tokens[i - 1])) || lower(tokens[i + 1]) === 'all')) continue;
     const phrase = anchorPhrase(tokens, i + cue.words.length);
     if (!phrase) continue;
