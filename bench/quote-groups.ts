@@ -6,7 +6,7 @@ import { plainTextArticle, type Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
 import type { CorpusResult, QuoteGroup, QuoteRef } from '../src/core/corpus.js';
 import { aliasesStage } from '../src/corpus/aliases/index.js';
-import { groupQuotes, quoteWords } from '../src/corpus/quote-groups/index.js';
+import { groupQuotes, quoteWords, readQuote } from '../src/corpus/quote-groups/index.js';
 import { runPipeline } from '../src/pipeline/index.js';
 import { ARTICLE_STAGES } from '../src/pipeline/registry.js';
 import { loadEcbSplit, type EcbDocument } from './data/ecbplus.js';
@@ -144,11 +144,20 @@ export function goldPairs(remarks: readonly GoldRemark[]): Set<string> {
   return out;
 }
 
+/** A quotation in marks (direct, partial, or indirect speech with quoted words): what the annotation covers. */
+function isQuotation(byId: ReadonlyMap<string, EcbQuoteArticle>, ref: QuoteRef): boolean {
+  const article = byId.get(ref.article)?.article;
+  const q = article?.layers.quotes[ref.index];
+  return article !== undefined && q !== undefined && readQuote(article.text.slice(q.start, q.end), q.kind).verbatim;
+}
+
 /**
- * Pairs of grouped quotes from different documents. A predicted pair is right when some sentence of one quote and
- * some sentence of the other form a gold pair; a gold pair is found when some predicted pair covers it.
+ * Pairs of grouped quotations from different documents (paraphrase without quotation marks is outside the
+ * annotation, so it is left out on both sides). A predicted pair is right when some sentence of one quote and some
+ * sentence of the other form a gold pair; a gold pair is found when some predicted pair covers it.
  */
-export function scoreGroups(groups: readonly QuoteGroup[], byId: ReadonlyMap<string, EcbQuoteArticle>, gold: ReadonlySet<string>): Score {
+export function scoreGroups(allGroups: readonly QuoteGroup[], byId: ReadonlyMap<string, EcbQuoteArticle>, gold: ReadonlySet<string>): Score {
+  const groups = allGroups.map((g) => ({ ...g, quotes: g.quotes.filter((r) => isQuotation(byId, r)) }));
   const occurrencesOf = (ref: QuoteRef): string[] => {
     const item = byId.get(ref.article);
     const q = item?.article.layers.quotes[ref.index];

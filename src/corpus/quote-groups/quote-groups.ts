@@ -1,6 +1,6 @@
 // Groups quotes across articles that are the same remark: identical, trimmed (elisions too) or variant, whatever each outlet calls the speaker.
-import type { QuoteKind } from '../../core/article.js';
 import type { CorpusResult, QuoteDifference, QuoteGroup, QuoteRef } from '../../core/corpus.js';
+import type { Span } from '../../core/span.js';
 import { defineCorpusStage } from '../../pipeline/stage.js';
 import { CANDIDATE_DEFAULTS, candidatePairs, indexWords, type CandidateSettings } from './candidate-pairs.js';
 import { alignTexts, readQuote, type QuoteText, type TextAlignment } from './quote-text.js';
@@ -8,12 +8,14 @@ import { speakerMatch, speakersOf, type Speaker, type SpeakerMatch } from './spe
 import { alignQuotes, DEFAULT_ALIGNMENT, type AlignmentThresholds, type QuoteRelation } from './word-diff.js';
 
 export interface QuoteGroupsConfig extends AlignmentThresholds, CandidateSettings {
-  /** Quotes of one speaker: the fewest words a verbatim trim may keep ("total privacy"); a paraphrase needs `minSharedWords`. */
+  /** Quotes of one speaker: the fewest words a verbatim copy or trim may have ("total privacy"); a paraphrase needs `minSharedWords`. */
   readonly minWordsSameSpeaker: number;
   /** A quote with no resolved speaker joins a group only as a copy or trim of at least this many words... */
   readonly minWordsUnattributed: number;
-  /** ...or as a variant sharing at least this share of the longer quote's words. */
+  /** ...or as a variant sharing at least this share of the longer quote's words... */
   readonly minNearOverlap: number;
+  /** ...or, within one story, as a quoted phrase copied or trimmed from another of at least this many words ("social drinker"). */
+  readonly minWordsFragmentCopy: number;
   /** Quotes whose speakers are named as two people group only when they share this many words (a joint or misattributed statement). */
   readonly minWordsDifferentSpeakers: number;
 }
@@ -24,27 +26,44 @@ export const QUOTE_GROUPS_DEFAULTS: QuoteGroupsConfig = {
   minWordsSameSpeaker: 2,
   minWordsUnattributed: 6,
   minNearOverlap: 0.8,
+  minWordsFragmentCopy: 2,
   minWordsDifferentSpeakers: 10,
 };
 
 interface Item {
   readonly ref: QuoteRef;
   readonly text: QuoteText;
-  readonly kind: QuoteKind;
   readonly speaker: Speaker;
+  /** The story of the quote's article, null before stories are built. */
+  readonly story: string | null;
+}
+
+/**
+ * The sentences of a quote, each clipped to the quote: the unit of grouping. Outlets quote a statement sentence by
+ * sentence, one keeping two sentences where another keeps one, so a quote of two remarks joins the group of each.
+ */
+function piecesOf(quote: Span, sentences: readonly Span[]): Span[] {
+  const pieces: Span[] = [];
+  for (const s of sentences) {
+    if (s.end <= quote.start || s.start >= quote.end) continue;
+    pieces.push({ start: Math.max(s.start, quote.start), end: Math.min(s.end, quote.end) });
+  }
+  return pieces.length ? pieces : [quote];
 }
 
 function itemsOf(corpus: CorpusResult): Item[] {
   const speakerOf = speakersOf(corpus.entities);
+  const storyOf = new Map<string, string>();
+  for (const s of corpus.stories) for (const a of s.articles) storyOf.set(a, s.id);
   const items: Item[] = [];
   for (const article of corpus.articles) {
+    const story = storyOf.get(article.id) ?? null;
     article.layers.quotes.forEach((quote, index) => {
-      items.push({
-        ref: { article: article.id, index },
-        text: readQuote(article.text.slice(quote.start, quote.end), quote.kind),
-        kind: quote.kind,
-        speaker: speakerOf(article, quote),
-      });
+      const speaker = speakerOf(article, quote);
+      for (const piece of piecesOf(quote, article.layers.sentences)) {
+        const text = readQuote(article.text.slice(piece.start, piece.end), quote.kind);
+        if (text.words.length) items.push({ ref: { article: article.id, index }, text, speaker, story });
+      }
     });
   }
   return items;
@@ -52,20 +71,34 @@ function itemsOf(corpus: CorpusResult): Item[] {
 
 /**
  * Whether an aligned pair is the same remark, given what is known of the speakers:
- * 1. same speaker: any copy, a trim of `minWordsSameSpeaker` words (`minSharedWords` if paraphrased), or a variant;
- * 2. a speaker missing on one side: both verbatim, and a copy or trim of `minWordsUnattributed` words or a near-copy;
+ * 1. same speaker: a copy or trim of `minWordsSameSpeaker` words (`minSharedWords` if paraphrased), or a variant;
+ * 2. a speaker missing on one side: both verbatim, and a copy or trim of `minWordsUnattributed` words or a near-copy,
+ *    or, in one story, a quoted phrase copied or trimmed from another with `minWordsFragmentCopy` words;
  * 3. two named speakers: both verbatim, `minWordsDifferentSpeakers` shared words, and a copy, trim or near-copy.
  */
-export function sameRemark(a: QuoteText, b: QuoteText, aligned: TextAlignment, speakers: SpeakerMatch, config: QuoteGroupsConfig): boolean {
+export function sameRemark(
+  a: QuoteText,
+  b: QuoteText,
+  aligned: TextAlignment,
+  context: { readonly speakers: SpeakerMatch; readonly sameStory: boolean },
+  config: QuoteGroupsConfig,
+): boolean {
+  const { speakers } = context;
   if (aligned.relation === null || a.title || b.title) return false;
   const copy = aligned.relation === 'identical' || aligned.relation === 'trimmed';
   const near = copy || aligned.shared / aligned.longer >= config.minNearOverlap;
   if (speakers === 'same') {
     const shorter = a.words.length <= b.words.length ? a : b;
-    return aligned.relation !== 'trimmed' || aligned.shared >= (shorter.verbatim ? config.minWordsSameSpeaker : config.minSharedWords);
+    return aligned.relation === 'variant' || aligned.shared >= (shorter.verbatim ? config.minWordsSameSpeaker : config.minSharedWords);
   }
   if (!a.verbatim || !b.verbatim) return false;
-  if (speakers === 'unknown') return copy ? aligned.shared >= config.minWordsUnattributed : near && aligned.shared >= config.minWordsUnattributed;
+  if (speakers === 'unknown') {
+    if (copy && context.sameStory && (a.fragment || b.fragment) && aligned.shared >= config.minWordsFragmentCopy) {
+      const shorter = a.words.length <= b.words.length ? a : b;
+      if (shorter.fragment) return true;
+    }
+    return near && aligned.shared >= config.minWordsUnattributed;
+  }
   return near && aligned.shared >= config.minWordsDifferentSpeakers;
 }
 
@@ -86,7 +119,8 @@ function linksOf(items: readonly Item[], config: QuoteGroupsConfig): Link[] {
     const y = items[b];
     if (!x || !y || x.ref.article === y.ref.article) continue;
     const aligned = alignTexts(x.text, y.text, config);
-    if (!sameRemark(x.text, y.text, aligned, speakerMatch(x.speaker, y.speaker), config)) continue;
+    const context = { speakers: speakerMatch(x.speaker, y.speaker), sameStory: x.story === y.story };
+    if (!sameRemark(x.text, y.text, aligned, context, config)) continue;
     links.push({ a, b, severity: SEVERITY[aligned.relation ?? 'variant'], shared: aligned.shared });
   }
   return links.sort((p, q) => p.severity - q.severity || q.shared - p.shared || p.a - q.a || p.b - q.b);
@@ -127,7 +161,7 @@ function clustersOf(items: readonly Item[], links: readonly Link[], config: Alig
   return items.map((_, i) => find(i));
 }
 
-/** Builds one group from linked items, comparing each member with the first (the reference). */
+/** Builds one group from linked pieces, comparing each quote's piece with the first (the reference). */
 function groupOf(members: readonly Item[], config: AlignmentThresholds): Omit<QuoteGroup, 'id'> {
   const [reference, ...rest] = members;
   let relation: QuoteRelation = 'identical';
@@ -140,7 +174,8 @@ function groupOf(members: readonly Item[], config: AlignmentThresholds): Omit<Qu
       for (const c of alignQuotes(reference.text.words, item.text.words, config).changes) differences.push({ quote: item.ref, from: c.from, to: c.to });
     }
   }
-  return { speaker: mostCommonEntity(members), quotes: members.map((m) => m.ref), relation, differences };
+  const quotes = [...new Map(members.map((m) => [`${m.ref.article}#${m.ref.index}`, m.ref])).values()];
+  return { speaker: mostCommonEntity(members), quotes, relation, differences };
 }
 
 /** The entity most members name as speaker (the first such in corpus order on a tie), null when none does. */

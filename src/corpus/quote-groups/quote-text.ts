@@ -17,6 +17,8 @@ export interface QuoteText {
   readonly verbatim: boolean;
   /** A short partial quotation made only of capitalised words: the title of a film or book, not a remark. */
   readonly title: boolean;
+  /** The words are a phrase quoted inside the outlet's own sentence (a partial quotation or a fragment of indirect speech). */
+  readonly fragment: boolean;
 }
 
 /** Quotation-mark fragments inside a passage: “...”, "..." or «...». */
@@ -42,10 +44,15 @@ function runsOf(pieces: readonly string[]): { words: string[]; runs: WordRun[] }
   return { words, runs };
 }
 
+/** Words a title leaves in lower case. */
+const TITLE_LOWER: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
 function isTitle(text: string, kind: QuoteKind, wordCount: number): boolean {
   if (kind !== 'partial' || wordCount === 0 || wordCount > MAX_TITLE_WORDS) return false;
   const tokens = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  return tokens.every((t) => /^[\p{Lu}\p{N}]/u.test(t));
+  // Titles keep short function words in lower case ("Most Likely to Succeed"), but start and end capitalised.
+  const capital = (t: string): boolean => /^[\p{Lu}\p{N}]/u.test(t);
+  return tokens.length > 0 && capital(tokens[0] ?? '') && capital(tokens[tokens.length - 1] ?? '') && tokens.every((t) => capital(t) || TITLE_LOWER.has(t));
 }
 
 /** Reads a quote's text for grouping. */
@@ -53,7 +60,8 @@ export function readQuote(text: string, kind: QuoteKind): QuoteText {
   const fragments = kind === 'indirect' ? [...text.matchAll(FRAGMENT)].map((m) => m[1] ?? '') : [];
   const verbatim = kind !== 'indirect' || fragments.some((f) => quoteWords(f).length > 0);
   const { words, runs } = runsOf(verbatim && kind === 'indirect' ? fragments : [text]);
-  return { words, runs, verbatim, title: isTitle(text, kind, words.length) };
+  const fragment = kind === 'partial' || (kind === 'indirect' && verbatim);
+  return { words, runs, verbatim, title: isTitle(text, kind, words.length), fragment };
 }
 
 /** Index of `run` in `long` at or after `from`, or -1. */

@@ -1,5 +1,5 @@
 // Whether two quotes have the same speaker: one corpus entity, or names ending in the same surname across spellings.
-import type { Article, QuoteSpan } from '../../core/article.js';
+import type { Article, QuoteSpan, SpeakerHow } from '../../core/article.js';
 import type { Entity } from '../../core/corpus.js';
 import { spansOverlap, type Span } from '../../core/span.js';
 import { normalizeName, translitWord } from '../aliases/index.js';
@@ -9,9 +9,14 @@ export interface Speaker {
   readonly entity: string | null;
   /** Surname keys of every name the speaker goes by ("zelensky" for Zelenskiy, President Zelenskyy). */
   readonly keys: readonly string[];
+  /** The speaker was named at the quote (or by a title linked to a name), not guessed from a pronoun or an earlier quote. */
+  readonly named: boolean;
 }
 
-/** same: one person; unknown: at least one side has no speaker; different: two people as far as names tell. */
+/**
+ * same: one person; unknown: at least one side has no speaker; different: two people as far as names tell.
+ * A pronoun or a running quotation only guesses its speaker, so two speakers differ only when both were named.
+ */
 export type SpeakerMatch = 'same' | 'unknown' | 'different';
 
 /** The transliteration-insensitive key of a name's last word. */
@@ -24,8 +29,12 @@ export function surnameKey(name: string): string | null {
 export function speakerMatch(a: Speaker, b: Speaker): SpeakerMatch {
   if ((a.entity === null && a.keys.length === 0) || (b.entity === null && b.keys.length === 0)) return 'unknown';
   if (a.entity !== null && a.entity === b.entity) return 'same';
-  return a.keys.some((k) => b.keys.includes(k)) ? 'same' : 'different';
+  if (a.keys.some((k) => b.keys.includes(k))) return 'same';
+  return a.named && b.named ? 'different' : 'unknown';
 }
+
+/** How a speaker is found when the text does not name it at the quote. */
+const GUESSED: ReadonlySet<SpeakerHow> = new Set(['pronoun', 'running']);
 
 interface MentionIndex {
   readonly byArticle: Map<string, { span: Span; id: string }[]>;
@@ -55,6 +64,6 @@ export function speakersOf(entities: readonly Entity[]): (article: Article, quot
     const entity = (covering ? byId.get(covering.id) : undefined) ?? (quote.speakerName ? byName.get(quote.speakerName.toLowerCase()) : undefined);
     const names = entity ? [entity.name, ...entity.aliases] : quote.speakerName ? [quote.speakerName] : [];
     const keys = [...new Set(names.map(surnameKey).filter((k): k is string => k !== null))];
-    return { entity: entity?.id ?? null, keys };
+    return { entity: entity?.id ?? null, keys, named: GUESSED.has(quote.speakerHow) === false };
   };
 }
