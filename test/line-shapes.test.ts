@@ -101,7 +101,7 @@ test('every registered article stage takes any mix of scraped line shapes withou
       assertNoStageFailed(article);
       assertSpansValid(article);
     }),
-    { numRuns: 150 },
+    { numRuns: 100 },
   );
 });
 
@@ -118,6 +118,6 @@ test('the whole pipeline over small corpora of such articles gives a report that
       }
       assertReportInvariants(buildReport(corpus, { pipeline: describePipeline(defaultPipeline()) }));
     }),
-    { numRuns: 25 },
+    { numRuns: 20 },
   );
 });

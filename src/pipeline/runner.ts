@@ -182,7 +182,10 @@ function runCorpusStage(stage: CorpusStage<unknown>, corpus: CorpusResult, ctx: 
   if (failures.size > 0 && failures.size < corpus.articles.length) {
     const good = new Set(corpus.articles.filter((a) => !failures.has(a.id)).map((a) => a.id));
     const rest = attempt(restrictCorpus(corpus, good));
-    if ('out' in rest) return withFailures({ ...corpus, ...merge(rest.out, restrictCorpus(corpus, new Set(failures.keys())), stage.provides) }, failures);
+    if ('out' in rest) {
+      const kept = restrictCorpus(corpus, new Set(failures.keys()));
+      return withFailures({ ...corpus, ...merge(rest.out, kept, stage.provides) }, failures);
+    }
   }
   const everywhere = stageFailed(stage.name, 'the corpus as a whole', whole.error);
   return withFailures(corpus, new Map(corpus.articles.map((a) => [a.id, everywhere])));
@@ -208,7 +211,11 @@ function merge(out: Partial<Omit<CorpusResult, 'articles'>>, failed: CorpusResul
 }
 
 function withFailures(corpus: CorpusResult, failures: ReadonlyMap<string, Diagnostic>): CorpusResult {
-  return { ...corpus, articles: corpus.articles.map((a) => { const d = failures.get(a.id); return d ? withProblem(a, d) : a; }) };
+  const articles = corpus.articles.map((a) => {
+    const problem = failures.get(a.id);
+    return problem ? withProblem(a, problem) : a;
+  });
+  return { ...corpus, articles };
 }
 
 /** Only what a corpus stage declares it provides is applied. */
