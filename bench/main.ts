@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   incidents: () => import('./incidents.js'),
   conflicts: () => import('./conflicts.js'),
   quotegroups: () => import('./quote-groups.js'),
+  brief: () => import('./brief.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {

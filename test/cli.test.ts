@@ -107,3 +107,17 @@ test('an article with a script tag is escaped in the Markdown report', () => {
   assert.doesNotMatch(r.stdout, /<script>/);
   assert.match(r.stdout, /&lt;script>/);
 });
+
+test('the Markdown brief is capped and says where the rest is; --full on analyze and report prints every line', () => {
+  const capped = parallax(['analyze', 'examples', '--db', join(dir, 'full.db')]);
+  assert.equal(capped.code, 0, capped.stderr);
+  assert.match(capped.stdout, /\(see --full \/ JSON\)/);
+  assert.doesNotMatch(capped.stdout, /## Conflicts in detail/);
+  const full = parallax(['report', '--db', join(dir, 'full.db'), '--full']);
+  assert.equal(full.code, 0, full.stderr);
+  assert.doesNotMatch(full.stdout, /\(see --full \/ JSON\)/);
+  assert.match(full.stdout, /## Conflicts in detail/);
+  assert.ok(full.stdout.length > capped.stdout.length);
+  const analyzed = parallax(['analyze', 'examples', '--db', join(dir, 'full.db'), '--full']);
+  assert.equal(analyzed.stdout, full.stdout);
+});

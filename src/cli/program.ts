@@ -32,10 +32,12 @@ interface DbOption {
 interface OutputOptions extends DbOption {
   readonly format: 'json' | 'md';
   readonly out?: string;
+  readonly full?: boolean;
 }
 
 const dbOption = (): Option => new Option('--db <path>', `database file (default: $PARALLAX_DB or ${DEFAULT_DB})`);
 const formatOption = (): Option => new Option('--format <format>', 'report format').choices(['json', 'md']).default('md');
+const fullOption = (): Option => new Option('--full', 'Markdown: every line of every section (the brief shows the most important few; JSON is always complete)');
 
 function dbPath(options: DbOption): string {
   return options.db ?? process.env.PARALLAX_DB ?? DEFAULT_DB;
@@ -62,7 +64,7 @@ function printFailures(failures: readonly IngestFailure[]): void {
 }
 
 function writeReport(report: Report, options: OutputOptions): void {
-  const text = options.format === 'json' ? renderJson(report) : renderMarkdown(report);
+  const text = options.format === 'json' ? renderJson(report) : renderMarkdown(report, { full: options.full === true });
   if (options.out) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, text);
@@ -105,6 +107,7 @@ export function buildProgram(): Command {
     .argument('<paths...>')
     .addOption(dbOption())
     .addOption(formatOption())
+    .addOption(fullOption())
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(async (paths: string[], options: OutputOptions) => {
       const result = await withStore(options, (store) => analyzePaths(deps(store), paths));
@@ -122,6 +125,7 @@ export function buildProgram(): Command {
     .description('write the report over everything in the database')
     .addOption(dbOption())
     .addOption(formatOption())
+    .addOption(fullOption())
     .option('--story <id>', 'only this story')
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(async (options: OutputOptions & { story?: string }) => {

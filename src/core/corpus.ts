@@ -116,6 +116,10 @@ export interface BriefSentence {
   readonly section: BriefSection;
   readonly text: string;
   readonly cites: readonly Cite[];
+  /** How much the line matters to a reader, in [0, 1]: capped views keep the highest. */
+  readonly score?: number;
+  /** The one outlet a single-source line rests on, for grouping by outlet. */
+  readonly outlet?: string;
 }
 
 export interface ProvenanceEdge {

@@ -168,7 +168,13 @@ export function buildReport(corpus: CorpusResult, options: ReportOptions): Repor
       anonymousOnly: anonymousOnly.has(c.id),
     })),
     timeline: corpus.timeline.map((t) => ({ date: t.date, label: t.label, claims: [...t.claims], cites: t.cites.map(citeOf) })),
-    brief: corpus.brief.map((b) => ({ section: b.section, text: b.text, cites: b.cites.map(citeOf) })),
+    brief: corpus.brief.map((b) => ({
+      section: b.section,
+      text: b.text,
+      cites: b.cites.map(citeOf),
+      ...(b.score === undefined ? {} : { score: b.score }),
+      ...(b.outlet === undefined ? {} : { outlet: b.outlet }),
+    })),
     provenance: corpus.provenance.map((p) => ({ story: p.story, outlet: p.outlet, relays: p.relays, kind: p.kind, cites: p.cites.map(citeOf) })),
     coverage: corpus.coverage.map((c) => ({
       story: c.story,

@@ -2,6 +2,7 @@
 export { buildReport, reportOrder } from './build-report.js';
 export { filterReportToStory } from './filter-report.js';
 export type { ReportOptions } from './build-report.js';
-export { count, escapeMarkdown, renderJson, renderMarkdown } from './markdown.js';
+export { count, escapeMarkdown, MARKDOWN_DEFAULTS, renderJson, renderMarkdown, wordCount } from './markdown.js';
+export type { MarkdownOptions } from './markdown.js';
 export { reportJsonSchema, reportSchema, REPORT_SCHEMA_ID } from './schema.js';
 export type { Report, ReportArticle } from './schema.js';

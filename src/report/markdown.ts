@@ -1,6 +1,58 @@
 // The readable Markdown brief: every line carries its citations; article text is escaped, never trusted.
 import type { Report } from './schema.js';
 
+export interface MarkdownOptions {
+  /** Every line of every section and the detail sections (`--full`); otherwise each section is capped. */
+  readonly full: boolean;
+  /** Lines a brief section shows before "and N more": about one screen's worth of the section. */
+  readonly sectionLines: number;
+  /** Single-source lines one outlet may take, so one long article cannot fill its section. */
+  readonly linesPerOutlet: number;
+  /** Cites shown on one line; the others are counted (all are in the JSON). */
+  readonly citesPerLine: number;
+  /** Rows of the entity table. */
+  readonly entityRows: number;
+  /** Words the capped brief aims to stay within: two screens. */
+  readonly wordBudget: number;
+  /** Lines a section keeps however long the brief runs. */
+  readonly minSectionLines: number;
+}
+
+export const MARKDOWN_DEFAULTS: MarkdownOptions = {
+  full: false,
+  sectionLines: 8,
+  linesPerOutlet: 3,
+  citesPerLine: 2,
+  entityRows: 6,
+  wordBudget: 1200,
+  minSectionLines: 3,
+};
+
+type BriefLine = Report['brief'][number];
+
+/**
+ * The lines a capped section shows: the highest scores (at most `linesPerOutlet` per single-source outlet), shown in
+ * the section's own order (by importance, by outlet, or by date for the timeline).
+ */
+export function cappedLines(lines: readonly BriefLine[], options: MarkdownOptions): BriefLine[] {
+  if (options.full || lines.length <= options.sectionLines) return [...lines];
+  const perOutlet = new Map<string, number>();
+  const kept = new Set<number>();
+  const ranked = lines.map((line, i) => ({ line, i })).sort((a, b) => (b.line.score ?? 0) - (a.line.score ?? 0) || a.i - b.i);
+  for (const { line, i } of ranked) {
+    if (kept.size >= options.sectionLines) break;
+    const taken = line.outlet === undefined ? 0 : perOutlet.get(line.outlet) ?? 0;
+    if (line.outlet !== undefined && taken >= options.linesPerOutlet) continue;
+    if (line.outlet !== undefined) perOutlet.set(line.outlet, taken + 1);
+    kept.add(i);
+  }
+  return lines.filter((_, i) => kept.has(i));
+}
+
+function more(shown: number, total: number, what = ''): string[] {
+  return total > shown ? [`_…and ${total - shown} more${what} (see --full / JSON)._`] : [];
+}
+
 const SECTIONS: readonly { readonly key: Report['brief'][number]['section']; readonly title: string }[] = [
   { key: 'confirmed', title: 'Confirmed' },
   { key: 'disputed', title: 'Where accounts differ' },
@@ -24,25 +76,63 @@ export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function renderMarkdown(report: Report): string {
-  const out: string[] = [];
+/** Words a reader sees: runs of non-space characters holding a letter or digit (table pipes and bullets are not words). */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * Lines per brief section for the capped brief: each section starts at `sectionLines`; while the whole brief is over
+ * `wordBudget`, sections give up lines down to `minSectionLines`, least important first: sources, timeline, quotes,
+ * single-source, then disputed and confirmed (what the cross-check is for goes last).
+ */
+export function sectionCaps(render: (caps: ReadonlyMap<string, number>) => string, options: MarkdownOptions): Map<string, number> {
+  const caps = new Map(SECTIONS.map((s) => [s.key as string, options.sectionLines]));
+  let words = wordCount(render(caps));
+  for (const key of [...SECTIONS].reverse().map((s) => s.key as string)) {
+    while (words > options.wordBudget && (caps.get(key) ?? 0) > options.minSectionLines) {
+      caps.set(key, (caps.get(key) ?? 0) - 1);
+      words = wordCount(render(caps));
+    }
+  }
+  return caps;
+}
+
+export function renderMarkdown(report: Report, overrides: Partial<MarkdownOptions> = {}): string {
+  const options: MarkdownOptions = { ...MARKDOWN_DEFAULTS, ...overrides };
   const label = new Map(report.articles.map((a) => [a.id, a.outlet ?? a.source.path ?? a.source.url ?? a.id]));
   const cite = (c: { article: string; start: number; end: number }): string => `[${escapeMarkdown(label.get(c.article) ?? c.article)} ${c.article}:${c.start}-${c.end}]`;
-  const cites = (cs: readonly { article: string; start: number; end: number }[]): string => cs.map(cite).join(' ');
+  const cites = (cs: readonly { article: string; start: number; end: number }[]): string => {
+    const shown = options.full ? cs : cs.slice(0, options.citesPerLine);
+    return [...shown.map(cite), ...(cs.length > shown.length ? [`(+${cs.length - shown.length} more)`] : [])].join(' ');
+  };
 
+  const head: string[] = [];
   const titles = report.stories.map((s) => escapeMarkdown(s.title)).join('; ');
-  out.push(`# Parallax brief${titles ? `: ${titles}` : ''}`, '');
+  head.push(`# Parallax brief${titles ? `: ${titles}` : ''}`, '');
   const outlets = new Set(report.articles.map((a) => a.outlet ?? a.id)).size;
-  out.push(`${count(report.articles.length, 'article')} from ${count(outlets, 'outlet')}, ${count(report.stories.length, 'story', 'stories')}, ${count(report.claims.length, 'claim')}.`, '');
+  head.push(`${count(report.articles.length, 'article')} from ${count(outlets, 'outlet')}, ${count(report.stories.length, 'story', 'stories')}, ${count(report.claims.length, 'claim')}.`, '');
 
-  for (const section of SECTIONS) {
-    const lines = report.brief.filter((b) => b.section === section.key);
-    out.push(`## ${section.title}`, '');
-    if (!lines.length) out.push('_Nothing in this section._');
-    for (const b of lines) out.push(`- ${escapeMarkdown(b.text)} ${cites(b.cites)}`);
-    out.push('');
+  const sections = (caps: ReadonlyMap<string, number>): string[] => {
+    const out: string[] = [];
+    for (const section of SECTIONS) {
+      const lines = report.brief.filter((b) => b.section === section.key);
+      const shown = cappedLines(lines, { ...options, sectionLines: caps.get(section.key) ?? options.sectionLines });
+      out.push(`## ${section.title}`, '');
+      if (!lines.length) out.push('_Nothing in this section._');
+      for (const b of shown) out.push(`- ${escapeMarkdown(b.text)} ${cites(b.cites)}`);
+      out.push(...more(shown.length, lines.length), '');
+    }
+    return out;
+  };
+
+  if (!options.full) {
+    const tail = [...coverageTable(report), ...entityTable(report, options), ...articleTable(report, options), fullNote(report)];
+    const render = (caps: ReadonlyMap<string, number>): string => `${[...head, ...sections(caps), ...tail].join('\n')}\n`;
+    return render(sectionCaps(render, options));
   }
 
+  const out = [...head, ...sections(new Map())];
   const conflicts = report.claims.flatMap((c) => c.conflicts.filter((k) => c.id < k.claim).map((k) => ({ c, k })));
   if (conflicts.length) {
     out.push('## Conflicts in detail', '');
@@ -62,16 +152,7 @@ export function renderMarkdown(report: Report): string {
     out.push('');
   }
 
-  if (report.coverage.some((c) => c.outlets.length > 1)) {
-    out.push('## Coverage by outlet', '', '| story | outlet | carries | omits | omits, though corroborated |', '|---|---|---|---|---|');
-    for (const c of report.coverage) {
-      const total = report.claims.filter((k) => k.story === c.story).length;
-      for (const o of c.outlets) {
-        out.push(`| ${c.story} | ${escapeMarkdown(o.outlet)} | ${o.carries.length} of ${total} | ${o.omits.length} | ${o.omitsCorroborated.join(', ')} |`);
-      }
-    }
-    out.push('');
-  }
+  out.push(...coverageTable(report));
 
   const anonymous = report.claims.filter((c) => c.anonymousOnly);
   if (anonymous.length) {
@@ -80,25 +161,52 @@ export function renderMarkdown(report: Report): string {
     out.push('');
   }
 
-  out.push('## Entities', '', '| entity | type | also written | mentions |', '|---|---|---|---|');
-  for (const e of report.entities.slice(0, 40)) {
-    out.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${escapeMarkdown(e.aliases.join(', '))} | ${e.mentions.length} |`);
-  }
-  out.push('');
+  out.push(...entityTable(report, options), ...articleTable(report, options));
+  return `${out.join('\n')}\n`;
+}
 
-  out.push('## Articles', '', '| id | outlet | published | title | removed | notes |', '|---|---|---|---|---|---|');
+function coverageTable(report: Report): string[] {
+  if (!report.coverage.some((c) => c.outlets.length > 1)) return [];
+  const out = ['## Coverage by outlet', '', '| story | outlet | carries | omits | omits, though corroborated |', '|---|---|---|---|---|'];
+  for (const c of report.coverage) {
+    const total = report.claims.filter((k) => k.story === c.story).length;
+    for (const o of c.outlets) {
+      out.push(`| ${c.story} | ${escapeMarkdown(o.outlet)} | ${o.carries.length} of ${total} | ${o.omits.length} | ${o.omitsCorroborated.join(', ')} |`);
+    }
+  }
+  return [...out, ''];
+}
+
+/** The most mentioned entities (the report lists them by mentions): 40 rows in full, `entityRows` otherwise. */
+function entityTable(report: Report, options: MarkdownOptions): string[] {
+  const rows = report.entities.slice(0, options.full ? 40 : options.entityRows);
+  const out = ['## Entities', '', '| entity | type | also written | mentions |', '|---|---|---|---|'];
+  for (const e of rows) out.push(`| ${escapeMarkdown(e.name)} | ${e.type} | ${escapeMarkdown(e.aliases.join(', '))} | ${e.mentions.length} |`);
+  if (!options.full) out.push(...more(rows.length, report.entities.length, ' entities').map((l) => `\n${l}`));
+  return [...out, ''];
+}
+
+/** Every article (cites name them), its notes in full or, capped, its warnings counted. */
+function articleTable(report: Report, options: MarkdownOptions): string[] {
+  const out = ['## Articles', '', '| id | outlet | published | title | removed | notes |', '|---|---|---|---|---|---|'];
   for (const a of report.articles) {
+    const problems = a.diagnostics.filter((d) => d.severity !== 'info');
     const notes = [
       a.duplicateOf ? `near-copy of ${a.duplicateOf}` : '',
       a.credits.length ? `credits ${a.credits.join(', ')}` : '',
-      ...a.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.severity}: ${d.message}`),
+      ...(options.full ? problems.map((d) => `${d.severity}: ${d.message}`) : problems.length ? [count(problems.length, 'warning')] : []),
     ].filter(Boolean);
     out.push(
       `| ${a.id} | ${escapeMarkdown(a.outlet ?? '?')} | ${a.published ?? '?'} | ${escapeMarkdown(a.title ?? '')} | ${a.removed.length} | ${escapeMarkdown(notes.join('; '))} |`,
     );
   }
-  out.push('');
-  return `${out.join('\n')}\n`;
+  return [...out, ''];
+}
+
+/** Where the capped brief sends a reader for everything it leaves out. */
+function fullNote(report: Report): string {
+  const conflicts = report.claims.reduce((n, c) => n + c.conflicts.filter((k) => c.id < k.claim).length, 0);
+  return `_Capped brief. Every claim (${report.claims.length}), conflict in detail (${conflicts}), quote variant and warning: \`parallax report --full\` or \`--format json\`._\n`;
 }
 
 export function renderJson(report: Report): string {

@@ -149,6 +149,10 @@ export const briefSchema = z.object({
   section: z.enum(['confirmed', 'disputed', 'single-source', 'quotes', 'timeline', 'sources']),
   text: z.string(),
   cites: z.array(cite),
+  /** How much the line matters to a reader, in [0, 1]; the Markdown brief keeps the highest of a capped section. */
+  score: z.number().min(0).max(1).optional(),
+  /** The outlet a single-source line rests on. */
+  outlet: z.string().optional(),
 });
 
 export const provenanceSchema = z.object({

@@ -6,7 +6,7 @@ import { buildArticle } from '../../../test/stories/build-article.js';
 import { extractClaims } from '../claims/claims-stage.js';
 import { provenanceEdges } from '../provenance/provenance.js';
 import { groupQuotes } from '../quote-groups/quote-groups.js';
-import { buildBrief } from './brief.js';
+import { buildBrief, BRIEF_DEFAULTS } from './brief.js';
 import { buildTimeline } from './timeline.js';
 
 const a = buildArticle({
@@ -168,4 +168,39 @@ test('an anonymous source opening with a capital reads mid-sentence in lower cas
   const c = analysed([post]);
   const lines = c.brief.filter((s) => s.section === 'sources').map((s) => s.text);
   assert.ok(lines.includes('Harbour Post cites an anonymous source, one of the officials.'), JSON.stringify(lines));
+});
+
+test('outlets with the same wording of a remark share one version; past maxWordings the other wordings are counted', () => {
+  const said = (id: string, outlet: string, words: string): Article =>
+    buildArticle({ id, outlet, published: '2026-03-14T09:00', text: `"${words}," union leader Dara Holm said.`, quotes: [{ text: `"${words},"`, speakerName: 'Dara Holm' }] });
+  const c = analysed([
+    said('q1', 'Harbour Post', 'We will not sign it this week'),
+    said('q2', 'Valley Courier', 'We will not sign it this week'),
+    said('q3', 'Morning Ledger', 'We will not sign it at all'),
+  ]);
+  const quotes = c.brief.filter((s) => s.section === 'quotes').map((s) => s.text);
+  assert.deepEqual(quotes, [
+    'Dara Holm is quoted differently: Harbour Post and Valley Courier have "We will not sign it this week" and Morning Ledger has "We will not sign it at all".',
+  ]);
+  const capped = buildBrief(c, { ...BRIEF_DEFAULTS, maxWordings: 1 }).filter((s) => s.section === 'quotes');
+  assert.equal(capped[0]?.text, 'Dara Holm is quoted differently: Harbour Post and Valley Courier have "We will not sign it this week" and 1 other wording.');
+  assert.equal(capped[0]?.cites.length, 3, 'every version stays cited');
+});
+
+test('single-source lines come grouped by outlet, the outlet with the most important line first, each line scored', () => {
+  const post = buildArticle({
+    id: 'g1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: 'The Brenna plant fire destroyed the dye hall on Tuesday.\nThe canteen menu changed in May.\nThe fire at the Brenna plant spread to the warehouse.',
+  });
+  const courier = buildArticle({
+    id: 'g2', outlet: 'Valley Courier', published: '2026-03-14T10:00',
+    text: 'The town band played at the fair.\nFirefighters fought the Brenna plant fire for six hours.',
+  });
+  const c = analysed([courier, post]);
+  const single = c.brief.filter((s) => s.section === 'single-source');
+  const outlets = single.map((s) => s.outlet);
+  assert.deepEqual(outlets, ['Harbour Post', 'Harbour Post', 'Harbour Post', 'Valley Courier', 'Valley Courier'], JSON.stringify(single.map((s) => s.text)));
+  assert.ok(single[0]?.text.includes('destroyed the dye hall'), single[0]?.text);
+  const scores = single.slice(0, 3).map((s) => s.score ?? -1);
+  assert.deepEqual(scores, [...scores].sort((x, y) => y - x));
 });

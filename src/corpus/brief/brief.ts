@@ -4,6 +4,9 @@ import type { BriefSentence, Cite, Claim, CorpusResult, QuoteGroup } from '../..
 import { defineCorpusStage } from '../../pipeline/stage.js';
 import { outletOf } from '../claims/outlet-of.js';
 import { anonymousClaims } from '../provenance/provenance.js';
+import { lastSpanStartingAtOrBefore, spansOverlap } from '../../core/span.js';
+import { rankClaims } from './rank-claims.js';
+import { citedText, shortCite } from './short-cite.js';
 import { claimDate } from './timeline.js';
 
 export interface BriefConfig {
@@ -11,9 +14,31 @@ export interface BriefConfig {
   readonly maxPassage: number;
   /** Quote groups whose longest passage has fewer words are left out of "Who said what". */
   readonly minQuoteWords: number;
+  /** Wordings of one remark a "quoted differently" line spells out; the others are counted. */
+  readonly maxWordings: number;
+  /** Longest citation of a claim, in characters: a sentence or a clause a reader can check, never a whole glued lede. */
+  readonly maxCite: number;
 }
 
-export const BRIEF_DEFAULTS: BriefConfig = { maxPassage: 240, minQuoteWords: 3 };
+export const BRIEF_DEFAULTS: BriefConfig = { maxPassage: 240, minQuoteWords: 3, maxWordings: 3, maxCite: 200 };
+
+/**
+ * How much a provenance line matters: copies and wire credits first (they are why several outlets count as one
+ * source), named attributions next, each anonymous attribution last (the claims resting only on them are listed
+ * with their own claim's score).
+ */
+const SOURCE_KIND_SCORE: Readonly<Record<string, number>> = { 'wire-credit': 0.9, 'near-copy': 0.9, attribution: 0.5, anonymous: 0.3 };
+
+/** What every section builder reads: the articles by id, and each claim's score. */
+interface BriefInputs {
+  readonly byId: ReadonlyMap<string, Article>;
+  readonly scores: ReadonlyMap<string, number>;
+  readonly config: BriefConfig;
+}
+
+function rounded(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
 
 const KIND_LABEL: Readonly<Record<string, string>> = {
   'wire-credit': 'credits',
@@ -49,20 +74,50 @@ function clip(s: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-function citesOf(claim: Claim): Cite[] {
-  return claim.mentions.map((m) => ({ article: m.article, start: m.start, end: m.end }));
+/**
+ * A claim's cites, each narrowed to a short passage, the mention its summary quotes first; and that passage's words.
+ * The line then shows exactly the characters its first cite covers.
+ */
+function claimCites(claim: Claim, inputs: BriefInputs): { cites: Cite[]; passage: string } {
+  const { byId, config } = inputs;
+  const summary = claim.summary.replace(/\s+/g, ' ').trim();
+  const lead = Math.max(0, claim.mentions.findIndex((m) => citedText(m, byId.get(m.article)) === summary));
+  const ordered = [claim.mentions[lead], ...claim.mentions.filter((_, i) => i !== lead)].filter((m) => m !== undefined);
+  const cites = ordered.map((m) => shortCite({ article: m.article, start: m.start, end: m.end }, byId.get(m.article), config.maxCite));
+  const first = cites[0];
+  const passage = first ? citedText(first, byId.get(first.article)) : '';
+  return { cites, passage: clip(passage || summary, config.maxPassage) };
 }
 
-function claimSentences(claims: readonly Claim[], config: BriefConfig): BriefSentence[] {
-  const out: BriefSentence[] = [];
+/** Highest score first; equal scores keep their claim order. */
+function byScore<T extends { readonly score?: number }>(lines: readonly T[]): T[] {
+  return lines
+    .map((line, i) => ({ line, i }))
+    .sort((a, b) => (b.line.score ?? 0) - (a.line.score ?? 0) || a.i - b.i)
+    .map((x) => x.line);
+}
+
+/** Single-source lines grouped by outlet: the outlet with the most important line first, each outlet's lines by score. */
+function groupedByOutlet(lines: readonly BriefSentence[]): BriefSentence[] {
+  const groups = new Map<string, BriefSentence[]>();
+  for (const line of byScore(lines)) {
+    const key = line.outlet ?? '';
+    const group = groups.get(key) ?? [];
+    group.push(line);
+    groups.set(key, group);
+  }
+  return [...groups.values()].flat();
+}
+
+function claimSentences(claims: readonly Claim[], inputs: BriefInputs): BriefSentence[] {
+  const score = (id: string): number => rounded(inputs.scores.get(id) ?? 0);
+  const confirmed: BriefSentence[] = [];
   // Evolving figures go to the timeline section: their first figure is not a confirmed fact.
   for (const c of claims.filter((x) => x.status === 'corroborated' && !x.evolution)) {
-    out.push({
-      section: 'confirmed',
-      text: `Reported by ${list(c.outlets)} (${c.independentSources} independent sources): ${clip(c.summary, config.maxPassage)}`,
-      cites: citesOf(c),
-    });
+    const { cites, passage } = claimCites(c, inputs);
+    confirmed.push({ section: 'confirmed', text: `Reported by ${list(c.outlets)} (${c.independentSources} independent sources): ${passage}`, cites, score: score(c.id) });
   }
+  const disputed: BriefSentence[] = [];
   const seen = new Set<string>();
   const index = new Map(claims.map((c) => [c.id, c]));
   for (const c of claims) {
@@ -70,23 +125,65 @@ function claimSentences(claims: readonly Claim[], config: BriefConfig): BriefSen
       const key = [c.id, k.claim].sort().join('|') + k.kind;
       if (seen.has(key) || !index.has(k.claim)) continue;
       seen.add(key);
-      out.push({ section: 'disputed', text: k.explanation, cites: k.cites });
+      // The explanation quotes its passages whole, so its cites stay whole sentences (step 1 of shortCite only).
+      const cites = k.cites.map((x) => shortCite(x, inputs.byId.get(x.article), Number.POSITIVE_INFINITY));
+      disputed.push({ section: 'disputed', text: k.explanation, cites, score: Math.max(score(c.id), score(k.claim)) });
     }
   }
+  const single: BriefSentence[] = [];
   for (const c of claims.filter((x) => x.status === 'single-source' && !x.evolution)) {
     // Several outlets carrying one source (a wire copy and its relays) are still one source.
     const who = c.outlets.length > 1 ? `by one source, carried by ${list(c.outlets)}` : `only by ${c.outlets[0] ?? 'one outlet'}`;
-    out.push({
-      section: 'single-source',
-      text: `Reported ${who}: ${clip(c.summary, config.maxPassage)}`,
-      cites: citesOf(c),
-    });
+    const { cites, passage } = claimCites(c, inputs);
+    single.push({ section: 'single-source', text: `Reported ${who}: ${passage}`, cites, score: score(c.id), outlet: list(c.outlets) || 'one outlet' });
   }
+  return [...byScore(confirmed), ...byScore(disputed), ...groupedByOutlet(single)];
+}
+
+/**
+ * "Nordwire and Coastal Daily Post have "X"": outlets with the same wording share one version, versions in first-seen
+ * order; past `max` versions the rest are counted ("2 other wordings"), since every one is cited and in the JSON.
+ */
+function wordings(quotes: readonly { outlet: string; words: string }[], max: number): string[] {
+  const byWords = new Map<string, string[]>();
+  for (const q of quotes) {
+    const outlets = byWords.get(q.words) ?? [];
+    if (!outlets.includes(q.outlet)) outlets.push(q.outlet);
+    byWords.set(q.words, outlets);
+  }
+  const versions = [...byWords].map(([words, outlets]) => `${list(outlets)} ${outlets.length > 1 ? 'have' : 'has'} "${words}"`);
+  const rest = versions.length - max;
+  return rest > 0 ? [...versions.slice(0, max), `${rest} other ${rest === 1 ? 'wording' : 'wordings'}`] : versions;
+}
+
+/** Per article, its claim mentions sorted by start: which claim a quote sits in. */
+function mentionIndex(claims: readonly Claim[]): Map<string, { start: number; end: number; claim: string }[]> {
+  const out = new Map<string, { start: number; end: number; claim: string }[]>();
+  for (const c of claims) {
+    for (const m of c.mentions) {
+      const list = out.get(m.article) ?? [];
+      list.push({ start: m.start, end: m.end, claim: c.id });
+      out.set(m.article, list);
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start);
   return out;
 }
 
-function quoteSentences(groups: readonly QuoteGroup[], corpus: CorpusResult, config: BriefConfig): BriefSentence[] {
-  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
+/** The best score of the claims whose mentions hold a quote's first or last character. */
+function quoteScore(article: string, q: { start: number; end: number }, index: ReadonlyMap<string, readonly { start: number; end: number; claim: string }[]>, scores: ReadonlyMap<string, number>): number {
+  const list = index.get(article) ?? [];
+  let best = 0;
+  for (const offset of [q.start, Math.max(q.start, q.end - 1)]) {
+    const m = list[lastSpanStartingAtOrBefore(list, offset)];
+    if (m && spansOverlap(m, q)) best = Math.max(best, scores.get(m.claim) ?? 0);
+  }
+  return best;
+}
+
+function quoteSentences(groups: readonly QuoteGroup[], corpus: CorpusResult, inputs: BriefInputs): BriefSentence[] {
+  const { byId, config } = inputs;
+  const claimsAt = mentionIndex(corpus.claims);
   const names = new Map(corpus.entities.map((e) => [e.id, e.name]));
   const out: BriefSentence[] = [];
   for (const g of groups) {
@@ -104,28 +201,31 @@ function quoteSentences(groups: readonly QuoteGroup[], corpus: CorpusResult, con
     if (!longest || words(text(longest)) < config.minQuoteWords) continue;
     // Only direct quotes are someone's words; reported speech and "according to" passages are the outlet's wording.
     const direct = quotes.every((x) => x.q.kind === 'direct');
+    const score = rounded(Math.max(0, ...quotes.map((x) => quoteScore(x.article.id, x.q, claimsAt, inputs.scores))));
     if (g.relation === 'variant') {
-      const versions = quotes.map((x) => `${outletOf(x.article)} has "${text(x)}"`);
+      const versions = wordings(quotes.map((x) => ({ outlet: outletOf(x.article), words: text(x) })), config.maxWordings);
       const how = direct ? 'is quoted differently' : 'is reported differently (not all verbatim quotes)';
-      out.push({ section: 'quotes', text: `${speaker} ${how}: ${list(versions)}.`, cites: quotes.map((x) => x.cite) });
+      out.push({ section: 'quotes', text: `${speaker} ${how}: ${list(versions)}.`, cites: quotes.map((x) => x.cite), score });
     } else {
       const how = g.relation === 'trimmed' ? ' (some in shortened form)' : '';
       const verb = direct ? 'quoted' : 'reported, not quoted verbatim,';
-      out.push({ section: 'quotes', text: `${speaker}: "${text(longest)}" (${verb} by ${list(outlets)}${how}).`, cites: quotes.map((x) => x.cite) });
+      out.push({ section: 'quotes', text: `${speaker}: "${text(longest)}" (${verb} by ${list(outlets)}${how}).`, cites: quotes.map((x) => x.cite), score });
     }
   }
-  return out;
+  return byScore(out);
 }
 
 /** Evolving figures, then claims dated by their own words ("on Saturday"); claims dated only by publication stay out. */
-function timelineSentences(corpus: CorpusResult): BriefSentence[] {
+function timelineSentences(corpus: CorpusResult, inputs: BriefInputs): BriefSentence[] {
+  const { byId, config } = inputs;
   const out: BriefSentence[] = [];
   for (const c of corpus.claims) {
     if (!c.evolution) continue;
     const change = `${c.evolution.text.charAt(0).toUpperCase()}${c.evolution.text.slice(1)}`;
-    out.push({ section: 'timeline', text: `${change}: ${c.summary}`, cites: citesOf(c) });
+    // An evolving figure reads as its latest report, the passage its first cite shows.
+    const { cites, passage } = claimCites(c, inputs);
+    out.push({ section: 'timeline', text: `${change}: ${passage}`, cites, score: rounded(inputs.scores.get(c.id) ?? 0) });
   }
-  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
   const claims = new Map(corpus.claims.map((c) => [c.id, c]));
   for (const t of corpus.timeline) {
     const dated = t.claims.map((id) => claims.get(id)).filter((c): c is Claim => c !== undefined && !c.evolution);
@@ -133,37 +233,51 @@ function timelineSentences(corpus: CorpusResult): BriefSentence[] {
     // A date another outlet contradicts is not an established fact: say so where it is listed (and whether it is the date).
     const kinds = new Set(dated.flatMap((c) => c.conflicts.map((k) => k.kind)));
     const disputed = kinds.has('time') ? ' (date disputed)' : kinds.size ? ' (accounts differ)' : '';
-    out.push({ section: 'timeline', text: `${t.date}${disputed}: ${t.label}`, cites: t.cites });
+    const cites = t.cites.map((x) => shortCite(x, byId.get(x.article), config.maxCite));
+    const first = cites[0];
+    const passage = first ? citedText(first, byId.get(first.article)) : '';
+    // Chronological order stays; the score lets a capped view keep the entries that matter most.
+    const score = rounded(Math.max(0, ...dated.map((c) => inputs.scores.get(c.id) ?? 0)));
+    out.push({ section: 'timeline', text: `${t.date}${disputed}: ${clip(passage || t.label, config.maxPassage)}`, cites, score });
   }
   return out;
 }
 
-function sourceSentences(corpus: CorpusResult, config: BriefConfig): BriefSentence[] {
+function sourceSentences(corpus: CorpusResult, inputs: BriefInputs): BriefSentence[] {
+  const { byId, config } = inputs;
   const out: BriefSentence[] = corpus.provenance.map((e) => ({
     section: 'sources' as const,
     text: `${e.outlet} ${KIND_LABEL[e.kind] ?? 'relays'} ${e.kind === 'anonymous' ? midSentence(e.relays) : e.relays}.`,
-    cites: e.cites,
+    cites: e.cites.map((x) => shortCite(x, byId.get(x.article), config.maxCite)),
+    score: SOURCE_KIND_SCORE[e.kind] ?? 0,
   }));
   const index = new Map(corpus.claims.map((c) => [c.id, c]));
   for (const a of anonymousClaims(corpus)) {
     const claim = index.get(a.claim);
     if (!claim) continue;
+    const { cites, passage } = claimCites(claim, inputs);
     out.push({
       section: 'sources',
-      text: `Rests only on anonymous sources: ${clip(claim.summary, config.maxPassage)}`,
-      cites: [...citesOf(claim), ...a.cites],
+      text: `Rests only on anonymous sources: ${passage}`,
+      cites: [...cites, ...a.cites.map((x) => shortCite(x, byId.get(x.article), config.maxCite))],
+      score: rounded(inputs.scores.get(claim.id) ?? 0),
     });
   }
-  return out;
+  return byScore(out);
 }
 
-/** Sections in reading order: confirmed, disputed, single-source, quotes, timeline, sources. Cites with empty slices are dropped. */
+/**
+ * Sections in reading order: confirmed, disputed, single-source, quotes, timeline, sources. Within a section the most
+ * important line comes first (single-source lines grouped by outlet; the timeline stays chronological). Cites with empty
+ * slices are dropped.
+ */
 export function buildBrief(corpus: CorpusResult, config: BriefConfig = BRIEF_DEFAULTS): BriefSentence[] {
+  const inputs: BriefInputs = { byId: new Map(corpus.articles.map((a) => [a.id, a])), scores: rankClaims(corpus), config };
   const all = [
-    ...claimSentences(corpus.claims, config),
-    ...quoteSentences(corpus.quoteGroups, corpus, config),
-    ...timelineSentences(corpus),
-    ...sourceSentences(corpus, config),
+    ...claimSentences(corpus.claims, inputs),
+    ...quoteSentences(corpus.quoteGroups, corpus, inputs),
+    ...timelineSentences(corpus, inputs),
+    ...sourceSentences(corpus, inputs),
   ];
   const order = ['confirmed', 'disputed', 'single-source', 'quotes', 'timeline', 'sources'];
   return all

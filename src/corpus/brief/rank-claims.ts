@@ -1,0 +1,142 @@
+// How much a claim matters to a reader of its story: one weighted score over how widely it is carried and how central it is.
+import type { Article } from '../../core/article.js';
+import type { Claim, CorpusResult } from '../../core/corpus.js';
+import type { Span } from '../../core/span.js';
+import { lastSpanStartingAtOrBefore } from '../../core/span.js';
+import { storiesOf } from '../claims/claims-stage.js';
+import { outletOf, sourceKeyOf } from '../claims/outlet-of.js';
+import { contentWords } from '../compare/content-words.js';
+
+/** Each feature lies in [0, 1]. */
+export interface ClaimFeatures {
+  /** Share of the story's other independent sources that also carry it: (sources - 1) / (story sources - 1). */
+  readonly spread: number;
+  /** Share of the story's other outlets that carry it, relays of one source included. */
+  readonly outlets: number;
+  /** How many of the story's main terms it names, saturating at `MAIN_TERMS_FOR_FULL_CENTRALITY`. */
+  readonly centrality: number;
+  /** 1 in an article's first sentence, 1/2 in the second, 1/3 in the third...: the best of its mentions. */
+  readonly lede: number;
+  /** 1 when it states a figure (people, money, distance), 0.5 a time or a named actor, else 0. */
+  readonly specifics: number;
+}
+
+export type RankWeights = Readonly<Record<keyof ClaimFeatures, number>>;
+
+/**
+ * Corroboration leads: a fact several independent newsrooms confirmed is what the story rests on (the issue's
+ * first criterion). Centrality and lede position share the second place: both say "about the main event", one by
+ * vocabulary, one by where reporters put it. Outlets (relays of one source) and specifics break ties.
+ * Held against ECB+ annotators' choice of event sentences by `npm run bench -- brief` (see README).
+ */
+export const RANK_WEIGHTS: RankWeights = { spread: 0.35, outlets: 0.05, centrality: 0.25, lede: 0.25, specifics: 0.1 };
+
+/** A claim naming this many of the story's main terms is as central as a claim can be. */
+export const MAIN_TERMS_FOR_FULL_CENTRALITY = 3;
+/** How many terms make up a story's main vocabulary. */
+export const MAIN_TERMS = 12;
+
+/** The weighted mean of the features: a score in [0, 1]. */
+export function claimScore(features: ClaimFeatures, weights: RankWeights = RANK_WEIGHTS): number {
+  let sum = 0;
+  let total = 0;
+  for (const key of Object.keys(weights) as (keyof ClaimFeatures)[]) {
+    sum += weights[key] * Math.min(1, Math.max(0, features[key]));
+    total += weights[key];
+  }
+  return total > 0 ? sum / total : 0;
+}
+
+export interface StoryProfile {
+  readonly sources: number;
+  readonly outlets: number;
+  /** Content keys of the story's main vocabulary (title words and the words most of its articles use). */
+  readonly mainTerms: ReadonlySet<string>;
+}
+
+/**
+ * The story's main vocabulary: its title's content words, then the words used by the most articles
+ * (ties: more uses overall, then alphabetical), up to `MAIN_TERMS`.
+ */
+export function storyProfile(articles: readonly Article[], title: string, duplicateOf: ReadonlyMap<string, string>): StoryProfile {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const df = new Map<string, number>();
+  const tf = new Map<string, number>();
+  for (const a of articles) {
+    const seen = new Set<string>();
+    for (const s of a.layers.sentences) {
+      for (const w of contentWords(a.text, s)) {
+        tf.set(w, (tf.get(w) ?? 0) + 1);
+        seen.add(w);
+      }
+    }
+    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  const titleTerms = contentWords(title, { start: 0, end: title.length });
+  const ranked = [...df.keys()].sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || (tf.get(b) ?? 0) - (tf.get(a) ?? 0) || (a < b ? -1 : 1));
+  const mainTerms = new Set(titleTerms.slice(0, MAIN_TERMS));
+  for (const w of ranked) {
+    if (mainTerms.size >= MAIN_TERMS) break;
+    // A word of a single article is that article's topic, not the story's (unless the story has one article).
+    if ((df.get(w) ?? 0) < Math.min(2, articles.length)) break;
+    mainTerms.add(w);
+  }
+  return {
+    sources: new Set(articles.map((a) => sourceKeyOf(a, duplicateOf, byId))).size,
+    outlets: new Set(articles.map(outletOf)).size,
+    mainTerms,
+  };
+}
+
+/** Index of the sentence holding `offset` (sentences sorted by start), 0 when there are none. */
+function sentenceIndex(sentences: readonly Span[], offset: number): number {
+  return Math.max(0, lastSpanStartingAtOrBefore(sentences, offset));
+}
+
+/** Share of the others that also carry it: 1 when the story has one source, so a lone article's claims are not all 0. */
+function share(count: number, of: number): number {
+  return of <= 1 ? 1 : (count - 1) / (of - 1);
+}
+
+export function claimFeatures(claim: Claim, profile: StoryProfile, byId: ReadonlyMap<string, Article>): ClaimFeatures {
+  const terms = new Set<string>();
+  let lede = 0;
+  let specifics = 0;
+  for (const m of claim.mentions) {
+    const article = byId.get(m.article);
+    if (!article) continue;
+    for (const w of contentWords(article.text, m)) terms.add(w);
+    lede = Math.max(lede, 1 / (1 + sentenceIndex(article.layers.sentences, m.start)));
+    const named = m.times.length > 0 || m.actors.length > 0 ? 0.5 : 0;
+    specifics = Math.max(specifics, m.quantities.length > 0 ? 1 : named);
+  }
+  const hits = [...terms].filter((t) => profile.mainTerms.has(t)).length;
+  return {
+    spread: share(claim.independentSources, profile.sources),
+    outlets: share(claim.outlets.length, profile.outlets),
+    centrality: Math.min(1, hits / MAIN_TERMS_FOR_FULL_CENTRALITY),
+    lede,
+    specifics,
+  };
+}
+
+/** Every claim's score, by claim id (one pass per story; the main vocabulary is counted once per story). */
+export function rankClaims(corpus: CorpusResult, weights: RankWeights = RANK_WEIGHTS): Map<string, number> {
+  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
+  const duplicateOf = new Map(corpus.duplicates.map((d) => [d.article, d.duplicateOf]));
+  const claimsByStory = new Map<string, Claim[]>();
+  for (const c of corpus.claims) {
+    const list = claimsByStory.get(c.story) ?? [];
+    list.push(c);
+    claimsByStory.set(c.story, list);
+  }
+  const scores = new Map<string, number>();
+  for (const story of storiesOf(corpus)) {
+    const claims = claimsByStory.get(story.id);
+    if (!claims) continue;
+    const articles = story.articles.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
+    const profile = storyProfile(articles, story.title, duplicateOf);
+    for (const c of claims) scores.set(c.id, claimScore(claimFeatures(c, profile, byId), weights));
+  }
+  return scores;
+}
