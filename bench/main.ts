@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   quotes: () => import('./quotes.js'),
   times: () => import('./times.js'),
   clusters: () => import('./clusters.js'),
+  'text-dumps': () => import('./text-dumps.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {

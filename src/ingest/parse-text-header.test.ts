@@ -38,7 +38,8 @@ test('a lead glued after the date is body, not the outlet', () => {
   const h = parseTextHeader(lines(' date 2025-07-04 Officials in Sorrel Bay said on Thursday that the port would reopen.\n\nMore text.'));
   assert.equal(h.published, '2025-07-04');
   assert.equal(h.outlet, null);
-  assert.equal(h.bodyStart, 0);
+  assert.equal(h.lead, 'Officials in Sorrel Bay said on Thursday that the port would reopen.');
+  assert.equal(h.bodyStart, 1);
 });
 
 test('a masthead line is not a title, and a photo credit under the date is not an outlet', () => {

@@ -16,6 +16,8 @@ export interface TextHeader {
   readonly bylineOutlet: string | null;
   /** Index of the first body line in the input. */
   readonly bodyStart: number;
+  /** Body text glued after the date on the date line (the lead, or more furniture); it comes before `bodyStart`. */
+  readonly lead: string | null;
 }
 
 /** A title is a short line; longer first lines are body text. */
@@ -67,7 +69,7 @@ export function parseTextHeader(lines: readonly string[]): TextHeader {
     published = normalizeDate(date[2] && day.length === 10 ? `${day}T${date[2].padStart(5, '0')}` : day);
     const rest = (date[3] ?? '').trim();
     // Text glued after the date that is not a name is the lead (or more furniture): the body starts on this line.
-    if (rest && !isOutletLine(rest)) return { published, outlet, title, byline, credits, url, bylineOutlet, bodyStart: i };
+    if (rest && !isOutletLine(rest)) return { published, outlet, title, byline, credits, url, bylineOutlet, bodyStart: i + 1, lead: rest };
     i++;
     if (rest) outlet = rest;
     else {
@@ -120,5 +122,5 @@ export function parseTextHeader(lines: readonly string[]): TextHeader {
     }
   }
   if (byline === null && k < lines.length && takeByline(k)) i = k + 1;
-  return { published, outlet, title, byline, credits, url, bylineOutlet, bodyStart: i };
+  return { published, outlet, title, byline, credits, url, bylineOutlet, bodyStart: i, lead: null };
 }

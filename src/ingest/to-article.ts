@@ -246,7 +246,8 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   let paragraphs: string[];
   if (raw.format === 'text') {
     header = parseTextHeader(lines);
-    paragraphs = textParagraphs(lines.slice(header.bodyStart), (line) => classifyLine(line, opts.boilerplate) !== null || creditLine(line) !== null);
+    const bodyLines = header.lead === null ? lines.slice(header.bodyStart) : [header.lead, ...lines.slice(header.bodyStart)];
+    paragraphs = textParagraphs(bodyLines, (line) => classifyLine(line, opts.boilerplate) !== null || creditLine(line) !== null);
   } else paragraphs = lines.map((l) => l.replace(/ {2,}/g, ' ').trim()).filter(Boolean);
 
   const cleaned = removeBoilerplate(paragraphs, opts.boilerplate);
