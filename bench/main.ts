@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   conflicts: () => import('./conflicts.js'),
   quotegroups: () => import('./quote-groups.js'),
   brief: () => import('./brief.js'),
+  'text-dumps': () => import('./text-dumps.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {

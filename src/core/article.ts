@@ -115,6 +115,8 @@ export interface Provenanced<T> {
 export interface ArticleMeta {
   readonly title: string | null;
   readonly outlet: string | null;
+  /** True when the input named no outlet and `outlet` is a guess (the page's host or the file's stem). */
+  readonly outletGuessed?: boolean;
   /** ISO 8601, partial allowed ("2025-07"); may carry a time ("2025-03-07T07:40"). */
   readonly published: string | null;
   readonly dateline: string | null;

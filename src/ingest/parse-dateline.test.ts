@@ -26,3 +26,10 @@ test('upper-case lead-ins that are labels are not datelines', () => {
   assert.equal(strip('NATO said on Monday it would meet.').dateline, null);
   assert.equal(strip('WASHINGTON (the capital) — odd remark').dateline, null);
 });
+
+test('after a credit in parentheses the lead may follow without a dash; a dash glued to the lead also ends it', () => {
+  assert.deepEqual(strip('Lagos, May 2 (AFP) The governor spoke.'), { dateline: 'Lagos, May 2', credit: 'AFP', rest: 'The governor spoke.' });
+  assert.deepEqual(strip('SORREL BAY (KVLM 11) - Crews left.'), { dateline: 'SORREL BAY', credit: 'KVLM 11', rest: 'Crews left.' });
+  assert.deepEqual(strip('VALMORE, Aldr. (KVLM.com) –The crews left.'), { dateline: 'VALMORE, Aldr.', credit: 'KVLM.com', rest: 'The crews left.' });
+  assert.equal(strip('Berlin (the capital) said no.').dateline, null);
+});

@@ -16,12 +16,14 @@ const UPPER_PLACES = `${UPPER_PLACE}(?:\\s*/\\s*${UPPER_PLACE})*`;
 const REGION = "(?:,\\s*(?!" + MONTH + "\\s)[\\p{Lu}][\\p{L}.']{1,15}(?:\\s[\\p{Lu}][\\p{L}.']{1,15})?)?";
 const DATE = `(?:,?\\s*(${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?))`;
 const CREDIT = '(?:\\s*\\(([^()]{2,40})\\))';
-const DASH = '\\s*(?:[-–—]{1,2}|:)\\s+';
+const DASH = '\\s*(?:(?:[-–—]{1,2}|:)\\s+|[–—]{1,2}(?=[\\p{Lu}"“]))';
+/** A dash ends the dateline; after a credit in parentheses a capital may follow directly ("Lagos, May 2 (AFP) The ..."). */
+const END = `(?:${DASH}|(?<=\\))\\s+(?=[\\p{Lu}"“‘]))`;
 
 /** Upper-case place: date and credit optional ("KYIV —", "PARIS/LONDON —"). */
-const UPPER_RE = new RegExp(`^(${UPPER_PLACES}${REGION})${DATE}?${CREDIT}?${DASH}`, 'u');
+const UPPER_RE = new RegExp(`^(${UPPER_PLACES}${REGION})${DATE}?${CREDIT}?${END}`, 'u');
 /** Mixed-case place needs a date or a credit to count ("Berlin, May 2 (Reuters) -"). */
-const MIXED_RE = new RegExp(`^((?:[\\p{Lu}][\\p{L}.'’-]+)(?:\\s[\\p{Lu}][\\p{L}.'’-]+){0,2})(?:${DATE}${CREDIT}?|${CREDIT})${DASH}`, 'u');
+const MIXED_RE = new RegExp(`^((?:[\\p{Lu}][\\p{L}.'’-]+)(?:\\s[\\p{Lu}][\\p{L}.'’-]+){0,2})(?:${DATE}${CREDIT}?|${CREDIT})${END}`, 'u');
 
 /** Words that open an upper-case lead-in but are not places ("UPDATE —", "BREAKING:"). */
 const NOT_PLACES = /^(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|WATCH|LIVE|ANALYSIS|OPINION|EDITOR'?S NOTE|CORRECTION|FILE|PHOTO|VIDEO|NOTE)\b/;
@@ -32,7 +34,7 @@ function creditName(raw: string | undefined): string | null {
   const agency = canonicalAgency(t);
   if (agency) return agency;
   // An unknown credit must look like a name, not a parenthetical remark.
-  return /^[\p{Lu}][\p{L}&.'’-]*(?:\s[\p{Lu}][\p{L}&.'’-]*){0,3}$/u.test(t) ? t : null;
+  return /^[\p{Lu}][\p{L}\p{N}&.'’-]*(?:\s[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]*){0,3}$/u.test(t) ? t : null;
 }
 
 /** The dateline opening `paragraph`, or null when it does not start with one. */

@@ -33,3 +33,19 @@ test('a junk byline line is consumed but not kept as a byline', () => {
   assert.equal(h.title, 'Bridge reopens');
   assert.equal(h.byline, null);
 });
+
+test('a lead glued after the date is body, not the outlet', () => {
+  const h = parseTextHeader(lines(' date 2025-07-04 Officials in Sorrel Bay said on Thursday that the port would reopen.\n\nMore text.'));
+  assert.equal(h.published, '2025-07-04');
+  assert.equal(h.outlet, null);
+  assert.equal(h.lead, 'Officials in Sorrel Bay said on Thursday that the port would reopen.');
+  assert.equal(h.bodyStart, 1);
+});
+
+test('a masthead line is not a title, and a photo credit under the date is not an outlet', () => {
+  const m = parseTextHeader(lines('Noticias media EU Noticias.eu\n\nBERLIN — Ministers met.\n\nMore text.'));
+  assert.equal(m.title, null);
+  assert.equal(m.bodyStart, 0);
+  const c = parseTextHeader(lines('date 2026-03-14\nPhoto: Mira Tal\n\nCrews walked out.'));
+  assert.equal(c.outlet, null);
+});

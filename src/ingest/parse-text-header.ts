@@ -1,6 +1,9 @@
 // Header lines scrapers leave above plain-text articles: "date 2026-03-14 07:40 Outlet", a title, a byline.
 import { normalizeDate } from './normalize-date.js';
 import { parseByline } from './parse-byline.js';
+import { isOutletName } from './outlet-name.js';
+import { readLeadPrefix } from './read-lead-prefix.js';
+import { classifyLine } from './remove-boilerplate.js';
 
 export interface TextHeader {
   readonly published: string | null;
@@ -13,12 +16,12 @@ export interface TextHeader {
   readonly bylineOutlet: string | null;
   /** Index of the first body line in the input. */
   readonly bodyStart: number;
+  /** Body text glued after the date on the date line (the lead, or more furniture); it comes before `bodyStart`. */
+  readonly lead: string | null;
 }
 
 /** A title is a short line; longer first lines are body text. */
-const MAX_TITLE_CHARS = 200;
-/** An outlet line under the date line is short. */
-const MAX_OUTLET_CHARS = 80;
+const MAX_TITLE_CHARS = 150;
 const MAX_BYLINE_LINE_CHARS = 120;
 
 const DATE_LINE = /^date[:\s]\s*(\d{4}-\d{2}(?:-\d{2})?)(?:[ T](\d{1,2}:\d{2}))?(?:\s+(.*))?$/i;
@@ -33,9 +36,20 @@ function nextNonBlank(lines: readonly string[], from: number): number {
   return i;
 }
 
-function isTitleLike(line: string): boolean {
+/** A line a scraper puts above the lead (masthead, aggregator fragment, crawler date) is read by `readLeadPrefix`, not taken as a title. */
+/** A name on the date line or under it; site furniture (a photo credit, "Updated: ...") is not one. */
+function isOutletLine(line: string): boolean {
+  return isOutletName(line) && !BYLINE_LINE.test(line) && classifyLine(line) === null && !isLeadFurniture(line);
+}
+
+function isLeadFurniture(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length <= MAX_TITLE_CHARS && !/[.,;:]$/.test(t) && !BYLINE_LINE.test(t);
+  return readLeadPrefix(t).length >= t.length;
+}
+
+export function isTitleLike(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= MAX_TITLE_CHARS && !/[.,;:]$/.test(t) && !BYLINE_LINE.test(t) && classifyLine(t) === null && !isLeadFurniture(t);
 }
 
 /** Reads the header block; lines it consumes are metadata and not part of the body. */
@@ -54,13 +68,15 @@ export function parseTextHeader(lines: readonly string[]): TextHeader {
     const day = date[1] ?? '';
     published = normalizeDate(date[2] && day.length === 10 ? `${day}T${date[2].padStart(5, '0')}` : day);
     const rest = (date[3] ?? '').trim();
+    // Text glued after the date that is not a name is the lead (or more furniture): the body starts on this line.
+    if (rest && !isOutletLine(rest)) return { published, outlet, title, byline, credits, url, bylineOutlet, bodyStart: i + 1, lead: rest };
     i++;
     if (rest) outlet = rest;
     else {
       const j = i < lines.length && (lines[i] ?? '').trim() ? i : -1;
       const cand = j >= 0 ? (lines[j] ?? '').trim() : '';
       // the outlet sits on the very next line; a blank line first means there is no outlet line
-      if (cand && cand.length <= MAX_OUTLET_CHARS && !/[.!?]$/.test(cand) && !BYLINE_LINE.test(cand)) {
+      if (cand && isOutletLine(cand)) {
         outlet = cand;
         i = j + 1;
       }
@@ -106,5 +122,5 @@ export function parseTextHeader(lines: readonly string[]): TextHeader {
     }
   }
   if (byline === null && k < lines.length && takeByline(k)) i = k + 1;
-  return { published, outlet, title, byline, credits, url, bylineOutlet, bodyStart: i };
+  return { published, outlet, title, byline, credits, url, bylineOutlet, bodyStart: i, lead: null };
 }

@@ -46,8 +46,8 @@ test('a folder is read recursively in sorted order, skipping dotfiles, one item 
   const items = await collect([FIXTURES]);
   const sources = items.map((i) => (i.ok ? i.raw.source : i.failure.source));
   const files = [...new Set(sources.map((s) => path.basename(s.path ?? '')))];
-  assert.deepEqual(files, ['articles.jsonl', 'error-feed.xml', 'feed.atom', 'feed.json', 'feed.rss', 'harbor-courier.txt', 'next-line-outlet.txt', 'page.html', 'plain-body.txt']);
-  assert.equal(items.filter((i) => i.ok).length, 10);
+  assert.deepEqual(files, ['articles.jsonl', 'crawler-glued.txt', 'error-feed.xml', 'feed.atom', 'feed.json', 'feed.rss', 'harbor-courier.txt', 'masthead.txt', 'next-line-outlet.txt', 'page.html', 'plain-body.txt', 'wire-dateline.txt']);
+  assert.equal(items.filter((i) => i.ok).length, 13);
   const feed = items.find((i) => i.ok && i.raw.source.record === 'item 1' && i.raw.source.path?.endsWith('feed.rss'));
   assert.ok(feed?.ok);
   assert.equal(feed.raw.hints.published, 'Sun, 15 Mar 2026 08:05:00 +0000');
@@ -56,7 +56,7 @@ test('a folder is read recursively in sorted order, skipping dotfiles, one item 
 
 test('globs expand with * and **, and an unmatched pattern is reported', async () => {
   const items = await collect([path.join(FIXTURES, '*.txt')]);
-  assert.equal(items.length, 3);
+  assert.equal(items.length, 6);
   const deep = await collect([path.join(FIXTURES, '**', 'feed.*')]);
   assert.equal(new Set(deep.map((i) => (i.ok ? i.raw.source.path : i.failure.source.path))).size, 3);
   assert.equal(errorOf((await collect([path.join(FIXTURES, '*.nothing')]))[0]).rule, 'not-found');

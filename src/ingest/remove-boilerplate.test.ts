@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyLine, duplicateKey, removeBoilerplate } from './remove-boilerplate.js';
+import { classifyLine, copyrightHolder, duplicateKey, removeBoilerplate, timestampDate } from './remove-boilerplate.js';
 
 test('widget, prompt and caption lines get their reason', () => {
   const cases: Array<[string, string]> = [
@@ -63,4 +63,69 @@ test('duplicateKey is the lower-cased letter/number runs joined by single spaces
     'Пожар в порту Вальмора: 3 человека ранены.',
   ];
   for (const p of cases) assert.equal(duplicateKey(p), byRegex(p), JSON.stringify(p));
+});
+
+test('site junk of scraped dumps gets its reason', () => {
+  const cases: Array<[string, string]> = [
+    ['Login', 'login-prompt'],
+    ['Stocks  Bonds  Commodities', 'navigation'],
+    ['Mira Tal / Reuters', 'photo-credit'],
+    ['Teodor Brask/KVLM 11', 'photo-credit'],
+    ['Image via Harbor Courier archive', 'photo-credit'],
+    ['(File photo)', 'photo-credit'],
+    ['Published by Daily Ledger', 'published-by'],
+    ['Copyright 2026 Daily Ledger. All rights reserved.', 'copyright'],
+    ['(© 2026 KVLM)', 'copyright'],
+    ['Please enable Javascript to watch this video', 'media-widget'],
+    ['Watch this story', 'media-widget'],
+    ['Read or Share this story: http://dl.example/2xYz', 'share-widget'],
+    ['Stay Up To Date, Follow KVLM On Twitter', 'share-widget'],
+    ['Download the Daily Ledger app: iPhone | Android', 'app-promo'],
+    ['Contact Mira Tal: mtal@daily-ledger.example', 'contact-line'],
+    ['mtal@daily-ledger.example', 'contact-line'],
+    ['Follow Mira Tal on Twitter: @MiraTal', 'share-widget'],
+    ['Tagged ferry strike, Valmore, port', 'tags'],
+    ['►Related: Ferry strike enters second day', 'related-link'],
+    ['× Valmore mayor resigns over ferry deal', 'related-link'],
+    ['Previous story: Ferry strike enters second day', 'related-link'],
+    ['________', 'separator'],
+    ['=====', 'separator'],
+    ['March 10, 2026 2:18 PM', 'timestamp'],
+  ];
+  for (const [line, reason] of cases) assert.equal(classifyLine(line), reason, line);
+});
+
+test('story sentences with contacts, dates, slashes or copyright words are kept', () => {
+  const keep = [
+    'Anyone with information is asked to call the Sorrel Bay police tip line at 555-201-3344 or email tips@sorrel-bay.example, a spokesman said.',
+    'Crews returned to work on March 10, 2026, after the talks ended.',
+    'The union and/or the port authority will sign the deal, Teodor Brask said.',
+    'The copyright dispute between the two studios went to court in May.',
+    'He said the app would be ready for download next month.',
+    'Police said the shooting happened at 2:18 p.m. on Friday.',
+  ];
+  for (const line of keep) assert.equal(classifyLine(line), null, line);
+});
+
+test('a run of title-case headlines of other stories is removed; people lists, data rows and lone subheads stay', () => {
+  const story = 'Crews returned to work on Monday after the strike, the union said in a statement.';
+  const headlines = ['Harbour Council Approves New Crane Contract', 'Lantern Festival Draws Record Crowds To Old Town', 'Valmore Rail Link Delayed Until Next Spring'];
+  const r = removeBoilerplate([story, ...headlines, 'The first ferry left at dawn.']);
+  assert.deepEqual(r.removed.map((x) => x.reason), ['headline-list', 'headline-list', 'headline-list']);
+  const people = ['Mira Tal, the Harbor Courier port reporter', 'Teodor Brask, Leader of the Seafarers Union', 'Orsolya Vehn, Harbour Master of Sorrel Bay'];
+  assert.equal(removeBoilerplate([story, ...people]).removed.length, 0);
+  const rows = ['Name – Teodor Brask', 'Age – 41', 'Home Town – Sorrel Bay'];
+  assert.equal(removeBoilerplate([story, ...rows]).removed.length, 0);
+  const subheads = [story, 'Talks Broke Down Late On Thursday', story.replace('Monday', 'Tuesday'), 'What Happens Next For The Port', story.replace('Monday', 'Friday')];
+  assert.equal(removeBoilerplate(subheads).removed.length, 0);
+});
+
+test('copyright holders and timestamp dates are read from the lines', () => {
+  assert.equal(copyrightHolder('Copyright 2026 KVLM (Valmore Media Group). All rights reserved.'), 'KVLM');
+  assert.equal(copyrightHolder('Copyright 2026 by Daily-Ledger.example. All rights reserved.'), 'Daily-Ledger.example');
+  assert.equal(copyrightHolder('(© 2026 KVLM)'), 'KVLM');
+  assert.equal(copyrightHolder('All rights reserved.'), null);
+  assert.deepEqual(timestampDate('Posted: Sunday, March 29th 2026 at 9:17pm'), { value: '2026-03-29T21:17', updated: false });
+  assert.deepEqual(timestampDate('Updated: Mar 21, 2026 - 6:38 PM'), { value: '2026-03-21', updated: true });
+  assert.equal(timestampDate('Posted on'), null);
 });

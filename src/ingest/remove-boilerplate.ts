@@ -1,5 +1,6 @@
 // Line classifier for text that arrives without markup: drops widget, navigation and caption lines, keeping each with a reason.
 import type { Removed } from '../core/article.js';
+import { normalizeDate } from './normalize-date.js';
 
 export type BoilerplateReason =
   | 'share-widget'
@@ -14,7 +15,15 @@ export type BoilerplateReason =
   | 'tracking-token'
   | 'duplicate-paragraph'
   | 'timestamp'
-  | 'cookie-notice';
+  | 'cookie-notice'
+  | 'copyright'
+  | 'separator'
+  | 'media-widget'
+  | 'app-promo'
+  | 'contact-line'
+  | 'published-by'
+  | 'tags'
+  | 'headline-list';
 
 export interface BoilerplateOptions {
   /** Lines longer than this are prose and never classified as widgets (duplicates still are). */
@@ -28,9 +37,46 @@ export const DEFAULT_BOILERPLATE_OPTIONS: BoilerplateOptions = { maxWidgetChars:
 const SHARE_WORD = '(?:share(?: this(?: article| story| page)?| on)?|tweet|facebook|twitter|x|whatsapp|linkedin|e-?mail|print|copy(?: link)?|reddit|telegram|pinterest|flipboard|messenger|save|gift(?: this)? article)';
 const SHARE_RE = new RegExp(`^(?:${SHARE_WORD})(?:\\s*[|·•,/:]?\\s*${SHARE_WORD})*\\s*[.:!]?$`, 'i');
 
+const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s/i;
+/** A line that is nothing but a date and maybe a clock time ("March 10, 2014 2:18 PM", "2016-03-21"). */
+const DATE_ONLY_LINE = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$/i;
+
+/** The date a timestamp line states ("Posted: March 29th 2015 at 9:17pm"); `updated` when the line dates an update, not the publication. */
+export function timestampDate(line: string): { readonly value: string; readonly updated: boolean } | null {
+  const t = line.trim();
+  const updated = /^\|?\s*(?:last )?updated\b/i.test(t);
+  const body = t.replace(/^\|?\s*(?:(?:first |last )?(?:published|posted|updated)(?: on| at)?:?\s*)/i, '').split(/\s+[|–—-]\s+(?![\d:]+\s*[ap]\.?m)|\s+updated\b/i)[0] ?? '';
+  if (!DATE_ONLY_LINE.test(t) && body === t) return null;
+  const value = MONTH_NAME.test(`${body} `) || /\d{4}-\d{2}-\d{2}/.test(body) ? normalizeDate(body) : null;
+  return value ? { value, updated } : null;
+}
+
+/** Menu items (one to three words each, capitalized, no sentence marks) set apart by two or more spaces. */
+const MENU_BY_SPACES = /^[\p{Lu}\p{N}][^.!?\s]*(?: [^.!?\s]+){0,2}(?: {2,}[\p{Lu}\p{N}][^.!?\s]*(?: [^.!?\s]+){0,2})+$/u;
+
+/** Whether a raw line's runs of spaces carry meaning (menu items) and must survive until it is classified. */
+export function keepsSpacing(line: string): boolean {
+  return MENU_BY_SPACES.test(line.trim());
+}
+
+/** A person's name, a slash, then an agency or outlet: the credit under a photo ("Jane Doe / Reuters", "Ana Ruiz/KHOU 11"). */
+const NAME_SLASH_CREDIT = /^\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}\s*\/\s*\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}$/u;
+
 const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
+  ['copyright', /^\(?\s*(?:©|\(c\)\s*\d{4}|copyright\b)|^all rights reserved\.?$/i],
+  ['published-by', /^(?:published|posted|written|edited|produced|compiled) by\b.{1,80}$/i],
+  ['media-widget', /^(?:please enable javascript\b.{0,60}|(?:watch|listen to)(?: (?:the|this|a))? (?:video|story|report|clip|live stream|broadcast)\b.{0,60}|watch (?:mobile )?video|(?:hide|show) transcript\b.{0,40}|(?:photo|video|image) gallery|more (?:video|photos)\b.{0,100}|skip ad\b.{0,120}|view image on \w+.{0,60}|enlarge(?: image| photo)?)$/i],
+  ['photo-credit', NAME_SLASH_CREDIT],
+  ['photo-credit', /^\[?\(?(?:images?|photos?|pictures?|video)(?: (?:via|courtesy(?: of)?|from|credit))\b.{1,60}$|^\(?(?:file )?(?:photo|image)\)?\.?$|^(?:getty images(?:\/istockphoto)?|shutterstock|istock(?:photo)?|ap images)\.?$/i],
+  ['share-widget', /^read or share this story\b|^like this:|^follow\s+[^.!?]{1,40}:(?:\s*(?:facebook|twitter|instagram|youtube|tiktok)\s*\|?)*$|^follow$/i],
+  ['share-widget', /^[^.!?]{0,60}\bfollow (?:us|@?\p{Lu}[\p{L}\p{N}.]*(?:\s\p{Lu}[\p{L}\p{N}.]*){0,3}) on (?:twitter|facebook|instagram|x|tiktok|youtube)\b[^.!?]{0,60}$/iu],
+  ['app-promo', /^[^.!?]{0,60}\b(?:download|get|install|update)\b[^.!?]{0,40}\bapps?\b[^.!?]{0,60}$/i],
+  ['tags', /^(?:tagged|tags|filed under|categories|topics)\b\s*:?\s[^.!?]{1,150}$/i],
+  ['advertisement', /made possible by:?$|^advertisement\s*\|/i],
+  ['related-link', /^(?:×|x)\s+\S.{0,140}$|^\[?(?:previous (?:story|article|coverage)|other news|what others are clicking on|you may also be interested in)\b.{0,140}$/iu],
   ['share-widget', SHARE_RE],
   ['share-widget', /^(?:share|click to share|share (?:this|via)|follow us on)\b.{0,60}$/i],
+  ['newsletter-prompt', /^get (?:breaking )?news alerts\b|^get our (?:hottest|top|latest|best) stories\b/i],
   ['newsletter-prompt', /(?:sign up|subscribe|register|get|receive|join)\b.{0,60}newsletter|newsletter.{0,60}(?:sign up|subscribe|inbox|delivered)|^[^.]{0,40}newsletters?[^.]{0,40}$|(?:sign up|subscribe)\b.{0,40}(?:inbox|briefing)|delivered (?:straight |directly )?(?:to|through) your (?:inbox|letterbox|door)/i],
   ['login-prompt', /^(?:sign in|log ?in|sign up|register|subscribe(?: now| today)?|already (?:a )?(?:subscriber|registered|have an account)|create (?:a |an |your )?(?:free )?account|to continue reading|subscribe to (?:continue|read)|this (?:article|content) is (?:for|available to) (?:subscribers|members))\b/i],
   ['related-link', /^(?:also read|read (?:more|also|next)|related(?: (?:articles?|stories|coverage|news|content|reading))?|see also|more (?:on|from|about) (?:this|the)\b|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|more stories|watch:|listen:|latest news)\b/i],
@@ -48,7 +94,31 @@ const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['related-link', /^(?:see more|don'?t miss|more from|more stories from|tell us what you think|post comment)\b.{0,100}$|by clicking here\.?$|^continue reading(?: below)?\.?$/i],
   ['navigation', /^(?:skip to (?:main )?content|skip navigation|menu|home|search|back to top|top of page|next article|previous article|close|open menu|toggle navigation|main menu|sections?)\.?$/i],
   ['navigation', /^[^.!?]{1,40}(?:\s*(?:\||›|»|>|\/|·|•)\s*[^.!?|›»>/·•]{1,40}){2,}$/],
+  // a menu whose items are set apart by runs of spaces ("Stocks  Bonds  Commodities"); see `keepsSpacing`
+  ['navigation', MENU_BY_SPACES],
+  ['separator', /^[\p{P}\p{S}\s]{2,}$/u],
+  ['timestamp', DATE_ONLY_LINE],
 ];
+
+/** Contact tokens: e-mail addresses, @handles, phone numbers, profile links. */
+const CONTACT_TOKEN = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|\s)@\w{2,}|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\btwitter\.com\/\S+/g;
+/** The tokens that reach a reporter (an address or a number); a handle alone can be a credit a story lists. */
+const REACH_TOKEN = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b/;
+/** Words that open a contact line ("Contact Jane Doe: ...", "To reach ...", "Send it to ..."). */
+const CONTACT_OPENER = /^(?:to reach|contact|reach|e-?mail|follow|send (?:it|them|tips?|us)|have a (?:question|comment|news tip))\b/i;
+/** A contact line says little besides its contacts: at most this many other words. */
+const MAX_CONTACT_LINE_WORDS = 6;
+
+/** "Contact Jane Doe: jdoe@harbor-courier.com", "jdoe@example.com", "Twitter: @JaneDoe": a line of contacts, not a sentence. */
+function isContactLine(t: string): boolean {
+  const tokens = t.match(CONTACT_TOKEN);
+  if (!tokens) return false;
+  const rest = t.replace(CONTACT_TOKEN, ' ');
+  const words = rest.match(/\p{L}+/gu)?.length ?? 0;
+  if (!REACH_TOKEN.test(t) && !CONTACT_OPENER.test(t)) return false;
+  if (words <= MAX_CONTACT_LINE_WORDS && !/[.!?]["”’]?$/.test(rest.trim())) return true;
+  return CONTACT_OPENER.test(t);
+}
 
 /** Index tickers: two or more "NAME 1,234.5 +0.4%" groups, or a line of numbers and arrows. */
 const TICKER_GROUP = /[\p{Lu}&][\p{Lu}\p{N}&. ]{1,20}\s+[\d,]+(?:\.\d+)?\s*[▲▼↑↓+\-−]?\s*[\d.,]+%?/gu;
@@ -63,13 +133,15 @@ export function classifyLine(line: string, options: BoilerplateOptions = DEFAULT
   if (t.length > options.maxWidgetChars) return null;
   // the cheap test first: most lines have no percent sign or arrow, and then no ticker groups are counted
   if (/%|▲|▼/.test(t) && (t.match(TICKER_GROUP)?.length ?? 0) >= 2 && !/\b(?:said|says|was|were|is|are)\b/.test(t)) return 'ticker';
+  // bullets and close marks in front of teaser lines ("►Related: ...", "» More")
+  const u = t.replace(/^[►▶▸•·»›]\s*/u, '');
   for (const [reason, re] of RULES) {
-    if (!re.test(t)) continue;
+    if (!re.test(u)) continue;
     // Prose that merely mentions a newsletter or a photo ends like a sentence and is long: keep it.
     if ((reason === 'newsletter-prompt' || reason === 'photo-credit') && t.length > 100 && /[.!?]["”’]?$/.test(t) && /\b(?:said|says|told)\b/.test(t)) return null;
     return reason;
   }
-  return null;
+  return isContactLine(t) ? 'contact-line' : null;
 }
 
 export interface BoilerplateResult {
@@ -119,26 +191,74 @@ export function duplicateKey(paragraph: string): string {
   return out;
 }
 
-/** Removes boilerplate paragraphs and second copies of repeated paragraphs (pull quotes); order is kept. */
+/** A run of this many headline-shaped paragraphs in a row is a list of other stories' headlines. */
+const MIN_HEADLINE_RUN = 3;
+const HEADLINE_WORDS = { min: 3, max: 16 } as const;
+const MAX_HEADLINE_CHARS = 120;
+/** Share of the longer words (4+ letters) that are capitalized for a line to count as title case. */
+const MIN_TITLE_CASE_SHARE = 0.6;
+
+/** A short title-case line without sentence punctuation ("Drone Carrying Parts Crashes Near Port"); "Key – value" rows are data, not headlines. */
+export function isHeadlineShaped(p: string): boolean {
+  if (p.length > MAX_HEADLINE_CHARS || /[.!?:;,"”’)]$/.test(p) || !/^[\p{Lu}\p{N}"“‘]/u.test(p)) return false;
+  const words = p.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (words.length < HEADLINE_WORDS.min || words.length > HEADLINE_WORDS.max) return false;
+  if (/^[^–—-]{1,40}\s[–—-]\s/.test(p) && words.length <= 6) return false;
+  // two sentences, or a person introduced by an apposition ("Ana Ruiz, the county clerk"), are prose or a list of people
+  if (/[.!?]\s+\p{Lu}/u.test(p) || /^(?:\p{Lu}[\p{L}.'’-]+\s){1,3}\p{Lu}[\p{L}.'’-]+,\s/u.test(p)) return false;
+  const long = words.filter((w) => w.length >= 4);
+  const capitalized = long.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  return long.length > 0 && capitalized / long.length >= MIN_TITLE_CASE_SHARE;
+}
+
+/** Indexes (into `paragraphs`) of the paragraphs in runs of at least MIN_HEADLINE_RUN headline-shaped ones among `candidates`; widget lines between them do not break a run. */
+function headlineRuns(paragraphs: readonly string[], candidates: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const close = (): void => {
+    if (run.length >= MIN_HEADLINE_RUN) for (const k of run) out.add(k);
+    run = [];
+  };
+  for (const i of candidates) {
+    if (isHeadlineShaped(paragraphs[i] ?? '')) run.push(i);
+    else close();
+  }
+  close();
+  return out;
+}
+
+/**
+ * Removes boilerplate paragraphs, runs of other stories' headlines and second copies of repeated paragraphs
+ * (pull quotes); order is kept.
+ */
 export function removeBoilerplate(paragraphs: readonly string[], options: BoilerplateOptions = DEFAULT_BOILERPLATE_OPTIONS): BoilerplateResult {
   const kept: string[] = [];
   const removed: Removed[] = [];
   const seen = new Set<string>();
-  for (const p of paragraphs) {
-    const reason = classifyLine(p, options);
+  const reasons = paragraphs.map((p) => classifyLine(p, options));
+  const headlines = headlineRuns(paragraphs, reasons.flatMap((r, i) => (r ? [] : [i])));
+  paragraphs.forEach((p, i) => {
+    const reason = reasons[i] ?? (headlines.has(i) ? 'headline-list' : null);
     if (reason) {
       removed.push({ text: p, reason });
-      continue;
+      return;
     }
     if (p.length >= options.minDuplicateChars) {
       const key = duplicateKey(p);
       if (seen.has(key)) {
         removed.push({ text: p, reason: 'duplicate-paragraph' });
-        continue;
+        return;
       }
       seen.add(key);
     }
     kept.push(p);
-  }
+  });
   return { kept, removed };
+}
+
+/** "Copyright 2026 Harbor Courier. All rights reserved." -> "Harbor Courier": the holder a copyright line names, or null. */
+export function copyrightHolder(line: string): string | null {
+  const m = /^\(?\s*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?([^()|]+?)(?:\s*\(|\.\s|\.?\)?$|\s+[-–|]\s|,\s)/i.exec(line.trim());
+  const holder = m?.[1]?.trim() ?? '';
+  return holder && !/^all rights/i.test(holder) ? holder : null;
 }

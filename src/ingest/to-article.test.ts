@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
+import type { Article } from '../core/article.js';
 import type { RawArticle } from '../core/raw-article.js';
 import { textParagraphs, toArticle } from './to-article.js';
 
@@ -116,4 +117,96 @@ test('the same body from two outlets gives two articles; the same input twice gi
   assert.equal(a.text, b.text);
   assert.notEqual(a.id, b.id);
   assert.equal(toArticle(raw('Nordwire')).id, a.id);
+});
+
+const bareText = (name: string): Article => toArticle(raw(fixture(name), 'text', { source: { path: `in/${name}` } }));
+
+test('a crawler date glued to the lead, then an aggregator fragment and a dateline, become metadata, not body', () => {
+  const a = bareText('crawler-glued.txt');
+  assert.equal(a.meta.published, '2025-07-04');
+  assert.equal(a.meta.outlet, 'Daily Ledger');
+  assert.equal(a.meta.outletGuessed, undefined);
+  assert.equal(a.meta.dateline, 'KYIV');
+  assert.ok(a.text.startsWith('Officials in the fictional port of Sorrel Bay said'), a.text.slice(0, 60));
+  assert.ok(!/date 2025|NEWSWIRE|Daily Ledger\)/.test(a.text));
+  assert.ok(a.diagnostics.some((d) => d.rule === 'relayed-by-aggregator'));
+});
+
+test('junk lines of a scraped dump are removed with their reason and the story is kept whole', () => {
+  const a = bareText('crawler-glued.txt');
+  const reasonOf = new Map(a.removed.map((r) => [r.text, r.reason]));
+  assert.equal(reasonOf.get('Login'), 'login-prompt');
+  assert.equal(reasonOf.get('Stocks  Bonds  Commodities  Currencies'), 'navigation');
+  assert.equal(reasonOf.get('Mira Tal / Reuters'), 'photo-credit');
+  assert.equal(reasonOf.get('Published by Daily Ledger'), 'published-by');
+  assert.equal(reasonOf.get('Harbour Council Approves New Crane Contract'), 'headline-list');
+  assert.equal(reasonOf.get('Copyright 2025 Daily Ledger. All rights reserved.'), 'copyright');
+  assert.ok(a.removed.some((r) => r.reason === 'related-link'));
+  assert.equal(a.text.split('\n').length, 4, a.text);
+  assert.ok(a.text.includes('"We heard the engine for a minute before the blast," Vehn told reporters'));
+});
+
+test('a masthead line gives the outlet (its host) and is not taken for the title', () => {
+  const a = bareText('masthead.txt');
+  assert.equal(a.meta.outlet, 'Noticias.eu');
+  assert.equal(a.meta.provenance['outlet'], 'masthead');
+  assert.equal(a.meta.dateline, 'BERLIN/PARIS');
+  assert.ok(a.text.startsWith('Ministers of the two fictional coastal states'));
+  assert.ok(a.meta.title?.startsWith('Ministers of the two'), String(a.meta.title));
+});
+
+test('a bare dump with no outlet gets the file stem, marked guessed, and a title cut from its first sentence', () => {
+  const a = bareText('wire-dateline.txt');
+  assert.equal(a.meta.dateline, 'Lagos, May 2');
+  assert.deepEqual(a.meta.credits, ['AFP']);
+  assert.equal(a.meta.outlet, 'wire-dateline');
+  assert.equal(a.meta.outletGuessed, true);
+  assert.equal(a.meta.provenance['outlet'], 'file-stem');
+  assert.ok(a.diagnostics.some((d) => d.rule === 'outlet-guessed' && d.severity === 'info'));
+  assert.equal(a.status, 'ok');
+  const title = a.meta.title ?? '';
+  assert.ok(title.startsWith('The governor of the fictional Ember State') && title.length <= 121 && title.endsWith('…'), title);
+});
+
+test('the host of the URL is the guessed outlet before the file stem', () => {
+  const a = toArticle(raw('The council met on Tuesday to approve the budget.\n\nIt passed by four votes.', 'text', { hints: { url: 'https://www.sorrel-bay-times.example/news/1' } }));
+  assert.equal(a.meta.outlet, 'sorrel-bay-times.example');
+  assert.equal(a.meta.outletGuessed, true);
+  assert.equal(a.meta.provenance['outlet'], 'host');
+});
+
+test('a lead paragraph after the date is never the outlet; a sentence-shaped outlet candidate is rejected with a diagnostic', () => {
+  const glued = toArticle(raw('date 2025-07-04 Officials in Sorrel Bay said on Thursday that the port would reopen.\n\nThe mayor agreed.'));
+  assert.equal(glued.meta.published, '2025-07-04');
+  assert.notEqual(glued.meta.outlet, 'Officials in Sorrel Bay said on Thursday that the port would reopen.');
+  assert.equal(glued.meta.outletGuessed, true);
+  assert.ok(glued.text.startsWith('Officials in Sorrel Bay said'));
+  const hinted = toArticle(raw('The port reopened.\n\nShips queued.', 'text', { hints: { outlet: 'The port authority said on Thursday that ships may dock again' } }));
+  assert.equal(hinted.meta.outletGuessed, true);
+  assert.ok(hinted.diagnostics.some((d) => d.rule === 'outlet-not-a-name'));
+});
+
+test('a short first line of a header-less dump is its title and leaves the body; a repeated title leaves the body too', () => {
+  const a = toArticle(raw('Ferry Strike Ends In Valmore\nFerry Strike Ends In Valmore\nCrews returned to work on Monday, the union said.\nThe first crossing left at dawn.'));
+  assert.equal(a.meta.title, 'Ferry Strike Ends In Valmore');
+  assert.equal(a.meta.provenance['title'], 'first-line');
+  assert.ok(a.text.startsWith('Crews returned to work'));
+  assert.ok(a.removed.some((r) => r.reason === 'duplicate-title'));
+});
+
+test('the copyright holder and a posted-date line are read before guessing', () => {
+  const a = toArticle(raw('Posted: Sunday, March 29th 2026 at 9:17pm\n\nCrews returned to work on Monday, the union said.\n\nCopyright 2026 KVLM. All rights reserved.'));
+  assert.equal(a.meta.outlet, 'KVLM');
+  assert.equal(a.meta.provenance['outlet'], 'copyright-line');
+  assert.equal(a.meta.published, '2026-03-29T21:17');
+  assert.equal(a.meta.provenance['published'], 'timestamp-line');
+  const wire = toArticle(raw('Crews returned to work on Monday, the union said.\n\nCopyright 2026 The Associated Press. All rights reserved.'));
+  assert.deepEqual(wire.meta.credits, ['AP']);
+  assert.equal(wire.meta.outletGuessed, true);
+});
+
+test('regression: a one-sentence lead whose first sentence became the title stays in the body', () => {
+  const a = toArticle(raw('Officials in Sorrel Bay said on Thursday that the port would reopen.\n\nThe mayor agreed.'));
+  assert.equal(a.meta.provenance['title'], 'lead-sentence');
+  assert.ok(a.text.startsWith('Officials in Sorrel Bay said'), a.text);
 });

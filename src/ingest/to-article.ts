@@ -1,7 +1,7 @@
 // Raw article -> Article: extraction chain for HTML, header/byline/dateline/credit parsing, boilerplate removal, language.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { emptyLayers, type Article, type ArticleStatus, type Removed } from '../core/article.js';
+import { emptyLayers, type Article, type ArticleStatus, type Provenanced, type Removed } from '../core/article.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
 import type { RawArticle } from '../core/raw-article.js';
 import { detectLanguage } from './detect-language.js';
@@ -10,10 +10,12 @@ import type { HtmlMetadata } from './html-metadata.js';
 import { normalizeDate } from './normalize-date.js';
 import { isJunkByline, parseByline } from './parse-byline.js';
 import { parseDateline } from './parse-dateline.js';
-import { parseTextHeader, type TextHeader } from './parse-text-header.js';
+import { MAX_OUTLET_CHARS, fileStem, hostOf, isOutletName } from './outlet-name.js';
+import { isTitleLike, parseTextHeader, type TextHeader } from './parse-text-header.js';
+import { readLeadPrefix } from './read-lead-prefix.js';
 import { firstOf, pv } from './provenanced.js';
-import { DEFAULT_BOILERPLATE_OPTIONS, classifyLine, removeBoilerplate, type BoilerplateOptions } from './remove-boilerplate.js';
-import { creditLine, trailingCredit } from './wire-credits.js';
+import { DEFAULT_BOILERPLATE_OPTIONS, classifyLine, copyrightHolder, duplicateKey, keepsSpacing, removeBoilerplate, timestampDate, type BoilerplateOptions } from './remove-boilerplate.js';
+import { canonicalAgency, creditLine, trailingCredit } from './wire-credits.js';
 
 const STAGE = 'ingest.clean';
 
@@ -44,7 +46,7 @@ export function textParagraphs(lines: readonly string[], isWidget: (line: string
   const out: string[] = [];
   let cur = '';
   for (const raw of lines) {
-    const line = raw.replace(/ {2,}/g, ' ').trim();
+    const line = keepsSpacing(raw) ? raw.trim() : raw.replace(/ {2,}/g, ' ').trim();
     if (!line) {
       if (cur) out.push(cur);
       cur = '';
@@ -65,11 +67,44 @@ interface BodyMeta {
   byline: string | null;
   bylineOutlet: string | null;
   credits: string[];
+  /** Read from furniture glued to the lead (crawler date, aggregator fragment, masthead). */
+  published: string | null;
+  outlet: string | null;
+  outletFrom: string | null;
+  aggregator: string | null;
 }
 
-/** Takes metadata out of the body: a leading byline, credit lines, the dateline, a trailing "— Reuters". */
-function stripBodyMetadata(paragraphs: string[], removed: Removed[]): BodyMeta {
-  const meta: BodyMeta = { dateline: null, byline: null, bylineOutlet: null, credits: [] };
+/** Paragraphs of furniture read off the top of a body at most: a date stamp line, a masthead line, then the lead. */
+const MAX_FURNITURE_PARAGRAPHS = 3;
+
+/** Reads crawler dates, aggregator fragments, mastheads and a dateline off the first paragraphs (see `readLeadPrefix`). */
+function stripLeadFurniture(paragraphs: string[], meta: BodyMeta): void {
+  for (let k = 0; k < MAX_FURNITURE_PARAGRAPHS && paragraphs.length > 1; k++) {
+    const p = paragraphs[0] ?? '';
+    const prefix = readLeadPrefix(p);
+    if (prefix.length === 0) return;
+    meta.published ??= prefix.published;
+    if (prefix.outlet && !meta.outlet) {
+      meta.outlet = prefix.outlet;
+      meta.outletFrom = prefix.outletFrom;
+    }
+    meta.aggregator ??= prefix.aggregator;
+    meta.dateline ??= prefix.dateline;
+    if (prefix.credit) meta.credits.push(prefix.credit);
+    const rest = p.slice(prefix.length).trim();
+    if (rest) {
+      paragraphs[0] = rest;
+      return;
+    }
+    paragraphs.shift();
+  }
+}
+
+/** Takes metadata out of the body: lead furniture, a leading byline, credit lines, the dateline, a trailing "— Reuters". */
+function stripBodyMetadata(paragraphs: string[], removed: Removed[], format: RawArticle['format']): BodyMeta {
+  const meta: BodyMeta = { dateline: null, byline: null, bylineOutlet: null, credits: [], published: null, outlet: null, outletFrom: null, aggregator: null };
+  // a page's markup already set its masthead apart; the glued furniture is a text dump's
+  if (format === 'text') stripLeadFurniture(paragraphs, meta);
   const first = paragraphs[0];
   if (first && /^(?:by|By|BY)\s+\p{Lu}/u.test(first) && first.length <= 120) {
     const parts = parseByline(first);
@@ -93,7 +128,7 @@ function stripBodyMetadata(paragraphs: string[], removed: Removed[]): BodyMeta {
     }
   }
   const lead = paragraphs[0];
-  const dateline = lead ? parseDateline(lead) : null;
+  const dateline = lead && !meta.dateline ? parseDateline(lead) : null;
   if (lead && dateline && dateline.length < lead.length) {
     meta.dateline = dateline.text;
     if (dateline.credit) meta.credits.push(dateline.credit);
@@ -107,6 +142,76 @@ function stripBodyMetadata(paragraphs: string[], removed: Removed[]): BodyMeta {
     paragraphs[lastIndex] = last.slice(0, tail.at).trimEnd();
   }
   return meta;
+}
+
+/** A title read from the body is at most this long; a longer first sentence is cut at a word. */
+const MAX_BODY_TITLE_CHARS = 120;
+const MIN_TITLE_WORDS = 3;
+
+/**
+ * A title for a body whose input named none:
+ * 1. a short first paragraph shaped like a title (no sentence end) with more text after it, taken out of the body;
+ * 2. the lead's first sentence, cut at a word when long (the body keeps it);
+ * 3. null when the lead is too short to say anything.
+ */
+function titleFromBody(paragraphs: string[], format: RawArticle['format']): Provenanced<string> | null {
+  const first = paragraphs[0];
+  if (!first) return null;
+  const words = first.split(/\s+/).length;
+  if (format === 'text' && paragraphs.length > 1 && first.length <= MAX_BODY_TITLE_CHARS && words >= MIN_TITLE_WORDS && isTitleLike(first) && !/[!?"”]$/.test(first)) {
+    paragraphs.shift();
+    return { value: first, from: 'first-line' };
+  }
+  const sentence = /^.{20,}?[.!?](?=["”’]?\s+["“‘]?\p{Lu})/u.exec(first)?.[0] ?? first;
+  if (sentence.split(/\s+/).length < MIN_TITLE_WORDS) return null;
+  if (sentence.length <= MAX_BODY_TITLE_CHARS) return { value: sentence.replace(/\.$/, ''), from: 'lead-sentence' };
+  const cut = sentence.slice(0, MAX_BODY_TITLE_CHARS);
+  return { value: `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_BODY_TITLE_CHARS / 2)).replace(/[\s,;:–—-]+$/, '')}…`, from: 'lead-sentence' };
+}
+
+/** Paragraphs that repeat the title (scraped pages print the headline again above the lead) are not body text. */
+function removeTitleRepeats(paragraphs: string[], title: string, removed: Removed[]): void {
+  const key = duplicateKey(title);
+  if (!key) return;
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const p = paragraphs[i] ?? '';
+    if (duplicateKey(p) !== key || paragraphs.length < 2) continue;
+    removed.push({ text: p, reason: 'duplicate-title' });
+    paragraphs.splice(i, 1);
+  }
+}
+
+interface RemovedLineMeta {
+  /** Holder of the copyright line ("Copyright 2026 Harbor Courier"), unless it is a wire agency. */
+  readonly copyrightOutlet: string | null;
+  readonly agencies: readonly string[];
+  /** Date of the first "Posted: ..." / bare date line, and of an "Updated: ..." line as a last resort. */
+  readonly posted: string | null;
+  readonly updated: string | null;
+}
+
+const OWNER_COMPANY = /\b(?:group|corp|corporation|inc|incorporated|llc|ltd|holdings|broadcasting|communications|media|company|co)\.?$/i;
+
+/** Metadata the removed furniture still states: the copyright holder and the posted/updated dates. */
+function metaFromRemoved(removed: readonly Removed[]): RemovedLineMeta {
+  let copyrightOutlet: string | null = null;
+  const agencies: string[] = [];
+  let posted: string | null = null;
+  let updated: string | null = null;
+  for (const r of removed) {
+    if (r.reason === 'copyright') {
+      const holder = copyrightHolder(r.text);
+      const agency = holder ? canonicalAgency(holder) : null;
+      if (agency) agencies.push(agency);
+      // the group that owns a station ("Harbor Media Group", "Valmore Broadcasting Inc.") is not the outlet
+      else if (holder && isOutletName(holder) && !OWNER_COMPANY.test(holder)) copyrightOutlet ??= holder;
+    } else if (r.reason === 'timestamp') {
+      const d = timestampDate(r.text);
+      if (d?.updated) updated ??= d.value;
+      else if (d) posted ??= d.value;
+    }
+  }
+  return { copyrightOutlet, agencies, posted, updated };
 }
 
 function displayName(raw: RawArticle): string {
@@ -141,14 +246,20 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   let paragraphs: string[];
   if (raw.format === 'text') {
     header = parseTextHeader(lines);
-    paragraphs = textParagraphs(lines.slice(header.bodyStart), (line) => classifyLine(line, opts.boilerplate) !== null || creditLine(line) !== null);
+    const bodyLines = header.lead === null ? lines.slice(header.bodyStart) : [header.lead, ...lines.slice(header.bodyStart)];
+    paragraphs = textParagraphs(bodyLines, (line) => classifyLine(line, opts.boilerplate) !== null || creditLine(line) !== null);
   } else paragraphs = lines.map((l) => l.replace(/ {2,}/g, ' ').trim()).filter(Boolean);
 
   const cleaned = removeBoilerplate(paragraphs, opts.boilerplate);
   const removed: Removed[] = [...extractionRemoved, ...cleaned.removed];
   const kept = [...cleaned.kept];
-  const bodyMeta = stripBodyMetadata(kept, removed);
+  const bodyMeta = stripBodyMetadata(kept, removed, raw.format);
+  const named = firstOf(pv(hints.title, 'container'), html?.title, pv(header?.title, 'text-header'));
+  const title = named ?? titleFromBody(kept, raw.format);
+  // a title cut from the lead's first sentence is still body text; only a title stated apart from the body repeats it
+  if (title && title.from !== 'lead-sentence' && raw.format === 'text') removeTitleRepeats(kept, title.value, removed);
   const text = kept.filter((p) => p.trim()).join('\n');
+  const fromRemoved = metaFromRemoved(cleaned.removed);
   lap?.('clean-text');
 
   const hintDate = hints.published ? normalizeDate(hints.published) : null;
@@ -156,9 +267,28 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   const hintByline = hints.byline ? parseByline(hints.byline) : null;
   const domainOutlet = html?.outlet?.from === 'domain' ? html.outlet : null;
 
-  const title = firstOf(pv(hints.title, 'container'), html?.title, pv(header?.title, 'text-header'));
-  const outlet = firstOf(pv(hints.outlet, 'container'), domainOutlet ? null : html?.outlet, pv(header?.outlet, 'text-header'), pv(header?.bylineOutlet ?? bodyMeta.bylineOutlet, 'byline'), domainOutlet);
-  const published = firstOf(pv(hintDate, 'container'), html?.published, pv(header?.published, 'text-header'));
+  const outletCandidates = [
+    pv(hints.outlet, 'container'),
+    domainOutlet ? null : html?.outlet,
+    pv(header?.outlet, 'text-header'),
+    pv(bodyMeta.outlet, bodyMeta.outletFrom ?? 'lead'),
+    pv(header?.bylineOutlet ?? bodyMeta.bylineOutlet, 'byline'),
+    pv(fromRemoved.copyrightOutlet, 'copyright-line'),
+  ];
+  for (const c of outletCandidates) {
+    if (c && !isOutletName(c.value)) diagnostics.push(diagnostic('info', STAGE, 'outlet-not-a-name', `${name}: "${c.value.slice(0, 80)}" (${c.from}) is not shaped like an outlet name (at most ${MAX_OUTLET_CHARS} characters, not a sentence); not used as the outlet`));
+  }
+  const statedOutlet = firstOf(...outletCandidates.map((c) => (c && isOutletName(c.value) ? c : null)));
+  // 1. the outlet the input names; 2. the page's host (from markup's URL, the container or a header line); 3. the file's stem
+  const outlet = statedOutlet ?? firstOf(domainOutlet, pv(hostOf(url ?? html?.url ?? header?.url), 'host'), pv(fileStem(raw.source), 'file-stem'));
+  const outletGuessed = outlet !== null && statedOutlet === null;
+  if (bodyMeta.aggregator) diagnostics.push(diagnostic('info', STAGE, 'relayed-by-aggregator', `${name}: relayed by "${bodyMeta.aggregator}"; the outlet is the one it names`));
+  if (outlet && outletGuessed) diagnostics.push(diagnostic('info', STAGE, 'outlet-guessed', `${name}: no outlet named in the input; using "${outlet.value}" (${outlet.from}) as a guess. Pass the outlet (a "date YYYY-MM-DD Outlet" first line, feed or JSONL field) to replace it`));
+  const published = firstOf(pv(hintDate, 'container'), html?.published, pv(header?.published, 'text-header'),
+    pv(bodyMeta.published, 'crawler-date'),
+    pv(fromRemoved.posted, 'timestamp-line'),
+    pv(fromRemoved.updated, 'updated-line'),
+  );
   const byline = firstOf(
     pv(hintByline?.byline && !isJunkByline(hintByline.byline) ? hintByline.byline : null, 'container'),
     html?.byline,
@@ -168,7 +298,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   const detected = detectLanguage(text);
   const language = firstOf(pv(detected, 'detected'), html?.language);
   lap?.('language');
-  const credits = [...new Set([...(hintByline?.credits ?? []), ...(header?.credits ?? []), ...bodyMeta.credits])];
+  const credits = [...new Set([...(hintByline?.credits ?? []), ...(header?.credits ?? []), ...bodyMeta.credits, ...fromRemoved.agencies])];
 
   const provenance: Record<string, string> = {};
   const fields = { title, outlet, published, byline, language } as const;
@@ -194,6 +324,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
     meta: {
       title: title?.value ?? null,
       outlet: outlet?.value ?? null,
+      ...(outletGuessed ? { outletGuessed: true } : {}),
       published: published?.value ?? null,
       dateline: bodyMeta.dateline,
       byline: byline?.value ?? null,

@@ -73,6 +73,7 @@ export function buildReport(corpus: CorpusResult, options: ReportOptions): Repor
       id: a.id,
       source: { ...a.source },
       outlet: a.meta.outlet,
+      outletGuessed: a.meta.outletGuessed === true,
       published: a.meta.published,
       dateline: a.meta.dateline,
       byline: a.meta.byline,

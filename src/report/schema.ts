@@ -18,6 +18,8 @@ export const reportArticleSchema = z.object({
   id: z.string(),
   source: z.object({ path: z.string().optional(), url: z.string().optional(), record: z.string().optional() }),
   outlet: nullableString,
+  /** True when the input named no outlet and `outlet` is the page's host or the file's stem. */
+  outletGuessed: z.boolean().optional(),
   published: nullableString,
   dateline: nullableString,
   byline: nullableString,
