@@ -106,3 +106,9 @@ test('the shot who lived are the wounded: by their condition, or when the articl
   assert.deepEqual(roles('Two men were shot on Dock Street. One of them died at the scene.'), ['Two men:shot', 'One:killed']);
   assert.deepEqual(roles('A man was shot on Dock Street, police said. Attempted murder charges were filed.'), ['A man:wounded']);
 });
+
+test('a reduced relative between a count and its verb, and an appositive name, keep the count', () => {
+  assert.deepEqual(read('The coroner says all four people involved in a shooting early Saturday have now died.'), ['[four people] 4 person killed']);
+  assert.deepEqual(read("Lena's father, 32-year-old Jon Page, was also shot multiple times."), ['[Jon Page] 1 person shot']);
+  assert.deepEqual(read('The teenager who accidentally shot himself in front of friends on Thursday has died.'), ['[The teenager] 1 teenager killed']);
+});

@@ -107,7 +107,7 @@ const SUBJECT_GAP =
 const SUBJECT_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}(?<gap>${SUBJECT_GAP})(?<tail>\\s*)$`);
 /** A capitalised name as subject, with its age or two words at least ("Dana Reyes, 24, of Tulsa"). */
 const NAME_SUBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,3})(?<age>\\s*,\\s*\\d{1,3}\\s*,)?(?<gap>\\s*,?\\s+(?:of|from)\\s+(?:[A-Z][\\w'\u2019.-]*\\s*){1,3},?|\\s*,?\\s+who)?\\s*$`,
+  `(?<![\\w-])(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,3})(?<age>\\s*,\\s*\\d{1,3}\\s*,)?(?<gap>\\s*,?\\s+(?:of|from)\\s+(?:[A-Z][\\w'\u2019.-]*\\s*){1,3},?|\\s*,?\\s+who)?\\s*,?\\s*$`,
 );
 /** Words that end names of bodies and places, not of people ("Tacoma Police", "Harbor Hospital"). */
 const NOT_PERSON_NAME =
@@ -139,11 +139,14 @@ const PRONOUN_SUBJECT_RE = /(?:^|[\s,;:(])(?<who>[Hh]e|[Ss]he)(?:\s*,?\s+who)?\s
 /** A death later in the clause: "..., where he died", "and later died", "has died". */
 const LATER_DEATH_RE = /^(?<between>[^.;!?]{0,140}?)\b(?:died|dies|has\s+died|have\s+died|(?:(?:was|were|been)\s+)?(?:later\s+)?(?:pronounced|declared)\s+dead|passed\s+away|succumbed)\b/i;
 
+/** A new subject with a determiner ("a woman", "the gunman"): a later death may be theirs. */
+const NEW_SUBJECT_RE = new RegExp(`(?<![\\w-])${DETERMINER}\\s+${MODIFIER}{0,4}${PERSON_HEAD}(?![\\w-])`);
+
 /** Whether the rest of a clause tells of a death, with no other person named before it. */
 function laterDeath(after: string): boolean {
   const m = LATER_DEATH_RE.exec(after);
   if (!m) return false;
-  return !new RegExp(`(?<![\\w-])${NOUN_PHRASE}`).test(m.groups?.between ?? '') && !/\b(?:police|officers?|deputies)\b/i.test(m.groups?.between ?? '');
+  return !NEW_SUBJECT_RE.test(m.groups?.between ?? '') && !/\b(?:police|officers?|deputies)\b/i.test(m.groups?.between ?? '');
 }
 
 /** "Three were shot, one fatally": the part that died. */
@@ -397,7 +400,7 @@ export function isTally(text: string, q: Span, sentence: Span): boolean {
 /** The role a verb gives a count of people just before it ("two people were killed", "three others wounded"). */
 export function roleAfter(text: string, q: Span, sentence: Span): PeopleRole | null {
   const after = text.slice(q.end, Math.min(sentence.end, q.end + 80));
-  const m = new RegExp(`^(?:\\s*,\\s*\\d{1,3}\\s*,)?\\s+(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'i').exec(after);
+  const m = new RegExp(`^(?:\\s*,\\s*\\d{1,3}\\s*,)?(?:\\s+(?:involved|caught|injured|wounded|hurt|shot)\\s+(?:in|during|at)\\s+[^,.;]{1,60}?)?\\s+(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'i').exec(after);
   if (!m) return null;
   const verb = m.groups?.verb ?? '';
   const passive = /\b(?:is|was|were|are|be|been|being|got|gets|get)\s/i.test(m.groups?.aux ?? '');
