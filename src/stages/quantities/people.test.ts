@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractQuantities } from './quantities.js';
-import { anyCase, isTally } from './people.js';
+import { anyCase, isTally, readShotAsWounded } from './people.js';
 
 /** Each quantity of a sentence as "[text] value unit role" (+ " tally"). */
 function read(text: string): string[] {
@@ -83,4 +83,32 @@ test('anyCase keeps escapes and classes and matches letters in either case', () 
   assert.ok(re.test('BOTH men'));
   assert.ok(re.test('Both men'));
   assert.ok(!re.test('Both Men'));
+});
+
+test('injuries and hospitals as readers state them', () => {
+  assert.deepEqual(read('The gunfire sent four people to the hospital.'), ['[four people] 4 person hospitalized']);
+  assert.deepEqual(read('A 16-year-old girl suffered minor injuries.'), ['[A 16-year-old girl] 1 girl injured']);
+  assert.deepEqual(read('He suffered a gunshot wound to the leg.'), ['[He] 1 person wounded']);
+  assert.deepEqual(read('All three suffered gunshot wounds to the upper body.'), ['[All three] 3 person wounded']);
+  assert.deepEqual(read('The victim was taken to Mercy Hospital where they later died.'), ['[The victim] 1 victim killed']);
+});
+
+test('"he shot" is active: the people he shot are not him', () => {
+  assert.deepEqual(read('He said the people he shot were trying to rob him.'), []);
+  assert.deepEqual(read('Photo: Arden Video A 4-year-old is taken to the hospital.'), ['[A 4-year-old] 1 person hospitalized']);
+  assert.deepEqual(read('THAT WILL SHOW IF THE BOY WAS SHOT.'), ['[THE BOY] 1 boy shot']);
+});
+
+test('the shot who lived are the wounded: by their condition, or when the article tells of no death', () => {
+  const roles = (text: string): string[] => readShotAsWounded(text, extractQuantities(text)).map((q) => `${text.slice(q.start, q.end)}:${q.role}`);
+  assert.deepEqual(roles('Two men were shot on Dock Street. Both are in stable condition.'), ['Two men:wounded']);
+  assert.deepEqual(roles('Two men were shot on Dock Street. Police are looking for a gray sedan.'), ['Two men:wounded']);
+  assert.deepEqual(roles('Two men were shot on Dock Street. One of them died at the scene.'), ['Two men:shot', 'One:killed']);
+  assert.deepEqual(roles('A man was shot on Dock Street, police said. Attempted murder charges were filed.'), ['A man:wounded']);
+});
+
+test('a reduced relative between a count and its verb, and an appositive name, keep the count', () => {
+  assert.deepEqual(read('The coroner says all four people involved in a shooting early Saturday have now died.'), ['[four people] 4 person killed']);
+  assert.deepEqual(read("Lena's father, 32-year-old Jon Page, was also shot multiple times."), ['[Jon Page] 1 person shot']);
+  assert.deepEqual(read('The teenager who accidentally shot himself in front of friends on Thursday has died.'), ['[The teenager] 1 teenager killed']);
 });

@@ -1,6 +1,6 @@
 // Counts of people as readers state them: what happened to them ("were killed"), subjects with no counted noun
 // ("Two are dead", "both died"), single victims ("a 6-year-old girl was killed"), and running tallies.
-import type { PeopleRole } from '../../core/article.js';
+import type { PeopleRole, QuantitySpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { WORD_NUMBER_SOURCE, parseNumber } from './number-words.js';
 import { singular } from './units.js';
@@ -72,7 +72,7 @@ const ADJECTIVE =
   'family|missing|slain|injured|wounded|football|basketball|soccer|baseball|former|infant|newborn|baby|twin|alleged|' +
   'suspected|apparent|intended|fellow|best|close|longtime|beloved|star|oldest|youngest|eldest|teen|toddler|' +
   'two|three|four|five|six|seven|eight|nine|ten';
-const MODIFIER = `(?:(?:${AGE}|[A-Z][\\w'\u2019.-]*|(?:${anyCase(ADJECTIVE)}))\\s+)`;
+const MODIFIER = `(?:(?:${AGE}|(?!(?:An?|The|His|Her|Their)\\s)[A-Z](?=[\\w'\u2019.-]*[a-z])[\\w'\u2019.-]*|(?:${anyCase(ADJECTIVE)}))\\s+)`;
 const DETERMINER = anyCase(`(?:(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another|the|his|her|their)`);
 /** A noun phrase for people: determiner, up to four modifiers, a head (a person noun or an age). */
 const NOUN_PHRASE = `(?:(?<det>${DETERMINER})\\s+)?(?<mods>${MODIFIER}{0,4})(?<head>${PERSON_HEAD})(?![\\w-])`;
@@ -85,7 +85,9 @@ const ADVERB = '(?:(?:fatally|mortally|accidentally|critically|seriously|gravely
 const ROLE_VERBS: readonly (readonly [string, PeopleRole])[] = [
   ['shot\\s+and\\s+killed|shot\\s+to\\s+death|shot\\s+dead|gunned\\s+down|killed|slain|murdered|dead|died|dies|die|lost\\s+(?:his|her|their)\\s+lives?', 'killed'],
   ['found\\s+dead|pronounced\\s+dead|declared\\s+dead|found\\s+shot\\s+to\\s+death', 'killed'],
-  ['shot\\s+and\\s+wounded|wounded', 'wounded'],
+  ['(?:suffered|sustained)\\s+(?:what\\s+(?:were|was)\\s+)?(?:fatal|mortal)\\s+(?:gunshot\\s+)?(?:injuries|injury|wounds?)', 'killed'],
+  ['shot\\s+and\\s+wounded|wounded|(?:suffered|sustained)\\s+(?:an?\\s+|multiple\\s+|several\\s+)?(?:[\\w-]+\\s+){0,2}?gunshot\\s+wounds?', 'wounded'],
+  ['(?:suffered|sustained)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:injuries|injury|wounds?)', 'injured'],
   ['shot\\s+and\\s+injured|injured|hurt', 'injured'],
   ['hospitalized|hospitalised|(?:taken|rushed|transported|flown|airlifted)\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)', 'hospitalized'],
   ['shot|struck\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)|hit\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)', 'shot'],
@@ -102,10 +104,10 @@ const PREDICATE_RE = new RegExp(`(?<![\\w-])(?<aux>${AUXILIARY})(?<adv>${ADVERB}
 /** Between a subject and its verb: an age (", 24,"), a place ("of Tulsa", "in Ashford"), "one of them", "who". */
 const SUBJECT_GAP =
   `(?:\\s*,\\s*\\d{1,3}\\s*,|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,?\\s+(?:who|that))*`;
-const SUBJECT_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}(?<gap>${SUBJECT_GAP})\\s*$`);
+const SUBJECT_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}(?<gap>${SUBJECT_GAP})(?<tail>\\s*)$`);
 /** A capitalised name as subject, with its age or two words at least ("Dana Reyes, 24, of Tulsa"). */
 const NAME_SUBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,3})(?<age>\\s*,\\s*\\d{1,3}\\s*,)?(?<gap>\\s*,?\\s+(?:of|from)\\s+(?:[A-Z][\\w'\u2019.-]*\\s*){1,3},?|\\s*,?\\s+who)?\\s*$`,
+  `(?<![\\w-])(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,3})(?<age>\\s*,\\s*\\d{1,3}\\s*,)?(?<gap>\\s*,?\\s+(?:of|from)\\s+(?:[A-Z][\\w'\u2019.-]*\\s*){1,3},?|\\s*,?\\s+who)?\\s*,?\\s*$`,
 );
 /** Words that end names of bodies and places, not of people ("Tacoma Police", "Harbor Hospital"). */
 const NOT_PERSON_NAME =
@@ -114,6 +116,12 @@ const NOT_PERSON_NAME =
 const DEATH_NOUN = 'shooting\\s+deaths?\\s+of|deaths?\\s+of|killings?\\s+of|murders?\\s+of|slayings?\\s+of|fatal\\s+shootings?\\s+of|homicides?\\s+of';
 const OBJECT_RE = new RegExp(
   `(?<![\\w-])(?<verb>${anyCase(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${anyCase('dead|injured|wounded|hurt')}))?(?![\\w-])`,
+  'g',
+);
+
+/** "sent four people to the hospital", "put two in the hospital". */
+const SENT_TO_HOSPITAL_RE = new RegExp(
+  `(?<![\\w-])${anyCase('(?:sent|sending|sends|put|putting|puts|landed|landing)')}\\s+(?:${NOUN_PHRASE}|(?<bare>(?:\\d{1,3}|${anyCase(WORD_NUMBER_SOURCE)})))\\s+(?:to|in|into)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,3}?${anyCase('(?:hospitals?|medical\\s+centers?)')}`,
   'g',
 );
 
@@ -129,13 +137,16 @@ const REFLEXIVE_AFTER = /^\s+(?:himself|herself|themselves)\b/i;
 /** "he was pronounced dead", "she died": one person. */
 const PRONOUN_SUBJECT_RE = /(?:^|[\s,;:(])(?<who>[Hh]e|[Ss]he)(?:\s*,?\s+who)?\s*$/;
 /** A death later in the clause: "..., where he died", "and later died", "has died". */
-const LATER_DEATH_RE = /^(?<between>[^.;!?]{0,140}?)\b(?:died|dies|has\s+died|have\s+died|(?:was|were|been)\s+(?:later\s+)?(?:pronounced|declared)\s+dead|succumbed)\b/i;
+const LATER_DEATH_RE = /^(?<between>[^.;!?]{0,140}?)\b(?:died|dies|has\s+died|have\s+died|(?:(?:was|were|been)\s+)?(?:later\s+)?(?:pronounced|declared)\s+dead|passed\s+away|succumbed)\b/i;
+
+/** A new subject with a determiner ("a woman", "the gunman"): a later death may be theirs. */
+const NEW_SUBJECT_RE = new RegExp(`(?<![\\w-])${DETERMINER}\\s+${MODIFIER}{0,4}${PERSON_HEAD}(?![\\w-])`);
 
 /** Whether the rest of a clause tells of a death, with no other person named before it. */
 function laterDeath(after: string): boolean {
   const m = LATER_DEATH_RE.exec(after);
   if (!m) return false;
-  return !new RegExp(`(?<![\\w-])${NOUN_PHRASE}`).test(m.groups?.between ?? '') && !/\b(?:they|police|officers?)\b/i.test(m.groups?.between ?? '');
+  return !NEW_SUBJECT_RE.test(m.groups?.between ?? '') && !/\b(?:police|officers?|deputies)\b/i.test(m.groups?.between ?? '');
 }
 
 /** "Three were shot, one fatally": the part that died. */
@@ -218,7 +229,7 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
       if (count) {
         const chain = coordinated(before.slice(0, subject.index), count.value);
         const start = offset + (chain?.start ?? subject.index);
-        const end = offset + subject.index + (subject[0].length - (subject.groups?.gap?.length ?? 0) - trailingSpace(subject[0]));
+        const end = offset + subject.index + subject[0].length - (subject.groups?.gap?.length ?? 0) - (subject.groups?.tail?.length ?? 0);
         push(start, end, chain ? chain.value : count.value, chain ? 'person' : count.unit, fate);
         continue;
       }
@@ -231,20 +242,21 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
       const lead = before.slice(0, bare.index).replace(QUALIFIER_BEFORE, '');
       // "Dana Reyes, 24, of Tulsa": a number after a name and a comma is an age.
       const age = /[A-Z][\w'\u2019-]*\s*,\s*$/.test(lead) && /^\d/.test(det);
-      if (value !== null && !age && /(?:^|[,;:\u2014]|\band|\bbut|\b(?:said|say|says|told|reported|that|where|when|after))\s*$/i.test(lead) && !/^an?$/i.test(det.trim())) {
+      if (value !== null && !age && /(?:^|[.!?,;:\u2014]|\band|\bbut|\b(?:said|say|says|told|reported|that|where|when|after))\s*$/i.test(lead) && !/^an?$/i.test(det.trim())) {
         push(offset + bare.index, offset + bare.index + det.length, value, 'person', fate);
         continue;
       }
     }
-    const singularVerb = /\b(?:is|was|has)\s/i.test(aux) || /^(?:died|dies)$/i.test(verb);
-    const pronoun = singularVerb ? PRONOUN_SUBJECT_RE.exec(before) : null;
+    const singularVerb = /\b(?:is|was|has)\s/i.test(aux) || /^(?:died|dies|suffered|sustained)\b/i.test(verb);
+    // "he shot" is always active ("the people he shot"); only "he was shot", "he died" count him.
+    const pronoun = passive || !TRANSITIVE.test(verb) ? PRONOUN_SUBJECT_RE.exec(before) : null;
     if (pronoun) {
       // "he was pronounced dead": one person, whoever the article named before.
       const at = offset + pronoun.index + (pronoun[0].length - pronoun[0].trimStart().length);
       push(at, at + (pronoun.groups?.who ?? '').length, 1, 'person', fate);
       continue;
     }
-    const name = aux || /^(?:died|dies|dead)$/i.test(verb) ? NAME_SUBJECT_RE.exec(before) : null;
+    const name = aux || /^(?:died|dies|dead|suffered|sustained)\b/i.test(verb) ? NAME_SUBJECT_RE.exec(before) : null;
     const nameText = name?.groups?.name ?? '';
     if (name && (name.groups?.age || /\s/.test(nameText) || singularVerb) && !NOT_PERSON_NAME.test(nameText) && !NOT_PERSON_NAME.test(nameText.split(/\s+/)[0] ?? '')) {
       const leadIn = before.slice(0, name.index);
@@ -286,6 +298,16 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     }
     push(npStart, npEnd, value, value === count.value ? count.unit : 'person', role);
   }
+  SENT_TO_HOSPITAL_RE.lastIndex = 0;
+  for (let m = SENT_TO_HOSPITAL_RE.exec(s); m; m = SENT_TO_HOSPITAL_RE.exec(s)) {
+    const g = m.groups ?? {};
+    const bare = g.bare && !/^an?$/i.test(g.bare) ? parseNumber(g.bare) : null;
+    const count = bare !== null ? { value: bare, unit: 'person' } : countOf(g);
+    if (!count) continue;
+    const np = g.bare ?? `${g.det ? `${g.det} ` : ''}${g.mods ?? ''}${g.head ?? ''}`;
+    const start = m.index + m[0].indexOf(g.bare ?? (g.det || g.mods || g.head || ''), 1);
+    push(start, start + np.length, count.value, count.unit, 'hospitalized');
+  }
   DEATH_OF_NAME_RE.lastIndex = 0;
   for (let m = DEATH_OF_NAME_RE.exec(s); m; m = DEATH_OF_NAME_RE.exec(s)) {
     const name = (m.groups?.name ?? '').replace(/\.$/, '');
@@ -304,9 +326,6 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
   return dedupe(out);
 }
 
-function trailingSpace(s: string): number {
-  return s.length - s.trimEnd().length;
-}
 
 const CHAIN_LINK_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}\\s*(?:,\\s*and|,|and)\\s*$`);
 
@@ -381,10 +400,45 @@ export function isTally(text: string, q: Span, sentence: Span): boolean {
 /** The role a verb gives a count of people just before it ("two people were killed", "three others wounded"). */
 export function roleAfter(text: string, q: Span, sentence: Span): PeopleRole | null {
   const after = text.slice(q.end, Math.min(sentence.end, q.end + 80));
-  const m = new RegExp(`^(?:\\s*,\\s*\\d{1,3}\\s*,)?\\s+(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'i').exec(after);
+  const m = new RegExp(`^(?:\\s*,\\s*\\d{1,3}\\s*,)?(?:\\s+(?:involved|caught|injured|wounded|hurt|shot)\\s+(?:in|during|at)\\s+[^,.;]{1,60}?)?\\s+(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'i').exec(after);
   if (!m) return null;
   const verb = m.groups?.verb ?? '';
   const passive = /\b(?:is|was|were|are|be|been|being|got|gets|get)\s/i.test(m.groups?.aux ?? '');
   if (!passive && TRANSITIVE.test(verb) && OBJECT_AFTER.test(after.slice(m[0].length))) return null;
   return roleOfVerb(verb, m.groups?.adv ?? '');
+}
+
+/** Words that tell of a death anywhere in an article; "attempted murder" is no death. */
+const DEATH_WORDS = /\b(?:died|dies|dead|killed|killing|fatal(?:ly)?|deaths?|(?<!attempted\s)murder(?:ed)?|homicide|slain|succumbed)\b/i;
+/** How a shot person is doing: alive. */
+const ALIVE_RE =
+  /\b(?:non-?\s?life[- ]threatening|(?:stable|critical|serious|fair|good|guarded)\s+condition|expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine))|treated\s+and\s+released|survived|(?:is|are)\s+recovering|(?:was|were)\s+treated|minor\s+injuries)\b/i;
+
+/**
+ * Counts of the shot who lived are counts of the wounded: the rest of the sentence or the next one tells how they
+ * are doing ("in stable condition") with no death; or the whole article tells of no death at all.
+ */
+export function readShotAsWounded(text: string, quantities: readonly QuantitySpan[]): QuantitySpan[] {
+  const shot = quantities.filter((q) => q.role === 'shot' && !q.tally);
+  if (!shot.length) return [...quantities];
+  const deathless = !quantities.some((q) => q.role === 'killed' && !q.tally) && !DEATH_WORDS.test(text);
+  return quantities.map((q) => {
+    if (q.role !== 'shot' || q.tally) return q;
+    if (deathless) return { ...q, role: 'wounded' };
+    const window = nextSentences(text, q.end, 2);
+    return ALIVE_RE.test(window) && !DEATH_WORDS.test(window) ? { ...q, role: 'wounded' } : q;
+  });
+}
+
+/** The text from `from` to the end of the n-th sentence end after it (a rough cut at ". "), at most 400 characters. */
+function nextSentences(text: string, from: number, n: number): string {
+  const re = /[.!?]["\u201d\u2019]?\s+(?=[A-Z"\u201c])/g;
+  re.lastIndex = from;
+  let end = Math.min(text.length, from + 400);
+  for (let i = 0; i < n; i++) {
+    const m = re.exec(text);
+    if (!m || m.index > from + 400) break;
+    end = m.index + 1;
+  }
+  return text.slice(from, end);
 }

@@ -3,7 +3,7 @@ import type { QuantityQualifier, QuantitySpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { defineArticleStage } from '../../pipeline/stage.js';
 import { NUMBER_SOURCE, ORDINAL_SOURCE, parseNumber, parseOrdinal } from './number-words.js';
-import { countsPersons, isTally, peopleCounts, roleAfter, roleOfUnit } from './people.js';
+import { countsPersons, isTally, peopleCounts, readShotAsWounded, roleAfter, roleOfUnit } from './people.js';
 import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';
 
 /**
@@ -334,7 +334,7 @@ function withPeople(text: string, sentence: Span, found: readonly QuantitySpan[]
     // "one fatally": a people reading of the same number replaces a stray counted word.
     const same = people.find((p) => p.start <= q.start && q.start < p.end && p.value === q.value);
     if (same && q.unit !== 'percent' && !countsPersons(q.unit) && !/^[$\u00a3\u20ac]/.test(text.slice(q.start, q.end))) {
-      return { ...q, start: Math.min(q.start, same.start), end: Math.max(q.end, same.end), unit: same.unit, role: same.role };
+      return { ...q, start: same.start, end: same.end, unit: same.unit, role: same.role };
     }
     if (q.unit === 'percent' || !countsPersons(q.unit)) return q;
     const read = people.find((p) => p.start <= q.start && q.end <= p.end && p.value === q.value) ?? people.find((p) => q.start <= p.start && p.end <= q.end);
@@ -460,6 +460,6 @@ export const quantitiesStage = defineArticleStage<QuantitiesConfig>({
   defaults: { keepBareNumbers: true },
   run(article, _ctx, config) {
     const quantities = article.layers.sentences.flatMap((s) => extractQuantities(article.text, s, config));
-    return { layers: { quantities } };
+    return { layers: { quantities: readShotAsWounded(article.text, quantities) } };
   },
 });
