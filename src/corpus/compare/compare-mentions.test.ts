@@ -85,3 +85,9 @@ test('a people count read as the dead by its verb is not compared with a count o
   const c = mention('Twelve people were killed in the attack.', [q('Twelve people', 12, 'people')]);
   assert.equal(compareMentions(b, c)?.kind, 'number');
 });
+
+test('a misquote is one disagreement, not also a negation read from the same words (regression read on ECB+ dev)', () => {
+  const a = mention('I feel we were not executing the plan we wanted at the port', [], true);
+  const b = mention('I did not feel we were executing the plan we wanted at the port', [], true);
+  assert.deepEqual(compareMentionsAll(a, b).map((d) => d.kind), ['quote']);
+});

@@ -70,6 +70,9 @@ function isWord(t: Token | undefined): boolean {
   return t !== undefined && /^\p{L}/u.test(t.text);
 }
 
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'had', 'has', 'have', 'would', 'will', 'could', 'did', 'got', 'finally', 'first']);
+
 /** Stretches of time, not events: "after one season", "in the middle of his term" order nothing against another event. */
 const PERIODS = new Set(['season', 'term', 'tenure', 'career', 'period', 'era', 'stint', 'spell', 'life', 'lifetime', 'reign', 'decade', 'century', 'half', 'quarter']);
 /** A count right after the cue makes a duration ("after two years", "after one season"), not an event. */
@@ -83,6 +86,14 @@ function anchorPhrase(tokens: readonly Token[], from: number): { head: string; e
   if (/[a-z]{3}ing$/.test(lower(first)) && DETERMINERS.has(lower(tokens[from + 1]))) {
     const key = classKey(first.text);
     return key ? { head: key, end: first.end, point: 'whole' } : null;
+  }
+  // "before he was arrested": a pronoun's clause is anchored by its verb.
+  if (PRONOUNS.has(lower(first))) {
+    let k = from + 1;
+    while (AUXILIARIES.has(lower(tokens[k]))) k++;
+    const verb = tokens[k];
+    const key = verb && isWord(verb) ? classKey(verb.text) : null;
+    return verb && key ? { head: key, end: verb.end, point: 'whole' } : null;
   }
   let i = from;
   while (DETERMINERS.has(lower(tokens[i]))) i++;
