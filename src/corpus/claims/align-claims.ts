@@ -265,15 +265,13 @@ function splitGroup(group: readonly number[], mentions: readonly MentionDraft[],
   const between: { p: number; q: number; x: number; y: number; d: Disagreement }[] = [];
   for (let p = 0; p < positions.length; p++) {
     for (let q = p + 1; q < positions.length; q++) {
-      // One conflict per kind between two positions: "during the call" and "the largest" may both be disputed.
-      const kinds = new Set<string>();
-      for (const x of positions[p] ?? []) {
+      // The first two mentions that disagree give every way they do: one clause may be disputed on its ordering and
+      // its ranking at once. Other pairs of the same positions restate those words and would repeat the dispute.
+      found: for (const x of positions[p] ?? []) {
         for (const y of positions[q] ?? []) {
-          for (const d of disagreementsOf(mentions, sim, x, y, config)) {
-            if (kinds.has(d.kind)) continue;
-            kinds.add(d.kind);
-            between.push({ p, q, x, y, d });
-          }
+          const ds = disagreementsOf(mentions, sim, x, y, config);
+          for (const d of ds) between.push({ p, q, x, y, d });
+          if (ds.length) break found;
         }
       }
     }

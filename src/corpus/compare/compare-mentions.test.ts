@@ -97,3 +97,9 @@ test('a running total is never compared with one event\'s figure (but two tallie
   const olderTally = mention('The navy has confiscated 9 rifles so far.', [{ text: '9 rifles', value: 9, low: 9, high: 9, unit: 'rifles', qualifier: 'exact' }]);
   assert.equal(compareMentions(soFar, olderTally)?.kind, 'number');
 });
+
+test('a misquote is one disagreement, not also a negation read from the same words (regression read on ECB+ dev)', () => {
+  const a = mention('I feel we were not executing the plan we wanted at the port', [], true);
+  const b = mention('I did not feel we were executing the plan we wanted at the port', [], true);
+  assert.deepEqual(compareMentionsAll(a, b).map((d) => d.kind), ['quote']);
+});

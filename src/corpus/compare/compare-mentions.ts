@@ -240,7 +240,14 @@ function negationDisagreement(a: ComparedMention, b: ComparedMention): Disagreem
   return { kind: 'negation', a: a.facts.negation ?? a.cite, b: b.facts.negation ?? b.cite };
 }
 
-/** Every way two mentions of the same thing disagree, one disagreement per kind, most telling first; empty when compatible. */
+/** Kinds that are facets of an event beside what the clause says of it: where it falls in time against another, how it ranks. */
+const FACETS: ReadonlySet<Disagreement['kind']> = new Set(['sequence', 'superlative']);
+
+/**
+ * How two mentions of the same thing disagree, most telling first; empty when compatible. After the first, only an
+ * ordering or a ranking is added: they are separate facts about the event ("during the call", "the largest"), while a
+ * second disagreement on the content (a negation inside a misquote, a figure beside a negation) restates the first.
+ */
 export function compareMentionsAll(a: ComparedMention, b: ComparedMention): Disagreement[] {
   const found = [
     quoteDisagreement(a, b),
@@ -249,8 +256,9 @@ export function compareMentionsAll(a: ComparedMention, b: ComparedMention): Disa
     sequenceDisagreement(a, b),
     timeDisagreement(a, b),
     superlativeDisagreement(a, b),
-  ];
-  return found.filter((d): d is Disagreement => d !== null);
+  ].filter((d): d is Disagreement => d !== null);
+  const [first, ...rest] = found;
+  return first ? [first, ...rest.filter((d) => FACETS.has(d.kind) && d.kind !== first.kind)] : [];
 }
 
 /** The first way two mentions of the same thing disagree, or null when they are compatible. */

@@ -75,3 +75,17 @@ test('"until after" orders after, read from its second cue', () => {
   assert.equal(o.kind, 'after');
   assert.ok(!orderingsClash(o, one('He will reveal the name after the death of the source.')));
 });
+
+test('a pronoun clause is anchored by its verb: "before he was arrested" clashes with "hours after he was detained"', () => {
+  const before = one('The boss hanged himself before he was arrested.');
+  assert.equal(before.anchor, 'detain');
+  assert.ok(orderingsClash(before, one('The boss hanged himself in his cell hours after he was detained.')));
+  assert.ok(!orderingsClash(before, one('The boss hanged himself after he was released.')));
+});
+
+test('"as the leaders spoke by phone" is during the call', () => {
+  const o = one('Drones struck the port as the two leaders spoke by phone.');
+  assert.equal(o.kind, 'during');
+  assert.ok(orderingsClash(o, one('Drones struck the port hours after the call.')));
+  assert.ok(!orderingsClash(o, one('Drones struck the port during the phone call.')));
+});

@@ -35,9 +35,9 @@ const NOUN_CUES: readonly { readonly words: readonly string[]; readonly kind: Or
   { words: ['in', 'the', 'course', 'of'], kind: 'during', point: 'whole' },
 ];
 
-/** "as talks went on", "as the call was under way": a clause of an event in progress. */
+/** "as talks went on", "as the call was under way", "as the leaders spoke": a clause of an event in progress. */
 const AS_ONGOING_RE =
-  /^\s+((?:[\p{L}'\u2019-]+\s+){0,4}?[\p{L}'\u2019-]+)\s+(?:went on|wore on|continued|progressed|unfolded|dragged on|got under ?way|(?:was|were) (?:still )?(?:under ?way|going on|taking place|in progress|being held|ongoing))\b/iu;
+  /^\s+((?:[\p{L}'\u2019-]+\s+){0,4}?[\p{L}'\u2019-]+)\s+(?:went on|wore on|continued|progressed|unfolded|dragged on|got under ?way|spoke|talked|(?:was|were) (?:still )?(?:under ?way|going on|taking place|in progress|being held|ongoing|speaking|talking|meeting))\b/iu;
 
 /** Words before "after" that make it no ordering of events: "named after", "day after day", "one after another". */
 const NOT_TEMPORAL_BEFORE = new Set(['named', 'look', 'looks', 'looked', 'looking', 'one', 'day', 'year', 'time', 'week', 'month', 'take', 'takes', 'took', 'taken', 'sought', 'seek', 'chase', 'chased']);
@@ -70,6 +70,9 @@ function isWord(t: Token | undefined): boolean {
   return t !== undefined && /^\p{L}/u.test(t.text);
 }
 
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'had', 'has', 'have', 'would', 'will', 'could', 'did', 'got', 'finally', 'first']);
+
 /** Stretches of time, not events: "after one season", "in the middle of his term" order nothing against another event. */
 const PERIODS = new Set(['season', 'term', 'tenure', 'career', 'period', 'era', 'stint', 'spell', 'life', 'lifetime', 'reign', 'decade', 'century', 'half', 'quarter']);
 /** A count right after the cue makes a duration ("after two years", "after one season"), not an event. */
@@ -83,6 +86,14 @@ function anchorPhrase(tokens: readonly Token[], from: number): { head: string; e
   if (/[a-z]{3}ing$/.test(lower(first)) && DETERMINERS.has(lower(tokens[from + 1]))) {
     const key = classKey(first.text);
     return key ? { head: key, end: first.end, point: 'whole' } : null;
+  }
+  // "before he was arrested": a pronoun's clause is anchored by its verb.
+  if (PRONOUNS.has(lower(first))) {
+    let k = from + 1;
+    while (AUXILIARIES.has(lower(tokens[k]))) k++;
+    const verb = tokens[k];
+    const key = verb && isWord(verb) ? classKey(verb.text) : null;
+    return verb && key ? { head: key, end: verb.end, point: 'whole' } : null;
   }
   let i = from;
   while (DETERMINERS.has(lower(tokens[i]))) i++;
@@ -151,7 +162,9 @@ export function orderingsOf(text: string, clause: Span): Ordering[] {
     if (w === 'as') {
       const m = AS_ONGOING_RE.exec(text.slice(t.end, clause.end));
       const phrase = m ? anchorPhrase(tokenize(text, { start: t.end, end: t.end + m[0].length }), 0) : null;
-      if (m && phrase) add({ start: t.start, end: t.end + m[0].length, kind: 'during', point: 'whole', anchor: phrase.head, anchorKeys: [phrase.head] });
+      // "as the two leaders spoke by phone": like "while", the whole clause names the anchor.
+      const rest = m ? clauseKeys(tokens, i + 1) : null;
+      if (m && phrase && rest) add({ start: t.start, end: Math.max(t.end + m[0].length, rest.end), kind: 'during', point: 'whole', anchor: phrase.head, anchorKeys: [...new Set([phrase.head, ...rest.keys])] });
       continue;
     }
     const cue = cueAt(tokens, i);

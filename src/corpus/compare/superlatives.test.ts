@@ -39,3 +39,11 @@ test('a shared limit narrows neither side; ranked places must agree', () => {
   assert.ok(superlativesClash(one('the second-largest attack'), one('the third-largest attack')));
   assert.ok(superlativesClash(one('the second-largest attack'), one('the largest attack')));
 });
+
+test('"-ever" and coordinated modifiers are read through to the ranked head', () => {
+  const a = one('It was the largest-ever drone attack on the port.');
+  assert.deepEqual([a.head, a.modifiers], ['attack', ['air']]);
+  const b = one('one of the largest combined drone and missile strikes of the war');
+  assert.equal(b.head, 'attack');
+  assert.ok(superlativesClash(a, b));
+});

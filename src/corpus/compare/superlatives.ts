@@ -32,7 +32,7 @@ const SUPERLATIVE_RE =
 /** Words that sit inside a ranked noun phrase without being part of what is ranked. */
 const SKIPPED = new Set(['ever', 'single', 'such']);
 /** Longest ranked noun phrase read, in words. */
-const PHRASE_WORDS = 4;
+const PHRASE_WORDS = 5;
 
 /**
  * Limits that narrow a ranking in time: "the largest this year" may be "one of the largest" overall. "In the
@@ -44,9 +44,10 @@ const SCOPE_RE =
 function rankedPhrase(tokens: readonly Token[]): { head: string | null; modifiers: string[]; end: number | null } {
   const keys: string[] = [];
   let end: number | null = null;
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     const w = t.text.toLowerCase();
-    if (SKIPPED.has(w)) continue;
+    // "the largest-ever drone and missile attack": "-ever" and a coordination inside the phrase are read through.
+    if (SKIPPED.has(w) || (i === 0 && w === '-') || (keys.length && (w === 'and' || w === 'or') && /^\p{L}/u.test(tokens[i + 1]?.text ?? ''))) continue;
     if (!/^\p{L}/u.test(t.text) || keys.length >= PHRASE_WORDS || (keys.length && /ed$/.test(w))) break;
     const key = classKey(w);
     if (!key) break;
