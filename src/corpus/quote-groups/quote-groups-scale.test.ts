@@ -78,7 +78,12 @@ test('doubling the quotes about doubles the candidate pairs and the time', () =>
   const pairRatio = pairsOf(large) / pairsOf(small);
   assert.ok(pairRatio < 2.3, `candidate pairs grew ${pairRatio.toFixed(2)}x for 2x the quotes`);
   groupQuotes(small); // warm the optimizing compiler
-  const [smallMs = 0, largeMs = 0] = fastestMs([() => groupQuotes(small), () => groupQuotes(large)]);
-  assert.ok(largeMs / smallMs < 2.8, `time grew ${(largeMs / smallMs).toFixed(2)}x for 2x the quotes (${smallMs.toFixed(0)} ms, ${largeMs.toFixed(0)} ms)`);
+  // A busy machine only ever slows a run down, so the best of three rounds is the fair figure for both sizes.
+  const ratios: number[] = [];
+  for (let round = 0; round < 3 && !ratios.some((r) => r < 2.6); round++) {
+    const [smallMs = 0, largeMs = 0] = fastestMs([() => groupQuotes(small), () => groupQuotes(large)]);
+    ratios.push(largeMs / smallMs);
+  }
+  assert.ok(ratios.some((r) => r < 2.6), `time grew ${ratios.map((r) => r.toFixed(2)).join(', ')}x for 2x the quotes`);
   assert.ok(groupQuotes(small).length > 100, 'the repeated quotes of each story are grouped');
 });
