@@ -20,6 +20,7 @@ export interface GoldRemark {
 
 export interface GoldSubEvent {
   /** tune: thresholds were chosen here; confirm: scored while working; untouched: scored once, at the end. */
+  readonly split: 'train' | 'dev';
   readonly role: 'tune' | 'confirm' | 'untouched';
   readonly remarks: readonly GoldRemark[];
 }
