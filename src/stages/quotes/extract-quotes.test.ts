@@ -532,3 +532,10 @@ test('a title-case headline before a quotation paragraph gives no context speake
   const seen = runWithEntities('Ten Voters Share Their Honest Views On Ilse Drummond\n\n"We need the bridge open again before the winter comes."');
   assert.equal(find(seen, 'We need the bridge open again before the winter comes.').name, null);
 });
+
+test('a participle clause after the speaker ("said Orla Finch, speaking of the budget") is not part of the speaker', () => {
+  const seen = run('"The harbour fund is empty," said Orla Finch, speaking of the budget of the port.');
+  assert.equal(find(seen, 'The harbour fund is empty').speaker, 'Orla Finch');
+  const kept = run('"The harbour fund is empty," said Orla Finch, head of the port authority.');
+  assert.equal(find(kept, 'The harbour fund is empty').speaker, 'Orla Finch, head of the port authority');
+});

@@ -575,7 +575,7 @@ function stripFinal(text: string, sentence: Span): number {
 }
 
 const APPOSITIVE_START =
-  /^\s*,\s+(?:(?:Democrat|Republican|Independent|Labour|Conservative)s?\s+(?:of|from)\s|(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|senior|deputy|another|longtime|chief|co-founder|founder|president|director|head|chairman|chairwoman|CEO|executive|professor|author|editor|spokesman|spokeswoman|spokesperson|leader|member|manager|adviser|advisor|aide|analyst|economist|pollster|strategist|(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}.-]+['’]s?)\s|[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in)\s|\d{2},)/u;
+  /^\s*,\s+(?:(?:Democrat|Republican|Independent|Labour|Conservative)s?\s+(?:of|from)\s|(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|senior|deputy|another|longtime|chief|co-founder|founder|president|director|head|chairman|chairwoman|CEO|executive|professor|author|editor|spokesman|spokeswoman|spokesperson|leader|member|manager|adviser|advisor|aide|analyst|economist|pollster|strategist|(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}.-]+['’]s?)\s|(?!\p{Ll}+ing\s)[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in)\s|\d{2},)/u;
 /**
  * The speaker mention with its appositive ("Ilse Brandt, the harbour master,"): up to the cue when the
  * speaker comes first, else to the end of the sentence; never across a quotation mark.
