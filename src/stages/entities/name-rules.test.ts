@@ -195,6 +195,8 @@ test('the person-context rule retypes a tagged place or organisation, but not a 
   const nation = { ...none, gazetteer: { entries: new Map([['norlandian', 1 << 3]]), firstTokens: new Map([['norlandian', 1]]) } };
   const aged = refineSentence(['the', '38', '-', 'year-old', 'Norlandian', 'from', 'Velm'], [{ start: 4, end: 5, type: 3 }], nation);
   assert.equal(aged[0]?.type, 3);
+  const group = refineSentence(['Norlandian', 'Kurds', 'were', 'killed', '.'], [{ start: 0, end: 2, type: 3 }], nation);
+  assert.equal(group[0]?.type, 3);
 });
 
 test('a local-news role before a name is cut from the person ("County Sheriff Wade Tolliver")', () => {

@@ -183,6 +183,8 @@ function inPersonContext(tokens: readonly string[], start: number, end: number, 
   if (ORG_HEADS.has(last) || OUTLET_HEADS.includes(last)) return false;
   const known = (1 << GAZ_TYPES.indexOf('LOC')) | (1 << GAZ_TYPES.indexOf('ORG')) | (1 << GAZ_TYPES.indexOf('MISC'));
   if ((gazMask(res, tokens.slice(start, end).join(' ')) & known) !== 0) return false;
+  // "Iraqi Kurds were killed": a name opening with a nationality is a group.
+  if ((gazMask(res, tokens[start]!) & (1 << GAZ_TYPES.indexOf('MISC'))) !== 0) return false;
   return personContext(tokens, start, end) !== null;
 }
 

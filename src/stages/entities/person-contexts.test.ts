@@ -52,3 +52,10 @@ test('"the murder of", "a vigil for" and "identified the victim as" take a perso
 test('a name after a preposition before a predicate is not its subject', () => {
   assert.equal(contextOf('Farmers in the province of Velmora were arrested .', 'Velmora'), null);
 });
+
+test('a noun for a person right before a name, or before its comma, marks it ("victim Dana Reyes", "her son, Marcus Lee")', () => {
+  assert.equal(contextOf('Police said victim Dana Reyes lived nearby .', 'Dana Reyes'), 'object');
+  assert.equal(contextOf('Her son , Marcus Lee , was home .', 'Marcus Lee'), 'object');
+  assert.equal(contextOf('The victim , Dana Reyes , lived nearby .', 'Dana Reyes'), 'object');
+  assert.equal(contextOf('The house , Brenford Hall , burned .', 'Brenford Hall'), null);
+});

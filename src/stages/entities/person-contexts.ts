@@ -48,6 +48,14 @@ const PERSON_OF_NOUNS: ReadonlySet<string> = new Set([
   'shooter', 'victim',
 ]);
 
+/** Nouns for people that stand right before a name in apposition: "victim Dana Reyes", "her son, Marcus Lee,". */
+const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'victim', 'victims', 'suspect', 'suspects', 'gunman', 'shooter', 'teen', 'teenager', 'son', 'daughter', 'brother',
+  'sister', 'cousin', 'nephew', 'niece', 'boyfriend', 'girlfriend', 'husband', 'wife', 'mother', 'father', 'grandmother',
+  'grandfather', 'grandson', 'granddaughter', 'uncle', 'aunt', 'stepfather', 'stepmother', 'fiance', 'fiancee', 'widow',
+  'widower', 'roommate', 'neighbor', 'neighbour', 'defendant',
+]);
+
 /** Words between "identified" and "as" when it names a person: "identified the victim as", "identified him as". */
 const IDENTIFIED_OBJECTS: ReadonlySet<string> = new Set([
   'the', 'a', 'victim', 'victims', 'suspect', 'suspects', 'man', 'woman', 'men', 'women', 'boy', 'girl', 'teen', 'teenager',
@@ -91,9 +99,10 @@ function personPredicate(tokens: readonly string[], start: number, end: number):
   return j > end && PERSON_PARTICIPLES.has(lower(tokens[j]));
 }
 
-/** "the murder of Name", "a vigil for Name", "identified the victim as Name". */
+/** "the murder of Name", "a vigil for Name", "identified the victim as Name", "victim Name", "her son, Name". */
 function personObject(tokens: readonly string[], start: number): boolean {
   const prep = lower(tokens[start - 1]);
+  if (PERSON_NOUNS.has(prep) || (prep === ',' && PERSON_NOUNS.has(lower(tokens[start - 2])))) return true;
   if ((prep === 'of' || prep === 'for') && PERSON_OF_NOUNS.has(lower(tokens[start - 2]))) return true;
   if (prep !== 'as') return false;
   for (let j = start - 2; j >= Math.max(0, start - 5); j--) {
@@ -109,7 +118,8 @@ function personObject(tokens: readonly string[], start: number): boolean {
  * 1. age-after: an age apposition or parenthesis ("Dana Reyes, 24, of Tulsa", "Tia Brown (28)");
  * 2. age-before: an age adjective with the name as its noun ("20-year-old Travon Bixby was");
  * 3. predicate: a victim's or suspect's predicate ("was fatally shot", "was arrested", "died");
- * 4. object: the person after "the murder of", "a vigil for", "identified the victim as".
+ * 4. object: the person after "the murder of", "a vigil for", "identified the victim as", or a noun for a person
+ *    ("victim Dana Reyes", "her son, Marcus Lee").
  * Callers exclude known places, organisations and nationalities ("Ohio, 18," can be a tally; "the 38-year-old
  * Palestinian" a nationality) and organisation heads.
  */
