@@ -15,7 +15,8 @@ export interface EntityMention extends Span {
 }
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect';
-export type SpeakerHow = 'named' | 'role' | 'pronoun' | 'running' | 'statement' | 'outlet' | 'none';
+/** "context": a quotation paragraph with no cue, spoken by the person the paragraph before reported or named. */
+export type SpeakerHow = 'named' | 'role' | 'pronoun' | 'running' | 'context' | 'statement' | 'outlet' | 'none';
 
 export interface QuoteSpan extends Span {
   readonly kind: QuoteKind;

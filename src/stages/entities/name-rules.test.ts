@@ -168,3 +168,44 @@ test('a name after a company noun, or a "person" before an outlet noun, is an or
     ],
   ]);
 });
+
+test('names in lists with ages and towns are persons, the towns places', () => {
+  const got = entities('Police identified the wounded as Dana Reyes, 24, of Tulsa, and Marcus Lee, 31, and Tia Brown, 28, both of Dayton.');
+  for (const name of ['Dana Reyes', 'Marcus Lee', 'Tia Brown']) assert.equal(got.find((m) => m.text === name)?.type, 'PERSON', `${name}: ${JSON.stringify(got)}`);
+  assert.equal(got.find((m) => m.text === 'Tulsa')?.type, 'LOC', JSON.stringify(got));
+  assert.equal(got.find((m) => m.text === 'Dayton')?.type, 'LOC', JSON.stringify(got));
+});
+
+test('victims after "the murder of" and before "was shot", and a name after an age adjective, are persons', () => {
+  const murder = entities('The murder of Deontae Rush remains unsolved, police said.');
+  assert.equal(murder.find((m) => m.text === 'Deontae Rush')?.type, 'PERSON', JSON.stringify(murder));
+  const aged = entities('Deputies arrested 20-year-old Travonte Bixby on Tuesday.');
+  assert.equal(aged.find((m) => m.text === 'Travonte Bixby')?.type, 'PERSON', JSON.stringify(aged));
+  const listed = entities('The victims were identified as 51-year-old Royce Dunmore, 40-year-old Alicia Pruitt and 10-month-old Kenji Pruitt.');
+  for (const name of ['Royce Dunmore', 'Alicia Pruitt', 'Kenji Pruitt']) assert.equal(listed.find((m) => m.text === name)?.type, 'PERSON', `${name}: ${JSON.stringify(listed)}`);
+});
+
+test('the person-context rule retypes a tagged place or organisation, but not a known place or an organisation head', () => {
+  const tokens = ['The', 'murder', 'of', 'Deontae', 'Rush', 'shocked', 'Velmora', 'Holdings', ',', '24', ',', 'staff', '.'];
+  const out = refineSentence(tokens, [{ start: 3, end: 5, type: 3 }, { start: 6, end: 8, type: 1 }], none);
+  assert.deepEqual(out, [{ start: 3, end: 5, type: 0 }, { start: 6, end: 8, type: 1 }]);
+  const place = { ...none, gazetteer: { entries: new Map([['ohio', 1 << 2]]), firstTokens: new Map([['ohio', 1]]) } };
+  const tally = refineSentence(['Ohio', ',', '18', ',', 'and', 'Texas', ',', '38', '.'], [{ start: 0, end: 1, type: 2 }, { start: 5, end: 6, type: 2 }], place);
+  assert.equal(tally[0]?.type, 2);
+  const nation = { ...none, gazetteer: { entries: new Map([['norlandian', 1 << 3]]), firstTokens: new Map([['norlandian', 1]]) } };
+  const aged = refineSentence(['the', '38', '-', 'year-old', 'Norlandian', 'from', 'Velm'], [{ start: 4, end: 5, type: 3 }], nation);
+  assert.equal(aged[0]?.type, 3);
+  const group = refineSentence(['Norlandian', 'Kurds', 'were', 'killed', '.'], [{ start: 0, end: 2, type: 3 }], nation);
+  assert.equal(group[0]?.type, 3);
+});
+
+test('a local-news role before a name is cut from the person ("County Sheriff Wade Tolliver")', () => {
+  const got = entities('Harlan County Sheriff Wade Tolliver said deputies arrived within minutes.');
+  assert.ok(got.some((m) => m.text === 'Wade Tolliver' && m.type === 'PERSON'), JSON.stringify(got));
+  assert.ok(!got.some((m) => m.type === 'PERSON' && /Sheriff/.test(m.text)), JSON.stringify(got));
+});
+
+test('a name tagged as a place does not end on a comma', () => {
+  const out = refineSentence(['in', 'Velmora', ',', 'then'], [{ start: 1, end: 3, type: 2 }], none);
+  assert.deepEqual(out, [{ start: 1, end: 2, type: 2 }]);
+});

@@ -1,8 +1,9 @@
 // Post-tagging name rules: titles out of person spans, surnames joined on, organisation and outlet heads typed ORG.
 import { hashString } from './features.js';
 import { GAZ_TYPES, type Gazetteer } from './gazetteer.js';
-import { PERSON_TITLES } from './person-titles.js';
+import { PERSON_TITLES, ROLE_TITLES } from './person-titles.js';
 import { ORG_HEADS, OUTLET_HEADS } from './name-heads.js';
+import { personContext } from './person-contexts.js';
 
 // Unicode-class patterns built once (per-call literals are recompiled when the loader lowers them to new RegExp).
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}'\u2019-]*$/u;
@@ -11,6 +12,7 @@ const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 const HAS_LOWER = /\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
+const CLAUSE_PUNCTUATION = /^[,;:]$/;
 
 /** Titles that only ever stand before a person: a name right after one is a person whatever the tagger said. */
 const STRICT_TITLES: ReadonlySet<string> = new Set([
@@ -127,6 +129,9 @@ export function repairBoundaries(tokens: readonly string[], chunks: readonly Nam
     while (end - start > 1 && STARTS_LOWER.test(tokens[end - 1]!) && !/^al-/.test(tokens[end - 1]!)) end--;
     if (type === PER) {
       while (end - start > 1 && (!HAS_LETTER.test(tokens[end - 1]!) || tokens[end - 1] === "'s" || tokens[end - 1] === '\u2019s')) end--;
+    } else {
+      // "Justice Burroughs ," tagged as a place: no name ends on a comma, semicolon or colon (a closing ")" or "." may be its own: "Rad ( B )", "Bros .").
+      while (end - start > 1 && CLAUSE_PUNCTUATION.test(tokens[end - 1]!)) end--;
     }
     if (type === ORG || type === LOC) while (end - start > 1 && TIME_WORDS.has(tokens[end - 1]!.toLowerCase()) && capitalised(tokens[end - 1])) end--;
     let split = false;
@@ -164,8 +169,29 @@ export function repairBoundaries(tokens: readonly string[], chunks: readonly Nam
   return merged;
 }
 
+/** Longest name the person-context rule retypes, in tokens. */
+const MAX_CONTEXT_NAME = 4;
+
+/**
+ * A name in a context English keeps for people (person-contexts.ts), that is not a known place, organisation or
+ * nationality ("the 38-year-old Norlandian"), nor headed like an organisation, and whose words are all capitalised ("Dana Reyes, 24," but not "Ohio, 18,").
+ */
+function inPersonContext(tokens: readonly string[], start: number, end: number, res: NameRuleResources): boolean {
+  if (end - start > MAX_CONTEXT_NAME) return false;
+  for (let i = start; i < end; i++) if (!capitalised(tokens[i]) && !/^\p{Lu}\.$/u.test(tokens[i]!)) return false;
+  const last = bare(tokens[end - 1]!);
+  if (ORG_HEADS.has(last) || OUTLET_HEADS.includes(last)) return false;
+  const known = (1 << GAZ_TYPES.indexOf('LOC')) | (1 << GAZ_TYPES.indexOf('ORG')) | (1 << GAZ_TYPES.indexOf('MISC'));
+  if ((gazMask(res, tokens.slice(start, end).join(' ')) & known) !== 0) return false;
+  // "Iraqi Kurds were killed": a name opening with a nationality is a group.
+  if ((gazMask(res, tokens[start]!) & (1 << GAZ_TYPES.indexOf('MISC'))) !== 0) return false;
+  return personContext(tokens, start, end) !== null;
+}
+
 /**
  * Rewrites one sentence's chunks. Order (after repairBoundaries):
+ * 0. person-context: a non-person name beside an age, a victim's or suspect's predicate or after "the murder of" is a
+ *    person ("Dana Reyes, 24,", "the murder of Deontae Rush"; person-contexts.ts);
  * 1. title-strip (after 3 for non-person spans): a person span loses everything up to its last title word ("Mayor Dmytro" -> "Dmytro");
  * 2. surname-join: an untagged unknown (or surname-shaped) capitalised word right after a person name joins it
  *    ("Dmytro" + "Kovalskyy");
@@ -183,6 +209,7 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
   const placeOrOrg = (1 << GAZ_TYPES.indexOf('LOC')) | (1 << GAZ_TYPES.indexOf('ORG'));
   for (const chunk of repaired) {
     let { start, end, type } = chunk;
+    if (type !== PER && inPersonContext(tokens, start, end, res)) type = PER;
     if (type !== PER && end - start > 1 && STRICT_TITLES.has(bare(tokens[start]!)) && capitalised(tokens[start + 1])) {
       // "Mayor Dmytro Kovalsky" tagged as one ORG after a quotation: the title marks a person.
       tagged[start] = 0;
@@ -191,7 +218,7 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
     }
     if (type === PER) {
       let cut = -1;
-      for (let i = start; i < end - 1; i++) if (PERSON_TITLES.has(bare(tokens[i]!))) cut = i;
+      for (let i = start; i < end - 1; i++) if (ROLE_TITLES.has(bare(tokens[i]!))) cut = i;
       if (cut >= 0) {
         for (let i = start; i <= cut; i++) tagged[i] = 0;
         start = cut + 1;

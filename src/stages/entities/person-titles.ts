@@ -11,3 +11,13 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'presidential', 'pope', 'cardinal', 'bishop', 'archbishop', 'councillor', 'councilman', 'councilwoman', 'congressman',
   'congresswoman', 'superintendent', 'inspector', 'sergeant', 'lieutenant', 'major', 'corporal', 'detective', 'officer',
 ]);
+
+/**
+ * Local-news roles that stand before a name and are cut from a person span after tagging ("Harlan County Sheriff
+ * Wade Tolliver" -> "Wade Tolliver"). Not in PERSON_TITLES: the tagger's title constraint would then stop a span
+ * at "Sheriff" and lose the name after it.
+ */
+export const ROLE_TITLES: ReadonlySet<string> = new Set([
+  ...PERSON_TITLES, 'sheriff', 'undersheriff', 'trooper', 'coroner', 'prosecutor', 'aide', 'pastor', 'marshal', 'constable',
+  'reverend',
+]);

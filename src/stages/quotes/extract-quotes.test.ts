@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { EntityMention, QuoteSpan } from '../../core/article.js';
 import { splitParagraphs, splitSentences } from '../sentences/index.js';
 import { extractQuotes, QUOTES_DEFAULTS } from './extract-quotes.js';
+import { findEntities } from '../entities/index.js';
 
 interface Seen {
   kind: string;
@@ -485,4 +486,56 @@ test('a subject pronoun right before the cue is the speaker, not the relative an
 test('a cue word right before the opening mark introduces the quote, even when another cue follows it', () => {
   const seen = run("Mr. Falk also spoke of the strike, saying, ''We never said the pier was safe,'' but he denied any fault.");
   assert.equal(find(seen, 'We never said the pier was safe').speaker, 'Mr. Falk');
+});
+
+/** The quotes of a text with the entities stage's own mentions, as the pipeline runs them. */
+function runWithEntities(text: string): Seen[] {
+  const sentences = splitParagraphs(text).flatMap((p) => splitSentences(text, p));
+  return run(text, findEntities(text, sentences));
+}
+
+test('"…," he stressed: a pronoun in the next paragraph resolves to the titled person named before', () => {
+  const seen = runWithEntities('The presidential aide Anna Berg spoke to reporters on Tuesday.\n\n"We will not retreat from this plan…," she stressed.');
+  const q = find(seen, 'We will not retreat from this plan…');
+  assert.equal(q.name, 'Anna Berg');
+  assert.equal(q.how, 'pronoun');
+});
+
+test('titles before a name are not part of the speaker\'s name', () => {
+  const seen = runWithEntities('"It was chaos when we got there," Police Chief Dana Ortiz said. "Nobody will sleep tonight," said Harlan County Sheriff Wade Tolliver.');
+  assert.equal(find(seen, 'It was chaos when we got there').name, 'Dana Ortiz');
+  assert.equal(find(seen, 'Nobody will sleep tonight').name, 'Wade Tolliver');
+});
+
+test('a quotation paragraph with no cue continues the person the paragraph before named or reported', () => {
+  const named = runWithEntities('Mayor Ilse Drummond thanked the volunteers at the shelter.\n\n"This city owes them everything."');
+  const q = find(named, 'This city owes them everything.');
+  assert.equal(q.name, 'Ilse Drummond');
+  assert.equal(q.how, 'context');
+  const reported = runWithEntities('Carla Menendez said her son had never owned a gun and had been home all evening.\n\n"He was asleep when they knocked on the door."');
+  assert.equal(find(reported, 'He was asleep when they knocked on the door.').name, 'Carla Menendez');
+});
+
+test('no context speaker when the paragraph before names two people, or the quotation does not fill its paragraph', () => {
+  const two = runWithEntities('Ilse Drummond and Carla Menendez visited the shelter on Sunday.\n\n"This city owes the volunteers everything."');
+  assert.equal(find(two, 'This city owes the volunteers everything.').name, null);
+  const inside = runWithEntities('Mayor Ilse Drummond thanked the volunteers at the shelter.\n\nThe sign read "This city owes you everything, and we will not forget it" in red letters.');
+  assert.ok(inside.every((s) => s.how !== 'context'), JSON.stringify(inside));
+});
+
+test('a name that is no subject in the paragraph before ("the fire aboard the Maren Holt") gives no context speaker', () => {
+  const seen = runWithEntities('The fire aboard the Maren Holt spread to the pier within minutes.\n\n"The crew saved every passenger on board."');
+  assert.equal(find(seen, 'The crew saved every passenger on board.').name, null);
+});
+
+test('a title-case headline before a quotation paragraph gives no context speaker', () => {
+  const seen = runWithEntities('Ten Voters Share Their Honest Views On Ilse Drummond\n\n"We need the bridge open again before the winter comes."');
+  assert.equal(find(seen, 'We need the bridge open again before the winter comes.').name, null);
+});
+
+test('a participle clause after the speaker ("said Orla Finch, speaking of the budget") is not part of the speaker', () => {
+  const seen = run('"The harbour fund is empty," said Orla Finch, speaking of the budget of the port.');
+  assert.equal(find(seen, 'The harbour fund is empty').speaker, 'Orla Finch');
+  const kept = run('"The harbour fund is empty," said Orla Finch, head of the port authority.');
+  assert.equal(find(kept, 'The harbour fund is empty').speaker, 'Orla Finch, head of the port authority');
 });

@@ -4,7 +4,7 @@ import type { Span } from '../../core/span.js';
 import { lastSpanStartingAtOrBefore, trimSpan } from '../../core/span.js';
 import { tokenize, type Token } from '../../core/tokenize.js';
 import { CLAUSE_VERBS, CUE_AUXILIARIES, CUE_VERBS, HEARER_VERBS, LABEL_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS } from './cue-lexicon.js';
-import { findNameMentions, type Gender, type NameIndex } from './find-name-mentions.js';
+import { findNameMentions, type Gender, type NameIndex, type NameMention } from './find-name-mentions.js';
 import { findQuoteRegions, type QuoteRegion } from './find-quote-regions.js';
 import {
   isRelative,
@@ -575,7 +575,7 @@ function stripFinal(text: string, sentence: Span): number {
 }
 
 const APPOSITIVE_START =
-  /^\s*,\s+(?:(?:Democrat|Republican|Independent|Labour|Conservative)s?\s+(?:of|from)\s|(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|senior|deputy|another|longtime|chief|co-founder|founder|president|director|head|chairman|chairwoman|CEO|executive|professor|author|editor|spokesman|spokeswoman|spokesperson|leader|member|manager|adviser|advisor|aide|analyst|economist|pollster|strategist|(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}.-]+['’]s?)\s|[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in)\s|\d{2},)/u;
+  /^\s*,\s+(?:(?:Democrat|Republican|Independent|Labour|Conservative)s?\s+(?:of|from)\s|(?:the|a|an|his|her|its|their|who|whose|one|both|also|now|then|former|senior|deputy|another|longtime|chief|co-founder|founder|president|director|head|chairman|chairwoman|CEO|executive|professor|author|editor|spokesman|spokeswoman|spokesperson|leader|member|manager|adviser|advisor|aide|analyst|economist|pollster|strategist|(?:\p{Lu}[\p{L}.-]*\s+){0,3}[\p{L}.-]+['’]s?)\s|(?!\p{Ll}+ing\s)[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}\s+(?:of|for|at|in)\s|\d{2},)/u;
 /**
  * The speaker mention with its appositive ("Ilse Brandt, the harbour master,"): up to the cue when the
  * speaker comes first, else to the end of the sentence; never across a quotation mark.
@@ -614,6 +614,57 @@ function orphanTitle(text: string, span: Span, config: QuotesConfig): boolean {
   return words <= config.scareQuoteWords || (words <= config.orphanQuoteWords && !/[.!?]$/.test(text.slice(span.end - 1, span.end)));
 }
 
+/**
+ * Whether a quotation is its whole paragraph, opening mark included: only white space, marks and final punctuation
+ * around it (a paragraph that only closes a mark ends a quotation opened before it).
+ */
+function fillsParagraph(doc: Doc, c: Candidate): boolean {
+  const paragraph = doc.paragraphs[c.paragraph];
+  if (!paragraph) return false;
+  return /^\s*["“«„]\s*$/.test(doc.text.slice(paragraph.start, c.content.start)) && /^[\s"'”’».,!?…]*$/.test(doc.text.slice(c.content.end, paragraph.end));
+}
+
+/** A line in capitals or title case: most of its words capitalised (a sentence capitalises its first word and names). */
+function isHeadline(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return !/\p{Ll}{2}/u.test(line) || (words.length >= 4 && capitalised >= 0.7 * words.length);
+}
+
+/** Words before a subject that end its noun phrase: a preposition, verb or participle ("the fire aboard the X"). */
+const NOT_BEFORE_SUBJECT = /^(?:aboard|about|after|against|among|at|before|between|by|during|for|from|in|into|near|of|on|over|through|to|under|with|without|said|says|told|asked|\p{Ll}+ed|\p{Ll}+ing)$/u;
+
+/** Whether a name stands where a subject does: only its noun phrase ("The presidential aide", "Police Chief") before it in its sentence. */
+function opensClause(doc: Doc, m: Span): boolean {
+  const before = doc.text.slice(sentenceAt(doc, m.start).start, m.start);
+  return !before.split(/[\s,]+/).some((w) => NOT_BEFORE_SUBJECT.test(w));
+}
+
+/**
+ * The one person a paragraph names outside quotation marks ("Mayor Ilse Drummond thanked the volunteers."), as the
+ * last mention of them there in a subject's place; null when it names none, several, quotes anyone or is a headline in capitals.
+ */
+function soleNamedPerson(doc: Doc, paragraphIndex: number): { span: Span; name: string } | null {
+  const paragraph = doc.paragraphs[paragraphIndex];
+  const body = paragraph ? doc.text.slice(paragraph.start, paragraph.end) : '';
+  // A headline ("FERRY TALKS COLLAPSE:", "Ten Voters Share Their Views On Ilse Drummond") names no speaker.
+  if (!paragraph || /["“”«»„]/.test(body) || isHeadline(body)) return null;
+  let found: NameMention | null = null;
+  const { mentions } = doc.names;
+  // With an entities layer, capitalised words it did not take for a person ("the ferry Saint Brendan") are none.
+  const tagged = mentions.some((m) => m.from === 'entity');
+  // Mentions are sorted by start: walk back from the paragraph's end.
+  for (let i = lastSpanStartingAtOrBefore(mentions, paragraph.end); i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.start < paragraph.start) break;
+    if (m.end > paragraph.end || m.type !== 'PERSON' || (tagged && m.from !== 'entity') || !/\p{Ll}/u.test(doc.text.slice(m.start, m.end))) continue;
+    if (!opensClause(doc, m)) continue;
+    if (found && found.canonical !== m.canonical) return null;
+    found ??= m;
+  }
+  return found ? { span: { start: found.start, end: found.end }, name: found.canonical } : null;
+}
+
 /** Resolves speakers in reading order so pronouns and running quotes see what came before. */
 function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesConfig): QuoteSpan[] {
   const discourse: Discourse = { sentences: doc.sentences, quoted: candidates.filter((c) => c.kind !== 'indirect').map((c) => c.content) };
@@ -621,10 +672,13 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
   const learned = new Map<string, Gender>();
   const quotes: QuoteSpan[] = [];
   let lastDirect: { paragraph: number; span: Span | null; name: string | null } | null = null;
+  let lastSpoken: { paragraph: number; span: Span | null; name: string } | null = null;
   for (const c of candidates) {
     let span: Span | null = null;
     let name: string | null = null;
     let how: SpeakerHow = 'none';
+    // Whether the speaker resolved to a person, whom a quotation paragraph after this one may continue.
+    let person = false;
     const relative = c.phrase && isRelative(doc.text.slice(c.phrase.start, c.phrase.end)) ? c.phrase : null;
     if (relative) {
       // "who" is the speaker span (as a pronoun would be); the name is that of the phrase it stands for.
@@ -634,10 +688,12 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
       span = relative;
       name = r?.name ?? null;
       how = 'pronoun';
+      person = r?.type === 'PERSON';
       if (r && name) history.push({ name, span, at: relative.start, type: r.type, gender: r.gender });
     } else if (c.phrase) {
       const r = resolvePhrase(doc.text, c.phrase, doc.names, history, learned, discourse, config);
       ({ span, name, how } = r);
+      person = r.type === 'PERSON' && (how === 'named' || how === 'pronoun' || how === 'role');
       if (name) {
         history.push({ name, span, at: c.phrase.start, type: r.type, gender: r.gender });
         const pronoun = doc.text.slice(c.phrase.start, c.phrase.end).toLowerCase();
@@ -647,11 +703,19 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
       // A quote with no cue in a run of quotes belongs to the running speaker.
       ({ span, name } = lastDirect);
       how = 'running';
+    } else if (c.kind === 'direct' && !c.cue && fillsParagraph(doc, c)) {
+      // A quotation paragraph after one that reported or named its speaker continues that speaker.
+      const previous: { span: Span | null; name: string } | null = lastSpoken && lastSpoken.paragraph === c.paragraph - 1 ? lastSpoken : soleNamedPerson(doc, c.paragraph - 1);
+      if (previous) {
+        ({ span, name } = previous);
+        how = 'context';
+      }
     }
-    if (c.kind === 'direct' && !c.cue && how === 'none' && orphanTitle(doc.text, c.content, config)) continue;
+    if (c.kind === 'direct' && !c.cue && (how === 'none' || how === 'context') && orphanTitle(doc.text, c.content, config)) continue;
     if (span && c.phrase && span === c.phrase && !relative) span = withAppositive(doc, span, c.cue);
     quotes.push({ start: c.content.start, end: c.content.end, kind: c.kind, speaker: span, speakerName: name, speakerHow: how, cue: c.cue });
     if (c.kind === 'direct') lastDirect = { paragraph: lastSpanStartingAtOrBefore(doc.paragraphs, c.content.end), span, name };
+    if (name && person) lastSpoken = { paragraph: lastSpanStartingAtOrBefore(doc.paragraphs, c.content.end), span, name };
   }
   return quotes;
 }
