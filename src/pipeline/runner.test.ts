@@ -5,7 +5,8 @@ import { createContext } from '../core/context.js';
 import { makeArticle } from '../../test/helpers/make-article.js';
 import { checkPipeline, runArticleStages, runPipeline } from './runner.js';
 import { defineArticleStage, defineCorpusStage, type ArticleStage } from './stage.js';
-import type { LayerName } from '../core/article.js';
+import type { Article, LayerName } from '../core/article.js';
+import { claimsStage } from '../corpus/claims/index.js';
 import { defaultPipeline, describePipeline } from './registry.js';
 import { buildReport } from '../report/build-report.js';
 import { assertReportInvariants } from '../../test/report-invariants.js';
@@ -213,4 +214,30 @@ test('a stage over its time budget on an article gets a warning and its output i
   assert.equal(out.layers.times.length, 1);
   assert.deepEqual(out.diagnostics.map((d) => [d.stage, d.rule, d.severity]), [['parallax.slow.v1', 'stage-over-budget', 'warning']]);
   assert.equal(out.status, 'ok');
+});
+
+test('the real claims stage failing on one story leaves the other story its claims, and every later stage and the report still run', () => {
+  const bridge = (outlet: string, n: number): Article =>
+    makeArticle(`The Eastbrook river bridge collapsed on Monday, killing ${n} drivers, Mayor Dana Quill said.\nEngineers from Eastbrook said the bridge had cracked in March.`, { outlet }, `${outlet}-bridge.txt`);
+  const ferry = (outlet: string, n: number): Article =>
+    makeArticle(`A ferry caught fire off Northfield harbor on Friday and ${n} passengers were rescued poison, the coast guard said.\nThe Northfield ferry operator suspended sailings.`, { outlet }, `${outlet}-ferry.txt`);
+  const docs = [bridge('Ledger', 4), bridge('Courier', 5), ferry('Ledger', 30), ferry('Courier', 31)];
+  const base = defaultPipeline();
+  const fragile = defineCorpusStage({
+    ...claimsStage,
+    run: (corpus, ctx, config) => {
+      if (corpus.articles.some((a) => a.text.includes('poison'))) throw new Error('claims bug');
+      return claimsStage.run(corpus, ctx, config);
+    },
+  });
+  const pipeline = { articleStages: base.articleStages, corpusStages: base.corpusStages.map((s) => (s === claimsStage ? fragile : s)) };
+  const corpus = runPipeline(pipeline, docs, createContext());
+  assert.equal(corpus.stories.length, 2, 'the fixture holds two stories');
+  const failed = corpus.articles.filter((a) => a.diagnostics.some((d) => d.rule === 'stage-failed'));
+  assert.deepEqual(failed.map((a) => a.source.path).sort(), ['Courier-ferry.txt', 'Ledger-ferry.txt']);
+  const ferryIds = new Set(failed.map((a) => a.id));
+  assert.ok(corpus.claims.length > 0, 'the bridge story has claims');
+  assert.ok(corpus.claims.every((c) => c.mentions.every((m) => !ferryIds.has(m.article))));
+  assert.ok(corpus.brief.length > 0);
+  assertReportInvariants(buildReport(corpus, { pipeline: describePipeline(pipeline) }));
 });

@@ -1,6 +1,7 @@
 // Paragraph and sentence splitting: news abbreviations, exact offsets, and scraped line shapes that must not crash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createContext } from '../../core/context.js';
 import { makeArticle } from '../../../test/helpers/make-article.js';
 import { capLength, sentencesStage, splitParagraphs, splitSentences } from './sentences.js';
@@ -92,4 +93,24 @@ test('a run longer than maxSentenceChars is cut at white space (long tokens hard
   assert.deepEqual(out.diagnostics?.map((d) => d.rule), ['long-sentence-split']);
   assert.deepEqual(capLength('😀'.repeat(5), { start: 0, end: 10 }, 3).map((s) => s.end - s.start), [2, 2, 2, 2, 2], 'never inside a surrogate pair');
   assert.deepEqual(capLength('x'.repeat(7), { start: 0, end: 7 }, 3).map((s) => [s.start, s.end]), [[0, 3], [3, 6], [6, 7]]);
+});
+
+test('property: sentences are sorted, disjoint, trimmed, and hold every letter and digit of the text', () => {
+  const alphabet = fc.constantFrom(...'ab Z9.!?=-*_#+|\t\n\r"“”…😀ق\u0000\u2028 '.split(''), 'Mr.', 'U.S.', '=====', '\r\n', 'Dana ', 'said.');
+  fc.assert(
+    fc.property(fc.array(alphabet, { maxLength: 80 }), fc.boolean(), (parts, everyLine) => {
+      const text = parts.join('');
+      const out = sentencesStage.run(makeArticle(text), createContext(), { ...sentencesStage.defaults, newlineIsParagraph: everyLine, maxSentenceChars: 40 });
+      const sentences = out.layers.sentences ?? [];
+      const covered = new Uint8Array(text.length);
+      sentences.forEach((s, i) => {
+        assert.ok(s.start < s.end && s.end - s.start <= 40, `sentence ${i} [${s.start}, ${s.end})`);
+        assert.ok(i === 0 || sentences[i - 1]!.end <= s.start, 'sorted and disjoint');
+        assert.equal(text.slice(s.start, s.end).trim(), text.slice(s.start, s.end));
+        covered.fill(1, s.start, s.end);
+      });
+      for (const m of text.matchAll(/[\p{L}\p{N}]/gu)) assert.equal(covered[m.index], 1, `character ${m.index} of ${JSON.stringify(text)} is in no sentence`);
+    }),
+    { numRuns: 400 },
+  );
 });
