@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   times: () => import('./times.js'),
   clusters: () => import('./clusters.js'),
   brief: () => import('./brief.js'),
+  'brief-rank': () => import('./brief-rank.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {
