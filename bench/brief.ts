@@ -19,9 +19,9 @@ const WORD_BUDGET = 1200;
 interface Measured {
   readonly name: string;
   readonly articles: number;
-  /** Words a reader sees (tokens with a letter or digit), and `wc -w`'s count of the same text. */
+  /** `wc -w` of the capped Markdown, and the words a reader sees in it (tokens with a letter or digit; no pipes or bullets). */
   readonly words: number;
-  readonly wcWords: number;
+  readonly readerWords: number;
   /** Words of the `--full` Markdown: every line, as the brief was before it was capped. */
   readonly fullWords: number;
   readonly lines: number;
@@ -37,7 +37,7 @@ function measure(name: string, raws: readonly RawArticle[]): Measured {
   const md = renderMarkdown(report);
   const full = renderMarkdown(report, { full: true });
   const bullets = md.split('\n').filter((l) => l.startsWith('- '));
-  return { name, articles: articles.length, words: wordCount(md), wcWords: md.split(/\s+/).filter(Boolean).length, fullWords: wordCount(full), lines: bullets.length, uncited: bullets.filter((l) => !/\[[^\]]* [\w-]+:\d+-\d+\]/.test(l)).length };
+  return { name, articles: articles.length, words: wordCount(md), readerWords: md.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, fullWords: wordCount(full), lines: bullets.length, uncited: bullets.filter((l) => !/\[[^\]]* [\w-]+:\d+-\d+\]/.test(l)).length };
 }
 
 async function readFolder(paths: readonly string[]): Promise<RawArticle[]> {
@@ -90,7 +90,7 @@ export const run: BenchRun = async ({ data, log }) => {
   const rows: { group: string; m: Measured }[] = [];
   const add = (group: string, m: Measured): void => {
     rows.push({ group, m });
-    log(`${m.name.padEnd(40)} ${String(m.articles).padStart(3)} articles ${String(m.words).padStart(6)} words (wc -w ${String(m.wcWords).padStart(6)}; --full ${String(m.fullWords).padStart(6)}) ${String(m.lines).padStart(4)} lines${m.uncited ? ` ${m.uncited} uncited` : ''}`);
+    log(`${m.name.padEnd(40)} ${String(m.articles).padStart(3)} articles ${String(m.words).padStart(6)} words (reader ${String(m.readerWords).padStart(6)}; --full ${String(m.fullWords).padStart(6)}) ${String(m.lines).padStart(4)} lines${m.uncited ? ` ${m.uncited} uncited` : ''}`);
   };
   add('demo', measure('demo (examples/)', await readFolder([join(ROOT, 'examples')])));
   const storiesDir = join(ROOT, 'test', 'stories');

@@ -23,8 +23,9 @@ test('one outlet takes at most linesPerOutlet lines of a capped section; --full 
   assert.equal(cappedLines(lines.slice(0, 3), options({ sectionLines: 4, linesPerOutlet: 1 })).length, 3);
 });
 
-test('words are what a reader sees: table pipes and bullets do not count', () => {
-  assert.equal(wordCount('| a | b-c |\n- one, two [Post a1:0-4]'), 6);
+test('words are counted as wc -w counts them, so anyone can check the budget', () => {
+  assert.equal(wordCount('| a | b-c |\n- one, two [Post a1:0-4]'), 10);
+  assert.equal(wordCount('  \n '), 0);
 });
 
 test('over the word budget, sections give up lines least important first, down to the floor', () => {
