@@ -76,6 +76,17 @@ export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** The longest outlet name a cite shows: past it, the "outlet" is a misread sentence of the article, not a name. */
+const MAX_LABEL = 60;
+
+/** A cite's label: the outlet, else (or when it is too long to be a name) the file name, the URL's host, the id. */
+export function citeLabel(a: Pick<Report['articles'][number], 'id' | 'outlet' | 'source'>): string {
+  if (a.outlet && a.outlet.length <= MAX_LABEL) return a.outlet;
+  const file = a.source.path?.split(/[\\/]/).pop();
+  const host = a.source.url ? /^[a-z]+:\/\/([^/]+)/i.exec(a.source.url)?.[1] : undefined;
+  return file ?? host ?? a.id;
+}
+
 /** Words as `wc -w` counts them (runs of non-space characters, table pipes included): the budget anyone can check. */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -100,7 +111,7 @@ export function sectionCaps(render: (caps: ReadonlyMap<string, number>) => strin
 
 export function renderMarkdown(report: Report, overrides: Partial<MarkdownOptions> = {}): string {
   const options: MarkdownOptions = { ...MARKDOWN_DEFAULTS, ...overrides };
-  const label = new Map(report.articles.map((a) => [a.id, a.outlet ?? a.source.path ?? a.source.url ?? a.id]));
+  const label = new Map(report.articles.map((a) => [a.id, citeLabel(a)]));
   const cite = (c: { article: string; start: number; end: number }): string => `[${escapeMarkdown(label.get(c.article) ?? c.article)} ${c.article}:${c.start}-${c.end}]`;
   const cites = (cs: readonly { article: string; start: number; end: number }[]): string => {
     const shown = options.full ? cs : cs.slice(0, options.citesPerLine);
@@ -206,7 +217,7 @@ function articleTable(report: Report, options: MarkdownOptions): string[] {
       ...(options.full ? problems.map((d) => `${d.severity}: ${d.message}`) : problems.length ? [count(problems.length, 'warning')] : []),
     ].filter(Boolean);
     out.push(
-      `| ${a.id} | ${escapeMarkdown(a.outlet ?? '?')} | ${a.published ?? '?'} | ${escapeMarkdown(a.title ?? '')} | ${a.removed.length} | ${escapeMarkdown(notes.join('; '))} |`,
+      `| ${a.id} | ${escapeMarkdown(options.full ? a.outlet ?? '?' : citeLabel(a))} | ${a.published ?? '?'} | ${escapeMarkdown(a.title ?? '')} | ${a.removed.length} | ${escapeMarkdown(notes.join('; '))} |`,
     );
   }
   return [...out, ''];
