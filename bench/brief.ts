@@ -7,6 +7,7 @@ import type { RawArticle } from '../src/core/raw-article.js';
 import { readInputs, toArticle } from '../src/ingest/index.js';
 import { defaultPipeline, describePipeline, runPipeline } from '../src/pipeline/index.js';
 import { buildReport, renderMarkdown, reportOrder, wordCount } from '../src/report/index.js';
+import { BRIEF_DEFAULTS } from '../src/corpus/brief/index.js';
 import { loadEcbSplit } from './data/ecbplus.js';
 import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
 
@@ -19,12 +20,15 @@ const WORD_BUDGET = 1200;
 interface Measured {
   readonly name: string;
   readonly articles: number;
-  /** Words a reader sees (tokens with a letter or digit), and `wc -w`'s count of the same text. */
+  /** `wc -w` of the capped Markdown, and the words a reader sees in it (tokens with a letter or digit; no pipes or bullets). */
   readonly words: number;
-  readonly wcWords: number;
+  readonly readerWords: number;
   /** Words of the `--full` Markdown: every line, as the brief was before it was capped. */
   readonly fullWords: number;
   readonly lines: number;
+  /** Brief cites longer than BRIEF_DEFAULTS.maxCite characters (conflict cites are whole sentences), and the longest. */
+  readonly longCites: number;
+  readonly longestCite: number;
   /** Brief lines ("- ..." under a section) without a cite. */
   readonly uncited: number;
 }
@@ -36,8 +40,9 @@ function measure(name: string, raws: readonly RawArticle[]): Measured {
   const report = buildReport(corpus, { pipeline: describePipeline(pipeline) });
   const md = renderMarkdown(report);
   const full = renderMarkdown(report, { full: true });
+  const cites = report.brief.flatMap((b) => b.cites.map((c) => c.end - c.start));
   const bullets = md.split('\n').filter((l) => l.startsWith('- '));
-  return { name, articles: articles.length, words: wordCount(md), wcWords: md.split(/\s+/).filter(Boolean).length, fullWords: wordCount(full), lines: bullets.length, uncited: bullets.filter((l) => !/\[[^\]]* [\w-]+:\d+-\d+\]/.test(l)).length };
+  return { name, articles: articles.length, words: wordCount(md), readerWords: md.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, fullWords: wordCount(full), lines: bullets.length, longCites: cites.filter((n) => n > BRIEF_DEFAULTS.maxCite).length, longestCite: Math.max(0, ...cites), uncited: bullets.filter((l) => !/\[[^\]]* [\w-]+:\d+-\d+\]/.test(l)).length };
 }
 
 async function readFolder(paths: readonly string[]): Promise<RawArticle[]> {
@@ -79,6 +84,8 @@ function summarize(prefix: string, rows: readonly Measured[]): BenchMetrics {
     [`${prefix}.fullWords.median`]: [...rows.map((r) => r.fullWords)].sort((a, b) => a - b)[Math.floor(rows.length / 2)] ?? 0,
     [`${prefix}.overBudget`]: rows.filter((r) => r.words > WORD_BUDGET).length,
     [`${prefix}.uncitedLines`]: rows.reduce((s, r) => s + r.uncited, 0),
+    [`${prefix}.longCites`]: rows.reduce((s, r) => s + r.longCites, 0),
+    [`${prefix}.longestCite`]: Math.max(0, ...rows.map((r) => r.longestCite)),
   };
 }
 
@@ -90,7 +97,7 @@ export const run: BenchRun = async ({ data, log }) => {
   const rows: { group: string; m: Measured }[] = [];
   const add = (group: string, m: Measured): void => {
     rows.push({ group, m });
-    log(`${m.name.padEnd(40)} ${String(m.articles).padStart(3)} articles ${String(m.words).padStart(6)} words (wc -w ${String(m.wcWords).padStart(6)}; --full ${String(m.fullWords).padStart(6)}) ${String(m.lines).padStart(4)} lines${m.uncited ? ` ${m.uncited} uncited` : ''}`);
+    log(`${m.name.padEnd(40)} ${String(m.articles).padStart(3)} articles ${String(m.words).padStart(6)} words (reader ${String(m.readerWords).padStart(6)}; --full ${String(m.fullWords).padStart(6)}) ${String(m.lines).padStart(4)} lines${m.uncited ? ` ${m.uncited} uncited` : ''}`);
   };
   add('demo', measure('demo (examples/)', await readFolder([join(ROOT, 'examples')])));
   const storiesDir = join(ROOT, 'test', 'stories');

@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   quotegroups: () => import('./quote-groups.js'),
   brief: () => import('./brief.js'),
   'text-dumps': () => import('./text-dumps.js'),
+  'brief-rank': () => import('./brief-rank.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cappedLines, MARKDOWN_DEFAULTS, sectionCaps, wordCount, type MarkdownOptions } from './markdown.js';
+import { cappedLines, citeLabel, MARKDOWN_DEFAULTS, sectionCaps, wordCount, type MarkdownOptions } from './markdown.js';
 import type { Report } from './schema.js';
 
 type Line = Report['brief'][number];
@@ -23,8 +23,9 @@ test('one outlet takes at most linesPerOutlet lines of a capped section; --full 
   assert.equal(cappedLines(lines.slice(0, 3), options({ sectionLines: 4, linesPerOutlet: 1 })).length, 3);
 });
 
-test('words are what a reader sees: table pipes and bullets do not count', () => {
-  assert.equal(wordCount('| a | b-c |\n- one, two [Post a1:0-4]'), 6);
+test('words are counted as wc -w counts them, so anyone can check the budget', () => {
+  assert.equal(wordCount('| a | b-c |\n- one, two [Post a1:0-4]'), 10);
+  assert.equal(wordCount('  \n '), 0);
 });
 
 test('over the word budget, sections give up lines least important first, down to the floor', () => {
@@ -37,4 +38,16 @@ test('over the word budget, sections give up lines least important first, down t
   // When even the floor is over budget, every section keeps its floor.
   const floor = sectionCaps(render, options({ sectionLines: 8, wordBudget: 10, minSectionLines: 3 }));
   assert.deepEqual(keys.map((k) => floor.get(k)), [3, 3, 3, 3, 3, 3]);
+});
+
+test('a cite is labelled by its outlet, but an "outlet" too long to be a name gives way to the file name', () => {
+  const article = (outlet: string | null, path?: string): Parameters<typeof citeLabel>[0] => ({
+    id: 'a1',
+    outlet,
+    source: path ? { path } : { url: 'https://news.example.org/x' },
+  });
+  assert.equal(citeLabel(article('Harbour Post', 'in/post.txt')), 'Harbour Post');
+  const lede = 'BERLIN — The chancellor spoke with the president by phone on Tuesday as the strike on the capital began, officials said';
+  assert.equal(citeLabel(article(lede, 'in/berlin-wire.txt')), 'berlin-wire.txt');
+  assert.equal(citeLabel(article(null)), 'news.example.org');
 });

@@ -25,7 +25,7 @@ export const MARKDOWN_DEFAULTS: MarkdownOptions = {
   citesPerLine: 2,
   entityRows: 6,
   wordBudget: 1200,
-  minSectionLines: 3,
+  minSectionLines: 2,
 };
 
 type BriefLine = Report['brief'][number];
@@ -76,9 +76,20 @@ export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Words a reader sees: runs of non-space characters holding a letter or digit (table pipes and bullets are not words). */
+/** The longest outlet name a cite shows: past it, the "outlet" is a misread sentence of the article, not a name. */
+const MAX_LABEL = 60;
+
+/** A cite's label: the outlet, else (or when it is too long to be a name) the file name, the URL's host, the id. */
+export function citeLabel(a: Pick<Report['articles'][number], 'id' | 'outlet' | 'source'>): string {
+  if (a.outlet && a.outlet.length <= MAX_LABEL) return a.outlet;
+  const file = a.source.path?.split(/[\\/]/).pop();
+  const host = a.source.url ? /^[a-z]+:\/\/([^/]+)/i.exec(a.source.url)?.[1] : undefined;
+  return file ?? host ?? a.id;
+}
+
+/** Words as `wc -w` counts them (runs of non-space characters, table pipes included): the budget anyone can check. */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /**
@@ -100,7 +111,7 @@ export function sectionCaps(render: (caps: ReadonlyMap<string, number>) => strin
 
 export function renderMarkdown(report: Report, overrides: Partial<MarkdownOptions> = {}): string {
   const options: MarkdownOptions = { ...MARKDOWN_DEFAULTS, ...overrides };
-  const label = new Map(report.articles.map((a) => [a.id, a.outlet ?? a.source.path ?? a.source.url ?? a.id]));
+  const label = new Map(report.articles.map((a) => [a.id, citeLabel(a)]));
   const cite = (c: { article: string; start: number; end: number }): string => `[${escapeMarkdown(label.get(c.article) ?? c.article)} ${c.article}:${c.start}-${c.end}]`;
   const cites = (cs: readonly { article: string; start: number; end: number }[]): string => {
     const shown = options.full ? cs : cs.slice(0, options.citesPerLine);
@@ -127,7 +138,7 @@ export function renderMarkdown(report: Report, overrides: Partial<MarkdownOption
   };
 
   if (!options.full) {
-    const tail = [...coverageTable(report), ...entityTable(report, options), ...articleTable(report, options), fullNote(report)];
+    const tail = [...coverageTable(report, options), ...entityTable(report, options), ...articleTable(report, options), fullNote(report)];
     const render = (caps: ReadonlyMap<string, number>): string => `${[...head, ...sections(caps), ...tail].join('\n')}\n`;
     return render(sectionCaps(render, options));
   }
@@ -152,7 +163,7 @@ export function renderMarkdown(report: Report, overrides: Partial<MarkdownOption
     out.push('');
   }
 
-  out.push(...coverageTable(report));
+  out.push(...coverageTable(report, options));
 
   const anonymous = report.claims.filter((c) => c.anonymousOnly);
   if (anonymous.length) {
@@ -165,8 +176,17 @@ export function renderMarkdown(report: Report, overrides: Partial<MarkdownOption
   return `${out.join('\n')}\n`;
 }
 
-function coverageTable(report: Report): string[] {
+/** Capped: one line per story ("of 28 claims: Nordwire 11, ... (misses 1 confirmed)"); full: the table with claim ids. */
+function coverageTable(report: Report, options: MarkdownOptions): string[] {
   if (!report.coverage.some((c) => c.outlets.length > 1)) return [];
+  if (!options.full) {
+    const lines = report.coverage.map((c) => {
+      const total = report.claims.filter((k) => k.story === c.story).length;
+      const outlets = c.outlets.map((o) => `${escapeMarkdown(o.outlet)} ${o.carries.length}${o.omitsCorroborated.length ? ` (misses ${o.omitsCorroborated.length} confirmed)` : ''}`);
+      return `Claims each outlet carries, of ${total} in ${c.story}: ${outlets.join(', ')}.`;
+    });
+    return ['## Coverage by outlet', '', ...lines, ''];
+  }
   const out = ['## Coverage by outlet', '', '| story | outlet | carries | omits | omits, though corroborated |', '|---|---|---|---|---|'];
   for (const c of report.coverage) {
     const total = report.claims.filter((k) => k.story === c.story).length;
@@ -197,7 +217,7 @@ function articleTable(report: Report, options: MarkdownOptions): string[] {
       ...(options.full ? problems.map((d) => `${d.severity}: ${d.message}`) : problems.length ? [count(problems.length, 'warning')] : []),
     ].filter(Boolean);
     out.push(
-      `| ${a.id} | ${escapeMarkdown(a.outlet ?? '?')} | ${a.published ?? '?'} | ${escapeMarkdown(a.title ?? '')} | ${a.removed.length} | ${escapeMarkdown(notes.join('; '))} |`,
+      `| ${a.id} | ${escapeMarkdown(options.full ? a.outlet ?? '?' : citeLabel(a))} | ${a.published ?? '?'} | ${escapeMarkdown(a.title ?? '')} | ${a.removed.length} | ${escapeMarkdown(notes.join('; '))} |`,
     );
   }
   return [...out, ''];

@@ -204,3 +204,17 @@ test('single-source lines come grouped by outlet, the outlet with the most impor
   const scores = single.slice(0, 3).map((s) => s.score ?? -1);
   assert.deepEqual(scores, [...scores].sort((x, y) => y - x));
 });
+
+test('a quotation longer than maxCite is cited and shown by its first sentence', () => {
+  const remark =
+    '"We will keep the dye hall closed until every sprinkler head in the building has been replaced and tested by the fire brigade. ' +
+    'Nobody will work in that hall again before the inspectors are satisfied, and I will not apologise for the delay this causes to our customers,"';
+  const said = (id: string, outlet: string): Article =>
+    buildArticle({ id, outlet, published: '2026-03-14T09:00', text: `${remark} plant manager Ivo Sand said.`, quotes: [{ text: remark, speakerName: 'Ivo Sand' }] });
+  const c = analysed([said('l1', 'Harbour Post'), said('l2', 'Valley Courier')]);
+  const line = c.brief.find((s) => s.section === 'quotes');
+  assert.ok(line, JSON.stringify(c.brief.map((s) => s.text)));
+  for (const cite of line.cites) assert.ok(cite.end - cite.start <= BRIEF_DEFAULTS.maxCite, `${cite.end - cite.start}`);
+  assert.ok(line.text.includes('tested by the fire brigade'), line.text);
+  assert.ok(!line.text.includes('apologise'), line.text);
+});

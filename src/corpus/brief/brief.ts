@@ -190,13 +190,15 @@ function quoteSentences(groups: readonly QuoteGroup[], corpus: CorpusResult, inp
     const quotes = g.quotes.flatMap((ref) => {
       const article = byId.get(ref.article);
       const q = article?.layers.quotes[ref.index];
-      return article && q ? [{ article, q, cite: { article: article.id, start: q.start, end: q.end } }] : [];
+      if (!article || !q) return [];
+      // A long quotation is cited (and shown) by its first sentence, or clause, like any other passage.
+      const whole = { article: article.id, start: q.start, end: q.end };
+      return [{ article, q, cite: q.end - q.start > config.maxCite ? shortCite(whole, article, config.maxCite) : whole }];
     });
     const speaker = (g.speaker ? names.get(g.speaker) : undefined) ?? quotes.find((x) => x.q.speakerName)?.q.speakerName ?? 'An unnamed speaker';
     const outlets = [...new Set(quotes.map((x) => outletOf(x.article)))];
-    const text = (x: { article: Article; q: { start: number; end: number } }): string =>
-      clip(unquoted(x.article.text.slice(x.q.start, x.q.end)), config.maxPassage);
-    const longest = [...quotes].sort((a, b) => b.q.end - b.q.start - (a.q.end - a.q.start))[0];
+    const text = (x: { article: Article; cite: Cite }): string => clip(unquoted(x.article.text.slice(x.cite.start, x.cite.end)), config.maxPassage);
+    const longest = [...quotes].sort((a, b) => b.cite.end - b.cite.start - (a.cite.end - a.cite.start))[0];
     // "praised the crew" -> "the crew": a fragment this short says nothing a reader can attribute.
     if (!longest || words(text(longest)) < config.minQuoteWords) continue;
     // Only direct quotes are someone's words; reported speech and "according to" passages are the outlet's wording.

@@ -19,13 +19,14 @@ test('the score is the weighted mean of its features: 0 with none, 1 with all, a
   assert.equal(claimScore({ ...ZERO, specifics: 7 }), claimScore({ ...ZERO, specifics: 1 }));
 });
 
-test('corroboration weighs most, then centrality and lede position equally, then outlets and specifics', () => {
+test('position weighs most, then corroboration, then vocabulary; relays and figures only break ties', () => {
   const w = RANK_WEIGHTS;
-  assert.ok(w.spread > w.centrality && w.spread > w.lede);
-  assert.equal(w.centrality, w.lede);
-  assert.ok(w.lede > w.specifics && w.specifics >= w.outlets);
-  // A fact every source carries, buried and off-topic, still outranks a lede only one outlet has.
-  assert.ok(claimScore({ ...ZERO, spread: 1, outlets: 1 }) > claimScore({ ...ZERO, lede: 1 }));
+  assert.ok(w.lede > w.spread && w.spread > w.centrality && w.centrality > w.specifics);
+  assert.ok(w.outlets <= w.specifics);
+  // A fact every source carries in its second sentence outranks a lede only one outlet has (both on the story's topic).
+  assert.ok(claimScore({ ...ZERO, spread: 1, outlets: 1, centrality: 1, lede: 0.5 }) > claimScore({ ...ZERO, lede: 1, centrality: 1 }));
+  // Among single-source claims, an on-topic lede outranks an off-topic sentence full of figures further down.
+  assert.ok(claimScore({ ...ZERO, lede: 1, centrality: 1 }) > claimScore({ ...ZERO, lede: 0.25, specifics: 1 }));
 });
 
 function story(articles: Article[], title: string): CorpusResult {
