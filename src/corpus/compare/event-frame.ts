@@ -3,7 +3,7 @@ import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
-import { countsPeople } from './intervals.js';
+import { countKey, countsPeople } from './intervals.js';
 
 /** Words either side of a figure or time searched for the verb it belongs to. */
 const FRAME_REACH = 5;
@@ -63,6 +63,21 @@ export function eventFrames(text: string, clause: Span, quantities: readonly Qua
   for (const t of times) {
     if (t.type === 'DURATION' || !/T\d{2}:\d{2}/.test(t.value ?? '')) continue;
     for (const verb of verbsNear(text, clause, t)) out.add(`clock|${verb}`);
+  }
+  return [...out];
+}
+
+/**
+ * Figure frames of a clause for any unit: "unit key|event verb" for each figure with a unit ("fell about 150 metres"
+ * -> "metre|fall"). Too broad to propose candidates (see frameUnit); used only to confirm that two clauses already
+ * judged alike give figures of the same measure of the same event.
+ */
+export function figureFrames(text: string, clause: Span, quantities: readonly QuantitySpan[]): string[] {
+  const out = new Set<string>();
+  for (const q of quantities) {
+    const unit = countKey(q.unit);
+    if (unit === null) continue;
+    for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
   }
   return [...out];
 }
