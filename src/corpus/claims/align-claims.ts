@@ -1,6 +1,7 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
-import { compareMentionsAll, type Disagreement } from '../compare/compare-mentions.js';
+import { compareMentions, compareMentionsAll, type Disagreement } from '../compare/compare-mentions.js';
+import { figureFrames } from '../compare/event-frame.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from '../compare/evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
 
@@ -31,6 +32,12 @@ export interface AlignConfig extends EvolutionConfig {
    * story): "killing one person" and "three people were killed" say the same kind of thing with few shared words.
    */
   readonly frameScore: number;
+  /**
+   * Similarity floor for a number conflict between two claims that did not group: clauses giving figures of one
+   * unit ("30,000 people" / "as many as 20,000 people") are often worded too differently to group, yet a reader
+   * compares their figures. Set at or above `conflictThreshold` to turn the pass off.
+   */
+  readonly numberScore: number;
 }
 
 export const ALIGN_DEFAULTS: AlignConfig = {
@@ -47,6 +54,7 @@ export const ALIGN_DEFAULTS: AlignConfig = {
   maxPostingShare: 0.1,
   minPosting: 64,
   frameScore: 0.6,
+  numberScore: 0.2,
 };
 
 export interface ConflictDraft {
@@ -95,7 +103,10 @@ function sameDayOrUndated(a: MentionDraft, b: MentionDraft): boolean {
 }
 
 /** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
-export function similarityOf(mentions: readonly MentionDraft[], config: AlignConfig): { sim: Similarity; pairs: [number, number, number][] } {
+export function similarityOf(
+  mentions: readonly MentionDraft[],
+  config: AlignConfig,
+): { sim: Similarity; pairs: [number, number, number][]; figurePairs: [number, number][] } {
   const docs = new Set(mentions.map((m) => m.compared.cite.article)).size;
   const df = new Map<string, Set<string>>();
   for (const m of mentions) for (const w of m.words) (df.get(w) ?? df.set(w, new Set()).get(w))?.add(m.compared.cite.article);
@@ -152,6 +163,8 @@ export function similarityOf(mentions: readonly MentionDraft[], config: AlignCon
   const acc = new Float64Array(n);
   const seen = new Set<number>();
   const pairs: [number, number, number][] = [];
+  const figurePairs: [number, number][] = [];
+  const hasFigure = mentions.map((m) => m.compared.facts.quantities.some((q) => q.unit !== null));
   for (let i = 0; i < n; i++) {
     const touched: number[] = [];
     const m = mentions[i];
@@ -172,11 +185,13 @@ export function similarityOf(mentions: readonly MentionDraft[], config: AlignCon
       seen.add(key);
       const s = sim(i, j);
       if (s >= config.linkThreshold) pairs.push([Math.min(i, j), Math.max(i, j), s]);
+      else if (s >= config.numberScore && hasFigure[i] && hasFigure[j]) figurePairs.push([Math.min(i, j), Math.max(i, j)]);
     }
     for (const j of touched) acc[j] = 0;
   }
   pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
-  return { sim, pairs };
+  figurePairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return { sim, pairs, figurePairs };
 }
 
 /** Greedy average-link merging over candidate pairs, strongest first. */
@@ -325,7 +340,7 @@ function sortByPosition(list: readonly MentionDraft[]): MentionDraft[] {
  * Conflict `other` indices point into the returned array.
  */
 export function alignClaims(mentions: readonly MentionDraft[], config: AlignConfig = ALIGN_DEFAULTS): ClaimDraft[] {
-  const { sim, pairs } = similarityOf(mentions, config);
+  const { sim, pairs, figurePairs } = similarityOf(mentions, config);
   const groups = groupMentions(mentions, sim, pairs, config);
   const drafts: { draft: ClaimDraft; local: number; base: number }[] = [];
   for (const group of groups) {
@@ -340,8 +355,58 @@ export function alignClaims(mentions: readonly MentionDraft[], config: AlignConf
     return ax - bx || as - bs || x - y;
   });
   const newIndex = new Map<number, number>(order.map((old, i) => [old, i]));
-  return order.map((old) => {
+  const out = order.map((old) => {
     const { draft, base } = drafts[old] as { draft: ClaimDraft; base: number };
     return { ...draft, conflicts: draft.conflicts.map((c) => ({ ...c, other: newIndex.get(base + c.other) ?? 0 })) };
   });
+  addFigureConflicts(out, mentions, figurePairs);
+  return out;
+}
+
+/**
+ * Number conflicts between claims that did not group (see AlignConfig.numberScore), at most one per pair of claims:
+ * (1) the two mentions come from different articles and sit in different claims with no conflict between them yet;
+ * (2) they give a figure of the same unit next to the same event verb ("fell 150 metres" / "falling 60 metres"), so a
+ * weak word overlap is backed by what the figures measure ("12 people were injured" and "30,000 people marched" are
+ * not); (3) neither claim is an evolving figure, and reports of a running total at different times are an update,
+ * not a conflict; (4) the comparison finds a number disagreement.
+ */
+function addFigureConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], figurePairs: readonly [number, number][]): void {
+  const claimOf = new Map<MentionDraft, number>();
+  drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
+  const linked = new Set<string>();
+  drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
+  const framesOf = new Map<MentionDraft, string[]>();
+  const frames = (m: MentionDraft): string[] => {
+    let f = framesOf.get(m);
+    if (!f) {
+      const shift = m.compared.cite.start;
+      const local = m.compared.facts.quantities.map((q) => ({ ...q, start: q.start - shift, end: q.end - shift }));
+      f = figureFrames(m.compared.text, { start: 0, end: m.compared.text.length }, local);
+      framesOf.set(m, f);
+    }
+    return f;
+  };
+  for (const [x, y] of figurePairs) {
+    const a = mentions[x];
+    const b = mentions[y];
+    if (!a || !b || a.compared.cite.article === b.compared.cite.article) continue;
+    if (!frames(a).some((f) => frames(b).includes(f))) continue;
+    const p = claimOf.get(a);
+    const q = claimOf.get(b);
+    if (p === undefined || q === undefined || p === q) continue;
+    const key = `${Math.min(p, q)}:${Math.max(p, q)}`;
+    const dp = drafts[p];
+    const dq = drafts[q];
+    if (!dp || !dq || linked.has(key) || dp.evolution || dq.evolution) continue;
+    const running = [a, b].some((m) => m.words.some((w) => RUNNING_TOTALS.has(w)));
+    const pa = a.compared.published;
+    const pb = b.compared.published;
+    if (running && pa && pb && pa !== pb) continue;
+    const d = compareMentions(a.compared, b.compared);
+    if (d?.kind !== 'number') continue;
+    linked.add(key);
+    dp.conflicts.push({ other: q, mine: a, theirs: b, disagreement: d });
+    dq.conflicts.push({ other: p, mine: b, theirs: a, disagreement: { ...d, a: d.b, b: d.a, ...swapQuantities(d) } });
+  }
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Article } from '../../core/article.js';
 import { emptyCorpus, type Claim, type CorpusResult } from '../../core/corpus.js';
 import { buildArticle } from '../../../test/stories/build-article.js';
-import { extractClaims } from './claims-stage.js';
+import { CLAIMS_DEFAULTS, extractClaims } from './claims-stage.js';
 import { analyzeTexts } from '../../../test/helpers/corpus.js';
 
 function corpusOf(articles: Article[], duplicates: CorpusResult['duplicates'] = []): CorpusResult {
@@ -276,4 +276,41 @@ test('rankings and orderings worded with near-synonyms are compared (regression:
   const claims = extractClaims(corpusOf([a, b]));
   assert.deepEqual(claimWith(claims, 'while the two presidents').conflicts.map((k) => k.kind), ['sequence']);
   assert.deepEqual(claimWith(claims, 'one of the largest air assaults').conflicts.map((k) => k.kind), ['superlative']);
+});
+
+test('figures of one measure of one event conflict even when the clauses are worded too differently to group', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Harbour Post', published: null,
+    text: 'A 36-year-old skier from Port Alder died on Friday after he fell about 150 metres at Brenna Peak.',
+    quantities: [{ text: 'about 150 metres', value: 150, low: null, high: null, unit: 'metres', qualifier: 'about' }],
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Valley Courier', published: null,
+    text: 'Rescuers said the skier slipped on ice near the hut and fell some 60 metres down a steep gully.',
+    quantities: [{ text: 'some 60 metres', value: 60, low: null, high: null, unit: 'metres', qualifier: 'about' }],
+  });
+  const claims = extractClaims(corpusOf([a, b]));
+  assert.equal(claims.length, 2);
+  assert.equal(claims[0]?.conflicts[0]?.kind, 'number');
+  assert.equal(claims[1]?.conflicts[0]?.claim, 'c1');
+  // The pass can be turned off; then the two clauses are just two claims.
+  const off = extractClaims(corpusOf([a, b]), { ...CLAIMS_DEFAULTS, numberScore: 1 });
+  assert.deepEqual(off.map((c) => c.conflicts.length), [0, 0]);
+});
+
+test('two figures of one unit about different happenings do not conflict on weak word overlap', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Harbour Post', published: null,
+    text: 'Police said 12 people were injured as the protest turned violent.',
+    quantities: [{ text: '12 people', value: 12, low: 12, high: 12, unit: 'people', qualifier: 'exact' }],
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Valley Courier', published: null,
+    text: 'About 30,000 people marched through Port Alder in the protest.',
+    quantities: [{ text: 'About 30,000 people', value: 30000, low: null, high: null, unit: 'people', qualifier: 'about' }],
+  });
+  const claims = extractClaims(corpusOf([a, b]));
+  assert.ok(claims.every((c) => c.conflicts.length === 0), claims.map((c) => c.conflicts.map((k) => k.explanation).join()).join(' | '));
+  // Without the shared figure frame ("person|injure" vs "person|march") the weak overlap alone would have flagged them.
+  assert.equal(claims.length, 2);
 });

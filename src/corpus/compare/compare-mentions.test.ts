@@ -89,12 +89,12 @@ test('a people count read as the dead by its verb is not compared with a count o
 test('a running total is never compared with one event\'s figure (but two tallies or two event figures are)', () => {
   const event = mention('During the operation, six rifles were seized.', [{ text: 'six rifles', value: 6, low: 6, high: 6, unit: 'rifles', qualifier: 'exact' }]);
   const tally = mention('The ship has seized a total of 14 rifles during its five operations.', [{ text: '14 rifles', value: 14, low: 14, high: 14, unit: 'rifles', qualifier: 'exact' }]);
-  const soFar = mention('So far the navy has confiscated 14 rifles.', [{ text: '14 rifles', value: 14, low: 14, high: 14, unit: 'rifles', qualifier: 'exact' }]);
+  const soFar = mention('In its five operations the navy has confiscated 14 rifles.', [{ text: '14 rifles', value: 14, low: 14, high: 14, unit: 'rifles', qualifier: 'exact' }]);
   const otherEvent = mention('The navy confiscated 14 rifles from the boat.', [{ text: '14 rifles', value: 14, low: 14, high: 14, unit: 'rifles', qualifier: 'exact' }]);
   assert.equal(compareMentions(event, tally), null);
   assert.equal(compareMentions(soFar, event), null);
   assert.equal(compareMentions(event, otherEvent)?.kind, 'number');
-  const olderTally = mention('The navy has confiscated 9 rifles so far.', [{ text: '9 rifles', value: 9, low: 9, high: 9, unit: 'rifles', qualifier: 'exact' }]);
+  const olderTally = mention('The navy has confiscated 9 rifles this year.', [{ text: '9 rifles', value: 9, low: 9, high: 9, unit: 'rifles', qualifier: 'exact' }]);
   assert.equal(compareMentions(soFar, olderTally)?.kind, 'number');
 });
 
@@ -102,4 +102,10 @@ test('a misquote is one disagreement, not also a negation read from the same wor
   const a = mention('I feel we were not executing the plan we wanted at the port', [], true);
   const b = mention('I did not feel we were executing the plan we wanted at the port', [], true);
   assert.deepEqual(compareMentionsAll(a, b).map((d) => d.kind), ['quote']);
+});
+
+test('"so far" alone is the event\'s own running figure, still compared', () => {
+  const a = mention('The blaze has burned 2,500 hectares so far.', [{ text: '2,500 hectares', value: 2500, low: 2500, high: 2500, unit: 'hectares', qualifier: 'exact' }]);
+  const b = mention('The blaze has burned 4,000 hectares.', [{ text: '4,000 hectares', value: 4000, low: 4000, high: 4000, unit: 'hectares', qualifier: 'exact' }]);
+  assert.equal(compareMentions(a, b)?.kind, 'number');
 });

@@ -153,11 +153,20 @@ function roleUnit(m: ComparedMention, q: QuantitySpan): string | null {
 }
 
 /**
- * A tally over many events or a period, not one event's figure: "so far", "thus far", "to date", "this year",
- * "year to date", "since January", "in all", or a perfect tense over "a total of" ("has seized a total of").
+ * A tally over a period or many events, not one event's figure: "this year", "year to date", "since January",
+ * "in their five operations", or a perfect tense over "a total of" ("has, thus far, seized a total of"). A bare "so far"
+ * is not one: "the blaze has burned 2,500 hectares so far" is the fire's own running figure.
  */
-const TALLY_RE =
-  /\b(?:so far|thus far|to date|year[- ]to[- ]date|(?:this|last) (?:year|season|month)|since (?:the start|the beginning|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})|in all|altogether|running total|(?:has|have)(?: \w+){0,2} (?:a )?total)\b/i;
+const TALLY_RE = new RegExp(
+  [
+    String.raw`\b(?:this|last) (?:year|season|month)\b`,
+    String.raw`\byear[- ]to[- ]date\b`,
+    String.raw`\bsince (?:the (?:start|beginning)|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b`,
+    String.raw`\b(?:in|during|over|across) (?:the |its |their |his |her |all )?(?:\w+ )?(?:operations|attacks|raids|incidents|missions|shootings|games|matches|seasons|patrols)\b`,
+    String.raw`\b(?:has|have)\b[^.;]{0,30}\ba total of\b`,
+  ].join('|'),
+  'i',
+);
 
 export function isTally(clause: string): boolean {
   return TALLY_RE.test(clause);

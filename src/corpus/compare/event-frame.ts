@@ -3,7 +3,7 @@ import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import { spanContains, type Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
-import { countsPeople } from './intervals.js';
+import { countKey, countsPeople } from './intervals.js';
 import type { Ordering } from './orderings.js';
 import type { Superlative } from './superlatives.js';
 import { classKey, synonymClass } from './synonym-class.js';
@@ -90,5 +90,20 @@ export function rankAndSequenceFrames(text: string, clause: Span, superlatives: 
   }
   // A "while" clause names its anchor anywhere in it ("while the presidents spoke by phone"): each of its keys frames.
   for (const o of orderings) for (const k of new Set([o.anchor, ...o.anchorKeys])) for (const e of events) out.add(`seq|${k}|${e}`);
+  return [...out];
+}
+
+/**
+ * Figure frames of a clause for any unit: "unit key|event verb" for each figure with a unit ("fell about 150 metres"
+ * -> "metre|fall"). Too broad to propose candidates (see frameUnit); used only to confirm that two clauses already
+ * judged alike give figures of the same measure of the same event.
+ */
+export function figureFrames(text: string, clause: Span, quantities: readonly QuantitySpan[]): string[] {
+  const out = new Set<string>();
+  for (const q of quantities) {
+    const unit = countKey(q.unit);
+    if (unit === null) continue;
+    for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
+  }
   return [...out];
 }
