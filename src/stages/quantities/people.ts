@@ -154,9 +154,12 @@ const FATALLY_RE = new RegExp(`(?<![\\w-])(?<num>\\d{1,3}|${WORD_NUMBER_SOURCE})
 
 const QUALIFIER_BEFORE = /(?:^|\s)(?<q>at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|about|around|approximately|roughly|over)\s+(?:of\s+)?$/i;
 
+const ROLE_VERB_TESTS = ROLE_VERBS.map(([re, role]) => [new RegExp(`^(?:${re})$`, 'i'), role] as const);
+const AGE_RE = new RegExp(`^${AGE}$`, 'i');
+
 function roleOfVerb(verb: string, adverbs: string): PeopleRole {
   if (/\b(?:fatally|mortally)\b/i.test(adverbs)) return 'killed';
-  for (const [re, role] of ROLE_VERBS) if (new RegExp(`^(?:${re})$`, 'i').test(verb.trim())) return role;
+  for (const [re, role] of ROLE_VERB_TESTS) if (re.test(verb.trim())) return role;
   return 'shot';
 }
 
@@ -172,12 +175,12 @@ function determinerValue(det: string | undefined, head: string): number | null {
 }
 
 function isPersonHead(head: string): boolean {
-  if (new RegExp(`^${AGE}$`, 'i').test(head)) return true;
+  if (AGE_RE.test(head)) return true;
   return PERSON_NOUNS.has(singular(head.toLowerCase()));
 }
 
 function unitOf(head: string): string {
-  return new RegExp(`^${AGE}$`, 'i').test(head) ? 'person' : singular(head.toLowerCase());
+  return AGE_RE.test(head) ? 'person' : singular(head.toLowerCase());
 }
 
 /** The people count of a noun phrase match, or null when it does not name a countable group of people. */
@@ -190,10 +193,14 @@ function countOf(groups: Record<string, string | undefined>): { value: number; u
 
 const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
 
+/** A cheap test that a sentence may hold a people count at all: every pattern below needs one of these. */
+const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives/i;
+
 /** People counts in one sentence, each with the role its verb gives. */
 export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
   const out: PeopleCount[] = [];
   const s = text.slice(sentence.start, sentence.end);
+  if (!ANY_ROLE_WORD.test(s)) return out;
   const push = (start: number, end: number, value: number, unit: string, role: PeopleRole): void => {
     const before = s.slice(Math.max(0, start - 24), start);
     const q = QUALIFIER_BEFORE.exec(before);
@@ -210,7 +217,7 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     const aux = g.aux ?? '';
     const verb = g.verb ?? '';
     let role = roleOfVerb(verb, g.adv ?? '');
-    const before = s.slice(Math.max(0, m.index - 160), m.index);
+    const before = s.slice(Math.max(0, m.index - 120), m.index);
     const offset = m.index - before.length;
     let passive = /\b(?:is|was|were|are|be|been|being|got|gets|get)\s/i.test(aux);
     const after = s.slice(m.index + m[0].length);
@@ -268,7 +275,8 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     }
   }
   OBJECT_RE.lastIndex = 0;
-  for (let m = OBJECT_RE.exec(s); m; m = OBJECT_RE.exec(s)) {
+  const objects = /kill|wound|injur|left|leav|death|murder|slay|homicide|claimed/i.test(s);
+  for (let m = objects ? OBJECT_RE.exec(s) : null; m; m = OBJECT_RE.exec(s)) {
     const g = m.groups ?? {};
     const verb = (g.verb ?? '').toLowerCase();
     const leaves = /^(?:left|leaves|leaving|leave)$/.test(verb);
@@ -276,7 +284,7 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     const count = countOf(g);
     if (!count) continue;
     // "the death of 17-year-old Dana Reyes": the age belongs to the name that follows.
-    if (new RegExp(`^${AGE}$`, 'i').test(g.head ?? '') && /^\s+[A-Z]/.test(s.slice(m.index + m[0].length))) continue;
+    if (AGE_RE.test(g.head ?? '') && /^\s+[A-Z]/.test(s.slice(m.index + m[0].length))) continue;
     const role: PeopleRole = leaves
       ? roleOfVerb(g.after ?? '', '')
       : /^(?:kill|claimed|death|murder|slaying|fatal|homicide|shooting death)/.test(verb)
@@ -299,7 +307,7 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     push(npStart, npEnd, value, value === count.value ? count.unit : 'person', role);
   }
   SENT_TO_HOSPITAL_RE.lastIndex = 0;
-  for (let m = SENT_TO_HOSPITAL_RE.exec(s); m; m = SENT_TO_HOSPITAL_RE.exec(s)) {
+  for (let m = /hospital|medical/i.test(s) ? SENT_TO_HOSPITAL_RE.exec(s) : null; m; m = SENT_TO_HOSPITAL_RE.exec(s)) {
     const g = m.groups ?? {};
     const bare = g.bare && !/^an?$/i.test(g.bare) ? parseNumber(g.bare) : null;
     const count = bare !== null ? { value: bare, unit: 'person' } : countOf(g);
@@ -309,14 +317,14 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     push(start, start + np.length, count.value, count.unit, 'hospitalized');
   }
   DEATH_OF_NAME_RE.lastIndex = 0;
-  for (let m = DEATH_OF_NAME_RE.exec(s); m; m = DEATH_OF_NAME_RE.exec(s)) {
+  for (let m = /death|killing|murder|slaying|homicide/i.test(s) ? DEATH_OF_NAME_RE.exec(s) : null; m; m = DEATH_OF_NAME_RE.exec(s)) {
     const name = (m.groups?.name ?? '').replace(/\.$/, '');
     if (NOT_PERSON_NAME.test(name) || NOT_PERSON_NAME.test(name.split(/\s+/)[0] ?? '')) continue;
     const end = m.index + m[0].length - ((m.groups?.name ?? '').length - name.length);
     push(end - name.length, end, 1, 'person', 'killed');
   }
   FATALLY_RE.lastIndex = 0;
-  for (let m = FATALLY_RE.exec(s); m; m = FATALLY_RE.exec(s)) {
+  for (let m = /fatally|mortally/i.test(s) ? FATALLY_RE.exec(s) : null; m; m = FATALLY_RE.exec(s)) {
     const num = m.groups?.num ?? '';
     const value = /^an?$/i.test(num) ? null : parseNumber(num);
     // "one fatally" after a count of the shot: the part that died.
@@ -397,10 +405,12 @@ export function isTally(text: string, q: Span, sentence: Span): boolean {
   return TALLY_RE.test(left) || TALLY_RE.test(right);
 }
 
+const ROLE_AFTER_RE = new RegExp(`^(?:\\s*,\\s*\\d{1,3}\\s*,)?(?:\\s+(?:involved|caught|injured|wounded|hurt|shot)\\s+(?:in|during|at)\\s+[^,.;]{1,60}?)?\\s+(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'i');
+
 /** The role a verb gives a count of people just before it ("two people were killed", "three others wounded"). */
 export function roleAfter(text: string, q: Span, sentence: Span): PeopleRole | null {
   const after = text.slice(q.end, Math.min(sentence.end, q.end + 80));
-  const m = new RegExp(`^(?:\\s*,\\s*\\d{1,3}\\s*,)?(?:\\s+(?:involved|caught|injured|wounded|hurt|shot)\\s+(?:in|during|at)\\s+[^,.;]{1,60}?)?\\s+(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'i').exec(after);
+  const m = ROLE_AFTER_RE.exec(after);
   if (!m) return null;
   const verb = m.groups?.verb ?? '';
   const passive = /\b(?:is|was|were|are|be|been|being|got|gets|get)\s/i.test(m.groups?.aux ?? '');
