@@ -80,23 +80,21 @@ export function sameRemark(
   a: QuoteText,
   b: QuoteText,
   aligned: TextAlignment,
+  /** `sameStory` is also true before stories are built (no article has one yet). */
   context: { readonly speakers: SpeakerMatch; readonly sameStory: boolean },
   config: QuoteGroupsConfig,
 ): boolean {
   const { speakers } = context;
   if (aligned.relation === null || a.title || b.title) return false;
+  const shorter = a.words.length <= b.words.length ? a : b;
   const copy = aligned.relation === 'identical' || aligned.relation === 'trimmed';
   const near = copy || aligned.shared / aligned.longer >= config.minNearOverlap;
   if (speakers === 'same') {
-    const shorter = a.words.length <= b.words.length ? a : b;
     return aligned.relation === 'variant' || aligned.shared >= (shorter.verbatim ? config.minWordsSameSpeaker : config.minSharedWords);
   }
   if (!a.verbatim || !b.verbatim) return false;
   if (speakers === 'unknown') {
-    if (copy && context.sameStory && (a.fragment || b.fragment) && aligned.shared >= config.minWordsFragmentCopy) {
-      const shorter = a.words.length <= b.words.length ? a : b;
-      if (shorter.fragment) return true;
-    }
+    if (copy && context.sameStory && shorter.fragment && aligned.shared >= config.minWordsFragmentCopy) return true;
     return near && aligned.shared >= config.minWordsUnattributed;
   }
   return near && aligned.shared >= config.minWordsDifferentSpeakers;
@@ -128,8 +126,8 @@ function linksOf(items: readonly Item[], config: QuoteGroupsConfig): Link[] {
 
 /**
  * Union-find over the links, where each cluster keeps its shortest quote as its core. Two clusters merge only when
- * their cores are themselves the same words in part (`minSharedWords` of them, unless identical): a long quote that carries two remarks joins the first of them
- * and does not chain the two remarks into one group.
+ * their cores are themselves the same words in part (`minSharedWords` of them, unless identical): a quoted sentence
+ * that a runaway quote span glued to another remark joins the first of them and does not chain the two groups.
  */
 function clustersOf(items: readonly Item[], links: readonly Link[], config: AlignmentThresholds): number[] {
   const parent = items.map((_, i) => i);

@@ -1,6 +1,6 @@
 // The words of a quote as an outlet gives them: elisions and editorial insertions cut it into runs; indirect speech keeps only its quoted fragments.
 import type { QuoteKind } from '../../core/article.js';
-import { alignQuotes, quoteWords, type AlignmentThresholds, type QuoteRelation } from './word-diff.js';
+import { alignQuotes, indexOfRun, quoteWords, type AlignmentThresholds, type QuoteRelation } from './word-diff.js';
 
 /** A stretch of words the outlet prints without a cut: [start, end) into `words`. */
 export interface WordRun {
@@ -62,15 +62,6 @@ export function readQuote(text: string, kind: QuoteKind): QuoteText {
   const { words, runs } = runsOf(verbatim && kind === 'indirect' ? fragments : [text]);
   const fragment = kind === 'partial' || (kind === 'indirect' && verbatim);
   return { words, runs, verbatim, title: isTitle(text, kind, words.length), fragment };
-}
-
-/** Index of `run` in `long` at or after `from`, or -1. */
-function indexOfRun(long: readonly string[], run: readonly string[], from: number): number {
-  outer: for (let i = from; i + run.length <= long.length; i++) {
-    for (let j = 0; j < run.length; j++) if (long[i + j] !== run[j]) continue outer;
-    return i;
-  }
-  return -1;
 }
 
 /** True when every run of `short` stands word for word in `long`, in order: a trim, with or without elisions. */

@@ -38,12 +38,13 @@ export function quoteWords(text: string): string[] {
     .flatMap((w) => (w.endsWith("n't") ? [IRREGULAR_NEGATIVES[w] ?? w.slice(0, -3), 'not'] : [w]));
 }
 
-function isContiguousIn(short: readonly string[], long: readonly string[]): boolean {
-  outer: for (let i = 0; i + short.length <= long.length; i++) {
-    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
-    return true;
+/** Index of the first place at or after `from` where `run` stands word for word in `long`, or -1. */
+export function indexOfRun(long: readonly string[], run: readonly string[], from = 0): number {
+  outer: for (let i = from; i + run.length <= long.length; i++) {
+    for (let j = 0; j < run.length; j++) if (long[i + j] !== run[j]) continue outer;
+    return i;
   }
-  return false;
+  return -1;
 }
 
 /** LCS table walked back into runs of changed words. */
@@ -94,7 +95,7 @@ export function alignQuotes(
   if (same) return { relation: 'identical', overlap: 1, changes: [] };
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   const { shared, changes } = changesOf(a, b);
-  if (short.length >= thresholds.minSharedWords && isContiguousIn(short, long)) {
+  if (short.length >= thresholds.minSharedWords && indexOfRun(long, short) >= 0) {
     return { relation: 'trimmed', overlap: 1, changes };
   }
   const overlap = shared / short.length;
