@@ -209,3 +209,9 @@ test('a name tagged as a place does not end on a comma', () => {
   const out = refineSentence(['in', 'Velmora', ',', 'then'], [{ start: 1, end: 3, type: 2 }], none);
   assert.deepEqual(out, [{ start: 1, end: 2, type: 2 }]);
 });
+
+test('a full name in a person context is a person in its other mentions of the article', () => {
+  const doc = [['Kelby', 'Araujo', 'is', 'in', 'a', 'hospital', 'bed', '.'], ['Kelby', 'Araujo', ',', '17', ',', 'was', 'hit', '.']];
+  const out = refineDocument(doc, [[{ start: 0, end: 2, type: 1 }], [{ start: 0, end: 2, type: 0 }]], none);
+  assert.deepEqual(out, [[{ start: 0, end: 2, type: 0 }], [{ start: 0, end: 2, type: 0 }]]);
+});

@@ -288,6 +288,8 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'between'
  *    are ORGs;
  * 7. outlet mentions: an ORG found by the outlet rules also tags its untagged or differently typed mentions elsewhere
  *    ("(Nordwire)", "according to Nordwire");
+ * 7b. person mentions: a full name in a person context ("Dana Reyes, 24,") is a person in its other mentions too
+ *    ("Dana Reyes is in a hospital bed");
  * 8. place vote: an unknown one-word name tagged LOC after a place preposition ("in Velmora") is a place in its
  *    other one-word mentions too, unless it is part of a full person name in the document.
  */
@@ -302,6 +304,9 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
       else if (before !== undefined && COMPANY_NOUNS.has(before) && c.type !== LOC && c.type !== MISC) forced.set(chunkText(doc, s, c), ORG);
       else if (c.type === PER && OUTLET_NOUNS.has(doc[s]![c.end] ?? '')) forced.set(chunkText(doc, s, c), ORG);
       else if (c.type === ORG && isOutletName(doc[s]![c.start]!, doc[s]![c.end - 1]!, c.end - c.start)) forced.set(chunkText(doc, s, c), ORG);
+      else if (c.type === PER && c.end - c.start > 1 && !forced.has(chunkText(doc, s, c)) && inPersonContext(doc[s]!, c.start, c.end, res)) {
+        forced.set(chunkText(doc, s, c), PER);
+      }
     }
   });
   const placed = new Set<string>();
