@@ -539,3 +539,11 @@ test('a participle clause after the speaker ("said Orla Finch, speaking of the b
   const kept = run('"The harbour fund is empty," said Orla Finch, head of the port authority.');
   assert.equal(find(kept, 'The harbour fund is empty').speaker, 'Orla Finch, head of the port authority');
 });
+
+test('the one heard in footage or a recording speaks ("footage of Ana Ruiz asking")', () => {
+  const seen = run('The ad uses footage of Ana Ruiz asking, "Why are we not ahead?" It ends with a clip of Piet Horvath saying "That makes me smart."');
+  assert.equal(find(seen, 'Why are we not ahead?').speaker, 'Ana Ruiz');
+  assert.equal(find(seen, 'That makes me smart.').speaker, 'Piet Horvath');
+  const kept = run('"We will appeal," said a spokesman of Velmora Ferries.');
+  assert.equal(find(kept, 'We will appeal').speaker, 'a spokesman of Velmora Ferries');
+});

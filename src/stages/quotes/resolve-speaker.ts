@@ -208,7 +208,19 @@ function nounPhraseStart(tokens: readonly Token[], from: number, to: number): nu
   }
   let a = j + 1;
   while (a < to && /^(?:of|for|at|and|&|in|by|to)$/.test(lower(tokens[a]))) a++;
-  return a;
+  return mediaOwnerStart(tokens, a, last);
+}
+
+/** Nouns for recordings and texts whose "of X" names the one speaking in them: "footage of Ana Ruiz saying". */
+const MEDIA_NOUNS = new Set(['footage', 'video', 'videos', 'clip', 'clips', 'recording', 'recordings', 'audio', 'tape', 'tapes', 'transcript', 'image', 'images', 'photo', 'photos']);
+
+/** "The ad uses footage of Ana Ruiz" -> "Ana Ruiz": a capitalised name after "media noun of" heads the speaker. */
+function mediaOwnerStart(tokens: readonly Token[], from: number, last: number): number {
+  for (let k = last; k > from + 1; k--) {
+    if (!/^\p{Lu}/u.test(tokens[k]?.text ?? '')) return from;
+    if (lower(tokens[k - 1]) === 'of' && MEDIA_NOUNS.has(lower(tokens[k - 2]))) return k;
+  }
+  return from;
 }
 
 function trimPhrase(tokens: readonly Token[], from: number, to: number): Span | null {
