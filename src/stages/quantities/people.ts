@@ -15,23 +15,35 @@ export interface PeopleCount extends Span {
   readonly qualifier: string | null;
 }
 
-/** A regex source matching its letters in either case, for parts of patterns whose other parts are case-sensitive. */
-export function anyCase(source: string): string {
+/**
+ * A regex source whose words may start with a capital ("Both", "Killed" in a title), for patterns whose other parts
+ * are case-sensitive. Only first letters are freed: small alternations compile and run fast; all-caps text is missed.
+ */
+export function capitalizable(source: string): string {
   let out = '';
   let inClass = false;
+  let prevLetter = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i] ?? '';
     if (c === '\\') {
       out += c + (source[i + 1] ?? '');
       i++;
+      prevLetter = false;
     } else if (inClass) {
       if (c === ']') inClass = false;
       out += c;
+      prevLetter = false;
     } else if (c === '[') {
       inClass = true;
       out += c;
-    } else if (/[a-z]/i.test(c)) out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
-    else out += c;
+      prevLetter = false;
+    } else if (/[a-z]/.test(c) && !prevLetter) {
+      out += `[${c}${c.toUpperCase()}]`;
+      prevLetter = true;
+    } else {
+      out += c;
+      prevLetter = /[a-z]/i.test(c);
+    }
   }
   return out;
 }
@@ -59,7 +71,7 @@ function pluralOf(noun: string): string {
 
 const AGE = `(?:\\d{1,3}|[a-zA-Z]+(?:-[a-zA-Z]+)*)[-\\s](?:[yY]ears?|[mM]onths?|[wW]eeks?|[dD]ays?)[-\\s][oO]ld`;
 /** The head of a noun phrase for people: an age ("a 16-year-old") or a person noun, singular or plural. */
-const PERSON_HEAD = `(?:${AGE}|${anyCase(
+const PERSON_HEAD = `(?:${AGE}|${capitalizable(
   [...PERSON_NOUNS]
     .flatMap((n) => [n, pluralOf(n)])
     .sort((a, b) => b.length - a.length)
@@ -72,8 +84,8 @@ const ADJECTIVE =
   'family|missing|slain|injured|wounded|football|basketball|soccer|baseball|former|infant|newborn|baby|twin|alleged|' +
   'suspected|apparent|intended|fellow|best|close|longtime|beloved|star|oldest|youngest|eldest|teen|toddler|' +
   'two|three|four|five|six|seven|eight|nine|ten';
-const MODIFIER = `(?:(?:${AGE}|(?!(?:An?|The|His|Her|Their)\\s)[A-Z](?=[\\w'\u2019.-]*[a-z])[\\w'\u2019.-]*|(?:${anyCase(ADJECTIVE)}))\\s+)`;
-const DETERMINER = anyCase(`(?:(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another|the|his|her|their)`);
+const MODIFIER = `(?:(?:${AGE}|(?!(?:An?|The|His|Her|Their)\\s)[A-Z](?=[\\w'\u2019.-]*[a-z])[\\w'\u2019.-]*|(?:${capitalizable(ADJECTIVE)}))\\s+)`;
+const DETERMINER = capitalizable(`(?:(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another|the|his|her|their)`);
 /** A noun phrase for people: determiner, up to four modifiers, a head (a person noun or an age). */
 const NOUN_PHRASE = `(?:(?<det>${DETERMINER})\\s+)?(?<mods>${MODIFIER}{0,4})(?<head>${PERSON_HEAD})(?![\\w-])`;
 
@@ -115,13 +127,13 @@ const NOT_PERSON_NAME =
 
 const DEATH_NOUN = 'shooting\\s+deaths?\\s+of|deaths?\\s+of|killings?\\s+of|murders?\\s+of|slayings?\\s+of|fatal\\s+shootings?\\s+of|homicides?\\s+of';
 const OBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<verb>${anyCase(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${anyCase('dead|injured|wounded|hurt')}))?(?![\\w-])`,
+  `(?<![\\w-])(?<verb>${capitalizable(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${capitalizable('dead|injured|wounded|hurt')}))?(?![\\w-])`,
   'g',
 );
 
 /** "sent four people to the hospital", "put two in the hospital". */
 const SENT_TO_HOSPITAL_RE = new RegExp(
-  `(?<![\\w-])${anyCase('(?:sent|sending|sends|put|putting|puts|landed|landing)')}\\s+(?:${NOUN_PHRASE}|(?<bare>(?:\\d{1,3}|${anyCase(WORD_NUMBER_SOURCE)})))\\s+(?:to|in|into)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,3}?${anyCase('(?:hospitals?|medical\\s+centers?)')}`,
+  `(?<![\\w-])${capitalizable('(?:sent|sending|sends|put|putting|puts|landed|landing)')}\\s+(?:${NOUN_PHRASE}|(?<bare>(?:\\d{1,3}|${capitalizable(WORD_NUMBER_SOURCE)})))\\s+(?:to|in|into)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,3}?${capitalizable('(?:hospitals?|medical\\s+centers?)')}`,
   'g',
 );
 
@@ -129,7 +141,7 @@ const SENT_TO_HOSPITAL_RE = new RegExp(
 const OBJECT_LINK_RE = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)${NOUN_PHRASE}`, 'y');
 /** "the death of Dana Reyes", "the shooting death of 17-year-old Dana Reyes": one person killed. */
 const DEATH_OF_NAME_RE = new RegExp(
-  `(?<![\\w-])(?:${anyCase(DEATH_NOUN)})\\s+(?:(?:the\\s+|an?\\s+)?${AGE}\\s+)?(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,2})`,
+  `(?<![\\w-])(?:${capitalizable(DEATH_NOUN)})\\s+(?:(?:the\\s+|an?\\s+)?${AGE}\\s+)?(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,2})`,
   'g',
 );
 /** A reflexive object: the doer is the victim ("shot himself"). */
