@@ -115,3 +115,11 @@ test('a reduced relative between a count and its verb, and an appositive name, k
   assert.deepEqual(read("Lena's father, 32-year-old Jon Page, was also shot multiple times."), ['[Jon Page] 1 person shot']);
   assert.deepEqual(read('The teenager who accidentally shot himself in front of friends on Thursday has died.'), ['[The teenager] 1 teenager killed']);
 });
+
+test('bodies found, an appositive after the subject, and a doer who killed himself too', () => {
+  assert.deepEqual(read('The bodies of two men were found in a field near Arden.'), ['[two men] 2 man killed']);
+  assert.deepEqual(read('Deputies found the body of a 30-year-old woman.'), ['[a 30-year-old woman] 1 woman killed']);
+  assert.deepEqual(read('The victim, a 25-year-old man from Arden, died at the scene.'), ['[The victim] 1 victim killed']);
+  assert.deepEqual(read('Police say the man killed his wife and then himself.'), ['[his wife and then himself] 2 person killed']);
+  assert.deepEqual(read('The gunman wounded three others.'), ['[three others] 3 other wounded']);
+});

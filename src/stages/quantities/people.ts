@@ -115,7 +115,7 @@ const PREDICATE_RE = new RegExp(`(?<![\\w-])(?<aux>${AUXILIARY})(?<adv>${ADVERB}
 
 /** Between a subject and its verb: an age (", 24,"), a place ("of Tulsa", "in Ashford"), "one of them", "who". */
 const SUBJECT_GAP =
-  `(?:\\s*,\\s*\\d{1,3}\\s*,|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,?\\s+(?:who|that))*`;
+  `(?:\\s*,\\s*\\d{1,3}\\s*,|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,\\s*(?:an?|the)\\s+[^,;]{1,40},|\\s*,?\\s+(?:who|that))*`;
 const SUBJECT_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}(?<gap>${SUBJECT_GAP})(?<tail>\\s*)$`);
 /** A capitalised name as subject, with its age or two words at least ("Dana Reyes, 24, of Tulsa"). */
 const NAME_SUBJECT_RE = new RegExp(
@@ -125,7 +125,7 @@ const NAME_SUBJECT_RE = new RegExp(
 const NOT_PERSON_NAME =
   /\b(?:Police|Department|Office|County|Sheriff|Hospital|School|University|College|City|State|Center|Centre|Patrol|News|Officials?|Authorities|Investigators|Deputies|Troopers|Detectives|Officers|Court|Street|Road|Avenue|Park|Service|Services|Coroner|Examiner|Prosecutors?|Attorney|Lt|Sgt|Capt|Chief|Mayor|Governor|Neighbors|Witnesses|Family|Friends|Relatives|Residents|He|She|They|It|We|I|Nobody|Everyone|Someone|Anyone|None|Each|Neither|Either|This|That|There|One|Both|All|Many|Several|Some|Officer|Deputy|Trooper|Detective|Sgt|Lt|Capt|Cpl|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday)$/;
 
-const DEATH_NOUN = 'shooting\\s+deaths?\\s+of|deaths?\\s+of|killings?\\s+of|murders?\\s+of|slayings?\\s+of|fatal\\s+shootings?\\s+of|homicides?\\s+of';
+const DEATH_NOUN = 'bod(?:y|ies)\\s+of|shooting\\s+deaths?\\s+of|deaths?\\s+of|killings?\\s+of|murders?\\s+of|slayings?\\s+of|fatal\\s+shootings?\\s+of|homicides?\\s+of';
 const OBJECT_RE = new RegExp(
   `(?<![\\w-])(?<verb>${capitalizable(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${capitalizable('dead|injured|wounded|hurt')}))?(?![\\w-])`,
   'g',
@@ -138,7 +138,7 @@ const SENT_TO_HOSPITAL_RE = new RegExp(
 );
 
 /** The next part of a coordinated object: ", her father", "and 6-year-old daughter". */
-const OBJECT_LINK_RE = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)${NOUN_PHRASE}`, 'y');
+const OBJECT_LINK_RE = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(?:(?:then\\s+)?(?<self>himself|herself)|${NOUN_PHRASE})`, 'y');
 /** "the death of Dana Reyes", "the shooting death of 17-year-old Dana Reyes": one person killed. */
 const DEATH_OF_NAME_RE = new RegExp(
   `(?<![\\w-])(?:${capitalizable(DEATH_NOUN)})\\s+(?:(?:the\\s+|an?\\s+)?${AGE}\\s+)?(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,2})`,
@@ -206,7 +206,7 @@ function countOf(groups: Record<string, string | undefined>): { value: number; u
 const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
 
 /** A cheap test that a sentence may hold a people count at all: every pattern below needs one of these. */
-const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives/i;
+const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives|bod(?:y|ies)\s+of/i;
 
 /** People counts in one sentence, each with the role its verb gives. */
 export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
@@ -287,7 +287,7 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     }
   }
   OBJECT_RE.lastIndex = 0;
-  const objects = /kill|wound|injur|left|leav|death|murder|slay|homicide|claimed/i.test(s);
+  const objects = /kill|wound|injur|left|leav|death|murder|slay|homicide|claimed|bod(?:y|ies)\s+of/i.test(s);
   for (let m = objects ? OBJECT_RE.exec(s) : null; m; m = OBJECT_RE.exec(s)) {
     const g = m.groups ?? {};
     const verb = (g.verb ?? '').toLowerCase();
@@ -299,11 +299,11 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     if (AGE_RE.test(g.head ?? '') && /^\s+[A-Z]/.test(s.slice(m.index + m[0].length))) continue;
     const role: PeopleRole = leaves
       ? roleOfVerb(g.after ?? '', '')
-      : /^(?:kill|claimed|death|murder|slaying|fatal|homicide|shooting death)/.test(verb)
-        ? 'killed'
-        : /^wound/.test(verb)
-          ? 'wounded'
-          : 'injured';
+      : /^wound/.test(verb)
+        ? 'wounded'
+        : /^injur/.test(verb)
+          ? 'injured'
+          : 'killed';
     const npStart = m.index + m[0].indexOf(g.det || g.mods || g.head || '', (g.verb ?? '').length);
     let npEnd = m.index + m[0].length - (g.after?.length ?? 0);
     let value = count.value;
@@ -311,7 +311,8 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     for (let i = 0; i < 3 && !g.after; i++) {
       OBJECT_LINK_RE.lastIndex = npEnd;
       const link = OBJECT_LINK_RE.exec(s);
-      const more = link ? countOf(link.groups ?? {}) : null;
+      // "killed his wife and himself": the doer is one more.
+      const more = link?.groups?.self ? { value: 1, unit: 'person' } : link ? countOf(link.groups ?? {}) : null;
       if (!link || !more) break;
       value += more.value;
       npEnd = link.index + link[0].length;
@@ -329,7 +330,7 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     push(start, start + np.length, count.value, count.unit, 'hospitalized');
   }
   DEATH_OF_NAME_RE.lastIndex = 0;
-  for (let m = /death|killing|murder|slaying|homicide/i.test(s) ? DEATH_OF_NAME_RE.exec(s) : null; m; m = DEATH_OF_NAME_RE.exec(s)) {
+  for (let m = /death|killing|murder|slaying|homicide|bod(?:y|ies)\s+of/i.test(s) ? DEATH_OF_NAME_RE.exec(s) : null; m; m = DEATH_OF_NAME_RE.exec(s)) {
     const name = (m.groups?.name ?? '').replace(/\.$/, '');
     if (NOT_PERSON_NAME.test(name) || NOT_PERSON_NAME.test(name.split(/\s+/)[0] ?? '')) continue;
     const end = m.index + m[0].length - ((m.groups?.name ?? '').length - name.length);
