@@ -15,23 +15,35 @@ export interface PeopleCount extends Span {
   readonly qualifier: string | null;
 }
 
-/** A regex source matching its letters in either case, for parts of patterns whose other parts are case-sensitive. */
-export function anyCase(source: string): string {
+/**
+ * A regex source whose words may start with a capital ("Both", "Killed" in a title), for patterns whose other parts
+ * are case-sensitive. Only first letters are freed: small alternations compile and run fast; all-caps text is missed.
+ */
+export function capitalizable(source: string): string {
   let out = '';
   let inClass = false;
+  let prevLetter = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i] ?? '';
     if (c === '\\') {
       out += c + (source[i + 1] ?? '');
       i++;
+      prevLetter = false;
     } else if (inClass) {
       if (c === ']') inClass = false;
       out += c;
+      prevLetter = false;
     } else if (c === '[') {
       inClass = true;
       out += c;
-    } else if (/[a-z]/i.test(c)) out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
-    else out += c;
+      prevLetter = false;
+    } else if (/[a-z]/.test(c) && !prevLetter) {
+      out += `[${c}${c.toUpperCase()}]`;
+      prevLetter = true;
+    } else {
+      out += c;
+      prevLetter = /[a-z]/i.test(c);
+    }
   }
   return out;
 }
@@ -59,7 +71,7 @@ function pluralOf(noun: string): string {
 
 const AGE = `(?:\\d{1,3}|[a-zA-Z]+(?:-[a-zA-Z]+)*)[-\\s](?:[yY]ears?|[mM]onths?|[wW]eeks?|[dD]ays?)[-\\s][oO]ld`;
 /** The head of a noun phrase for people: an age ("a 16-year-old") or a person noun, singular or plural. */
-const PERSON_HEAD = `(?:${AGE}|${anyCase(
+const PERSON_HEAD = `(?:${AGE}|${capitalizable(
   [...PERSON_NOUNS]
     .flatMap((n) => [n, pluralOf(n)])
     .sort((a, b) => b.length - a.length)
@@ -72,8 +84,8 @@ const ADJECTIVE =
   'family|missing|slain|injured|wounded|football|basketball|soccer|baseball|former|infant|newborn|baby|twin|alleged|' +
   'suspected|apparent|intended|fellow|best|close|longtime|beloved|star|oldest|youngest|eldest|teen|toddler|' +
   'two|three|four|five|six|seven|eight|nine|ten';
-const MODIFIER = `(?:(?:${AGE}|(?!(?:An?|The|His|Her|Their)\\s)[A-Z](?=[\\w'\u2019.-]*[a-z])[\\w'\u2019.-]*|(?:${anyCase(ADJECTIVE)}))\\s+)`;
-const DETERMINER = anyCase(`(?:(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another|the|his|her|their)`);
+const MODIFIER = `(?:(?:${AGE}|(?!(?:An?|The|His|Her|Their)\\s)[A-Z](?=[\\w'\u2019.-]*[a-z])[\\w'\u2019.-]*|(?:${capitalizable(ADJECTIVE)}))\\s+)`;
+const DETERMINER = capitalizable(`(?:(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another|the|his|her|their)`);
 /** A noun phrase for people: determiner, up to four modifiers, a head (a person noun or an age). */
 const NOUN_PHRASE = `(?:(?<det>${DETERMINER})\\s+)?(?<mods>${MODIFIER}{0,4})(?<head>${PERSON_HEAD})(?![\\w-])`;
 
@@ -103,7 +115,7 @@ const PREDICATE_RE = new RegExp(`(?<![\\w-])(?<aux>${AUXILIARY})(?<adv>${ADVERB}
 
 /** Between a subject and its verb: an age (", 24,"), a place ("of Tulsa", "in Ashford"), "one of them", "who". */
 const SUBJECT_GAP =
-  `(?:\\s*,\\s*\\d{1,3}\\s*,|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,?\\s+(?:who|that))*`;
+  `(?:\\s*,\\s*\\d{1,3}\\s*,|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,\\s*(?:an?|the)\\s+[^,;]{1,40},|\\s*,?\\s+(?:who|that))*`;
 const SUBJECT_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}(?<gap>${SUBJECT_GAP})(?<tail>\\s*)$`);
 /** A capitalised name as subject, with its age or two words at least ("Dana Reyes, 24, of Tulsa"). */
 const NAME_SUBJECT_RE = new RegExp(
@@ -113,23 +125,23 @@ const NAME_SUBJECT_RE = new RegExp(
 const NOT_PERSON_NAME =
   /\b(?:Police|Department|Office|County|Sheriff|Hospital|School|University|College|City|State|Center|Centre|Patrol|News|Officials?|Authorities|Investigators|Deputies|Troopers|Detectives|Officers|Court|Street|Road|Avenue|Park|Service|Services|Coroner|Examiner|Prosecutors?|Attorney|Lt|Sgt|Capt|Chief|Mayor|Governor|Neighbors|Witnesses|Family|Friends|Relatives|Residents|He|She|They|It|We|I|Nobody|Everyone|Someone|Anyone|None|Each|Neither|Either|This|That|There|One|Both|All|Many|Several|Some|Officer|Deputy|Trooper|Detective|Sgt|Lt|Capt|Cpl|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday)$/;
 
-const DEATH_NOUN = 'shooting\\s+deaths?\\s+of|deaths?\\s+of|killings?\\s+of|murders?\\s+of|slayings?\\s+of|fatal\\s+shootings?\\s+of|homicides?\\s+of';
+const DEATH_NOUN = 'bod(?:y|ies)\\s+of|shooting\\s+deaths?\\s+of|deaths?\\s+of|killings?\\s+of|murders?\\s+of|slayings?\\s+of|fatal\\s+shootings?\\s+of|homicides?\\s+of';
 const OBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<verb>${anyCase(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${anyCase('dead|injured|wounded|hurt')}))?(?![\\w-])`,
+  `(?<![\\w-])(?<verb>${capitalizable(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${capitalizable('dead|injured|wounded|hurt')}))?(?![\\w-])`,
   'g',
 );
 
 /** "sent four people to the hospital", "put two in the hospital". */
 const SENT_TO_HOSPITAL_RE = new RegExp(
-  `(?<![\\w-])${anyCase('(?:sent|sending|sends|put|putting|puts|landed|landing)')}\\s+(?:${NOUN_PHRASE}|(?<bare>(?:\\d{1,3}|${anyCase(WORD_NUMBER_SOURCE)})))\\s+(?:to|in|into)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,3}?${anyCase('(?:hospitals?|medical\\s+centers?)')}`,
+  `(?<![\\w-])${capitalizable('(?:sent|sending|sends|put|putting|puts|landed|landing)')}\\s+(?:${NOUN_PHRASE}|(?<bare>(?:\\d{1,3}|${capitalizable(WORD_NUMBER_SOURCE)})))\\s+(?:to|in|into)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,3}?${capitalizable('(?:hospitals?|medical\\s+centers?)')}`,
   'g',
 );
 
 /** The next part of a coordinated object: ", her father", "and 6-year-old daughter". */
-const OBJECT_LINK_RE = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)${NOUN_PHRASE}`, 'y');
+const OBJECT_LINK_RE = new RegExp(`(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(?:(?:then\\s+)?(?<self>himself|herself)|${NOUN_PHRASE})`, 'y');
 /** "the death of Dana Reyes", "the shooting death of 17-year-old Dana Reyes": one person killed. */
 const DEATH_OF_NAME_RE = new RegExp(
-  `(?<![\\w-])(?:${anyCase(DEATH_NOUN)})\\s+(?:(?:the\\s+|an?\\s+)?${AGE}\\s+)?(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,2})`,
+  `(?<![\\w-])(?:${capitalizable(DEATH_NOUN)})\\s+(?:(?:the\\s+|an?\\s+)?${AGE}\\s+)?(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,2})`,
   'g',
 );
 /** A reflexive object: the doer is the victim ("shot himself"). */
@@ -194,7 +206,7 @@ function countOf(groups: Record<string, string | undefined>): { value: number; u
 const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
 
 /** A cheap test that a sentence may hold a people count at all: every pattern below needs one of these. */
-const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives/i;
+const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives|bod(?:y|ies)\s+of/i;
 
 /** People counts in one sentence, each with the role its verb gives. */
 export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
@@ -275,7 +287,7 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     }
   }
   OBJECT_RE.lastIndex = 0;
-  const objects = /kill|wound|injur|left|leav|death|murder|slay|homicide|claimed/i.test(s);
+  const objects = /kill|wound|injur|left|leav|death|murder|slay|homicide|claimed|bod(?:y|ies)\s+of/i.test(s);
   for (let m = objects ? OBJECT_RE.exec(s) : null; m; m = OBJECT_RE.exec(s)) {
     const g = m.groups ?? {};
     const verb = (g.verb ?? '').toLowerCase();
@@ -287,11 +299,11 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     if (AGE_RE.test(g.head ?? '') && /^\s+[A-Z]/.test(s.slice(m.index + m[0].length))) continue;
     const role: PeopleRole = leaves
       ? roleOfVerb(g.after ?? '', '')
-      : /^(?:kill|claimed|death|murder|slaying|fatal|homicide|shooting death)/.test(verb)
-        ? 'killed'
-        : /^wound/.test(verb)
-          ? 'wounded'
-          : 'injured';
+      : /^wound/.test(verb)
+        ? 'wounded'
+        : /^injur/.test(verb)
+          ? 'injured'
+          : 'killed';
     const npStart = m.index + m[0].indexOf(g.det || g.mods || g.head || '', (g.verb ?? '').length);
     let npEnd = m.index + m[0].length - (g.after?.length ?? 0);
     let value = count.value;
@@ -299,7 +311,8 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     for (let i = 0; i < 3 && !g.after; i++) {
       OBJECT_LINK_RE.lastIndex = npEnd;
       const link = OBJECT_LINK_RE.exec(s);
-      const more = link ? countOf(link.groups ?? {}) : null;
+      // "killed his wife and himself": the doer is one more.
+      const more = link?.groups?.self ? { value: 1, unit: 'person' } : link ? countOf(link.groups ?? {}) : null;
       if (!link || !more) break;
       value += more.value;
       npEnd = link.index + link[0].length;
@@ -317,7 +330,7 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     push(start, start + np.length, count.value, count.unit, 'hospitalized');
   }
   DEATH_OF_NAME_RE.lastIndex = 0;
-  for (let m = /death|killing|murder|slaying|homicide/i.test(s) ? DEATH_OF_NAME_RE.exec(s) : null; m; m = DEATH_OF_NAME_RE.exec(s)) {
+  for (let m = /death|killing|murder|slaying|homicide|bod(?:y|ies)\s+of/i.test(s) ? DEATH_OF_NAME_RE.exec(s) : null; m; m = DEATH_OF_NAME_RE.exec(s)) {
     const name = (m.groups?.name ?? '').replace(/\.$/, '');
     if (NOT_PERSON_NAME.test(name) || NOT_PERSON_NAME.test(name.split(/\s+/)[0] ?? '')) continue;
     const end = m.index + m[0].length - ((m.groups?.name ?? '').length - name.length);
