@@ -89,3 +89,15 @@ test('"as the leaders spoke by phone" is during the call', () => {
   assert.ok(orderingsClash(o, one('Drones struck the port hours after the call.')));
   assert.ok(!orderingsClash(o, one('Drones struck the port during the phone call.')));
 });
+
+test('an actor after the cue opens a clause that names the anchor: "hours after Marrow and Kade spoke by phone"', () => {
+  const o = one('Hours after Marrow and Kade spoke by phone, drones struck the port.');
+  assert.ok(o.anchorKeys.includes('call'));
+  assert.ok(orderingsClash(o, one('Drones struck the port during a phone call between Marrow and Kade.')));
+  assert.ok(!orderingsClash(one('Drones struck the port after the vote.'), one('Drones struck the port during the debate on the vote count.')));
+});
+
+test('an actor clause names its anchor only through near-synonym classes (regressions read on ECB+ dev)', () => {
+  assert.ok(!orderingsClash(one('The ship made its fifth arrest after it was sent on patrol missions.'), one('The ship made its fifth arrest in the course of its patrol mission.')));
+  assert.ok(!orderingsClash(one('During his flight, he struck two cars.'), one('Police stopped him after he had struck two cars while in flight.')));
+});

@@ -1,7 +1,7 @@
 // How a clause orders its event against another one: "during the call", "hours after the vote", "as talks went on".
 import type { Span } from '../../core/span.js';
 import { tokenize, type Token } from '../../core/tokenize.js';
-import { classKey } from './synonym-class.js';
+import { classKey, synonymClass } from './synonym-class.js';
 
 export interface Ordering extends Span {
   /** Where the clause's event falls against the anchor event. */
@@ -128,15 +128,15 @@ function offsetStart(text: string, clause: Span, cueStart: number): number {
   return m ? clause.start + m.index : cueStart;
 }
 
-/** Keys of the clause after "while", up to punctuation. */
-function clauseKeys(tokens: readonly Token[], from: number): { keys: string[]; end: number } {
+/** Keys of the clause after "while", up to punctuation; with `classesOnly`, only words of a near-synonym class ("phone"). */
+function clauseKeys(tokens: readonly Token[], from: number, classesOnly = false): { keys: string[]; end: number } {
   const keys: string[] = [];
   let end = tokens[from]?.end ?? 0;
   for (let i = from; i < tokens.length && i < from + CLAUSE_WORDS; i++) {
     const t = tokens[i];
     if (!t || !isWord(t)) break;
     end = t.end;
-    const key = classKey(t.text);
+    const key = classesOnly ? synonymClass(t.text) : classKey(t.text);
     if (key && !keys.includes(key)) keys.push(key);
   }
   return { keys, end };
@@ -176,7 +176,14 @@ export function orderingsOf(text: string, clause: Span): Ordering[] {
     if (!phrase) continue;
     // "after the call began" is taken against the call's start, which "during the call" also follows.
     const point = phrase.point === 'whole' ? cue.point : phrase.point;
-    add({ start: offsetStart(text, clause, t.start), end: phrase.end, kind: cue.kind, point, anchor: phrase.head, anchorKeys: [phrase.head] });
+    // "after Marrow and Kade spoke by phone": an actor opens a clause, whose words of a near-synonym class ("phone")
+    // name the anchor event. Any content word would be too loose: "after it was sent on patrol" is no patrol.
+    const from = tokens[i + cue.words.length];
+    const actor = from !== undefined && (PRONOUNS.has(lower(from)) || /^\p{Lu}/u.test(from.text));
+    const rest = actor ? clauseKeys(tokens, i + cue.words.length, true) : null;
+    const end = rest ? Math.max(phrase.end, rest.end) : phrase.end;
+    const anchorKeys = rest ? [...new Set([phrase.head, ...rest.keys])] : [phrase.head];
+    add({ start: offsetStart(text, clause, t.start), end, kind: cue.kind, point, anchor: phrase.head, anchorKeys });
     i += cue.words.length - 1;
   }
   return out;
