@@ -21,9 +21,10 @@ export function indexWords(words: readonly string[]): string[] {
 }
 
 /**
- * Pairs [i, j] (i < j) of word sets that may share `minSharedShare` of the smaller one. Words are ordered from rarest
+ * Pairs [i, j] (i < j) of word sets that share `minSharedShare` of the smaller one. Words are ordered from rarest
  * to most common across all sets; a set of n words probes with its first n - ceil(share * n) + 1 and looks each up in
- * the index of every set's words. Pairs come out sorted.
+ * the index of every set's words; each pair met that way is then checked by counting its shared words. Pairs come
+ * out sorted.
  */
 export function candidatePairs(sets: readonly (readonly string[])[], settings: CandidateSettings = CANDIDATE_DEFAULTS): [number, number][] {
   const postings = new Map<string, number[]>();
@@ -38,6 +39,14 @@ export function candidatePairs(sets: readonly (readonly string[])[], settings: C
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
   const n = sets.length;
+  const lookup = sets.map((set) => new Set(set));
+  const shareEnough = (a: number, b: number): boolean => {
+    const [small, large] = (lookup[a]?.size ?? 0) <= (lookup[b]?.size ?? 0) ? [lookup[a], lookup[b]] : [lookup[b], lookup[a]];
+    if (!small || !large) return false;
+    let shared = 0;
+    for (const w of small) if (large.has(w)) shared++;
+    return shared >= settings.minSharedShare * small.size;
+  };
   sets.forEach((set, i) => {
     const ordered = [...set].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : a > b ? 1 : 0));
     const prefix = ordered.length - Math.ceil(settings.minSharedShare * ordered.length) + 1;
@@ -50,7 +59,7 @@ export function candidatePairs(sets: readonly (readonly string[])[], settings: C
         const key = a * n + b;
         if (seen.has(key)) continue;
         seen.add(key);
-        pairs.push([a, b]);
+        if (shareEnough(a, b)) pairs.push([a, b]);
       }
     }
   });
