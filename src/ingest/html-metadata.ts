@@ -2,6 +2,7 @@
 import type { Provenanced } from '../core/article.js';
 import { collapseSpace, elements, inlineText, type Document, type Element } from './html-dom.js';
 import { dateFromUrl, normalizeDate } from './normalize-date.js';
+import { hostOf } from './outlet-name.js';
 import { isJunkByline, parseByline } from './parse-byline.js';
 import { firstOf, isJsonObject, pv, type Json, type JsonObject } from './provenanced.js';
 
@@ -102,13 +103,8 @@ function firstTimeElement(times: readonly Element[]): Provenanced<string> | null
 }
 
 function domainOutlet(url: string | null): Provenanced<string> | null {
-  if (!url) return null;
-  try {
-    const host = new URL(url).hostname.replace(/^(?:www|m|amp|edition|mobile)\./, '');
-    return host ? { value: host, from: 'domain' } : null;
-  } catch {
-    return null;
-  }
+  const host = hostOf(url);
+  return host ? { value: host, from: 'domain' } : null;
 }
 
 function bylineFromMarkup(doc: Document): Provenanced<string> | null {

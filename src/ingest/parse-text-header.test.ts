@@ -49,3 +49,9 @@ test('a masthead line is not a title, and a photo credit under the date is not a
   const c = parseTextHeader(lines('date 2026-03-14\nPhoto: Mira Tal\n\nCrews walked out.'));
   assert.equal(c.outlet, null);
 });
+
+test('a title may end in an abbreviation or an ellipsis, but not in a sentence period', () => {
+  assert.equal(parseTextHeader(lines('Ferry crew hurt in Sorrel Bay, Fla.\n\nThe crew was hurt.\n\nMore.')).title, 'Ferry crew hurt in Sorrel Bay, Fla.');
+  assert.equal(parseTextHeader(lines('Mayor says ferry levy will stay...\n\nThe mayor spoke.\n\nMore.')).title, 'Mayor says ferry levy will stay...');
+  assert.equal(parseTextHeader(lines('The crew returned to Rome.\n\nThe mayor spoke.\n\nMore.')).title, null);
+});

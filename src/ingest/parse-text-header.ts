@@ -36,6 +36,9 @@ function nextNonBlank(lines: readonly string[], from: number): number {
   return i;
 }
 
+/** A headline may end in an abbreviation's period ("... in Fort Bend Co.", "... in Sunman, Ind.") or an ellipsis; a sentence's period makes a line body text. */
+const TITLE_FINAL_ABBREVIATION = /(?:\b(?:Co|Corp|Inc|Ave|St|Rd|Blvd|Jr|Sr|Dept|Gov|Sen|Rep|Ind|Fla|Calif|Ariz|Ark|Colo|Conn|Ga|Ill|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)|\b[A-Z](?:\.[A-Z])+)\.$|\w(?:\.\.\.|…)$/;
+
 /** A line a scraper puts above the lead (masthead, aggregator fragment, crawler date) is read by `readLeadPrefix`, not taken as a title. */
 /** A name on the date line or under it; site furniture (a photo credit, "Updated: ...") is not one. */
 function isOutletLine(line: string): boolean {
@@ -49,7 +52,7 @@ function isLeadFurniture(line: string): boolean {
 
 export function isTitleLike(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length <= MAX_TITLE_CHARS && !/[.,;:]$/.test(t) && !BYLINE_LINE.test(t) && classifyLine(t) === null && !isLeadFurniture(t);
+  return t.length > 0 && t.length <= MAX_TITLE_CHARS && (!/[.,;:]$/.test(t) || TITLE_FINAL_ABBREVIATION.test(t)) && !BYLINE_LINE.test(t) && classifyLine(t) === null && !isLeadFurniture(t);
 }
 
 /** Reads the header block; lines it consumes are metadata and not part of the body. */

@@ -21,8 +21,8 @@ const CRAWLER_DATE = /^\s*(?:date|published|posted|crawled)\s*[:\s]\s*(\d{4}-\d{
 const NAME_WORD = "[\\p{Lu}\\p{N}][\\p{L}\\p{N}&.'’-]*";
 /** "NEWSWIRE - Daily Ledger)" or "Newswire | (Daily Ledger)": a relaying service, a separator, the outlet, a closing bracket. */
 const AGGREGATOR_FRAGMENT = new RegExp(`^(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})\\s*[-–—|:]\\s*\\(?([\\p{Lu}\\p{N}][^()\\n]{1,60}?)\\)\\s*`, 'u');
-/** "Noticias media EU Noticias.eu": a logo's words then the site's host; the host is the outlet. */
-const MASTHEAD = /^([^.!?,;:()"“\n]{1,50}?)\s+((?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,12})(?=\s+[\p{Lu}"“‘]|\s*$)/u;
+/** "Noticias media EU Noticias.eu": a logo's words then the site's host; the host is the outlet ("Headline | site.com" is a title, not a masthead). */
+const MASTHEAD = /^([^.!?,;:()"“|–—\n]{1,50}?)(?<!\s-)\s+((?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,12})(?=\s+[\p{Lu}"“‘]|\s*$)/u;
 /** Words a masthead can put before a dateline: at most this many. */
 const MAX_OUTLET_WORDS_BEFORE_DATELINE = 5;
 

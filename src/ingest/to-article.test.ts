@@ -210,3 +210,15 @@ test('regression: a one-sentence lead whose first sentence became the title stay
   assert.equal(a.meta.provenance['title'], 'lead-sentence');
   assert.ok(a.text.startsWith('Officials in Sorrel Bay said'), a.text);
 });
+
+test('a header title loses its site suffix (a host, or the outlet named in the header)', () => {
+  const a = toArticle(raw('Date: 2026-03-14\n\nSource: harbor-courier.example\n\nFerry strike ends - Harbor-Courier.example | Valmore | News, Weather\n\nCrews returned to work on Monday, the union said.'));
+  assert.equal(a.meta.title, 'Ferry strike ends');
+  assert.equal(a.meta.outlet, 'harbor-courier.example');
+  const b = toArticle(raw('Ferry strike ends | Harbor-Courier.example\n\nCrews returned to work on Monday, the union said.'));
+  assert.equal(b.meta.title, 'Ferry strike ends');
+  assert.equal(b.meta.outlet, 'Harbor-Courier.example');
+  assert.equal(b.meta.provenance['outlet'], 'title-suffix');
+  const c = toArticle(raw('Date: 2026-03-14\n\nSource: harbor-courier.example\n\nPolice: Ferry - and port - reopen\n\nCrews returned to work on Monday, the union said.'));
+  assert.equal(c.meta.title, 'Police: Ferry - and port - reopen');
+});

@@ -10,7 +10,7 @@ import type { HtmlMetadata } from './html-metadata.js';
 import { normalizeDate } from './normalize-date.js';
 import { isJunkByline, parseByline } from './parse-byline.js';
 import { parseDateline } from './parse-dateline.js';
-import { MAX_OUTLET_CHARS, fileStem, hostOf, isOutletName } from './outlet-name.js';
+import { MAX_OUTLET_CHARS, fileStem, hostOf, isHostName, isOutletName } from './outlet-name.js';
 import { isTitleLike, parseTextHeader, type TextHeader } from './parse-text-header.js';
 import { readLeadPrefix } from './read-lead-prefix.js';
 import { firstOf, pv } from './provenanced.js';
@@ -169,6 +169,23 @@ function titleFromBody(paragraphs: string[], format: RawArticle['format']): Prov
   return { value: `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_BODY_TITLE_CHARS / 2)).replace(/[\s,;:–—-]+$/, '')}…`, from: 'lead-sentence' };
 }
 
+const TITLE_SEPARATOR = /\s+[|–—-]\s+/g;
+
+/**
+ * "Boy hurt in crash - Harbor-Courier.com | Valmore | News, Weather": a page title's site part starts at the
+ * first segment that is a host name or the outlet's name; it is cut off, and a host found there is the site.
+ */
+function splitSiteSuffix(title: string, outlet: string | null): { title: string; site: string | null } {
+  const own = outlet?.toLowerCase().replace(/^www\./, '') ?? null;
+  for (const sep of title.matchAll(TITLE_SEPARATOR)) {
+    const at = sep.index;
+    const next = title.slice(at + sep[0].length).split(TITLE_SEPARATOR)[0]?.trim() ?? '';
+    const host = isHostName(next);
+    if (at > 0 && (host || (own !== null && next.toLowerCase() === own))) return { title: title.slice(0, at).trim(), site: host ? next : null };
+  }
+  return { title, site: null };
+}
+
 /** Paragraphs that repeat the title (scraped pages print the headline again above the lead) are not body text. */
 function removeTitleRepeats(paragraphs: string[], title: string, removed: Removed[]): void {
   const key = duplicateKey(title);
@@ -254,7 +271,8 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   const removed: Removed[] = [...extractionRemoved, ...cleaned.removed];
   const kept = [...cleaned.kept];
   const bodyMeta = stripBodyMetadata(kept, removed, raw.format);
-  const named = firstOf(pv(hints.title, 'container'), html?.title, pv(header?.title, 'text-header'));
+  const headerTitle = header?.title ? splitSiteSuffix(header.title, header.outlet) : null;
+  const named = firstOf(pv(hints.title, 'container'), html?.title, pv(headerTitle?.title, 'text-header'));
   const title = named ?? titleFromBody(kept, raw.format);
   // a title cut from the lead's first sentence is still body text; only a title stated apart from the body repeats it
   if (title && title.from !== 'lead-sentence' && raw.format === 'text') removeTitleRepeats(kept, title.value, removed);
@@ -273,6 +291,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
     pv(header?.outlet, 'text-header'),
     pv(bodyMeta.outlet, bodyMeta.outletFrom ?? 'lead'),
     pv(header?.bylineOutlet ?? bodyMeta.bylineOutlet, 'byline'),
+    pv(headerTitle?.site, 'title-suffix'),
     pv(fromRemoved.copyrightOutlet, 'copyright-line'),
   ];
   for (const c of outletCandidates) {
