@@ -2,6 +2,9 @@
 import type { Evolution } from '../../core/corpus.js';
 import { compareMentions, compareMentionsAll, type Disagreement } from '../compare/compare-mentions.js';
 import { figureFrames } from '../compare/event-frame.js';
+import { quantityInterval } from '../compare/intervals.js';
+import { MEASURE_DIMENSIONS } from '../../stages/quantities/index.js';
+import type { QuantitySpan } from '../../core/article.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from '../compare/evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
 
@@ -185,7 +188,8 @@ export function similarityOf(
       seen.add(key);
       const s = sim(i, j);
       if (s >= config.linkThreshold) pairs.push([Math.min(i, j), Math.max(i, j), s]);
-      else if (s >= config.numberScore && hasFigure[i] && hasFigure[j]) figurePairs.push([Math.min(i, j), Math.max(i, j)]);
+      // Linked pairs are figure pairs too: average-link grouping may still leave them in two claims (see addFigureConflicts).
+      if (s >= config.numberScore && hasFigure[i] && hasFigure[j]) figurePairs.push([Math.min(i, j), Math.max(i, j)]);
     }
     for (const j of touched) acc[j] = 0;
   }
@@ -359,8 +363,27 @@ export function alignClaims(mentions: readonly MentionDraft[], config: AlignConf
     const { draft, base } = drafts[old] as { draft: ClaimDraft; base: number };
     return { ...draft, conflicts: draft.conflicts.map((c) => ({ ...c, other: newIndex.get(base + c.other) ?? 0 })) };
   });
-  addFigureConflicts(out, mentions, figurePairs);
+  addFigureConflicts(out, mentions, figurePairs, sim, config.linkThreshold);
   return out;
+}
+
+/**
+ * Two figures an order of magnitude apart ("fell 2,000 feet" / "fell 200 feet") in clauses that did not group measure
+ * two things (two climbers' falls), not one misreported: a misreport or unit mix-up stays within a few times the figure
+ * (feet read as metres is 3.3 times).
+ */
+const MAGNITUDE_APART = 5;
+
+function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
+  const mid = (q: QuantitySpan): number | null => {
+    const i = quantityInterval(q);
+    if (i.low === null || i.high === null) return null;
+    return (i.low + i.high) / 2;
+  };
+  const x = mid(a);
+  const y = mid(b);
+  if (x === null || y === null || x <= 0 || y <= 0) return false;
+  return Math.max(x, y) / Math.min(x, y) >= MAGNITUDE_APART;
 }
 
 /**
@@ -371,7 +394,13 @@ export function alignClaims(mentions: readonly MentionDraft[], config: AlignConf
  * not); (3) neither claim is an evolving figure, and reports of a running total at different times are an update,
  * not a conflict; (4) the comparison finds a number disagreement.
  */
-function addFigureConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], figurePairs: readonly [number, number][]): void {
+function addFigureConflicts(
+  drafts: ClaimDraft[],
+  mentions: readonly MentionDraft[],
+  figurePairs: readonly [number, number][],
+  sim: Similarity,
+  linkThreshold: number,
+): void {
   const claimOf = new Map<MentionDraft, number>();
   drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
   const linked = new Set<string>();
@@ -391,7 +420,10 @@ function addFigureConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraf
     const a = mentions[x];
     const b = mentions[y];
     if (!a || !b || a.compared.cite.article === b.compared.cite.article) continue;
-    if (!frames(a).some((f) => frames(b).includes(f))) continue;
+    const shared = frames(a).filter((f) => frames(b).includes(f));
+    // A linked pair that grouping left in two claims is compared only on a measurement: counts of people are already
+    // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
+    if (!shared.length || (sim(x, y) >= linkThreshold && !shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '')))) continue;
     const p = claimOf.get(a);
     const q = claimOf.get(b);
     if (p === undefined || q === undefined || p === q) continue;
@@ -404,7 +436,7 @@ function addFigureConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraf
     const pb = b.compared.published;
     if (running && pa && pb && pa !== pb) continue;
     const d = compareMentions(a.compared, b.compared);
-    if (d?.kind !== 'number') continue;
+    if (d?.kind !== 'number' || (d.quantities && apartByMagnitude(d.quantities.a, d.quantities.b))) continue;
     linked.add(key);
     dp.conflicts.push({ other: q, mine: a, theirs: b, disagreement: d });
     dq.conflicts.push({ other: p, mine: b, theirs: a, disagreement: { ...d, a: d.b, b: d.a, ...swapQuantities(d) } });

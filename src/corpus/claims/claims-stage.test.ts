@@ -298,6 +298,23 @@ test('figures of one measure of one event conflict even when the clauses are wor
   assert.deepEqual(off.map((c) => c.conflicts.length), [0, 0]);
 });
 
+test('falls in feet and metres compare after conversion; figures an order of magnitude apart are two falls', () => {
+  const fall = (id: string, outlet: string, text: string, figure: string, value: number, unit: string, qualifier: 'exact' | 'about') =>
+    buildArticle({
+      id, outlet, published: null, text,
+      quantities: [{ text: figure, value, low: qualifier === 'about' ? value * 0.9 : value, high: qualifier === 'about' ? value * 1.1 : value, unit, qualifier }],
+    });
+  const feet = fall('a1', 'Harbour Post', 'Tomas Ferrin slipped near the saddle and fell about 2,000ft to his death.', 'about 2,000ft', 2000, 'foot', 'about');
+  const metres = fall('a2', 'Valley Courier', 'Rescuers said Tomas Ferrin slipped and fell some 600 metres into the gorge.', 'some 600 metres', 600, 'metre', 'about');
+  const further = fall('a3', 'Ridge Gazette', 'Police said Tomas Ferrin fell 700 metres after losing his footing on ice.', '700 metres', 700, 'metre', 'exact');
+  const other = fall('a4', 'Alder Times', 'The day before, another walker slipped and fell about 200 feet from the same ridge.', 'about 200 feet', 200, 'foot', 'about');
+  const explanations = (articles: Parameters<typeof corpusOf>[0]): string[] =>
+    extractClaims(corpusOf(articles)).flatMap((c) => c.conflicts.map((k) => k.explanation));
+  assert.deepEqual(explanations([feet, metres]), []);
+  assert.equal(explanations([feet, further]).length, 2);
+  assert.deepEqual(explanations([feet, other]), []);
+});
+
 test('two figures of one unit about different happenings do not conflict on weak word overlap', () => {
   const a = buildArticle({
     id: 'a1', outlet: 'Harbour Post', published: null,

@@ -40,3 +40,17 @@ test('counts of people: the people, the dead and the injured; not tonnes or minu
   assert.ok(!countsPeople('minutes'));
   assert.ok(!countsPeople(null));
 });
+
+test('measurements compare in SI units: 200 feet is 60 metres, 2,000 feet is 600 metres, but not 700 metres', () => {
+  const overlap = (a: QuantitySpan, b: QuantitySpan): boolean => countsComparable(a.unit, b.unit) && intervalsOverlap(quantityInterval(a), quantityInterval(b));
+  assert.ok(overlap(q(200, 'exact', 'foot', 200, 200), q(60, 'exact', 'metre', 60, 60)));
+  assert.ok(overlap(q(2000, 'exact', 'foot', 2000, 2000), q(600, 'exact', 'metre', 600, 600)));
+  assert.ok(overlap(q(10, 'exact', 'foot', 10, 10), q(3, 'exact', 'metre', 3, 3)));
+  assert.ok(overlap(q(120, 'exact', 'mile per hour', 120, 120), q(193, 'exact', 'kilometre per hour', 193, 193)));
+  assert.ok(!overlap(q(2000, 'about', 'foot', 1800, 2200), q(700, 'exact', 'metre', 700, 700)));
+  assert.ok(!overlap(q(150, 'about', 'metre', 135, 165), q(200, 'about', 'metre', 180, 220)));
+  // A round measurement is not widened to its last place as a count is: 700 metres is not 650.
+  assert.ok(!overlap(q(700, 'exact', 'metre', 700, 700), q(650, 'exact', 'metre', 650, 650)));
+  assert.ok(!countsComparable('metre', 'kilometre per hour'));
+  assert.ok(!countsComparable('metre', 'people'));
+});

@@ -1,6 +1,6 @@
 // Quantity intervals for claim comparison: counts of people, duration scaling and precision widening, over the quantities stage.
 import type { QuantitySpan } from '../../core/article.js';
-import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
+import { TIME_UNIT_SECONDS, measureUnit, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
 
 export { intervalsOverlap } from '../../stages/quantities/index.js';
 
@@ -13,7 +13,9 @@ const PEOPLE_COMPATIBLE = new Set([PEOPLE_KEY, 'death', 'injured']);
 
 /** The quantities stage's comparison key of a unit as written or as lemmatized ("residents" and "resident" alike). */
 export function countKey(unit: string | null): string | null {
-  return unit === null ? null : unitKey(unitLemma(unit));
+  if (unit === null) return null;
+  // Measurements compare by dimension: "200 feet" meets "60 metres".
+  return measureUnit(unit)?.dimension ?? unitKey(unitLemma(unit));
 }
 
 /**
@@ -50,6 +52,8 @@ export function countsPeople(unit: string | null): boolean {
 /** Seconds per unit for durations ("30 minutes" and "almost two hours" compare on one scale), else 1. */
 function scaleOf(unit: string | null): number {
   if (unit === null) return 1;
+  const measure = measureUnit(unit);
+  if (measure) return measure.si;
   return TIME_UNIT_SECONDS[singular(unit.split(/\s+/).pop() ?? unit)] ?? 1;
 }
 
@@ -67,6 +71,11 @@ export function precisionSlack(value: number): number {
 /** The interval a quantity asserts, on a common scale (seconds for durations), widened for round exact figures. */
 export function quantityInterval(q: QuantitySpan): Interval {
   const k = scaleOf(q.unit);
+  // An exact measurement carries the rounding of a conversion ("200 feet (60 m)"), not the last place of a count:
+  // "700 metres" is not "650 to 750".
+  if (q.qualifier === 'exact' && measureUnit(q.unit)) {
+    return { low: q.value * k * (1 - CONVERSION_SLACK), high: q.value * k * (1 + CONVERSION_SLACK), lowInclusive: true, highInclusive: true };
+  }
   const scale = (v: number | null): number | null => (v === null ? null : v * k);
   if (q.qualifier === 'exact') {
     const slack = precisionSlack(q.value);
@@ -82,6 +91,9 @@ export function quantityInterval(q: QuantitySpan): Interval {
   }
   return { low: scale(q.low), high: scale(q.high), lowInclusive: q.lowInclusive, highInclusive: q.highInclusive };
 }
+
+/** Relative rounding of a unit conversion (10 ft is 3.05 m, written "3 m"; 120 mph is 193 km/h). */
+const CONVERSION_SLACK = 0.03;
 
 /** Lower end of "nearly N" as a share of N. */
 const NEARLY_SHARE = 0.75;

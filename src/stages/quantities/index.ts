@@ -3,3 +3,5 @@ export { QUANTITY_TOLERANCES, extractQuantities, intervalsOverlap, quantitiesCom
 export type { QuantitiesConfig } from './quantities.js';
 export { TIME_UNIT_SECONDS, singular, unitKey, unitLemma, unitsComparable } from './units.js';
 export { parseNumber } from './number-words.js';
+export { MEASURE_DIMENSIONS, MEASURE_UNITS, extractMeasures, measureUnit } from './measures.js';
+export type { MeasureDimension } from './measures.js';

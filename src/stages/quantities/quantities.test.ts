@@ -203,13 +203,14 @@ test('ranks that name parts, places or superlatives are not quantities', () => {
   for (const text of negatives) assert.deepEqual(extractQuantities(text).map((x) => text.slice(x.start, x.end)), [], text);
 });
 
-test('scale letters glued to digits: "$1.2bn", "£30m", "1.5m people"; "a 5m wall" is no count', () => {
+test('scale letters glued to digits: "$1.2bn", "£30m", "1.5m people"; "a 5m wall" is five metres, no count', () => {
   const a = only('Halder Group lost $1.2bn last year.');
   assert.deepEqual([a.text, a.value, a.unit], ['$1.2bn', 1_200_000_000, 'dollar']);
   assert.equal(only('The club paid £30m for the striker.').value, 30_000_000);
   const p = only('Some 1.5m people fled the Torvik valley.');
   assert.deepEqual([p.text, p.value, p.low, p.high, p.unit], ['Some 1.5m people', 1_500_000, 1_350_000, 1_650_000, 'person']);
-  assert.deepEqual(extractQuantities('Crews built a 5m wall.'), []);
+  const wall = only('Crews built a 5m wall.');
+  assert.deepEqual([wall.text, wall.value, wall.unit], ['5m', 5, 'metre']);
 });
 
 test('"one in five voters" is a share in percent; tallies and scores ("a 7-2 vote", "3-1") are not counts', () => {
