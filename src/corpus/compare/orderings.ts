@@ -10,11 +10,11 @@ export interface Ordering extends Span {
   readonly point: 'start' | 'end' | 'whole';
   /** Class key of the anchor event's head word ("the phone call with Brandt" -> "call"). */
   readonly anchor: string;
-  /** Keys of a whole anchoring clause ("while the leaders spoke by phone"); just the head for a noun phrase. */
+  /** Keys of an anchoring clause ("while the leaders spoke by phone" -> leader, call, ...); just the head for a noun phrase. */
   readonly anchorKeys: readonly string[];
 }
 
-/** Cues that take a noun phrase; the number is how many tokens the cue spans. */
+/** Cues that take a noun phrase, as their words, the relation they state and the part of the anchor it is taken against. */
 const NOUN_CUES: readonly { readonly words: readonly string[]; readonly kind: Ordering['kind']; readonly point: Ordering['point'] }[] = [
   { words: ['before'], kind: 'before', point: 'whole' },
   { words: ['ahead', 'of'], kind: 'before', point: 'whole' },
@@ -49,7 +49,8 @@ const PHRASE_END = new Set([
   'across', 'through', 'toward', 'towards', 'under', 'via', 'per', 'than', 'and', 'or', 'but', 'as', 'while', 'when', 'whereas',
   'which', 'that', 'who', 'whom', 'where', 'so', 'because', 'if', 'though', 'although', 'is', 'are', 'was', 'were', 'be', 'been',
   'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'said',
-  'says', 'took', 'came', 'went', 'wore', 'broke', 'fell', 'rose', 'met', 'made', 'gave', 'left', 'ran', 'won', 'lost', 'held', 'got', 'spoke', 'saw', 'told', 'sent', 'fought', 'flew',
+  'says', 'took', 'came', 'went', 'wore', 'broke', 'fell', 'rose', 'met', 'made', 'gave', 'left', 'ran', 'won', 'lost', 'held', 'got',
+  'spoke', 'saw', 'told', 'sent', 'fought', 'flew',
 ]);
 const START_WORDS = new Set(['began', 'begun', 'started', 'opened', 'kicked', 'resumed']);
 const END_WORDS = new Set(['ended', 'finished', 'concluded', 'closed', 'wrapped', 'broke']);
