@@ -104,7 +104,7 @@ test('"he shot" is active: the people he shot are not him', () => {
 
 test('the shot who lived are the wounded: by their condition, or when the article tells of no death', () => {
   const roles = (text: string): string[] => readShotAsWounded(text, extractQuantities(text)).map((q) => `${text.slice(q.start, q.end)}:${q.role}`);
-  assert.deepEqual(roles('Two men were shot on Dock Street. Both are in stable condition.'), ['Two men:wounded']);
+  assert.deepEqual(roles('Two men were shot on Dock Street. Both are in stable condition.'), ['Two men:wounded', 'Both:injured']);
   assert.deepEqual(roles('Two men were shot on Dock Street. Police are looking for a gray sedan.'), ['Two men:wounded']);
   assert.deepEqual(roles('Two men were shot on Dock Street. One of them died at the scene.'), ['Two men:shot', 'One:killed']);
   assert.deepEqual(roles('A man was shot on Dock Street, police said. Attempted murder charges were filed.'), ['A man:wounded']);
@@ -122,4 +122,11 @@ test('bodies found, an appositive after the subject, and a doer who killed himse
   assert.deepEqual(read('The victim, a 25-year-old man from Arden, died at the scene.'), ['[The victim] 1 victim killed']);
   assert.deepEqual(read('Police say the man killed his wife and then himself.'), ['[his wife and then himself] 2 person killed']);
   assert.deepEqual(read('The gunman wounded three others.'), ['[three others] 3 other wounded']);
+});
+
+test('a condition, a graze and a treatment tell of the injured', () => {
+  assert.deepEqual(read('A man is in critical condition after a shooting on Elm Road.'), ['[A man] 1 man injured']);
+  assert.deepEqual(read('Two people were grazed by bullets.'), ['[Two people] 2 person injured']);
+  assert.deepEqual(read('The woman was treated for a gunshot wound and released.'), ['[The woman] 1 woman injured']);
+  assert.deepEqual(read('A man was shot Sunday and was in critical condition before he died.'), ['[A man] 1 man killed', '[he] 1 person killed']);
 });

@@ -100,7 +100,8 @@ const ROLE_VERBS: readonly (readonly [string, PeopleRole])[] = [
   ['(?:suffered|sustained)\\s+(?:what\\s+(?:were|was)\\s+)?(?:fatal|mortal)\\s+(?:gunshot\\s+)?(?:injuries|injury|wounds?)', 'killed'],
   ['shot\\s+and\\s+wounded|wounded|(?:suffered|sustained)\\s+(?:an?\\s+|multiple\\s+|several\\s+)?(?:[\\w-]+\\s+){0,2}?gunshot\\s+wounds?', 'wounded'],
   ['(?:suffered|sustained)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:injuries|injury|wounds?)', 'injured'],
-  ['shot\\s+and\\s+injured|injured|hurt', 'injured'],
+  ['shot\\s+and\\s+injured|injured|hurt|grazed|treated\\s+(?:and\\s+released\\s+)?for\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:injuries|injury|wounds?)', 'injured'],
+  ['(?:listed\\s+)?in\\s+(?:critical|serious|stable|fair|good|guarded|grave)(?:\\s+but\\s+stable)?\\s+condition', 'injured'],
   ['hospitalized|hospitalised|(?:taken|rushed|transported|flown|airlifted)\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)', 'hospitalized'],
   ['shot|struck\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)|hit\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)', 'shot'],
 ];
@@ -206,7 +207,7 @@ function countOf(groups: Record<string, string | undefined>): { value: number; u
 const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
 
 /** A cheap test that a sentence may hold a people count at all: every pattern below needs one of these. */
-const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives|bod(?:y|ies)\s+of/i;
+const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|grazed|condition|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives|bod(?:y|ies)\s+of/i;
 
 /** People counts in one sentence, each with the role its verb gives. */
 export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
