@@ -4,6 +4,7 @@ import type { Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
 import { countKey, countsPeople } from './intervals.js';
+import { isAge } from '../../stages/quantities/index.js';
 
 /** Words either side of a figure or time searched for the verb it belongs to. */
 const FRAME_REACH = 5;
@@ -77,7 +78,9 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
   for (const q of quantities) {
     const unit = countKey(q.unit);
     if (unit === null) continue;
-    for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
+    // A person's age ("age:ferrin") is one fact of that person, whatever verb stands near it.
+    if (isAge(q.unit)) out.add(`${unit}|`);
+    else for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
   }
   return [...out];
 }

@@ -5,6 +5,7 @@ import { defineArticleStage } from '../../pipeline/stage.js';
 import { NUMBER_SOURCE, ORDINAL_SOURCE, parseNumber, parseOrdinal } from './number-words.js';
 import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';
 import { withMeasures } from './measures.js';
+import { withAges } from './ages.js';
 
 /**
  * Tolerances of the vague qualifiers (fractions of the stated value n):
@@ -318,7 +319,7 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
   const shares = proportions(slice, from);
   const counts = out.filter((q) => !shares.some((p) => q.start < p.end && p.start < q.end));
   const ordinals = ordinalQuantities(slice, from).filter((o) => ![...counts, ...shares].some((q) => q.start < o.end && o.start < q.end));
-  return withMeasures(text, from, to, [...counts, ...shares, ...ordinals].filter((s) => s.start >= from && s.end <= to).sort((a, b) => a.start - b.start));
+  return withAges(text, from, to, withMeasures(text, from, to, [...counts, ...shares, ...ordinals].filter((s) => s.start >= from && s.end <= to).sort((a, b) => a.start - b.start)));
 }
 
 // "one in five voters", "two in every three homes": a share, written as the percent it is (20, 66.7).
