@@ -7,6 +7,7 @@ import { countKey, countsPeople } from './intervals.js';
 import type { Ordering } from './orderings.js';
 import type { Superlative } from './superlatives.js';
 import { classKey, synonymClass } from './synonym-class.js';
+import { isAge } from '../../stages/quantities/index.js';
 
 /** Words either side of a figure or time searched for the verb it belongs to. */
 const FRAME_REACH = 5;
@@ -103,7 +104,9 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
   for (const q of quantities) {
     const unit = countKey(q.unit);
     if (unit === null) continue;
-    for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
+    // A person's age ("age:ferrin") is one fact of that person, whatever verb stands near it.
+    if (isAge(q.unit)) out.add(`${unit}|`);
+    else for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
   }
   return [...out];
 }

@@ -54,3 +54,10 @@ test('measurements compare in SI units: 200 feet is 60 metres, 2,000 feet is 600
   assert.ok(!countsComparable('metre', 'kilometre per hour'));
   assert.ok(!countsComparable('metre', 'people'));
 });
+
+test('ages compare only for the same person: Ferrin 32 vs Ferrin 31 disagree, Ferrin vs Vole never compare', () => {
+  assert.ok(countsComparable('age:ferrin', 'age:ferrin'));
+  assert.ok(!countsComparable('age:ferrin', 'age:vole'));
+  assert.ok(!countsComparable('age:ferrin', 'year'));
+  assert.ok(!intervalsOverlap(quantityInterval(q(32, 'exact', 'age:ferrin', 32, 32)), quantityInterval(q(31, 'exact', 'age:ferrin', 31, 31))));
+});

@@ -5,3 +5,4 @@ export { TIME_UNIT_SECONDS, singular, unitKey, unitLemma, unitsComparable } from
 export { parseNumber } from './number-words.js';
 export { MEASURE_DIMENSIONS, MEASURE_UNITS, extractMeasures, measureUnit } from './measures.js';
 export type { MeasureDimension } from './measures.js';
+export { extractAges, isAge } from './ages.js';
