@@ -35,7 +35,8 @@ test('a single victim is one: "a 6-year-old girl was killed", "a man was shot an
   assert.deepEqual(read('A man was shot and killed outside a bar in Westfold.'), ['[A man] 1 man killed']);
   assert.deepEqual(read('One person was injured.'), ['[One person] 1 person injured']);
   assert.deepEqual(read('Deputies said a 16-year-old has died.'), ['[a 16-year-old] 1 person killed']);
-  assert.deepEqual(read('Dana Reyes, 24, of Tulsa, was pronounced dead at the scene.'), ['[Dana Reyes] 1 person killed']);
+  // The age beside the name is a quantity of its own (an age of that person), never a count of people.
+  assert.deepEqual(read('Dana Reyes, 24, of Tulsa, was pronounced dead at the scene.'), ['[Dana Reyes] 1 person killed', '[24] 24 age:reyes -']);
   assert.deepEqual(read('Teen Shot And Killed On Fishing Trip'), ['[Teen] 1 teen killed']);
   assert.deepEqual(read('The 12-year-old was taken to a hospital.'), ['[The 12-year-old] 1 person hospitalized']);
 });
