@@ -1,6 +1,7 @@
 // Near-duplicate detection: MinHash + LSH candidates, verified on exact shingle overlap; links point at the earliest copy.
 import type { Article } from '../../core/article.js';
 import type { DuplicateLink } from '../../core/corpus.js';
+import { findRoot } from '../../core/find-root.js';
 import { defineCorpusStage } from '../../pipeline/stage.js';
 import { lshCandidates } from './lsh-candidates.js';
 import { hashSeeds, minhash, shingleHashes } from './minhash.js';
@@ -61,16 +62,6 @@ export function compareByPublished(a: Article, b: Article): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function find(parent: number[], i: number): number {
-  let root = i;
-  while (parent[root] !== root) root = parent[root] ?? root;
-  while (parent[i] !== root) {
-    const next = parent[i] ?? root;
-    parent[i] = root;
-    i = next;
-  }
-  return root;
-}
 
 /** Near-copy links for a set of articles, sorted by article id; originals get no link. */
 export function findDuplicates(articles: readonly Article[], config: DuplicatesConfig = DUPLICATES_DEFAULTS): DuplicateLink[] {
@@ -82,11 +73,11 @@ export function findDuplicates(articles: readonly Article[], config: DuplicatesC
     const sa = shingles[a];
     const sb = shingles[b];
     if (!sa || !sb || nearCopySimilarity(sa, sb, config) === null) continue;
-    parent[find(parent, a)] = find(parent, b);
+    parent[findRoot(parent, a)] = findRoot(parent, b);
   }
   const clusters = new Map<number, number[]>();
   articles.forEach((_, i) => {
-    const root = find(parent, i);
+    const root = findRoot(parent, i);
     const members = clusters.get(root);
     if (members) members.push(i);
     else clusters.set(root, [i]);

@@ -1,6 +1,7 @@
 // Groups quotes across articles that are the same remark: identical, trimmed (elisions too) or variant, whatever each outlet calls the speaker.
 import type { CorpusResult, QuoteDifference, QuoteGroup, QuoteRef } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
+import { findRoot } from '../../core/find-root.js';
 import { defineCorpusStage } from '../../pipeline/stage.js';
 import { CANDIDATE_DEFAULTS, candidatePairs, indexWords, type CandidateSettings } from './candidate-pairs.js';
 import { alignTexts, readQuote, type QuoteText, type TextAlignment } from './quote-text.js';
@@ -132,16 +133,7 @@ function linksOf(items: readonly Item[], config: QuoteGroupsConfig): Link[] {
 function clustersOf(items: readonly Item[], links: readonly Link[], config: AlignmentThresholds): number[] {
   const parent = items.map((_, i) => i);
   const core = items.map((_, i) => i);
-  const find = (i: number): number => {
-    let r = i;
-    while (parent[r] !== r) r = parent[r] ?? r;
-    while (parent[i] !== r) {
-      const next = parent[i] ?? r;
-      parent[i] = r;
-      i = next;
-    }
-    return r;
-  };
+  const find = (i: number): number => findRoot(parent, i);
   for (const link of links) {
     const ra = find(link.a);
     const rb = find(link.b);
