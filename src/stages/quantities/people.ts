@@ -102,7 +102,7 @@ const ROLE_VERBS: readonly (readonly [string, PeopleRole])[] = [
   ['(?:suffered|sustained)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:injuries|injury|wounds?)', 'injured'],
   ['shot\\s+and\\s+injured|injured|hurt|grazed|treated\\s+(?:and\\s+released\\s+)?for\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:injuries|injury|wounds?)', 'injured'],
   ['(?:listed\\s+)?in\\s+(?:critical|serious|stable|fair|good|guarded|grave)(?:\\s+but\\s+stable)?\\s+condition', 'injured'],
-  ['hospitalized|hospitalised|(?:taken|rushed|transported|flown|airlifted)\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)', 'hospitalized'],
+  ['hospitalized|hospitalised|(?:taken|rushed|transported|flown|airlifted|sent)\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)', 'hospitalized'],
   ['shot|struck\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)|hit\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)', 'shot'],
 ];
 const ROLE_VERB = ROLE_VERBS.map(([re]) => re).join('|');
@@ -145,6 +145,12 @@ const DEATH_OF_NAME_RE = new RegExp(
   `(?<![\\w-])(?:${capitalizable(DEATH_NOUN)})\\s+(?:(?:the\\s+|an?\\s+)?${AGE}\\s+)?(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,2})`,
   'g',
 );
+/** A plural subject taken up again by "they" in a clause joined to its own ("... were alive when they"). */
+const LINKED_SUBJECT_RE = new RegExp(
+  `(?<![\\w-])${NOUN_PHRASE}(?<rest>\\s+(?:were|are|had\\s+been|have\\s+been)\\s+[^,.;!?]{1,40}?\\s+(?:when|as|after|before|until|because|while|and)\\s+they\\s*)$`,
+);
+/** A group joined to the subject after its verb: "..., along with their father". */
+const ALONG_WITH_RE = new RegExp(`^\\s*,?\\s+(?:along|together)\\s+with\\s+${NOUN_PHRASE}`);
 /** A reflexive object: the doer is the victim ("shot himself"). */
 const REFLEXIVE_AFTER = /^\s+(?:himself|herself|themselves)\b/i;
 /** "he was pronounced dead", "she died": one person. */
@@ -164,6 +170,9 @@ function laterDeath(after: string): boolean {
 
 /** "Three were shot, one fatally": the part that died. */
 const FATALLY_RE = new RegExp(`(?<![\\w-])(?<num>\\d{1,3}|${WORD_NUMBER_SOURCE})(?:\\s+of\\s+(?:them|whom|the\\s+\\w+))?\\s+(?<how>fatally|mortally)(?![\\w-])`, 'gi');
+
+/** Between a count of the shot and its fatal part: the verb and a comma, no other number ("were shot, "). */
+const SHOT_THEN_FATALLY = /^[^.;!?\d]{0,40},\s*(?:and\s+)?$/;
 
 const QUALIFIER_BEFORE = /(?:^|\s)(?<q>at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|about|around|approximately|roughly|over)\s+(?:of\s+)?$/i;
 
@@ -214,6 +223,11 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
   const out: PeopleCount[] = [];
   const s = text.slice(sentence.start, sentence.end);
   if (!ANY_ROLE_WORD.test(s)) return out;
+  // All-caps text ("TWO DEAD IN SHOOTING") reads as its lower case: the patterns free only first letters.
+  const lower = s.toLowerCase();
+  if (/[A-Z]{2}/.test(s) && !/[a-z]/.test(s) && lower.length === s.length) {
+    return peopleCounts(lower, { start: 0, end: lower.length }).map((c) => ({ ...c, start: c.start + sentence.start, end: c.end + sentence.start }));
+  }
   const push = (start: number, end: number, value: number, unit: string, role: PeopleRole): void => {
     const before = s.slice(Math.max(0, start - 24), start);
     const q = QUALIFIER_BEFORE.exec(before);
@@ -251,6 +265,10 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
         const start = offset + (chain?.start ?? subject.index);
         const end = offset + subject.index + subject[0].length - (subject.groups?.gap?.length ?? 0) - (subject.groups?.tail?.length ?? 0);
         push(start, end, chain ? chain.value : count.value, chain ? 'person' : count.unit, fate);
+        // "two boys are dead along with their father": the people joined after the verb share its fate.
+        const along = ALONG_WITH_RE.exec(after);
+        const more = along ? countOf(along.groups ?? {}) : null;
+        if (along && more) push(start, m.index + m[0].length + along[0].length, (chain ? chain.value : count.value) + more.value, 'person', fate);
         continue;
       }
     }
@@ -266,6 +284,15 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
         push(offset + bare.index, offset + bare.index + det.length, value, 'person', fate);
         continue;
       }
+    }
+    // "three victims were alive when they were taken to a hospital": "they" is the clause's subject.
+    const linked = passive ? LINKED_SUBJECT_RE.exec(before) : null;
+    const group = linked ? countOf(linked.groups ?? {}) : null;
+    if (linked && group && group.value > 1) {
+      const npStart = linked.index + linked[0].indexOf(linked.groups?.det || linked.groups?.mods || linked.groups?.head || '');
+      const npEnd = linked.index + linked[0].length - (linked.groups?.rest ?? '').length;
+      push(offset + npStart, offset + npEnd, group.value, group.unit, fate);
+      continue;
     }
     const singularVerb = /\b(?:is|was|has)\s/i.test(aux) || /^(?:died|dies|suffered|sustained)\b/i.test(verb);
     // "he shot" is always active ("the people he shot"); only "he was shot", "he died" count him.
@@ -344,6 +371,14 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     // "one fatally" after a count of the shot: the part that died.
     if (value === null || !/,\s*$|\band\s+$/.test(s.slice(Math.max(0, m.index - 3), m.index))) continue;
     push(m.index, m.index + m[0].length, value, 'person', 'killed');
+    // "four shot, one fatally", "five people were shot, two of them fatally": the rest of the shot lived.
+    const at = sentence.start + m.index;
+    const shot = out
+      .filter((c) => c.role === 'shot' && c.end <= at && SHOT_THEN_FATALLY.test(text.slice(c.end, at)))
+      .sort((a, b) => b.end - a.end)[0];
+    if (shot && shot.value > value) {
+      out.push({ start: shot.start, end: sentence.start + m.index + m[0].length, value: shot.value - value, unit: 'person', role: 'injured', qualifier: shot.qualifier });
+    }
   }
   return dedupe(out);
 }
