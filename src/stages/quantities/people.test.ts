@@ -162,3 +162,15 @@ test('"they" in a clause joined to its subject takes up that subject', () => {
   // A singular subject is not "they".
   assert.deepEqual(read('A woman was outside when they were shot.'), []);
 });
+
+test('a bare number after a role verb is its object', () => {
+  assert.deepEqual(read('The gunman opened fire, killing two and wounding three before deputies arrived.'), ['[two] 2 person killed', '[three] 3 person wounded']);
+  assert.deepEqual(read('A man wounds 2, including a toddler, on Quill Lane.'), ['[2] 2 person wounded']);
+  // A number followed by its noun is no bare object.
+  assert.deepEqual(read('The storm killed 3 cows.').filter((q) => q.includes('killed')), []);
+});
+
+test('a subject joined to a second passive verb by "and" keeps its count', () => {
+  assert.deepEqual(read('Three teens were walking home from practice and were wounded by gunfire.'), ['[Three teens] 3 teen wounded']);
+  assert.deepEqual(read('Deputies were called to the house and were told of a fight.'), []);
+});

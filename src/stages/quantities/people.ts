@@ -132,6 +132,12 @@ const OBJECT_RE = new RegExp(
   'g',
 );
 
+/** A bare number as the object of a role verb: "killing two and wounding three", "wounds 2, including a baby". */
+const BARE_OBJECT_RE = new RegExp(
+  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+(?<num>\\d{1,3}|${capitalizable(WORD_NUMBER_SOURCE)})(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
+  'g',
+);
+
 /** "sent four people to the hospital", "put two in the hospital". */
 const SENT_TO_HOSPITAL_RE = new RegExp(
   `(?<![\\w-])${capitalizable('(?:sent|sending|sends|put|putting|puts|landed|landing)')}\\s+(?:${NOUN_PHRASE}|(?<bare>(?:\\d{1,3}|${capitalizable(WORD_NUMBER_SOURCE)})))\\s+(?:to|in|into)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,3}?${capitalizable('(?:hospitals?|medical\\s+centers?)')}`,
@@ -147,7 +153,7 @@ const DEATH_OF_NAME_RE = new RegExp(
 );
 /** A plural subject taken up again by "they" in a clause joined to its own ("... were alive when they"). */
 const LINKED_SUBJECT_RE = new RegExp(
-  `(?<![\\w-])${NOUN_PHRASE}(?<rest>\\s+(?:were|are|had\\s+been|have\\s+been)\\s+[^,.;!?]{1,40}?\\s+(?:when|as|after|before|until|because|while|and)\\s+they\\s*)$`,
+  `(?<![\\w-])${NOUN_PHRASE}(?<rest>\\s+(?:were|are|had\\s+been|have\\s+been)\\s+[^,.;!?]{1,60}?\\s+(?:(?:when|as|after|before|until|because|while|and)\\s+they|(?<joined>and))\\s*)$`,
 );
 /** A group joined to the subject after its verb: "..., along with their father". */
 const ALONG_WITH_RE = new RegExp(`^\\s*,?\\s+(?:along|together)\\s+with\\s+${NOUN_PHRASE}`);
@@ -288,7 +294,7 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     // "three victims were alive when they were taken to a hospital": "they" is the clause's subject.
     const linked = passive ? LINKED_SUBJECT_RE.exec(before) : null;
     const group = linked ? countOf(linked.groups ?? {}) : null;
-    if (linked && group && group.value > 1) {
+    if (linked && group && (group.value > 1 || linked.groups?.joined)) {
       const npStart = linked.index + linked[0].indexOf(linked.groups?.det || linked.groups?.mods || linked.groups?.head || '');
       const npEnd = linked.index + linked[0].length - (linked.groups?.rest ?? '').length;
       push(offset + npStart, offset + npEnd, group.value, group.unit, fate);
@@ -346,6 +352,16 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
       npEnd = link.index + link[0].length;
     }
     push(npStart, npEnd, value, value === count.value ? count.unit : 'person', role);
+  }
+  BARE_OBJECT_RE.lastIndex = 0;
+  for (let m = objects ? BARE_OBJECT_RE.exec(s) : null; m; m = BARE_OBJECT_RE.exec(s)) {
+    const num = m.groups?.num ?? '';
+    const value = parseNumber(num);
+    if (value === null || !Number.isInteger(value) || value < 1 || value >= 1000) continue;
+    const verb = (m.groups?.verb ?? '').toLowerCase();
+    const role: PeopleRole = /^wound/.test(verb) ? 'wounded' : /^injur/.test(verb) ? 'injured' : 'killed';
+    const at = m.index + m[0].length - num.length;
+    push(at, at + num.length, value, 'person', role);
   }
   SENT_TO_HOSPITAL_RE.lastIndex = 0;
   for (let m = /hospital|medical/i.test(s) ? SENT_TO_HOSPITAL_RE.exec(s) : null; m; m = SENT_TO_HOSPITAL_RE.exec(s)) {
