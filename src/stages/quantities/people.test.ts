@@ -174,3 +174,17 @@ test('a subject joined to a second passive verb by "and" keeps its count', () =>
   assert.deepEqual(read('Three teens were walking home from practice and were wounded by gunfire.'), ['[Three teens] 3 teen wounded']);
   assert.deepEqual(read('Deputies were called to the house and were told of a fight.'), []);
 });
+
+test('a verb followed by a word that merely starts like a determiner keeps its subject', () => {
+  // "after" starts with "a", "there" with "the": neither is an object.
+  assert.deepEqual(read('One person is dead and four others wounded after a brawl at a party.'), ['[One person] 1 person killed', '[four others] 4 other wounded']);
+  assert.deepEqual(read('Two men were wounded there late Sunday.'), ['[Two men] 2 man wounded']);
+  // A real object still marks the active voice.
+  assert.deepEqual(read('The gunman wounded a clerk.'), ['[a clerk] 1 clerk wounded']);
+});
+
+test('ages and decades between a subject and its verb, and treatment at a hospital', () => {
+  assert.deepEqual(read('Two men, ages 19 and 22, were wounded.'), ['[Two men] 2 man wounded', '[19] 19 null -', '[22] 22 null -']);
+  assert.deepEqual(read('Two women in their 30s were wounded.'), ['[Two women] 2 woman wounded']);
+  assert.deepEqual(read('Two victims were treated at Harlow General Hospital.'), ['[Two victims] 2 victim hospitalized']);
+});

@@ -102,7 +102,7 @@ const ROLE_VERBS: readonly (readonly [string, PeopleRole])[] = [
   ['(?:suffered|sustained)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:injuries|injury|wounds?)', 'injured'],
   ['shot\\s+and\\s+injured|injured|hurt|grazed|treated\\s+(?:and\\s+released\\s+)?for\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:injuries|injury|wounds?)', 'injured'],
   ['(?:listed\\s+)?in\\s+(?:critical|serious|stable|fair|good|guarded|grave)(?:\\s+but\\s+stable)?\\s+condition', 'injured'],
-  ['hospitalized|hospitalised|(?:taken|rushed|transported|flown|airlifted|sent)\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)', 'hospitalized'],
+  ['hospitalized|hospitalised|treated\\s+(?:at|in)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)|(?:taken|rushed|transported|flown|airlifted|sent)\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)', 'hospitalized'],
   ['shot|struck\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)|hit\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)', 'shot'],
 ];
 const ROLE_VERB = ROLE_VERBS.map(([re]) => re).join('|');
@@ -110,13 +110,13 @@ const ROLE_VERB = ROLE_VERBS.map(([re]) => re).join('|');
 const TRANSITIVE = /^(?:shot|killed|murdered|wounded|injured|hurt|slain|gunned)/i;
 /** What follows an active verb: its object. */
 const OBJECT_AFTER =
-  /^\s+(?:a|an|the|his|her|their|its|my|him|them|himself|herself|themselves|me|us|you|at|into|up|back|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|both|another|someone|somebody|anyone|everyone)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|Near|Outside|Inside|After|During|While|Over|Overnight|Early|Late|Last|This|Friday|Sunday|By|For|From|With|Was|Were|Is|Are|And|Or|But|Police|Officials|Authorities|Deputies)\b)[A-Z][a-z])/;
+  /^\s+(?:(?:a|an|the|his|her|their|its|my|him|them|himself|herself|themselves|me|us|you|at|into|up|back)\b|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|both|another|someone|somebody|anyone|everyone)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|Near|Outside|Inside|After|During|While|Over|Overnight|Early|Late|Last|This|Friday|Sunday|By|For|From|With|Was|Were|Is|Are|And|Or|But|Police|Officials|Authorities|Deputies)\b)[A-Z][a-z])/;
 
 const PREDICATE_RE = new RegExp(`(?<![\\w-])(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'gi');
 
 /** Between a subject and its verb: an age (", 24,"), a place ("of Tulsa", "in Ashford"), "one of them", "who". */
 const SUBJECT_GAP =
-  `(?:\\s*,\\s*\\d{1,3}\\s*,|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,\\s*(?:an?|the)\\s+[^,;]{1,40},|\\s*,?\\s+(?:who|that))*`;
+  `(?:\\s*,\\s*(?:ages?\\s+)?\\d{1,3}(?:\\s*(?:,|,?\\s*and)\\s*\\d{1,3})*\\s*,|\\s+in\\s+their\\s+(?:early\\s+|mid-?|late\\s+)?(?:teens|\\d0s)|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,\\s*(?:an?|the)\\s+[^,;]{1,40},|\\s*,?\\s+(?:who|that))*`;
 const SUBJECT_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}(?<gap>${SUBJECT_GAP})(?<tail>\\s*)$`);
 /** A capitalised name as subject, with its age or two words at least ("Dana Reyes, 24, of Tulsa"). */
 const NAME_SUBJECT_RE = new RegExp(
