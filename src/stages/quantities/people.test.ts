@@ -188,3 +188,9 @@ test('ages and decades between a subject and its verb, and treatment at a hospit
   assert.deepEqual(read('Two women in their 30s were wounded.'), ['[Two women] 2 woman wounded']);
   assert.deepEqual(read('Two victims were treated at Harlow General Hospital.'), ['[Two victims] 2 victim hospitalized']);
 });
+
+test('"another" after a first victim is one more', () => {
+  assert.deepEqual(read('One man was killed and another injured on Larch Street.'), ['[One man] 1 man killed', '[another] 1 person injured']);
+  // "another" before its noun is read with the noun.
+  assert.deepEqual(read('A woman was shot and another woman was hurt.'), ['[A woman] 1 woman shot', '[another woman] 1 woman injured']);
+});

@@ -219,7 +219,7 @@ function countOf(groups: Record<string, string | undefined>): { value: number; u
   return value === null ? null : { value, unit: unitOf(head) };
 }
 
-const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
+const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
 
 /** A cheap test that a sentence may hold a people count at all: every pattern below needs one of these. */
 const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|grazed|condition|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives|bod(?:y|ies)\s+of/i;
@@ -280,7 +280,8 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     }
     const bare = BARE_SUBJECT_RE.exec(before);
     if (bare) {
-      const value = determinerValue(bare.groups?.det, 'people');
+      // "one man was killed and another injured": "another" is one more.
+      const value = /^another$/i.test(bare.groups?.det ?? '') ? 1 : determinerValue(bare.groups?.det, 'people');
       const det = bare.groups?.det ?? '';
       // A bare number is a subject only at the start of its clause ("Two are dead", "..., and both died").
       const lead = before.slice(0, bare.index).replace(QUALIFIER_BEFORE, '');
