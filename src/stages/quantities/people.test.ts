@@ -22,7 +22,11 @@ test('counts with a noun take the role of their verb or noun', () => {
   assert.deepEqual(read('A shooting on Elm Street left two people dead and one injured.'), ['[two people] 2 person killed', '[one injured] 1 injured injured']);
   assert.deepEqual(read('The gunfire killed two people.'), ['[two people] 2 person killed']);
   assert.deepEqual(read('Officials counted 17 dead.'), ['[17 dead] 17 dead killed']);
-  assert.deepEqual(read('Four people were shot, one fatally, deputies said.'), ['[Four people] 4 person shot', '[one fatally] 1 person killed']);
+  assert.deepEqual(read('Four people were shot, one fatally, deputies said.'), [
+    '[Four people] 4 person shot',
+    '[Four people were shot, one fatally] 3 person injured',
+    '[one fatally] 1 person killed',
+  ]);
   assert.deepEqual(read('Three children and two adults were found dead by a relative.'), [
     '[Three children] 3 child killed',
     '[Three children and two adults] 5 person killed',
@@ -99,8 +103,8 @@ test('injuries and hospitals as readers state them', () => {
 test('"he shot" is active: the people he shot are not him', () => {
   assert.deepEqual(read('He said the people he shot were trying to rob him.'), []);
   assert.deepEqual(read('Photo: Arden Video A 4-year-old is taken to the hospital.'), ['[A 4-year-old] 1 person hospitalized']);
-  // All-caps transcripts are missed rather than read with a run of capitals as modifiers.
-  assert.deepEqual(read('THAT WILL SHOW IF THE BOY WAS SHOT.'), []);
+  // All-caps transcripts read as lower case: the run of capitals before the noun is no modifier.
+  assert.deepEqual(read('THAT WILL SHOW IF THE BOY WAS SHOT.'), ['[THE BOY] 1 boy shot']);
 });
 
 test('the shot who lived are the wounded: by their condition, or when the article tells of no death', () => {
@@ -130,4 +134,63 @@ test('a condition, a graze and a treatment tell of the injured', () => {
   assert.deepEqual(read('Two people were grazed by bullets.'), ['[Two people] 2 person injured']);
   assert.deepEqual(read('The woman was treated for a gunshot wound and released.'), ['[The woman] 1 woman injured']);
   assert.deepEqual(read('A man was shot Sunday and was in critical condition before he died.'), ['[A man] 1 man killed', '[he] 1 person killed']);
+});
+
+test('the shot minus the fatally shot are the injured', () => {
+  assert.deepEqual(read('Five people were shot, two of them fatally, outside a club in Marlow.'), [
+    '[Five people] 5 person shot',
+    '[Five people were shot, two of them fatally] 3 person injured',
+    '[two of them fatally] 2 person killed',
+  ]);
+  assert.deepEqual(read('Six shot, one fatally, at Brindle Park'), ['[Six] 6 person shot', '[Six shot, one fatally] 5 person injured', '[one fatally] 1 person killed']);
+  // Another count between the shot and the fatal part breaks the link.
+  assert.deepEqual(read('Three were shot at 2 a.m., one fatally.').filter((q) => q.endsWith('injured')), []);
+});
+
+test('all-caps text reads as its lower case', () => {
+  assert.deepEqual(read('TWO DEAD, THREE INJURED IN OVERNIGHT SHOOTING'), ['[TWO] 2 person killed', '[THREE] 3 person injured']);
+  assert.deepEqual(read('POLICE SAY A MAN WAS SHOT AND KILLED ON ELM ROW.'), ['[A MAN] 1 man killed']);
+});
+
+test('people joined to the subject after its verb share its fate', () => {
+  assert.deepEqual(read('Two boys are dead along with their father after the blaze.'), ['[Two boys] 2 boy killed', '[Two boys are dead along with their father] 3 person killed']);
+});
+
+test('"they" in a clause joined to its subject takes up that subject', () => {
+  assert.deepEqual(read('All three victims were alive when they were sent to the hospital.'), ['[three victims] 3 victim hospitalized']);
+  assert.deepEqual(read('Two men were talking on a porch when they were shot.'), ['[Two men] 2 man shot']);
+  // A singular subject is not "they".
+  assert.deepEqual(read('A woman was outside when they were shot.'), []);
+});
+
+test('a bare number after a role verb is its object', () => {
+  assert.deepEqual(read('The gunman opened fire, killing two and wounding three before deputies arrived.'), ['[two] 2 person killed', '[three] 3 person wounded']);
+  assert.deepEqual(read('A man wounds 2, including a toddler, on Quill Lane.'), ['[2] 2 person wounded']);
+  // A number followed by its noun is no bare object.
+  assert.deepEqual(read('The storm killed 3 cows.').filter((q) => q.includes('killed')), []);
+});
+
+test('a subject joined to a second passive verb by "and" keeps its count', () => {
+  assert.deepEqual(read('Three teens were walking home from practice and were wounded by gunfire.'), ['[Three teens] 3 teen wounded']);
+  assert.deepEqual(read('Deputies were called to the house and were told of a fight.'), []);
+});
+
+test('a verb followed by a word that merely starts like a determiner keeps its subject', () => {
+  // "after" starts with "a", "there" with "the": neither is an object.
+  assert.deepEqual(read('One person is dead and four others wounded after a brawl at a party.'), ['[One person] 1 person killed', '[four others] 4 other wounded']);
+  assert.deepEqual(read('Two men were wounded there late Sunday.'), ['[Two men] 2 man wounded']);
+  // A real object still marks the active voice.
+  assert.deepEqual(read('The gunman wounded a clerk.'), ['[a clerk] 1 clerk wounded']);
+});
+
+test('ages and decades between a subject and its verb, and treatment at a hospital', () => {
+  assert.deepEqual(read('Two men, ages 19 and 22, were wounded.'), ['[Two men] 2 man wounded', '[19] 19 null -', '[22] 22 null -']);
+  assert.deepEqual(read('Two women in their 30s were wounded.'), ['[Two women] 2 woman wounded']);
+  assert.deepEqual(read('Two victims were treated at Harlow General Hospital.'), ['[Two victims] 2 victim hospitalized']);
+});
+
+test('"another" after a first victim is one more', () => {
+  assert.deepEqual(read('One man was killed and another injured on Larch Street.'), ['[One man] 1 man killed', '[another] 1 person injured']);
+  // "another" before its noun is read with the noun.
+  assert.deepEqual(read('A woman was shot and another woman was hurt.'), ['[A woman] 1 woman shot', '[another woman] 1 woman injured']);
 });

@@ -102,7 +102,7 @@ const ROLE_VERBS: readonly (readonly [string, PeopleRole])[] = [
   ['(?:suffered|sustained)\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:injuries|injury|wounds?)', 'injured'],
   ['shot\\s+and\\s+injured|injured|hurt|grazed|treated\\s+(?:and\\s+released\\s+)?for\\s+(?:an?\\s+)?(?:[\\w-]+\\s+){0,2}?(?:injuries|injury|wounds?)', 'injured'],
   ['(?:listed\\s+)?in\\s+(?:critical|serious|stable|fair|good|guarded|grave)(?:\\s+but\\s+stable)?\\s+condition', 'injured'],
-  ['hospitalized|hospitalised|(?:taken|rushed|transported|flown|airlifted)\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)', 'hospitalized'],
+  ['hospitalized|hospitalised|treated\\s+(?:at|in)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)|(?:taken|rushed|transported|flown|airlifted|sent)\\s+to\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,4}?(?:hospital|medical\\s+center|trauma\\s+center)', 'hospitalized'],
   ['shot|struck\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)|hit\\s+by\\s+(?:gunfire|a\\s+bullet|bullets|a\\s+stray\\s+bullet)', 'shot'],
 ];
 const ROLE_VERB = ROLE_VERBS.map(([re]) => re).join('|');
@@ -110,13 +110,13 @@ const ROLE_VERB = ROLE_VERBS.map(([re]) => re).join('|');
 const TRANSITIVE = /^(?:shot|killed|murdered|wounded|injured|hurt|slain|gunned)/i;
 /** What follows an active verb: its object. */
 const OBJECT_AFTER =
-  /^\s+(?:a|an|the|his|her|their|its|my|him|them|himself|herself|themselves|me|us|you|at|into|up|back|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|both|another|someone|somebody|anyone|everyone)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|Near|Outside|Inside|After|During|While|Over|Overnight|Early|Late|Last|This|Friday|Sunday|By|For|From|With|Was|Were|Is|Are|And|Or|But|Police|Officials|Authorities|Deputies)\b)[A-Z][a-z])/;
+  /^\s+(?:(?:a|an|the|his|her|their|its|my|him|them|himself|herself|themselves|me|us|you|at|into|up|back)\b|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|both|another|someone|somebody|anyone|everyone)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|Near|Outside|Inside|After|During|While|Over|Overnight|Early|Late|Last|This|Friday|Sunday|By|For|From|With|Was|Were|Is|Are|And|Or|But|Police|Officials|Authorities|Deputies)\b)[A-Z][a-z])/;
 
 const PREDICATE_RE = new RegExp(`(?<![\\w-])(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'gi');
 
 /** Between a subject and its verb: an age (", 24,"), a place ("of Tulsa", "in Ashford"), "one of them", "who". */
 const SUBJECT_GAP =
-  `(?:\\s*,\\s*\\d{1,3}\\s*,|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,\\s*(?:an?|the)\\s+[^,;]{1,40},|\\s*,?\\s+(?:who|that))*`;
+  `(?:\\s*,\\s*(?:ages?\\s+)?\\d{1,3}(?:\\s*(?:,|,?\\s*and)\\s*\\d{1,3})*\\s*,|\\s+in\\s+their\\s+(?:early\\s+|mid-?|late\\s+)?(?:teens|\\d0s)|\\s*,?\\s+(?:of|from|in|near)\\s+(?:the\\s+)?(?:[A-Z][\\w'\u2019.-]*\\s*){1,4},?|\\s+of\\s+(?:them|whom|those|the\\s+(?:victims|men|women|people|children|boys|girls|teens))|\\s*,\\s*(?:an?|the)\\s+[^,;]{1,40},|\\s*,?\\s+(?:who|that))*`;
 const SUBJECT_RE = new RegExp(`(?<![\\w-])${NOUN_PHRASE}(?<gap>${SUBJECT_GAP})(?<tail>\\s*)$`);
 /** A capitalised name as subject, with its age or two words at least ("Dana Reyes, 24, of Tulsa"). */
 const NAME_SUBJECT_RE = new RegExp(
@@ -129,6 +129,12 @@ const NOT_PERSON_NAME =
 const DEATH_NOUN = 'bod(?:y|ies)\\s+of|shooting\\s+deaths?\\s+of|deaths?\\s+of|killings?\\s+of|murders?\\s+of|slayings?\\s+of|fatal\\s+shootings?\\s+of|homicides?\\s+of';
 const OBJECT_RE = new RegExp(
   `(?<![\\w-])(?<verb>${capitalizable(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${capitalizable('dead|injured|wounded|hurt')}))?(?![\\w-])`,
+  'g',
+);
+
+/** A bare number as the object of a role verb: "killing two and wounding three", "wounds 2, including a baby". */
+const BARE_OBJECT_RE = new RegExp(
+  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+(?<num>\\d{1,3}|${capitalizable(WORD_NUMBER_SOURCE)})(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
   'g',
 );
 
@@ -145,6 +151,12 @@ const DEATH_OF_NAME_RE = new RegExp(
   `(?<![\\w-])(?:${capitalizable(DEATH_NOUN)})\\s+(?:(?:the\\s+|an?\\s+)?${AGE}\\s+)?(?<name>[A-Z][a-z'\u2019-]+(?:\\s+[A-Z][a-z'\u2019.-]+){0,2})`,
   'g',
 );
+/** A plural subject taken up again by "they" in a clause joined to its own ("... were alive when they"). */
+const LINKED_SUBJECT_RE = new RegExp(
+  `(?<![\\w-])${NOUN_PHRASE}(?<rest>\\s+(?:were|are|had\\s+been|have\\s+been)\\s+[^,.;!?]{1,60}?\\s+(?:(?:when|as|after|before|until|because|while|and)\\s+they|(?<joined>and))\\s*)$`,
+);
+/** A group joined to the subject after its verb: "..., along with their father". */
+const ALONG_WITH_RE = new RegExp(`^\\s*,?\\s+(?:along|together)\\s+with\\s+${NOUN_PHRASE}`);
 /** A reflexive object: the doer is the victim ("shot himself"). */
 const REFLEXIVE_AFTER = /^\s+(?:himself|herself|themselves)\b/i;
 /** "he was pronounced dead", "she died": one person. */
@@ -164,6 +176,9 @@ function laterDeath(after: string): boolean {
 
 /** "Three were shot, one fatally": the part that died. */
 const FATALLY_RE = new RegExp(`(?<![\\w-])(?<num>\\d{1,3}|${WORD_NUMBER_SOURCE})(?:\\s+of\\s+(?:them|whom|the\\s+\\w+))?\\s+(?<how>fatally|mortally)(?![\\w-])`, 'gi');
+
+/** Between a count of the shot and its fatal part: the verb and a comma, no other number ("were shot, "). */
+const SHOT_THEN_FATALLY = /^[^.;!?\d]{0,40},\s*(?:and\s+)?$/;
 
 const QUALIFIER_BEFORE = /(?:^|\s)(?<q>at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|about|around|approximately|roughly|over)\s+(?:of\s+)?$/i;
 
@@ -204,7 +219,7 @@ function countOf(groups: Record<string, string | undefined>): { value: number; u
   return value === null ? null : { value, unit: unitOf(head) };
 }
 
-const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
+const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
 
 /** A cheap test that a sentence may hold a people count at all: every pattern below needs one of these. */
 const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|grazed|condition|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives|bod(?:y|ies)\s+of/i;
@@ -214,6 +229,11 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
   const out: PeopleCount[] = [];
   const s = text.slice(sentence.start, sentence.end);
   if (!ANY_ROLE_WORD.test(s)) return out;
+  // All-caps text ("TWO DEAD IN SHOOTING") reads as its lower case: the patterns free only first letters.
+  const lower = s.toLowerCase();
+  if (/[A-Z]{2}/.test(s) && !/[a-z]/.test(s) && lower.length === s.length) {
+    return peopleCounts(lower, { start: 0, end: lower.length }).map((c) => ({ ...c, start: c.start + sentence.start, end: c.end + sentence.start }));
+  }
   const push = (start: number, end: number, value: number, unit: string, role: PeopleRole): void => {
     const before = s.slice(Math.max(0, start - 24), start);
     const q = QUALIFIER_BEFORE.exec(before);
@@ -251,12 +271,17 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
         const start = offset + (chain?.start ?? subject.index);
         const end = offset + subject.index + subject[0].length - (subject.groups?.gap?.length ?? 0) - (subject.groups?.tail?.length ?? 0);
         push(start, end, chain ? chain.value : count.value, chain ? 'person' : count.unit, fate);
+        // "two boys are dead along with their father": the people joined after the verb share its fate.
+        const along = ALONG_WITH_RE.exec(after);
+        const more = along ? countOf(along.groups ?? {}) : null;
+        if (along && more) push(start, m.index + m[0].length + along[0].length, (chain ? chain.value : count.value) + more.value, 'person', fate);
         continue;
       }
     }
     const bare = BARE_SUBJECT_RE.exec(before);
     if (bare) {
-      const value = determinerValue(bare.groups?.det, 'people');
+      // "one man was killed and another injured": "another" is one more.
+      const value = /^another$/i.test(bare.groups?.det ?? '') ? 1 : determinerValue(bare.groups?.det, 'people');
       const det = bare.groups?.det ?? '';
       // A bare number is a subject only at the start of its clause ("Two are dead", "..., and both died").
       const lead = before.slice(0, bare.index).replace(QUALIFIER_BEFORE, '');
@@ -266,6 +291,15 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
         push(offset + bare.index, offset + bare.index + det.length, value, 'person', fate);
         continue;
       }
+    }
+    // "three victims were alive when they were taken to a hospital": "they" is the clause's subject.
+    const linked = passive ? LINKED_SUBJECT_RE.exec(before) : null;
+    const group = linked ? countOf(linked.groups ?? {}) : null;
+    if (linked && group && (group.value > 1 || linked.groups?.joined)) {
+      const npStart = linked.index + linked[0].indexOf(linked.groups?.det || linked.groups?.mods || linked.groups?.head || '');
+      const npEnd = linked.index + linked[0].length - (linked.groups?.rest ?? '').length;
+      push(offset + npStart, offset + npEnd, group.value, group.unit, fate);
+      continue;
     }
     const singularVerb = /\b(?:is|was|has)\s/i.test(aux) || /^(?:died|dies|suffered|sustained)\b/i.test(verb);
     // "he shot" is always active ("the people he shot"); only "he was shot", "he died" count him.
@@ -320,6 +354,16 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     }
     push(npStart, npEnd, value, value === count.value ? count.unit : 'person', role);
   }
+  BARE_OBJECT_RE.lastIndex = 0;
+  for (let m = objects ? BARE_OBJECT_RE.exec(s) : null; m; m = BARE_OBJECT_RE.exec(s)) {
+    const num = m.groups?.num ?? '';
+    const value = parseNumber(num);
+    if (value === null || !Number.isInteger(value) || value < 1 || value >= 1000) continue;
+    const verb = (m.groups?.verb ?? '').toLowerCase();
+    const role: PeopleRole = /^wound/.test(verb) ? 'wounded' : /^injur/.test(verb) ? 'injured' : 'killed';
+    const at = m.index + m[0].length - num.length;
+    push(at, at + num.length, value, 'person', role);
+  }
   SENT_TO_HOSPITAL_RE.lastIndex = 0;
   for (let m = /hospital|medical/i.test(s) ? SENT_TO_HOSPITAL_RE.exec(s) : null; m; m = SENT_TO_HOSPITAL_RE.exec(s)) {
     const g = m.groups ?? {};
@@ -344,6 +388,14 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     // "one fatally" after a count of the shot: the part that died.
     if (value === null || !/,\s*$|\band\s+$/.test(s.slice(Math.max(0, m.index - 3), m.index))) continue;
     push(m.index, m.index + m[0].length, value, 'person', 'killed');
+    // "four shot, one fatally", "five people were shot, two of them fatally": the rest of the shot lived.
+    const at = sentence.start + m.index;
+    const shot = out
+      .filter((c) => c.role === 'shot' && c.end <= at && SHOT_THEN_FATALLY.test(text.slice(c.end, at)))
+      .sort((a, b) => b.end - a.end)[0];
+    if (shot && shot.value > value) {
+      out.push({ start: shot.start, end: sentence.start + m.index + m[0].length, value: shot.value - value, unit: 'person', role: 'injured', qualifier: shot.qualifier });
+    }
   }
   return dedupe(out);
 }
