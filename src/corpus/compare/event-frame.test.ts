@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
-import { eventFrames } from './event-frame.js';
+import { eventFrames, figureFrames } from './event-frame.js';
 
 function quantity(text: string, part: string, value: number, unit: string): QuantitySpan {
   const start = text.indexOf(part);
@@ -31,4 +31,13 @@ test('a clock time takes its verb; reporting verbs and figures without a verb gi
   assert.deepEqual(eventFrames(said, whole(said), [quantity(said, '12 officers', 12, 'officers')], []), []);
   const day = 'The dam collapsed on Sunday';
   assert.deepEqual(eventFrames(day, whole(day), [], [{ ...clock(day, 'Sunday', '2026-05-03'), type: 'DATE' } as TimeSpan]), []);
+});
+
+test('an irregular past form frames its figure like the -ing form of the same verb', () => {
+  const a = 'The walker slipped and fell roughly 90 metres into a ravine';
+  const b = 'a walker died after falling 40 metres from the ledge';
+  const fa = figureFrames(a, whole(a), [quantity(a, '90 metres', 90, 'metres')]);
+  const fb = figureFrames(b, whole(b), [quantity(b, '40 metres', 40, 'metres')]);
+  assert.ok(fa.some((f) => f.endsWith('|fall')), fa.join(', '));
+  assert.ok(fa.some((f) => fb.includes(f)), `${fa.join(', ')} / ${fb.join(', ')}`);
 });

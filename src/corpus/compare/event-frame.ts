@@ -2,7 +2,7 @@
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import { spanContains, type Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
-import { contentKey } from './content-words.js';
+import { contentKey, isIrregularPast } from './content-words.js';
 import { countKey, countsPeople } from './intervals.js';
 import type { Ordering } from './orderings.js';
 import type { Superlative } from './superlatives.js';
@@ -24,7 +24,7 @@ const NOT_EVENT = new Set(['said', 'reported', 'added', 'stated', 'told', 'accor
 function isEventVerb(word: string): boolean {
   const w = word.toLowerCase();
   if (NOT_EVENT.has(w)) return false;
-  return EVENT_WORDS.has(w) || /^[a-z]{3,}(?:ed|ing)$/.test(w);
+  return EVENT_WORDS.has(w) || isIrregularPast(w) || /^[a-z]{3,}(?:ed|ing)$/.test(w);
 }
 
 /**
