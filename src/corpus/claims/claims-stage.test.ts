@@ -313,6 +313,12 @@ test('falls in feet and metres compare after conversion; figures an order of mag
   assert.deepEqual(explanations([feet, metres]), []);
   assert.equal(explanations([feet, further]).length, 2);
   assert.deepEqual(explanations([feet, other]), []);
+  // Beyond a unit mix-up (feet read as metres is 3.28 times) two measures are two falls, not one misreported.
+  const short = fall('a5', 'Coast Ledger', 'A 36-year-old skier died after he fell about 150 metres at Brenna Peak.', 'about 150 metres', 150, 'metre', 'about');
+  assert.deepEqual(explanations([short, metres]), []);
+  const mixUp = fall('a6', 'Hill Review', 'Tomas Ferrin slipped and fell about 200 feet near the hut.', 'about 200 feet', 200, 'foot', 'about');
+  const sameInMetres = fall('a7', 'Bay Notes', 'Rescuers said Tomas Ferrin fell about 200 metres down a gully.', 'about 200 metres', 200, 'metre', 'about');
+  assert.equal(explanations([mixUp, sameInMetres]).length, 2);
 });
 
 test('two figures of one unit about different happenings do not conflict on weak word overlap', () => {
