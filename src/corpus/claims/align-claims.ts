@@ -1,7 +1,7 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
 import { compareMentions, compareMentionsAll, type Disagreement } from '../compare/compare-mentions.js';
-import { figureFrames } from '../compare/event-frame.js';
+import { figureFrames, isCrowdFrame } from '../compare/event-frame.js';
 import { quantityInterval } from '../compare/intervals.js';
 import { MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan } from '../../core/article.js';
@@ -423,7 +423,9 @@ function addFigureConflicts(
     const a = mentions[x];
     const b = mentions[y];
     if (!a || !b || a.compared.cite.article === b.compared.cite.article) continue;
-    const shared = frames(a).filter((f) => frames(b).includes(f));
+    // Marches are held in many towns at once, and the towns beside the main one are named ("in Brenna, 10,000
+    // marched"): a crowd's size given for a named town is not compared with one given for none.
+    const shared = frames(a).filter((f) => frames(b).includes(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
     // A linked pair that grouping left in two claims is compared only on a measurement: counts of people are already
     // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
     if (!shared.length || (sim(x, y) >= linkThreshold && !shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '')))) continue;

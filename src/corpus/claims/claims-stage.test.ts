@@ -337,3 +337,19 @@ test('two figures of one unit about different happenings do not conflict on weak
   // Without the shared figure frame ("person|injure" vs "person|march") the weak overlap alone would have flagged them.
   assert.equal(claims.length, 2);
 });
+
+test('crowd sizes in clauses too unlike to group conflict unless only one of them names the town', () => {
+  const crowd = (id: string, outlet: string, text: string, figure: string, value: number, town: string | null) =>
+    buildArticle({
+      id, outlet, published: null, text,
+      quantities: [{ text: figure, value, low: value * 0.9, high: value * 1.1, unit: 'people', qualifier: 'about' }],
+      ...(town ? { entities: [{ text: town, type: 'LOC' as const }] } : {}),
+    });
+  const police = crowd('a1', 'Harbour Post', 'Police put the march against the cuts at roughly 30,000 people.', 'roughly 30,000 people', 30000, null);
+  const estimate = crowd('a2', 'Valley Courier', 'An estimated 90,000 people took to the streets against the cuts.', 'An estimated 90,000 people', 90000, null);
+  const elsewhere = crowd('a3', 'Ridge Gazette', 'Trains stood idle across the country and in Brenna about 10,000 people marched.', 'about 10,000 people', 10000, 'Brenna');
+  const explanations = (articles: Parameters<typeof corpusOf>[0]): string[] =>
+    extractClaims(corpusOf(articles)).flatMap((c) => c.conflicts.map((k) => k.explanation));
+  assert.equal(explanations([police, estimate]).length, 2);
+  assert.deepEqual(explanations([police, elsewhere]), []);
+});

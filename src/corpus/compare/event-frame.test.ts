@@ -41,3 +41,14 @@ test('an irregular past form frames its figure like the -ing form of the same ve
   assert.ok(fa.some((f) => f.endsWith('|fall')), fa.join(', '));
   assert.ok(fa.some((f) => fb.includes(f)), `${fa.join(', ')} / ${fb.join(', ')}`);
 });
+
+test('a count of people sizes a crowd when a crowd verb frames it, or no verb stands near it in a clause naming one', () => {
+  const marched = 'About 8,000 people marched through the old town';
+  const put = 'Organisers put the rally, held to mark the strike, at roughly 6,000 people';
+  const hurt = 'Nine people were injured at the protest';
+  const crowd = (t: string, part: string, v: number): boolean =>
+    figureFrames(t, whole(t), [quantity(t, part, v, 'people')]).some((f) => f.endsWith('|crowd'));
+  assert.ok(crowd(marched, '8,000 people', 8000));
+  assert.ok(crowd(put, '6,000 people', 6000));
+  assert.equal(crowd(hurt, 'Nine people', 9), false);
+});
