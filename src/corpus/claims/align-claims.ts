@@ -1,9 +1,9 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
 import { compareMentions, compareMentionsAll, type Disagreement } from '../compare/compare-mentions.js';
-import { figureFrames } from '../compare/event-frame.js';
+import { figureFrames, isCrowdFrame } from '../compare/event-frame.js';
 import { quantityInterval } from '../compare/intervals.js';
-import { MEASURE_DIMENSIONS } from '../../stages/quantities/index.js';
+import { MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan } from '../../core/article.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from '../compare/evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
@@ -368,11 +368,13 @@ export function alignClaims(mentions: readonly MentionDraft[], config: AlignConf
 }
 
 /**
- * Two figures an order of magnitude apart ("fell 2,000 feet" / "fell 200 feet") in clauses that did not group measure
- * two things (two climbers' falls), not one misreported: a misreport or unit mix-up stays within a few times the figure
- * (feet read as metres is 3.3 times).
+ * Two figures far apart ("fell 2,000 feet" / "fell 200 feet") in clauses that did not group measure two things (two
+ * climbers' falls), not one misreported. A misreported count stays within a few times the figure; a measurement
+ * misreported is at worst a unit mix-up, and feet read as metres is 3.28 times, so measurements further apart than
+ * that are two measures (measured on ECB+ dev: the second climber's 600 m fall met the first climber's 150 m).
  */
 const MAGNITUDE_APART = 5;
+const MEASURE_APART = 3.5;
 
 function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
   const mid = (q: QuantitySpan): number | null => {
@@ -383,7 +385,8 @@ function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
   const x = mid(a);
   const y = mid(b);
   if (x === null || y === null || x <= 0 || y <= 0) return false;
-  return Math.max(x, y) / Math.min(x, y) >= MAGNITUDE_APART;
+  const measured = measureUnit(a.unit) !== null && measureUnit(b.unit) !== null;
+  return Math.max(x, y) / Math.min(x, y) >= (measured ? MEASURE_APART : MAGNITUDE_APART);
 }
 
 /**
@@ -420,7 +423,9 @@ function addFigureConflicts(
     const a = mentions[x];
     const b = mentions[y];
     if (!a || !b || a.compared.cite.article === b.compared.cite.article) continue;
-    const shared = frames(a).filter((f) => frames(b).includes(f));
+    // Marches are held in many towns at once, and the towns beside the main one are named ("in Brenna, 10,000
+    // marched"): a crowd's size given for a named town is not compared with one given for none.
+    const shared = frames(a).filter((f) => frames(b).includes(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
     // A linked pair that grouping left in two claims is compared only on a measurement: counts of people are already
     // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
     if (!shared.length || (sim(x, y) >= linkThreshold && !shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '')))) continue;

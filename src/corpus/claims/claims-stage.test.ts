@@ -313,6 +313,12 @@ test('falls in feet and metres compare after conversion; figures an order of mag
   assert.deepEqual(explanations([feet, metres]), []);
   assert.equal(explanations([feet, further]).length, 2);
   assert.deepEqual(explanations([feet, other]), []);
+  // Beyond a unit mix-up (feet read as metres is 3.28 times) two measures are two falls, not one misreported.
+  const short = fall('a5', 'Coast Ledger', 'A 36-year-old skier died after he fell about 150 metres at Brenna Peak.', 'about 150 metres', 150, 'metre', 'about');
+  assert.deepEqual(explanations([short, metres]), []);
+  const mixUp = fall('a6', 'Hill Review', 'Tomas Ferrin slipped and fell about 200 feet near the hut.', 'about 200 feet', 200, 'foot', 'about');
+  const sameInMetres = fall('a7', 'Bay Notes', 'Rescuers said Tomas Ferrin fell about 200 metres down a gully.', 'about 200 metres', 200, 'metre', 'about');
+  assert.equal(explanations([mixUp, sameInMetres]).length, 2);
 });
 
 test('two figures of one unit about different happenings do not conflict on weak word overlap', () => {
@@ -330,4 +336,20 @@ test('two figures of one unit about different happenings do not conflict on weak
   assert.ok(claims.every((c) => c.conflicts.length === 0), claims.map((c) => c.conflicts.map((k) => k.explanation).join()).join(' | '));
   // Without the shared figure frame ("person|injure" vs "person|march") the weak overlap alone would have flagged them.
   assert.equal(claims.length, 2);
+});
+
+test('crowd sizes in clauses too unlike to group conflict unless only one of them names the town', () => {
+  const crowd = (id: string, outlet: string, text: string, figure: string, value: number, town: string | null) =>
+    buildArticle({
+      id, outlet, published: null, text,
+      quantities: [{ text: figure, value, low: value * 0.9, high: value * 1.1, unit: 'people', qualifier: 'about' }],
+      ...(town ? { entities: [{ text: town, type: 'LOC' as const }] } : {}),
+    });
+  const police = crowd('a1', 'Harbour Post', 'Police put the march against the cuts at roughly 30,000 people.', 'roughly 30,000 people', 30000, null);
+  const estimate = crowd('a2', 'Valley Courier', 'An estimated 90,000 people took to the streets against the cuts.', 'An estimated 90,000 people', 90000, null);
+  const elsewhere = crowd('a3', 'Ridge Gazette', 'Trains stood idle across the country and in Brenna about 10,000 people marched.', 'about 10,000 people', 10000, 'Brenna');
+  const explanations = (articles: Parameters<typeof corpusOf>[0]): string[] =>
+    extractClaims(corpusOf(articles)).flatMap((c) => c.conflicts.map((k) => k.explanation));
+  assert.equal(explanations([police, estimate]).length, 2);
+  assert.deepEqual(explanations([police, elsewhere]), []);
 });

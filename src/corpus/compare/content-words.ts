@@ -50,6 +50,21 @@ const SYNONYM: Readonly<Record<string, string>> = {
   end: 'end', ended: 'end', conclud: 'end', finish: 'end',
 };
 
+/**
+ * Irregular past forms of event verbs, folded to the form their "-ing" stems to: "fell about 200 metres" and "falling
+ * about 150 metres" tell one fall. Only forms with no common second reading ("left", "led", "shot" are kept apart).
+ */
+const IRREGULAR_PAST: Readonly<Record<string, string>> = {
+  fell: 'fall', fallen: 'fall', rose: 'rise', risen: 'rise', fled: 'flee', tore: 'tear', torn: 'tear', caught: 'catch',
+  sold: 'sell', paid: 'pay', brought: 'bring', drove: 'drive', driven: 'drive', threw: 'throw', thrown: 'throw',
+  slid: 'slide', swept: 'sweep', sought: 'seek', froze: 'freeze', frozen: 'freeze', ran: 'run', flew: 'fly', flown: 'fly',
+};
+
+/** Whether a word is an irregular past form of an event verb ("fell", "fled"). */
+export function isIrregularPast(word: string): boolean {
+  return Object.hasOwn(IRREGULAR_PAST, word.toLowerCase());
+}
+
 /** A trailing reporting frame: ", according to Brightwater Lines." / ", the coast guard said." / ", residents said." */
 const TRAILING_FRAME_RE =
   /,\s*(?:according to [^,;"]{1,80}|[^,;"]{0,80}\b(?:said|says|told [a-z]+|reported|added|announced|confirmed)(?:\s+on\s+\w+)?)\s*[.!?]?\s*$/i;
@@ -66,7 +81,7 @@ export function contentSpan(text: string, span: Span): Span {
 export function contentKey(word: string): string | null {
   const w = word.toLowerCase().replace(/\u2019/g, "'");
   if (!/^\p{L}/u.test(w) || STOP.has(w) || /n't$/.test(w) || w.length < 2) return null;
-  const s = stem(w);
+  const s = IRREGULAR_PAST[w] ?? stem(w);
   if (STOP.has(s)) return null;
   return SYNONYM[s] ?? SYNONYM[w] ?? s;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
-import { eventFrames } from './event-frame.js';
+import { eventFrames, figureFrames } from './event-frame.js';
 
 function quantity(text: string, part: string, value: number, unit: string): QuantitySpan {
   const start = text.indexOf(part);
@@ -31,4 +31,24 @@ test('a clock time takes its verb; reporting verbs and figures without a verb gi
   assert.deepEqual(eventFrames(said, whole(said), [quantity(said, '12 officers', 12, 'officers')], []), []);
   const day = 'The dam collapsed on Sunday';
   assert.deepEqual(eventFrames(day, whole(day), [], [{ ...clock(day, 'Sunday', '2026-05-03'), type: 'DATE' } as TimeSpan]), []);
+});
+
+test('an irregular past form frames its figure like the -ing form of the same verb', () => {
+  const a = 'The walker slipped and fell roughly 90 metres into a ravine';
+  const b = 'a walker died after falling 40 metres from the ledge';
+  const fa = figureFrames(a, whole(a), [quantity(a, '90 metres', 90, 'metres')]);
+  const fb = figureFrames(b, whole(b), [quantity(b, '40 metres', 40, 'metres')]);
+  assert.ok(fa.some((f) => f.endsWith('|fall')), fa.join(', '));
+  assert.ok(fa.some((f) => fb.includes(f)), `${fa.join(', ')} / ${fb.join(', ')}`);
+});
+
+test('a count of people sizes a crowd when a crowd verb frames it, or no verb stands near it in a clause naming one', () => {
+  const marched = 'About 8,000 people marched through the old town';
+  const put = 'Organisers put the rally, held to mark the strike, at roughly 6,000 people';
+  const hurt = 'Nine people were injured at the protest';
+  const crowd = (t: string, part: string, v: number): boolean =>
+    figureFrames(t, whole(t), [quantity(t, part, v, 'people')]).some((f) => f.endsWith('|crowd'));
+  assert.ok(crowd(marched, '8,000 people', 8000));
+  assert.ok(crowd(put, '6,000 people', 6000));
+  assert.equal(crowd(hurt, 'Nine people', 9), false);
 });

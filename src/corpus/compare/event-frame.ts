@@ -2,7 +2,7 @@
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import { spanContains, type Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
-import { contentKey } from './content-words.js';
+import { contentKey, isIrregularPast } from './content-words.js';
 import { countKey, countsPeople } from './intervals.js';
 import type { Ordering } from './orderings.js';
 import type { Superlative } from './superlatives.js';
@@ -24,7 +24,7 @@ const NOT_EVENT = new Set(['said', 'reported', 'added', 'stated', 'told', 'accor
 function isEventVerb(word: string): boolean {
   const w = word.toLowerCase();
   if (NOT_EVENT.has(w)) return false;
-  return EVENT_WORDS.has(w) || /^[a-z]{3,}(?:ed|ing)$/.test(w);
+  return EVENT_WORDS.has(w) || isIrregularPast(w) || /^[a-z]{3,}(?:ed|ing)$/.test(w);
 }
 
 /**
@@ -105,8 +105,32 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
     const unit = countKey(q.unit);
     if (unit === null) continue;
     // A person's age ("age:ferrin") is one fact of that person, whatever verb stands near it.
-    if (isAge(q.unit)) out.add(`${unit}|`);
-    else for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
+    if (isAge(q.unit)) {
+      out.add(`${unit}|`);
+      continue;
+    }
+    const verbs = verbsNear(text, clause, q);
+    for (const verb of verbs) out.add(`${unit}|${CROWD_WORDS.has(verb) ? CROWD : verb}`);
+    if (!verbs.length && countsPeople(q.unit) && namesCrowd(text, clause)) out.add(`${unit}|${CROWD}`);
   }
   return [...out];
+}
+
+/** The frame of a crowd's size: "30,000 people marched", "20,000 took to the streets", "a rally of 5,000". */
+const CROWD = 'crowd';
+
+/** Whether a figure frame is a crowd's size ("person|crowd"). */
+export function isCrowdFrame(frame: string): boolean {
+  return frame.endsWith(`|${CROWD}`);
+}
+
+/** Content keys of the words that make a count of people the size of a crowd. */
+const CROWD_WORDS = new Set(['march', 'rally', 'protest', 'protester', 'demonstrat', 'demonstration', 'demonstrator', 'street', 'gather', 'attend', 'turnout', 'crowd']);
+
+/**
+ * Whether a clause names a crowd ("police put the march ... at 30,000 people", "20,000 took to the streets"): asked of a
+ * count of people with no event verb near it, which a verb such as "injured" would otherwise frame.
+ */
+function namesCrowd(text: string, clause: Span): boolean {
+  return tokenize(text, clause).some((t) => CROWD_WORDS.has(contentKey(t.text) ?? ''));
 }
