@@ -1,7 +1,7 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
 import { compareMentions, compareMentionsAll, type Disagreement } from '../compare/compare-mentions.js';
-import { figureFrames, isCrowdFrame } from '../compare/event-frame.js';
+import { figureFrames, isCrowdFrame, WEEKDAY_FRAME } from '../compare/event-frame.js';
 import { quantityInterval } from '../compare/intervals.js';
 import { MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan } from '../../core/article.js';
@@ -130,7 +130,7 @@ export function similarityOf(
       count++;
     }
     const framed =
-      samePlaceOrUnplaced(a, b) && a.frames.some((f) => b.frames.includes(f) && (f.startsWith('clock|') || sameDayOrUndated(a, b)));
+      samePlaceOrUnplaced(a, b) && a.frames.some((f) => b.frames.includes(f) && (f.startsWith('clock|') || f.startsWith(WEEKDAY_FRAME) || sameDayOrUndated(a, b)));
     // One shared word ("scene") is a topic, not a proposition; a shared event frame is.
     if (count < config.minSharedWords) return framed ? config.frameScore : 0;
     const wi = weight[i] ?? 0;

@@ -1,12 +1,21 @@
 import { test } from 'node:test';
+import type { TimeType } from '../../core/article.js';
 import assert from 'node:assert/strict';
 import { buildArticle, type HandQuantity } from '../../../test/stories/build-article.js';
 import { clauseFacts } from './clause-facts.js';
 import { compareMentions, compareMentionsAll, type ComparedMention } from './compare-mentions.js';
 import { contentWords } from './content-words.js';
+import { extractTimes } from '../../stages/times/index.js';
 
-function mention(text: string, quantities: HandQuantity[] = [], quote = false): ComparedMention {
-  const article = buildArticle({ id: text, outlet: 'X', published: null, text, quantities, quotes: quote ? [{ text, speakerName: 'A' }] : [] });
+type HandTime = { text: string; value: string | null; type: TimeType };
+
+/** A mention of an undated article with the times the times stage finds in it. */
+function undated(text: string): ComparedMention {
+  return mention(text, [], false, extractTimes(text, null).map((t) => ({ text: text.slice(t.start, t.end), value: t.value, type: t.type })));
+}
+
+function mention(text: string, quantities: HandQuantity[] = [], quote = false, times: HandTime[] = []): ComparedMention {
+  const article = buildArticle({ id: text, outlet: 'X', published: null, text, quantities, times, quotes: quote ? [{ text, speakerName: 'A' }] : [] });
   const cite = { article: article.id, start: 0, end: text.length };
   return {
     cite,
@@ -108,4 +117,22 @@ test('"so far" alone is the event\'s own running figure, still compared', () => 
   const a = mention('The blaze has burned 2,500 hectares so far.', [{ text: '2,500 hectares', value: 2500, low: 2500, high: 2500, unit: 'hectares', qualifier: 'exact' }]);
   const b = mention('The blaze has burned 4,000 hectares.', [{ text: '4,000 hectares', value: 4000, low: 4000, high: 4000, unit: 'hectares', qualifier: 'exact' }]);
   assert.equal(compareMentions(a, b)?.kind, 'number');
+});
+
+test('undated clauses giving two weekdays for one event are a time conflict', () => {
+  const a = undated('A coast guard cutter foiled a raid on two ferries crossing the strait on Friday.');
+  const b = undated('The coast guard on Thursday thwarted a raid on two ferries in the strait.');
+  const d = compareMentions(a, b);
+  assert.equal(d?.kind, 'time');
+  assert.equal(a.text.slice(d.a.start, d.a.end), 'Friday');
+  assert.equal(compareMentions(a, undated('A coast guard cutter foiled a raid on two ferries on Friday morning.')), null);
+});
+
+test('a weekday that dates a statement, names a thing or belongs to another verb is not the event time', () => {
+  const raid = undated('A coast guard cutter foiled a raid on two ferries on Friday.');
+  assert.equal(compareMentions(raid, undated('On Thursday, the coast guard said a cutter foiled a raid on two ferries.')), null);
+  assert.equal(compareMentions(raid, undated("A cutter foiled a raid on two ferries before Thursday's regatta.")), null);
+  const killed = undated('A cyclist hit and killed by a van Tuesday night near the Orlen depot.');
+  assert.equal(compareMentions(killed, undated('Prosecutors filed charges Thursday against the driver who hit and killed a cyclist.')), null);
+  assert.equal(compareMentions(killed, undated('The driver was drunk, according to a complaint filed Thursday.')), null);
 });

@@ -5,7 +5,7 @@ import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, rolesAgree } from './intervals.js';
-import { verbsNear } from './event-frame.js';
+import { eventWeekday, mainEventKeys, verbsNear } from './event-frame.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
 
@@ -219,6 +219,7 @@ function sequenceDisagreement(a: ComparedMention, b: ComparedMention): Disagreem
 function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   const da = dated(a.facts.eventTimes);
   const db = dated(b.facts.eventTimes);
+  if (!da.length && !db.length) return weekdayDisagreement(a, b);
   if (!da.length || !db.length) return null;
   const shared = da.filter((x) => db.some((y) => y.day === x.day));
   const [firstA] = da;
@@ -231,6 +232,33 @@ function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement 
     }
   }
   return null;
+}
+
+/**
+ * Two undated clauses each giving one weekday as the event's time ("foiled on Friday" / "thwarted on Thursday"): with
+ * no publication dates the days cannot be resolved, but two different weekdays for one event cannot both hold. A
+ * weekday that dates a statement ("On Friday, police said") is not the event's and is left out, and the clauses must
+ * share a main verb, so "the attack was foiled on Friday" is not set against "charges were filed on Thursday".
+ */
+function weekdayDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+  const wa = weekdaysOf(a);
+  const wb = weekdaysOf(b);
+  if (wa.size !== 1 || wb.size !== 1) return null;
+  const keysB = mainEventKeys(b.text, { start: 0, end: b.text.length });
+  if (!mainEventKeys(a.text, { start: 0, end: a.text.length }).some((k) => keysB.includes(k))) return null;
+  const [first] = wa;
+  const [second] = wb;
+  return first && second && first[0] !== second[0] ? { kind: 'time', a: first[1], b: second[1] } : null;
+}
+
+function weekdaysOf(m: ComparedMention): Map<string, TimeSpan> {
+  const out = new Map<string, TimeSpan>();
+  for (const t of m.facts.eventTimes) {
+    const day = eventWeekday(m.text, t, m.cite.start);
+    if (day === null) continue;
+    if (!out.has(day)) out.set(day, t);
+  }
+  return out;
 }
 
 function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
-import { eventFrames, figureFrames } from './event-frame.js';
+import { eventFrames, figureFrames, mainEventKeys } from './event-frame.js';
 
 function quantity(text: string, part: string, value: number, unit: string): QuantitySpan {
   const start = text.indexOf(part);
@@ -51,4 +51,12 @@ test('a count of people sizes a crowd when a crowd verb frames it, or no verb st
   assert.ok(crowd(marched, '8,000 people', 8000));
   assert.ok(crowd(put, '6,000 people', 6000));
   assert.equal(crowd(hurt, 'Nine people', 9), false);
+});
+
+test('an undated weekday frames with the main verbs, not with verbs of a relative clause or a resolved date', () => {
+  const a = 'A cutter on Thursday thwarted a raid on ferries crossing the strait';
+  assert.deepEqual(eventFrames(a, whole(a), [], [clock(a, 'Thursday', '')].map((t) => ({ ...t, type: 'DATE' as const, value: null }))), ['weekday|foil']);
+  assert.deepEqual(eventFrames(a, whole(a), [], [{ ...clock(a, 'Thursday', '2024-05-02'), type: 'DATE' }]), []);
+  const b = 'Prosecutors filed charges Friday against the driver who hit and killed a cyclist';
+  assert.deepEqual(mainEventKeys(b, whole(b)), mainEventKeys('filed', whole('filed')));
 });

@@ -69,7 +69,56 @@ export function eventFrames(text: string, clause: Span, quantities: readonly Qua
     if (t.type === 'DURATION' || !/T\d{2}:\d{2}/.test(t.value ?? '')) continue;
     for (const verb of verbsNear(text, clause, t)) out.add(`clock|${verb}`);
   }
+  // An undated weekday ("foiled the attack on Friday") frames with the clause's main verbs: the day is when they
+  // happened, so two clauses with one main verb on a weekday say when that event happened.
+  if (times.some((t) => eventWeekday(text, t) !== null)) for (const key of mainEventKeys(text, clause)) out.add(`${WEEKDAY_FRAME}${key}`);
   return [...out];
+}
+
+/** Words opening a relative clause or an attribution: verbs past them are not the clause's own event. */
+const SUBORDINATE_RE = /^(?:who|whom|whose|which|that|according)$/i;
+
+/**
+ * Keys of the clause's main event verbs: finite past forms ("foiled", "sank") before any relative clause or
+ * attribution, so "filed charges Friday against the man who killed" is about filing, not killing. A participle in
+ * "-ing" ("patrolling the gulf") is background to the main verb and left out.
+ */
+export function mainEventKeys(text: string, clause: Span): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text, clause)) {
+    if (SUBORDINATE_RE.test(t.text)) break;
+    if (/ing$/i.test(t.text) || !isEventVerb(t.text)) continue;
+    const key = classKey(t.text);
+    if (key && !out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
+/** Prefix of the frames of an undated weekday: their days differ by design, so they skip the same-day test. */
+export const WEEKDAY_FRAME = 'weekday|';
+
+const BARE_WEEKDAY_RE = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$/i;
+
+/** "Sunday's game": a weekday naming a thing, not when the clause's event happened. */
+const POSSESSIVE_AFTER_RE = /^\s?['’]s\b/;
+/** "On Friday, police said": a weekday dating a statement that follows it. */
+const REPORT_AFTER_RE = /^\s*,?\s*(?:\S+\s+){0,3}?(?:said|says|told|reported|announced|confirmed|stated)\b/i;
+/** "according to charges filed Friday": a weekday inside an attribution dates the source. */
+const ATTRIBUTION_BEFORE_RE = /\baccording to\b[^,;]{0,40}$/i;
+
+/**
+ * The weekday a time names when it is only a weekday with no date resolved ("on Friday", "Thursday morning") and is
+ * the time of the clause's event, as a lower-case name; null for dated times, other times, weekdays resolved against a
+ * publication date and weekdays that date a statement or name a thing. `offset` is where `text` starts in the article.
+ */
+export function eventWeekday(text: string, time: TimeSpan, offset = 0): string | null {
+  if (time.type === 'DURATION' || time.type === 'SET' || /^\d{4}-\d{2}-\d{2}/.test(time.value ?? '')) return null;
+  const day = BARE_WEEKDAY_RE.exec(text.slice(time.start - offset, time.end - offset).trim())?.[1]?.toLowerCase() ?? null;
+  if (day === null) return null;
+  const before = text.slice(Math.max(0, time.start - offset - 60), time.start - offset);
+  const after = text.slice(time.end - offset, time.end - offset + 60);
+  if (POSSESSIVE_AFTER_RE.test(after) || REPORT_AFTER_RE.test(after) || ATTRIBUTION_BEFORE_RE.test(before)) return null;
+  return day;
 }
 
 /**

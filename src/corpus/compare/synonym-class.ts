@@ -13,6 +13,7 @@ const CLASSES: Readonly<Record<string, readonly string[]>> = {
   call: ['call', 'phone', 'telephone', 'conversation', 'phonecall'],
   largest: ['largest', 'biggest', 'heaviest', 'most massive', 'most extensive', 'most intense', 'greatest'],
   deadliest: ['deadliest', 'most lethal', 'bloodiest'],
+  foil: ['foil', 'thwart', 'repel', 'repulse'],
 };
 
 const CLASS_OF: ReadonlyMap<string, string> = new Map(
