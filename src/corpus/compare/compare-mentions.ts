@@ -6,6 +6,8 @@ import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, rolesAgree } from './intervals.js';
 import { eventWeekday, mainEventKeys, verbsNear } from './event-frame.js';
+import { isIrregularPast } from './content-words.js';
+import { synonymClass } from './synonym-class.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
 
@@ -169,7 +171,26 @@ const TALLY_RE = new RegExp(
 );
 
 export function isTally(clause: string): boolean {
-  return TALLY_RE.test(clause);
+  return TALLY_RE.test(clause) || frontedTally(clause);
+}
+
+/**
+ * "So far, the navy has seized 14 rifles": a fronted "so far", "thus far" or "to date" before a perfect tense sums
+ * what an actor has done over the story, not one event's figure. When the subject is the event itself ("So far, the
+ * blaze has burned 2,500 hectares") the figure is that event's own running figure and stays compared.
+ */
+const FRONTED_TALLY_RE = /^\W*(?:so far|thus far|to date)\s*,\s*([^,;]{1,60}?)\s+(?:has|have)\s+(\w+(?:\s+\w+)?)/i;
+
+/** Subjects that are an event running its course rather than an actor tallying what it did. */
+const EVENT_SUBJECT_RE = /\b(?:fire|blaze|wildfire|storm|hurricane|typhoon|cyclone|flood|flooding|quake|earthquake|eruption|outbreak|epidemic|pandemic|virus|disease|drought|heatwave|war|conflict|fighting|violence|unrest)s?\b/i;
+
+function frontedTally(clause: string): boolean {
+  const m = FRONTED_TALLY_RE.exec(clause);
+  if (!m) return false;
+  const [, subject = '', verbs = ''] = m;
+  if (EVENT_SUBJECT_RE.test(subject) || synonymClass(subject.split(/\s+/).at(-1) ?? '') === 'attack') return false;
+  // "has confiscated", "have also seized": a past participle within the first two words after the auxiliary.
+  return verbs.split(/\s+/).some((w) => /^[a-z]{3,}(?:ed|en)$/i.test(w) || isIrregularPast(w));
 }
 
 /** "two other victims", "another 40 people": a part or an addition, not the total. */
