@@ -1,6 +1,6 @@
 // Measurements (lengths, speeds, areas, weights) with their unit glued or spaced, and the SI factor each unit converts by.
 import type { QuantityQualifier, QuantitySpan } from '../../core/article.js';
-import { NUMBER_SOURCE, parseNumber } from './number-words.js';
+import { NUMBER_SOURCE, parseNumber, round } from './number-words.js';
 import { unitLemma } from './units.js';
 
 /** What a measure measures: figures compare only within one dimension, after conversion to its SI unit. */
@@ -86,13 +86,17 @@ const MEASURE_RE = new RegExp(
   `(?<![\\w.,$\\u00a3\\u20ac])(?<num>${NUMBER_SOURCE})(?<gap>\\s?-?\\s?)(?<unit>${FORMS.map(([, f]) => `(?:${f})`).join('|')})(?![\\w\\u00b2])`,
   'gi',
 );
+const QUALIFIER_TESTS: readonly (readonly [QuantityQualifier, RegExp])[] = QUALIFIER_WORDS.map(([q, w]) => [q, new RegExp(`^(?:${w})$`, 'i')] as const);
 const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\w])(?<qual>${QUALIFIER_WORDS.map(([, w]) => w).join('|')})\\s+$`, 'i');
 
 /** Single-letter abbreviations are lower case: "3G" is a network, "60 M" a label. */
 const LETTER_ABBREVIATION = /^[a-z]$/i;
 
+/** Each unit's written forms as a whole-string test, compiled once (unitOf runs for every measure and overlap). */
+const FORM_TESTS: readonly (readonly [string, RegExp])[] = FORMS.map(([unit, form]) => [unit, new RegExp(`^(?:${form})$`, 'i')] as const);
+
 function unitOf(written: string): string | null {
-  for (const [unit, form] of FORMS) if (new RegExp(`^(?:${form})$`, 'i').test(written)) return unit;
+  for (const [unit, test] of FORM_TESTS) if (test.test(written)) return unit;
   return null;
 }
 
@@ -116,17 +120,12 @@ function measureInterval(q: QuantityQualifier, n: number): Pick<QuantitySpan, 'l
   }
 }
 
-/** Rounds away float noise (220.00000000000003). */
-function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
-
 function qualifierBefore(text: string, at: number): { q: QuantityQualifier; start: number } | null {
   const m = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
   const word = m?.groups?.qual;
   if (!m || !word) return null;
   const normal = word.toLowerCase().replace(/\s+/g, ' ');
-  const entry = QUALIFIER_WORDS.find(([, w]) => new RegExp(`^(?:${w})$`, 'i').test(normal));
+  const entry = QUALIFIER_TESTS.find(([, test]) => test.test(normal));
   return entry ? { q: entry[0], start: at - (m[0].length - m[0].indexOf(word)) } : null;
 }
 

@@ -85,3 +85,8 @@ export function parseOrdinal(word: string): number | null {
   if (digits) return Number(digits[1]);
   return ORDINALS[w] ?? null;
 }
+
+/** Rounds away float noise (220.00000000000003), for figures computed from a stated number. */
+export function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

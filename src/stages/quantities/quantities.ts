@@ -2,7 +2,7 @@
 import type { QuantityQualifier, QuantitySpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { defineArticleStage } from '../../pipeline/stage.js';
-import { NUMBER_SOURCE, ORDINAL_SOURCE, parseNumber, parseOrdinal } from './number-words.js';
+import { NUMBER_SOURCE, ORDINAL_SOURCE, parseNumber, parseOrdinal, round } from './number-words.js';
 import { countsPersons, isTally, peopleCounts, readShotAsWounded, roleAfter, roleOfUnit } from './people.js';
 import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';
 import { withMeasures } from './measures.js';
@@ -161,16 +161,14 @@ const VAGUE_RANGES: Readonly<Record<string, [number, number]>> = {
   'tens of thousands': [20_000, 100_000], 'hundreds of thousands': [200_000, 1_000_000], millions: [2e6, 1e7], billions: [2e9, 1e10],
 };
 
-/** Rounds away float noise (110.00000000000001) so intervals print and compare cleanly. */
-function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
+/** Each qualifier's words as a whole-string test, compiled once (qualifierOf runs for every count). */
+const QUALIFIER_TESTS = QUALIFIERS.map((entry) => ({ ...entry, test: new RegExp(`^(?:${entry.re})$`, 'i') }));
 
 function qualifierOf(word: string | undefined): { q: QuantityQualifier; justOver: boolean } {
   if (!word) return { q: 'exact', justOver: false };
   const w = word.toLowerCase().replace(/\s+/g, ' ');
-  for (const entry of QUALIFIERS) {
-    if (new RegExp(`^(?:${entry.re})$`, 'i').test(w)) return { q: entry.q, justOver: entry.justOver ?? false };
+  for (const entry of QUALIFIER_TESTS) {
+    if (entry.test.test(w)) return { q: entry.q, justOver: entry.justOver ?? false };
   }
   return { q: 'exact', justOver: false };
 }
