@@ -547,3 +547,27 @@ test('the one heard in footage or a recording speaks ("footage of Ana Ruiz askin
   const kept = run('"We will appeal," said a spokesman of Velmora Ferries.');
   assert.equal(find(kept, 'We will appeal').speaker, 'a spokesman of Velmora Ferries');
 });
+
+test('a learned stance verb reports its object, with the subject as source; off when the learned threshold is above 1', () => {
+  const text = 'Mayor Ilse Brandt expressed her support for the plan to rebuild the pier.';
+  const seen = run(text);
+  const brandt = find(seen, 'her support for the plan to rebuild the pier');
+  assert.equal(brandt.speaker, 'Mayor Ilse Brandt');
+  assert.equal(brandt.cue, 'expressed');
+  assert.deepEqual(run(text, [], { ...QUOTES_DEFAULTS, learnedCueRate: 1.5 }), []);
+});
+
+test('poll shares, documents and contracted pronouns are read as the subject of a cue', () => {
+  const seen = run(
+    'Six in 10 say the harbour ferry should keep running. A council filing released Tuesday shows the repairs will cost more. She\u2019s been urging the council to reopen the pier.',
+  );
+  assert.equal(find(seen, 'the harbour ferry should keep running').speaker, 'Six in 10');
+  assert.equal(find(seen, 'the repairs will cost more').speaker, 'A council filing released Tuesday');
+  assert.equal(find(seen, 'the council to reopen the pier').speaker, 'She');
+});
+
+test('content stops at a trailing participle or "which" clause of the reporter', () => {
+  const seen = run('Ruiz predicted a win in Velmora, which votes in March. Kowal said the fares would rise, putting the ferry out of reach.');
+  find(seen, 'a win in Velmora');
+  find(seen, 'the fares would rise');
+});
