@@ -571,3 +571,16 @@ test('content stops at a trailing participle or "which" clause of the reporter',
   find(seen, 'a win in Velmora');
   find(seen, 'the fares would rise');
 });
+
+test('"X reported, citing Y": X reports the claim and cites Y; the citation is no part of the content', () => {
+  const seen = run(
+    'The ferry operator will cut its routes, the Velmora Courier reported, citing two port officials. Harbour Radio reported on Monday, citing a ministry memo, that the pier would close.',
+  );
+  assert.equal(find(seen, 'The ferry operator will cut its routes').speaker, 'the Velmora Courier');
+  const cited = find(seen, 'two port officials');
+  assert.equal(cited.speaker, 'the Velmora Courier');
+  assert.equal(cited.cue, 'citing');
+  assert.equal(find(seen, 'the pier would close').speaker, 'Harbour Radio');
+  assert.equal(find(seen, 'a ministry memo').cue, 'citing');
+  assert.ok(!seen.some((s) => /^citing/.test(s.content)), JSON.stringify(seen));
+});

@@ -221,6 +221,13 @@ function followsComma(tokens: readonly Token[], i: number): boolean {
 function participleSubject(doc: Doc, cue: number, floor: number): Span | null {
   const { tokens } = doc;
   if (!/ing$/.test(tokens[cue]?.text ?? '') || !followsComma(tokens, cue)) return null;
+  // "..., the Norvik Herald reported, citing two officials": the participle hangs on the reporting clause right
+  // before it, whose subject is the channel that cites.
+  const verb = cue - 2;
+  if (tokens[cue - 1]?.text === ',' && isCue(tokens[verb]) && tokens[verb - 1]?.text !== ',') {
+    const reporter = phraseBeforeCue(tokens, verb, floor, QUOTES_DEFAULTS);
+    if (reporter && /^,$/.test(tokens[tokenAt(tokens, reporter.start) - 1]?.text ?? '')) return reporter;
+  }
   return sentenceSubject(doc, cue, floor);
 }
 
@@ -460,6 +467,9 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string,
   }
   const adv = ADVERBIAL.exec(text.slice(at, sentence.end));
   if (adv) at += adv[0].length;
+  // "reported, citing a ministry memo, that ...": the cited source sits between the cue and its clause.
+  const cited = /^,?\s*(?:citing|quoting)\s+[^,;:"“”]{1,80},\s*(?=that\b)/.exec(text.slice(at, sentence.end));
+  if (cited) at += cited[0].length;
   const rest = text.slice(at, sentence.end);
   const hasThat = /^that\b/i.test(rest);
   const objectVerb = OBJECT_VERBS.has(verb) || learned;
@@ -469,7 +479,9 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string,
   if (!hasThat && objectVerb && /^(?:[.,;:!?]|of\b|about\b|in\b|on\b|with\b|so\b|it\b\s*[.,])/i.test(rest)) return null;
   if (!hasThat && !objectVerb && /^(?:[.,;:!?]|to\b|of\b|for\b|about\b|in\b|on\b|with\b|so\b|nothing\b|it\b\s*[.,])/i.test(rest)) return null;
   const bodyStart = hasThat ? at + 4 : at;
-  const stop = CLAUSE_STOP.exec(text.slice(bodyStart, sentence.end));
+  const rest2 = text.slice(bodyStart, sentence.end);
+  // What is cited is a noun phrase: it ends at the first comma ("citing a memo, that the pier would close").
+  const stop = /^(?:citing|quoting|cited|quoted)$/.test(verb) ? /,|;/.exec(rest2) : CLAUSE_STOP.exec(rest2);
   const body = trimSpan(text, { start: bodyStart, end: stop ? bodyStart + stop.index : sentence.end });
   const end = /[.!?]["”’]?$/.test(text.slice(body.start, body.end)) ? body.end - (/["”’]$/.test(text.slice(body.end - 1, body.end)) ? 2 : 1) : body.end;
   const span = trimSpan(text, { start: body.start, end });
@@ -545,7 +557,9 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         const hearerTail = HEARER_VERBS.has(verb) && /^(?:[^\s,;:"“”]+\s+){0,6}[^\s,;:"“”]+[.!?]?$/.test(tail) && !/\bthat\b/.test(tail);
         // "..., the airline said on Thursday." / "..., she said in an interview.": a closing time or setting.
         const settingTail = TRAILING_SETTING.test(tail);
-        if (phrase && (/^[.!?]?["”’]?$/.test(tail) || hearerTail || settingTail)) {
+        // "..., the Herald reported, citing two officials.": a participle clause of the reporter may close it.
+        const participleTail = /^,\s*(?:citing|quoting|adding|noting|saying)\b/.test(tail);
+        if (phrase && (/^[.!?]?["”’]?$/.test(tail) || hearerTail || settingTail || participleTail)) {
           const content = trimSpan(text, { start: sentence.start, end: commaBefore.start });
           if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase, paragraph });
           continue;
@@ -553,7 +567,9 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         // "Many of the courses, he said, have closed.": the cue sits inside the content, which is both sides.
         const lastCueEnd = Math.max(phrase?.end ?? 0, t.end);
         const inner = /^\s*(?:(?:on|last|this|in|at)\s+[^,]{1,30}\s*)?,\s*/.exec(text.slice(lastCueEnd, sentence.end));
-        if (phrase && inner && /^\p{Ll}/u.test(text.slice(lastCueEnd + inner[0].length, lastCueEnd + inner[0].length + 1))) {
+        // After the comma, a participle ("citing", "adding") opens the reporter's own clause, not the rest of the content.
+        const resumed = text.slice(lastCueEnd + (inner?.[0].length ?? 0), sentence.end);
+        if (phrase && inner && /^\p{Ll}/u.test(resumed) && !/^\p{Ll}+ing\b/u.test(resumed)) {
           const cue = { start: t.start, end: t.end };
           const head = trimSpan(text, { start: sentence.start, end: commaBefore.start });
           const rest = trimSpan(text, { start: lastCueEnd + inner[0].length, end: stripFinal(text, sentence) });
