@@ -584,3 +584,15 @@ test('"X reported, citing Y": X reports the claim and cites Y; the citation is n
   assert.equal(find(seen, 'a ministry memo').cue, 'citing');
   assert.ok(!seen.some((s) => /^citing/.test(s.content)), JSON.stringify(seen));
 });
+
+test('"he" goes back to the person who spoke in an earlier sentence, past a woman in between and stray capitalised words', () => {
+  const text = 'Harbour master Tomas Berg said the pier was closed. Minister Ana Ruiz met the unions on Monday.\nShe added that the ferry would run. He told reporters the pier was unsafe.';
+  const entities = [
+    { start: 0, end: 7, type: 'PERSON' as const, canonical: 'Harbour', how: 'self' },
+    { start: 15, end: 25, type: 'PERSON' as const, canonical: 'Tomas Berg', how: 'self' },
+    { start: 61, end: 69, type: 'PERSON' as const, canonical: 'Ana Ruiz', how: 'self' },
+  ];
+  const seen = run(text, entities);
+  assert.equal(find(seen, 'the ferry would run').name, 'Ana Ruiz');
+  assert.equal(find(seen, 'the pier was unsafe').name, 'Tomas Berg');
+});
