@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lastSpanStartingAtOrBefore } from '../src/core/span.js';
 import { loadDocs, type Doc } from './quotes.js';
 import { SHARED_BENCH } from './types.js';
 
@@ -18,19 +19,41 @@ export interface CueWeight {
 
 const WORD = /\p{L}+(?:['’-]\p{L}+)*/gu;
 
+/** Stretches between an opening and a closing double quotation mark, within one paragraph. */
+export function quotedStretches(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') open = -1;
+    else if (c === '\u201c' || (c === '"' && open < 0)) open = i;
+    else if ((c === '\u201d' || c === '"') && open >= 0) {
+      out.push({ start: open, end: i + 1 });
+      open = -1;
+    }
+  }
+  return out;
+}
+
 /** Per-word cue counts over documents (the word's lower-case form; function words come out with low rates). */
 export function learnCueWeights(docs: readonly Doc[], minCount = MIN_CUE_COUNT): CueWeight[] {
   const seen = new Map<string, number>();
   const inCue = new Map<string, number>();
   for (const doc of docs) {
+    // Words inside quotation marks are the quoted speaker's, whose own reporting is not annotated: not counted.
+    const quoted = quotedStretches(doc.text);
+    const inQuote = (at: number): boolean => {
+      const q = quoted[lastSpanStartingAtOrBefore(quoted, at)];
+      return q !== undefined && at >= q.start && at < q.end;
+    };
     // Only words written in lower case: reporting verbs are, names and headline words are not.
-    for (const m of doc.text.matchAll(WORD)) if (/^\p{Ll}/u.test(m[0])) seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
+    for (const m of doc.text.matchAll(WORD)) if (/^\p{Ll}/u.test(m[0]) && !inQuote(m.index ?? 0)) seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
     const counted = new Set<number>();
     for (const g of doc.gold) {
       for (const c of g.cue ?? []) {
         for (const m of doc.text.slice(c.start, c.end).matchAll(WORD)) {
           const at = c.start + (m.index ?? 0);
-          if (counted.has(at) || !/^\p{Ll}/u.test(m[0])) continue;
+          if (counted.has(at) || !/^\p{Ll}/u.test(m[0]) || inQuote(at)) continue;
           counted.add(at);
           inCue.set(m[0], (inCue.get(m[0]) ?? 0) + 1);
         }

@@ -530,7 +530,8 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         if (asked) out.push({ ...asked, paragraph });
         continue;
       }
-      const learned = t.text === verb && doc.cues.rate(verb) >= config.learnedCueRate;
+      // The head of a cue is its verb: adverbs and auxiliaries inside annotated cues ("has repeatedly said") are not.
+      const learned = t.text === verb && !/ly$/.test(verb) && !CUE_AUXILIARIES.has(verb) && doc.cues.rate(verb) >= config.learnedCueRate;
       if (!(isCue(t) || OBJECT_VERBS.has(t.text) || learned) || (QUOTE_ONLY_VERBS.has(verb) && !learned)) continue;
       const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
       // "was criticized" is passive; "is criticizing" is the subject speaking now.
