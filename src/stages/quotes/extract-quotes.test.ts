@@ -547,3 +547,52 @@ test('the one heard in footage or a recording speaks ("footage of Ana Ruiz askin
   const kept = run('"We will appeal," said a spokesman of Velmora Ferries.');
   assert.equal(find(kept, 'We will appeal').speaker, 'a spokesman of Velmora Ferries');
 });
+
+test('a learned stance verb reports its object, with the subject as source; off when the learned threshold is above 1', () => {
+  const text = 'Mayor Ilse Brandt expressed her support for the plan to rebuild the pier.';
+  const seen = run(text);
+  const brandt = find(seen, 'her support for the plan to rebuild the pier');
+  assert.equal(brandt.speaker, 'Mayor Ilse Brandt');
+  assert.equal(brandt.cue, 'expressed');
+  assert.deepEqual(run(text, [], { ...QUOTES_DEFAULTS, learnedCueRate: 1.5 }), []);
+});
+
+test('poll shares, documents and contracted pronouns are read as the subject of a cue', () => {
+  const seen = run(
+    'Six in 10 say the harbour ferry should keep running. A council filing released Tuesday shows the repairs will cost more. She\u2019s been urging the council to reopen the pier.',
+  );
+  assert.equal(find(seen, 'the harbour ferry should keep running').speaker, 'Six in 10');
+  assert.equal(find(seen, 'the repairs will cost more').speaker, 'A council filing released Tuesday');
+  assert.equal(find(seen, 'the council to reopen the pier').speaker, 'She');
+});
+
+test('content stops at a trailing participle or "which" clause of the reporter', () => {
+  const seen = run('Ruiz predicted a win in Velmora, which votes in March. Kowal said the fares would rise, putting the ferry out of reach.');
+  find(seen, 'a win in Velmora');
+  find(seen, 'the fares would rise');
+});
+
+test('"X reported, citing Y": X reports the claim and cites Y; the citation is no part of the content', () => {
+  const seen = run(
+    'The ferry operator will cut its routes, the Velmora Courier reported, citing two port officials. Harbour Radio reported on Monday, citing a ministry memo, that the pier would close.',
+  );
+  assert.equal(find(seen, 'The ferry operator will cut its routes').speaker, 'the Velmora Courier');
+  const cited = find(seen, 'two port officials');
+  assert.equal(cited.speaker, 'the Velmora Courier');
+  assert.equal(cited.cue, 'citing');
+  assert.equal(find(seen, 'the pier would close').speaker, 'Harbour Radio');
+  assert.equal(find(seen, 'a ministry memo').cue, 'citing');
+  assert.ok(!seen.some((s) => /^citing/.test(s.content)), JSON.stringify(seen));
+});
+
+test('"he" goes back to the person who spoke in an earlier sentence, past a woman in between and stray capitalised words', () => {
+  const text = 'Harbour master Tomas Berg said the pier was closed. Minister Ana Ruiz met the unions on Monday.\nShe added that the ferry would run. He told reporters the pier was unsafe.';
+  const entities = [
+    { start: 0, end: 7, type: 'PERSON' as const, canonical: 'Harbour', how: 'self' },
+    { start: 15, end: 25, type: 'PERSON' as const, canonical: 'Tomas Berg', how: 'self' },
+    { start: 61, end: 69, type: 'PERSON' as const, canonical: 'Ana Ruiz', how: 'self' },
+  ];
+  const seen = run(text, entities);
+  assert.equal(find(seen, 'the ferry would run').name, 'Ana Ruiz');
+  assert.equal(find(seen, 'the pier was unsafe').name, 'Tomas Berg');
+});

@@ -4,6 +4,7 @@ import type { Span } from '../../core/span.js';
 import { lastSpanStartingAtOrBefore, trimSpan } from '../../core/span.js';
 import { tokenize, type Token } from '../../core/tokenize.js';
 import { CLAUSE_VERBS, CUE_AUXILIARIES, CUE_VERBS, HEARER_VERBS, LABEL_VERBS, OBJECT_VERBS, QUOTE_ONLY_VERBS } from './cue-lexicon.js';
+import { LEARNED_CUES, type CueModel } from './cue-model.js';
 import { findNameMentions, type Gender, type NameIndex, type NameMention } from './find-name-mentions.js';
 import { findQuoteRegions, type QuoteRegion } from './find-quote-regions.js';
 import {
@@ -32,6 +33,12 @@ export interface QuotesConfig extends SpeakerSettings {
    * words (PolNeAR train: 91 of 104 such were not attributions; finished sentences of 5-10 words are kept).
    */
   readonly orphanQuoteWords: number;
+  /**
+   * A lower-case word that was inside an annotated cue at least this share of the times it was seen (learned
+   * weights, cue-model.ts) reports speech with its subject as source and its object or clause as content
+   * ("Ruiz endorsed the plan", "Ruiz wants a recount"). Above 1 turns this off.
+   */
+  readonly learnedCueRate: number;
 }
 
 export const QUOTES_DEFAULTS: QuotesConfig = {
@@ -42,7 +49,9 @@ export const QUOTES_DEFAULTS: QuotesConfig = {
   indirect: true,
   trailerCueTokens: 28,
   orphanQuoteWords: 10,
+  learnedCueRate: 0.5,
 };
+
 
 interface Candidate {
   readonly content: Span;
@@ -59,6 +68,7 @@ interface Doc {
   readonly paragraphs: readonly Span[];
   readonly sentences: readonly Span[];
   readonly names: NameIndex;
+  readonly cues: CueModel;
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -211,6 +221,13 @@ function followsComma(tokens: readonly Token[], i: number): boolean {
 function participleSubject(doc: Doc, cue: number, floor: number): Span | null {
   const { tokens } = doc;
   if (!/ing$/.test(tokens[cue]?.text ?? '') || !followsComma(tokens, cue)) return null;
+  // "..., the Norvik Herald reported, citing two officials": the participle hangs on the reporting clause right
+  // before it, whose subject is the channel that cites.
+  const verb = cue - 2;
+  if (tokens[cue - 1]?.text === ',' && isCue(tokens[verb]) && tokens[verb - 1]?.text !== ',') {
+    const reporter = phraseBeforeCue(tokens, verb, floor, QUOTES_DEFAULTS);
+    if (reporter && /^,$/.test(tokens[tokenAt(tokens, reporter.start) - 1]?.text ?? '')) return reporter;
+  }
   return sentenceSubject(doc, cue, floor);
 }
 
@@ -221,6 +238,39 @@ function coordinatedSubject(doc: Doc, cue: number, floor: number): Span | null {
   while (k > floor && CUE_AUXILIARIES.has(tokens[k]?.text.toLowerCase() ?? '')) k--;
   if (!/^(?:and|but|then|yet)$/i.test(tokens[k]?.text ?? '')) return null;
   return sentenceSubject(doc, cue, floor);
+}
+
+/** Words between a subject and its cue that the auxiliary list does not hold ("is continuing to insist", "are more likely to say"). */
+const VERB_CHAIN = /^(?:to|been|being|likely|unlikely|more|less|able|ready|quick|quicker|eager|trying|continuing|going|beginning|starting|seeking|expected|set|about|certain|sure|willing|careful)$/;
+const CONTRACTED_PRONOUN = /^(he|she|they|we|i|it|you)[’'](?:s|re|ll|ve|d|m)$/i;
+
+/**
+ * The subject of a cue that the phrase rules could not read ("Six in 10 say", "A court document filed Thursday says",
+ * "He’s been hoping"): the words from the clause start (sentence start, comma, semicolon, dash or clause word) to the
+ * verb chain before the cue, when they are few and open like a noun phrase.
+ */
+function clauseSubject(doc: Doc, cue: number, lo: number): Span | null {
+  const { tokens } = doc;
+  let k = cue - 1;
+  for (let n = 0; k >= lo && n < 6 && (CUE_AUXILIARIES.has(tokens[k]?.text.toLowerCase() ?? '') || VERB_CHAIN.test(tokens[k]?.text.toLowerCase() ?? '')); n++) k--;
+  const last = tokens[k];
+  if (k < lo || !last) return null;
+  const contracted = CONTRACTED_PRONOUN.exec(last.text);
+  if (contracted) return { start: last.start, end: last.start + (contracted[1]?.length ?? 0) };
+  // A noun phrase does not end in a preposition or determiner ("a flurry of tweets": "tweets" is a noun there).
+  if (/^(?:of|a|an|the|in|on|at|for|with|by|from|into|his|her|their|its|our|my|your|this|these|those)$/i.test(last.text)) return null;
+  let j = k;
+  while (j - 1 >= lo && k - j < 12) {
+    const w = tokens[j - 1]?.text ?? '';
+    if (/^[,;:"“”()[\]!?]$/.test(w) || (w === '.' && !ABBREVIATION.test(tokens[j - 2]?.text ?? '')) || /^(?:that|and|but|because|while|when|if|although|though|since|so|or|where|which|who|than)$/.test(w)) break;
+    j--;
+  }
+  if (k - j >= 12) return null;
+  const first = tokens[j];
+  if (!first || !/^(?:\p{Lu}|\p{N}|(?:more|most|half|majorities|nearly|about|almost|many|some|several|few|both|all)$)/u.test(first.text)) return null;
+  // The lead-in of a quotation or an opening adverbial ("On Monday") is not a subject.
+  if (/^(?:On|In|At|After|Before|During|Since|For|With|By|From|To|As|If|When|While|Asked|According)$/.test(first.text)) return null;
+  return { start: first.start, end: last.end };
 }
 
 /** The subject opening the sentence: a pronoun, or a name with the capitalised titles before it. */
@@ -398,10 +448,10 @@ const EVIDENCE_SUBJECT = /\b(?:polls?|polling|surveys?|study|studies|data|report
 
 /** Where reported content ends inside its sentence: a new clause of the reporter's ("; ", ", adding", ", but"). */
 const CLAUSE_STOP =
-  /;|,["”’]?\s+(?:but|although|though|whereas|adding|noting|saying|according to|however|telling|referring|citing|calling|arguing|insisting|explaining|prompting)\b|\s+but\s+(?:also|then)\b|,?\s+and\s+(?:also\s+)?(?:said|says|added|noted|suggested|argued|warned|railed|called|urged|vowed|pledged|promised)\b|,["”’]?\s+(?:and\s+)?(?:[\p{L}-]+\s+){1,3}(?:said|says|yelled|added|noted)\b/u;
+  /;|,["”’]?\s+(?:but|although|though|whereas|adding|noting|saying|according to|however|telling|referring|citing|calling|arguing|insisting|explaining|prompting)\b|\s+but\s+(?:also|then)\b|,?\s+and\s+(?:also\s+)?(?:said|says|added|noted|suggested|argued|warned|railed|called|urged|vowed|pledged|promised)\b|,["”’]?\s+(?:and\s+)?(?:[\p{L}\d-]+\s+){1,6}(?:said|says|say|yelled|added|noted)\b|,["”’]?\s+(?:which|compared|including|even as|while|whereas|something|a move|a swipe|a reference|a nod)\b|,["”’]?\s+(?!(?:during|according|including|something|nothing|anything|everything|bring|thing|spring|evening|morning|king|wing)\b)\p{Ll}{3,}ing\b|\s+and\s+(?:then\s+)?(?!during\b|according\b|bring\b|nothing\b|something\b)\p{Ll}{3,}ing\b/u;
 
 /** The content of indirect speech after its cue: optional hearer ("told reporters"), adverbials, "that", then the clause. */
-function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string, evidence = false): Span | null {
+function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string, evidence = false, learned = false): Span | null {
   const { tokens, text } = doc;
   const cueTok = tokens[cueIdx];
   if (!cueTok) return null;
@@ -417,16 +467,21 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string,
   }
   const adv = ADVERBIAL.exec(text.slice(at, sentence.end));
   if (adv) at += adv[0].length;
+  // "reported, citing a ministry memo, that ...": the cited source sits between the cue and its clause.
+  const cited = /^,?\s*(?:citing|quoting)\s+[^,;:"“”]{1,80},\s*(?=that\b)/.exec(text.slice(at, sentence.end));
+  if (cited) at += cited[0].length;
   const rest = text.slice(at, sentence.end);
   const hasThat = /^that\b/i.test(rest);
-  const objectVerb = OBJECT_VERBS.has(verb);
+  const objectVerb = OBJECT_VERBS.has(verb) || learned;
   // "a new poll shows Ruiz leading": evidence verbs take their finding as object when a poll or study speaks.
   const finding = evidence && EVIDENCE_VERBS.test(verb);
   if (!hasThat && !CLAUSE_VERBS.has(verb) && !objectVerb && !finding) return null;
   if (!hasThat && objectVerb && /^(?:[.,;:!?]|of\b|about\b|in\b|on\b|with\b|so\b|it\b\s*[.,])/i.test(rest)) return null;
   if (!hasThat && !objectVerb && /^(?:[.,;:!?]|to\b|of\b|for\b|about\b|in\b|on\b|with\b|so\b|nothing\b|it\b\s*[.,])/i.test(rest)) return null;
   const bodyStart = hasThat ? at + 4 : at;
-  const stop = CLAUSE_STOP.exec(text.slice(bodyStart, sentence.end));
+  const rest2 = text.slice(bodyStart, sentence.end);
+  // What is cited is a noun phrase: it ends at the first comma ("citing a memo, that the pier would close").
+  const stop = /^(?:citing|quoting|cited|quoted)$/.test(verb) ? /,|;/.exec(rest2) : CLAUSE_STOP.exec(rest2);
   const body = trimSpan(text, { start: bodyStart, end: stop ? bodyStart + stop.index : sentence.end });
   const end = /[.!?]["”’]?$/.test(text.slice(body.start, body.end)) ? body.end - (/["”’]$/.test(text.slice(body.end - 1, body.end)) ? 2 : 1) : body.end;
   const span = trimSpan(text, { start: body.start, end });
@@ -475,16 +530,20 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         if (asked) out.push({ ...asked, paragraph });
         continue;
       }
-      if (!(isCue(t) || OBJECT_VERBS.has(t.text)) || QUOTE_ONLY_VERBS.has(verb)) continue;
+      // The head of a cue is its verb: adverbs and auxiliaries inside annotated cues ("has repeatedly said") are not.
+      const learned = t.text === verb && !/ly$/.test(verb) && !CUE_AUXILIARIES.has(verb) && doc.cues.rate(verb) >= config.learnedCueRate;
+      if (!(isCue(t) || OBJECT_VERBS.has(t.text) || learned) || (QUOTE_ONLY_VERBS.has(verb) && !learned)) continue;
       const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
-      if (/^(?:was|were|is|are|be|been|being|the|to)$/.test(prev)) continue;
+      // "was criticized" is passive; "is criticizing" is the subject speaking now.
+      if (/^(?:the|to)$/.test(prev) || (/^(?:was|were|is|are|be|been|being)$/.test(prev) && !/ing$/.test(verb))) continue;
       // "a news report said", "an earlier report", "six states": the cue word is a noun here.
-      if (NOUN_BEFORE.test(prev) || /^\p{N}/u.test(prev)) continue;
+      // A number before a verb form is a count of its subjects ("Six in 10 say"), before a noun form a count of things ("six reports").
+      if (NOUN_BEFORE.test(prev) || (/^\p{N}/u.test(prev) && !/^(?:say|said|think|believe|want|wanted|expect|expected|agree|agreed|oppose|opposed|support|supported|see|saw|feel|felt|prefer|preferred)$/.test(verb))) continue;
       if (/^states?$/.test(verb) && tokens[i + 1]?.text.toLowerCase() !== 'that') continue;
       const participle = participleSubject(doc, i, lo);
       if (participle) {
         // "Ruiz rejected the audit, saying the figures were old": the sentence subject speaks, the clause is content.
-        const content = contentAfterCue(doc, i, sentence, verb);
+        const content = contentAfterCue(doc, i, sentence, verb, false, learned);
         if (content) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase: participle, paragraph });
         continue;
       }
@@ -499,7 +558,9 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         const hearerTail = HEARER_VERBS.has(verb) && /^(?:[^\s,;:"“”]+\s+){0,6}[^\s,;:"“”]+[.!?]?$/.test(tail) && !/\bthat\b/.test(tail);
         // "..., the airline said on Thursday." / "..., she said in an interview.": a closing time or setting.
         const settingTail = TRAILING_SETTING.test(tail);
-        if (phrase && (/^[.!?]?["”’]?$/.test(tail) || hearerTail || settingTail)) {
+        // "..., the Herald reported, citing two officials.": a participle clause of the reporter may close it.
+        const participleTail = /^,\s*(?:citing|quoting|adding|noting|saying)\b/.test(tail);
+        if (phrase && (/^[.!?]?["”’]?$/.test(tail) || hearerTail || settingTail || participleTail)) {
           const content = trimSpan(text, { start: sentence.start, end: commaBefore.start });
           if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase, paragraph });
           continue;
@@ -507,7 +568,9 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         // "Many of the courses, he said, have closed.": the cue sits inside the content, which is both sides.
         const lastCueEnd = Math.max(phrase?.end ?? 0, t.end);
         const inner = /^\s*(?:(?:on|last|this|in|at)\s+[^,]{1,30}\s*)?,\s*/.exec(text.slice(lastCueEnd, sentence.end));
-        if (phrase && inner && /^\p{Ll}/u.test(text.slice(lastCueEnd + inner[0].length, lastCueEnd + inner[0].length + 1))) {
+        // After the comma, a participle ("citing", "adding") opens the reporter's own clause, not the rest of the content.
+        const resumed = text.slice(lastCueEnd + (inner?.[0].length ?? 0), sentence.end);
+        if (phrase && inner && /^\p{Ll}/u.test(resumed) && !/^\p{Ll}+ing\b/u.test(resumed)) {
           const cue = { start: t.start, end: t.end };
           const head = trimSpan(text, { start: sentence.start, end: commaBefore.start });
           const rest = trimSpan(text, { start: lastCueEnd + inner[0].length, end: stripFinal(text, sentence) });
@@ -518,10 +581,10 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
           }
         }
       }
-      const subject = before ?? coordinatedSubject(doc, i, lo);
+      const subject = before ?? coordinatedSubject(doc, i, lo) ?? clauseSubject(doc, i, lo);
       if (!subject) continue;
       const evidence = EVIDENCE_SUBJECT.test(text.slice(subject.start, subject.end));
-      const content = contentAfterCue(doc, i, sentence, verb, evidence);
+      const content = contentAfterCue(doc, i, sentence, verb, evidence, learned);
       if (content) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase: subject, paragraph });
     }
   }
@@ -725,11 +788,12 @@ export function extractQuotes(
   text: string,
   layers: Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>,
   config: QuotesConfig = QUOTES_DEFAULTS,
+  cues: CueModel = LEARNED_CUES,
 ): QuoteSpan[] {
   const tokens = tokenize(text);
   const paragraphs = layers.paragraphs.length ? layers.paragraphs : [{ start: 0, end: text.length }];
   const sentences = layers.sentences.length ? layers.sentences : paragraphs;
-  const doc: Doc = { text, tokens, paragraphs, sentences, names: findNameMentions(text, tokens, layers.entities) };
+  const doc: Doc = { text, tokens, paragraphs, sentences, names: findNameMentions(text, tokens, layers.entities), cues };
   const regions = findQuoteRegions(text, paragraphs);
   const direct = directCandidates(doc, regions, config);
   const indirect = config.indirect ? [...indirectCandidates(doc, direct, config), ...colonLineCandidates(doc, direct)] : [];

@@ -143,6 +143,12 @@ function stripTitles(name: string): string {
  * Mentions (entities first, heuristics where no entity covers), each with the fullest name of the
  * same person in the article as canonical ("Peskov" -> "Dmitry Peskov"), and the role links.
  */
+/** "WASHINGTON —", "ORLANDO, Fla. (AP) —": a place in capitals opening a paragraph before a dash is a dateline, never a speaker. */
+function isDateline(text: string, m: { start: number; end: number }): boolean {
+  if (/\p{Ll}/u.test(text.slice(m.start, m.end)) || !/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.start - 40), m.start))) return false;
+  return /^(?:,\s*[\p{L}.\s]{2,20})?\s*(?:\([^)]{1,20}\)\s*)?[\u2014\u2013_-]/u.test(text.slice(m.end, m.end + 60));
+}
+
 export function findNameMentions(text: string, tokens: readonly Token[], entities: readonly EntityMention[]): NameIndex {
   const raw = heuristicNames(text, tokens);
   const fromEntities: RawName[] = entities
@@ -152,7 +158,9 @@ export function findNameMentions(text: string, tokens: readonly Token[], entitie
       const { titleWords, gender } = splitTitle(words);
       return { start: e.start, end: e.end, core: stripTitles(e.canonical), titleWords, gender, type: e.type, outlet: guessType(e.canonical.split(/\s+/)).outlet };
     });
-  const merged = [...fromEntities, ...raw.filter((r) => !fromEntities.some((e) => spansOverlap(e, r)))].sort((a, b) => a.start - b.start);
+  const merged = [...fromEntities, ...raw.filter((r) => !fromEntities.some((e) => spansOverlap(e, r)))]
+    .filter((m) => !isDateline(text, m))
+    .sort((a, b) => a.start - b.start);
   const fullNames = merged.filter((m) => m.core.includes(' ') && m.type !== 'ORG');
   const genderOf = new Map<string, Gender>();
   const mentions: NameMention[] = merged.map((m) => {

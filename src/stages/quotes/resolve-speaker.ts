@@ -334,6 +334,10 @@ export function resolvePronoun(
       const sentence = discourse.sentences[s];
       if (!sentence || at - sentence.end > settings.pronounReach) break;
       const limit = Math.min(sentence.end, at);
+      // A person who spoke in the sentence is its most salient one ("Harbour master Tomas Berg said ... He added"),
+      // ahead of other names there, which may be stray words the tagger took for names.
+      const speaker = history.find((e) => e.at >= sentence.start && e.at < limit && (e.type === 'PERSON' || e.type === 'UNKNOWN') && !quotedAt({ start: e.at, end: e.at + 1 }) && [null, g].includes(genderOf(e.name, e.gender)));
+      if (speaker && speaker.type === 'PERSON') return { name: speaker.name, gender: genderOf(speaker.name, speaker.gender) };
       const inSentence = index.mentions.filter((m) => m.start >= sentence.start && m.end <= limit && fits(m));
       // Speakers found through a role or pronoun ("the spokesman said") are people mentioned there too.
       const spoke = history

@@ -206,6 +206,9 @@ test('earnings news: year-ago comparisons mean the same quarter of the year befo
   assert.deepEqual(forecast.map((t) => t.value), ['2024-Q4', '2025-Q2', '2023-Q4']);
   const period = times('Third-quarter sales of $4 million compare with $3 million in the 2023 period.');
   assert.deepEqual(period.map((t) => t.value), ['2024-Q3', '2023-Q3']);
+  // Figures over a longer period than a quarter compare with the year before, not its quarter.
+  const longer = times('Fourth-quarter profit rose. In the first nine months, net rose 4% to $52 million from $50 million a year earlier.');
+  assert.deepEqual(longer.map((t) => [t.text, t.value]).slice(-1), [['a year earlier', '2024']]);
 });
 
 test('a clock time followed by its day is one expression', () => {

@@ -218,6 +218,7 @@ function resolveAnaphoric(text: string, kept: readonly TimeCandidate[]): TimeCan
 
 const QUARTER_VALUE = /^(\d{4})-Q([1-4])$/;
 const FIGURES = /\$|%|\b(?:cents?|percent|million|billion|pence|yen|marks|francs)\b|[£€¥#]\d/i;
+const LONGER_PERIOD = /\b(?:nine|six|first|twelve|12|9|6)[ -]months?\b|\b(?:first|second)\s+half\b|\b(?:fiscal|full|calendar)[ -]year\b|\byear\s+(?:ended|ending|to\s+date)\b/i;
 const YEAR_AGO_TEXT = /^(?:(?:a|one)\s+year\s+(?:ago|earlier)|last\s+year|year-(?:ago|earlier))$/i;
 
 /**
@@ -255,7 +256,9 @@ function resolveEarningsPeriods(
     const comparison = c.rule === 'year-ago' || ((c.rule === 'ago' || c.rule === 'relative-unit') && YEAR_AGO_TEXT.test(phrase));
     if (!comparison || !current || !c.value || !/^\d{4}$/.test(c.value)) return c;
     const sentence = containing(sentences, c.start) ?? { start: Math.max(0, c.start - 150), end: c.end + 150 };
-    if (!FIGURES.test(text.slice(sentence.start, sentence.end))) return c;
+    const said = text.slice(sentence.start, sentence.end);
+    // Figures compared over a longer period ("In the first nine months, ... a year earlier") compare years.
+    if (!FIGURES.test(said) || LONGER_PERIOD.test(said)) return c;
     const year = /^\d{4}/.test(phrase.replace(/^the\s+/i, '')) ? Number(c.value) : current.year - 1;
     return { ...c, value: `${String(year).padStart(4, '0')}-Q${current.quarter}` };
   });
