@@ -14,7 +14,7 @@ import { mulberry32 } from './seeded-random.js';
  * (confirm) documents only.
  */
 const SETTINGS = {
-  epochs: Number(process.env.NER_EPOCHS ?? 12),
+  epochs: Number(process.env.NER_EPOCHS ?? 10),
   seed: 13,
   /** 2 = a second decoding pass that sees the first pass's labels for the same word across the document. */
   passes: Number(process.env.NER_PASSES ?? 2),
