@@ -64,6 +64,28 @@ export function scoreOutputs(gold: Readonly<Record<string, Gold>>, outputs: Read
   return { f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, precision, recall, exactMatch: exact / ids.length };
 }
 
+/**
+ * The three-way split of a page set (pages in id order, round robin): tuning pages are the only ones whose misses are
+ * read while working, confirm pages check a change, untouched pages are scored and never read.
+ */
+export type Slice = 'tuning' | 'confirm' | 'untouched';
+const SLICES: readonly Slice[] = ['tuning', 'confirm', 'untouched'];
+
+export function sliceOf(index: number): Slice {
+  return SLICES[index % SLICES.length]!;
+}
+
+/** f1 of each slice of the scored pages, as `tuningF1`, `confirmF1`, `untouchedF1`. */
+function sliceMetrics(gold: Readonly<Record<string, Gold>>, outputs: ReadonlyMap<string, string>): BenchMetrics {
+  const ids = Object.keys(gold).sort();
+  const out: Record<string, number> = {};
+  for (const slice of SLICES) {
+    const part = Object.fromEntries(ids.filter((_, i) => sliceOf(i) === slice).map((id) => [id, gold[id]!]));
+    if (Object.keys(part).length) out[`${slice}F1`] = scoreOutputs(part, outputs)['f1'] ?? 0;
+  }
+  return out;
+}
+
 function readabilityAlone(html: string): string {
   const { document } = parseHTML(html);
   try {
@@ -196,8 +218,10 @@ export const run: BenchRun = async (options) => {
     }
   }
   const texts = new Map([...ours.outputs].map(([id, r]) => [id, r.text]));
-  const metrics = { ...scoreOutputs(scored, texts), pagesPerSecond: whole.pagesPerSecond };
-  const baseline = { ...scoreOutputs(scored, base.outputs), pagesPerSecond: base.pagesPerSecond };
+  const shareTotal = [...shares.values()].reduce((a, b) => a + b, 0);
+  const readabilityShare = shareTotal ? (shares.get('readability') ?? 0) / shareTotal : 0;
+  const metrics: BenchMetrics = { ...scoreOutputs(scored, texts), pagesPerSecond: whole.pagesPerSecond, ...sliceMetrics(scored, texts), readabilityCostShare: readabilityShare };
+  const baseline: BenchMetrics = { ...scoreOutputs(scored, base.outputs), pagesPerSecond: base.pagesPerSecond, ...sliceMetrics(scored, base.outputs) };
 
   const notes: string[] = [];
   const n = pages.length;
@@ -206,8 +230,10 @@ export const run: BenchRun = async (options) => {
   notes.push(`  extraction only (decoded markup -> extractHtml): ${speed(ours)}`);
   notes.push(`  readability.js alone (decoded markup -> linkedom -> Readability): ${speed(base)}`);
   notes.push(`  chain without Readability (extraction only): ${speed(fast)}`);
-  const shareTotal = [...shares.values()].reduce((a, b) => a + b, 0);
   notes.push(`share of CPU per step of the whole path (one lapped pass, ${(shareTotal / n).toFixed(2)} ms/page): ${[...shares].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${((100 * v) / shareTotal).toFixed(1)}% (${(v / n).toFixed(2)} ms)`).join(', ')}`);
+  const readabilityRuns = [...ours.outputs.values()].filter((r) => r.extractedBy === 'readability').length;
+  notes.push(`Readability fallback: ${(100 * readabilityShare).toFixed(1)}% of the whole path's CPU (${((shares.get('readability') ?? 0) / n).toFixed(2)} ms/page averaged over all pages); its text won on ${readabilityRuns}/${n} pages`);
+  notes.push(`f1 by slice (pages in id order, round robin; only tuning pages are read for misses), ours / readability.js: ${SLICES.map((sl) => `${sl} ${(metrics[`${sl}F1`] ?? 0).toFixed(3)} / ${(baseline[`${sl}F1`] ?? 0).toFixed(3)}`).join(', ')}`);
   notes.push(`steps that won: ${[...steps].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const fellBack = n - (steps.get('density') ?? 0) - (steps.get('html-fragment') ?? 0);
   notes.push(`fell back past the confident density step: ${fellBack}/${n} pages (${((100 * fellBack) / n).toFixed(1)}%)`);
@@ -231,7 +257,9 @@ export const run: BenchRun = async (options) => {
     for (const [name, m] of rows) notes.push(`  ${name.padEnd(18)} ${[m['f1'], m['precision'], m['recall'], m['exactMatch']].map((v) => (v ?? 0).toFixed(3)).join(' / ')}`);
   }
   if (process.env['PARALLAX_BENCH_PAGES']) {
-    for (const { id } of pages) {
+    // Tuning pages only: the confirm and untouched slices are scored, never read.
+    const order = Object.keys(scored).sort();
+    for (const { id } of pages.filter((p) => sliceOf(order.indexOf(p.id)) === 'tuning')) {
       const s = pagePrecisionRecall(gold[id]?.articleBody ?? '', texts.get(id) ?? '');
       const b = pagePrecisionRecall(gold[id]?.articleBody ?? '', base.outputs.get(id) ?? '');
       notes.push(`  page ${id.slice(0, 8)} P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} | readability P ${b.precision.toFixed(2)} R ${b.recall.toFixed(2)}`);

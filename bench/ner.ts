@@ -1,9 +1,9 @@
-// NER bench: conlleval entity F1 per type and tagging speed on a CoNLL-2003 file, beside compromise in the same run.
+// NER bench: conlleval entity F1 per type and tagging speed on a CoNLL-2003 file, beside compromise in the same run; tuning / confirm / untouched figures apart.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { countChunks, parseConll, scoreCounts, type ConllDocument, type EntityScores, type PrfCounts } from '../src/stages/entities/conll.js';
+import { countChunks, parseConll, scoreCounts, splitTraining, type ConllDocument, type EntityScores, type PrfCounts } from '../src/stages/entities/conll.js';
 import { ENTITY_TYPES, type Chunk } from '../src/stages/entities/decode.js';
 import { DEFAULT_MODEL_DIR, loadNerModel, tagDocument } from '../src/stages/entities/ner-model.js';
 import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
@@ -28,14 +28,26 @@ function metrics(s: EntityScores, tokensPerSecond: number): BenchMetrics {
   };
 }
 
-function ours(docs: readonly ConllDocument[]): { scores: EntityScores; seconds: number } {
+/** Chunks per document and sentence, and the CPU seconds the tagger took. */
+interface Tagged {
+  readonly chunks: readonly (readonly (readonly Chunk[])[])[];
+  readonly seconds: number;
+}
+
+function ours(docs: readonly ConllDocument[]): Tagged {
   const model = loadNerModel();
-  const counts = new Map<number, PrfCounts>();
   const t0 = cpuSeconds();
-  const tagged = docs.map((d) => tagDocument(d.map((s) => s.tokens), model));
-  const seconds = cpuSeconds() - t0;
-  docs.forEach((d, i) => d.forEach((s, j) => countChunks(counts, s.chunks, tagged[i]![j]!)));
-  return { scores: scoreCounts(counts), seconds };
+  const chunks = docs.map((d) => tagDocument(d.map((s) => s.tokens), model));
+  return { chunks, seconds: cpuSeconds() - t0 };
+}
+
+/** Scores the documents whose index passes `keep` (all by default). */
+function score(docs: readonly ConllDocument[], tagged: Tagged, keep: (i: number) => boolean = () => true): EntityScores {
+  const counts = new Map<number, PrfCounts>();
+  docs.forEach((d, i) => {
+    if (keep(i)) d.forEach((s, j) => countChunks(counts, s.chunks, tagged.chunks[i]![j]!));
+  });
+  return scoreCounts(counts);
 }
 
 interface Offset {
@@ -43,8 +55,8 @@ interface Offset {
 }
 
 /** compromise on each document's text (sentences on their own lines, tokens joined by spaces); spans mapped back to whole tokens. */
-function compromise(docs: readonly ConllDocument[]): { scores: EntityScores; seconds: number } {
-  const counts = new Map<number, PrfCounts>();
+function compromise(docs: readonly ConllDocument[]): Tagged {
+  const all: Chunk[][][] = [];
   let seconds = 0;
   for (const doc of docs) {
     const where: { sentence: number; index: number; start: number; end: number }[] = [];
@@ -78,9 +90,9 @@ function compromise(docs: readonly ConllDocument[]): { scores: EntityScores; sec
         if (first && last) chunks[first.sentence]!.push({ start: first.index, end: last.sentence === first.sentence ? last.index + 1 : doc[first.sentence]!.tokens.length, type });
       }
     }
-    doc.forEach((s, si) => countChunks(counts, s.chunks, chunks[si]!));
+    all.push(chunks);
   }
-  return { scores: scoreCounts(counts), seconds };
+  return { chunks: all, seconds };
 }
 
 function table(name: string, s: EntityScores): string[] {
@@ -102,6 +114,22 @@ function median<T extends { seconds: number }>(runs: number, f: () => T): T {
   return all[Math.floor(runs / 2)]!;
 }
 
+/** The tuning figures recorded by `npm run train:ner` (a model trained on train without its tuning slice). */
+interface TrainingRecord {
+  readonly tuning?: { readonly documents: number; readonly withRules: { readonly f1: number; readonly byType: Readonly<Record<string, number>> } };
+  readonly epochs?: number;
+}
+
+function trainingRecord(): TrainingRecord {
+  try {
+    return JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'training.json'), 'utf8')) as TrainingRecord;
+  } catch {
+    return {};
+  }
+}
+
+const percent = (x: number): string => (x * 100).toFixed(2);
+
 export const run: BenchRun = async (options) => {
   const path = options.data ?? fileURLToPath(new URL('conll2003/eng.testa', SHARED_BENCH));
   if (!existsSync(path)) throw new BenchDataMissing(path, 'a CoNLL-2003 column file such as eng.testa');
@@ -118,16 +146,49 @@ export const run: BenchRun = async (options) => {
   // Speed: median CPU time of several passes over the whole file after a warm-up (the machine is shared).
   const mine = median(RUNS.ours, () => ours(docs));
   const base = median(RUNS.compromise, () => compromise(docs));
+  // The three-way split: even-numbered documents of the file confirm, odd-numbered ones stay untouched (the split the
+  // training script keeps to); the tuning figure is the one training recorded on train's tuning slice, where the
+  // shipped model (trained on all of train) cannot be scored. compromise learned nothing there, so it runs on it live.
+  const even = (i: number): boolean => i % 2 === 0;
+  const odd = (i: number): boolean => i % 2 === 1;
+  const record = trainingRecord();
+  const trainPath = fileURLToPath(new URL('conll2003/eng.train', SHARED_BENCH));
+  const tuningDocs = existsSync(trainPath) ? splitTraining(parseConll(readFileSync(trainPath, 'utf8'))).tuning : [];
+  const baseTuning = tuningDocs.length ? score(tuningDocs, compromise(tuningDocs)) : null;
+  const split = {
+    confirm: { mine: score(docs, mine, even), base: score(docs, base, even) },
+    untouched: { mine: score(docs, mine, odd), base: score(docs, base, odd) },
+  };
+  const mineTuning = record.tuning?.withRules;
+  const whole = score(docs, mine);
+  const baseWhole = score(docs, base);
   return {
     bench: 'ner',
     data: options.data ?? null,
-    metrics: { ...metrics(mine.scores, tokens / mine.seconds), modelLoadMs: loadMs, modelLoadCpuMs: loadCpuMs, modelMb },
-    baseline: { name: 'compromise', metrics: metrics(base.scores, tokens / base.seconds) },
+    metrics: {
+      ...metrics(whole, tokens / mine.seconds),
+      ...(mineTuning ? { tuningF1: mineTuning.f1, tuningF1ORG: mineTuning.byType.ORG ?? 0 } : {}),
+      confirmF1: split.confirm.mine.f1,
+      untouchedF1: split.untouched.mine.f1,
+      modelLoadMs: loadMs,
+      modelLoadCpuMs: loadCpuMs,
+      modelMb,
+    },
+    baseline: {
+      name: 'compromise',
+      metrics: {
+        ...metrics(baseWhole, tokens / base.seconds),
+        ...(baseTuning ? { tuningF1: baseTuning.f1 } : {}),
+        confirmF1: split.confirm.base.f1,
+        untouchedF1: split.untouched.base.f1,
+      },
+    },
     notes: [
-      `speed: tokens per CPU-second (process.cpuUsage) over the whole file, median of ${RUNS.ours} passes after one warm-up pass (parallax: tagging incl. features, both passes and name rules; compromise: nlp() and its people/organizations/places), one core; model load as wall and CPU time (cold, first load in the process)`,
+      `speed: tokens per CPU-second (process.cpuUsage) over the whole file, median of ${RUNS.ours} passes after one warm-up pass (parallax: tagging incl. features, both Viterbi passes and name rules; compromise: nlp() and its people/organizations/places), one core; model load as wall and CPU time (cold, first load in the process)`,
       `model files ${files.map((x) => `${x.f} ${x.mb.toFixed(2)} MB`).join(', ')}: ${modelMb.toFixed(2)} MB (limit 20 MB); load ${loadMs.toFixed(0)} ms wall, ${loadCpuMs.toFixed(0)} ms CPU (limit 300 ms)`,
-      ...table('parallax', mine.scores),
-      ...table('compromise', base.scores),
+      `split F1, parallax / compromise: tuning (every 5th eng.train document, ${tuningDocs.length}; parallax figure from training.json, a model trained without them${record.epochs ? `, ${record.epochs} epochs chosen there` : ''}) ${mineTuning ? percent(mineTuning.f1) : 'n/a (run npm run train:ner)'} / ${baseTuning ? percent(baseTuning.f1) : 'n/a'}; confirm (even-numbered documents of this file, ${Math.ceil(docs.length / 2)}) ${percent(split.confirm.mine.f1)} / ${percent(split.confirm.base.f1)}; untouched (odd-numbered, ${Math.floor(docs.length / 2)}) ${percent(split.untouched.mine.f1)} / ${percent(split.untouched.base.f1)}`,
+      ...table('parallax', whole),
+      ...table('compromise', baseWhole),
     ],
   };
 };

@@ -353,3 +353,22 @@ test('crowd sizes in clauses too unlike to group conflict unless only one of the
   assert.equal(explanations([police, estimate]).length, 2);
   assert.deepEqual(explanations([police, elsewhere]), []);
 });
+
+test('a place the injured were taken to is not where the event happened: the counts still corroborate', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: 'At least 30 people were injured and taken to Marrow General Hospital.',
+    quantities: [{ text: 'At least 30 people', value: 30, low: 30, high: null, unit: 'people', qualifier: 'at-least' }],
+    entities: [{ text: 'Marrow General Hospital', type: 'LOC' }],
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T09:20',
+    text: 'Dozens of people were injured when the bridge over the Kell river gave way.',
+    quantities: [{ text: 'Dozens of people', value: 24, low: 24, high: null, unit: 'people', qualifier: 'about' }],
+    entities: [{ text: 'Kell', type: 'LOC' }],
+  });
+  const claims = extractClaims(corpusOf([a, b]));
+  const c = claimWith(claims, 'At least 30 people were injured');
+  assert.equal(c.status, 'corroborated');
+  assert.deepEqual(c.outlets, ['Harbour Post', 'Valley Courier']);
+});

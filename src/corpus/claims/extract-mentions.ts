@@ -152,7 +152,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
             ...eventFrames(article.text, clause, facts.quantities, facts.eventTimes),
             ...rankAndSequenceFrames(article.text, clause, facts.superlatives, facts.orderings),
           ],
-          places: [...new Set(article.layers.entities.filter((e) => e.type === 'LOC' && spanContains(clause, e)).map((e) => e.canonical.toLowerCase()))],
+          places: [...new Set(article.layers.entities.filter((e) => e.type === 'LOC' && spanContains(clause, e) && !isDestination(article.text, e)).map((e) => e.canonical.toLowerCase()))],
           actors: actors.names,
           attribution: attribution.text,
           anonymous: attribution.anonymous,
@@ -162,4 +162,11 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
     }
   });
   return out;
+}
+
+/** "taken to Dunmore General Hospital", "flown to the capital": where people went, not where the event happened. */
+const DESTINATION_BEFORE = /\b(?:to|into|towards?)\s+(?:the\s+)?$/i;
+
+function isDestination(text: string, place: Span): boolean {
+  return DESTINATION_BEFORE.test(text.slice(Math.max(0, place.start - 16), place.start));
 }

@@ -126,3 +126,22 @@ export function scoreCounts(counts: ReadonlyMap<number, PrfCounts>): EntityScore
   });
   return { ...prf(all), byType, withoutMisc: prf(noMisc) };
 }
+
+/** Every TUNING_EVERY-th training document (counting from 0, the last of each group) is the tuning slice. */
+export const TUNING_EVERY = 5;
+
+/**
+ * The three-way split of the data: training documents fit the weights except the tuning slice (every fifth
+ * document), which picks settings; a dev file's even-numbered documents confirm a change and its odd-numbered ones
+ * stay untouched until the end.
+ */
+export function splitTraining(docs: readonly ConllDocument[]): { fit: ConllDocument[]; tuning: ConllDocument[] } {
+  const fit: ConllDocument[] = [];
+  const tuning: ConllDocument[] = [];
+  docs.forEach((d, i) => (i % TUNING_EVERY === TUNING_EVERY - 1 ? tuning : fit).push(d));
+  return { fit, tuning };
+}
+
+export function splitDev(docs: readonly ConllDocument[]): { confirm: ConllDocument[]; untouched: ConllDocument[] } {
+  return { confirm: docs.filter((_, i) => i % 2 === 0), untouched: docs.filter((_, i) => i % 2 === 1) };
+}

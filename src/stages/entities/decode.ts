@@ -1,7 +1,9 @@
-// Greedy left-to-right BILOU decoding with valid-transition constraints, shared by training and tagging.
+// Viterbi decoding over BILOU tags with valid-transition constraints, shared by structured-perceptron training and tagging.
 import {
   documentHistoryFeatures,
   dynamicFeatures,
+  dynamicLowerKey,
+  dynamicShapeKey,
   predictionHistoryFeatures,
   BOUNDARY,
   neighbour,
@@ -54,20 +56,14 @@ export interface WeightTable {
   addScores(keys: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void;
 }
 
-/** ALLOWED[(prev + 1) * TAG_COUNT + next] for inner tokens, ALLOWED_LAST for the final token. */
-const ALLOWED = new Uint8Array((TAG_COUNT + 1) * TAG_COUNT);
-const ALLOWED_LAST = new Uint8Array((TAG_COUNT + 1) * TAG_COUNT);
-for (let p = -1; p < TAG_COUNT; p++) {
-  for (let n = 0; n < TAG_COUNT; n++) {
-    ALLOWED[(p + 1) * TAG_COUNT + n] = allowed(p, n, false) ? 1 : 0;
-    ALLOWED_LAST[(p + 1) * TAG_COUNT + n] = allowed(p, n, true) ? 1 : 0;
-  }
-}
+/** NEXT[prev + 1] = the tags that may follow prev inside a sentence, NEXT_LAST[prev + 1] at its last token. */
+const NEXT: readonly Int8Array[] = Array.from({ length: TAG_COUNT + 1 }, (_, p) => Int8Array.from(TAGS.keys()).filter((n) => allowed(p - 1, n, false)));
+const NEXT_LAST: readonly Int8Array[] = Array.from({ length: TAG_COUNT + 1 }, (_, p) => Int8Array.from(TAGS.keys()).filter((n) => allowed(p - 1, n, true)));
 
 export interface TrainingHooks {
   readonly gold: readonly Int8Array[];
-  /** Called on every token whose best valid tag differs from gold. */
-  update(keys: readonly number[], gold: number, predicted: number): void;
+  /** Structured-perceptron step: adds `delta` to the weight of `tag` for every key. */
+  update(keys: readonly number[], tag: number, delta: number): void;
 }
 
 export interface Chunk {
@@ -148,19 +144,17 @@ function firstPassOf(doc: DocumentFeatures, tags: Int8Array): FirstPass {
 }
 
 /**
- * Decodes a whole document; with hooks it also trains (perceptron updates on predicted history).
- * With two passes, the second also sees how the first pass labelled the same word elsewhere in the
- * document, before and after this sentence (a name tagged confidently once informs its other mentions).
- * When tagging, the second pass replays the first pass's decision where its inputs are unchanged (`replay = false`
- * recomputes every token: same output, for tests). Returns one tag array per sentence (views into one buffer).
+ * Decodes a whole document, each sentence by Viterbi over first-order BILOU transitions; with hooks it also trains
+ * (structured perceptron: the gold path's features up, the predicted path's down, where they differ).
+ * With two passes, the second also sees how the first pass labelled the same word elsewhere in the document, before
+ * and after this sentence (a name tagged confidently once informs its other mentions); sentences whose words have no
+ * other labelled mention keep their first-pass tags. Returns one tag array per sentence (views into one buffer).
  */
-export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?: TrainingHooks, passes = 1, replay = true): Int8Array[] {
+export function decodeDocument(doc: DocumentFeatures, table: WeightTable, hooks?: TrainingHooks, passes = 1): Int8Array[] {
   // Outside training the weights are fixed, so each token's static-feature scores are summed once for both passes.
-  const trans = hooks ? null : transitionScores(table);
-  const fixed = trans ? staticScores(doc, table, trans) : null;
-  const trace = fixed && passes >= 2 && replay ? traceFor(doc.words.length) : null;
-  const first = decodePass(doc, table, hooks, null, fixed, trans, trace);
-  const tags = passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first), fixed, trans, trace);
+  const fixed = hooks ? null : staticScores(doc, table);
+  const first = decodePass(doc, table, hooks, null, fixed);
+  const tags = passes < 2 ? first : decodePass(doc, table, hooks, firstPassOf(doc, first), fixed);
   const out: Int8Array[] = [];
   for (let s = 0; s + 1 < doc.sentenceStart.length; s++) out.push(tags.subarray(doc.sentenceStart[s]!, doc.sentenceStart[s + 1]!));
   return out;
@@ -190,34 +184,59 @@ function wordScores(w: WordInfo, table: WeightTable, sum: Float64Array): Float32
     table.addScores(keys, 0, keys.length, sum, (r + 1) * TAG_COUNT);
   }
   out.set(sum);
+  // Dynamic features after the other tags, for Viterbi: the shape's rows are shared by every word of that shape; the
+  // word's own rows are looked up only after the tags where the model has one.
+  let mask = 0;
+  const one = LOWER_KEY;
+  for (let prev = 1; prev < TAG_COUNT; prev++) {
+    one[0] = dynamicLowerKey(prev, w.lowerHash);
+    PROBE.fill(0);
+    table.addScores(one, 0, 1, PROBE, 0);
+    if (PROBE.some((x) => x !== 0)) mask |= 1 << (prev + 1);
+  }
+  w.lowerMask = mask;
+  w.shapeRows = shapeRows(table, w.shapeHash);
   w.scores = out;
   w.scoresOf = table;
   return out;
 }
 
+const LOWER_KEY = new Int32Array(1);
+const PROBE = new Float64Array(TAG_COUNT);
+
+/** Per table: each word shape's dynamic-feature scores after every previous tag (row prev + 1). */
+const SHAPE_ROWS = new WeakMap<WeightTable, Map<number, Float32Array>>();
+
+function shapeRows(table: WeightTable, shapeHash: number): Float32Array {
+  let byShape = SHAPE_ROWS.get(table);
+  if (!byShape) SHAPE_ROWS.set(table, (byShape = new Map()));
+  const hit = byShape.get(shapeHash);
+  if (hit) return hit;
+  const sum = new Float64Array((TAG_COUNT + 1) * TAG_COUNT);
+  const key = new Int32Array(1);
+  for (let prev = -1; prev < TAG_COUNT; prev++) {
+    key[0] = dynamicShapeKey(prev, shapeHash);
+    table.addScores(key, 0, 1, sum, (prev + 1) * TAG_COUNT);
+  }
+  const rows = Float32Array.from(sum);
+  byShape.set(shapeHash, rows);
+  return rows;
+}
+
 /** Reused across documents: tagging is synchronous. */
 let staticBuffer = new Float64Array(1 << 17);
 
-/** Row of the transition scores after tags `prev` and `prev2` (-1 = none). */
-function transitionRow(prev: number, prev2: number): number {
-  return ((prev + 1) * (TAG_COUNT + 1) + prev2 + 1) * TAG_COUNT;
-}
-
 /**
- * Every token's scores in the common case that its previous tags are "nothing" (first token) or O (the rest, with
- * "nothing" before a second token): its word's own, its neighbours' role scores, its context keys, its dynamic features
- * after that tag, and the transitions; most tokens decode with one copy. Other cases subtract the common-case dynamic
- * and transition rows and add their own: the shipped model's weights are integers (quantised) and every sum stays far
- * below 2^24, so its scores are exact whatever the order of additions. (Float weights, as in training's dev evaluation,
- * can differ in the last bits, as the Float32 word-score cache already made them.)
+ * Every token's static scores (tagging only): its word's own, its neighbours' role scores and its context keys. The
+ * shipped model's weights are integers (quantised) and every sum stays far below 2^24, so the order of additions
+ * cannot change a score.
  */
-function staticScores(doc: DocumentFeatures, table: WeightTable, trans: Float64Array): Float64Array {
+function staticScores(doc: DocumentFeatures, table: WeightTable): Float64Array {
   const { words, sentenceStart, keys, keyStart } = doc;
   const need = words.length * TAG_COUNT;
   if (staticBuffer.length < need) staticBuffer = new Float64Array(Math.max(need, staticBuffer.length * 2));
   const out = staticBuffer;
-  const sum = SUM;
-  const edge = wordScores(BOUNDARY, table, sum);
+  const edge = wordScores(BOUNDARY, table, SUM);
   // rows[j + 2] = cached scores of token j of the sentence; two boundary rows pad each side.
   const rows = ROWS;
   for (let s = 0; s + 1 < sentenceStart.length; s++) {
@@ -225,7 +244,7 @@ function staticScores(doc: DocumentFeatures, table: WeightTable, trans: Float64A
     const n = sentenceStart[s + 1]! - a;
     rows.length = 0;
     rows.push(edge, edge);
-    for (let i = 0; i < n; i++) rows.push(wordScores(words[a + i]!, table, sum));
+    for (let i = 0; i < n; i++) rows.push(wordScores(words[a + i]!, table, SUM));
     rows.push(edge, edge);
     for (let i = 0; i < n; i++) {
       const t = a + i;
@@ -235,10 +254,8 @@ function staticScores(doc: DocumentFeatures, table: WeightTable, trans: Float64A
       const p2 = rows[i]!;
       const n2 = rows[i + 4]!;
       const at = t * TAG_COUNT;
-      const dyn = AFTER_NOTHING + (i === 0 ? 0 : TAG_COUNT);
-      const tr = transitionRow(i === 0 ? -1 : 0, i <= 1 ? -1 : 0);
       for (let k = 0; k < TAG_COUNT; k++) {
-        out[at + k] = own[k]! + p1[TAG_COUNT + k]! + n1[2 * TAG_COUNT + k]! + p2[3 * TAG_COUNT + k]! + n2[4 * TAG_COUNT + k]! + own[dyn + k]! + trans[tr + k]!;
+        out[at + k] = own[k]! + p1[TAG_COUNT + k]! + n1[2 * TAG_COUNT + k]! + p2[3 * TAG_COUNT + k]! + n2[4 * TAG_COUNT + k]!;
       }
       table.addScores(keys, keyStart[t]!, keyStart[t + 1]!, out, at);
     }
@@ -249,22 +266,20 @@ function staticScores(doc: DocumentFeatures, table: WeightTable, trans: Float64A
 /** Scratch for staticScores. */
 const ROWS: Float32Array[] = [];
 
-/** Per table: scores of the tag-transition features for every (previous, before-previous) tag pair. */
+/** Per table: scores of the transition features for every previous tag (row prev + 1). */
 const TRANSITIONS = new WeakMap<WeightTable, Float64Array>();
 
-function transitionScores(table: WeightTable): Float64Array {
-  const hit = TRANSITIONS.get(table);
+function transitionScores(table: WeightTable, cache: boolean): Float64Array {
+  const hit = cache ? TRANSITIONS.get(table) : undefined;
   if (hit) return hit;
-  const out = new Float64Array((TAG_COUNT + 1) * (TAG_COUNT + 1) * TAG_COUNT);
+  const out = new Float64Array((TAG_COUNT + 1) * TAG_COUNT);
   const keys: number[] = [];
   for (let p = -1; p < TAG_COUNT; p++) {
-    for (let p2 = -1; p2 < TAG_COUNT; p2++) {
-      keys.length = 0;
-      transitionFeatures(keys, p, p2);
-      table.addScores(keys, 0, keys.length, out, ((p + 1) * (TAG_COUNT + 1) + p2 + 1) * TAG_COUNT);
-    }
+    keys.length = 0;
+    transitionFeatures(keys, p);
+    table.addScores(keys, 0, keys.length, out, (p + 1) * TAG_COUNT);
   }
-  TRANSITIONS.set(table, out);
+  if (cache) TRANSITIONS.set(table, out);
   return out;
 }
 
@@ -275,37 +290,29 @@ function staticKeys(out: number[], doc: DocumentFeatures, t: number, a: number, 
   for (let k = doc.keyStart[t]!; k < doc.keyStart[t + 1]!; k++) out.push(doc.keys[k]!);
 }
 
-/**
- * What the first pass saw and did at each token, so the second pass can replay it: TRACE_SLOTS bytes per token
- * (previous tag, tag before it, whether it closed the previous name, chosen tag). A token's decision depends only on
- * those previous tags and on its history keys, so where the second pass arrives with the same previous tags and has no
- * history keys for it (lower-case words never do), the first pass's decision is the second pass's too. (Had the first
- * pass history keys for a word, it labelled the word somewhere, so the second pass has document-history keys for it.)
- */
-const TRACE_SLOTS = 4;
-const TRACE_CLOSED = 1;
-let traceBuffer = new Int8Array(TRACE_SLOTS << 14);
+/** Viterbi scratch, grown as needed (tagging and training are synchronous). */
+let emission = new Float64Array(TAG_COUNT * 256);
+let best = new Float64Array(TAG_COUNT * 256);
+let back = new Int8Array(TAG_COUNT * 256);
+const DYN = new Float64Array(TAG_COUNT);
+const PERMITTED = new Uint8Array(TAG_COUNT);
 
-function traceFor(tokens: number): Int8Array {
-  if (traceBuffer.length < tokens * TRACE_SLOTS) traceBuffer = new Int8Array(Math.max(tokens * TRACE_SLOTS, traceBuffer.length * 2));
-  return traceBuffer;
+function ensureScratch(n: number): void {
+  if (emission.length >= n * TAG_COUNT) return;
+  const size = Math.max(n * TAG_COUNT, emission.length * 2);
+  emission = new Float64Array(size);
+  best = new Float64Array(size);
+  back = new Int8Array(size);
 }
 
-function decodePass(
-  doc: DocumentFeatures,
-  table: WeightTable,
-  hooks: TrainingHooks | undefined,
-  firstPass: FirstPass | null,
-  fixed: Float64Array | null,
-  trans: Float64Array | null,
-  trace: Int8Array | null,
-): Int8Array {
+function decodePass(doc: DocumentFeatures, table: WeightTable, hooks: TrainingHooks | undefined, firstPass: FirstPass | null, fixed: Float64Array | null): Int8Array {
   const { words, sentenceStart, titles } = doc;
   const history = new Map<number, Int32Array>();
-  const scores = new Float64Array(TAG_COUNT);
   const others = new Int32Array(ENTITY_TYPES.length);
+  const trans = transitionScores(table, hooks === undefined);
   const keys: number[] = [];
-  const all: number[] = [];
+  const histKeys: number[] = [];
+  const histStart: number[] = [];
   const out = new Int8Array(words.length);
   for (let s = 0; s + 1 < sentenceStart.length; s++) {
     const a = sentenceStart[s]!;
@@ -317,113 +324,142 @@ function decodePass(
       countChunkWords(words, out, a, b, history, null);
       continue;
     }
-    let prev = -1;
-    let prev2 = -1;
+    ensureScratch(n);
+    // Emission scores: static features plus how this pass (earlier sentences) and the first pass (the whole document) labelled the word.
+    histKeys.length = 0;
+    histStart.length = 0;
     for (let i = 0; i < n; i++) {
       const t = a + i;
       const w = words[t]!;
-      const past = w.upper ? history.get(w.lowerHash) : undefined;
-      const seen = firstPass && w.upper ? firstPass.counts.get(w.lowerHash) : undefined;
-      const at4 = t * TRACE_SLOTS;
-      if (trace) {
-        if (firstPass === null) {
-          trace[at4] = prev;
-          trace[at4 + 1] = prev2;
-          trace[at4 + 2] = 0;
-        } else if (!past && !seen && trace[at4]! === prev && trace[at4 + 1]! === prev2) {
-          if ((trace[at4 + 2]! & TRACE_CLOSED) !== 0) {
-            const closed = makeTag(tagType(prev), tagPosition(prev) === B ? U : L);
-            out[t - 1] = closed;
-            prev = closed;
-          }
-          const best = trace[at4 + 3]!;
-          out[t] = best;
-          prev2 = prev;
-          prev = best;
-          continue;
+      const at = i * TAG_COUNT;
+      histStart.push(histKeys.length);
+      if (w.upper) {
+        const past = history.get(w.lowerHash);
+        if (past) predictionHistoryFeatures(histKeys, past);
+        const seen = firstPass?.counts.get(w.lowerHash);
+        if (seen) {
+          others.set(seen);
+          const mine = firstPass!.own[t]!;
+          if (mine >= 0) others[mine]!--;
+          documentHistoryFeatures(histKeys, others);
         }
       }
-      keys.length = 0;
-      // Tagging: after no tag or O the word's dynamic scores are cached with its static ones.
-      const cached = fixed !== null && prev <= 0;
-      if (!cached) dynamicFeatures(keys, prev, w.lowerHash, w.shapeHash);
-      if (past) predictionHistoryFeatures(keys, past);
-      if (seen) {
-        others.set(seen);
-        const mine = firstPass!.own[t]!;
-        if (mine >= 0) others[mine]!--;
-        documentHistoryFeatures(keys, others);
-      }
-      if (fixed && trans) {
-        const at = t * TAG_COUNT;
-        if (prev === (i === 0 ? -1 : 0) && prev2 === (i <= 1 ? -1 : 0)) {
-          for (let k = 0; k < TAG_COUNT; k++) scores[k] = fixed[at + k]!;
-        } else {
-          // Not the common case, so i > 0: swap the common case's rows (dynamic after O, transitions) for this one's.
-          const mine = wordScores(w, table, SUM);
-          const dyn = AFTER_NOTHING + TAG_COUNT;
-          const common = transitionRow(0, i <= 1 ? -1 : 0);
-          const tr = transitionRow(prev, prev2);
-          for (let k = 0; k < TAG_COUNT; k++) scores[k] = fixed[at + k]! - mine[dyn + k]! - trans[common + k]! + trans[tr + k]!;
-          if (cached) {
-            const row = AFTER_NOTHING + (prev + 1) * TAG_COUNT;
-            for (let k = 0; k < TAG_COUNT; k++) scores[k] = scores[k]! + mine[row + k]!;
-          }
-        }
+      if (fixed) {
+        for (let k = 0; k < TAG_COUNT; k++) emission[at + k] = fixed[t * TAG_COUNT + k]!;
       } else {
-        scores.fill(0);
-        transitionFeatures(keys, prev, prev2);
-        const d = doc.words[t]!;
-        table.addScores(d.local, 0, d.local.length, scores, 0);
-        for (let r = 0; r < ROLE_COUNT; r++) {
-          const rk = neighbour(words, t, a, b, r).roles[r]!;
-          table.addScores(rk, 0, rk.length, scores, 0);
-        }
-        table.addScores(doc.keys, doc.keyStart[t]!, doc.keyStart[t + 1]!, scores, 0);
+        emission.fill(0, at, at + TAG_COUNT);
+        keys.length = 0;
+        staticKeys(keys, doc, t, a, b);
+        table.addScores(keys, 0, keys.length, emission, at);
       }
-      table.addScores(keys, 0, keys.length, scores, 0);
-      const ok = i === n - 1 ? ALLOWED_LAST : ALLOWED;
-      // An open name (B/I) forces I or L next, and greedy decoding can run on for words ("Academy has seemed
-      // hell"). When the model's free choice is O, close the name at the previous token instead.
-      // Names only run on over capitalised words, numbers and connectors: "Obama has" ends at "Obama".
-      // Applied when tagging, not while training: as a training constraint it cost 0.5 F1 on CoNLL dev.
-      const here = hooks !== undefined || w.continues;
-      const next = hooks !== undefined ? i + 1 < n : i + 1 < n && words[t + 1]!.continues;
-      let free = 0;
-      for (let k = 1; k < TAG_COUNT; k++) if (scores[k]! > scores[free]!) free = k;
-      if ((free === 0 || !here) && prev > 0 && (tagPosition(prev) === B || tagPosition(prev) === I)) {
-        const closed = makeTag(tagType(prev), tagPosition(prev) === B ? U : L);
-        out[t - 1] = closed;
-        prev = closed;
-        if (trace && firstPass === null) trace[at4 + 2] = TRACE_CLOSED;
-      }
-      const row = (prev + 1) * TAG_COUNT;
-      // "Mayor Dmytro Kovalskyy": a title before a name is never part of a person span (tagging only).
-      const noPerson = hooks === undefined && titles[t] === 1;
-      let best = -1;
-      for (let k = 0; k < TAG_COUNT; k++) {
-        if (!ok[row + k]) continue;
-        const p = k === 0 ? -1 : (k - 1) & 3;
-        if ((p === B || p === I) && !next) continue;
-        if ((p === I || p === L) && !here) continue;
-        if (noPerson && k > 0 && (k - 1) >> 2 === 0) continue;
-        if (best < 0 || scores[k]! > scores[best]!) best = k;
-      }
-      if (hooks) {
-        const gold = hooks.gold[s]![i]!;
-        if (gold !== best) {
-          all.length = 0;
-          staticKeys(all, doc, t, a, b);
-          for (const k of keys) all.push(k);
-          hooks.update(all, gold, best);
-        }
-      }
-      out[t] = best;
-      if (trace && firstPass === null) trace[at4 + 3] = best;
-      prev2 = prev;
-      prev = best;
+      table.addScores(histKeys, histStart[i]!, histKeys.length, emission, at);
     }
+    histStart.push(histKeys.length);
+    viterbi(doc, table, trans, fixed !== null, a, n, titles);
+    for (let i = n - 1, k = argmaxLast(n); i >= 0; i--) {
+      out[a + i] = k;
+      k = back[i * TAG_COUNT + k]!;
+    }
+    if (hooks) update(doc, hooks, hooks.gold[s]!, out, a, b, histKeys, histStart);
     countChunkWords(words, out, a, b, history, null);
   }
   return out;
+}
+
+/** The best final tag (O when constraints left nothing, which valid transitions never do). */
+function argmaxLast(n: number): number {
+  const at = (n - 1) * TAG_COUNT;
+  let k = 0;
+  for (let t = 1; t < TAG_COUNT; t++) if (best[at + t]! > best[at + k]!) k = t;
+  return k;
+}
+
+/**
+ * Fills best/back for tokens a..a+n-1 from `emission`. When tagging (`tagging`), three constraints hold besides valid
+ * transitions: names only run on over capitalised words, numbers and connectors ("Obama has" ends at "Obama"), and a
+ * capitalised title before another capitalised word is never part of a person ("Mayor Dmytro Kovalskyy"). Training
+ * sees only valid transitions.
+ */
+function viterbi(doc: DocumentFeatures, table: WeightTable, trans: Float64Array, tagging: boolean, a: number, n: number, titles: Uint8Array): void {
+  const { words } = doc;
+  const keys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = a + i;
+    const w = words[t]!;
+    const nextTags = i === n - 1 ? NEXT_LAST : NEXT;
+    const here = !tagging || w.continues;
+    const next = !tagging || (i + 1 < n && words[t + 1]!.continues);
+    const noPerson = tagging && titles[t] === 1;
+    for (let k = 0; k < TAG_COUNT; k++) {
+      const p = k === 0 ? -1 : (k - 1) & 3;
+      PERMITTED[k] = ((p === B || p === I) && !next) || ((p === I || p === L) && !here) || (noPerson && k > 0 && (k - 1) >> 2 === 0) ? 0 : 1;
+    }
+    const at = i * TAG_COUNT;
+    best.fill(-Infinity, at, at + TAG_COUNT);
+    const cached = tagging ? wordScores(w, table, SUM) : null;
+    const firstPrev = i === 0 ? -1 : 0;
+    const lastPrev = i === 0 ? -1 : TAG_COUNT - 1;
+    for (let prev = firstPrev; prev <= lastPrev; prev++) {
+      const from = i === 0 ? 0 : best[at - TAG_COUNT + prev]!;
+      if (from === -Infinity) continue;
+      // Dynamic features (previous tag with this word and its shape): cached per word after no tag and after O.
+      if (cached && prev <= 0) {
+        const row = AFTER_NOTHING + (prev + 1) * TAG_COUNT;
+        for (let k = 0; k < TAG_COUNT; k++) DYN[k] = cached[row + k]!;
+      } else if (cached) {
+        const rows = w.shapeRows!;
+        const row = (prev + 1) * TAG_COUNT;
+        for (let k = 0; k < TAG_COUNT; k++) DYN[k] = rows[row + k]!;
+        if ((w.lowerMask & (1 << (prev + 1))) !== 0) {
+          LOWER_KEY[0] = dynamicLowerKey(prev, w.lowerHash);
+          table.addScores(LOWER_KEY, 0, 1, DYN, 0);
+        }
+      } else {
+        DYN.fill(0);
+        keys.length = 0;
+        dynamicFeatures(keys, prev, w.lowerHash, w.shapeHash);
+        table.addScores(keys, 0, keys.length, DYN, 0);
+      }
+      const row = (prev + 1) * TAG_COUNT;
+      const list = nextTags[prev + 1]!;
+      for (let j = 0; j < list.length; j++) {
+        const k = list[j]!;
+        if (!PERMITTED[k]) continue;
+        const v = from + DYN[k]! + trans[row + k]!;
+        if (v > best[at + k]!) {
+          best[at + k] = v;
+          back[at + k] = prev;
+        }
+      }
+    }
+    for (let k = 0; k < TAG_COUNT; k++) best[at + k] = best[at + k]! + emission[at + k]!;
+  }
+}
+
+/** Structured-perceptron update for one sentence: at each token where the gold and predicted paths differ (in the tag or the tag before), gold features up, predicted down. */
+function update(doc: DocumentFeatures, hooks: TrainingHooks, gold: Int8Array, out: Int8Array, a: number, b: number, histKeys: readonly number[], histStart: readonly number[]): void {
+  const keys: number[] = [];
+  for (let i = 0; i < b - a; i++) {
+    const g = gold[i]!;
+    const p = out[a + i]!;
+    const gPrev = i === 0 ? -1 : gold[i - 1]!;
+    const pPrev = i === 0 ? -1 : out[a + i - 1]!;
+    if (g === p && gPrev === pPrev) continue;
+    const w = doc.words[a + i]!;
+    if (g !== p) {
+      keys.length = 0;
+      staticKeys(keys, doc, a + i, a, b);
+      for (let k = histStart[i]!; k < histStart[i + 1]!; k++) keys.push(histKeys[k]!);
+      hooks.update(keys, g, 1);
+      hooks.update(keys, p, -1);
+    }
+    keys.length = 0;
+    dynamicFeatures(keys, gPrev, w.lowerHash, w.shapeHash);
+    transitionFeatures(keys, gPrev);
+    hooks.update(keys, g, 1);
+    keys.length = 0;
+    dynamicFeatures(keys, pPrev, w.lowerHash, w.shapeHash);
+    transitionFeatures(keys, pPrev);
+    hooks.update(keys, p, -1);
+  }
 }

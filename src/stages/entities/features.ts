@@ -45,6 +45,10 @@ export interface WordInfo {
   /** Tagging cache: summed weights of `local`, of each role, then of the dynamic features after no tag and after O, for the weight table in `scoresOf`. */
   scores: Float32Array | null;
   scoresOf: object | null;
+  /** Tagging cache for the same table: bit prev + 1 set when the model has a previous-tag-with-this-word weight after tag prev. */
+  lowerMask: number;
+  /** Tagging cache for the same table: this word's shape's dynamic scores after every previous tag (row prev + 1). */
+  shapeRows: Float32Array | null;
 }
 
 /** Static features of a document, flat over its tokens (token t of sentence s is sentenceStart[s] + t). */
@@ -163,6 +167,8 @@ export const BOUNDARY: WordInfo = {
   ],
   scores: null,
   scoresOf: null,
+  lowerMask: 0,
+  shapeRows: null,
 };
 
 function makeWordInfo(res: FeatureResources, w: string): WordInfo {
@@ -208,6 +214,8 @@ function makeWordInfo(res: FeatureResources, w: string): WordInfo {
     ],
     scores: null,
     scoresOf: null,
+    lowerMask: 0,
+    shapeRows: null,
   };
 }
 
@@ -345,14 +353,24 @@ export function neighbour(words: readonly WordInfo[], t: number, from: number, t
   return at >= from && at < to ? words[at]! : BOUNDARY;
 }
 
-/** Features of the previous two tags alone (the same for every word, so taggers may cache their scores). */
-export function transitionFeatures(out: number[], prevTag: number, prev2Tag: number): void {
-  out.push(featureKey(T.prevTag, prevTag), featureKey(T.prevTags, prevTag, prev2Tag));
+/** Features of the previous tag alone (first order, so Viterbi decoding is exact; the same for every word, so taggers cache their scores). */
+export function transitionFeatures(out: number[], prevTag: number): void {
+  out.push(featureKey(T.prevTag, prevTag));
 }
 
 /** Features of the previous tag with this word and its shape (taggers may cache them per word for common tags). */
 export function dynamicFeatures(out: number[], prevTag: number, lowerHash: number, shapeHash: number): void {
-  out.push(featureKey(T.prevTagLower, prevTag, lowerHash), featureKey(T.prevTagShape, prevTag, shapeHash));
+  out.push(dynamicLowerKey(prevTag, lowerHash), dynamicShapeKey(prevTag, shapeHash));
+}
+
+/** The previous tag with this word (one of the two dynamic features). */
+export function dynamicLowerKey(prevTag: number, lowerHash: number): number {
+  return featureKey(T.prevTagLower, prevTag, lowerHash);
+}
+
+/** The previous tag with this word's shape (the other dynamic feature). */
+export function dynamicShapeKey(prevTag: number, shapeHash: number): number {
+  return featureKey(T.prevTagShape, prevTag, shapeHash);
 }
 
 /** First pass: how earlier sentences of the document labelled the same word. */

@@ -37,6 +37,15 @@ const REPORTING_VERBS: ReadonlySet<string> = new Set(['reported', 'reports', 'sa
 /** Surname endings that mark an unknown capitalised word after a given name as the rest of the name. */
 const SURNAME_ENDING = /(?:sk(?:yy|iy|yi|y|i|a|aya)|ck(?:i|a|y)|enko|chuk|czuk|yuk|iuk|ova|eva|ev|ov|vich|vych|wicz|ovic|evic|escu|yan|dze|shvili|oglu|zadeh)$/;
 
+/** Names of the rules below, so a measurement can switch one off (scripts/ner-rule-ablation.ts). */
+export const NAME_RULES = [
+  'the-strip', 'lowercase-tail', 'junk-tail', 'clause-tail', 'time-tail', 'inner-title', 'designator', 'ampersand', 'person-join',
+  'particle-join', 'person-context', 'titled-person', 'title-strip', 'surname-join', 'title-before', 'org-head', 'outlet-subject',
+  'vessel', 'outlet-noun', 'company-noun', 'person-outlet-noun', 'outlet-mentions', 'person-mentions', 'place-vote',
+] as const;
+export type NameRule = (typeof NAME_RULES)[number];
+const NO_RULES_OFF: ReadonlySet<NameRule> = new Set();
+
 export interface NameChunk {
   readonly start: number;
   /** Exclusive. */
@@ -120,22 +129,22 @@ const INNER_TITLES: ReadonlySet<string> = new Set([...STRICT_TITLES, 'director',
  * g. designator: an organisation takes the company designators right after it, with "& Co" ("Brennock Holdings Inc",
  *    "Vell & Co"), and a name never ends on a lower-case connector ("Minsk Group of");
  */
-export function repairBoundaries(tokens: readonly string[], chunks: readonly NameChunk[]): NameChunk[] {
+export function repairBoundaries(tokens: readonly string[], chunks: readonly NameChunk[], off: ReadonlySet<NameRule> = NO_RULES_OFF): NameChunk[] {
   const out: NameChunk[] = [];
   for (const chunk of chunks) {
     let { start, end } = chunk;
     const { type } = chunk;
-    if (type === ORG && end - start > 1 && tokens[start] === 'The' && !OUTLET_HEADS.includes(bare(tokens[end - 1]!))) start++;
-    while (end - start > 1 && STARTS_LOWER.test(tokens[end - 1]!) && !/^al-/.test(tokens[end - 1]!)) end--;
+    if (!off.has('the-strip') && type === ORG && end - start > 1 && tokens[start] === 'The' && !OUTLET_HEADS.includes(bare(tokens[end - 1]!))) start++;
+    if (!off.has('lowercase-tail')) while (end - start > 1 && STARTS_LOWER.test(tokens[end - 1]!) && !/^al-/.test(tokens[end - 1]!)) end--;
     if (type === PER) {
-      while (end - start > 1 && (!HAS_LETTER.test(tokens[end - 1]!) || tokens[end - 1] === "'s" || tokens[end - 1] === '\u2019s')) end--;
-    } else {
+      if (!off.has('junk-tail')) while (end - start > 1 && (!HAS_LETTER.test(tokens[end - 1]!) || tokens[end - 1] === "'s" || tokens[end - 1] === '\u2019s')) end--;
+    } else if (!off.has('clause-tail')) {
       // "Justice Burroughs ," tagged as a place: no name ends on a comma, semicolon or colon (a closing ")" or "." may be its own: "Rad ( B )", "Bros .").
       while (end - start > 1 && CLAUSE_PUNCTUATION.test(tokens[end - 1]!)) end--;
     }
-    if (type === ORG || type === LOC) while (end - start > 1 && TIME_WORDS.has(tokens[end - 1]!.toLowerCase()) && capitalised(tokens[end - 1])) end--;
+    if (!off.has('time-tail') && (type === ORG || type === LOC)) while (end - start > 1 && TIME_WORDS.has(tokens[end - 1]!.toLowerCase()) && capitalised(tokens[end - 1])) end--;
     let split = false;
-    if (type === ORG || type === LOC) {
+    if (!off.has('inner-title') && (type === ORG || type === LOC)) {
       for (let i = start + 1; i + 1 < end; i++) {
         if (!INNER_TITLES.has(bare(tokens[i]!)) || !STARTS_UPPER.test(tokens[i]!) || !capitalised(tokens[i + 1])) continue;
         out.push({ start, end: i, type }, { start: i + 1, end, type: PER });
@@ -147,7 +156,7 @@ export function repairBoundaries(tokens: readonly string[], chunks: readonly Nam
   }
   for (let k = 0; k < out.length; k++) {
     const c = out[k]!;
-    if (c.type !== ORG) continue;
+    if (c.type !== ORG || off.has('designator')) continue;
     let j = c.end;
     if (tokens[j] === '&' && isDesignator(tokens[j + 1])) j += 2;
     while (isDesignator(tokens[j])) j++;
@@ -158,11 +167,11 @@ export function repairBoundaries(tokens: readonly string[], chunks: readonly Nam
   const merged: NameChunk[] = [];
   for (const c of out) {
     const last = merged.at(-1);
-    if (last && tokens[last.end] === '&' && c.start === last.end + 1 && !(last.type === LOC && c.type === LOC)) {
+    if (last && !off.has('ampersand') && tokens[last.end] === '&' && c.start === last.end + 1 && !(last.type === LOC && c.type === LOC)) {
       merged[merged.length - 1] = { start: last.start, end: c.end, type: ORG };
-    } else if (last && last.type === PER && c.type === PER && c.start === last.end) {
+    } else if (last && !off.has('person-join') && last.type === PER && c.type === PER && c.start === last.end) {
       merged[merged.length - 1] = { start: last.start, end: c.end, type: PER };
-    } else if (last && last.type === PER && c.start === last.end + 1 && c.end - c.start === 1 && SURNAME_PARTICLES.has(tokens[last.end]!)) {
+    } else if (last && !off.has('particle-join') && last.type === PER && c.start === last.end + 1 && c.end - c.start === 1 && SURNAME_PARTICLES.has(tokens[last.end]!)) {
       merged[merged.length - 1] = { start: last.start, end: c.end, type: PER };
     } else merged.push(c);
   }
@@ -201,16 +210,16 @@ function inPersonContext(tokens: readonly string[], start: number, end: number, 
  * 5. outlet-subject: an untagged or one-word unknown name ending in an outlet head ("Nordwire") that reports or is
  *    cited ("Nordwire reported", "according to Nordwire", "(Nordwire)") is an ORG.
  */
-export function refineSentence(tokens: readonly string[], chunks: readonly NameChunk[], res: NameRuleResources): NameChunk[] {
+export function refineSentence(tokens: readonly string[], chunks: readonly NameChunk[], res: NameRuleResources, off: ReadonlySet<NameRule> = NO_RULES_OFF): NameChunk[] {
   const out: NameChunk[] = [];
   const tagged = new Uint8Array(tokens.length);
-  const repaired = repairBoundaries(tokens, chunks);
+  const repaired = repairBoundaries(tokens, chunks, off);
   for (const c of repaired) for (let i = c.start; i < c.end; i++) tagged[i] = 1;
   const placeOrOrg = (1 << GAZ_TYPES.indexOf('LOC')) | (1 << GAZ_TYPES.indexOf('ORG'));
   for (const chunk of repaired) {
     let { start, end, type } = chunk;
-    if (type !== PER && inPersonContext(tokens, start, end, res)) type = PER;
-    if (type !== PER && end - start > 1 && STRICT_TITLES.has(bare(tokens[start]!)) && capitalised(tokens[start + 1])) {
+    if (!off.has('person-context') && type !== PER && inPersonContext(tokens, start, end, res)) type = PER;
+    if (!off.has('titled-person') && type !== PER && end - start > 1 && STRICT_TITLES.has(bare(tokens[start]!)) && capitalised(tokens[start + 1])) {
       // "Mayor Dmytro Kovalsky" tagged as one ORG after a quotation: the title marks a person.
       tagged[start] = 0;
       start++;
@@ -218,13 +227,14 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
     }
     if (type === PER) {
       let cut = -1;
-      for (let i = start; i < end - 1; i++) if (ROLE_TITLES.has(bare(tokens[i]!))) cut = i;
+      if (!off.has('title-strip')) for (let i = start; i < end - 1; i++) if (ROLE_TITLES.has(bare(tokens[i]!))) cut = i;
       if (cut >= 0) {
         for (let i = start; i <= cut; i++) tagged[i] = 0;
         start = cut + 1;
       }
       const next = tokens[end];
       if (
+        !off.has('surname-join') &&
         end - start <= 2 &&
         next !== undefined &&
         !tagged[end] &&
@@ -238,17 +248,17 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
       }
     } else {
       const before = tokens[start - 1];
-      if (before !== undefined && STRICT_TITLES.has(bare(before)) && STARTS_UPPER.test(before) && type !== ORG) type = PER;
+      if (!off.has('title-before') && before !== undefined && STRICT_TITLES.has(bare(before)) && STARTS_UPPER.test(before) && type !== ORG) type = PER;
     }
     const first = bare(tokens[start]!);
     const last = bare(tokens[end - 1]!);
-    if (type !== ORG && end - start > 1 && (ORG_HEADS.has(last) || OUTLET_HEADS.includes(last) || OUTLET_OPENERS.has(first))) {
+    if (!off.has('org-head') && type !== ORG && end - start > 1 && (ORG_HEADS.has(last) || OUTLET_HEADS.includes(last) || OUTLET_OPENERS.has(first))) {
       // "West Bank" and "Soviet Union" stay places: a LOC becomes an ORG only by a head no place ends in, an outlet head or opener.
       if (type !== LOC || !PLACE_LIKE_HEADS.has(last) || OUTLET_HEADS.includes(last) || OUTLET_OPENERS.has(first)) type = ORG;
     }
     out.push({ start, end, type });
   }
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && !off.has('outlet-subject'); i++) {
     const w = tokens[i]!;
     const next = tokens[i + 1] ?? '';
     const prev = tokens[i - 1] ?? '';
@@ -293,18 +303,17 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'between'
  * 8. place vote: an unknown one-word name tagged LOC after a place preposition ("in Velmora") is a place in its
  *    other one-word mentions too, unless it is part of a full person name in the document.
  */
-export function refineDocument(doc: readonly (readonly string[])[], sentences: readonly NameChunk[][], res: NameRuleResources): NameChunk[][] {
-
+export function refineDocument(doc: readonly (readonly string[])[], sentences: readonly NameChunk[][], res: NameRuleResources, off: ReadonlySet<NameRule> = NO_RULES_OFF): NameChunk[][] {
   const forced = new Map<string, number>();
   sentences.forEach((chunks, s) => {
     for (const c of chunks) {
       const before = doc[s]![c.start - 1];
-      if (before !== undefined && VESSEL_NOUNS.has(before)) forced.set(chunkText(doc, s, c), MISC);
-      else if (before !== undefined && OUTLET_NOUNS.has(before) && c.type !== PER) forced.set(chunkText(doc, s, c), ORG);
-      else if (before !== undefined && COMPANY_NOUNS.has(before) && c.type !== LOC && c.type !== MISC) forced.set(chunkText(doc, s, c), ORG);
-      else if (c.type === PER && OUTLET_NOUNS.has(doc[s]![c.end] ?? '')) forced.set(chunkText(doc, s, c), ORG);
-      else if (c.type === ORG && isOutletName(doc[s]![c.start]!, doc[s]![c.end - 1]!, c.end - c.start)) forced.set(chunkText(doc, s, c), ORG);
-      else if (c.type === PER && c.end - c.start > 1 && !forced.has(chunkText(doc, s, c)) && inPersonContext(doc[s]!, c.start, c.end, res)) {
+      if (!off.has('vessel') && before !== undefined && VESSEL_NOUNS.has(before)) forced.set(chunkText(doc, s, c), MISC);
+      else if (!off.has('outlet-noun') && before !== undefined && OUTLET_NOUNS.has(before) && c.type !== PER) forced.set(chunkText(doc, s, c), ORG);
+      else if (!off.has('company-noun') && before !== undefined && COMPANY_NOUNS.has(before) && c.type !== LOC && c.type !== MISC) forced.set(chunkText(doc, s, c), ORG);
+      else if (!off.has('person-outlet-noun') && c.type === PER && OUTLET_NOUNS.has(doc[s]![c.end] ?? '')) forced.set(chunkText(doc, s, c), ORG);
+      else if (!off.has('outlet-mentions') && c.type === ORG && isOutletName(doc[s]![c.start]!, doc[s]![c.end - 1]!, c.end - c.start)) forced.set(chunkText(doc, s, c), ORG);
+      else if (!off.has('person-mentions') && c.type === PER && c.end - c.start > 1 && !forced.has(chunkText(doc, s, c)) && inPersonContext(doc[s]!, c.start, c.end, res)) {
         forced.set(chunkText(doc, s, c), PER);
       }
     }
@@ -312,7 +321,7 @@ export function refineDocument(doc: readonly (readonly string[])[], sentences: r
   const placed = new Set<string>();
   sentences.forEach((chunks, s) => {
     for (const c of chunks) {
-      if (c.type !== LOC || c.end - c.start !== 1 || !PLACE_PREPOSITIONS.has(doc[s]![c.start - 1] ?? '')) continue;
+      if (off.has('place-vote') || c.type !== LOC || c.end - c.start !== 1 || !PLACE_PREPOSITIONS.has(doc[s]![c.start - 1] ?? '')) continue;
       const next = doc[s]![c.end] ?? '';
       if (next !== "'s" && next !== '\u2019s' && oneWord(res, doc[s]![c.start]!)) placed.add(doc[s]![c.start]!);
     }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chunksOf, decodeDocument, ENTITY_TYPES, TAG_COUNT, TAGS, type Chunk, type WeightTable } from './decode.js';
 import { documentFeatures, hashString, type FeatureResources, type TokenDocument } from './features.js';
 import { parseGazetteer } from './gazetteer.js';
-import { refineDocument, refineSentence } from './name-rules.js';
+import { refineDocument, refineSentence, type NameRule } from './name-rules.js';
 
 export const MODEL_FORMAT = 'parallax-ner-1';
 
@@ -188,10 +188,10 @@ export interface TaggedChunk extends Chunk {
   readonly label: (typeof ENTITY_TYPES)[number];
 }
 
-/** Entity chunks (token ranges) for each sentence of one document; document context informs every mention. */
-export function tagDocument(doc: TokenDocument, model: NerModel = loadNerModel()): TaggedChunk[][] {
+/** Entity chunks (token ranges) for each sentence of one document; document context informs every mention. `rulesOff` switches name rules off (for measuring them). */
+export function tagDocument(doc: TokenDocument, model: NerModel = loadNerModel(), rulesOff?: ReadonlySet<NameRule>): TaggedChunk[][] {
   const tags = decodeDocument(documentFeatures(doc, model.resources), model.table, undefined, model.passes);
-  const chunks = refineDocument(doc, tags.map((t, s) => refineSentence(doc[s]!, chunksOf(t), model.resources)), model.resources);
+  const chunks = refineDocument(doc, tags.map((t, s) => refineSentence(doc[s]!, chunksOf(t), model.resources, rulesOff)), model.resources, rulesOff);
   const out: TaggedChunk[][] = [];
   for (const sent of chunks) {
     const labelled: TaggedChunk[] = [];
