@@ -1,5 +1,4 @@
 // Bounded byte access: whole-file reads with a cap, gzip with salvage of truncated data, and a line/byte chunk reader.
-import { open } from 'node:fs/promises';
 import { constants, gunzipSync } from 'node:zlib';
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -26,18 +25,6 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): GunzipResult
       // not even a prefix is recoverable
     }
     return { ok: false, reason: 'corrupt', detail: `gzip data is damaged (${(err as Error).message})` };
-  }
-}
-
-/** First `n` bytes of a file (for sniffing). */
-export async function readHead(file: string, n: number): Promise<Buffer> {
-  const fh = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(buf, 0, n, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
   }
 }
 
@@ -103,16 +90,59 @@ export class ChunkReader {
 
   /** Exactly `n` bytes (fewer at end of input); when `keep` is false they are skipped without buffering. */
   async readBytes(n: number, keep: boolean): Promise<{ bytes: Buffer | null; got: number }> {
+    const block = await this.readBlock(n, keep, null);
+    return { bytes: block.bytes, got: block.got };
+  }
+
+  /**
+   * Like readBytes, and also finds the first place in the block where `marker` starts (-1 if none): the bytes from
+   * there on are kept even when `keep` is false (at most `maxTail` of them), so a caller that learns the block's
+   * length was wrong can `unread` them and resume at the marker.
+   */
+  async readBlock(n: number, keep: boolean, marker: Buffer | null, maxTail = Infinity): Promise<{ bytes: Buffer | null; got: number; markerAt: number; tail: Buffer | null }> {
     const parts: Buffer[] = [];
+    const tailParts: Buffer[] = [];
+    let tailBytes = 0;
     let got = 0;
+    let markerAt = -1;
+    // the last bytes of the previous chunk, so a marker split across chunks is still found
+    let carry: Buffer = Buffer.alloc(0);
     while (got < n) {
       if (!this.buf.length && !(await this.pull())) break;
       const take = Math.min(n - got, this.buf.length);
-      if (keep) parts.push(this.buf.subarray(0, take));
+      const chunk = this.buf.subarray(0, take);
+      if (keep) parts.push(chunk);
+      if (marker && markerAt < 0) {
+        const window = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+        const at = window.indexOf(marker);
+        if (at >= 0) {
+          markerAt = got - carry.length + at;
+          tailParts.push(window.subarray(at));
+          tailBytes = window.length - at;
+        } else carry = Buffer.from(window.subarray(Math.max(0, window.length - marker.length + 1)));
+      } else if (markerAt >= 0 && tailBytes <= maxTail) {
+        tailParts.push(chunk);
+        tailBytes += chunk.length;
+      }
       this.buf = this.buf.subarray(take);
       got += take;
     }
     this.offset += got;
-    return { bytes: keep ? Buffer.concat(parts) : null, got };
+    const tail = markerAt >= 0 && tailBytes <= maxTail ? Buffer.concat(tailParts) : null;
+    return { bytes: keep ? Buffer.concat(parts) : null, got, markerAt, tail };
+  }
+
+  /** The next `n` bytes without consuming them (fewer at end of input). */
+  async peek(n: number): Promise<Buffer> {
+    while (this.buf.length < n && (await this.pull())) {
+      // keep pulling
+    }
+    return Buffer.from(this.buf.subarray(0, n));
+  }
+
+  /** Puts bytes back in front of the input (they are read again next). */
+  unread(bytes: Buffer): void {
+    this.buf = this.buf.length ? Buffer.concat([bytes, this.buf]) : Buffer.from(bytes);
+    this.offset -= bytes.length;
   }
 }

@@ -88,7 +88,7 @@ export async function* readJsonl(file: string, options: IngestOptions, source: A
       if (!l) break;
       lineNo++;
       if (l.cut) {
-        yield failure({ path: file, record: `line ${lineNo}` }, STAGE, 'record-too-large', `${name}: line ${lineNo} is over maxRecordBytes (${options.maxRecordBytes}); skipped. Raise maxRecordBytes to read it`);
+        yield failure({ path: file, record: `line ${lineNo}` }, STAGE, 'record-too-large', `${name}: line ${lineNo} is over the record size cap of ${options.maxRecordBytes} bytes; skipped. Raise it with --max-record-bytes to read it`);
         continue;
       }
       const item = jsonlLine(file, lineNo, lineNo === 1 ? l.line.replace(/^\uFEFF/, '') : l.line);

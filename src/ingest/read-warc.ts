@@ -13,6 +13,19 @@ const STAGE = 'ingest.warc';
 const MAX_HEADER_LINE = 16 * 1024;
 /** Header lines per record beyond which the record is treated as corrupt. */
 const MAX_HEADER_LINES = 200;
+/** Where a record starts: a version line at the start of a line. */
+const RECORD_START = Buffer.from('\nWARC/1.');
+/** Most bytes after a misplaced record start that are held to read again (past it, the reader resyncs forward instead). */
+const MAX_RESYNC_TAIL = 64 * 1024 * 1024;
+
+/**
+ * Whether the bytes after a record block are what the format puts there: blank lines, then the next record's
+ * version line or the end of the file. Anything else means the Content-Length was wrong.
+ */
+function endsCleanly(next: Buffer): boolean {
+  const rest = next.toString('latin1').replace(/^[\r\n]+/, '');
+  return rest === '' || rest.startsWith('WARC/') || 'WARC/'.startsWith(rest);
+}
 
 interface WarcHeaders {
   readonly fields: Map<string, string>;
@@ -123,16 +136,27 @@ export async function* readWarc(file: string, options: IngestOptions, source: As
       const type = headers.fields.get('warc-type') ?? '';
       const isResponse = type === 'response' && /application\/http/i.test(headers.fields.get('content-type') ?? 'application/http');
       const tooBig = length > options.maxRecordBytes;
-      const { bytes, got } = await reader.readBytes(length, isResponse && !tooBig);
-      if (got < length) {
-        yield failure({ path: file, record }, STAGE, 'truncated-record', `${name}: ${record} is cut off (${got} of ${length} bytes); the file ends early. Re-download the WARC`);
-        break;
+      const { bytes, got, tail } = await reader.readBlock(length, isResponse && !tooBig, RECORD_START, MAX_RESYNC_TAIL);
+      if (got < length || !endsCleanly(await reader.peek(64))) {
+        // a wrong Content-Length: a record start inside the block is where the next record really begins
+        if (tail) {
+          reader.unread(tail);
+          yield failure({ path: file, record }, STAGE, 'bad-length', `${name}: ${record} declares Content-Length ${length} but the next record starts inside it; skipped, reading resumes at that record`);
+          continue;
+        }
+        if (got < length) {
+          yield failure({ path: file, record }, STAGE, 'truncated-record', `${name}: ${record} is cut off (${got} of ${length} bytes); the file ends early. Re-download the WARC`);
+          break;
+        }
+        yield failure({ path: file, record }, STAGE, 'bad-length', `${name}: ${record} declares Content-Length ${length} but no record boundary follows it; skipped to the next record`);
+        pendingResync = true;
+        continue;
       }
       if (!isResponse) continue;
       const url = headers.fields.get('warc-target-uri') ?? '';
       const src = url ? { path: file, url, record } : { path: file, record };
       if (tooBig) {
-        yield failure(src, STAGE, 'record-too-large', `${name}: ${record} is ${length} bytes, over maxRecordBytes (${options.maxRecordBytes}); skipped. Raise maxRecordBytes to read it`);
+        yield failure(src, STAGE, 'record-too-large', `${name}: ${record} is ${length} bytes, over the record size cap of ${options.maxRecordBytes} bytes; skipped. Raise it with --max-record-bytes to read it`);
         continue;
       }
       const http = bytes ? splitHttp(bytes) : null;
