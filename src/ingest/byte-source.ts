@@ -1,5 +1,5 @@
 // Bounded byte access: whole-file reads with a cap, gzip with salvage of truncated data, and a line/byte chunk reader.
-import { constants, gunzipSync } from 'node:zlib';
+import { constants, createGunzip, gunzipSync } from 'node:zlib';
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -28,6 +28,58 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): GunzipResult
   }
 }
 
+/** Decompressed chunks held before the decompressor is paused (the reader is slower than zlib). */
+const MAX_QUEUED_CHUNKS = 16;
+
+/**
+ * Streams a gzip (multi-member) source, decompressed. Unlike iterating a piped stream, every byte decompressed before a
+ * damaged member is delivered before the error is thrown, so the records ahead of the damage are kept.
+ */
+export async function* gunzipSalvaging(source: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip();
+  const queue: Buffer[] = [];
+  let done = false;
+  let error: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const fail = (err: Error): void => {
+    error ??= err;
+    done = true;
+    notify();
+  };
+  gunzip.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    if (queue.length >= MAX_QUEUED_CHUNKS) gunzip.pause();
+    notify();
+  });
+  gunzip.on('end', () => {
+    done = true;
+    notify();
+  });
+  gunzip.on('error', fail);
+  source.on('error', fail);
+  source.pipe(gunzip);
+  try {
+    for (;;) {
+      const next = queue.shift();
+      if (next) {
+        if (queue.length < MAX_QUEUED_CHUNKS / 2) gunzip.resume();
+        yield next;
+        continue;
+      }
+      if (done) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    gunzip.destroy();
+  }
+  if (error) throw error;
+}
+
 /** Reads lines and byte runs from a chunk stream without holding more than one record in memory. */
 export class ChunkReader {
   private buf: Buffer = Buffer.alloc(0);
@@ -40,9 +92,20 @@ export class ChunkReader {
     this.it = source[Symbol.asyncIterator]();
   }
 
+  /** The fault that ended the input early (a damaged gzip member, an I/O error); reading up to it went on as usual. */
+  error: Error | null = null;
+
   private async pull(): Promise<boolean> {
     if (this.ended) return false;
-    const next = await this.it.next();
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await this.it.next();
+    } catch (err) {
+      // what came before the fault is still read: the fault reads as the end of input, kept for the caller to report
+      this.error = err instanceof Error ? err : new Error(String(err));
+      this.ended = true;
+      return false;
+    }
     if (next.done) {
       this.ended = true;
       return false;

@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { IngestItem } from '../core/raw-article.js';
 import { readInputs } from './read-inputs.js';
 import { MAX_FEED_DEPTH } from './read-feed.js';
+import { extractHtml } from './extract-html.js';
+import { gzipSync } from 'node:zlib';
 
 async function collect(paths: readonly string[], options = {}): Promise<IngestItem[]> {
   const out: IngestItem[] = [];
@@ -131,3 +133,17 @@ test('the size cap counts bytes read, and the message names the flag that raises
   const [ok] = await collect([big], { maxFileBytes: 100_000 });
   assert.ok(ok?.ok);
 }));
+
+test('a damaged gzip member after a good one keeps the good WARC record', withDir(async (dir) => {
+  const good = Buffer.from(warcRecord('https://orrin.example/1', httpPage(1)));
+  writeFileSync(path.join(dir, 'a.warc.gz'), Buffer.concat([gzipSync(good), Buffer.from('\x1f\x8b\x08\x00garbage', 'latin1')]));
+  const out = await collect([dir]);
+  assert.equal(okCount(out), 1);
+  assert.deepEqual(rules(out), ['corrupt-gzip']);
+}));
+
+test('a page of 20,000 unclosed nested divs is extracted in bounded time (Readability is skipped on it)', () => {
+  const started = Date.now();
+  extractHtml(`<html><body>${'<div>'.repeat(20_000)}<p>${'The harbour office said on Monday that repairs would finish soon. '.repeat(3)}</p></body></html>`);
+  assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+});

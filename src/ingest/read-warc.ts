@@ -1,9 +1,8 @@
 // WARC / WARC.gz reader (Common Crawl News): streams records, yields HTML responses, survives corrupt records.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { createGunzip } from 'node:zlib';
 import type { IngestItem } from '../core/raw-article.js';
-import { ChunkReader, gunzipBounded, isGzip } from './byte-source.js';
+import { ChunkReader, gunzipBounded, gunzipSalvaging, isGzip } from './byte-source.js';
 import { decodeHtmlBytes, declaredCharset } from './decode-bytes.js';
 import type { IngestOptions } from './ingest-options.js';
 import { decodeDiagnostics, failure } from './reader-diagnostics.js';
@@ -107,8 +106,7 @@ export async function* readWarc(file: string, options: IngestOptions, source: As
   if (source) stream = source;
   else {
     const raw = createReadStream(file, { highWaterMark: 64 * 1024 });
-    stream = gz ? raw.pipe(createGunzip()) : raw;
-    if (gz) raw.on('error', () => undefined);
+    stream = gz ? gunzipSalvaging(raw) : raw;
   }
   const reader = new ChunkReader(stream);
   let n = 0;
@@ -144,6 +142,7 @@ export async function* readWarc(file: string, options: IngestOptions, source: As
           yield failure({ path: file, record }, STAGE, 'bad-length', `${name}: ${record} declares Content-Length ${length} but the next record starts inside it; skipped, reading resumes at that record`);
           continue;
         }
+        if (got < length && reader.error) break;
         if (got < length) {
           yield failure({ path: file, record }, STAGE, 'truncated-record', `${name}: ${record} is cut off (${got} of ${length} bytes); the file ends early. Re-download the WARC`);
           break;
@@ -193,6 +192,7 @@ export async function* readWarc(file: string, options: IngestOptions, source: As
         },
       };
     }
+    if (reader.error) throw reader.error;
   } catch (err) {
     yield failure({ path: file }, STAGE, gz ? 'corrupt-gzip' : 'read-error', `${name}: reading stopped after record ${n} (${(err as Error).message}); ${yielded} articles were read. Re-download or re-compress the file`);
   }
