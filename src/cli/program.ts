@@ -122,6 +122,8 @@ export function buildProgram(): Command {
     .description('Cross-check many outlets\' articles about the same events into one cited account.')
     .version(PARALLAX_VERSION)
     .exitOverride()
+    // commander quotes the user's own arguments in its errors: each line through forTerminal too
+    .configureOutput({ writeErr: (text) => process.stderr.write(text.split('\n').map(forTerminal).join('\n')) })
     .showHelpAfterError('(run parallax --help for usage)');
 
   program

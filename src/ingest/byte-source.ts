@@ -1,4 +1,5 @@
 // Bounded byte access: whole-file reads with a cap, gzip with salvage of truncated data, and a line/byte chunk reader.
+import { Transform } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -32,6 +33,25 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): GunzipResult
 const MAX_QUEUED_CHUNKS = 16;
 
 /**
+ * Cuts the compressed input before every 0x1f byte (where a gzip member may start). zlib tries a next member when the
+ * bytes after one start with 0x1f, and an error there discards the output of the whole write it came in: with the
+ * cut, the member before the damage ends its own write, and its output is delivered before the error.
+ */
+function splitBeforeMemberStarts(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let from = 0;
+      for (let at = chunk.indexOf(0x1f, 1); at > 0; at = chunk.indexOf(0x1f, at + 1)) {
+        this.push(chunk.subarray(from, at));
+        from = at;
+      }
+      this.push(chunk.subarray(from));
+      done();
+    },
+  });
+}
+
+/**
  * Streams a gzip (multi-member) source, decompressed. Unlike iterating a piped stream, every byte decompressed before a
  * damaged member is delivered before the error is thrown, so the records ahead of the damage are kept.
  */
@@ -62,7 +82,7 @@ export async function* gunzipSalvaging(source: NodeJS.ReadableStream): AsyncGene
   });
   gunzip.on('error', fail);
   source.on('error', fail);
-  source.pipe(gunzip);
+  source.pipe(splitBeforeMemberStarts()).pipe(gunzip);
   try {
     for (;;) {
       const next = queue.shift();

@@ -43,3 +43,10 @@ test('a file name cannot forge an error line, and escape sequences in titles, ou
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a usage error quoting a hostile argument shows its control characters as symbols', async () => {
+  const run = await runCli(['ingest', '--bad\x1b[2J\rerror: forged']);
+  assert.equal(run.code, 2);
+  assert.doesNotMatch(run.stderr, RAW_CONTROL);
+  assert.match(run.stderr, /--bad␛\[2J␍error: forged/);
+});
