@@ -1,5 +1,5 @@
 // The `parallax` command line: a thin face over src/service (main.ts runs it).
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -7,9 +7,11 @@ import {
   count,
   createContext,
   DEFAULT_DB,
+  DEFAULT_INGEST_OPTIONS,
   ingestPaths,
   listStories,
   openStore,
+  parseByteSize,
   renderJson,
   renderMarkdown,
   searchArticles,
@@ -21,15 +23,22 @@ import {
 import { PARALLAX_VERSION } from '../core/version.js';
 import { ParallaxError } from '../core/errors.js';
 import { terminalProgress } from './terminal-progress.js';
+import { forTerminal, inertJson } from './sanitize-terminal.js';
 
 const EXIT_OK = 0;
 const EXIT_SOME_FAILED = 1;
 const EXIT_USAGE = 2;
+/** The database stayed locked by another process past the busy timeout: retry later, nothing is wrong with the inputs. */
+const EXIT_LOCKED = 3;
 
 interface DbOption {
   readonly db?: string;
 }
-interface OutputOptions extends DbOption {
+interface CapOptions extends DbOption {
+  readonly maxFileBytes?: number;
+  readonly maxRecordBytes?: number;
+}
+interface OutputOptions extends CapOptions {
   readonly format: 'json' | 'md';
   readonly out?: string;
   readonly full?: boolean;
@@ -37,14 +46,31 @@ interface OutputOptions extends DbOption {
 
 const dbOption = (): Option => new Option('--db <path>', `database file (default: $PARALLAX_DB or ${DEFAULT_DB})`);
 const formatOption = (): Option => new Option('--format <format>', 'report format').choices(['json', 'md']).default('md');
+const maxFileOption = (): Option =>
+  new Option('--max-file-bytes <size>', `largest text, HTML or feed file read whole, in bytes (K, M, G suffixes; default ${DEFAULT_INGEST_OPTIONS.maxFileBytes})`).argParser(sizeArg);
+const maxRecordOption = (): Option =>
+  new Option('--max-record-bytes <size>', `largest JSONL line or WARC record, in bytes (K, M, G suffixes; default ${DEFAULT_INGEST_OPTIONS.maxRecordBytes})`).argParser(sizeArg);
 const fullOption = (): Option => new Option('--full', 'Markdown: every line of every section (the brief shows the most important few; JSON is always complete)');
 
 function dbPath(options: DbOption): string {
   return options.db ?? process.env.PARALLAX_DB ?? DEFAULT_DB;
 }
 
+function sizeArg(value: string): number {
+  const n = parseByteSize(value);
+  if (n === null) throw new InvalidArgumentError('expected a byte count such as 50000000, 64M or 1G');
+  return n;
+}
+
+/** How long a write waits for another process's lock: PARALLAX_BUSY_TIMEOUT_MS, else the store's default. */
+function busyTimeoutMs(): number | undefined {
+  const ms = Number(process.env.PARALLAX_BUSY_TIMEOUT_MS);
+  return process.env.PARALLAX_BUSY_TIMEOUT_MS && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+
 async function withStore<T>(options: DbOption, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dbPath(options));
+  const timeout = busyTimeoutMs();
+  const store = await openStore(dbPath(options), timeout === undefined ? {} : { busyTimeoutMs: timeout });
   try {
     return await fn(store);
   } finally {
@@ -52,14 +78,23 @@ async function withStore<T>(options: DbOption, fn: (store: Store) => Promise<T>)
   }
 }
 
-function deps(store: Store) {
+function deps(store: Store, caps: CapOptions = {}) {
+  const ingestOptions = {
+    ...(caps.maxFileBytes !== undefined ? { maxFileBytes: caps.maxFileBytes } : {}),
+    ...(caps.maxRecordBytes !== undefined ? { maxRecordBytes: caps.maxRecordBytes } : {}),
+  };
   // The wall clock only stamps stored failures; reports never contain it.
-  return { store, ctx: createContext({ now: () => new Date() }), progress: terminalProgress() };
+  return { store, ctx: createContext({ now: () => new Date() }), progress: terminalProgress(), ingestOptions };
+}
+
+/** One stderr line; untrusted parts never reach the terminal raw (see forTerminal). */
+function say(line: string): void {
+  process.stderr.write(`${forTerminal(line)}\n`);
 }
 
 function printFailures(failures: readonly IngestFailure[]): void {
   for (const f of failures) {
-    for (const d of f.diagnostics) process.stderr.write(`${d.severity}: ${d.message}\n`);
+    for (const d of f.diagnostics) say(`${d.severity}: ${d.message}`);
   }
 }
 
@@ -68,7 +103,7 @@ function writeReport(report: Report, options: OutputOptions): void {
   if (options.out) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, text);
-    process.stderr.write(`wrote ${options.out}\n`);
+    say(`wrote ${options.out}`);
   } else {
     process.stdout.write(text);
   }
@@ -76,7 +111,7 @@ function writeReport(report: Report, options: OutputOptions): void {
 
 function articleWarnings(report: Report): void {
   for (const a of report.articles) {
-    for (const d of a.diagnostics) if (d.severity !== 'info') process.stderr.write(`${d.severity}: ${a.source.path ?? a.source.url ?? a.id}: ${d.message}\n`);
+    for (const d of a.diagnostics) if (d.severity !== 'info') say(`${d.severity}: ${a.source.path ?? a.source.url ?? a.id}: ${d.message}`);
   }
 }
 
@@ -87,6 +122,8 @@ export function buildProgram(): Command {
     .description('Cross-check many outlets\' articles about the same events into one cited account.')
     .version(PARALLAX_VERSION)
     .exitOverride()
+    // commander quotes the user's own arguments in its errors: each line through forTerminal too
+    .configureOutput({ writeErr: (text) => process.stderr.write(text.split('\n').map(forTerminal).join('\n')) })
     .showHelpAfterError('(run parallax --help for usage)');
 
   program
@@ -94,10 +131,12 @@ export function buildProgram(): Command {
     .description('read articles (files, folders, globs, - for stdin) into the database')
     .argument('<paths...>')
     .addOption(dbOption())
-    .action(async (paths: string[], options: DbOption) => {
-      const summary = await withStore(options, (store) => ingestPaths(deps(store), paths));
+    .addOption(maxFileOption())
+    .addOption(maxRecordOption())
+    .action(async (paths: string[], options: CapOptions) => {
+      const summary = await withStore(options, (store) => ingestPaths(deps(store, options), paths));
       printFailures(summary.failures);
-      process.stderr.write(`ingested ${summary.inserted} new, ${summary.alreadyStored} already stored, ${summary.failures.length} failed\n`);
+      say(`ingested ${summary.inserted} new, ${summary.alreadyStored} already stored, ${summary.failures.length} failed`);
       process.exitCode = summary.failures.length ? EXIT_SOME_FAILED : EXIT_OK;
     });
 
@@ -108,9 +147,11 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .addOption(formatOption())
     .addOption(fullOption())
+    .addOption(maxFileOption())
+    .addOption(maxRecordOption())
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(async (paths: string[], options: OutputOptions) => {
-      const result = await withStore(options, (store) => analyzePaths(deps(store), paths));
+      const result = await withStore(options, (store) => analyzePaths(deps(store, options), paths));
       printFailures(result.ingest.failures);
       articleWarnings(result.report);
       writeReport(result.report, options);
@@ -143,8 +184,8 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (query: string[], options: DbOption & { limit: number; json?: boolean }) => {
       const hits = await withStore(options, (store) => searchArticles(store, query.join(' '), options.limit));
-      if (options.json) process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
-      else for (const h of hits) process.stdout.write(`${h.article}  ${h.outlet ?? '?'}  ${h.title ?? ''}\n    ${h.snippet.replace(/\s+/g, ' ')}\n`);
+      if (options.json) process.stdout.write(`${inertJson(JSON.stringify(hits, null, 2))}\n`);
+      else for (const h of hits) process.stdout.write(`${forTerminal(`${h.article}  ${h.outlet ?? '?'}  ${h.title ?? ''}`)}\n    ${forTerminal(h.snippet.replace(/\s+/g, ' '))}\n`);
       if (!hits.length) process.stderr.write('no matches\n');
     });
 
@@ -155,10 +196,10 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (options: DbOption & { json?: boolean }) => {
       const stories = await withStore(options, (store) => listStories(deps(store)));
-      if (options.json) process.stdout.write(`${JSON.stringify(stories, null, 2)}\n`);
+      if (options.json) process.stdout.write(`${inertJson(JSON.stringify(stories, null, 2))}\n`);
       else
         for (const s of stories)
-          process.stdout.write(`${s.id}  ${s.title}\n    ${s.articles} articles from ${s.outlets.join(', ')}; ${s.claims} claims, ${s.disputed} disputed\n`);
+          process.stdout.write(`${forTerminal(`${s.id}  ${s.title}`)}\n    ${forTerminal(`${s.articles} articles from ${s.outlets.join(', ')}; ${s.claims} claims, ${s.disputed} disputed`)}\n`);
       if (!stories.length) process.stderr.write('no stories yet: run "parallax ingest PATHS" first\n');
     });
 
@@ -175,8 +216,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
     }
     if (err instanceof ParallaxError) {
-      process.stderr.write(`${err.message}\n`);
-      return err.code === 'PX100' ? EXIT_USAGE : EXIT_SOME_FAILED;
+      say(err.message);
+      return err.code === 'PX100' ? EXIT_USAGE : err.code === 'PX202' ? EXIT_LOCKED : EXIT_SOME_FAILED;
     }
     throw err;
   }

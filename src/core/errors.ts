@@ -6,6 +6,7 @@ export const ErrorCodes = {
   PX102: 'input-unreadable',
   PX200: 'store-open-failed',
   PX201: 'store-migration-failed',
+  PX202: 'store-locked',
   PX300: 'pipeline-invalid',
   PX400: 'report-invalid',
   PX404: 'not-found',

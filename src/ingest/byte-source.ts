@@ -1,6 +1,6 @@
 // Bounded byte access: whole-file reads with a cap, gzip with salvage of truncated data, and a line/byte chunk reader.
-import { open } from 'node:fs/promises';
-import { constants, gunzipSync } from 'node:zlib';
+import { Transform } from 'node:stream';
+import { constants, createGunzip, gunzipSync } from 'node:zlib';
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -29,16 +29,75 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): GunzipResult
   }
 }
 
-/** First `n` bytes of a file (for sniffing). */
-export async function readHead(file: string, n: number): Promise<Buffer> {
-  const fh = await open(file, 'r');
+/** Decompressed chunks held before the decompressor is paused (the reader is slower than zlib). */
+const MAX_QUEUED_CHUNKS = 16;
+
+/**
+ * Cuts the compressed input before every 0x1f byte (where a gzip member may start). zlib tries a next member when the
+ * bytes after one start with 0x1f, and an error there discards the output of the whole write it came in: with the
+ * cut, the member before the damage ends its own write, and its output is delivered before the error.
+ */
+function splitBeforeMemberStarts(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let from = 0;
+      for (let at = chunk.indexOf(0x1f, 1); at > 0; at = chunk.indexOf(0x1f, at + 1)) {
+        this.push(chunk.subarray(from, at));
+        from = at;
+      }
+      this.push(chunk.subarray(from));
+      done();
+    },
+  });
+}
+
+/**
+ * Streams a gzip (multi-member) source, decompressed. Unlike iterating a piped stream, every byte decompressed before a
+ * damaged member is delivered before the error is thrown, so the records ahead of the damage are kept.
+ */
+export async function* gunzipSalvaging(source: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip();
+  const queue: Buffer[] = [];
+  let done = false;
+  let error: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const fail = (err: Error): void => {
+    error ??= err;
+    done = true;
+    notify();
+  };
+  gunzip.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    if (queue.length >= MAX_QUEUED_CHUNKS) gunzip.pause();
+    notify();
+  });
+  gunzip.on('end', () => {
+    done = true;
+    notify();
+  });
+  gunzip.on('error', fail);
+  source.on('error', fail);
+  source.pipe(splitBeforeMemberStarts()).pipe(gunzip);
   try {
-    const buf = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(buf, 0, n, 0);
-    return buf.subarray(0, bytesRead);
+    for (;;) {
+      const next = queue.shift();
+      if (next) {
+        if (queue.length < MAX_QUEUED_CHUNKS / 2) gunzip.resume();
+        yield next;
+        continue;
+      }
+      if (done) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
   } finally {
-    await fh.close();
+    gunzip.destroy();
   }
+  if (error) throw error;
 }
 
 /** Reads lines and byte runs from a chunk stream without holding more than one record in memory. */
@@ -53,9 +112,20 @@ export class ChunkReader {
     this.it = source[Symbol.asyncIterator]();
   }
 
+  /** The fault that ended the input early (a damaged gzip member, an I/O error); reading up to it went on as usual. */
+  error: Error | null = null;
+
   private async pull(): Promise<boolean> {
     if (this.ended) return false;
-    const next = await this.it.next();
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await this.it.next();
+    } catch (err) {
+      // what came before the fault is still read: the fault reads as the end of input, kept for the caller to report
+      this.error = err instanceof Error ? err : new Error(String(err));
+      this.ended = true;
+      return false;
+    }
     if (next.done) {
       this.ended = true;
       return false;
@@ -103,16 +173,59 @@ export class ChunkReader {
 
   /** Exactly `n` bytes (fewer at end of input); when `keep` is false they are skipped without buffering. */
   async readBytes(n: number, keep: boolean): Promise<{ bytes: Buffer | null; got: number }> {
+    const block = await this.readBlock(n, keep, null);
+    return { bytes: block.bytes, got: block.got };
+  }
+
+  /**
+   * Like readBytes, and also finds the first place in the block where `marker` starts (-1 if none): the bytes from
+   * there on are kept even when `keep` is false (at most `maxTail` of them), so a caller that learns the block's
+   * length was wrong can `unread` them and resume at the marker.
+   */
+  async readBlock(n: number, keep: boolean, marker: Buffer | null, maxTail = Infinity): Promise<{ bytes: Buffer | null; got: number; markerAt: number; tail: Buffer | null }> {
     const parts: Buffer[] = [];
+    const tailParts: Buffer[] = [];
+    let tailBytes = 0;
     let got = 0;
+    let markerAt = -1;
+    // the last bytes of the previous chunk, so a marker split across chunks is still found
+    let carry: Buffer = Buffer.alloc(0);
     while (got < n) {
       if (!this.buf.length && !(await this.pull())) break;
       const take = Math.min(n - got, this.buf.length);
-      if (keep) parts.push(this.buf.subarray(0, take));
+      const chunk = this.buf.subarray(0, take);
+      if (keep) parts.push(chunk);
+      if (marker && markerAt < 0) {
+        const window = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+        const at = window.indexOf(marker);
+        if (at >= 0) {
+          markerAt = got - carry.length + at;
+          tailParts.push(window.subarray(at));
+          tailBytes = window.length - at;
+        } else carry = Buffer.from(window.subarray(Math.max(0, window.length - marker.length + 1)));
+      } else if (markerAt >= 0 && tailBytes <= maxTail) {
+        tailParts.push(chunk);
+        tailBytes += chunk.length;
+      }
       this.buf = this.buf.subarray(take);
       got += take;
     }
     this.offset += got;
-    return { bytes: keep ? Buffer.concat(parts) : null, got };
+    const tail = markerAt >= 0 && tailBytes <= maxTail ? Buffer.concat(tailParts) : null;
+    return { bytes: keep ? Buffer.concat(parts) : null, got, markerAt, tail };
+  }
+
+  /** The next `n` bytes without consuming them (fewer at end of input). */
+  async peek(n: number): Promise<Buffer> {
+    while (this.buf.length < n && (await this.pull())) {
+      // keep pulling
+    }
+    return Buffer.from(this.buf.subarray(0, n));
+  }
+
+  /** Puts bytes back in front of the input (they are read again next). */
+  unread(bytes: Buffer): void {
+    this.buf = this.buf.length ? Buffer.concat([bytes, this.buf]) : Buffer.from(bytes);
+    this.offset -= bytes.length;
   }
 }

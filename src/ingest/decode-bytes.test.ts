@@ -108,3 +108,23 @@ test('decodeHtmlBytes is stripNoise over decodeBytes, for UTF-8 and single-byte 
   // windows-1252 bytes: not UTF-8, decoded whole and then stripped
   same(Buffer.from('<p>Caf\xe9 \x93quoted\x94</p><script>x</script\xa0><nav>a</nav>', 'latin1'));
 });
+
+test('Shift-JIS, EUC-JP, GB18030, Big5 and EUC-KR text without a declared charset is detected and decoded, not garbled', () => {
+  const ja = '東京湾の港湾局は月曜日、フェリーの運航を来週再開すると発表した。関係者によると、点検は金曜日に終わる予定だという。';
+  const zh = '港务局星期一表示，渡轮将于下周恢复运营。据知情人士透露，检查预计将在星期五结束。';
+  const zht = '港務局星期一表示，渡輪將於下週恢復營運。據知情人士透露，檢查預計將在星期五結束。';
+  const ko = '항만청은 월요일 여객선 운항을 다음 주에 재개한다고 발표했다. 관계자에 따르면 점검은 금요일에 끝날 예정이다.';
+  for (const [src, encoding] of [[ja, 'shift_jis'], [ja, 'euc-jp'], [zh, 'gb18030'], [zht, 'big5'], [ko, 'euc-kr']] as const) {
+    const r = ok(decodeBytes(iconv.encode(src, encoding)));
+    assert.equal(r.encoding, encoding);
+    assert.equal(r.text, src);
+    assert.equal(r.replaced, 0);
+  }
+});
+
+test('a Shift-JIS page with a Latin head and no charset is decoded as Shift-JIS', () => {
+  const html = '<html><head><title>Harbour</title></head><body><p>東京湾の港湾局は月曜日、フェリーの運航を来週再開すると発表した。</p></body></html>';
+  const r = ok(decodeHtmlBytes(iconv.encode(html, 'shift_jis')));
+  assert.equal(r.encoding, 'shift_jis');
+  assert.match(r.text, /フェリーの運航/);
+});

@@ -73,8 +73,25 @@ function hasC1Bytes(bytes: Uint8Array): boolean {
   return false;
 }
 
-function detectSingleByte(bytes: Uint8Array): string {
-  const guess = normalizeName(chardet.detect(bytes.subarray(0, SAMPLE_BYTES)));
+/** Multi-byte East Asian encodings accepted from detection (iconv-lite decodes each; ISO-2022-JP it cannot). */
+const CJK = new Set(['shift_jis', 'euc-jp', 'gb18030', 'big5', 'euc-kr']);
+/** chardet confidence (0-100) a CJK guess needs: its byte-pair statistics are sharp, so real CJK text scores 95+. */
+const CJK_MIN_CONFIDENCE = 50;
+
+/**
+ * An encoding for bytes that are not UTF-8 and declare none: 1. a CJK multi-byte guess that chardet is confident
+ * of and that decodes without a replacement character; 2. chardet's single-byte guess when it is in SUPPORTED;
+ * 3. windows-1252.
+ */
+function detectEncoding(bytes: Uint8Array): string {
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const ranked = chardet.analyse(sample);
+  const top = ranked[0];
+  const topName = normalizeName(top?.name);
+  if (top && topName && CJK.has(topName) && top.confidence >= CJK_MIN_CONFIDENCE && !iconv.decode(Buffer.from(sample), topName).slice(0, -1).includes('\uFFFD')) {
+    return topName;
+  }
+  const guess = topName;
   if (guess === 'iso-8859-1' && hasC1Bytes(bytes)) return 'windows-1252';
   if (guess && SUPPORTED.has(guess) && !guess.startsWith('utf')) return guess;
   return 'windows-1252';
@@ -96,7 +113,7 @@ const AS_IS: TextMaker = { utf8: validUtf8Text, text: (decoded) => decoded };
 
 /**
  * Decoding order: 1. byte-order mark; 2. NUL-pattern UTF-16; 3. PDF/binary refusal; 4. strict UTF-8;
- * 5. the charset the document declares (if iconv knows it); 6. chardet restricted to SUPPORTED.
+ * 5. the charset the document declares (if iconv knows it); 6. detection (see detectEncoding).
  */
 function decodeWith(bytes: Uint8Array, declared: string | null, make: TextMaker): DecodeResult {
   const finish = (text: string, encoding: string): DecodeResult => {
@@ -127,7 +144,7 @@ function decodeWith(bytes: Uint8Array, declared: string | null, make: TextMaker)
   if (countNonAscii(loose) - replaced >= MOSTLY_UTF8_RATIO * replaced) return finish(loose, 'utf-8');
   const named = normalizeName(declared);
   if (named && !named.startsWith('utf') && iconv.encodingExists(named)) return finish(iconv.decode(Buffer.from(bytes), named), named);
-  const guess = detectSingleByte(bytes);
+  const guess = detectEncoding(bytes);
   return finish(iconv.decode(Buffer.from(bytes), guess), guess);
 }
 

@@ -1,11 +1,34 @@
 // Turns CLI inputs (files, folders, simple globs, "-") into a sorted, deterministic list of sources.
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+
+/** Why an input that exists is not read: it is not a regular file, or a symlink that loops or leads nowhere. */
+export type RefusedRule = 'not-a-regular-file' | 'symlink-loop' | 'broken-symlink' | 'unreadable-folder';
 
 export type ExpandedInput =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'stdin' }
-  | { readonly kind: 'missing'; readonly path: string; readonly reason: string };
+  | { readonly kind: 'missing'; readonly path: string; readonly reason: string }
+  | { readonly kind: 'refused'; readonly path: string; readonly rule: RefusedRule; readonly reason: string };
+
+/** What a non-regular file is, in words a user recognises. */
+export function fileKind(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const refusedSpecial = (file: string, st: Stats): ExpandedInput => ({
+  kind: 'refused',
+  path: file,
+  rule: 'not-a-regular-file',
+  reason: `${fileKind(st)}, not a regular file; refused (it could block or never end). Save its content to a file or pipe it to "-"`,
+});
+
+const dirKey = (st: Stats): string => `${st.dev}:${st.ino}`;
 
 const GLOB_CHARS = /[*?]/;
 
@@ -24,14 +47,57 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Every non-dot file under `dir`, sorted by path, recursively. */
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/**
+ * Every non-dot file under `dir`, sorted by path, recursively. Symlinks are followed; a folder is read once per
+ * expansion (`seen` holds the folders read so far), so a link back to a folder already read is reported as a loop,
+ * never followed again. Pipes, devices and sockets are reported, never opened.
+ */
+async function* walk(dir: string, seen: Set<string>): AsyncGenerator<ExpandedInput> {
+  let listed: Dirent[];
+  try {
+    seen.add(dirKey(await stat(dir)));
+    listed = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    yield { kind: 'refused', path: dir, rule: 'unreadable-folder', reason: `cannot list the folder (${(err as Error).message}); check its permissions` };
+    return;
+  }
+  const entries = listed.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) yield* walk(full);
-    else if (e.isFile()) yield full;
+    if (e.isDirectory()) yield* walk(full, seen);
+    else if (e.isFile()) yield { kind: 'file', path: full };
+    else if (e.isSymbolicLink()) yield* followLink(full, seen);
+    else yield* statThen(full, (st) => refusedSpecial(full, st));
   }
+}
+
+async function* statThen(file: string, then: (st: Stats) => ExpandedInput): AsyncGenerator<ExpandedInput> {
+  try {
+    yield then(await stat(file));
+  } catch (err) {
+    yield { kind: 'missing', path: file, reason: `cannot inspect it (${(err as Error).message})` };
+  }
+}
+
+async function* followLink(link: string, seen: Set<string>): AsyncGenerator<ExpandedInput> {
+  let target: Stats;
+  try {
+    target = await stat(link);
+  } catch (err) {
+    const loop = (err as { code?: string }).code === 'ELOOP';
+    yield {
+      kind: 'refused',
+      path: link,
+      rule: loop ? 'symlink-loop' : 'broken-symlink',
+      reason: loop ? 'symbolic link loops back on itself; refused. Remove or fix the link' : 'symbolic link points to nothing; refused. Remove or fix the link',
+    };
+    return;
+  }
+  if (target.isFile()) yield { kind: 'file', path: link };
+  else if (!target.isDirectory()) yield refusedSpecial(link, target);
+  else if (seen.has(dirKey(target))) {
+    yield { kind: 'refused', path: link, rule: 'symlink-loop', reason: 'symbolic link leads to a folder already read (a loop or a second link); not read again' };
+  } else yield* walk(link, seen);
 }
 
 async function* expandGlob(pattern: string): AsyncGenerator<ExpandedInput> {
@@ -42,11 +108,12 @@ async function* expandGlob(pattern: string): AsyncGenerator<ExpandedInput> {
   const re = globToRegExp(norm.replace(/^\.\//, ''));
   let any = false;
   try {
-    for await (const file of walk(base)) {
-      const rel = file.split(path.sep).join('/').replace(/^\.\//, '');
+    for await (const found of walk(base, new Set())) {
+      if (found.kind !== 'file' && found.kind !== 'refused') continue;
+      const rel = found.path.split(path.sep).join('/').replace(/^\.\//, '');
       if (re.test(rel)) {
         any = true;
-        yield { kind: 'file', path: file };
+        yield found;
       }
     }
   } catch {
@@ -66,12 +133,16 @@ export async function* expandInputs(inputs: readonly string[]): AsyncGenerator<E
       yield* expandGlob(input);
       continue;
     }
+    let st: Stats;
     try {
-      const st = await stat(input);
-      if (st.isDirectory()) for await (const file of walk(input)) yield { kind: 'file', path: file };
-      else yield { kind: 'file', path: input };
-    } catch {
-      yield { kind: 'missing', path: input, reason: 'no such file or folder' };
+      st = await stat(input);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ELOOP') yield { kind: 'refused', path: input, rule: 'symlink-loop', reason: 'symbolic link loops back on itself; refused. Remove or fix the link' };
+      else yield { kind: 'missing', path: input, reason: 'no such file or folder' };
+      continue;
     }
+    if (st.isDirectory()) yield* walk(input, new Set());
+    else if (st.isFile()) yield { kind: 'file', path: input };
+    else yield refusedSpecial(input, st);
   }
 }

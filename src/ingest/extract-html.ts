@@ -3,7 +3,7 @@ import type { Provenanced, Removed } from '../core/article.js';
 import { normalizeDate } from './normalize-date.js';
 import { densityExtract } from './density-extract.js';
 import { dropPageFurniture, type FurnitureResult } from './drop-page-furniture.js';
-import { blockTexts, collapseSpace, parseHtml, type Document } from './html-dom.js';
+import { blockTexts, collapseSpace, elements, parseHtml, type Document } from './html-dom.js';
 import { htmlMetadata, type HtmlMetadata } from './html-metadata.js';
 import { pruneForReadability } from './prune-for-readability.js';
 import { readabilityExtract } from './readability-extract.js';
@@ -25,6 +25,8 @@ export interface ExtractionOptions {
   readonly maxFragmentChars: number;
   /** Pages whose markup, once stripped of noise, is longer than this skip Readability (slow on huge DOMs) even when the density result is doubtful. */
   readonly maxReadabilityChars: number;
+  /** Pages with more elements than this skip Readability too: its passes grow faster than the element count (20,000 empty nested divs take 25 s). */
+  readonly maxReadabilityElements: number;
   /** A density result shorter than this (after the furniture filter) is doubtful: Readability is asked. */
   readonly minConfidentChars: number;
   /** A density result whose best rival container scores above this share of the winner is doubtful (split story or wrong pick). */
@@ -37,6 +39,8 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   minArticleChars: 200,
   maxFragmentChars: 200_000,
   maxReadabilityChars: 4_000_000,
+  // the largest page of the Zyte dev half has 1,596 elements
+  maxReadabilityElements: 20_000,
   minConfidentChars: 500,
   maxRivalShare: 2 / 3,
 };
@@ -97,7 +101,8 @@ function structuredParagraphs(body: string): string[] {
  * 1. density: own container-density extractor over the parsed tree, when confident: at least
  *    `minConfidentChars` after the furniture filter and no rival block above `maxRivalShare` of its score
  *    (as good as Readability on those pages at a fraction of the cost);
- * 2. readability: Readability.js over linkedom, at least `minArticleChars`, skipped for pages over `maxReadabilityChars`;
+ * 2. readability: Readability.js over linkedom, at least `minArticleChars`, skipped for pages over `maxReadabilityChars`
+ *    or `maxReadabilityElements`;
  * 3. structured-data: JSON-LD articleBody of at least `minStructuredChars` (often a teaser or truncated, so late);
  * 4. density-doubtful: the density result of step 1 after all, at least `minArticleChars`;
  * 5. whole-text: every visible paragraph of the page;
@@ -126,7 +131,7 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
   const dense = dropPageFurniture(density.paragraphs);
   const denseChars = chars(dense.kept);
   if (denseChars >= options.minConfidentChars && density.rivalShare <= options.maxRivalShare) return finish(dense, 'density');
-  const readable = lean.length <= options.maxReadabilityChars ? readabilityExtract(pruneForReadability(doc), options.readabilityCharThreshold) : null;
+  const readable = lean.length <= options.maxReadabilityChars && elements(doc).length <= options.maxReadabilityElements ? readabilityExtract(pruneForReadability(doc), options.readabilityCharThreshold) : null;
   lap?.('readability');
   if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');
   if (metadata.articleBody) {

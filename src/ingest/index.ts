@@ -1,6 +1,6 @@
 // Public surface of ingestion: read inputs into raw articles, clean them into Articles, extract HTML.
 export { readInputs } from './read-inputs.js';
-export { DEFAULT_INGEST_OPTIONS, resolveIngestOptions } from './ingest-options.js';
+export { DEFAULT_INGEST_OPTIONS, parseByteSize, resolveIngestOptions } from './ingest-options.js';
 export type { IngestOptions, InputFormat } from './ingest-options.js';
 export { toArticle, DEFAULT_ARTICLE_OPTIONS } from './to-article.js';
 export type { ArticleOptions } from './to-article.js';

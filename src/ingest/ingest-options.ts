@@ -23,3 +23,13 @@ export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
 export function resolveIngestOptions(options: Partial<IngestOptions> = {}): IngestOptions {
   return { ...DEFAULT_INGEST_OPTIONS, ...options };
 }
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** "50000000", "64M", "1g", "512k" -> bytes (binary units); null for anything else. */
+export function parseByteSize(value: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$/i.exec(value);
+  if (!m) return null;
+  const bytes = Math.floor(Number(m[1]) * (SIZE_UNITS[(m[2] ?? '').toLowerCase()] ?? 1));
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : null;
+}

@@ -10,10 +10,25 @@ import type { Diagnostic } from '../core/diagnostics.js';
 type Element = Parameters<typeof DomUtils.getAttributeValue>[0];
 
 const STAGE = 'ingest.feed';
+/** Element nesting an item may reach; a deeper item is refused (its neighbours are kept), since no feed needs it. */
+export const MAX_FEED_DEPTH = 256;
 
 interface FeedItem {
   readonly content: string | null;
   readonly hints: RawHints;
+  /** Why the item cannot be read (nesting past MAX_FEED_DEPTH); its neighbours are read as usual. */
+  readonly refused?: string;
+}
+
+/** Reads one item, or refuses it when it nests too deep: one hostile item never costs the feed its other items. */
+function guardedItem(el: Element, read: (el: Element) => FeedItem): FeedItem {
+  const depth = nestingDepth(el, MAX_FEED_DEPTH);
+  if (depth > MAX_FEED_DEPTH) return { content: null, hints: {}, refused: `nests elements more than ${MAX_FEED_DEPTH} deep` };
+  try {
+    return read(el);
+  } catch (err) {
+    return { content: null, hints: {}, refused: `cannot be read (${(err as Error).message})` };
+  }
 }
 
 function child(el: Element, ...names: string[]): Element | null {
@@ -21,9 +36,40 @@ function child(el: Element, ...names: string[]): Element | null {
   return null;
 }
 
+type Node = Element['children'][number];
+
+/** Text of a subtree, walked with an explicit stack (DomUtils.textContent recurses and overflows on deep nesting). */
+function textContent(el: Element): string {
+  const parts: string[] = [];
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    if (node.type === 'text' || node.type === 'cdata') {
+      if ('data' in node) parts.push(node.data);
+      else for (const c of node.children) if ('data' in c) parts.push(c.data);
+    } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
+    }
+  }
+  return parts.join('');
+}
+
+/** Deepest element nesting below `el`, walked with an explicit stack; stops counting once past `limit`. */
+export function nestingDepth(el: Element, limit: number): number {
+  let deepest = 0;
+  const stack: { node: Node; depth: number }[] = [{ node: el, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop() as { node: Node; depth: number };
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    if ('children' in node) for (const c of node.children) if (c.type === 'tag') stack.push({ node: c, depth: depth + 1 });
+  }
+  return deepest;
+}
+
 function text(el: Element | null): string | null {
   if (!el) return null;
-  const t = DomUtils.textContent(el).trim();
+  const t = textContent(el).trim();
   return t || null;
 }
 
@@ -36,7 +82,7 @@ function hintsOf(fields: Record<string, string | null | undefined>): RawHints {
 function rssItems(channel: Element, outlet: string | null): FeedItem[] {
   return channel.children
     .filter((c): c is Element => c.type === 'tag' && c.name.toLowerCase() === 'item')
-    .map((item) => ({
+    .map((el) => guardedItem(el, (item) => ({
       content: text(child(item, 'content:encoded')) ?? text(child(item, 'description')),
       hints: hintsOf({
         title: text(child(item, 'title')),
@@ -45,7 +91,7 @@ function rssItems(channel: Element, outlet: string | null): FeedItem[] {
         byline: text(child(item, 'dc:creator', 'author')),
         outlet,
       }),
-    }));
+    })));
 }
 
 function atomContent(el: Element | null): string | null {
@@ -57,7 +103,7 @@ function atomContent(el: Element | null): string | null {
 function atomItems(feed: Element, outlet: string | null): FeedItem[] {
   return feed.children
     .filter((c): c is Element => c.type === 'tag' && c.name.toLowerCase() === 'entry')
-    .map((entry) => {
+    .map((el) => guardedItem(el, (entry) => {
       const links = entry.children.filter((c): c is Element => c.type === 'tag' && c.name === 'link');
       const link = links.find((l) => (l.attribs['rel'] ?? 'alternate') === 'alternate') ?? links[0];
       const author = child(entry, 'author');
@@ -71,7 +117,7 @@ function atomItems(feed: Element, outlet: string | null): FeedItem[] {
           outlet,
         }),
       };
-    });
+    }));
 }
 
 
@@ -101,6 +147,7 @@ function itemsToArticles(file: string, items: readonly FeedItem[], encoding: str
   return items.map((item, i) => {
     const record = `item ${i + 1}`;
     const source = item.hints.url ? { path: file, url: item.hints.url, record } : { path: file, record };
+    if (item.refused) return failure(source, STAGE, 'item-unreadable', `${name}: ${record} ${item.refused}; skipped, the other items are read`);
     if (!item.content) return failure(source, STAGE, 'empty-item', `${name}: ${record} has neither content nor a summary; skipped`);
     return { ok: true, raw: { source, format: 'html', body: item.content, hints: item.hints, encoding, diagnostics } } as const;
   });

@@ -1,10 +1,11 @@
 // Entry point of ingestion: expands inputs, sniffs each file and streams raw articles or failures, one bad file never stopping the rest.
-import { readFile, stat } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestItem } from '../core/raw-article.js';
-import { gunzipBounded, isGzip, readHead } from './byte-source.js';
+import { gunzipBounded, isGzip } from './byte-source.js';
 import { decodeBytes, decodeHtmlBytes, declaredCharset, type DecodeResult } from './decode-bytes.js';
-import { expandInputs } from './expand-inputs.js';
+import { expandInputs, fileKind } from './expand-inputs.js';
 import { resolveIngestOptions, type IngestOptions } from './ingest-options.js';
 import { readFeed } from './read-feed.js';
 import { jsonArray, jsonlLine, readJsonl } from './read-jsonl.js';
@@ -14,6 +15,7 @@ import { sniffFormat, type ReaderFormat } from './sniff-format.js';
 import { diagnostic } from '../core/diagnostics.js';
 
 const SNIFF_BYTES = 8 * 1024;
+const READ_CHUNK = 1024 * 1024;
 const STDIN_NAME = '<stdin>';
 
 function sniffHead(bytes: Uint8Array): string {
@@ -51,36 +53,77 @@ function readDocument(file: string, bytes: Uint8Array, format: ReaderFormat, tru
   return [{ ok: true, raw: { source: { path: file }, format: html ? 'html' : 'text', body: decoded.text, ...(html ? { noiseStripped: true } : {}), hints: {}, encoding: decoded.encoding, diagnostics } }];
 }
 
+/** O_NONBLOCK: opening a FIFO must not wait for a writer before fstat can refuse it (0 where the platform lacks it). */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+/** Reads at most `max` bytes from the start of an open file; `more` says whether bytes remain past them. */
+async function readAtMost(fh: FileHandle, max: number): Promise<{ bytes: Buffer; more: boolean }> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const want = Math.min(READ_CHUNK, max + 1 - total);
+    if (want <= 0) break;
+    const buf = Buffer.allocUnsafe(want);
+    const { bytesRead } = await fh.read(buf, 0, want, total);
+    if (bytesRead === 0) break;
+    parts.push(buf.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  const all = Buffer.concat(parts, total);
+  return total > max ? { bytes: all.subarray(0, max), more: true } : { bytes: all, more: false };
+}
+
+const tooLarge = (file: string, stage: string, detail: string, cap: number): IngestItem =>
+  failure({ path: file }, stage, 'file-too-large', `${path.basename(file)}: ${detail}, over the size cap of ${cap} bytes; raise it with --max-file-bytes or split the file`);
+
 async function* readOneFile(file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
   const name = path.basename(file);
-  let size: number;
+  let fh: FileHandle;
   try {
-    size = (await stat(file)).size;
+    fh = await open(file, OPEN_FLAGS);
   } catch (err) {
     yield failure({ path: file }, 'ingest', 'unreadable', `${name}: cannot read (${(err as Error).message}); check the path and permissions`);
     return;
   }
-  const head = await readHead(file, SNIFF_BYTES);
-  const gz = isGzip(head);
-  let sniffBytes: Uint8Array = head;
-  if (gz) {
-    const un = gunzipBounded(head, SNIFF_BYTES * 64);
-    sniffBytes = un.ok ? un.bytes : head;
+  let bytes: Uint8Array;
+  let format: ReaderFormat;
+  let gz: boolean;
+  try {
+    // the opened file itself, not the path: what was checked is what is read
+    const st = await fh.stat();
+    if (!st.isFile()) {
+      yield failure({ path: file }, 'ingest', 'not-a-regular-file', `${file}: ${fileKind(st)}, not a regular file; refused (it could block or never end). Save its content to a file or pipe it to "-"`);
+      return;
+    }
+    const head = (await readAtMost(fh, SNIFF_BYTES)).bytes;
+    gz = isGzip(head);
+    let sniffBytes: Uint8Array = head;
+    if (gz) {
+      const un = gunzipBounded(head, SNIFF_BYTES * 64);
+      sniffBytes = un.ok ? un.bytes : head;
+    }
+    format = options.format === 'auto' ? sniffFormat(name, sniffHead(sniffBytes)) : options.format;
+    if (format === 'warc' || (format === 'jsonl' && !gz && !sniffHead(sniffBytes).trimStart().startsWith('['))) bytes = new Uint8Array(0);
+    else {
+      // the cap counts bytes actually read: the size a file system reports can be 0 (/proc) or stale
+      const whole = await readAtMost(fh, options.maxFileBytes);
+      if (whole.more) {
+        yield tooLarge(file, `ingest.${format}`, `more than ${options.maxFileBytes} bytes`, options.maxFileBytes);
+        return;
+      }
+      bytes = whole.bytes;
+    }
+  } finally {
+    await fh.close();
   }
-  const format = options.format === 'auto' ? sniffFormat(name, sniffHead(sniffBytes)) : options.format;
   if (format === 'warc') return yield* readWarc(file, options);
-  if (format === 'jsonl' && !gz && !sniffHead(sniffBytes).trimStart().startsWith('[')) return yield* readJsonl(file, options);
-  if (size > options.maxFileBytes) {
-    yield failure({ path: file }, `ingest.${format}`, 'file-too-large', `${name}: ${size} bytes is over maxFileBytes (${options.maxFileBytes}); split the file or raise maxFileBytes`);
-    return;
-  }
-  let bytes: Uint8Array = await readFile(file);
+  if (format === 'jsonl' && !bytes.length) return yield* readJsonl(file, options);
   let truncated = false;
   if (gz) {
     const un = gunzipBounded(bytes, options.maxFileBytes);
     if (!un.ok) {
-      const rule = un.reason === 'too-large' ? 'file-too-large' : 'corrupt-gzip';
-      yield failure({ path: file }, `ingest.${format}`, rule, `${name}: ${un.detail}; ${un.reason === 'too-large' ? 'raise maxFileBytes or split the file' : 're-download or re-compress the file'}`);
+      if (un.reason === 'too-large') yield tooLarge(file, `ingest.${format}`, un.detail, options.maxFileBytes);
+      else yield failure({ path: file }, `ingest.${format}`, 'corrupt-gzip', `${name}: ${un.detail}; re-download or re-compress the file`);
       return;
     }
     bytes = un.bytes;
@@ -96,7 +139,7 @@ async function* readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
   for await (const chunk of input) {
     total += chunk.length;
     if (total > options.maxFileBytes) {
-      yield failure({ path: '-' }, 'ingest', 'file-too-large', `${STDIN_NAME}: input is over maxFileBytes (${options.maxFileBytes}); pass a file instead`);
+      yield failure({ path: '-' }, 'ingest', 'file-too-large', `${STDIN_NAME}: more than ${options.maxFileBytes} bytes, over the size cap; raise it with --max-file-bytes`);
       return;
     }
     chunks.push(Buffer.from(chunk));
@@ -106,7 +149,8 @@ async function* readStdin(options: IngestOptions): AsyncGenerator<IngestItem> {
   if (isGzip(bytes)) {
     const un = gunzipBounded(bytes, options.maxFileBytes);
     if (!un.ok) {
-      yield failure({ path: '-' }, 'ingest', 'corrupt-gzip', `${STDIN_NAME}: ${un.detail}`);
+      if (un.reason === 'too-large') yield tooLarge('-', 'ingest', un.detail, options.maxFileBytes);
+      else yield failure({ path: '-' }, 'ingest', 'corrupt-gzip', `${STDIN_NAME}: ${un.detail}`);
       return;
     }
     bytes = un.bytes;
@@ -128,6 +172,10 @@ export async function* readInputs(paths: readonly string[], options: Partial<Ing
   for await (const input of expandInputs(paths)) {
     if (input.kind === 'missing') {
       yield failure({ path: input.path }, 'ingest', 'not-found', `${input.path}: ${input.reason}; check the path`);
+      continue;
+    }
+    if (input.kind === 'refused') {
+      yield failure({ path: input.path }, 'ingest', input.rule, `${input.path}: ${input.reason}`);
       continue;
     }
     try {

@@ -1,9 +1,8 @@
 // JSONL / NDJSON reader: one article per line with `text` or `html`, streamed so file size never matters.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { createGunzip } from 'node:zlib';
 import type { IngestItem, RawHints } from '../core/raw-article.js';
-import { ChunkReader } from './byte-source.js';
+import { ChunkReader, gunzipSalvaging } from './byte-source.js';
 import type { IngestOptions } from './ingest-options.js';
 import { failure } from './reader-diagnostics.js';
 import type { Json } from './provenanced.js';
@@ -77,7 +76,7 @@ export async function* readJsonl(file: string, options: IngestOptions, source: A
   let stream = source;
   if (!stream) {
     const raw = createReadStream(file, { highWaterMark: 64 * 1024 });
-    stream = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+    stream = file.endsWith('.gz') ? gunzipSalvaging(raw) : raw;
   }
   const reader = new ChunkReader(stream);
   let lineNo = 0;
@@ -88,7 +87,7 @@ export async function* readJsonl(file: string, options: IngestOptions, source: A
       if (!l) break;
       lineNo++;
       if (l.cut) {
-        yield failure({ path: file, record: `line ${lineNo}` }, STAGE, 'record-too-large', `${name}: line ${lineNo} is over maxRecordBytes (${options.maxRecordBytes}); skipped. Raise maxRecordBytes to read it`);
+        yield failure({ path: file, record: `line ${lineNo}` }, STAGE, 'record-too-large', `${name}: line ${lineNo} is over the record size cap of ${options.maxRecordBytes} bytes; skipped. Raise it with --max-record-bytes to read it`);
         continue;
       }
       const item = jsonlLine(file, lineNo, lineNo === 1 ? l.line.replace(/^\uFEFF/, '') : l.line);
@@ -97,6 +96,7 @@ export async function* readJsonl(file: string, options: IngestOptions, source: A
         yield item;
       }
     }
+    if (reader.error) throw reader.error;
     if (yielded === 0) yield failure({ path: file }, STAGE, 'empty-file', `${name}: no JSON lines found (${reader.offset} bytes); remove the file or add one {"text": ...} object per line`);
   } catch (err) {
     yield failure({ path: file }, STAGE, 'read-error', `${name}: reading stopped at line ${lineNo} (${(err as Error).message}); check or re-compress the file`);

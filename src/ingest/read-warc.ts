@@ -1,9 +1,8 @@
 // WARC / WARC.gz reader (Common Crawl News): streams records, yields HTML responses, survives corrupt records.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { createGunzip } from 'node:zlib';
 import type { IngestItem } from '../core/raw-article.js';
-import { ChunkReader, gunzipBounded, isGzip } from './byte-source.js';
+import { ChunkReader, gunzipBounded, gunzipSalvaging, isGzip } from './byte-source.js';
 import { decodeHtmlBytes, declaredCharset } from './decode-bytes.js';
 import type { IngestOptions } from './ingest-options.js';
 import { decodeDiagnostics, failure } from './reader-diagnostics.js';
@@ -13,6 +12,19 @@ const STAGE = 'ingest.warc';
 const MAX_HEADER_LINE = 16 * 1024;
 /** Header lines per record beyond which the record is treated as corrupt. */
 const MAX_HEADER_LINES = 200;
+/** Where a record starts: a version line at the start of a line. */
+const RECORD_START = Buffer.from('\nWARC/1.');
+/** Most bytes after a misplaced record start that are held to read again (past it, the reader resyncs forward instead). */
+const MAX_RESYNC_TAIL = 64 * 1024 * 1024;
+
+/**
+ * Whether the bytes after a record block are what the format puts there: blank lines, then the next record's
+ * version line or the end of the file. Anything else means the Content-Length was wrong.
+ */
+function endsCleanly(next: Buffer): boolean {
+  const rest = next.toString('latin1').replace(/^[\r\n]+/, '');
+  return rest === '' || rest.startsWith('WARC/') || 'WARC/'.startsWith(rest);
+}
 
 interface WarcHeaders {
   readonly fields: Map<string, string>;
@@ -94,8 +106,7 @@ export async function* readWarc(file: string, options: IngestOptions, source: As
   if (source) stream = source;
   else {
     const raw = createReadStream(file, { highWaterMark: 64 * 1024 });
-    stream = gz ? raw.pipe(createGunzip()) : raw;
-    if (gz) raw.on('error', () => undefined);
+    stream = gz ? gunzipSalvaging(raw) : raw;
   }
   const reader = new ChunkReader(stream);
   let n = 0;
@@ -123,16 +134,28 @@ export async function* readWarc(file: string, options: IngestOptions, source: As
       const type = headers.fields.get('warc-type') ?? '';
       const isResponse = type === 'response' && /application\/http/i.test(headers.fields.get('content-type') ?? 'application/http');
       const tooBig = length > options.maxRecordBytes;
-      const { bytes, got } = await reader.readBytes(length, isResponse && !tooBig);
-      if (got < length) {
-        yield failure({ path: file, record }, STAGE, 'truncated-record', `${name}: ${record} is cut off (${got} of ${length} bytes); the file ends early. Re-download the WARC`);
-        break;
+      const { bytes, got, tail } = await reader.readBlock(length, isResponse && !tooBig, RECORD_START, MAX_RESYNC_TAIL);
+      if (got < length || !endsCleanly(await reader.peek(64))) {
+        // a wrong Content-Length: a record start inside the block is where the next record really begins
+        if (tail) {
+          reader.unread(tail);
+          yield failure({ path: file, record }, STAGE, 'bad-length', `${name}: ${record} declares Content-Length ${length} but the next record starts inside it; skipped, reading resumes at that record`);
+          continue;
+        }
+        if (got < length && reader.error) break;
+        if (got < length) {
+          yield failure({ path: file, record }, STAGE, 'truncated-record', `${name}: ${record} is cut off (${got} of ${length} bytes); the file ends early. Re-download the WARC`);
+          break;
+        }
+        yield failure({ path: file, record }, STAGE, 'bad-length', `${name}: ${record} declares Content-Length ${length} but no record boundary follows it; skipped to the next record`);
+        pendingResync = true;
+        continue;
       }
       if (!isResponse) continue;
       const url = headers.fields.get('warc-target-uri') ?? '';
       const src = url ? { path: file, url, record } : { path: file, record };
       if (tooBig) {
-        yield failure(src, STAGE, 'record-too-large', `${name}: ${record} is ${length} bytes, over maxRecordBytes (${options.maxRecordBytes}); skipped. Raise maxRecordBytes to read it`);
+        yield failure(src, STAGE, 'record-too-large', `${name}: ${record} is ${length} bytes, over the record size cap of ${options.maxRecordBytes} bytes; skipped. Raise it with --max-record-bytes to read it`);
         continue;
       }
       const http = bytes ? splitHttp(bytes) : null;
@@ -169,6 +192,7 @@ export async function* readWarc(file: string, options: IngestOptions, source: As
         },
       };
     }
+    if (reader.error) throw reader.error;
   } catch (err) {
     yield failure({ path: file }, STAGE, gz ? 'corrupt-gzip' : 'read-error', `${name}: reading stopped after record ${n} (${(err as Error).message}); ${yielded} articles were read. Re-download or re-compress the file`);
   }

@@ -29,14 +29,30 @@ export const DEFAULT_ARTICLE_OPTIONS: ArticleOptions = { extraction: DEFAULT_EXT
 /** Lines ending like this close a paragraph even without a blank line after them. */
 const LINE_END = /[.!?:;"”’»)\]…]$/;
 
-/** Normalizes line breaks and invisible characters; clean text never contains \r, tabs or zero-width marks. */
-function normalizeText(s: string): string {
+/** Control characters with no place in clean text: C0 other than tab and LF, DEL and C1 (escape sequences start here). */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+
+/**
+ * Normalizes line breaks and invisible characters; clean text never contains \r, tabs, zero-width marks or control
+ * characters. Every Unicode line break (CR, CRLF, VT, FF, NEL, U+2028, U+2029) becomes \n.
+ */
+export function normalizeText(s: string): string {
   return s
-    .replace(/\r\n?/g, '\n')
+    .replace(/\r\n?|[\v\f\u0085\u2028\u2029]/g, '\n')
+    .replace(CONTROL, '')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\t\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u2028\u2029]/g, '\n');
+    .replace(/[\t\u00a0\u2007\u202f]/g, ' ');
 }
+
+const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** A metadata value (title, outlet, byline) on one line: line breaks and control characters become one space. */
+export function oneLine(value: string): string {
+  if (!LINE_BREAK_OR_CONTROL.test(value)) return value;
+  return value.replace(new RegExp(LINE_BREAK_OR_CONTROL.source, 'g'), ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+const oneLineField = <T extends { readonly value: string }>(field: T | null): T | null => (field ? { ...field, value: oneLine(field.value) } : null);
 
 /**
  * Paragraphs of plain text: blank lines always separate; inside a block, a line that does not end a sentence
@@ -273,7 +289,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   const bodyMeta = stripBodyMetadata(kept, removed, raw.format);
   const headerTitle = header?.title ? splitSiteSuffix(header.title, header.outlet) : null;
   const named = firstOf(pv(hints.title, 'container'), html?.title, pv(headerTitle?.title, 'text-header'));
-  const title = named ?? titleFromBody(kept, raw.format);
+  const title = oneLineField(named ?? titleFromBody(kept, raw.format));
   // a title cut from the lead's first sentence is still body text; only a title stated apart from the body repeats it
   if (title && title.from !== 'lead-sentence' && raw.format === 'text') removeTitleRepeats(kept, title.value, removed);
   const text = kept.filter((p) => p.trim()).join('\n');
@@ -299,7 +315,7 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
   }
   const statedOutlet = firstOf(...outletCandidates.map((c) => (c && isOutletName(c.value) ? c : null)));
   // 1. the outlet the input names; 2. the page's host (from markup's URL, the container or a header line); 3. the file's stem
-  const outlet = statedOutlet ?? firstOf(domainOutlet, pv(hostOf(url ?? html?.url ?? header?.url), 'host'), pv(fileStem(raw.source), 'file-stem'));
+  const outlet = oneLineField(statedOutlet ?? firstOf(domainOutlet, pv(hostOf(url ?? html?.url ?? header?.url), 'host'), pv(fileStem(raw.source), 'file-stem')));
   const outletGuessed = outlet !== null && statedOutlet === null;
   if (bodyMeta.aggregator) diagnostics.push(diagnostic('info', STAGE, 'relayed-by-aggregator', `${name}: relayed by "${bodyMeta.aggregator}"; the outlet is the one it names`));
   if (outlet && outletGuessed) diagnostics.push(diagnostic('info', STAGE, 'outlet-guessed', `${name}: no outlet named in the input; using "${outlet.value}" (${outlet.from}) as a guess. Pass the outlet (a "date YYYY-MM-DD Outlet" first line, feed or JSONL field) to replace it`));
@@ -308,12 +324,12 @@ export function toArticle(raw: RawArticle, options: Partial<ArticleOptions> = {}
     pv(fromRemoved.posted, 'timestamp-line'),
     pv(fromRemoved.updated, 'updated-line'),
   );
-  const byline = firstOf(
+  const byline = oneLineField(firstOf(
     pv(hintByline?.byline && !isJunkByline(hintByline.byline) ? hintByline.byline : null, 'container'),
     html?.byline,
     pv(header?.byline, 'text-header'),
     pv(bodyMeta.byline, 'body'),
-  );
+  ));
   const detected = detectLanguage(text);
   const language = firstOf(pv(detected, 'detected'), html?.language);
   lap?.('language');

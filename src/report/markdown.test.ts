@@ -51,3 +51,16 @@ test('a cite is labelled by its outlet, but an "outlet" too long to be a name gi
   assert.equal(citeLabel(article(lede, 'in/berlin-wire.txt')), 'berlin-wire.txt');
   assert.equal(citeLabel(article(null)), 'news.example.org');
 });
+
+test('escapeMarkdown keeps hostile text on one inert line: line breaks, lone CR, controls, links, tables, HTML', async () => {
+  const { escapeMarkdown, renderJson } = await import('./markdown.js');
+  const hostile = 'Quay\rfire\u2028| x | y |\n\x1b[31mred\x1b[0m [click](javascript:alert(1)) <img src=x onerror=y> ~~gone~~ \u202Eevil\x85end';
+  const out = escapeMarkdown(hostile);
+  assert.doesNotMatch(out, /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202e]/);
+  assert.doesNotMatch(out, /(^|[^\\])[|[\]~]/, 'every pipe, bracket and tilde is escaped');
+  assert.doesNotMatch(out, /</);
+  assert.equal(out, 'Quay fire \\| x \\| y \\| \\[31mred\\[0m \\[click\\](javascript:alert(1)) &lt;img src=x onerror=y> \\~\\~gone\\~\\~ evil end');
+  const json = renderJson({ title: 'a\u2028b\x9b\u202Ec' } as unknown as Report);
+  assert.doesNotMatch(json, /[\x7f-\x9f\u2028\u202e]/);
+  assert.deepEqual(JSON.parse(json), { title: 'a\u2028b\x9b\u202Ec' });
+});

@@ -62,13 +62,23 @@ const SECTIONS: readonly { readonly key: Report['brief'][number]['section']; rea
   { key: 'sources', title: 'Sources and provenance' },
 ];
 
-/** Escapes text so neither HTML nor Markdown syntax inside an article can act in a renderer (no tag can open without "<"). */
+/** Every line break a renderer or terminal honours: CRLF, lone CR, LF, VT, FF, NEL, U+2028, U+2029. */
+const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+/** Control characters (C0, DEL, C1) and bidirectional overrides/isolates: dropped, they only ever hide or reorder text. */
+const INVISIBLE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Escapes untrusted text for one Markdown line or table cell: no HTML tag can open (no raw "<"), no Markdown
+ * syntax acts (emphasis, code, links, tables, headings, strikethrough), no line break splits a row (a lone CR
+ * included), and no control character reaches a terminal that shows the file.
+ */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(LINE_BREAKS, ' ')
+    .replace(INVISIBLE_CONTROLS, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/([\\`*_[\]|#])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+    .replace(/([\\`*_[\]|#~])/g, '\\$1');
 }
 
 /** "1 story", "3 stories". */
@@ -217,7 +227,7 @@ function articleTable(report: Report, options: MarkdownOptions): string[] {
       ...(options.full ? problems.map((d) => `${d.severity}: ${d.message}`) : problems.length ? [count(problems.length, 'warning')] : []),
     ].filter(Boolean);
     out.push(
-      `| ${a.id} | ${escapeMarkdown(options.full ? a.outlet ?? '?' : citeLabel(a))} | ${a.published ?? '?'} | ${escapeMarkdown(a.title ?? '')} | ${a.removed.length} | ${escapeMarkdown(notes.join('; '))} |`,
+      `| ${a.id} | ${escapeMarkdown(options.full ? a.outlet ?? '?' : citeLabel(a))} | ${escapeMarkdown(a.published ?? '?')} | ${escapeMarkdown(a.title ?? '')} | ${a.removed.length} | ${escapeMarkdown(notes.join('; '))} |`,
     );
   }
   return [...out, ''];
@@ -229,6 +239,10 @@ function fullNote(report: Report): string {
   return `_Capped brief. Every claim (${report.claims.length}), conflict in detail (${conflicts}), quote variant and warning: \`parallax report --full\` or \`--format json\`._\n`;
 }
 
+/** Characters JSON.stringify leaves raw that a terminal may act on (DEL, C1, separators, bidi controls). */
+const JSON_INERT = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** The report as JSON; the characters above are written as \uXXXX escapes (the same value), so printing it is safe. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${JSON.stringify(report, null, 2).replace(JSON_INERT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -1,7 +1,7 @@
 // The service layer: the only API the CLI, HTTP and web faces call.
 export { analyzeArticles, analyzePaths, storedReport, LATEST } from './analyze.js';
 export type { AnalyzeDeps, AnalyzePathsResult } from './analyze.js';
-export { ingestPaths } from './ingest-paths.js';
+export { DEFAULT_INGEST_OPTIONS, ingestPaths, parseByteSize } from './ingest-paths.js';
 export type { IngestDeps, IngestSummary } from './ingest-paths.js';
 export { noProgress } from './progress.js';
 export type { Progress } from './progress.js';

@@ -1,9 +1,12 @@
 // Use-case: read inputs, clean them into articles and store them; bad inputs are reported, never fatal.
 import type { Article } from '../core/article.js';
 import type { Context } from '../core/context.js';
-import type { IngestFailure } from '../core/raw-article.js';
+import { diagnostic } from '../core/diagnostics.js';
+import type { IngestFailure, RawArticle } from '../core/raw-article.js';
 import { readInputs, toArticle, type IngestOptions } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
+
+export { DEFAULT_INGEST_OPTIONS, parseByteSize } from '../ingest/index.js';
 import { noProgress, type Progress } from './progress.js';
 
 export interface IngestSummary {
@@ -25,6 +28,16 @@ export interface IngestDeps {
 /** Articles are stored in small batches, so a crash later in the batch loses nothing already stored. */
 const BATCH = 64;
 
+/** Cleaning one hostile input must never cost the batch: a throw (a bug, or a stack exhausted) becomes its failure. */
+function cleanOrFailure(raw: RawArticle): Article | { readonly failure: IngestFailure } {
+  try {
+    return toArticle(raw);
+  } catch (err) {
+    const where = raw.source.record ? `${raw.source.path ?? '-'} ${raw.source.record}` : raw.source.path ?? raw.source.url ?? '-';
+    return { failure: { source: raw.source, diagnostics: [diagnostic('error', 'ingest.clean', 'clean-failed', `${where}: could not be cleaned (${(err as Error).message}); skipped, the rest of the batch goes on`)] } };
+  }
+}
+
 export async function ingestPaths(deps: IngestDeps, paths: readonly string[]): Promise<IngestSummary> {
   const progress = deps.progress ?? noProgress;
   const articles: Article[] = [];
@@ -44,7 +57,11 @@ export async function ingestPaths(deps: IngestDeps, paths: readonly string[]): P
       failures.push(item.failure);
       continue;
     }
-    const article = toArticle(item.raw);
+    const article = cleanOrFailure(item.raw);
+    if ('failure' in article) {
+      failures.push(article.failure);
+      continue;
+    }
     if (article.status === 'failed') {
       failures.push({ source: article.source, diagnostics: article.diagnostics });
       continue;

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ParallaxError } from '../../core/errors.js';
 import { storeContract } from '../store.contract.js';
 import { ftsQuery, SqliteStore } from './sqlite-store.js';
 import { makeArticle } from '../../../test/helpers/make-article.js';
@@ -35,3 +37,26 @@ test('fts queries quote every term', () => {
 });
 
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+test('a writer waits for another connection\'s write lock, and a lock that outlasts the wait is PX202', async () => {
+  const path = join(dir, 'locked.db');
+  const store = SqliteStore.open(path, { busyTimeoutMs: 150 });
+  const other = SqliteStore.open(path, { busyTimeoutMs: 150 });
+  const holder = new Database(path);
+  try {
+    holder.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    await assert.rejects(store.putArticles([makeArticle('Blocked text.')]), (err: unknown) => err instanceof ParallaxError && err.code === 'PX202' && /stayed locked by another process for 150 ms/.test(err.message));
+    assert.ok(Date.now() - started >= 100, 'it waited before giving up');
+    holder.exec('ROLLBACK');
+    // released: the write goes through, and a read-then-write from a second connection does not fail on a lock upgrade
+    const [r] = await store.putArticles([makeArticle('Unblocked text.')]);
+    assert.equal(r?.inserted, true);
+    const [again] = await other.putArticles([makeArticle('Unblocked text.')]);
+    assert.equal(again?.inserted, false);
+  } finally {
+    holder.close();
+    await store.close();
+    await other.close();
+  }
+});

@@ -12,16 +12,39 @@ import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
 
 type Db = Database.Database;
 
+export interface SqliteOptions {
+  /** How long a writer waits for another process's write lock before giving up (SQLite busy_timeout). */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Long enough for another CLI's largest write (a whole analysis saved at once) to finish first. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
+
+/** Whether SQLite gave up waiting for a lock another connection holds. */
+export function isBusyError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+function lockedError(path: string, waitedMs: number, err: unknown): ParallaxError {
+  return new ParallaxError(
+    'PX202',
+    `database ${path} stayed locked by another process for ${waitedMs} ms; wait for the other parallax run to finish, or raise the wait with PARALLAX_BUSY_TIMEOUT_MS.`,
+    { cause: err },
+  );
+}
+
 function migrate(db: Db, migrations: readonly Migration[]): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
-  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-  for (const m of migrations) {
-    if (applied.has(m.version)) continue;
-    db.transaction(() => {
+  // immediate: two processes opening a new database at once migrate one after the other, never both
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    for (const m of migrations) {
+      if (applied.has(m.version)) continue;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
-    })();
-  }
+    }
+  }).immediate();
 }
 
 /** Turns free text into an FTS5 query of quoted terms, so user input can never be a syntax error. */
@@ -33,28 +56,49 @@ export function ftsQuery(query: string): string {
 export class SqliteStore implements Store {
   readonly backend = 'sqlite';
   private readonly db: Db;
+  private readonly path: string;
+  private readonly busyTimeoutMs: number;
 
-  private constructor(db: Db) {
+  private constructor(db: Db, path: string, busyTimeoutMs: number) {
     this.db = db;
+    this.path = path;
+    this.busyTimeoutMs = busyTimeoutMs;
   }
 
-  static open(path: string): SqliteStore {
+  static open(path: string, options: SqliteOptions = {}): SqliteStore {
+    const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
     let db: Db;
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-      db = new Database(path);
+      // the busy timeout first: switching a new file to WAL already takes a lock
+      db = new Database(path, { timeout: busyTimeoutMs });
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
     } catch (err) {
+      if (isBusyError(err)) throw lockedError(path, busyTimeoutMs, err);
       throw new ParallaxError('PX200', `cannot open database ${path}: ${(err as Error).message}. Check the path and its permissions, or pass --db PATH.`, { cause: err });
     }
     try {
       migrate(db, SQLITE_MIGRATIONS);
     } catch (err) {
       db.close();
+      if (isBusyError(err)) throw lockedError(path, busyTimeoutMs, err);
       throw new ParallaxError('PX201', `cannot migrate database ${path}: ${(err as Error).message}. Is it a Parallax database? Pass another --db PATH.`, { cause: err });
     }
-    return new SqliteStore(db);
+    return new SqliteStore(db, path, busyTimeoutMs);
+  }
+
+  /**
+   * Runs a write as one BEGIN IMMEDIATE transaction: the write lock is taken (waiting up to the busy timeout) before
+   * anything is read, so a read-then-write never fails on a lock upgrade; a lock that outlasts the wait is PX202.
+   */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      if (isBusyError(err)) throw lockedError(this.path, this.busyTimeoutMs, err);
+      throw err;
+    }
   }
 
   async putArticles(articles: readonly Article[]): Promise<PutResult[]> {
@@ -63,7 +107,7 @@ export class SqliteStore implements Store {
       'INSERT INTO articles (id, content_hash, outlet, published, title, source_json, article_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const fts = this.db.prepare('INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)');
-    return this.db.transaction(() =>
+    return this.write(() =>
       articles.map((a): PutResult => {
         const found = exists.get(a.contentHash) as { id: string } | undefined;
         if (found) return { id: found.id, inserted: false };
@@ -71,14 +115,14 @@ export class SqliteStore implements Store {
         fts.run(a.id, a.meta.title ?? '', a.text);
         return { id: a.id, inserted: true };
       }),
-    )();
+    );
   }
 
   async updateArticles(articles: readonly Article[]): Promise<void> {
     const update = this.db.prepare('UPDATE articles SET article_json = ? WHERE id = ?');
-    this.db.transaction(() => {
+    this.write(() => {
       for (const a of articles) update.run(JSON.stringify(a), a.id);
-    })();
+    });
   }
 
   async getArticle(id: string): Promise<Article | null> {
@@ -100,9 +144,9 @@ export class SqliteStore implements Store {
 
   async recordFailures(failures: readonly IngestFailure[], at: string): Promise<void> {
     const insert = this.db.prepare('INSERT INTO ingest_failures (source_json, diagnostics_json, at) VALUES (?, ?, ?)');
-    this.db.transaction(() => {
+    this.write(() => {
       for (const f of failures) insert.run(JSON.stringify(f.source), JSON.stringify(f.diagnostics), at);
-    })();
+    });
   }
 
   async listFailures(): Promise<StoredFailure[]> {
@@ -115,7 +159,8 @@ export class SqliteStore implements Store {
   }
 
   async saveReport(key: string, report: Report): Promise<void> {
-    this.db.prepare('INSERT INTO reports (key, report_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET report_json = excluded.report_json').run(key, JSON.stringify(report));
+    const upsert = this.db.prepare('INSERT INTO reports (key, report_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET report_json = excluded.report_json');
+    this.write(() => upsert.run(key, JSON.stringify(report)));
   }
 
   async loadReport(key: string): Promise<Report | null> {

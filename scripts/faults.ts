@@ -1,0 +1,63 @@
+// `npm run faults`: runs the crash, hostile-input and concurrent-writer trials and writes their counts into README.md's fault table.
+//
+//   npm run faults [-- --rounds N --articles N --writer-rounds N --no-write]
+//
+// Every figure in the table comes from this run; the table sits between the faults markers in README.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { crashTest, type CrashResult } from './crash-test.js';
+import { ROOT } from './faults-kit.js';
+import { hostileInputs, type HostileResult } from './faults-hostile.js';
+import { concurrentWriters, type WritersResult } from './faults-writers.js';
+
+const START = '<!-- faults:start (written by npm run faults) -->';
+const END = '<!-- faults:end -->';
+
+function flag(args: readonly string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  const v = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+export function faultTable(crash: CrashResult, hostile: HostileResult, writers: WritersResult, setup: { rounds: number; articles: number; writerArticles: number }): string {
+  const lines = [
+    `| trial | tried | data lost | duplicates | crashes / failures |`,
+    `|---|---|---|---|---|`,
+    `| SIGKILL during \`ingest\` (SQLite WAL; ${setup.articles} articles, killed after a random share was stored; ${crash.ingestKillsMidway} kills left a partial corpus) | ${crash.ingestKills} kills | ${crash.lost} | ${crash.duplicates} | ${crash.corrupt} damaged, ${crash.resumeFailures} reruns failed |`,
+    `| SIGKILL during \`analyze\` (same databases, at a random time; rerun must give the uninterrupted report) | ${crash.analyzeKills} kills | (in the row above) | (in the row above) | (in the row above) |`,
+    `| two \`ingest\` CLIs into one \`--db\` at once (${setup.writerArticles} articles, a third in common) | ${writers.tried} pairs | ${writers.rounds.reduce((n, r) => n + Math.max(0, r.expected - r.stored), 0)} | ${writers.rounds.reduce((n, r) => n + Math.max(0, r.insertedTotal - r.expected), 0)} | ${writers.failures} pairs failed |`,
+    '',
+    `| reader | hostile inputs tried | crashes or hangs | good neighbours kept |`,
+    `|---|---|---|---|`,
+    ...hostile.readers.map((r) => `| ${r.reader} | ${r.tried} | ${r.crashes} | ${r.neighbours - r.neighboursLost} of ${r.neighbours} |`),
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const setup = { rounds: flag(args, '--rounds', 6), articles: flag(args, '--articles', 150), writerArticles: flag(args, '--writer-articles', 150) };
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  log('hostile inputs ...');
+  const hostile = await hostileInputs();
+  log('concurrent writers ...');
+  const writers = await concurrentWriters({ rounds: flag(args, '--writer-rounds', 10), articles: setup.writerArticles });
+  log('crash trials ...');
+  const crash = await crashTest({ rounds: setup.rounds, articles: setup.articles, log });
+  const table = faultTable(crash, hostile, writers, setup);
+  process.stdout.write(`${table}\n`);
+  for (const p of [...crash.problems, ...hostile.problems, ...writers.rounds.filter((r) => !r.ok).map((r) => `writers round ${r.round}: ${r.detail}`)]) log(`problem: ${p}`);
+  if (!args.includes('--no-write')) {
+    const readme = path.join(ROOT, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const a = text.indexOf(START);
+    const b = text.indexOf(END);
+    if (a < 0 || b < a) throw new Error(`README.md has no ${START} ... ${END} markers`);
+    writeFileSync(readme, `${text.slice(0, a + START.length)}\n${table}\n${text.slice(b)}`);
+    log('wrote the fault table into README.md');
+  }
+  const bad = crash.lost + crash.duplicates + crash.corrupt + crash.resumeFailures + writers.failures + hostile.readers.reduce((n, r) => n + r.crashes + r.neighboursLost, 0);
+  process.exitCode = bad ? 1 : 0;
+}
+
+await main();
