@@ -34,4 +34,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
     `,
   },
+  {
+    version: 10,
+    name: 'engine: stage versions per article, engine state rows',
+    sql: `
+      CREATE TABLE article_stages (
+        article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        versions_json TEXT NOT NULL
+      );
+      CREATE TABLE engine_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];
