@@ -48,10 +48,12 @@ export function stageFingerprints(stages: readonly ArticleStage<unknown>[], over
 
 /**
  * The stages to run on an article whose layers came from `prior`, in pipeline order:
- * a stage runs when its fingerprint differs from the recorded one, or when a layer it requires is rebuilt this time.
+ * a stage runs when its fingerprint differs from the recorded one, or when a layer it requires is rebuilt this time;
+ * every stage runs when the article was never analyzed or a stage it was analyzed with left the pipeline.
  */
 export function stagesToRun(stages: readonly ArticleStage<unknown>[], current: StageVersions, prior: StageVersions | undefined): ArticleStage<unknown>[] {
-  if (!prior) return [...stages];
+  // Layers from a stage no longer in the pipeline cannot be told apart from the others': start over.
+  if (!prior || Object.keys(prior).some((name) => !(name in current))) return [...stages];
   const rebuilt = new Set<LayerName>();
   const run: ArticleStage<unknown>[] = [];
   for (const stage of stages) {
