@@ -56,10 +56,16 @@ function pretty(value: unknown, depth: number): string {
  * Writes the report whose every section is the concatenation, story by story, of the stories' sections; byte for byte
  * what `renderJson` writes for that assembled report. `stories` is called once per section and must yield the same
  * reports in the same order each time (e.g. read back one at a time from the store), so at most one story's report
- * is held at once.
+ * is held at once. Returns how many items each section got; `onItem` sees each item as it is written.
  */
-export async function writeReportStream(out: Writable, head: ReportHead, stories: () => AsyncIterable<Report> | Iterable<Report>): Promise<void> {
+export async function writeReportStream(
+  out: Writable,
+  head: ReportHead,
+  stories: () => AsyncIterable<Report> | Iterable<Report>,
+  onItem?: (section: ReportSection, item: unknown) => void,
+): Promise<Record<ReportSection, number>> {
   const w = new ChunkWriter(out);
+  const counts = Object.fromEntries(REPORT_SECTIONS.map((s) => [s, 0])) as Record<ReportSection, number>;
   await w.write(`{\n  "schema": "parallax.report/1",\n  "generatedBy": ${pretty(head.generatedBy, 1)},\n`);
   for (const section of REPORT_SECTIONS) {
     await w.write(`  ${JSON.stringify(section)}: [`);
@@ -68,12 +74,15 @@ export async function writeReportStream(out: Writable, head: ReportHead, stories
       for (const item of report[section] as readonly unknown[]) {
         await w.write(`${first ? '' : ','}\n    ${pretty(item, 2)}`);
         first = false;
+        counts[section]++;
+        onItem?.(section, item);
       }
     }
     await w.write(first ? '],\n' : '\n  ],\n');
   }
   await w.write(`  "pipeline": ${pretty(head.pipeline, 1)}\n}\n`);
   await w.flush();
+  return counts;
 }
 
 /** The same concatenation held in memory, for small corpora and tests (`renderJson` of it equals the stream). */

@@ -7,7 +7,7 @@ import { StoryEngine, type EngineOptions, type EngineUpdate } from '../engine/st
 import { defaultPipeline, describePipeline } from '../pipeline/registry.js';
 import type { Pipeline, StageConfig } from '../pipeline/runner.js';
 import type { Report } from '../report/schema.js';
-import { assembleReport, writeReportStream, type ReportHead } from '../report/write-report-stream.js';
+import { assembleReport, writeReportStream, type ReportHead, type ReportSection } from '../report/write-report-stream.js';
 import { MAX_PAGE, type ArticleHeader, type Page, type Store } from '../store/store.js';
 import { ingestPaths, type IngestDeps, type IngestSummary } from './ingest-paths.js';
 import { noProgress, type Progress } from './progress.js';
@@ -79,8 +79,13 @@ export async function storiesReport(deps: AnalyzeDeps, ids: readonly string[]): 
 }
 
 /** Streams the report over these stories as report-v1 JSON, reading one story row at a time per section. */
-export async function writeStoriesReport(deps: AnalyzeDeps, out: Writable, ids: readonly string[]): Promise<void> {
-  await writeReportStream(out, reportHead(deps), () => storyReports(deps.store, ids));
+export async function writeStoriesReport(
+  deps: AnalyzeDeps,
+  out: Writable,
+  ids: readonly string[],
+  onItem?: (section: ReportSection, item: unknown) => void,
+): Promise<Record<ReportSection, number>> {
+  return writeReportStream(out, reportHead(deps), () => storyReports(deps.store, ids), onItem);
 }
 
 /** Analyzes the articles (see `updateAnalysis`) and returns the report over the stories that hold them. */
@@ -138,6 +143,6 @@ export async function storedReport(deps: AnalyzeDeps, options: { readonly story?
 }
 
 /** Streams the report over everything stored as report-v1 JSON (see `storedReport`). */
-export async function writeStoredReport(deps: AnalyzeDeps, out: Writable): Promise<void> {
-  await writeStoriesReport(deps, out, await currentStories(deps));
+export async function writeStoredReport(deps: AnalyzeDeps, out: Writable, onItem?: (section: ReportSection, item: unknown) => void): Promise<Record<ReportSection, number>> {
+  return writeStoriesReport(deps, out, await currentStories(deps), onItem);
 }
