@@ -45,6 +45,8 @@ const KINDS = [
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const ROLES = ['mayor', 'fire chief', 'police spokeswoman', 'union leader', 'minister', 'harbour master', 'witness'];
 const REMARK_WORDS = ['we', 'will', 'not', 'stop', 'until', 'every', 'family', 'knows', 'what', 'happened', 'here', 'the', 'crews', 'worked', 'through', 'night', 'and', 'this', 'city', 'deserves', 'answers', 'safety', 'rules', 'were', 'ignored', 'for', 'years', 'our', 'hearts', 'go', 'out', 'to', 'victims'];
+/** Invented everyday words, two or three syllables, so quotes share some vocabulary across stories as real ones do. */
+const EVERYDAY = Array.from({ length: 1500 }, (_, i) => `${SYLLABLE[i % 30]}${SYLLABLE[Math.floor(i / 30) % 30]}${i >= 900 ? SYLLABLE[(i * 7) % 30] : ''}e`);
 const FILLER = [
   'Residents gathered near the {site} as crews worked into the evening.',
   'Traffic was diverted around the {site} for most of the day.',
@@ -123,9 +125,13 @@ function storySpec(random: () => number, index: number): StorySpec {
   const month = 1 + Math.floor(random() * 12);
   const dayOfMonth = 1 + Math.floor(random() * 28);
   const year = 2030 + Math.floor(random() * 4);
+  // Remarks mix function words, everyday words (a Zipf draw: a few are in every story's quotes) and the story's own.
   const remark = (): string => {
-    const words = Array.from({ length: 7 + Math.floor(random() * 8) }, () => pick(REMARK_WORDS));
-    words.splice(2, 0, surname().toLowerCase(), pick(kind.site).split(' ')[0]!);
+    const words = Array.from({ length: 7 + Math.floor(random() * 8) }, () => {
+      const r = random();
+      return r < 0.45 ? pick(REMARK_WORDS) : r < 0.85 ? EVERYDAY[Math.floor(EVERYDAY.length * random() ** 2)]! : surname().toLowerCase();
+    });
+    words.splice(2, 0, pick(kind.site).split(' ')[0]!);
     return cap(words.join(' '));
   };
   return {
@@ -180,7 +186,9 @@ function writeArticle(random: () => number, s: StorySpec, outlet: string, paragr
       b.add(qualifier === 'at-least' ? 'At least ' : 'Officials said ');
       const n = b.add(String(s.count));
       b.add(` people were ${s.kind.role}, `);
-      b.entity(person.name.split(' ')[1]!, person.name, 'PERSON');
+      // Some outlets never give the full name: the article's own canonical form is the surname alone.
+      const surname = person.name.split(' ')[1]!;
+      b.entity(surname, random() < 0.3 ? surname : person.name, 'PERSON');
       b.add(' told reporters.');
       b.quantities.push({ ...n, value: s.count, low: s.count, high: qualifier === 'at-least' ? null : s.count, lowInclusive: true, highInclusive: true, unit: 'people', qualifier, role: s.kind.role });
     } else if (r < 0.6) {
@@ -195,7 +203,10 @@ function writeArticle(random: () => number, s: StorySpec, outlet: string, paragr
       b.add(', visited the ');
       b.add(s.site);
       b.add(' with representatives of ');
-      b.entity(s.org, s.org, 'ORG');
+      // ...and some name the organisation by its initials only.
+      const acronym = s.org.split(' ').map((w) => w[0]).join('');
+      if (random() < 0.3) b.entity(acronym, acronym, 'ORG');
+      else b.entity(s.org, s.org, 'ORG');
       b.add('.');
     } else {
       b.add(fill(pick(FILLER), s));
