@@ -19,6 +19,8 @@ interface SizeResult {
   readonly size: number;
   readonly seconds: number;
   readonly articlesPerSecond: number;
+  /** Articles per CPU second of this process (user + system): what one core would do on a machine shared with others. */
+  readonly articlesPerCpuSecond: number;
   /** Articles per second over the last tenth of the stream: flat cost means it matches the first tenth's. */
   readonly firstTenthPerSecond: number;
   readonly lastTenthPerSecond: number;
@@ -77,6 +79,7 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
     const bigStories = new Map<number, { ids: string[]; sample: GeneratedArticle | null }>();
     const goldStory = new Map<string, number>();
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let processed = 0;
     while (processed < size) {
       // 1. arrival: each article is read (ingest: text reader, header, cleaning) when it arrives.
@@ -101,13 +104,16 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
       processed += batch.length;
       doneAt.push(end - t0);
       peak = Math.max(peak, rssMb());
-      if (processed % (BATCH * 10) === 0 || processed === size) {
-        log(`stream ${size}: ${processed} articles, ${(processed / ((end - t0) / 1000)).toFixed(1)} articles/s, rss ${rssMb().toFixed(0)} MB`);
+      if (processed % (BATCH * 5) === 0 || processed === size) {
+        const used = process.cpuUsage(cpu0);
+        log(`stream ${size}: ${processed} articles, ${(processed / ((end - t0) / 1000)).toFixed(1)} articles/s wall, ${((processed * 1e6) / (used.user + used.system)).toFixed(1)} per CPU second, rss ${rssMb().toFixed(0)} MB`);
       }
       // Keep only stories seen from their first article, to find a big one at the end.
       if (bigStories.size > 5_000) for (const [k, v] of bigStories) if (v.ids.length < 3) bigStories.delete(k);
     }
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const tenth = Math.max(1, Math.floor(doneAt.length / 10));
     const span = (from: number, to: number): number => ((to - from) * BATCH) / (((doneAt[to - 1] ?? 0) - (from > 0 ? doneAt[from - 1] ?? 0 : 0)) / 1000);
     const firstTenthPerSecond = span(0, tenth);
@@ -138,6 +144,7 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
       size,
       seconds,
       articlesPerSecond: size / seconds,
+      articlesPerCpuSecond: size / cpuSeconds,
       firstTenthPerSecond,
       lastTenthPerSecond,
       p50Ms: quantile(latencies, 0.5),
@@ -183,6 +190,7 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
   for (const r of results) {
     const k = label(r.size);
     metrics[`articlesPerSecond_${k}`] = r.articlesPerSecond;
+    metrics[`articlesPerCpuSecond_${k}`] = r.articlesPerCpuSecond;
     metrics[`p50Ms_${k}`] = r.p50Ms;
     metrics[`p99Ms_${k}`] = r.p99Ms;
     metrics[`peakRssMb_${k}`] = r.peakRssMb;
@@ -190,7 +198,7 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
     if (r.bigStoryUpdateMs !== null) metrics[`bigStoryUpdateMs_${k}`] = r.bigStoryUpdateMs;
     const total = [...r.stageMs.values()].reduce((a, b) => a + b, 0);
     notes.push(
-      `${k}: ${r.articlesPerSecond.toFixed(1)} articles/s end to end (first tenth ${r.firstTenthPerSecond.toFixed(1)}, last tenth ${r.lastTenthPerSecond.toFixed(1)}), ` +
+      `${k}: ${r.articlesPerSecond.toFixed(1)} articles/s end to end wall clock, ${r.articlesPerCpuSecond.toFixed(1)} per CPU second (first tenth ${r.firstTenthPerSecond.toFixed(1)}, last tenth ${r.lastTenthPerSecond.toFixed(1)}), ` +
         `latency p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms, peak RSS ${r.peakRssMb.toFixed(0)} MB, ${r.stories} stories (membership BCubed F1 ${r.membershipBcubedF1.toFixed(3)} against the generated stories)`,
       ...[...r.stageMs].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `  ${name.padEnd(30)} ${((100 * ms) / r.seconds / 1000).toFixed(1).padStart(5)}% of wall time, ${((r.size * 1000) / ms).toFixed(0).padStart(7)} articles/s alone`),
       `  stages total ${(total / 1000).toFixed(1)} s of ${r.seconds.toFixed(1)} s (the rest: ingest, storage, story index, report rows)`,
