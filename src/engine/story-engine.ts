@@ -22,7 +22,15 @@ export interface EngineOptions {
   readonly timings?: Map<string, number>;
   /** Called after each article's stages ran. */
   readonly onArticle?: (done: number, total: number) => void;
+  /** Analyzed articles kept in memory for re-analyzing their stories (see DEFAULT_ARTICLE_CACHE). */
+  readonly articleCache?: number;
 }
+
+/**
+ * Recently analyzed articles the engine keeps, so a growing story re-reads its members from memory rather than the
+ * store. Bounded, so memory follows the stories in the news, not the corpus.
+ */
+export const DEFAULT_ARTICLE_CACHE = 2000;
 
 export interface EngineUpdate {
   /** Ids of the articles given, once each. */
@@ -41,6 +49,9 @@ export interface EngineUpdate {
 const STORY_WRITE_BATCH = 32;
 
 export class StoryEngine {
+  /** Least recently used first: a Map keeps insertion order, and a hit re-inserts. */
+  private readonly cache = new Map<string, Article>();
+
   private constructor(
     private readonly store: Store,
     private readonly ctx: Context,
@@ -93,6 +104,7 @@ export class StoryEngine {
       this.options.onArticle?.(i + 1, given.length);
     }
     await this.store.saveAnalyzedArticles(saved);
+    for (const a of fresh.values()) this.remember(a);
 
     const storyOf = new Map<string, string>();
     const absorbed: string[] = [];
@@ -120,12 +132,40 @@ export class StoryEngine {
     return { articles: ids, stageRuns, storyOf, updated, absorbed };
   }
 
-  /** Re-analyzes one story from its members (this batch's copies first, the rest read from the store). */
+  private remember(article: Article): void {
+    this.cache.delete(article.id);
+    this.cache.set(article.id, article);
+    const limit = this.options.articleCache ?? DEFAULT_ARTICLE_CACHE;
+    while (this.cache.size > limit) this.cache.delete(this.cache.keys().next().value ?? article.id);
+  }
+
+  private recall(id: string): Article | undefined {
+    const hit = this.cache.get(id);
+    if (hit) {
+      this.cache.delete(id);
+      this.cache.set(id, hit);
+    }
+    return hit;
+  }
+
+  /** Re-analyzes one story from its members (this batch's copies first, then the cache, the rest read from the store). */
   private async storyRow(id: string, fresh: ReadonlyMap<string, Article>): Promise<StoredStory> {
     const story = this.index.story(id);
     if (!story) throw new Error(`story ${id} is not in the index`);
-    const missing = story.articles.filter((a) => !fresh.has(a));
-    const members = [...story.articles.flatMap((a) => fresh.get(a) ?? []), ...(missing.length ? await this.store.listArticles(missing) : [])];
+    const byId = new Map<string, Article>();
+    const missing: string[] = [];
+    for (const a of story.articles) {
+      const known = fresh.get(a) ?? this.recall(a);
+      if (known) byId.set(a, known);
+      else missing.push(a);
+    }
+    if (missing.length) {
+      for (const a of await this.store.listArticles(missing)) {
+        byId.set(a.id, a);
+        this.remember(a);
+      }
+    }
+    const members = story.articles.flatMap((a) => byId.get(a) ?? []);
     const report = analyzeStory(id, members, this.pipeline, this.ctx, {
       ...(this.options.config ? { config: this.options.config } : {}),
       ...(this.options.timings ? { timings: this.options.timings } : {}),

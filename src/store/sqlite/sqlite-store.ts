@@ -142,7 +142,7 @@ export class SqliteStore implements Store {
 
   async listArticles(ids?: readonly string[]): Promise<Article[]> {
     const rows = ids
-      ? ids.map((id) => this.db.prepare('SELECT article_json FROM articles WHERE id = ?').get(id) as { article_json: string } | undefined).filter((r) => r !== undefined)
+      ? ((get) => ids.map((id) => get.get(id) as { article_json: string } | undefined).filter((r) => r !== undefined))(this.db.prepare('SELECT article_json FROM articles WHERE id = ?'))
       : (this.db.prepare('SELECT article_json FROM articles ORDER BY id').all() as { article_json: string }[]);
     const articles = rows.map((r) => JSON.parse(r.article_json) as Article);
     return articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
