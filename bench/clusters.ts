@@ -11,6 +11,7 @@ import type { ArticleStage } from '../src/pipeline/stage.js';
 import { findDuplicates } from '../src/corpus/duplicates/index.js';
 import { STORIES_DEFAULTS, clusterStories, stem, type StoriesConfig } from '../src/corpus/stories/index.js';
 import { STOPWORDS } from '../src/corpus/stories/stopwords.js';
+import { bcubedF1 } from '../src/corpus/stories/bcubed.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
 import { sentencesStage } from '../src/stages/sentences/index.js';
 import { timesStage } from '../src/stages/times/index.js';
@@ -19,27 +20,7 @@ import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from
 
 // ---------- scoring ----------
 
-/** B-cubed F1 of a predicted labelling against a gold one (same item order). */
-export function bcubedF1(pred: readonly string[], gold: readonly string[]): number {
-  const count = (labels: readonly string[]): Map<string, number> => {
-    const m = new Map<string, number>();
-    for (const l of labels) m.set(l, (m.get(l) ?? 0) + 1);
-    return m;
-  };
-  const predSize = count(pred);
-  const goldSize = count(gold);
-  const both = count(pred.map((p, i) => `${p}\u0000${gold[i]}`));
-  let p = 0;
-  let r = 0;
-  pred.forEach((label, i) => {
-    const g = gold[i] ?? '';
-    const overlap = both.get(`${label}\u0000${g}`) ?? 0;
-    p += overlap / (predSize.get(label) ?? 1);
-    r += overlap / (goldSize.get(g) ?? 1);
-  });
-  const n = pred.length || 1;
-  return p + r === 0 ? 0 : (2 * (p / n) * (r / n)) / (p / n + r / n);
-}
+export { bcubedF1 };
 
 /** Adjusted Rand index (Hubert & Arabie). */
 export function adjustedRand(pred: readonly string[], gold: readonly string[]): number {

@@ -121,3 +121,15 @@ test('the Markdown brief is capped and says where the rest is; --full on analyze
   const analyzed = parallax(['analyze', 'examples', '--db', join(dir, 'full.db'), '--full']);
   assert.equal(analyzed.stdout, full.stdout);
 });
+
+test('--max-article-chars cuts a long article with a warning on stderr and in the report; a bad value is a usage error', () => {
+  const long = join(dir, 'long.txt');
+  writeFileSync(long, `date 2026-03-11 Harbour Weekly\nLong report\n\n${'The harbour crane was repaired on Monday after a long wait. '.repeat(60)}\n`);
+  const r = parallax(['analyze', long, '--format', 'json', '--max-article-chars', '600', '--db', join(dir, 'long.db')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /over the 600-character budget/);
+  const report = JSON.parse(r.stdout) as Report;
+  assert.ok(report.articles[0]!.text.length <= 600);
+  assert.deepEqual(report.articles[0]!.diagnostics.map((d) => d.rule), ['article-truncated']);
+  assert.equal(parallax(['analyze', long, '--max-article-chars', 'lots', '--db', join(dir, 'long.db')]).code, 2);
+});

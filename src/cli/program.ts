@@ -1,10 +1,17 @@
 // The `parallax` command line: a thin face over src/service (main.ts runs it).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { createWriteStream, writeFileSync, mkdirSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
 import { dirname } from 'node:path';
 import {
-  analyzePaths,
   count,
+  currentStories,
+  DEFAULT_ARTICLE_CHAR_BUDGET,
+  storiesOf,
+  storiesReport,
+  updatePaths,
+  writeStoriesReport,
   createContext,
   DEFAULT_DB,
   DEFAULT_INGEST_OPTIONS,
@@ -15,9 +22,10 @@ import {
   renderJson,
   renderMarkdown,
   searchArticles,
-  storedReport,
+  type AnalyzeDeps,
   type IngestFailure,
   type Report,
+  type ReportSection,
   type Store,
 } from '../service/index.js';
 import { PARALLAX_VERSION } from '../core/version.js';
@@ -78,18 +86,62 @@ async function withStore<T>(options: DbOption, fn: (store: Store) => Promise<T>)
   }
 }
 
-function deps(store: Store, caps: CapOptions = {}) {
+interface BudgetOptions extends CapOptions {
+  readonly maxArticleChars?: number;
+}
+
+function deps(store: Store, options: BudgetOptions = {}): AnalyzeDeps {
   const ingestOptions = {
-    ...(caps.maxFileBytes !== undefined ? { maxFileBytes: caps.maxFileBytes } : {}),
-    ...(caps.maxRecordBytes !== undefined ? { maxRecordBytes: caps.maxRecordBytes } : {}),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
   };
   // The wall clock only stamps stored failures; reports never contain it.
-  return { store, ctx: createContext({ now: () => new Date() }), progress: terminalProgress(), ingestOptions };
+  return {
+    store,
+    ctx: createContext({ now: () => new Date() }),
+    progress: terminalProgress(),
+    ingestOptions,
+    ...(options.maxArticleChars !== undefined ? { charBudget: options.maxArticleChars } : {}),
+  };
 }
 
 /** One stderr line; untrusted parts never reach the terminal raw (see forTerminal). */
 function say(line: string): void {
   process.stderr.write(`${forTerminal(line)}\n`);
+}
+
+const maxCharsOption = (): Option =>
+  new Option('--max-article-chars <n>', `analyze at most this many characters of each article; longer texts are cut with a warning (default ${DEFAULT_ARTICLE_CHAR_BUDGET})`).argParser((v) => {
+    const n = Number.parseInt(v, 10);
+    if (!(n > 0)) throw new ParallaxError('PX100', `--max-article-chars needs a positive whole number, not "${v}".`);
+    return n;
+  });
+
+/**
+ * Writes the report over these stories: JSON streams story by story (never one string for the whole report);
+ * Markdown is rendered from the report assembled in memory. Returns the section counts.
+ */
+async function emitStories(d: AnalyzeDeps, ids: readonly string[], options: OutputOptions): Promise<Pick<Record<ReportSection, number>, 'articles' | 'stories' | 'claims'>> {
+  if (options.format !== 'json') {
+    const report = await storiesReport(d, ids);
+    articleWarnings(report);
+    writeReport(report, options);
+    return { articles: report.articles.length, stories: report.stories.length, claims: report.claims.length };
+  }
+  let out: Writable = process.stdout;
+  if (options.out) {
+    mkdirSync(dirname(options.out), { recursive: true });
+    out = createWriteStream(options.out);
+  }
+  const counts = await writeStoriesReport(d, out, ids, (section, item) => {
+    if (section === 'articles') articleWarnings({ articles: [item as Report['articles'][number]] });
+  });
+  if (options.out) {
+    out.end();
+    await finished(out);
+    say(`wrote ${options.out}`);
+  }
+  return counts;
 }
 
 function printFailures(failures: readonly IngestFailure[]): void {
@@ -109,7 +161,7 @@ function writeReport(report: Report, options: OutputOptions): void {
   }
 }
 
-function articleWarnings(report: Report): void {
+function articleWarnings(report: Pick<Report, 'articles'>): void {
   for (const a of report.articles) {
     for (const d of a.diagnostics) if (d.severity !== 'info') say(`${d.severity}: ${a.source.path ?? a.source.url ?? a.id}: ${d.message}`);
   }
@@ -150,13 +202,16 @@ export function buildProgram(): Command {
     .addOption(maxFileOption())
     .addOption(maxRecordOption())
     .option('--out <file>', 'write the report to a file instead of stdout')
-    .action(async (paths: string[], options: OutputOptions) => {
-      const result = await withStore(options, (store) => analyzePaths(deps(store, options), paths));
-      printFailures(result.ingest.failures);
-      articleWarnings(result.report);
-      writeReport(result.report, options);
+    .addOption(maxCharsOption())
+    .action(async (paths: string[], options: OutputOptions & BudgetOptions) => {
+      const result = await withStore(options, async (store) => {
+        const d = deps(store, options);
+        const { update, ingest } = await updatePaths(d, paths);
+        printFailures(ingest.failures);
+        return { ingest, counts: await emitStories(d, storiesOf(update), options) };
+      });
       process.stderr.write(
-        `${count(result.report.articles.length, 'article')}, ${count(result.report.stories.length, 'story', 'stories')}, ${count(result.report.claims.length, 'claim')}; ${count(result.ingest.failures.length, 'input')} failed\n`,
+        `${count(result.counts.articles, 'article')}, ${count(result.counts.stories, 'story', 'stories')}, ${count(result.counts.claims, 'claim')}; ${count(result.ingest.failures.length, 'input')} failed\n`,
       );
       process.exitCode = result.ingest.failures.length ? EXIT_SOME_FAILED : EXIT_OK;
     });
@@ -169,10 +224,14 @@ export function buildProgram(): Command {
     .addOption(fullOption())
     .option('--story <id>', 'only this story')
     .option('--out <file>', 'write the report to a file instead of stdout')
-    .action(async (options: OutputOptions & { story?: string }) => {
-      const report = await withStore(options, (store) => storedReport(deps(store), options.story ? { story: options.story } : {}));
-      if (!report) throw new ParallaxError('PX404', `no story ${options.story} in ${dbPath(options)}; run "parallax stories" to list them.`);
-      writeReport(report, options);
+    .addOption(maxCharsOption())
+    .action(async (options: OutputOptions & BudgetOptions & { story?: string }) => {
+      await withStore(options, async (store) => {
+        const d = deps(store, options);
+        const ids = await currentStories(d);
+        if (options.story && !ids.includes(options.story)) throw new ParallaxError('PX404', `no story ${options.story} in ${dbPath(options)}; run "parallax stories" to list them.`);
+        await emitStories(d, options.story ? [options.story] : ids, options);
+      });
     });
 
   program

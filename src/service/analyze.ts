@@ -1,15 +1,17 @@
-// Use-cases: run the pipeline over articles and produce the report; keep the latest report in the store.
-import { emptyLayers, type Article } from '../core/article.js';
+// Use-cases: analyze articles incrementally (per-article work once, corpus work per changed story) and write reports from story rows.
+import type { Writable } from 'node:stream';
+import type { Article } from '../core/article.js';
 import type { Context } from '../core/context.js';
+import { PARALLAX_VERSION } from '../core/version.js';
+import { StoryEngine, type EngineOptions, type EngineUpdate } from '../engine/story-engine.js';
 import { defaultPipeline, describePipeline } from '../pipeline/registry.js';
-import { runPipeline, type Pipeline, type StageConfig } from '../pipeline/runner.js';
-import { buildReport, reportOrder } from '../report/build-report.js';
-import { filterReportToStory } from '../report/filter-report.js';
+import type { Pipeline, StageConfig } from '../pipeline/runner.js';
 import type { Report } from '../report/schema.js';
-import type { Store } from '../store/store.js';
+import { assembleReport, writeReportStream, type ReportHead, type ReportSection } from '../report/write-report-stream.js';
+import { MAX_PAGE, type ArticleHeader, type Page, type Store } from '../store/store.js';
 import { ingestPaths, type IngestDeps, type IngestSummary } from './ingest-paths.js';
 import { noProgress, type Progress } from './progress.js';
-import { allStoryIds, storyRows } from './read.js';
+import { allStoryIds } from './read.js';
 
 export interface AnalyzeDeps extends IngestDeps {
   readonly store: Store;
@@ -19,42 +21,76 @@ export interface AnalyzeDeps extends IngestDeps {
   readonly config?: StageConfig;
   /** Per-stage time budget on one article (ms); the runner's default when absent. */
   readonly stageBudgetMs?: number;
+  /** Per-article character budget (DEFAULT_ARTICLE_CHAR_BUDGET when absent): longer texts are cut with a warning. */
+  readonly charBudget?: number;
 }
 
 export const LATEST = 'latest';
 
-/** Runs every stage over the articles (in a fixed order, so input order never changes the output). */
-export async function analyzeArticles(deps: AnalyzeDeps, input: readonly Article[]): Promise<Report> {
-  const pipeline = deps.pipeline ?? defaultPipeline();
-  const progress = deps.progress ?? noProgress;
-  const stageNames = new Set(describePipeline(pipeline).map((s) => s.stage));
-  const unique = [...new Map(input.map((a) => [a.id, asIngested(a, stageNames)])).values()];
-  const articles = reportOrder(unique);
-  progress.start('analyzing', articles.length);
-  const corpus = runPipeline(pipeline, articles, deps.ctx, {
+function engineOptions(deps: AnalyzeDeps, progress: Progress): EngineOptions {
+  return {
+    ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
     ...(deps.config ? { config: deps.config } : {}),
-    onArticle: (done) => progress.update(done),
     ...(deps.stageBudgetMs !== undefined ? { stageBudgetMs: deps.stageBudgetMs } : {}),
-  });
-  progress.stop();
-  await deps.store.updateArticles(corpus.articles);
-  const report = buildReport(corpus, { pipeline: describePipeline(pipeline) });
-  await deps.store.saveReport(LATEST, report);
-  const rows = storyRows(report);
-  const kept = new Set(rows.map((r) => r.summary.id));
-  await deps.store.replaceStories(rows, (await allStoryIds(deps.store)).filter((id) => !kept.has(id)));
-  return report;
+    ...(deps.charBudget !== undefined ? { charBudget: deps.charBudget } : {}),
+    onArticle: (done) => progress.update(done),
+  };
 }
 
 /**
- * The article as ingest left it: stored articles carry the layers and stage diagnostics of their last analysis,
- * and a new analysis must neither repeat those diagnostics nor inherit a status a failed stage gave them.
+ * Brings the articles up to date through the incremental engine: per-article stages only where their version or
+ * input changed, new articles assigned to stories through the index, and only the stories that changed re-analyzed
+ * and stored as rows. Nothing is held for the whole corpus.
  */
-function asIngested(article: Article, stageNames: ReadonlySet<string>): Article {
-  if (!article.diagnostics.some((d) => stageNames.has(d.stage))) return article;
-  const diagnostics = article.diagnostics.filter((d) => !stageNames.has(d.stage));
-  const status = article.status === 'failed' ? 'failed' : diagnostics.some((d) => d.severity !== 'info') ? 'partial' : 'ok';
-  return { ...article, layers: emptyLayers(), diagnostics, status };
+export async function updateAnalysis(deps: AnalyzeDeps, input: readonly Article[]): Promise<EngineUpdate> {
+  const progress = deps.progress ?? noProgress;
+  progress.start('analyzing', new Set(input.map((a) => a.id)).size);
+  try {
+    const engine = await StoryEngine.open(deps.store, deps.ctx, engineOptions(deps, progress));
+    return await engine.add(input);
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Report head: who generated it and the stages that ran. */
+export function reportHead(deps: AnalyzeDeps): ReportHead {
+  return { generatedBy: { name: 'parallax', version: PARALLAX_VERSION }, pipeline: describePipeline(deps.pipeline ?? defaultPipeline()) };
+}
+
+/** The stories holding these articles, in creation order. */
+export function storiesOf(update: EngineUpdate): string[] {
+  return [...new Set(update.storyOf.values())].sort((a, b) => (Number(a.slice(1)) || 0) - (Number(b.slice(1)) || 0) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Reads the stored reports of these stories one at a time (skipping any that are gone). */
+async function* storyReports(store: Store, ids: readonly string[]): AsyncIterable<Report> {
+  for (const id of ids) {
+    const row = await store.getStory(id);
+    if (row) yield row.report;
+  }
+}
+
+/** The report over these stories, assembled in memory from their rows (use `writeStoriesReport` for big corpora). */
+export async function storiesReport(deps: AnalyzeDeps, ids: readonly string[]): Promise<Report> {
+  const reports: Report[] = [];
+  for await (const r of storyReports(deps.store, ids)) reports.push(r);
+  return assembleReport(reportHead(deps), reports);
+}
+
+/** Streams the report over these stories as report-v1 JSON, reading one story row at a time per section. */
+export async function writeStoriesReport(
+  deps: AnalyzeDeps,
+  out: Writable,
+  ids: readonly string[],
+  onItem?: (section: ReportSection, item: unknown) => void,
+): Promise<Record<ReportSection, number>> {
+  return writeReportStream(out, reportHead(deps), () => storyReports(deps.store, ids), onItem);
+}
+
+/** Analyzes the articles (see `updateAnalysis`) and returns the report over the stories that hold them. */
+export async function analyzeArticles(deps: AnalyzeDeps, input: readonly Article[]): Promise<Report> {
+  return storiesReport(deps, storiesOf(await updateAnalysis(deps, input)));
 }
 
 export interface AnalyzePathsResult {
@@ -62,20 +98,51 @@ export interface AnalyzePathsResult {
   readonly ingest: IngestSummary;
 }
 
-/** Ingest + analyze: the report covers exactly the articles read from these inputs. */
-export async function analyzePaths(deps: AnalyzeDeps, paths: readonly string[]): Promise<AnalyzePathsResult> {
-  const ingest = await ingestPaths(deps, paths);
-  const report = await analyzeArticles(deps, ingest.articles);
-  return { report, ingest };
+export interface UpdatePathsResult {
+  readonly update: EngineUpdate;
+  readonly ingest: IngestSummary;
 }
 
-/** The report over everything stored: the saved one when it is current, else a fresh analysis. */
+/** Ingest + incremental analysis, without building a report (stream it with `writeStoriesReport`). */
+export async function updatePaths(deps: AnalyzeDeps, paths: readonly string[]): Promise<UpdatePathsResult> {
+  const ingest = await ingestPaths(deps, paths);
+  return { update: await updateAnalysis(deps, ingest.articles), ingest };
+}
+
+/** Ingest + analyze: the report covers the stories that hold the articles read from these inputs. */
+export async function analyzePaths(deps: AnalyzeDeps, paths: readonly string[]): Promise<AnalyzePathsResult> {
+  const { update, ingest } = await updatePaths(deps, paths);
+  return { report: await storiesReport(deps, storiesOf(update)), ingest };
+}
+
+/** Stored articles no story holds yet (ingested, never analyzed), found page by page over article ids. */
+async function unassigned(store: Store): Promise<string[]> {
+  const out: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<ArticleHeader> = await store.listArticleHeaders({ cursor, limit: MAX_PAGE });
+    const held = await store.storyOfArticles(page.items.map((h) => h.id));
+    out.push(...page.items.map((h) => h.id).filter((id) => !held.has(id)));
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}
+
+/** Analyzes the stored articles no story holds yet, so the story rows cover the whole store; returns every story id. */
+export async function currentStories(deps: AnalyzeDeps): Promise<string[]> {
+  const missing = await unassigned(deps.store);
+  if (missing.length) await updateAnalysis(deps, await deps.store.listArticles(missing));
+  return (await allStoryIds(deps.store)).sort((a, b) => (Number(a.slice(1)) || 0) - (Number(b.slice(1)) || 0) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The report over everything stored (or one story), from the story rows; stored articles not yet analyzed are analyzed first. */
 export async function storedReport(deps: AnalyzeDeps, options: { readonly story?: string } = {}): Promise<Report | null> {
-  const articles = await deps.store.listArticles();
-  const saved = await deps.store.loadReport(LATEST);
-  const current =
-    saved && saved.articles.length === articles.length && saved.articles.map((a) => a.id).sort().join() === articles.map((a) => a.id).join()
-      ? saved
-      : await analyzeArticles(deps, articles);
-  return options.story ? filterReportToStory(current, options.story) : current;
+  const ids = await currentStories(deps);
+  if (options.story) return (await deps.store.getStory(options.story))?.report ?? null;
+  return storiesReport(deps, ids);
+}
+
+/** Streams the report over everything stored as report-v1 JSON (see `storedReport`). */
+export async function writeStoredReport(deps: AnalyzeDeps, out: Writable, onItem?: (section: ReportSection, item: unknown) => void): Promise<Record<ReportSection, number>> {
+  return writeStoriesReport(deps, out, await currentStories(deps), onItem);
 }

@@ -1,6 +1,21 @@
 // The service layer: the only API the CLI, HTTP and web faces call.
-export { analyzeArticles, analyzePaths, storedReport, LATEST } from './analyze.js';
-export type { AnalyzeDeps, AnalyzePathsResult } from './analyze.js';
+export {
+  analyzeArticles,
+  analyzePaths,
+  currentStories,
+  storedReport,
+  storiesOf,
+  storiesReport,
+  updateAnalysis,
+  updatePaths,
+  writeStoredReport,
+  writeStoriesReport,
+  LATEST,
+} from './analyze.js';
+export type { AnalyzeDeps, AnalyzePathsResult, UpdatePathsResult } from './analyze.js';
+export type { EngineUpdate } from '../engine/story-engine.js';
+export { DEFAULT_ARTICLE_CHAR_BUDGET } from '../engine/article-work.js';
+export type { ReportSection } from '../report/write-report-stream.js';
 export { DEFAULT_INGEST_OPTIONS, ingestPaths, parseByteSize } from './ingest-paths.js';
 export type { IngestDeps, IngestSummary } from './ingest-paths.js';
 export { noProgress } from './progress.js';

@@ -45,12 +45,13 @@ test('analysis writes one row per story, and the read use-cases serve them witho
   await store.close();
 });
 
-test('a second analysis over fewer articles removes the stories that are gone', async () => {
+test('a second analysis over fewer articles keeps the stored stories and reports the stories holding those articles', async () => {
   const store = await openStore(':memory:');
   await store.putArticles(docs);
   const ctx = createContext();
-  await analyzeArticles({ store, ctx }, docs);
+  const first = await analyzeArticles({ store, ctx }, docs);
   const again = await analyzeArticles({ store, ctx }, docs.slice(2));
-  assert.deepEqual((await storyPage(store, { limit: 50 })).items.map((s) => s.id), again.stories.map((s) => s.id));
+  assert.deepEqual((await storyPage(store, { limit: 50 })).items.map((s) => s.id), first.stories.map((s) => s.id).sort());
+  assert.deepEqual(again.stories.map((s) => s.articles), [[docs[2]!.id]]);
   await store.close();
 });

@@ -3,6 +3,9 @@ import type { Article } from '../core/article.js';
 import { filterReportToStory } from '../report/filter-report.js';
 import type { Report } from '../report/schema.js';
 import type { ArticleHeader, Page, PageRequest, SearchHit, Store, StoredStory, StorySummary } from '../store/store.js';
+import { summarizeStoryReport as summarizeStory } from '../engine/story-engine.js';
+
+export { summarizeStory };
 
 export async function storyPage(store: Store, req: PageRequest & { readonly q?: string }): Promise<Page<StorySummary>> {
   return store.listStories(req);
@@ -46,23 +49,4 @@ export function storyRows(report: Report): StoredStory[] {
     const subset = filterReportToStory(report, story.id);
     return subset ? [{ summary: summarizeStory(subset, story.id), articleIds: [...story.articles].sort(), absorbed: [], report: subset }] : [];
   });
-}
-
-/** The list entry of one story: dates, outlets, independent sources (near-copies count once) and claim counts. */
-export function summarizeStory(subset: Report, id: string): StorySummary {
-  const story = subset.stories.find((s) => s.id === id);
-  const dates = subset.articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
-  const outletOf = (a: Report['articles'][number]): string => a.outlet ?? a.source.path ?? a.source.url ?? a.id;
-  const independent = new Set(subset.articles.filter((a) => a.duplicateOf === null).map(outletOf));
-  return {
-    id,
-    title: story?.title ?? id,
-    firstDate: dates[0] ?? null,
-    lastDate: dates[dates.length - 1] ?? null,
-    articles: subset.articles.length,
-    outlets: [...new Set(subset.articles.map(outletOf))].sort(),
-    independentSources: independent.size,
-    claims: subset.claims.length,
-    disputed: subset.claims.filter((c) => c.status === 'disputed').length,
-  };
 }

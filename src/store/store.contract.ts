@@ -90,6 +90,42 @@ export function storeContract(backend: string, open: () => Promise<Store>): void
       assert.equal(await store.loadReport('none'), null);
     }));
 
+  test(`${backend}: analyzed articles keep the stage versions that produced their layers; a plain update forgets them`, () =>
+    withStore(async (store) => {
+      const a = makeArticle('The ferry docked at noon.', { outlet: 'Herald' });
+      const b = makeArticle('The ferry left at dawn.', { outlet: 'Gazette' });
+      await store.putArticles([a, b]);
+      assert.deepEqual(await store.getStageVersions([a.id, b.id]), new Map());
+      const annotated = { ...a, layers: { ...a.layers, sentences: [{ start: 0, end: 25 }] } };
+      await store.saveAnalyzedArticles([{ article: annotated, stages: { 'parallax.sentences.v1': '1.0.0' } }]);
+      assert.deepEqual(await store.getArticle(a.id), annotated);
+      assert.deepEqual(await store.getStageVersions([a.id, b.id, 'a-missing']), new Map([[a.id, { 'parallax.sentences.v1': '1.0.0' }]]));
+      await store.saveAnalyzedArticles([{ article: annotated, stages: { 'parallax.sentences.v1': '2.0.0' } }]);
+      assert.deepEqual((await store.getStageVersions([a.id])).get(a.id), { 'parallax.sentences.v1': '2.0.0' });
+      // An article that is not stored is not recorded either.
+      await store.saveAnalyzedArticles([{ article: makeArticle('Never stored.'), stages: { x: '1' } }]);
+      assert.equal((await store.getStageVersions([makeArticle('Never stored.').id])).size, 0);
+      await store.updateArticles([annotated]);
+      assert.equal((await store.getStageVersions([a.id])).size, 0);
+    }));
+
+  test(`${backend}: engine state rows are upserted, deleted by null, and listed by prefix in key order`, () =>
+    withStore(async (store) => {
+      await store.putEngineState([
+        { key: 'story/s2', value: '{"n":2}' },
+        { key: 'story/s10', value: '{"n":10}' },
+        { key: 'storx', value: 'other' },
+        { key: 'df', value: '{}' },
+      ]);
+      assert.deepEqual(await store.listEngineState('story/'), [
+        { key: 'story/s10', value: '{"n":10}' },
+        { key: 'story/s2', value: '{"n":2}' },
+      ]);
+      await store.putEngineState([{ key: 'story/s2', value: '{"n":3}' }, { key: 'story/s10', value: null }]);
+      assert.deepEqual(await store.getEngineState(['story/s2', 'story/s10', 'df']), new Map([['story/s2', '{"n":3}'], ['df', '{}']]));
+      assert.deepEqual(await store.listEngineState('nothing/'), []);
+    }));
+
   test(`${backend}: search pages by rank with stable cursors and refuses a forged cursor`, () =>
     withStore(async (store) => {
       const xs = Array.from({ length: 7 }, (_, i) => makeArticle(`Ferry report ${i}: the ferry ${'ferry '.repeat(i)}docked.`, { title: `Report ${i}` }));

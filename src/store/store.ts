@@ -22,6 +22,21 @@ export interface StoredFailure {
   readonly at: string;
 }
 
+/** Stage name -> version fingerprint of the per-article stages that produced an article's layers. */
+export type StageVersions = Readonly<Record<string, string>>;
+
+/** An analyzed article and the stage versions that produced its layers. */
+export interface AnalyzedArticle {
+  readonly article: Article;
+  readonly stages: StageVersions;
+}
+
+/** One row of engine state (the online story index): an opaque JSON value under a key. */
+export interface EngineStateRow {
+  readonly key: string;
+  readonly value: string;
+}
+
 /** One page of a list; `cursor` is what the previous page returned as `next`. */
 export interface PageRequest {
   readonly cursor?: string | null;
@@ -70,8 +85,18 @@ export interface Store {
   readonly backend: string;
   /** Inserts articles not yet stored (idempotent by content hash), all in one transaction. */
   putArticles(articles: readonly Article[]): Promise<PutResult[]>;
-  /** Replaces stored articles' annotations (layers, diagnostics, status) after a pipeline run. */
+  /** Replaces stored articles' annotations (layers, diagnostics, status) after a pipeline run; forgets their stage versions. */
   updateArticles(articles: readonly Article[]): Promise<void>;
+  /** Replaces stored articles' annotations and records the stage versions that produced them, in one transaction. */
+  saveAnalyzedArticles(entries: readonly AnalyzedArticle[]): Promise<void>;
+  /** The stage versions recorded for these articles; an article never analyzed by the engine is absent. */
+  getStageVersions(ids: readonly string[]): Promise<Map<string, StageVersions>>;
+  /** Engine state values by key; missing keys are absent. */
+  getEngineState(keys: readonly string[]): Promise<Map<string, string>>;
+  /** Every engine state row whose key starts with `prefix`, in key order. */
+  listEngineState(prefix: string): Promise<EngineStateRow[]>;
+  /** Upserts the rows and deletes the keys whose value is null, in one transaction. */
+  putEngineState(rows: readonly { readonly key: string; readonly value: string | null }[]): Promise<void>;
   getArticle(id: string): Promise<Article | null>;
   /** All stored articles, or the given ids, in id order. */
   listArticles(ids?: readonly string[]): Promise<Article[]>;

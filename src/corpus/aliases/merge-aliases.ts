@@ -111,15 +111,17 @@ export function mergeAliases(mentions: readonly AliasMention[], settings: MergeS
     }
   }
 
-  // 3. acronyms
+  // 3. acronyms, looked up by the initials of every multi-word name (an index, not a scan per acronym)
+  const byInitials = indexGroups(
+    groups.filter((o) => o.key.includes(' ')),
+    (o) => [...o.rules.keys()].map((n) => `${o.type}\u0000${initials(n)}`),
+  );
   for (const g of groups) {
     if ((g.type !== 'ORG' && g.type !== 'MISC') || !/^[a-z]{2,6}$/.test(g.key)) continue;
     const written = [...g.rules.keys()].some((n) => /^[A-Z][A-Z.&]+$/.test(n));
     if (!written) continue;
     const letters = g.key.toUpperCase();
-    const targets = groups.filter(
-      (o) => o.type === g.type && o !== g && o.key.includes(' ') && [...o.rules.keys()].some((n) => initials(n) === letters),
-    );
+    const targets = (byInitials.get(`${g.type}\u0000${letters}`) ?? []).filter((o) => o !== g);
     if (targets.length === 1 && uf.union(targets[0]!.id, g.id)) reasons.set(g.id, `acronym: ${letters} = ${targets[0]!.key}`);
   }
 
@@ -137,9 +139,10 @@ export function mergeAliases(mentions: readonly AliasMention[], settings: MergeS
     return out;
   };
   const persons = groups.filter((g) => g.type === 'PERSON');
+  const bySurname = indexGroups(persons, (o) => [o.key.split(' ').at(-1) ?? '']);
   for (const g of persons) {
     if (g.key.includes(' ') || !g.key) continue;
-    const candidates = persons.filter((o) => o !== g && o.key.split(' ').at(-1) === g.key);
+    const candidates = (bySurname.get(g.key) ?? []).filter((o) => o !== g);
     if (candidates.length === 1) {
       if (uf.union(candidates[0]!.id, g.id)) reasons.set(g.id, `surname: only ${candidates[0]!.key} ends in ${g.key}`);
       continue;
@@ -161,13 +164,16 @@ export function mergeAliases(mentions: readonly AliasMention[], settings: MergeS
     const mine = contextOf(a);
     return [...contextOf(b)].filter((x) => mine.has(x) && x !== a.id && x !== b.id).length;
   };
+  const edgeWords = (o: Group): string[] => o.key.split(' ').filter((x) => !STOP.has(x));
+  const multiWord = groups.filter((o) => o.key.includes(' '));
+  const byFirst = indexGroups(multiWord, (o) => [`${o.type}\u0000${edgeWords(o)[0] ?? ''}`]);
+  const byLast = indexGroups(multiWord, (o) => [`${o.type}\u0000${edgeWords(o).at(-1) ?? ''}`]);
   for (const g of groups) {
     if (g.key.includes(' ') || !g.key || reasons.has(g.id) || g.type === 'LOC') continue;
-    const edge = (o: Group): boolean => {
-      const w = o.key.split(' ').filter((x) => !STOP.has(x));
-      return g.type === 'PERSON' ? w[0] === g.key : w[0] === g.key || w.at(-1) === g.key;
-    };
-    const candidates = groups.filter((o) => o !== g && o.type === g.type && o.key.includes(' ') && edge(o));
+    const key = `${g.type}\u0000${g.key}`;
+    const opening = byFirst.get(key) ?? [];
+    const found = g.type === 'PERSON' ? opening : [...new Set([...opening, ...(byLast.get(key) ?? [])])].sort((a, b) => a.id - b.id);
+    const candidates = found.filter((o) => o !== g);
     if (candidates.length !== 1) continue;
     const target = candidates[0]!;
     const shared = overlap(g, target);
@@ -180,6 +186,19 @@ export function mergeAliases(mentions: readonly AliasMention[], settings: MergeS
 }
 
 const STOP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de']);
+
+/** Groups under each of their keys, in input order (each group once per key). */
+function indexGroups(groups: readonly Group[], keysOf: (g: Group) => readonly string[]): Map<string, Group[]> {
+  const index = new Map<string, Group[]>();
+  for (const g of groups) {
+    for (const key of new Set(keysOf(g))) {
+      const list = index.get(key);
+      if (list) list.push(g);
+      else index.set(key, [g]);
+    }
+  }
+  return index;
+}
 
 function buildClusters(mentions: readonly AliasMention[], groups: readonly Group[], uf: UnionFind, reasons: ReadonlyMap<number, string>): AliasCluster[] {
   const members = new Map<number, Group[]>();

@@ -31,6 +31,11 @@ export interface AlignConfig extends EvolutionConfig {
   readonly maxPostingShare: number;
   readonly minPosting: number;
   /**
+   * ...and never more than this many, whatever the story's size: a share of the mentions would let every mention
+   * read a posting that grows with the story, which makes one long article or one big story quadratic.
+   */
+  readonly maxPosting: number;
+  /**
    * Similarity floor of two mentions sharing an event frame (same unit class or clock time, same event verb, same
    * story): "killing one person" and "three people were killed" say the same kind of thing with few shared words.
    */
@@ -56,6 +61,7 @@ export const ALIGN_DEFAULTS: AlignConfig = {
   candidates: 24,
   maxPostingShare: 0.1,
   minPosting: 64,
+  maxPosting: 400,
   frameScore: 0.6,
   numberScore: 0.2,
 };
@@ -162,7 +168,7 @@ export function similarityOf(
   // Frames propose candidates too, as strongly as the rarest word.
   const frameWeight = Math.log(1 + docs);
   mentions.forEach((m, i) => m.frames.forEach((f) => (byWord.get(`frame:${f}`) ?? byWord.set(`frame:${f}`, []).get(`frame:${f}`))?.push(i)));
-  const maxPosting = Math.max(config.minPosting, Math.ceil(n * config.maxPostingShare));
+  const maxPosting = Math.min(config.maxPosting, Math.max(config.minPosting, Math.ceil(n * config.maxPostingShare)));
   const acc = new Float64Array(n);
   const seen = new Set<number>();
   const pairs: [number, number, number][] = [];

@@ -1,8 +1,8 @@
 // Claim mentions: one per clause of every sentence of a story's articles, with actors, figures, times, attribution and quotes.
-import type { Article } from '../../core/article.js';
+import type { Article, QuoteSpan } from '../../core/article.js';
 import type { CorpusResult, Entity, QuoteGroup } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
-import { spanContains, spansOverlap } from '../../core/span.js';
+import { lastSpanStartingAtOrBefore, spanContains, spansOverlap } from '../../core/span.js';
 import { clauseFacts } from '../compare/clause-facts.js';
 import type { ComparedMention, QuotedWords } from '../compare/compare-mentions.js';
 import { quoteWords } from '../quote-groups/word-diff.js';
@@ -62,7 +62,55 @@ export function corpusIndexes(corpus: CorpusResult, quoteGroups: readonly QuoteG
   };
 }
 
-function actorsOf(article: Article, clause: Span, idx: CorpusIndexes): { keys: string[]; names: string[] } {
+/** What one sentence holds of its article's layers: every clause of the sentence reads only these (never the whole article). */
+interface SentenceLayers {
+  /** The article with each layer cut to the entries that overlap the sentence. */
+  readonly article: Article;
+  readonly quotes: readonly { readonly quote: QuoteSpan; readonly index: number }[];
+  readonly corpusMentions: readonly { readonly span: Span; readonly entity: Entity }[];
+}
+
+/**
+ * Splits an article's layers by sentence in one pass (binary search per entry), so clause work is local to its
+ * sentence: a long article costs in proportion to its length, not to its length squared. Sentences must be sorted
+ * and disjoint, as the sentences stage makes them; otherwise every sentence sees the whole article.
+ */
+function sentenceLayers(article: Article, idx: CorpusIndexes): SentenceLayers[] {
+  const sentences = article.layers.sentences;
+  const corpusMentions = idx.entityMentions.get(article.id) ?? [];
+  const disjoint = sentences.every((s, i) => i === 0 || (sentences[i - 1]?.end ?? 0) <= s.start);
+  if (!disjoint) {
+    const quotes = article.layers.quotes.map((quote, index) => ({ quote, index }));
+    return sentences.map(() => ({ article, quotes, corpusMentions }));
+  }
+  const buckets = <T>(entries: readonly T[], spanOf: (entry: T) => Span): T[][] => {
+    const out: T[][] = sentences.map(() => []);
+    for (const entry of entries) {
+      const span = spanOf(entry);
+      let i = Math.max(0, lastSpanStartingAtOrBefore(sentences, span.start));
+      for (; i < sentences.length && (sentences[i]?.start ?? Infinity) < span.end; i++) {
+        if (spansOverlap(sentences[i]!, span)) out[i]!.push(entry);
+      }
+    }
+    return out;
+  };
+  const entities = buckets(article.layers.entities, (e) => e);
+  const attributions = buckets(article.layers.attributions, (a) => a.claim ?? a);
+  const times = buckets(article.layers.times, (t) => t);
+  const quantities = buckets(article.layers.quantities, (q) => q);
+  const quotes = buckets(article.layers.quotes.map((quote, index) => ({ quote, index })), (q) => q.quote);
+  const mentions = buckets(corpusMentions, (m) => m.span);
+  return sentences.map((_, i) => ({
+    article: {
+      ...article,
+      layers: { ...article.layers, entities: entities[i]!, attributions: attributions[i]!, times: times[i]!, quantities: quantities[i]!, quotes: quotes[i]!.map((q) => q.quote) },
+    },
+    quotes: quotes[i]!,
+    corpusMentions: mentions[i]!,
+  }));
+}
+
+function actorsOf(article: Article, clause: Span, local: SentenceLayers): { keys: string[]; names: string[] } {
   const keys: string[] = [];
   const names: string[] = [];
   const add = (key: string, name: string): void => {
@@ -70,7 +118,7 @@ function actorsOf(article: Article, clause: Span, idx: CorpusIndexes): { keys: s
     keys.push(key);
     names.push(name);
   };
-  const corpusHits = (idx.entityMentions.get(article.id) ?? []).filter((m) => spanContains(clause, m.span));
+  const corpusHits = local.corpusMentions.filter((m) => spanContains(clause, m.span));
   for (const hit of corpusHits) add(hit.entity.id, hit.entity.name);
   for (const e of article.layers.entities) {
     if (!spanContains(clause, e) || corpusHits.some((h) => spansOverlap(h.span, e))) continue;
@@ -85,9 +133,9 @@ function attributionOf(article: Article, clause: Span): { text: string | null; a
   return { text: hit.via ?? hit.claimant, anonymous: hit.viaKind === 'anonymous' };
 }
 
-function quotesOf(article: Article, clause: Span, idx: CorpusIndexes): QuotedWords[] {
+function quotesOf(article: Article, clause: Span, idx: CorpusIndexes, local: SentenceLayers): QuotedWords[] {
   const out: QuotedWords[] = [];
-  article.layers.quotes.forEach((q, index) => {
+  local.quotes.forEach(({ quote: q, index }) => {
     if (!spansOverlap(q, clause)) return;
     out.push({
       ref: { article: article.id, index },
@@ -124,15 +172,18 @@ const CALL_TO_READER_RE =
 /** All claim mentions of the given articles (in the given order). */
 export function extractMentions(articles: readonly Article[], idx: CorpusIndexes, config: ExtractConfig): MentionDraft[] {
   const out: MentionDraft[] = [];
-  articles.forEach((article, articleOrder) => {
-    const outlet = outletOf(article);
-    const sourceKey = sourceKeyOf(article, idx.duplicateOf, idx.byId);
-    for (const sentence of article.layers.sentences) {
+  articles.forEach((whole, articleOrder) => {
+    const outlet = outletOf(whole);
+    const sourceKey = sourceKeyOf(whole, idx.duplicateOf, idx.byId);
+    const perSentence = sentenceLayers(whole, idx);
+    whole.layers.sentences.forEach((sentence, s) => {
+      const local = perSentence[s]!;
+      const article = local.article;
       for (const clause of splitClauses(article.text, sentence, config, article.layers.quantities)) {
         const words = contentWords(article.text, clause);
         if (words.length < config.minContentWords || onlyTimes(article, clause, config.minContentWords)) continue;
         if (CALL_TO_READER_RE.test(article.text.slice(clause.start, clause.end))) continue;
-        const actors = actorsOf(article, clause, idx);
+        const actors = actorsOf(article, clause, local);
         const attribution = attributionOf(article, clause);
         const facts = clauseFacts(article, clause);
         out.push({
@@ -142,7 +193,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
             outlet,
             published: article.meta.published,
             facts,
-            quotes: quotesOf(article, clause, idx),
+            quotes: quotesOf(article, clause, idx, local),
             words,
           },
           articleOrder,
@@ -159,7 +210,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
           sourceKey,
         });
       }
-    }
+    });
   });
   return out;
 }

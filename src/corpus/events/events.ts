@@ -242,10 +242,17 @@ export function addEvents(
   copies: ReadonlySet<string> = new Set(),
 ): Story[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
+  // Each story reads only its own claims: one pass to split them, not a pass over every claim per story.
+  const claimsOf = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const list = claimsOf.get(claim.story);
+    if (list) list.push(claim);
+    else claimsOf.set(claim.story, [claim]);
+  }
   let next = 1;
   return stories.map((story) => ({
     ...story,
-    events: storyEvents(story, byId, claims, config, copies).map((e) => ({ id: `v${next++}`, ...e })),
+    events: storyEvents(story, byId, claimsOf.get(story.id) ?? [], config, copies).map((e) => ({ id: `v${next++}`, ...e })),
   }));
 }
 

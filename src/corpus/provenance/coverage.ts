@@ -1,15 +1,22 @@
 // Coverage per outlet: which claims of each story it carries and which it leaves out.
-import type { CorpusResult, StoryCoverage } from '../../core/corpus.js';
+import type { Claim, CorpusResult, StoryCoverage } from '../../core/corpus.js';
 
 export type { OutletCoverage, StoryCoverage } from '../../core/corpus.js';
 import { outletOf } from '../claims/outlet-of.js';
 
 export function coverage(corpus: CorpusResult): StoryCoverage[] {
   const byId = new Map(corpus.articles.map((a) => [a.id, a]));
-  const storyIds = [...new Set([...corpus.stories.map((s) => s.id), ...corpus.claims.map((c) => c.story)])];
+  const storyById = new Map(corpus.stories.map((s) => [s.id, s]));
+  const claimsOf = new Map<string, Claim[]>();
+  for (const c of corpus.claims) {
+    const list = claimsOf.get(c.story);
+    if (list) list.push(c);
+    else claimsOf.set(c.story, [c]);
+  }
+  const storyIds = [...new Set([...corpus.stories.map((s) => s.id), ...claimsOf.keys()])];
   return storyIds.map((story) => {
-    const claims = corpus.claims.filter((c) => c.story === story);
-    const articleIds = corpus.stories.find((s) => s.id === story)?.articles ?? [...new Set(claims.flatMap((c) => c.mentions.map((m) => m.article)))];
+    const claims = claimsOf.get(story) ?? [];
+    const articleIds = storyById.get(story)?.articles ?? [...new Set(claims.flatMap((c) => c.mentions.map((m) => m.article)))];
     const outlets = new Map<string, string[]>();
     for (const id of articleIds) {
       const article = byId.get(id);

@@ -21,21 +21,32 @@ export function indexWords(words: readonly string[]): string[] {
 }
 
 /**
- * Pairs [i, j] (i < j) of word sets that share `minSharedShare` of the smaller one. Words are ordered from rarest
- * to most common across all sets; a set of n words probes with its first n - ceil(share * n) + 1 and looks each up in
- * the index of every set's words; each pair met that way is then checked by counting its shared words. Pairs come
- * out sorted.
+ * Pairs [i, j] (i < j) of word sets that share `minSharedShare` of the smaller one and sit in a common block. Words
+ * are ordered from rarest to most common across all sets; a set of n words probes with its first
+ * n - ceil(share * n) + 1 and looks each up, in each of its blocks, in the index of the block's words; each pair met
+ * that way is then checked by counting its shared words. Without blocks every set is in one block. Blocks (a story, a
+ * speaker) keep the postings a probe reads bounded by the block's size, not the corpus'. Pairs come out sorted.
  */
-export function candidatePairs(sets: readonly (readonly string[])[], settings: CandidateSettings = CANDIDATE_DEFAULTS): [number, number][] {
+export function candidatePairs(
+  sets: readonly (readonly string[])[],
+  settings: CandidateSettings = CANDIDATE_DEFAULTS,
+  blocks?: readonly (readonly string[])[],
+): [number, number][] {
+  const blocksOf = (i: number): readonly string[] => blocks?.[i] ?? [''];
+  const frequencies = new Map<string, number>();
   const postings = new Map<string, number[]>();
   sets.forEach((set, i) => {
     for (const w of set) {
-      const list = postings.get(w);
-      if (list) list.push(i);
-      else postings.set(w, [i]);
+      frequencies.set(w, (frequencies.get(w) ?? 0) + 1);
+      for (const block of blocksOf(i)) {
+        const key = `${block}\u0000${w}`;
+        const list = postings.get(key);
+        if (list) list.push(i);
+        else postings.set(key, [i]);
+      }
     }
   });
-  const frequency = (w: string): number => postings.get(w)?.length ?? 0;
+  const frequency = (w: string): number => frequencies.get(w) ?? 0;
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
   const n = sets.length;
@@ -50,16 +61,18 @@ export function candidatePairs(sets: readonly (readonly string[])[], settings: C
   sets.forEach((set, i) => {
     const ordered = [...set].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : a > b ? 1 : 0));
     const prefix = ordered.length - Math.ceil(settings.minSharedShare * ordered.length) + 1;
-    for (const w of ordered.slice(0, prefix)) {
-      const list = postings.get(w) ?? [];
-      if (list.length > settings.maxPostings) continue;
-      for (const j of list) {
-        if (j === i) continue;
-        const [a, b] = i < j ? [i, j] : [j, i];
-        const key = a * n + b;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (shareEnough(a, b)) pairs.push([a, b]);
+    for (const block of blocksOf(i)) {
+      for (const w of ordered.slice(0, prefix)) {
+        const list = postings.get(`${block}\u0000${w}`) ?? [];
+        if (list.length > settings.maxPostings) continue;
+        for (const j of list) {
+          if (j === i) continue;
+          const [a, b] = i < j ? [i, j] : [j, i];
+          const key = a * n + b;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (shareEnough(a, b)) pairs.push([a, b]);
+        }
       }
     }
   });

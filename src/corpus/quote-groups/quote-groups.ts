@@ -110,10 +110,22 @@ interface Link {
   readonly shared: number;
 }
 
+/**
+ * Where a quote looks for its candidates: its story, and every name its speaker goes by. Two quotes of one speaker
+ * meet in any story; quotes whose speaker is unknown or differs are compared within their story only (before stories
+ * are built, the whole corpus is one story).
+ */
+function blocksOf(item: Item): string[] {
+  const blocks = [`story:${item.story ?? ''}`];
+  if (item.speaker.entity !== null) blocks.push(`entity:${item.speaker.entity}`);
+  for (const key of item.speaker.keys) blocks.push(`name:${key}`);
+  return blocks;
+}
+
 /** Accepted links, strongest first: copies before trims before variants, more shared words first. */
 function linksOf(items: readonly Item[], config: QuoteGroupsConfig): Link[] {
   const links: Link[] = [];
-  for (const [a, b] of candidatePairs(items.map((it) => indexWords(it.text.words)), config)) {
+  for (const [a, b] of candidatePairs(items.map((it) => indexWords(it.text.words)), config, items.map(blocksOf))) {
     const x = items[a];
     const y = items[b];
     if (!x || !y || x.ref.article === y.ref.article) continue;

@@ -64,7 +64,7 @@ export interface ClusterInput {
   readonly entities?: readonly Entity[];
 }
 
-function familyWeight(key: string, weights: StoriesConfig['weights']): number {
+export function familyWeight(key: string, weights: StoriesConfig['weights']): number {
   switch (key[0]) {
     case 'e':
       return weights.entity;

@@ -7,7 +7,7 @@ import { ParallaxError } from '../../core/errors.js';
 import type { IngestFailure } from '../../core/raw-article.js';
 import type { Report } from '../../report/schema.js';
 import { decodeCursor, pageLimit, toPage } from '../page-cursor.js';
-import type { ArticleHeader, Page, PageRequest, PutResult, SearchHit, Store, StoredFailure, StoredStory, StorySummary } from '../store.js';
+import type { AnalyzedArticle, ArticleHeader, EngineStateRow, Page, PageRequest, PutResult, SearchHit, StageVersions, Store, StoredFailure, StoredStory, StorySummary } from '../store.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
 
 type Db = Database.Database;
@@ -120,8 +120,62 @@ export class SqliteStore implements Store {
 
   async updateArticles(articles: readonly Article[]): Promise<void> {
     const update = this.db.prepare('UPDATE articles SET article_json = ? WHERE id = ?');
+    const forget = this.db.prepare('DELETE FROM article_stages WHERE article = ?');
     this.write(() => {
-      for (const a of articles) update.run(JSON.stringify(a), a.id);
+      for (const a of articles) {
+        update.run(JSON.stringify(a), a.id);
+        forget.run(a.id);
+      }
+    });
+  }
+
+  async saveAnalyzedArticles(entries: readonly AnalyzedArticle[]): Promise<void> {
+    const update = this.db.prepare('UPDATE articles SET article_json = ? WHERE id = ?');
+    const record = this.db.prepare(
+      'INSERT INTO article_stages (article, versions_json) VALUES (?, ?) ON CONFLICT(article) DO UPDATE SET versions_json = excluded.versions_json',
+    );
+    this.write(() => {
+      for (const { article, stages } of entries) {
+        if (update.run(JSON.stringify(article), article.id).changes > 0) record.run(article.id, JSON.stringify(stages));
+      }
+    });
+  }
+
+  async getStageVersions(ids: readonly string[]): Promise<Map<string, StageVersions>> {
+    const get = this.db.prepare('SELECT versions_json FROM article_stages WHERE article = ?');
+    const out = new Map<string, StageVersions>();
+    for (const id of ids) {
+      const row = get.get(id) as { versions_json: string } | undefined;
+      if (row) out.set(id, JSON.parse(row.versions_json) as StageVersions);
+    }
+    return out;
+  }
+
+  async getEngineState(keys: readonly string[]): Promise<Map<string, string>> {
+    const get = this.db.prepare('SELECT value FROM engine_state WHERE key = ?');
+    const out = new Map<string, string>();
+    for (const key of keys) {
+      const row = get.get(key) as { value: string } | undefined;
+      if (row) out.set(key, row.value);
+    }
+    return out;
+  }
+
+  async listEngineState(prefix: string): Promise<EngineStateRow[]> {
+    // A range scan on the primary key: every key that starts with the prefix sorts in [prefix, prefix + U+FFFF).
+    return this.db
+      .prepare('SELECT key, value FROM engine_state WHERE key >= ? AND key < ? ORDER BY key')
+      .all(prefix, `${prefix}\uffff`) as EngineStateRow[];
+  }
+
+  async putEngineState(rows: readonly { readonly key: string; readonly value: string | null }[]): Promise<void> {
+    const upsert = this.db.prepare('INSERT INTO engine_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    const remove = this.db.prepare('DELETE FROM engine_state WHERE key = ?');
+    this.write(() => {
+      for (const r of rows) {
+        if (r.value === null) remove.run(r.key);
+        else upsert.run(r.key, r.value);
+      }
     });
   }
 
@@ -132,7 +186,7 @@ export class SqliteStore implements Store {
 
   async listArticles(ids?: readonly string[]): Promise<Article[]> {
     const rows = ids
-      ? ids.map((id) => this.db.prepare('SELECT article_json FROM articles WHERE id = ?').get(id) as { article_json: string } | undefined).filter((r) => r !== undefined)
+      ? ((get) => ids.map((id) => get.get(id) as { article_json: string } | undefined).filter((r) => r !== undefined))(this.db.prepare('SELECT article_json FROM articles WHERE id = ?'))
       : (this.db.prepare('SELECT article_json FROM articles ORDER BY id').all() as { article_json: string }[]);
     const articles = rows.map((r) => JSON.parse(r.article_json) as Article);
     return articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -214,14 +268,14 @@ export class SqliteStore implements Store {
     const link = this.db.prepare(
       'INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id',
     );
-    this.db.transaction(() => {
+    this.write(() => {
       for (const id of removed) drop.run(id);
       for (const s of stories) {
         upsert.run(s.summary.id, s.summary.title, JSON.stringify(s.summary), JSON.stringify(s.absorbed), JSON.stringify(s.report));
         unlink.run(s.summary.id);
         for (const a of s.articleIds) link.run(a, s.summary.id);
       }
-    })();
+    });
   }
 
   async getStory(id: string): Promise<StoredStory | null> {

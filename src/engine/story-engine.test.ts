@@ -1,0 +1,55 @@
+// One engine over many arrivals: the article cache never changes a story report, and absorbed stories lose their rows.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext } from '../core/context.js';
+import { openStore } from '../store/open-store.js';
+import { makeArticle } from '../../test/helpers/make-article.js';
+import { StoryEngine } from './story-engine.js';
+import { STORY_INDEX_DEFAULTS } from './story-index.js';
+
+const ferry = [
+  'A fire broke out on the ferry Saint Brendan at Velmora on Tuesday; 17 people were hurt, the coast guard said.',
+  'Fire on the ferry Saint Brendan at Velmora on Tuesday hurt 18 people, the coast guard said.',
+  'The coast guard said 17 were hurt in the ferry Saint Brendan fire at Velmora on Tuesday.',
+  'Velmora ferry Saint Brendan: the fire on Tuesday hurt 17, the coast guard said on Wednesday.',
+].map((t, i) => makeArticle(t, { outlet: `Outlet ${i}`, published: `2026-03-1${i}` }, `f${i}.txt`));
+
+async function reportsOneByOne(articleCache: number): Promise<string> {
+  const store = await openStore(':memory:');
+  await store.putArticles(ferry);
+  const engine = await StoryEngine.open(store, createContext(), { articleCache });
+  let last = '';
+  for (const a of ferry) {
+    const update = await engine.add([a]);
+    assert.equal(update.updated.length, 1);
+    last = JSON.stringify(await store.getStory(update.updated[0]!));
+  }
+  await store.close();
+  return last;
+}
+
+test('a story grown one article at a time reads the same whether its members come from the cache or the store', async () => {
+  assert.equal(await reportsOneByOne(1), await reportsOneByOne(100));
+});
+
+test('a merge deletes the absorbed story row and the surviving row names it', async () => {
+  const store = await openStore(':memory:');
+  const a = makeArticle('Flooding in Marlow closed the river road on Sunday; the mayor ordered sandbags for the bridge.', {}, 'a.txt');
+  const b = makeArticle('Marlow residents left homes as the river rose on Sunday and rescue boats reached the old mill.', {}, 'b.txt');
+  const bridge = makeArticle('Flooding in Marlow closed the river road on Sunday as residents left homes; the mayor ordered sandbags and rescue boats reached the old mill.', {}, 'c.txt');
+  await store.putArticles([a, b, bridge]);
+  const engine = await StoryEngine.open(store, createContext(), { index: { ...STORY_INDEX_DEFAULTS, threshold: 0.3, mergeThreshold: 0.1 } });
+  await engine.add([a]);
+  await engine.add([b]);
+  assert.deepEqual((await store.listStories({ limit: 10 })).items.map((s) => s.id), ['s1', 's2']);
+  const update = await engine.add([bridge]);
+  assert.deepEqual(update.absorbed, ['s2']);
+  assert.equal(await store.getStory('s2'), null);
+  const s1 = await store.getStory('s1');
+  assert.deepEqual(s1?.absorbed, ['s2']);
+  assert.deepEqual(s1?.articleIds, [a.id, b.id, bridge.id].sort());
+  // The index survives a restart: a new engine over the same store knows where every article is.
+  const reopened = await StoryEngine.open(store, createContext());
+  assert.equal(reopened.storyOf(b.id), 's1');
+  await store.close();
+});

@@ -1,0 +1,60 @@
+// Online story assignment: related articles join one story, unrelated ones open new stories, merges record absorbed ids, state round-trips.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeArticle } from '../../test/helpers/make-article.js';
+import { StoryIndex, STORY_INDEX_DEFAULTS, STORY_INDEX_PREFIX } from './story-index.js';
+
+const ferry = [
+  'A fire broke out on the ferry Saint Brendan at Velmora terminal on Tuesday; firefighters evacuated 200 passengers.',
+  'Firefighters evacuated the ferry Saint Brendan at the Velmora terminal after a fire on Tuesday, with 200 passengers aboard.',
+  'The Saint Brendan ferry fire at Velmora terminal: passengers evacuated on Tuesday, firefighters said.',
+].map((t, i) => makeArticle(t, { outlet: `Outlet ${i}` }, `f${i}.txt`));
+const budget = [
+  'Lawmakers in Rostfeld passed the annual budget on Thursday by 51 votes to 40 after a long debate over school funding.',
+  'The Rostfeld parliament approved the budget on Thursday, 51 to 40, ending a long debate over school funding.',
+].map((t, i) => makeArticle(t, { outlet: `Outlet ${i}` }, `b${i}.txt`));
+
+test('articles about one event share a story; another event opens its own', () => {
+  const index = new StoryIndex();
+  const stories = [...ferry, ...budget].map((a) => index.assign(a));
+  assert.deepEqual(stories.map((s) => s.story), ['s1', 's1', 's1', 's2', 's2']);
+  assert.deepEqual(stories.map((s) => s.created), [true, false, false, true, false]);
+  assert.equal(index.assign(ferry[0]!).story, 's1', 'an article already held keeps its story');
+  assert.deepEqual(index.story('s1')?.articles, ferry.map((a) => a.id));
+});
+
+test('the index rows restore an index that assigns the next article the same way', () => {
+  const index = new StoryIndex();
+  for (const a of [ferry[0]!, budget[0]!]) index.assign(a);
+  const rows = index.changes().filter((r): r is { key: string; value: string } => r.value !== null);
+  assert.ok(rows.every((r) => r.key.startsWith(STORY_INDEX_PREFIX)));
+  assert.deepEqual(index.changes(), [], 'changes are drained');
+  const again = StoryIndex.restore(rows);
+  assert.equal(again.storyOfArticle(budget[0]!.id), 's2');
+  assert.equal(again.assign(ferry[1]!).story, index.assign(ferry[1]!).story);
+  assert.equal(again.assign(makeArticle('Completely unrelated gardening tips for tomatoes and basil.')).story, 's3');
+});
+
+test('an article bridging two alike stories merges them into the older, which records the absorbed id', () => {
+  // A high join threshold keeps two reports of one flood apart at first; the bridging report matches both.
+  const index = new StoryIndex({ ...STORY_INDEX_DEFAULTS, threshold: 0.3, mergeThreshold: 0.1 });
+  const a = makeArticle('Flooding in Marlow closed the river road on Sunday; the mayor ordered sandbags for the bridge.');
+  const b = makeArticle('Marlow residents left homes as the river rose on Sunday and rescue boats reached the old mill.');
+  assert.equal(index.assign(a).story, 's1');
+  assert.equal(index.assign(b).story, 's2');
+  index.changes();
+  const bridge = makeArticle('Flooding in Marlow closed the river road on Sunday as residents left homes; the mayor ordered sandbags and rescue boats reached the old mill.');
+  const merged = index.assign(bridge);
+  assert.equal(merged.story, 's1');
+  assert.deepEqual(merged.absorbed, ['s2']);
+  assert.deepEqual(index.story('s1')?.absorbed, ['s2']);
+  assert.equal(index.story('s2')?.id, 's1', 'an absorbed id redirects to the story that absorbed it');
+  assert.equal(index.storyOfArticle(b.id), 's1');
+  assert.deepEqual(index.story('s1')?.articles, [a.id, b.id, bridge.id]);
+  const deleted = index.changes().filter((r) => r.value === null).map((r) => r.key);
+  assert.deepEqual(deleted, [`${STORY_INDEX_PREFIX}s/s2`]);
+  // With the default merge threshold the same two reports stay apart.
+  const strict = new StoryIndex({ ...STORY_INDEX_DEFAULTS, threshold: 0.3 });
+  for (const x of [a, b]) strict.assign(x);
+  assert.deepEqual(strict.assign(bridge).absorbed, []);
+});

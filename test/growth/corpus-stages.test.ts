@@ -1,0 +1,40 @@
+// Every corpus stage grows linearly (or n log n) with the corpus: doubling the articles at most about doubles its time.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext } from '../../src/core/context.js';
+import { emptyCorpus, type CorpusResult } from '../../src/core/corpus.js';
+import { CORPUS_STAGES } from '../../src/pipeline/registry.js';
+import { generateArticles } from './generate-articles.js';
+import { MAX_GROWTH, growth } from './growth.js';
+
+/** Articles in the smaller corpus: enough that each stage's own work, not fixed costs, dominates its time. */
+const SMALL = 700;
+
+/** The corpus as each stage finds it (every earlier stage applied), at one size; built once for all the tests. */
+function inputsPerStage(articles: number): Map<string, CorpusResult> {
+  const ctx = createContext();
+  const inputs = new Map<string, CorpusResult>();
+  let corpus = emptyCorpus(generateArticles({ articles }).articles);
+  for (const stage of CORPUS_STAGES) {
+    inputs.set(stage.name, corpus);
+    corpus = { ...corpus, ...stage.run(corpus, ctx, stage.defaults) };
+  }
+  return inputs;
+}
+
+const small = inputsPerStage(SMALL);
+const large = inputsPerStage(2 * SMALL);
+
+for (const stage of CORPUS_STAGES) {
+  test(`${stage.name}: twice the articles take at most ${MAX_GROWTH}x the time`, (t) => {
+    const ctx = createContext();
+    const a = small.get(stage.name)!;
+    const b = large.get(stage.name)!;
+    const g = growth(
+      () => stage.run(a, ctx, stage.defaults),
+      () => stage.run(b, ctx, stage.defaults),
+    );
+    t.diagnostic(`${SMALL} -> ${2 * SMALL} articles: ${g.smallMs.toFixed(0)} -> ${g.largeMs.toFixed(0)} ms CPU (x${g.ratio.toFixed(2)})`);
+    assert.ok(g.ratio <= MAX_GROWTH, `${stage.name} grew x${g.ratio.toFixed(2)} for twice the articles`);
+  });
+}
