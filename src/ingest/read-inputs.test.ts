@@ -1,6 +1,6 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -20,8 +20,16 @@ async function collect(paths: readonly string[], options = {}): Promise<IngestIt
   return out;
 }
 
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed when the file's tests end. */
 function tmp(): string {
-  return mkdtempSync(path.join(tmpdir(), 'parallax-ingest-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-ingest-'));
+  made.push(dir);
+  return dir;
 }
 
 const errorOf = (item: IngestItem | undefined): { rule: string; message: string } => {
