@@ -1,21 +1,10 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandInputs, globToRegExp, type ExpandedInput } from './expand-inputs.js';
+import { tempDir } from '../../test/helpers/temp-dir.js';
 
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temp folder, removed when the file's tests end. */
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-expand-'));
-  made.push(dir);
-  return dir;
-}
 
 test('glob patterns: * stays in one segment, ** crosses segments, ? is one character', () => {
   assert.ok(globToRegExp('in/*.txt').test('in/a.txt'));
@@ -27,7 +16,7 @@ test('glob patterns: * stays in one segment, ** crosses segments, ? is one chara
 });
 
 test('folders expand recursively in sorted order and skip dotfiles and dot-folders', async () => {
-  const dir = tempDir();
+  const dir = tempDir('parallax-expand-');
   mkdirSync(path.join(dir, 'b'));
   mkdirSync(path.join(dir, '.git'));
   for (const f of ['b/2.txt', 'a.txt', 'c.txt', '.hidden.txt', '.git/x.txt']) writeFileSync(path.join(dir, f), 'x');

@@ -1,7 +1,6 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import iconv from 'iconv-lite';
 import type { IngestItem } from '../core/raw-article.js';
 import { readInputs } from './read-inputs.js';
 import { toArticle } from './to-article.js';
+import { tempDir } from '../../test/helpers/temp-dir.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -20,16 +20,8 @@ async function collect(paths: readonly string[], options = {}): Promise<IngestIt
   return out;
 }
 
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temp folder, removed when the file's tests end. */
 function tmp(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-ingest-'));
-  made.push(dir);
-  return dir;
+  return tempDir('parallax-ingest-');
 }
 
 const errorOf = (item: IngestItem | undefined): { rule: string; message: string } => {
