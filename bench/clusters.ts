@@ -5,11 +5,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainTextArticle, type Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
+import { findRoot } from '../src/core/find-root.js';
 import { tokenize } from '../src/core/tokenize.js';
 import { runArticleStages } from '../src/pipeline/runner.js';
 import type { ArticleStage } from '../src/pipeline/stage.js';
 import { findDuplicates } from '../src/corpus/duplicates/index.js';
-import { STORIES_DEFAULTS, clusterStories, stem, type StoriesConfig } from '../src/corpus/stories/index.js';
+import { STORIES_DEFAULTS, articleFeatures, clusterStories, createStoryIndex, stem, type StoriesConfig } from '../src/corpus/stories/index.js';
 import { STOPWORDS } from '../src/corpus/stories/stopwords.js';
 import { bcubedF1 } from '../src/corpus/stories/bcubed.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
@@ -47,7 +48,7 @@ export function adjustedRand(pred: readonly string[], gold: readonly string[]): 
 /** The article stages story clustering reads (sentences, entities with canonical names, times), in registry order. */
 const CLUSTER_STAGES: readonly ArticleStage<unknown>[] = [sentencesStage, entitiesStage, timesStage] as ArticleStage<unknown>[];
 
-function toArticle(doc: EcbDocument): Article {
+export function ecbArticle(doc: EcbDocument): Article {
   const id = `e${createHash('sha1').update(doc.text).digest('hex').slice(0, 12)}`;
   return runArticleStages(plainTextArticle(doc.text, { id, encoding: null }), CLUSTER_STAGES, createContext());
 }
@@ -71,6 +72,35 @@ export function parallaxLabels(articles: readonly Article[], config: StoriesConf
   topics.forEach((t, i) => t.forEach((s) => topicOf.set(s, `t${i}`)));
   const story = articles.map((a) => storyOf.get(a.id) ?? `missing-${a.id}`);
   return { story, topic: story.map((s) => topicOf.get(s) ?? s), seconds };
+}
+
+/** Sub-topic labels from the online story index fed in a seeded shuffled order (near-copies join their original). */
+export function onlineLabels(articles: readonly Article[], seed: number, config: StoriesConfig = STORIES_DEFAULTS): string[] {
+  const copyOf = new Map(findDuplicates(articles).map((d) => [d.article, d.duplicateOf]));
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const order = articles.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const index = createStoryIndex({ config });
+  // An original arrives before its copies (a copy cannot be recognised before what it copies).
+  const rank = (i: number): number => (copyOf.has(articles[i]!.id) ? 1 : 0);
+  order.sort((x, y) => rank(x) - rank(y));
+  for (const i of order) {
+    const a = articles[i]!;
+    index.add({ id: a.id, features: articleFeatures(a), duplicateOf: copyOf.get(a.id) ?? null });
+  }
+  return articles.map((a) => index.storyOf(a.id) ?? `missing-${a.id}`);
+}
+
+/** The dev topics kept untouched (odd topic numbers), scored apart at the end; the others confirm. */
+export function isUntouchedTopic(topic: string): boolean {
+  return Number.parseInt(topic, 10) % 2 === 1;
 }
 
 // ---------- the baseline: TF-IDF cosine, average-link agglomerative ----------
@@ -154,7 +184,7 @@ export function averageLinkMerges(vectors: readonly Map<string, number>[], floor
 /** Flat clusters from the merges at or above a threshold (UPGMA has no inversions, so that is a prefix). */
 export function cut(n: number, merges: readonly Merge[], threshold: number): string[] {
   const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] ?? i)));
+  const find = (i: number): number => findRoot(parent, i);
   for (const m of merges) if (m.sim >= threshold) parent[find(m.b)] = find(m.a);
   return parent.map((_, i) => `c${find(i)}`);
 }
@@ -285,7 +315,7 @@ export const run: BenchRun = async (options) => {
   options.log(`clusters: article stages ${names.join(', ')}`);
 
   const devDocs = loadEcbSplit(dev);
-  const devArticles = devDocs.map((d) => toArticle(d));
+  const devArticles = devDocs.map((d) => ecbArticle(d));
   const goldTopic = devDocs.map((d) => d.topic);
   const goldSub = devDocs.map((d) => d.subtopic);
 
@@ -327,6 +357,42 @@ export const run: BenchRun = async (options) => {
     `small corpora (each gold topic alone, then each gold subtopic alone; article-weighted mean sub-topic B3 F1): parallax ${small.parallax.toFixed(3)}, tfidf-agglomerative ${small.baseline.toFixed(3)}`,
   );
   notes.push(`parallax: ${new Set(ours.story).size} stories, ${new Set(ours.topic).size} topics; gold: ${new Set(goldSub).size} subtopics, ${new Set(goldTopic).size} topics`);
+
+  // Tuning (train: the settings were fitted there), confirm (even dev topics) and untouched (odd dev topics), each
+  // clustered as its own corpus; the TF-IDF baseline with its train-tuned thresholds on the same slices.
+  const slices: { name: string; docs: EcbDocument[]; articles: Article[] }[] = [];
+  if (existsSync(train)) {
+    const trainDocs = loadEcbSplit(train);
+    slices.push({ name: 'tuning', docs: trainDocs, articles: trainDocs.map((d) => ecbArticle(d)) });
+  }
+  const pickDev = (untouched: boolean): number[] => devDocs.map((d, i) => (isUntouchedTopic(d.topic) === untouched ? i : -1)).filter((i) => i >= 0);
+  for (const [name, members] of [['confirm', pickDev(false)], ['untouched', pickDev(true)]] as const) {
+    slices.push({ name, docs: members.map((i) => devDocs[i]!), articles: members.map((i) => devArticles[i]!) });
+  }
+  for (const slice of slices) {
+    const topic = slice.docs.map((d) => d.topic);
+    const sub = slice.docs.map((d) => d.subtopic);
+    const run = parallaxLabels(slice.articles);
+    metrics[`${slice.name}TopicBcubedF1`] = bcubedF1(run.topic, topic);
+    metrics[`${slice.name}SubtopicBcubedF1`] = bcubedF1(run.story, sub);
+    const m = averageLinkMerges(tfidfVectors(slice.docs.map((d) => d.text)), Math.min(topicT, subT));
+    baseMetrics[`${slice.name}TopicBcubedF1`] = bcubedF1(cut(slice.docs.length, m, topicT), topic);
+    baseMetrics[`${slice.name}SubtopicBcubedF1`] = bcubedF1(cut(slice.docs.length, m, subT), sub);
+    notes.push(
+      `${slice.name} (${slice.docs.length} docs): parallax topic ${metrics[`${slice.name}TopicBcubedF1`]!.toFixed(3)} sub-topic ${metrics[`${slice.name}SubtopicBcubedF1`]!.toFixed(3)}; tfidf-agglomerative topic ${baseMetrics[`${slice.name}TopicBcubedF1`]!.toFixed(3)} sub-topic ${baseMetrics[`${slice.name}SubtopicBcubedF1`]!.toFixed(3)}`,
+    );
+  }
+  // Arrival order: the batch clusterer orders articles itself (publication, then id), so its result does not move;
+  // the online index sees the articles in the order they come, so its spread over 5 shuffles is the figure.
+  const online = [1, 2, 3, 4, 5].map((seed) => onlineLabels(devArticles, seed));
+  const onlineSub = online.map((labels) => bcubedF1(labels, goldSub));
+  const agreement = online.map((labels) => bcubedF1(labels, ours.story));
+  metrics.onlineSubtopicBcubedF1Min = Math.min(...onlineSub);
+  metrics.onlineSubtopicBcubedF1Max = Math.max(...onlineSub);
+  metrics.onlineBatchAgreementMin = Math.min(...agreement);
+  notes.push(
+    `online story index over 5 shuffled arrival orders (dev): sub-topic B3 ${onlineSub.map((x) => x.toFixed(3)).join(' ')}; agreement with batch ${agreement.map((x) => x.toFixed(3)).join(' ')}`,
+  );
 
   options.log('clusters: synthetic stream (1k, 10k, 20k articles)');
   const speed = throughput(options.log);

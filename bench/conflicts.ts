@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainTextArticle, type Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
-import { countsComparable } from '../src/corpus/compare/index.js';
+import { countsComparable } from '../src/corpus/claims/index.js';
 import { analyzeArticles } from '../src/service/analyze.js';
 import type { Report } from '../src/report/schema.js';
 import { openStore } from '../src/store/index.js';

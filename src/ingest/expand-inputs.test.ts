@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandInputs, globToRegExp, type ExpandedInput } from './expand-inputs.js';
+import { tempDir } from '../../test/helpers/temp-dir.js';
+
 
 test('glob patterns: * stays in one segment, ** crosses segments, ? is one character', () => {
   assert.ok(globToRegExp('in/*.txt').test('in/a.txt'));
@@ -15,7 +16,7 @@ test('glob patterns: * stays in one segment, ** crosses segments, ? is one chara
 });
 
 test('folders expand recursively in sorted order and skip dotfiles and dot-folders', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-expand-'));
+  const dir = tempDir('parallax-expand-');
   mkdirSync(path.join(dir, 'b'));
   mkdirSync(path.join(dir, '.git'));
   for (const f of ['b/2.txt', 'a.txt', 'c.txt', '.hidden.txt', '.git/x.txt']) writeFileSync(path.join(dir, f), 'x');

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import iconv from 'iconv-lite';
 import type { IngestItem } from '../core/raw-article.js';
 import { readInputs } from './read-inputs.js';
 import { toArticle } from './to-article.js';
+import { tempDir } from '../../test/helpers/temp-dir.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -21,7 +21,7 @@ async function collect(paths: readonly string[], options = {}): Promise<IngestIt
 }
 
 function tmp(): string {
-  return mkdtempSync(path.join(tmpdir(), 'parallax-ingest-'));
+  return tempDir('parallax-ingest-');
 }
 
 const errorOf = (item: IngestItem | undefined): { rule: string; message: string } => {

@@ -6,6 +6,7 @@ import { emptyCorpus } from '../core/corpus.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { ParallaxError } from '../core/errors.js';
 import { restrictCorpus } from './restrict-corpus.js';
+import { contractProblems, guardArticleReads, guardCorpusReads } from './stage-contract.js';
 import type { ArticleStage, CorpusStage } from './stage.js';
 
 export interface Pipeline {
@@ -28,10 +29,8 @@ export function checkPipeline(pipeline: Pipeline): PipelineCheck {
   const have = new Set<string>();
   const problems: string[] = [];
   const order: { stage: string; provides: readonly string[] }[] = [];
-  const names = new Set<string>();
+  problems.push(...contractProblems([...pipeline.articleStages, ...pipeline.corpusStages], Object.keys(emptyCorpus([])).filter((k) => k !== 'articles')));
   for (const stage of [...pipeline.articleStages, ...pipeline.corpusStages]) {
-    if (names.has(stage.name) && stage.kind === 'article') problems.push(`${stage.name} appears twice`);
-    names.add(stage.name);
     for (const need of stage.requires) {
       if (!have.has(need)) problems.push(`${stage.name} requires "${need}", which no earlier stage provides`);
     }
@@ -80,7 +79,7 @@ export function runArticleStages(
     }
     const t0 = performance.now();
     try {
-      const out = stage.run(current, ctx, configFor(stage.defaults, overrides, stage.name));
+      const out = stage.run(guardArticleReads(stage, current), ctx, configFor(stage.defaults, overrides, stage.name));
       const diagnostics: Diagnostic[] = [...current.diagnostics, ...(out.diagnostics ?? [])];
       const next: Article = { ...current, layers: { ...current.layers, ...out.layers }, diagnostics };
       for (const p of stage.provides) checkLayer(next, p as LayerName, stage.name);
@@ -163,7 +162,7 @@ type Attempt = { readonly out: Partial<Omit<CorpusResult, 'articles'>> } | { rea
 function runCorpusStage(stage: CorpusStage<unknown>, corpus: CorpusResult, ctx: Context, config: unknown): CorpusResult {
   const attempt = (input: CorpusResult): Attempt => {
     try {
-      return { out: stage.run(input, ctx, config) };
+      return { out: stage.run(guardCorpusReads(stage, input), ctx, config) };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }

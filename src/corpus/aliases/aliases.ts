@@ -1,6 +1,6 @@
 // The aliases corpus stage: every article's entity mentions merged into corpus entities e1..eN with merge reasons.
 import type { Cite, Entity } from '../../core/corpus.js';
-import { defineCorpusStage } from '../../pipeline/stage.js';
+import { defineCorpusStage } from '../../core/stage.js';
 import { DEFAULT_MERGE_SETTINGS, mergeAliases, type AliasMention, type MergeSettings } from './merge-aliases.js';
 
 export type AliasesConfig = MergeSettings;

@@ -1,5 +1,6 @@
 // Cross-article entity merging over plain mention lists: shared keys, acronyms, surnames with context, type votes.
 import type { EntityType } from '../../core/article.js';
+import { findRoot } from '../../core/find-root.js';
 import { cleanName, initials } from '../../stages/entities/within-article-aliases.js';
 import { nameKey, normalizeName, type KeyRule } from './name-key.js';
 
@@ -39,14 +40,7 @@ class UnionFind {
     this.parent = Array.from({ length: n }, (_, i) => i);
   }
   find(i: number): number {
-    let r = i;
-    while (this.parent[r] !== r) r = this.parent[r]!;
-    while (this.parent[i] !== r) {
-      const next = this.parent[i]!;
-      this.parent[i] = r;
-      i = next;
-    }
-    return r;
+    return findRoot(this.parent, i);
   }
   union(a: number, b: number): boolean {
     const ra = this.find(a);

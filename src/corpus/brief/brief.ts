@@ -1,7 +1,7 @@
 // The brief: every sentence is a source passage or a template filled only with extracted fields, and cites its passages.
 import type { Article } from '../../core/article.js';
 import type { BriefSentence, Cite, Claim, CorpusResult, QuoteGroup } from '../../core/corpus.js';
-import { defineCorpusStage } from '../../pipeline/stage.js';
+import { defineCorpusStage } from '../../core/stage.js';
 import { outletOf } from '../claims/outlet-of.js';
 import { anonymousClaims } from '../provenance/provenance.js';
 import { lastSpanStartingAtOrBefore, spansOverlap } from '../../core/span.js';
@@ -293,7 +293,7 @@ export function buildBrief(corpus: CorpusResult, config: BriefConfig = BRIEF_DEF
 export const briefStage = defineCorpusStage<BriefConfig>({
   name: 'parallax.brief.v1',
   version: '1.0.0',
-  requires: ['claims', 'quoteGroups', 'provenance', 'timeline'],
+  requires: ['claims', 'quoteGroups', 'provenance', 'timeline', 'duplicates', 'stories', 'entities', 'quotes', 'attributions'],
   provides: ['brief'],
   defaults: BRIEF_DEFAULTS,
   run(corpus, _ctx, config) {

@@ -5,7 +5,7 @@ import type { Span } from '../../core/span.js';
 import { lastSpanStartingAtOrBefore } from '../../core/span.js';
 import { storiesOf } from '../claims/claims-stage.js';
 import { outletOf, sourceKeyOf } from '../claims/outlet-of.js';
-import { contentWords } from '../compare/content-words.js';
+import { contentWords } from '../claims/content-words.js';
 
 /** Each feature lies in [0, 1]. */
 export interface ClaimFeatures {

@@ -1,7 +1,7 @@
 // Timeline entries from dated claims: the date a mention's time expression resolves to, else its article's publication day.
 import type { Article } from '../../core/article.js';
 import type { Cite, Claim, CorpusResult, TimelineEntry } from '../../core/corpus.js';
-import { defineCorpusStage } from '../../pipeline/stage.js';
+import { defineCorpusStage } from '../../core/stage.js';
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}/;
 

@@ -1,11 +1,11 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
-import { compareMentions, compareMentionsAll, type Disagreement } from '../compare/compare-mentions.js';
-import { figureFrames, isCrowdFrame, WEEKDAY_FRAME } from '../compare/event-frame.js';
-import { quantityInterval } from '../compare/intervals.js';
+import { compareMentions, compareMentionsAll, type Disagreement } from './compare-mentions.js';
+import { figureFrames, isCrowdFrame, WEEKDAY_FRAME } from './event-frame.js';
+import { quantityInterval } from './intervals.js';
 import { MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan } from '../../core/article.js';
-import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from '../compare/evolution.js';
+import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from './evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
 
 export interface AlignConfig extends EvolutionConfig {

@@ -1,9 +1,9 @@
 // The claims stage: extracts clause-level claims per story, aligns them across outlets, and cites their conflicts.
 import type { Article } from '../../core/article.js';
 import type { Claim, ClaimMention, ClaimStatus, CorpusResult, Story } from '../../core/corpus.js';
-import { explainConflict } from '../compare/explain-conflict.js';
+import { explainConflict } from './explain-conflict.js';
 import { groupQuotes } from '../quote-groups/quote-groups.js';
-import { defineCorpusStage } from '../../pipeline/stage.js';
+import { defineCorpusStage } from '../../core/stage.js';
 import { alignClaims, ALIGN_DEFAULTS, type AlignConfig, type ClaimDraft } from './align-claims.js';
 import { corpusIndexes, extractMentions, type ExtractConfig, type MentionDraft } from './extract-mentions.js';
 import { CLAUSE_DEFAULTS } from './split-clauses.js';
@@ -81,7 +81,7 @@ export function extractClaims(corpus: CorpusResult, config: ClaimsConfig = CLAIM
 export const claimsStage = defineCorpusStage<ClaimsConfig>({
   name: 'parallax.claims.v1',
   version: '1.0.0',
-  requires: ['sentences', 'entities', 'quantities', 'times', 'stories', 'duplicates'],
+  requires: ['sentences', 'entities', 'quantities', 'times', 'stories', 'duplicates', 'quoteGroups', 'attributions', 'quotes'],
   provides: ['claims'],
   defaults: CLAIMS_DEFAULTS,
   run(corpus, _ctx, config) {

@@ -3,11 +3,11 @@ import type { Article, QuoteSpan } from '../../core/article.js';
 import type { CorpusResult, Entity, QuoteGroup } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
 import { lastSpanStartingAtOrBefore, spanContains, spansOverlap } from '../../core/span.js';
-import { clauseFacts } from '../compare/clause-facts.js';
-import type { ComparedMention, QuotedWords } from '../compare/compare-mentions.js';
+import { clauseFacts } from './clause-facts.js';
+import type { ComparedMention, QuotedWords } from './compare-mentions.js';
 import { quoteWords } from '../quote-groups/word-diff.js';
-import { contentWords } from '../compare/content-words.js';
-import { eventFrames, rankAndSequenceFrames } from '../compare/event-frame.js';
+import { contentWords } from './content-words.js';
+import { eventFrames, rankAndSequenceFrames } from './event-frame.js';
 import { outletOf, sourceKeyOf } from './outlet-of.js';
 import { splitClauses, type ClauseConfig } from './split-clauses.js';
 

@@ -2,7 +2,7 @@
 import type { Article } from '../../core/article.js';
 import type { DuplicateLink } from '../../core/corpus.js';
 import { findRoot } from '../../core/find-root.js';
-import { defineCorpusStage } from '../../pipeline/stage.js';
+import { defineCorpusStage } from '../../core/stage.js';
 import { lshCandidates } from './lsh-candidates.js';
 import { hashSeeds, minhash, shingleHashes } from './minhash.js';
 

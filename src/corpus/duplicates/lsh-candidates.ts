@@ -3,7 +3,15 @@ export interface LshOptions {
   /** Number of bands; `bands * rows` must not exceed the signature length. */
   readonly bands: number;
   readonly rows: number;
+  /**
+   * In a bucket, each member is paired with at most this many members before it. Copies of one text chain through
+   * their neighbours (the caller joins verified pairs transitively), and a bucket that text shared by many articles
+   * fills (a template line, a wire boilerplate) costs in proportion to its size, not to its size squared.
+   */
+  readonly window?: number;
 }
+
+export const DEFAULT_LSH_WINDOW = 32;
 
 export interface CandidatePair {
   /** Indexes into the signatures array, a < b. */
@@ -19,6 +27,7 @@ export function lshCandidates(signatures: readonly Uint32Array[], options: LshOp
   const seen = new Set<number>();
   const pairs: CandidatePair[] = [];
   const n = signatures.length;
+  const window = options.window ?? DEFAULT_LSH_WINDOW;
   for (let band = 0; band < options.bands; band++) {
     const buckets = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
@@ -31,8 +40,8 @@ export function lshCandidates(signatures: readonly Uint32Array[], options: LshOp
       else buckets.set(key, [i]);
     }
     for (const bucket of buckets.values()) {
-      for (let x = 0; x < bucket.length; x++) {
-        for (let y = x + 1; y < bucket.length; y++) {
+      for (let y = 1; y < bucket.length; y++) {
+        for (let x = Math.max(0, y - window); x < y; x++) {
           const a = bucket[x] ?? 0;
           const b = bucket[y] ?? 0;
           const id = a * n + b;

@@ -1,18 +1,11 @@
 // MinHash signatures over word shingles: seeded 32-bit hash families, so the same text always gives the same signature.
+import { hashString } from '../../core/text/fnv.js';
 import { tokenize } from '../../core/tokenize.js';
 
 /** Fixed seed of the hash family; changing it changes every signature (and so every LSH bucket). */
 export const MINHASH_SEED = 0x9e3779b9;
 
-/** FNV-1a over UTF-16 code units: a stable 32-bit hash of a string. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { hashString };
 
 /** murmur3's finaliser: spreads the bits of a 32-bit value. */
 export function mix32(x: number): number {

@@ -2,7 +2,7 @@
 import type { Article, TimeSpan } from '../../core/article.js';
 import type { Claim, Story, StoryEvent } from '../../core/corpus.js';
 import { tokenize } from '../../core/tokenize.js';
-import { defineCorpusStage } from '../../pipeline/stage.js';
+import { defineCorpusStage } from '../../core/stage.js';
 import { stem } from '../stories/article-features.js';
 import { STOPWORDS } from '../stories/stopwords.js';
 
@@ -259,7 +259,7 @@ export function addEvents(
 export const eventsStage = defineCorpusStage<EventsConfig>({
   name: 'parallax.events.v1',
   version: '1.1.0',
-  requires: ['stories', 'claims'],
+  requires: ['stories', 'claims', 'duplicates', 'times'],
   provides: ['stories'],
   defaults: EVENTS_DEFAULTS,
   run(corpus, _ctx, config) {

@@ -3,7 +3,7 @@ import type { Article } from '../../core/article.js';
 import type { AnonymousClaim, Cite, Claim, CorpusResult, ProvenanceEdge } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
 import { spansOverlap } from '../../core/span.js';
-import { defineCorpusStage } from '../../pipeline/stage.js';
+import { defineCorpusStage } from '../../core/stage.js';
 import { storiesOf } from '../claims/claims-stage.js';
 import { outletOf } from '../claims/outlet-of.js';
 import { coverage } from './coverage.js';

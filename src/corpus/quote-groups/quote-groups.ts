@@ -2,7 +2,7 @@
 import type { CorpusResult, QuoteDifference, QuoteGroup, QuoteRef } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
 import { findRoot } from '../../core/find-root.js';
-import { defineCorpusStage } from '../../pipeline/stage.js';
+import { defineCorpusStage } from '../../core/stage.js';
 import { CANDIDATE_DEFAULTS, candidatePairs, indexWords, type CandidateSettings } from './candidate-pairs.js';
 import { alignTexts, readQuote, type QuoteText, type TextAlignment } from './quote-text.js';
 import { speakerMatch, speakersOf, type Speaker, type SpeakerMatch } from './speaker-match.js';
@@ -211,7 +211,7 @@ export function groupQuotes(corpus: CorpusResult, config: QuoteGroupsConfig = QU
 export const quoteGroupsStage = defineCorpusStage<QuoteGroupsConfig>({
   name: 'parallax.quote-groups.v1',
   version: '2.0.0',
-  requires: ['quotes', 'entities'],
+  requires: ['quotes', 'entities', 'stories'],
   provides: ['quoteGroups'],
   defaults: QUOTE_GROUPS_DEFAULTS,
   run(corpus, _ctx, config) {

@@ -1,11 +1,11 @@
 // The stories corpus stage: one story per real-world event, near-copies with their original.
-import { defineCorpusStage } from '../../pipeline/stage.js';
+import { defineCorpusStage } from '../../core/stage.js';
 import { STORIES_DEFAULTS, clusterStories, type StoriesConfig } from './cluster-stories.js';
 
 export const storiesStage = defineCorpusStage<StoriesConfig>({
   name: 'parallax.stories.v1',
   version: '1.0.0',
-  requires: ['entities', 'duplicates'],
+  requires: ['entities', 'duplicates', 'times'],
   provides: ['stories'],
   defaults: STORIES_DEFAULTS,
   run(corpus, _ctx, config) {

@@ -1,5 +1,5 @@
 // The parallax.attributions.v1 stage: reads sentences (and the article's outlet), adds the attributions layer.
-import { defineArticleStage } from '../../pipeline/stage.js';
+import { defineArticleStage } from '../../core/stage.js';
 import { ATTRIBUTIONS_DEFAULTS, extractAttributions, type AttributionsConfig } from './extract-attributions.js';
 
 export const attributionsStage = defineArticleStage<AttributionsConfig>({

@@ -1,7 +1,7 @@
 // The entities stage: NER over each article's sentences, then within-article canonical names.
 import type { EntityMention, EntityType } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
-import { defineArticleStage } from '../../pipeline/stage.js';
+import { defineArticleStage } from '../../core/stage.js';
 import { articleTokens } from './article-tokens.js';
 import { loadNerModel, tagDocument, DEFAULT_MODEL_DIR } from './ner-model.js';
 import { resolveWithinArticle, type RawMention } from './within-article-aliases.js';

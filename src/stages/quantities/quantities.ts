@@ -1,7 +1,7 @@
 // The quantities stage: numbers with their qualifier turned into an interval and the thing they count.
 import type { QuantityQualifier, QuantitySpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
-import { defineArticleStage } from '../../pipeline/stage.js';
+import { defineArticleStage } from '../../core/stage.js';
 import { NUMBER_SOURCE, ORDINAL_SOURCE, parseNumber, parseOrdinal, round } from './number-words.js';
 import { countsPersons, isTally, peopleCounts, readShotAsWounded, roleAfter, roleOfUnit } from './people.js';
 import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';

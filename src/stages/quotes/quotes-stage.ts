@@ -1,5 +1,5 @@
 // The parallax.quotes.v1 stage: reads paragraphs, sentences and entities, adds the quotes layer.
-import { defineArticleStage } from '../../pipeline/stage.js';
+import { defineArticleStage } from '../../core/stage.js';
 import { extractQuotes, QUOTES_DEFAULTS, type QuotesConfig } from './extract-quotes.js';
 
 export const quotesStage = defineArticleStage<QuotesConfig>({

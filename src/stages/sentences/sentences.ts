@@ -3,7 +3,7 @@ import sbd from 'sbd';
 import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
 import type { Span } from '../../core/span.js';
 import { trimSpan } from '../../core/span.js';
-import { defineArticleStage } from '../../pipeline/stage.js';
+import { defineArticleStage } from '../../core/stage.js';
 
 export interface SentencesConfig {
   /** Treat every newline as a paragraph break (scraped text rarely wraps lines). */

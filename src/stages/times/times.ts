@@ -2,7 +2,7 @@
 import * as chrono from 'chrono-node';
 import type { QuoteSpan, TimeSpan } from '../../core/article.js';
 import { spansOverlap, type Span } from '../../core/span.js';
-import { defineArticleStage } from '../../pipeline/stage.js';
+import { defineArticleStage } from '../../core/stage.js';
 import { splitParagraphs, splitSentences } from '../sentences/index.js';
 import {
   addDays,
@@ -395,7 +395,7 @@ export function extractTimes(text: string, reference: string | null, options: Ti
 export const timesStage = defineArticleStage<TimesConfig>({
   name: 'parallax.times.v1',
   version: '1.0.0',
-  requires: ['sentences'],
+  requires: ['sentences', 'quotes'],
   provides: ['times'],
   defaults: { style: 'news', chronoFallback: true },
   run(article, _ctx, config) {
