@@ -1,0 +1,213 @@
+// The shared, multi-machine store: PostgreSQL through `pg`, a tsvector + GIN index for search, migrations on open.
+import pg from 'pg';
+import type { Article } from '../../core/article.js';
+import { ParallaxError } from '../../core/errors.js';
+import type { IngestFailure } from '../../core/raw-article.js';
+import type { Report } from '../../report/schema.js';
+import type { Migration } from '../sqlite/migrations.js';
+import type { PutResult, SearchHit, Store, StoredFailure } from '../store.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+
+export interface PostgresStoreOptions {
+  /** Schema holding the tables (created when missing); the server's search_path when absent. */
+  readonly schema?: string;
+  /** Most pooled connections this process opens. */
+  readonly maxConnections?: number;
+}
+
+/** A connection string with its password masked, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:***@');
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** PostgreSQL text cannot hold NUL; the index copies drop it (the article JSON escapes it and stays exact). */
+function indexable(text: string | null): string | null {
+  return text === null ? null : text.replace(/\u0000/g, ' ');
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+async function migrate(client: pg.PoolClient, schema: string | undefined, migrations: readonly Migration[]): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    // Two processes opening a fresh database at once: the second waits here, then finds the schema and every
+    // migration in place (CREATE SCHEMA IF NOT EXISTS alone races on the catalog's unique index).
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('parallax.migrate:' || coalesce($1, current_schema(), '')))`, [schema ?? null]);
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    for (const m of migrations) {
+      if (applied.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  }
+}
+
+export class PostgresStore implements Store {
+  readonly backend = 'postgres';
+  readonly pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const schema = options.schema;
+    if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+      throw new ParallaxError('PX100', `schema name "${schema}" is not a plain lower-case identifier; use letters, digits and _.`);
+    }
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 4,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    // An idle client that loses its server must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (err) {
+      await pool.end();
+      throw new ParallaxError('PX200', `cannot connect to ${redactUrl(url)}: ${(err as Error).message}. Check that the server runs and the URL (user, host, port, database) is right.`, { cause: err });
+    }
+    try {
+      await migrate(client, schema, POSTGRES_MIGRATIONS);
+    } catch (err) {
+      client.release();
+      await pool.end();
+      throw new ParallaxError('PX201', `cannot migrate database ${redactUrl(url)}: ${(err as Error).message}. Is it a Parallax database, and may this user create tables?`, { cause: err });
+    }
+    client.release();
+    return new PostgresStore(pool);
+  }
+
+  /** Runs `fn` in one transaction on one connection. */
+  async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const out = await fn(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async putArticles(articles: readonly Article[]): Promise<PutResult[]> {
+    if (!articles.length) return [];
+    return this.transaction(async (client) => {
+      // One statement for the batch; ON CONFLICT makes two writers racing on one content hash store it once.
+      const inserted = await client.query<{ id: string; content_hash: string }>(
+        `INSERT INTO articles (id, content_hash, outlet, published, title, source_json, article_json, body)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         ON CONFLICT DO NOTHING RETURNING id, content_hash`,
+        [
+          articles.map((a) => a.id),
+          articles.map((a) => a.contentHash),
+          articles.map((a) => indexable(a.meta.outlet)),
+          articles.map((a) => indexable(a.meta.published)),
+          articles.map((a) => indexable(a.meta.title)),
+          articles.map((a) => JSON.stringify(a.source)),
+          articles.map((a) => JSON.stringify(a)),
+          articles.map((a) => indexable(a.text)),
+        ],
+      );
+      const fresh = new Set(inserted.rows.map((r) => r.content_hash));
+      const existing = await client.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM articles WHERE content_hash = ANY($1::text[])', [
+        [...new Set(articles.map((a) => a.contentHash))],
+      ]);
+      const idOf = new Map(existing.rows.map((r) => [r.content_hash, r.id]));
+      const seen = new Set<string>();
+      return articles.map((a): PutResult => {
+        const first = !seen.has(a.contentHash);
+        seen.add(a.contentHash);
+        return { id: idOf.get(a.contentHash) ?? a.id, inserted: first && fresh.has(a.contentHash) };
+      });
+    });
+  }
+
+  async updateArticles(articles: readonly Article[]): Promise<void> {
+    if (!articles.length) return;
+    await this.pool.query(
+      'UPDATE articles SET article_json = u.json FROM unnest($1::text[], $2::text[]) AS u(id, json) WHERE articles.id = u.id',
+      [articles.map((a) => a.id), articles.map((a) => JSON.stringify(a))],
+    );
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const { rows } = await this.pool.query<{ article_json: string }>('SELECT article_json FROM articles WHERE id = $1', [id]);
+    return rows[0] ? (JSON.parse(rows[0].article_json) as Article) : null;
+  }
+
+  async listArticles(ids?: readonly string[]): Promise<Article[]> {
+    const { rows } = ids
+      ? await this.pool.query<{ article_json: string }>('SELECT article_json FROM articles WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C"', [[...ids]])
+      : await this.pool.query<{ article_json: string }>('SELECT article_json FROM articles ORDER BY id COLLATE "C"');
+    return rows.map((r) => JSON.parse(r.article_json) as Article);
+  }
+
+  async countArticles(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM articles');
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async recordFailures(failures: readonly IngestFailure[], at: string): Promise<void> {
+    if (!failures.length) return;
+    await this.pool.query('INSERT INTO ingest_failures (source_json, diagnostics_json, at) SELECT s, d, $3 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(s, d, n) ORDER BY n', [
+      failures.map((f) => JSON.stringify(f.source)),
+      failures.map((f) => JSON.stringify(f.diagnostics)),
+      at,
+    ]);
+  }
+
+  async listFailures(): Promise<StoredFailure[]> {
+    const { rows } = await this.pool.query<{ source_json: string; diagnostics_json: string; at: string }>('SELECT source_json, diagnostics_json, at FROM ingest_failures ORDER BY seq');
+    return rows.map((r) => ({ failure: { source: JSON.parse(r.source_json), diagnostics: JSON.parse(r.diagnostics_json) }, at: r.at }));
+  }
+
+  async saveReport(key: string, report: Report): Promise<void> {
+    await saveReportOn(this.pool, key, report);
+  }
+
+  async loadReport(key: string): Promise<Report | null> {
+    const { rows } = await this.pool.query<{ report_json: string }>('SELECT report_json FROM reports WHERE key = $1', [key]);
+    return rows[0] ? (JSON.parse(rows[0].report_json) as Report) : null;
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    // plainto_tsquery reads plain words and ANDs them: quotes, operators and brackets in user input are no syntax.
+    // Rank and cut first, so ts_headline (which re-parses the text) runs only on the rows returned.
+    const { rows } = await this.pool.query<{ id: string; title: string | null; outlet: string | null; snippet: string }>(
+      `WITH q AS (SELECT plainto_tsquery('simple', $1) AS q),
+       hits AS (
+         SELECT a.id, a.title, a.outlet, a.body, ts_rank_cd(a.search, q.q) AS rank
+         FROM articles a, q WHERE a.search @@ q.q
+         ORDER BY rank DESC, a.id COLLATE "C" LIMIT $2
+       )
+       SELECT h.id, h.title, h.outlet,
+              ts_headline('simple', h.body, q.q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…') AS snippet
+       FROM hits h, q ORDER BY h.rank DESC, h.id COLLATE "C"`,
+      [query, Math.max(0, Math.floor(limit))],
+    );
+    return rows.map((r) => ({ article: r.id, title: r.title, outlet: r.outlet, snippet: r.snippet }));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+async function saveReportOn(db: Queryable, key: string, report: Report): Promise<void> {
+  await db.query('INSERT INTO reports (key, report_json) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET report_json = excluded.report_json', [key, JSON.stringify(report)]);
+}
