@@ -1,11 +1,15 @@
 // The `parallax` command line: a thin face over src/service (main.ts runs it).
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { dirname } from 'node:path';
 import {
   analyzePaths,
   count,
   createContext,
+  exportCorpus,
+  importCorpus,
   DEFAULT_DB,
   ingestPaths,
   listStories,
@@ -35,7 +39,7 @@ interface OutputOptions extends DbOption {
   readonly full?: boolean;
 }
 
-const dbOption = (): Option => new Option('--db <path>', `database file (default: $PARALLAX_DB or ${DEFAULT_DB})`);
+const dbOption = (): Option => new Option('--db <path>', `database file or postgres:// URL (default: $PARALLAX_DB or ${DEFAULT_DB})`);
 const formatOption = (): Option => new Option('--format <format>', 'report format').choices(['json', 'md']).default('md');
 const fullOption = (): Option => new Option('--full', 'Markdown: every line of every section (the brief shows the most important few; JSON is always complete)');
 
@@ -160,6 +164,37 @@ export function buildProgram(): Command {
         for (const s of stories)
           process.stdout.write(`${s.id}  ${s.title}\n    ${s.articles} articles from ${s.outlets.join(', ')}; ${s.claims} claims, ${s.disputed} disputed\n`);
       if (!stories.length) process.stderr.write('no stories yet: run "parallax ingest PATHS" first\n');
+    });
+
+  program
+    .command('export')
+    .description('write the whole corpus (articles with layers, failures, reports) as NDJSON, to move it to another --db')
+    .addOption(dbOption())
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (options: DbOption & { out?: string }) => {
+      if (options.out) mkdirSync(dirname(options.out), { recursive: true });
+      const out = options.out ? createWriteStream(options.out) : process.stdout;
+      const summary = await withStore(options, (store) =>
+        exportCorpus(store, async (line) => {
+          if (!out.write(line)) await once(out, 'drain');
+        }),
+      );
+      if (options.out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      process.stderr.write(`exported ${count(summary.articles, 'article')}, ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}${options.out ? ` to ${options.out}` : ''}\n`);
+    });
+
+  program
+    .command('import')
+    .description('read an NDJSON corpus written by "parallax export" into the database (idempotent)')
+    .argument('<file>', 'the export, or - for stdin')
+    .addOption(dbOption())
+    .action(async (file: string, options: DbOption) => {
+      if (file !== '-' && !existsSync(file)) throw new ParallaxError('PX101', `${file} does not exist; pass the file "parallax export --out FILE" wrote.`);
+      const summary = await withStore(options, (store) => {
+        const input = file === '-' ? process.stdin : createReadStream(file);
+        return importCorpus(store, createInterface({ input, crlfDelay: Infinity }), file === '-' ? 'stdin' : file);
+      });
+      process.stderr.write(`imported ${summary.articles} new articles (${summary.alreadyStored} already stored), ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}\n`);
     });
 
   return program;
