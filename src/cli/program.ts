@@ -168,7 +168,7 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('write the whole corpus (articles with layers, failures, reports) as NDJSON, to move it to another --db')
+    .description('write the whole corpus (articles with layers, failures, reports, stories) as NDJSON, to move it to another --db')
     .addOption(dbOption())
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (options: DbOption & { out?: string }) => {
@@ -180,7 +180,7 @@ export function buildProgram(): Command {
         }),
       );
       if (options.out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      process.stderr.write(`exported ${count(summary.articles, 'article')}, ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}${options.out ? ` to ${options.out}` : ''}\n`);
+      process.stderr.write(`exported ${count(summary.articles, 'article')}, ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}${options.out ? ` to ${options.out}` : ''}\n`);
     });
 
   program
@@ -194,7 +194,7 @@ export function buildProgram(): Command {
         const input = file === '-' ? process.stdin : createReadStream(file);
         return importCorpus(store, createInterface({ input, crlfDelay: Infinity }), file === '-' ? 'stdin' : file);
       });
-      process.stderr.write(`imported ${summary.articles} new articles (${summary.alreadyStored} already stored), ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}\n`);
+      process.stderr.write(`imported ${summary.articles} new articles (${summary.alreadyStored} already stored), ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}\n`);
     });
 
   return program;

@@ -35,6 +35,7 @@ async function snapshot(store: Store) {
     hashes: articles.map((a) => [a.id, a.contentHash, createHash('sha256').update(JSON.stringify(a)).digest('hex')]),
     failures: await store.listFailures(),
     report: await store.loadReport('latest'),
+    stories: await Promise.all((await store.listStories({ limit: 500 })).items.map((s) => store.getStory(s.id))),
     count: await store.countArticles(),
   };
 }
@@ -69,6 +70,7 @@ test('a corpus moves SQLite -> PostgreSQL -> SQLite losslessly', { skip: 'skip' 
     const want = await snapshot(source);
     assert.ok(want.articles.every((a) => a.layers.sentences.length > 0), 'the source articles carry layers');
     assert.ok(want.report && want.report.stories.length > 0, 'the source has a report with stories');
+    assert.ok(want.stories.length > 0 && want.stories.every((s) => s !== null && s.articleIds.length > 0), 'the source has story rows');
     assert.deepEqual(await snapshot(middle), want);
     assert.deepEqual(await snapshot(target), want);
     // Importing again adds nothing.

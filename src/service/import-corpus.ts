@@ -1,8 +1,8 @@
-// Use-case: read an NDJSON corpus export into a store; idempotent by content hash, so a rerun adds nothing twice.
+// Use-case: read an NDJSON corpus export (articles, failures, reports, story rows) into a store; idempotent by content hash, so a rerun adds nothing twice.
 import type { Article } from '../core/article.js';
 import { ParallaxError } from '../core/errors.js';
 import type { Report } from '../report/schema.js';
-import type { Store, StoredFailure } from '../store/store.js';
+import type { Store, StoredFailure, StoredStory } from '../store/store.js';
 import { CORPUS_FORMAT } from './export-corpus.js';
 
 export interface ImportSummary {
@@ -10,6 +10,7 @@ export interface ImportSummary {
   readonly alreadyStored: number;
   readonly failures: number;
   readonly reports: number;
+  readonly stories: number;
 }
 
 const BATCH = 64;
@@ -29,6 +30,13 @@ function asArticle(x: unknown, where: string): Article {
   return x as unknown as Article;
 }
 
+function asStory(x: unknown, where: string): StoredStory {
+  if (!isObject(x) || !isObject(x.summary) || typeof x.summary.id !== 'string' || !Array.isArray(x.articleIds) || !Array.isArray(x.absorbed) || !isObject(x.report)) {
+    throw bad(where, 'a story record lacks summary, articleIds, absorbed or report');
+  }
+  return x as unknown as StoredStory;
+}
+
 function asFailure(x: unknown, where: string): StoredFailure {
   if (!isObject(x) || typeof x.at !== 'string' || !isObject(x.failure) || !Array.isArray(x.failure.diagnostics)) throw bad(where, 'a failure record lacks failure or at');
   return x as unknown as StoredFailure;
@@ -42,7 +50,7 @@ function failureKey(f: StoredFailure): string {
 /**
  * Reads records line by line (memory bounded by one batch). Articles keep their layers exactly as exported; an
  * article the target already holds (same content hash) is left as it is, a failure already recorded is not
- * recorded twice, reports are replaced.
+ * recorded twice, reports and story rows are replaced.
  */
 export async function importCorpus(store: Store, lines: AsyncIterable<string>, name = 'input'): Promise<ImportSummary> {
   // Take the iterator before the first await: a readline interface drops lines emitted before anyone iterates.
@@ -52,6 +60,14 @@ export async function importCorpus(store: Store, lines: AsyncIterable<string>, n
   let articles = 0;
   let alreadyStored = 0;
   let reports = 0;
+  let stories: StoredStory[] = [];
+  let storiesAdded = 0;
+  const flushStories = async (): Promise<void> => {
+    if (!stories.length) return;
+    await store.replaceStories(stories, []);
+    storiesAdded += stories.length;
+    stories = [];
+  };
   let pending: Article[] = [];
   const knownFailures = new Set((await store.listFailures()).map(failureKey));
   let failures: StoredFailure[] = [];
@@ -110,6 +126,10 @@ export async function importCorpus(store: Store, lines: AsyncIterable<string>, n
         await store.saveReport(record.key, record.report as unknown as Report);
         reports++;
         break;
+      case 'story':
+        stories.push(asStory(record.story, where));
+        if (stories.length >= BATCH) await flushStories();
+        break;
       default:
         throw bad(where, `unknown record kind ${JSON.stringify(record.kind)}`);
     }
@@ -117,5 +137,6 @@ export async function importCorpus(store: Store, lines: AsyncIterable<string>, n
   if (!header) throw bad(name, 'empty file');
   await flushArticles();
   await flushFailures();
-  return { articles, alreadyStored, failures: failuresAdded, reports };
+  await flushStories();
+  return { articles, alreadyStored, failures: failuresAdded, reports, stories: storiesAdded };
 }

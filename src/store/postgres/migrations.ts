@@ -36,4 +36,41 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'worker state: analyzed articles, story assignment',
+    // What the queue workers share beyond the Store: which articles went through the per-article stages, and the
+    // current story of each article (written only by the story assigner, under its advisory lock).
+    sql: `
+      CREATE TABLE work_analyzed (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE
+      );
+      CREATE TABLE work_stories (
+        story_id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        article_ids TEXT[] NOT NULL,
+        absorbed TEXT[] NOT NULL DEFAULT '{}',
+        revision BIGINT NOT NULL DEFAULT 1
+      );
+      CREATE SEQUENCE work_story_seq;
+    `,
+  },
+  {
+    version: 3,
+    name: 'stories as rows: summary, members, absorbed ids and the story report',
+    sql: `
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        summary_json TEXT NOT NULL,
+        absorbed_json TEXT NOT NULL,
+        report_json TEXT NOT NULL
+      );
+      CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY,
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE
+      );
+      CREATE INDEX story_articles_story ON story_articles (story_id);
+    `,
+  },
 ];

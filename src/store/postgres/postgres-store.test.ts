@@ -40,7 +40,7 @@ if ('skip' in db) {
     const a = makeArticle('A ferry\u0000fire in the harbour.', { title: 'Nul\u0000title' });
     await store.putArticles([a]);
     assert.deepEqual(await store.getArticle(a.id), a);
-    assert.equal((await store.search('harbour', 5)).length, 1);
+    assert.equal((await store.search('harbour', { limit: 5 })).items.length, 1);
     await store.close();
   });
 

@@ -5,7 +5,8 @@ import { ParallaxError } from '../../core/errors.js';
 import type { IngestFailure } from '../../core/raw-article.js';
 import type { Report } from '../../report/schema.js';
 import type { Migration } from '../sqlite/migrations.js';
-import type { PutResult, SearchHit, Store, StoredFailure } from '../store.js';
+import { decodeCursor, pageLimit, toPage } from '../page-cursor.js';
+import type { ArticleHeader, Page, PageRequest, PutResult, SearchHit, Store, StoredFailure, StoredStory, StorySummary } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 export interface PostgresStoreOptions {
@@ -185,22 +186,90 @@ export class PostgresStore implements Store {
     return rows[0] ? (JSON.parse(rows[0].report_json) as Report) : null;
   }
 
-  async search(query: string, limit: number): Promise<SearchHit[]> {
+  async search(query: string, page: PageRequest): Promise<Page<SearchHit>> {
+    const limit = pageLimit(page);
+    // The cursor is the (rank, id) of the last hit: ranks are stable while the index is unchanged.
+    const after = page.cursor ? decodeCursor(page.cursor) : null;
     // plainto_tsquery reads plain words and ANDs them: quotes, operators and brackets in user input are no syntax.
     // Rank and cut first, so ts_headline (which re-parses the text) runs only on the rows returned.
-    const { rows } = await this.pool.query<{ id: string; title: string | null; outlet: string | null; snippet: string }>(
+    const { rows } = await this.pool.query<{ id: string; title: string | null; outlet: string | null; score: number; snippet: string }>(
       `WITH q AS (SELECT plainto_tsquery('simple', $1) AS q),
        hits AS (
-         SELECT a.id, a.title, a.outlet, a.body, ts_rank_cd(a.search, q.q) AS rank
-         FROM articles a, q WHERE a.search @@ q.q
-         ORDER BY rank DESC, a.id COLLATE "C" LIMIT $2
+         SELECT * FROM (
+           SELECT a.id, a.title, a.outlet, a.body, ts_rank_cd(a.search, q.q)::float8 AS score
+           FROM articles a, q WHERE a.search @@ q.q
+         ) ranked
+         WHERE $3::boolean OR score < $4::float8 OR (score = $4::float8 AND id COLLATE "C" > $5::text)
+         ORDER BY score DESC, id COLLATE "C" LIMIT $2
        )
-       SELECT h.id, h.title, h.outlet,
+       SELECT h.id, h.title, h.outlet, h.score,
               ts_headline('simple', h.body, q.q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…') AS snippet
-       FROM hits h, q ORDER BY h.rank DESC, h.id COLLATE "C"`,
-      [query, Math.max(0, Math.floor(limit))],
+       FROM hits h, q ORDER BY h.score DESC, h.id COLLATE "C"`,
+      [query, limit + 1, after === null, after === null ? 0 : Number(after[0]), after === null ? '' : String(after[1] ?? '')],
     );
-    return rows.map((r) => ({ article: r.id, title: r.title, outlet: r.outlet, snippet: r.snippet }));
+    return toPage(rows, limit, (r) => ({ article: r.id, title: r.title, outlet: r.outlet, snippet: r.snippet }), (r) => [r.score, r.id]);
+  }
+
+  async listArticleHeaders(page: PageRequest): Promise<Page<ArticleHeader>> {
+    const limit = pageLimit(page);
+    const after = page.cursor ? String(decodeCursor(page.cursor)[0]) : '';
+    const { rows } = await this.pool.query<{ id: string; outlet: string | null; published: string | null; title: string | null; source_json: string }>(
+      'SELECT id, outlet, published, title, source_json FROM articles WHERE id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2',
+      [after, limit + 1],
+    );
+    return toPage(rows, limit, (r) => ({ id: r.id, outlet: r.outlet, published: r.published, title: r.title, source: JSON.parse(r.source_json) }), (r) => [r.id]);
+  }
+
+  async replaceStories(stories: readonly StoredStory[], removed: readonly string[]): Promise<void> {
+    await this.transaction(async (client) => {
+      if (removed.length) await client.query('DELETE FROM stories WHERE id = ANY($1::text[])', [[...removed]]);
+      if (!stories.length) return;
+      const ids = stories.map((s) => s.summary.id);
+      await client.query(
+        `INSERT INTO stories (id, title, summary_json, absorbed_json, report_json)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary_json = excluded.summary_json,
+           absorbed_json = excluded.absorbed_json, report_json = excluded.report_json`,
+        [ids, stories.map((s) => s.summary.title), stories.map((s) => JSON.stringify(s.summary)), stories.map((s) => JSON.stringify(s.absorbed)), stories.map((s) => JSON.stringify(s.report))],
+      );
+      await client.query('DELETE FROM story_articles WHERE story_id = ANY($1::text[])', [ids]);
+      const links = stories.flatMap((s) => s.articleIds.map((a) => [a, s.summary.id] as const));
+      await client.query(
+        `INSERT INTO story_articles (article_id, story_id) SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`,
+        [links.map((l) => l[0]), links.map((l) => l[1])],
+      );
+    });
+  }
+
+  async getStory(id: string): Promise<StoredStory | null> {
+    const { rows } = await this.pool.query<{ summary_json: string; absorbed_json: string; report_json: string }>(
+      'SELECT summary_json, absorbed_json, report_json FROM stories WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const members = await this.pool.query<{ article_id: string }>('SELECT article_id FROM story_articles WHERE story_id = $1 ORDER BY article_id COLLATE "C"', [id]);
+    return { summary: JSON.parse(row.summary_json), articleIds: members.rows.map((r) => r.article_id), absorbed: JSON.parse(row.absorbed_json), report: JSON.parse(row.report_json) };
+  }
+
+  async listStories(page: PageRequest & { readonly q?: string }): Promise<Page<StorySummary>> {
+    const limit = pageLimit(page);
+    const after = page.cursor ? String(decodeCursor(page.cursor)[0]) : '';
+    const words = (page.q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    // Every word must occur in the title; each is a LIKE pattern with its wildcards escaped.
+    const { rows } = await this.pool.query<{ id: string; summary_json: string }>(
+      `SELECT id, summary_json FROM stories
+       WHERE id COLLATE "C" > $1 AND lower(title) LIKE ALL ($3::text[])
+       ORDER BY id COLLATE "C" LIMIT $2`,
+      [after, limit + 1, words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)],
+    );
+    return toPage(rows, limit, (r) => JSON.parse(r.summary_json) as StorySummary, (r) => [r.id]);
+  }
+
+  async storyOfArticles(ids: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ article_id: string; story_id: string }>('SELECT article_id, story_id FROM story_articles WHERE article_id = ANY($1::text[])', [[...ids]]);
+    return new Map(rows.map((r) => [r.article_id, r.story_id]));
   }
 
   async close(): Promise<void> {
