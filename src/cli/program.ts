@@ -25,6 +25,9 @@ import {
 import { PARALLAX_VERSION } from '../core/version.js';
 import { ParallaxError } from '../core/errors.js';
 import { terminalProgress } from './terminal-progress.js';
+import { isPostgresUrl } from '../store/open-store.js';
+import { enqueueIngest } from '../worker/enqueue-ingest.js';
+import { runWorker } from '../worker/run-worker.js';
 
 const EXIT_OK = 0;
 const EXIT_SOME_FAILED = 1;
@@ -98,10 +101,17 @@ export function buildProgram(): Command {
     .description('read articles (files, folders, globs, - for stdin) into the database')
     .argument('<paths...>')
     .addOption(dbOption())
-    .action(async (paths: string[], options: DbOption) => {
+    .option('--enqueue', 'PostgreSQL only: queue the articles for "parallax worker" processes to analyze')
+    .action(async (paths: string[], options: DbOption & { enqueue?: boolean }) => {
+      const url = dbPath(options);
+      if (options.enqueue && !isPostgresUrl(url)) throw new ParallaxError('PX100', `--enqueue needs a PostgreSQL database (--db postgres://…), where the job queue lives; ${url} is a file.`);
       const summary = await withStore(options, (store) => ingestPaths(deps(store), paths));
       printFailures(summary.failures);
       process.stderr.write(`ingested ${summary.inserted} new, ${summary.alreadyStored} already stored, ${summary.failures.length} failed\n`);
+      if (options.enqueue) {
+        const jobs = await enqueueIngest(url, summary.articles.map((a) => a.id));
+        process.stderr.write(`queued ${count(summary.articles.length, 'article')} in ${count(jobs, 'job')} for "parallax worker"\n`);
+      }
       process.exitCode = summary.failures.length ? EXIT_SOME_FAILED : EXIT_OK;
     });
 
@@ -164,6 +174,30 @@ export function buildProgram(): Command {
         for (const s of stories)
           process.stdout.write(`${s.id}  ${s.title}\n    ${s.articles} articles from ${s.outlets.join(', ')}; ${s.claims} claims, ${s.disputed} disputed\n`);
       if (!stories.length) process.stderr.write('no stories yet: run "parallax ingest PATHS" first\n');
+    });
+
+  program
+    .command('worker')
+    .description('take ingest and story-analysis jobs from the queue in a PostgreSQL database (run one per core or machine)')
+    .addOption(dbOption())
+    .option('--until-idle', 'exit once the queue is empty instead of waiting for more jobs')
+    .option('--job-timeout <seconds>', 'seconds before a job a dead worker held is retried', (v) => Number.parseInt(v, 10), 900)
+    .action(async (options: DbOption & { untilIdle?: boolean; jobTimeout: number }) => {
+      const url = dbPath(options);
+      if (!isPostgresUrl(url)) throw new ParallaxError('PX100', `workers need a PostgreSQL database (--db postgres://… or PARALLAX_DB), where the job queue lives; ${url} is a file.`);
+      let stop = (): void => undefined;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      process.once('SIGTERM', stop).once('SIGINT', stop);
+      const summary = await runWorker({
+        url,
+        ctx: createContext({ now: () => new Date(), logger: { log: (level, message) => void (level === 'error' && process.stderr.write(`error: ${message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?')}\n`)) } }),
+        untilIdle: options.untilIdle === true,
+        jobTimeoutSeconds: options.jobTimeout,
+        stop: stopped,
+      });
+      process.stderr.write(
+        `worker done: ${count(summary.articlesAnalyzed, 'article')} analyzed in ${count(summary.ingestJobs, 'job')}, ${count(summary.assignments, 'story assignment')}, ${count(summary.storiesAnalyzed, 'story analysis', 'story analyses')}\n`,
+      );
     });
 
   program
