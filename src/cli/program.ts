@@ -181,8 +181,9 @@ export function buildProgram(): Command {
     .description('take ingest and story-analysis jobs from the queue in a PostgreSQL database (run one per core or machine)')
     .addOption(dbOption())
     .option('--until-idle', 'exit once the queue is empty instead of waiting for more jobs')
+    .option('--idle-seconds <seconds>', 'with --until-idle: how long the queue must stay empty', (v) => Number.parseFloat(v), 1)
     .option('--job-timeout <seconds>', 'seconds before a job a dead worker held is retried', (v) => Number.parseInt(v, 10), 900)
-    .action(async (options: DbOption & { untilIdle?: boolean; jobTimeout: number }) => {
+    .action(async (options: DbOption & { untilIdle?: boolean; idleSeconds: number; jobTimeout: number }) => {
       const url = dbPath(options);
       if (!isPostgresUrl(url)) throw new ParallaxError('PX100', `workers need a PostgreSQL database (--db postgres://… or PARALLAX_DB), where the job queue lives; ${url} is a file.`);
       let stop = (): void => undefined;
@@ -192,8 +193,10 @@ export function buildProgram(): Command {
         url,
         ctx: createContext({ now: () => new Date(), logger: { log: (level, message) => void (level === 'error' && process.stderr.write(`error: ${message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?')}\n`)) } }),
         untilIdle: options.untilIdle === true,
+        idleSeconds: options.idleSeconds,
         jobTimeoutSeconds: options.jobTimeout,
         stop: stopped,
+        onReady: () => process.stderr.write('worker ready: waiting for jobs\n'),
       });
       process.stderr.write(
         `worker done: ${count(summary.articlesAnalyzed, 'article')} analyzed in ${count(summary.ingestJobs, 'job')}, ${count(summary.assignments, 'story assignment')}, ${count(summary.storiesAnalyzed, 'story analysis', 'story analyses')}\n`,

@@ -56,8 +56,17 @@ export async function openQueue(url: string, store: PostgresStore, options: Queu
   const errors: Error[] = [];
   boss.on('error', (err: Error) => void errors.push(err));
   await boss.start();
-  for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { name, policy: POLICIES[name] ?? 'standard', retryLimit: 3, retryDelay: 1, expireInSeconds: options.jobTimeoutSeconds ?? 900 });
+  // pg-boss's create_queue deadlocks when two processes create one queue at once: one creator at a time.
+  const client = await store.pool.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('parallax.queues:' || current_schema()))`);
+    for (const name of Object.values(QUEUES)) {
+      if (await boss.getQueue(name)) continue;
+      await boss.createQueue(name, { name, policy: POLICIES[name] ?? 'standard', retryLimit: 3, retryDelay: 1, expireInSeconds: options.jobTimeoutSeconds ?? 900 });
+    }
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock(hashtext('parallax.queues:' || current_schema()))`).catch(() => undefined);
+    client.release();
   }
   return boss;
 }

@@ -12,12 +12,16 @@ export interface WorkerOptions {
   readonly concurrency?: number;
   /** Return once every queue is empty and no job runs, instead of waiting for more. */
   readonly untilIdle?: boolean;
+  /** With untilIdle: how long the queues must stay empty first (seconds). */
+  readonly idleSeconds?: number;
   /** Seconds between queue polls. */
   readonly pollSeconds?: number;
   readonly jobTimeoutSeconds?: number;
   readonly timings?: Map<string, number>;
   /** Resolves when the worker should stop (e.g. on SIGTERM): running jobs finish first. */
   readonly stop?: Promise<void>;
+  /** Called once the worker listens on every queue. */
+  readonly onReady?: () => void;
   readonly onJob?: (kind: 'ingest' | 'assign' | 'analyze', detail: string) => void;
 }
 
@@ -78,6 +82,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         options.onJob?.('assign', `${changed.length} stories changed`);
       }),
     );
+    options.onReady?.();
     await waitUntilDone(boss, options);
   } finally {
     await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
@@ -86,15 +91,17 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   return counts;
 }
 
-/** Until the stop signal, or (with untilIdle) two polls in a row that find nothing queued or running. */
+/** Until the stop signal, or (with untilIdle) until nothing was queued or running for idleSeconds. */
 async function waitUntilDone(boss: Awaited<ReturnType<typeof openQueue>>, options: WorkerOptions): Promise<void> {
   let stopped = false;
   void options.stop?.then(() => (stopped = true));
-  let idle = 0;
+  const poll = (options.pollSeconds ?? 0.5) * 1000;
+  let idleSince: number | null = null;
   while (!stopped) {
-    await new Promise((resolve) => setTimeout(resolve, (options.pollSeconds ?? 0.5) * 1000));
+    await new Promise((resolve) => setTimeout(resolve, poll));
     if (!options.untilIdle) continue;
-    idle = (await pendingJobs(boss)) === 0 ? idle + 1 : 0;
-    if (idle >= 2) return;
+    if ((await pendingJobs(boss)) > 0) idleSince = null;
+    else idleSince ??= performance.now();
+    if (idleSince !== null && performance.now() - idleSince >= Math.max(poll, (options.idleSeconds ?? 1) * 1000)) return;
   }
 }

@@ -108,10 +108,12 @@ export class PostgresStore implements Store {
   async putArticles(articles: readonly Article[]): Promise<PutResult[]> {
     if (!articles.length) return [];
     return this.transaction(async (client) => {
-      // One statement for the batch; ON CONFLICT makes two writers racing on one content hash store it once.
+      // One statement for the batch; ON CONFLICT makes two writers racing on one content hash store it once, and
+      // inserting in content-hash order makes racing batches wait on each other in one order, never in a cycle.
       const inserted = await client.query<{ id: string; content_hash: string }>(
         `INSERT INTO articles (id, content_hash, outlet, published, title, source_json, article_json, body)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(id, content_hash, o, p, t, s, j, b)
+         ORDER BY u.content_hash COLLATE "C"
          ON CONFLICT DO NOTHING RETURNING id, content_hash`,
         [
           articles.map((a) => a.id),

@@ -8,7 +8,9 @@ export interface TestDatabase {
   readonly url: string;
   /** A schema name no other run uses. */
   freshSchema(): string;
-  /** Drops every schema handed out. */
+  /** A connection URL whose search_path is this schema (what --db takes in a child process). */
+  urlFor(schema: string): string;
+  /** Drops every schema handed out, and their job queues. */
   dropAll(): Promise<void>;
 }
 
@@ -32,12 +34,16 @@ export function testDatabase(): TestDatabase | { readonly skip: string } {
       schemas.push(name);
       return name;
     },
+    urlFor(schema: string) {
+      return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    },
     async dropAll() {
       if (!schemas.length) return;
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        for (const s of schemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+        // The job queue of a store lives beside its schema (see worker/job-queue.ts).
+        for (const s of schemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS ${s}, ${s}_pgboss CASCADE`);
       } finally {
         await client.end();
       }
