@@ -182,8 +182,10 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .option('--until-idle', 'exit once the queue is empty instead of waiting for more jobs')
     .option('--idle-seconds <seconds>', 'with --until-idle: how long the queue must stay empty', (v) => Number.parseFloat(v), 1)
+    .option('--timings', 'print milliseconds per stage and job kind when done (JSON, on stderr)')
     .option('--job-timeout <seconds>', 'seconds before a job a dead worker held is retried', (v) => Number.parseInt(v, 10), 900)
-    .action(async (options: DbOption & { untilIdle?: boolean; idleSeconds: number; jobTimeout: number }) => {
+    .action(async (options: DbOption & { untilIdle?: boolean; idleSeconds: number; jobTimeout: number; timings?: boolean }) => {
+      const timings = options.timings ? new Map<string, number>() : undefined;
       const url = dbPath(options);
       if (!isPostgresUrl(url)) throw new ParallaxError('PX100', `workers need a PostgreSQL database (--db postgres://… or PARALLAX_DB), where the job queue lives; ${url} is a file.`);
       let stop = (): void => undefined;
@@ -197,7 +199,9 @@ export function buildProgram(): Command {
         jobTimeoutSeconds: options.jobTimeout,
         stop: stopped,
         onReady: () => process.stderr.write('worker ready: waiting for jobs\n'),
+        ...(timings ? { timings } : {}),
       });
+      if (timings) process.stderr.write(`worker timings: ${JSON.stringify(Object.fromEntries(timings))}\n`);
       process.stderr.write(
         `worker done: ${count(summary.articlesAnalyzed, 'article')} analyzed in ${count(summary.ingestJobs, 'job')}, ${count(summary.assignments, 'story assignment')}, ${count(summary.storiesAnalyzed, 'story analysis', 'story analyses')}\n`,
       );

@@ -1,5 +1,8 @@
 // A worker process: takes ingest, story-assignment and story-analysis jobs from the queue until stopped or idle.
+import { plainTextArticle } from '../core/article.js';
 import type { Context } from '../core/context.js';
+import { ARTICLE_STAGES } from '../pipeline/registry.js';
+import { runArticleStages } from '../pipeline/runner.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { PostgresWorkState } from '../store/postgres/work-state.js';
 import { openQueue, pendingJobs, QUEUES, type AnalyzeStoryJob, type IngestJob } from './job-queue.js';
@@ -36,6 +39,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const store = await PostgresStore.open(options.url);
   const boss = await openQueue(options.url, store, { supervise: true, ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}) });
   const deps: WorkerDeps = { store, work: new PostgresWorkState(store), boss, ctx: options.ctx, ...(options.timings ? { timings: options.timings } : {}) };
+  // Load the stages' models now, not on the first job: a worker is ready when it can work at full speed.
+  runArticleStages(plainTextArticle('Mayor Anna Berg said on Monday that 12 people were hurt in Velmora.'), ARTICLE_STAGES, options.ctx);
   const counts = { ingestJobs: 0, articlesAnalyzed: 0, assignments: 0, storiesAnalyzed: 0 };
   const work = { batchSize: 1, pollingIntervalSeconds: options.pollSeconds ?? 0.5 };
   // pg-boss records a failed job and retries it; the log says which and why.

@@ -73,4 +73,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX story_articles_story ON story_articles (story_id);
     `,
   },
+  {
+    version: 4,
+    name: 'engine: stage versions per article, engine state rows',
+    sql: `
+      CREATE TABLE article_stages (
+        article TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        versions_json TEXT NOT NULL
+      );
+      CREATE TABLE engine_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];

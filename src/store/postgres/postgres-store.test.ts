@@ -55,6 +55,39 @@ if ('skip' in db) {
     await s2.close();
   });
 
+  // The incremental engine's methods (h/incr adds them to the Store contract; checked here until that lands).
+  test('postgres: analyzed articles keep their stage versions; a plain update forgets them', async () => {
+    const store = await PostgresStore.open(db.url, { schema: db.freshSchema() });
+    const a = makeArticle('The ferry docked at noon.', { outlet: 'Herald' });
+    await store.putArticles([a]);
+    assert.deepEqual(await store.getStageVersions([a.id]), new Map());
+    const annotated = { ...a, layers: { ...a.layers, sentences: [{ start: 0, end: 25 }] } };
+    await store.saveAnalyzedArticles([{ article: annotated, stages: { 'parallax.sentences.v1': '1.0.0' } }, { article: makeArticle('Never stored.'), stages: { x: '1' } }]);
+    assert.deepEqual(await store.getArticle(a.id), annotated);
+    assert.deepEqual(await store.getStageVersions([a.id, makeArticle('Never stored.').id]), new Map([[a.id, { 'parallax.sentences.v1': '1.0.0' }]]));
+    await store.updateArticles([annotated]);
+    assert.equal((await store.getStageVersions([a.id])).size, 0);
+    await store.close();
+  });
+
+  test('postgres: engine state rows upsert, delete by null (last write wins) and list by prefix in key order', async () => {
+    const store = await PostgresStore.open(db.url, { schema: db.freshSchema() });
+    await store.putEngineState([
+      { key: 'story/s2', value: '{"n":2}' },
+      { key: 'story/s10', value: '{"n":10}' },
+      { key: 'storx', value: 'other' },
+      { key: 'story/%', value: 'pct' },
+    ]);
+    assert.deepEqual(await store.listEngineState('story/'), [
+      { key: 'story/%', value: 'pct' },
+      { key: 'story/s10', value: '{"n":10}' },
+      { key: 'story/s2', value: '{"n":2}' },
+    ]);
+    await store.putEngineState([{ key: 'story/s10', value: null }, { key: 'story/s2', value: null }, { key: 'story/s2', value: '{"n":3}' }]);
+    assert.deepEqual(await store.getEngineState(['story/s2', 'story/s10']), new Map([['story/s2', '{"n":3}']]));
+    await store.close();
+  });
+
   test('postgres: an unreachable server gives PX200 with the password masked', async () => {
     const bad = 'postgres://someone:secret@127.0.0.1:1/nowhere';
     await assert.rejects(PostgresStore.open(bad), (err: Error) => /PX200/.test(err.message) && !err.message.includes('secret'));

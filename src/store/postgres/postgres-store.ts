@@ -9,6 +9,9 @@ import { decodeCursor, pageLimit, toPage } from '../page-cursor.js';
 import type { ArticleHeader, Page, PageRequest, PutResult, SearchHit, Store, StoredFailure, StoredStory, StorySummary } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
+/** Stage name -> version of the per-article stages that produced an article's layers (the incremental engine's). */
+type StageVersions = Readonly<Record<string, string>>;
+
 export interface PostgresStoreOptions {
   /** Schema holding the tables (created when missing); the server's search_path when absent. */
   readonly schema?: string;
@@ -142,10 +145,63 @@ export class PostgresStore implements Store {
 
   async updateArticles(articles: readonly Article[]): Promise<void> {
     if (!articles.length) return;
-    await this.pool.query(
-      'UPDATE articles SET article_json = u.json FROM unnest($1::text[], $2::text[]) AS u(id, json) WHERE articles.id = u.id',
-      [articles.map((a) => a.id), articles.map((a) => JSON.stringify(a))],
-    );
+    await this.transaction(async (client) => {
+      const ids = articles.map((a) => a.id);
+      await client.query('UPDATE articles SET article_json = u.json FROM unnest($1::text[], $2::text[]) AS u(id, json) WHERE articles.id = u.id', [
+        ids,
+        articles.map((a) => JSON.stringify(a)),
+      ]);
+      // Layers written outside the engine are of unknown stage versions.
+      await client.query('DELETE FROM article_stages WHERE article = ANY($1::text[])', [ids]);
+    });
+  }
+
+  async saveAnalyzedArticles(entries: readonly { readonly article: Article; readonly stages: StageVersions }[]): Promise<void> {
+    if (!entries.length) return;
+    await this.transaction(async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        'UPDATE articles SET article_json = u.json FROM unnest($1::text[], $2::text[]) AS u(id, json) WHERE articles.id = u.id RETURNING articles.id',
+        [entries.map((e) => e.article.id), entries.map((e) => JSON.stringify(e.article))],
+      );
+      // Only articles that are stored get their versions recorded.
+      const stored = new Set(rows.map((r) => r.id));
+      const kept = entries.filter((e) => stored.has(e.article.id));
+      await client.query(
+        `INSERT INTO article_stages (article, versions_json) SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (article) DO UPDATE SET versions_json = excluded.versions_json`,
+        [kept.map((e) => e.article.id), kept.map((e) => JSON.stringify(e.stages))],
+      );
+    });
+  }
+
+  async getStageVersions(ids: readonly string[]): Promise<Map<string, StageVersions>> {
+    const { rows } = await this.pool.query<{ article: string; versions_json: string }>('SELECT article, versions_json FROM article_stages WHERE article = ANY($1::text[])', [[...ids]]);
+    return new Map(rows.map((r) => [r.article, JSON.parse(r.versions_json) as StageVersions]));
+  }
+
+  async getEngineState(keys: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ key: string; value: string }>('SELECT key, value FROM engine_state WHERE key = ANY($1::text[])', [[...keys]]);
+    return new Map(rows.map((r) => [r.key, r.value]));
+  }
+
+  async listEngineState(prefix: string): Promise<{ key: string; value: string }[]> {
+    const { rows } = await this.pool.query<{ key: string; value: string }>('SELECT key, value FROM engine_state WHERE starts_with(key, $1) ORDER BY key COLLATE "C"', [prefix]);
+    return rows.map((r) => ({ key: r.key, value: r.value }));
+  }
+
+  async putEngineState(rows: readonly { readonly key: string; readonly value: string | null }[]): Promise<void> {
+    if (!rows.length) return;
+    await this.transaction(async (client) => {
+      // The last write of a key wins, as when the rows are applied one by one.
+      const last = new Map(rows.map((r) => [r.key, r.value]));
+      const removed = [...last].filter(([, v]) => v === null).map(([k]) => k);
+      const upserts = new Map([...last].filter((e): e is [string, string] => e[1] !== null));
+      if (removed.length) await client.query('DELETE FROM engine_state WHERE key = ANY($1::text[])', [removed]);
+      await client.query('INSERT INTO engine_state (key, value) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+        [...upserts.keys()],
+        [...upserts.values()],
+      ]);
+    });
   }
 
   async getArticle(id: string): Promise<Article | null> {
