@@ -24,11 +24,14 @@ const PER_STORY = 5;
 
 interface WorkerProcess {
   readonly ready: Promise<void>;
+  /** Asks the worker to finish its job and exit (SIGTERM), as an operator would. */
+  readonly stop: () => void;
+  readonly exited: () => boolean;
   readonly done: Promise<{ readonly code: number | null; readonly timings: Record<string, number>; readonly stderr: string }>;
 }
 
 function startWorker(url: string): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--db', url, '--until-idle', '--idle-seconds', '1', '--timings'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--db', url, '--timings'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -46,7 +49,9 @@ function startWorker(url: string): WorkerProcess {
       resolve({ code, timings: line ? (JSON.parse(line) as Record<string, number>) : {}, stderr });
     }),
   );
-  return { ready, done };
+  let exited = false;
+  void done.then(() => (exited = true));
+  return { ready, done, stop: () => void child.kill('SIGTERM'), exited: () => exited };
 }
 
 interface Run {
@@ -83,8 +88,12 @@ async function postgresRun(file: string, db: { url: string; urlFor(schema: strin
     const ingest = await ingestPaths({ store, ctx: createContext() }, [file]);
     await sendIngestJobs(boss, ingest.articles.map((a) => a.id));
     const t1 = performance.now();
-    while ((await pendingJobs(boss)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ((await pendingJobs(boss)) > 0) {
+      if (procs.some((p) => p.exited())) throw new Error(`a worker exited early: ${(await Promise.race(procs.map((p) => p.done))).stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const t2 = performance.now();
+    for (const p of procs) p.stop();
     const runs = await Promise.all(procs.map((p) => p.done));
     for (const r of runs) if (r.code !== 0) throw new Error(`a worker failed: ${r.stderr}`);
     const timings: Record<string, number> = {};

@@ -30,6 +30,9 @@ function time<T>(deps: WorkerDeps, key: string, t0: number, value: T): T {
   return value;
 }
 
+/** Seconds an assignment request waits, so one pass serves the ingest jobs that end within that time. */
+export const ASSIGN_DELAY_SECONDS = 2;
+
 /**
  * Per-article stages over the articles of one job that no earlier run analyzed (a retried job skips what its
  * first attempt committed), stored with their mark in one transaction; then a story assignment is requested.
@@ -42,7 +45,8 @@ export async function runIngestJob(deps: WorkerDeps, ids: readonly string[]): Pr
     const analyzed = articles.map((a) => runArticleStages(a, ARTICLE_STAGES, deps.ctx, {}, deps.timings));
     await deps.work.saveAnalyzed(analyzed);
   }
-  await deps.boss.send(QUEUES.assign, {}, { singletonKey: 'assign' });
+  // Deferred a little: requests from the jobs finishing meanwhile collapse into this one queued pass.
+  await deps.boss.send(QUEUES.assign, {}, { singletonKey: 'assign', startAfter: ASSIGN_DELAY_SECONDS });
   time(deps, 'job:ingest', t0, undefined);
   return todo.length;
 }

@@ -88,6 +88,15 @@ if ('skip' in db) {
     await store.close();
   });
 
+  test('postgres: a schema named in the URL search_path is created on first open', async () => {
+    const schema = db.freshSchema();
+    const store = await PostgresStore.open(db.urlFor(schema));
+    await store.putArticles([makeArticle('In its own schema.')]);
+    const { rows } = await store.pool.query<{ s: string }>('SELECT current_schema() AS s');
+    assert.equal(rows[0]?.s, schema);
+    await store.close();
+  });
+
   test('postgres: an unreachable server gives PX200 with the password masked', async () => {
     const bad = 'postgres://someone:secret@127.0.0.1:1/nowhere';
     await assert.rejects(PostgresStore.open(bad), (err: Error) => /PX200/.test(err.message) && !err.message.includes('secret'));

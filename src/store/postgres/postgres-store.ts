@@ -33,6 +33,17 @@ function indexable(text: string | null): string | null {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/**
+ * A URL may name its schema (`?options=-c search_path=news`); like a SQLite file, it is created on first open.
+ * Returns that schema when it does not exist yet, else undefined (the tables go where search_path points).
+ */
+async function missingSearchPathSchema(client: pg.PoolClient): Promise<string | undefined> {
+  const { rows } = await client.query<{ current: string | null; path: string }>(`SELECT current_schema() AS current, current_setting('search_path') AS path`);
+  if (rows[0]?.current) return undefined;
+  const first = rows[0]?.path.split(',')[0]?.trim().replace(/^"(.*)"$/, '$1');
+  return first && SCHEMA_NAME.test(first) ? first : undefined;
+}
+
 async function migrate(client: pg.PoolClient, schema: string | undefined, migrations: readonly Migration[]): Promise<void> {
   await client.query('BEGIN');
   try {
@@ -82,7 +93,7 @@ export class PostgresStore implements Store {
       throw new ParallaxError('PX200', `cannot connect to ${redactUrl(url)}: ${(err as Error).message}. Check that the server runs and the URL (user, host, port, database) is right.`, { cause: err });
     }
     try {
-      await migrate(client, schema, POSTGRES_MIGRATIONS);
+      await migrate(client, schema ?? (await missingSearchPathSchema(client)), POSTGRES_MIGRATIONS);
     } catch (err) {
       client.release();
       await pool.end();
