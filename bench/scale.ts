@@ -133,7 +133,8 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     options.log(`  postgres, 2 workers: ${two.seconds.toFixed(1)} s`);
     const rate = (r: Run): number => n / r.seconds;
     const where = (label: string, r: Run, workers: number): string =>
-      `${label}: ingest (read + store + queue) ${r.ingestSeconds.toFixed(1)} s; worker time: per-article stages ${share(r, 'job:ingest', workers)}, story assignment ${share(r, 'job:assign', workers)}, per-story analysis ${share(r, 'job:analyze', workers)}; ${r.stories} stories`;
+      `${label}: ingest (read + store + queue) ${r.ingestSeconds.toFixed(1)} s; stage time in the workers: per-article ${share(r, 'cpu:ingest', workers)}, story assignment passes ${share(r, 'cpu:assign', workers)}, per-story analysis ${share(r, 'cpu:analyze', workers)}; ${r.stories} stories`;
+    const sqliteNote = `sqlite: ingest ${sqlite.ingestSeconds.toFixed(1)} s, analysis ${((sqlite.timings.analyze ?? 0) / 1000).toFixed(1)} s; ${sqlite.stories} stories`;
     return {
       bench: 'scale',
       data: null,
@@ -146,10 +147,10 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       },
       baseline: { name: 'SQLite, one process (ingest + analyze)', metrics: { articlesPerSecond1Worker: rate(sqlite), articlesPerSecond2Workers: rate(sqlite), articles: n } },
       notes: [
-        `sqlite: ingest ${sqlite.ingestSeconds.toFixed(1)} s, analysis ${((sqlite.timings.analyze ?? 0) / 1000).toFixed(1)} s; ${sqlite.stories} stories`,
+        sqliteNote,
         where('postgres 1 worker', one, 1),
         where('postgres 2 workers', two, 2),
-        `(worker-time shares are of wall time x workers; the rest is polling, queue and database round trips, and idle waits)`,
+        `(shares are of wall time x workers; the rest is queue polling and deferral, database round trips, and time the machine's other load took)`,
       ],
     };
   } finally {

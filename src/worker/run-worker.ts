@@ -42,7 +42,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   // Load the stages' models now, not on the first job: a worker is ready when it can work at full speed.
   runArticleStages(plainTextArticle('Mayor Anna Berg said on Monday that 12 people were hurt in Velmora.'), ARTICLE_STAGES, options.ctx);
   const counts = { ingestJobs: 0, articlesAnalyzed: 0, assignments: 0, storiesAnalyzed: 0 };
-  const work = { batchSize: 1, pollingIntervalSeconds: options.pollSeconds ?? 0.5 };
+  // pg-boss waits out the polling interval after every fetch, even a fruitful one: a fetch takes several jobs, so
+  // short jobs (a few articles, one small story) are not paced by the interval.
+  const polling = { pollingIntervalSeconds: options.pollSeconds ?? 0.5 };
+  const work = { ...polling, batchSize: 1 };
+  const ingestWork = { ...polling, batchSize: 4 };
+  const analyzeWork = { ...polling, batchSize: 8 };
   // pg-boss records a failed job and retries it; the log says which and why.
   const logged =
     <T>(kind: string, fn: (data: T) => Promise<void>) =>
@@ -60,7 +65,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     for (let i = 0; i < (options.concurrency ?? 1); i++) {
       await boss.work<IngestJob>(
         QUEUES.ingest,
-        work,
+        ingestWork,
         logged<IngestJob>('ingest', async (data) => {
           const n = await runIngestJob(deps, data.articles);
           counts.ingestJobs++;
@@ -70,7 +75,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       );
       await boss.work<AnalyzeStoryJob>(
         QUEUES.analyze,
-        work,
+        analyzeWork,
         logged<AnalyzeStoryJob>('story analysis', async (data) => {
           await runAnalyzeStoryJob(deps, data.story);
           counts.storiesAnalyzed++;

@@ -30,8 +30,31 @@ function time<T>(deps: WorkerDeps, key: string, t0: number, value: T): T {
   return value;
 }
 
+/**
+ * Stage timings of one run, added per stage and as `cpu:<kind>` (the synchronous stage time, which no other job of
+ * the process overlaps, unlike a job's wall time, which includes its database waits).
+ */
+function stageTimings(deps: WorkerDeps, kind: string): { readonly timings?: Map<string, number>; readonly commit: () => void } {
+  const totals = deps.timings;
+  if (!totals) return { commit: () => undefined };
+  const timings = new Map<string, number>();
+  return {
+    timings,
+    commit: () => {
+      let sum = 0;
+      for (const [k, v] of timings) {
+        totals.set(k, (totals.get(k) ?? 0) + v);
+        sum += v;
+      }
+      totals.set(`cpu:${kind}`, (totals.get(`cpu:${kind}`) ?? 0) + sum);
+    },
+  };
+}
+
 /** Seconds an assignment request waits, so one pass serves the ingest jobs that end within that time. */
-export const ASSIGN_DELAY_SECONDS = 2;
+export const ASSIGN_DELAY_SECONDS = 3;
+/** Seconds a story-analysis request waits, so a story changed by consecutive passes is analyzed once. */
+export const ANALYZE_DELAY_SECONDS = 3;
 
 /**
  * Per-article stages over the articles of one job that no earlier run analyzed (a retried job skips what its
@@ -42,7 +65,9 @@ export async function runIngestJob(deps: WorkerDeps, ids: readonly string[]): Pr
   const todo = await deps.work.notAnalyzed(ids);
   if (todo.length) {
     const articles = await deps.store.listArticles(todo);
-    const analyzed = articles.map((a) => runArticleStages(a, ARTICLE_STAGES, deps.ctx, {}, deps.timings));
+    const stages = stageTimings(deps, 'ingest');
+    const analyzed = articles.map((a) => runArticleStages(a, ARTICLE_STAGES, deps.ctx, {}, stages.timings));
+    stages.commit();
     await deps.work.saveAnalyzed(analyzed);
   }
   // Deferred a little: requests from the jobs finishing meanwhile collapse into this one queued pass.
@@ -79,12 +104,15 @@ export async function runAssignJob(deps: WorkerDeps): Promise<readonly string[]>
   const t0 = performance.now();
   const { changed, removed } = await deps.work.reassign(async (current, nextId) => {
     const articles = reportOrder(await deps.store.listArticles(await deps.work.analyzedIds()));
-    const corpus = runPipeline({ articleStages: APPLIED_ARTICLE_STAGES, corpusStages: ASSIGN_STAGES }, articles, deps.ctx, deps.timings ? { timings: deps.timings } : {});
+    const stages = stageTimings(deps, 'assign');
+    const corpus = runPipeline({ articleStages: APPLIED_ARTICLE_STAGES, corpusStages: ASSIGN_STAGES }, articles, deps.ctx, stages.timings ? { timings: stages.timings } : {});
+    stages.commit();
     const groups = corpus.stories.map((s) => ({ title: s.title, articleIds: [...s.articles].sort(byCodeUnit) }));
     const matched = await matchStoryIds(current, groups, nextId);
     return { stories: matched.stories, result: matched };
   });
-  for (const story of [...changed, ...removed]) await deps.boss.send(QUEUES.analyze, { story }, { singletonKey: story });
+  // Deferred too: a story that changes again within the delay is analyzed once (one queued job per story).
+  for (const story of [...changed, ...removed]) await deps.boss.send(QUEUES.analyze, { story }, { singletonKey: story, startAfter: ANALYZE_DELAY_SECONDS });
   return time(deps, 'job:assign', t0, changed);
 }
 
@@ -113,7 +141,9 @@ export async function runAnalyzeStoryJob(deps: WorkerDeps, id: string): Promise<
     return time(deps, 'job:analyze', t0, undefined);
   }
   const articles = reportOrder(await deps.store.listArticles(story.articleIds));
-  const corpus = runPipeline(storyPipeline(story), articles, deps.ctx, deps.timings ? { timings: deps.timings } : {});
+  const stages = stageTimings(deps, 'analyze');
+  const corpus = runPipeline(storyPipeline(story), articles, deps.ctx, stages.timings ? { timings: stages.timings } : {});
+  stages.commit();
   const report = buildReport(corpus, { pipeline: describePipeline(defaultPipeline()) });
   const subset = filterReportToStory(report, story.id) ?? report;
   await deps.store.replaceStories([{ summary: summarizeStory(subset, story.id), articleIds: story.articleIds, absorbed: story.absorbed, report: subset }], story.absorbed);
