@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   'text-dumps': () => import('./text-dumps.js'),
   'brief-rank': () => import('./brief-rank.js'),
   stream: () => import('./stream.js'),
+  scale: () => import('./scale.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {

@@ -1,6 +1,8 @@
 // The `parallax` command line: a thin face over src/service (main.ts runs it).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createWriteStream, writeFileSync, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { dirname } from 'node:path';
@@ -13,6 +15,8 @@ import {
   updatePaths,
   writeStoriesReport,
   createContext,
+  exportCorpus,
+  importCorpus,
   DEFAULT_DB,
   DEFAULT_INGEST_OPTIONS,
   ingestPaths,
@@ -32,6 +36,9 @@ import { PARALLAX_VERSION } from '../core/version.js';
 import { ParallaxError } from '../core/errors.js';
 import { terminalProgress } from './terminal-progress.js';
 import { forTerminal, inertJson } from './sanitize-terminal.js';
+import { isPostgresUrl } from '../store/open-store.js';
+import { enqueueIngest } from '../worker/enqueue-ingest.js';
+import { runWorker } from '../worker/run-worker.js';
 
 const EXIT_OK = 0;
 const EXIT_SOME_FAILED = 1;
@@ -52,7 +59,7 @@ interface OutputOptions extends CapOptions {
   readonly full?: boolean;
 }
 
-const dbOption = (): Option => new Option('--db <path>', `database file (default: $PARALLAX_DB or ${DEFAULT_DB})`);
+const dbOption = (): Option => new Option('--db <path>', `database file or postgres:// URL (default: $PARALLAX_DB or ${DEFAULT_DB})`);
 const formatOption = (): Option => new Option('--format <format>', 'report format').choices(['json', 'md']).default('md');
 const maxFileOption = (): Option =>
   new Option('--max-file-bytes <size>', `largest text, HTML or feed file read whole, in bytes (K, M, G suffixes; default ${DEFAULT_INGEST_OPTIONS.maxFileBytes})`).argParser(sizeArg);
@@ -185,10 +192,17 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .addOption(maxFileOption())
     .addOption(maxRecordOption())
-    .action(async (paths: string[], options: CapOptions) => {
+    .option('--enqueue', 'PostgreSQL only: queue the articles for "parallax worker" processes to analyze')
+    .action(async (paths: string[], options: CapOptions & { enqueue?: boolean }) => {
+      const url = dbPath(options);
+      if (options.enqueue && !isPostgresUrl(url)) throw new ParallaxError('PX100', `--enqueue needs a PostgreSQL database (--db postgres://…), where the job queue lives; ${url} is a file.`);
       const summary = await withStore(options, (store) => ingestPaths(deps(store, options), paths));
       printFailures(summary.failures);
       say(`ingested ${summary.inserted} new, ${summary.alreadyStored} already stored, ${summary.failures.length} failed`);
+      if (options.enqueue) {
+        const jobs = await enqueueIngest(url, summary.articles.map((a) => a.id));
+        say(`queued ${count(summary.articles.length, 'article')} in ${count(jobs, 'job')} for "parallax worker"`);
+      }
       process.exitCode = summary.failures.length ? EXIT_SOME_FAILED : EXIT_OK;
     });
 
@@ -260,6 +274,68 @@ export function buildProgram(): Command {
         for (const s of stories)
           process.stdout.write(`${forTerminal(`${s.id}  ${s.title}`)}\n    ${forTerminal(`${s.articles} articles from ${s.outlets.join(', ')}; ${s.claims} claims, ${s.disputed} disputed`)}\n`);
       if (!stories.length) process.stderr.write('no stories yet: run "parallax ingest PATHS" first\n');
+    });
+
+  program
+    .command('worker')
+    .description('take ingest and story-analysis jobs from the queue in a PostgreSQL database (run one per core or machine)')
+    .addOption(dbOption())
+    .option('--until-idle', 'exit once the queue is empty instead of waiting for more jobs')
+    .option('--idle-seconds <seconds>', 'with --until-idle: how long the queue must stay empty', (v) => Number.parseFloat(v), 1)
+    .option('--timings', 'print milliseconds per stage and job kind when done (JSON, on stderr)')
+    .option('--job-timeout <seconds>', 'seconds before a job a dead worker held is retried', (v) => Number.parseInt(v, 10), 900)
+    .action(async (options: DbOption & { untilIdle?: boolean; idleSeconds: number; jobTimeout: number; timings?: boolean }) => {
+      const timings = options.timings ? new Map<string, number>() : undefined;
+      const url = dbPath(options);
+      if (!isPostgresUrl(url)) throw new ParallaxError('PX100', `workers need a PostgreSQL database (--db postgres://… or PARALLAX_DB), where the job queue lives; ${url} is a file.`);
+      let stop = (): void => undefined;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      process.once('SIGTERM', stop).once('SIGINT', stop);
+      const summary = await runWorker({
+        url,
+        ctx: createContext({ now: () => new Date(), logger: { log: (level, message) => void (level === 'error' && say(`error: ${message}`)) } }),
+        untilIdle: options.untilIdle === true,
+        idleSeconds: options.idleSeconds,
+        jobTimeoutSeconds: options.jobTimeout,
+        stop: stopped,
+        onReady: () => process.stderr.write('worker ready: waiting for jobs\n'),
+        ...(timings ? { timings } : {}),
+      });
+      if (timings) process.stderr.write(`worker timings: ${JSON.stringify(Object.fromEntries(timings))}\n`);
+      process.stderr.write(
+        `worker done: ${count(summary.articlesAnalyzed, 'article')} analyzed in ${count(summary.ingestJobs, 'job')}, ${count(summary.assignments, 'story assignment')}, ${count(summary.storiesAnalyzed, 'story analysis', 'story analyses')}\n`,
+      );
+    });
+
+  program
+    .command('export')
+    .description('write the whole corpus (articles with layers, failures, reports, stories) as NDJSON, to move it to another --db')
+    .addOption(dbOption())
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (options: DbOption & { out?: string }) => {
+      if (options.out) mkdirSync(dirname(options.out), { recursive: true });
+      const out = options.out ? createWriteStream(options.out) : process.stdout;
+      const summary = await withStore(options, (store) =>
+        exportCorpus(store, async (line) => {
+          if (!out.write(line)) await once(out, 'drain');
+        }),
+      );
+      if (options.out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      say(`exported ${count(summary.articles, 'article')}, ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}${options.out ? ` to ${options.out}` : ''}`);
+    });
+
+  program
+    .command('import')
+    .description('read an NDJSON corpus written by "parallax export" into the database (idempotent)')
+    .argument('<file>', 'the export, or - for stdin')
+    .addOption(dbOption())
+    .action(async (file: string, options: DbOption) => {
+      if (file !== '-' && !existsSync(file)) throw new ParallaxError('PX101', `${file} does not exist; pass the file "parallax export --out FILE" wrote.`);
+      const summary = await withStore(options, (store) => {
+        const input = file === '-' ? process.stdin : createReadStream(file);
+        return importCorpus(store, createInterface({ input, crlfDelay: Infinity }), file === '-' ? 'stdin' : file);
+      });
+      process.stderr.write(`imported ${summary.articles} new articles (${summary.alreadyStored} already stored), ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}\n`);
     });
 
   return program;

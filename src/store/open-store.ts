@@ -1,13 +1,16 @@
-// Picks the backend for a database location: a file path (or :memory:) is embedded SQLite.
-import { ParallaxError } from '../core/errors.js';
+// Picks the backend for a database location: postgres:// URLs are PostgreSQL, a file path (or :memory:) is embedded SQLite.
+import { PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore, type SqliteOptions } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 export const DEFAULT_DB = './parallax.db';
 
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** `options` tune the embedded SQLite store (busy timeout); PostgreSQL waits on its own locks. */
 export async function openStore(location: string, options: SqliteOptions = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new ParallaxError('PX200', `PostgreSQL (${location.replace(/:[^:@/]*@/, ':***@')}) is not supported by this build yet; pass a file path with --db for the embedded SQLite store.`);
-  }
+  if (isPostgresUrl(location)) return PostgresStore.open(location);
   return SqliteStore.open(location, options);
 }

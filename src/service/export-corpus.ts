@@ -1,0 +1,69 @@
+// Use-case: write a whole corpus (articles with their layers, failures, reports, story rows) as NDJSON, one record a line.
+import type { Article } from '../core/article.js';
+import type { Report } from '../report/schema.js';
+import type { Store, StoredFailure, StoredStory } from '../store/store.js';
+import { LATEST } from './analyze.js';
+
+/** The first line of every export; `import` refuses files without it. */
+export const CORPUS_FORMAT = 'parallax.corpus/1';
+
+export type CorpusRecord =
+  | { readonly kind: 'header'; readonly format: typeof CORPUS_FORMAT; readonly backend: string }
+  | { readonly kind: 'article'; readonly article: Article }
+  | { readonly kind: 'failure'; readonly failure: StoredFailure }
+  | { readonly kind: 'report'; readonly key: string; readonly report: Report }
+  | { readonly kind: 'story'; readonly story: StoredStory };
+
+export interface ExportSummary {
+  readonly articles: number;
+  readonly failures: number;
+  readonly reports: number;
+  readonly stories: number;
+}
+
+/** Report keys the services write (the Store lists no keys, so the export names the ones that exist). */
+/** Articles and stories are read a page at a time, so memory is bounded by a page, not the corpus. */
+const PAGE = 256;
+
+export const REPORT_KEYS: readonly string[] = [LATEST];
+
+/**
+ * Writes every record in a fixed order (header, articles by id, failures as recorded, reports by key, stories by id), so two
+ * stores holding the same corpus export byte-identical files whatever their backend.
+ */
+export async function exportCorpus(store: Store, write: (line: string) => Promise<void> | void): Promise<ExportSummary> {
+  const emit = async (record: CorpusRecord): Promise<void> => write(`${JSON.stringify(record)}\n`);
+  await emit({ kind: 'header', format: CORPUS_FORMAT, backend: store.backend });
+  let articles = 0;
+  for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+    const page = await store.listArticleHeaders({ cursor, limit: PAGE });
+    for (const article of await store.listArticles(page.items.map((h) => h.id))) await emit({ kind: 'article', article });
+    articles += page.items.length;
+    cursor = page.next;
+  }
+  const failures = await store.listFailures();
+  for (const failure of failures) await emit({ kind: 'failure', failure });
+  let reports = 0;
+  for (const key of [...REPORT_KEYS].sort(byCodeUnit)) {
+    const report = await store.loadReport(key);
+    if (!report) continue;
+    await emit({ kind: 'report', key, report });
+    reports++;
+  }
+  let stories = 0;
+  for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+    const page = await store.listStories({ cursor, limit: PAGE });
+    for (const summary of page.items) {
+      const story = await store.getStory(summary.id);
+      if (!story) continue;
+      await emit({ kind: 'story', story });
+      stories++;
+    }
+    cursor = page.next;
+  }
+  return { stories, articles, failures: failures.length, reports };
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

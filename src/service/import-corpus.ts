@@ -1,0 +1,142 @@
+// Use-case: read an NDJSON corpus export (articles, failures, reports, story rows) into a store; idempotent by content hash, so a rerun adds nothing twice.
+import type { Article } from '../core/article.js';
+import { ParallaxError } from '../core/errors.js';
+import type { Report } from '../report/schema.js';
+import type { Store, StoredFailure, StoredStory } from '../store/store.js';
+import { CORPUS_FORMAT } from './export-corpus.js';
+
+export interface ImportSummary {
+  readonly articles: number;
+  readonly alreadyStored: number;
+  readonly failures: number;
+  readonly reports: number;
+  readonly stories: number;
+}
+
+const BATCH = 64;
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function bad(where: string, why: string): ParallaxError {
+  return new ParallaxError('PX102', `${where}: ${why}. Is this a file written by "parallax export"?`);
+}
+
+function asArticle(x: unknown, where: string): Article {
+  if (!isObject(x) || typeof x.id !== 'string' || typeof x.contentHash !== 'string' || typeof x.text !== 'string' || !isObject(x.meta) || !isObject(x.layers)) {
+    throw bad(where, 'an article record lacks id, contentHash, text, meta or layers');
+  }
+  return x as unknown as Article;
+}
+
+function asStory(x: unknown, where: string): StoredStory {
+  if (!isObject(x) || !isObject(x.summary) || typeof x.summary.id !== 'string' || !Array.isArray(x.articleIds) || !Array.isArray(x.absorbed) || !isObject(x.report)) {
+    throw bad(where, 'a story record lacks summary, articleIds, absorbed or report');
+  }
+  return x as unknown as StoredStory;
+}
+
+function asFailure(x: unknown, where: string): StoredFailure {
+  if (!isObject(x) || typeof x.at !== 'string' || !isObject(x.failure) || !Array.isArray(x.failure.diagnostics)) throw bad(where, 'a failure record lacks failure or at');
+  return x as unknown as StoredFailure;
+}
+
+/** Stable text of a failure, to skip ones the target already holds. */
+function failureKey(f: StoredFailure): string {
+  return JSON.stringify([f.at, f.failure.source, f.failure.diagnostics]);
+}
+
+/**
+ * Reads records line by line (memory bounded by one batch). Articles keep their layers exactly as exported; an
+ * article the target already holds (same content hash) is left as it is, a failure already recorded is not
+ * recorded twice, reports and story rows are replaced.
+ */
+export async function importCorpus(store: Store, lines: AsyncIterable<string>, name = 'input'): Promise<ImportSummary> {
+  // Take the iterator before the first await: a readline interface drops lines emitted before anyone iterates.
+  const iterator = lines[Symbol.asyncIterator]();
+  let lineNo = 0;
+  let header = false;
+  let articles = 0;
+  let alreadyStored = 0;
+  let reports = 0;
+  let stories: StoredStory[] = [];
+  let storiesAdded = 0;
+  const flushStories = async (): Promise<void> => {
+    if (!stories.length) return;
+    await store.replaceStories(stories, []);
+    storiesAdded += stories.length;
+    stories = [];
+  };
+  let pending: Article[] = [];
+  const knownFailures = new Set((await store.listFailures()).map(failureKey));
+  let failures: StoredFailure[] = [];
+  let failuresAdded = 0;
+  const flushArticles = async (): Promise<void> => {
+    if (!pending.length) return;
+    for (const r of await store.putArticles(pending)) r.inserted ? articles++ : alreadyStored++;
+    pending = [];
+  };
+  const flushFailures = async (): Promise<void> => {
+    // recordFailures stamps one time on a call: consecutive failures of one time go together, in order.
+    let i = 0;
+    while (i < failures.length) {
+      const at = failures[i]!.at;
+      let j = i;
+      while (j < failures.length && failures[j]!.at === at) j++;
+      await store.recordFailures(failures.slice(i, j).map((f) => f.failure), at);
+      failuresAdded += j - i;
+      i = j;
+    }
+    failures = [];
+  };
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    const raw = next.value;
+    lineNo++;
+    const where = `${name}:${lineNo}`;
+    if (!raw.trim()) continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(raw);
+    } catch (err) {
+      throw bad(where, `not JSON (${(err as Error).message})`);
+    }
+    if (!isObject(record)) throw bad(where, 'a record is not an object');
+    if (!header) {
+      if (record.kind !== 'header' || record.format !== CORPUS_FORMAT) throw bad(where, `the first line is not a ${CORPUS_FORMAT} header`);
+      header = true;
+      continue;
+    }
+    switch (record.kind) {
+      case 'article':
+        pending.push(asArticle(record.article, where));
+        if (pending.length >= BATCH) await flushArticles();
+        break;
+      case 'failure': {
+        const f = asFailure(record.failure, where);
+        if (!knownFailures.has(failureKey(f))) {
+          knownFailures.add(failureKey(f));
+          failures.push(f);
+          if (failures.length >= BATCH) await flushFailures();
+        }
+        break;
+      }
+      case 'report':
+        if (typeof record.key !== 'string' || !isObject(record.report)) throw bad(where, 'a report record lacks key or report');
+        await store.saveReport(record.key, record.report as unknown as Report);
+        reports++;
+        break;
+      case 'story':
+        stories.push(asStory(record.story, where));
+        if (stories.length >= BATCH) await flushStories();
+        break;
+      default:
+        throw bad(where, `unknown record kind ${JSON.stringify(record.kind)}`);
+    }
+  }
+  if (!header) throw bad(name, 'empty file');
+  await flushArticles();
+  await flushFailures();
+  await flushStories();
+  return { articles, alreadyStored, failures: failuresAdded, reports, stories: storiesAdded };
+}

@@ -1,0 +1,93 @@
+// Two worker processes racing on one queue give the same story membership as one process analyzing the corpus.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corpusJsonl, generateCorpus } from '../../bench/scale-corpus.js';
+import { createContext } from '../core/context.js';
+import { analyzePaths } from '../service/analyze.js';
+import { ingestPaths } from '../service/ingest-paths.js';
+import { PostgresStore } from '../store/postgres/postgres-store.js';
+import { testDatabase } from '../store/postgres/test-database.js';
+import { PostgresWorkState } from '../store/postgres/work-state.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { sendIngestJobs } from './enqueue-ingest.js';
+import { openQueue } from './job-queue.js';
+
+const db = testDatabase();
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+interface WorkerRun {
+  readonly code: number | null;
+  readonly stderr: string;
+  readonly ready: Promise<void>;
+}
+
+function startWorker(url: string): { done: Promise<WorkerRun>; ready: Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--db', url, '--until-idle', '--idle-seconds', '5'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  let markReady = (): void => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (stderr.includes('worker ready')) markReady();
+  });
+  const done = new Promise<WorkerRun>((resolve) => child.on('close', (code) => resolve({ code, stderr, ready })));
+  void done.then(markReady);
+  return { done, ready };
+}
+
+/** Stories as sorted lists of sorted members: what must agree, whatever the ids. */
+function membership(stories: readonly (readonly string[])[]): string[] {
+  return stories.map((s) => [...s].sort().join(',')).sort();
+}
+
+test('two racing worker processes assign stories exactly as one process does', { skip: 'skip' in db ? db.skip : false, timeout: 600_000 }, async () => {
+  if ('skip' in db) return;
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-race-'));
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await db.dropAll();
+  });
+  const corpus = join(dir, 'corpus.jsonl');
+  writeFileSync(corpus, corpusJsonl(generateCorpus({ stories: 8, perStory: 5, seed: 7 })));
+
+  // One process: the batch pipeline over SQLite.
+  const sqlite = SqliteStore.open(join(dir, 'one.db'));
+  const single = await analyzePaths({ store: sqlite, ctx: createContext() }, [corpus]);
+  await sqlite.close();
+  const expected = membership(single.report.stories.map((s) => s.articles));
+  assert.ok(expected.length >= 6, `the corpus splits into stories (${expected.length})`);
+
+  // Two worker processes, both listening before the jobs arrive, race over the queue.
+  const schema = db.freshSchema();
+  const url = db.urlFor(schema);
+  const store = await PostgresStore.open(db.url, { schema });
+  const boss = await openQueue(url, store);
+  try {
+    const ingest = await ingestPaths({ store, ctx: createContext() }, [corpus]);
+    const a = startWorker(url);
+    const b = startWorker(url);
+    await Promise.all([a.ready, b.ready]);
+    await sendIngestJobs(boss, ingest.articles.map((x) => x.id));
+    const runs = await Promise.all([a.done, b.done]);
+    for (const run of runs) assert.equal(run.code, 0, run.stderr);
+    const analyzedBy = runs.map((r) => Number(/(\d+) articles? analyzed/.exec(r.stderr)?.[1] ?? 'NaN'));
+    assert.equal(analyzedBy[0]! + analyzedBy[1]!, 40, `each article analyzed once: ${runs.map((r) => r.stderr).join(' | ')}`);
+    assert.ok(analyzedBy.every((n) => n > 0), `both workers took ingest jobs (${analyzedBy.join(' + ')})`);
+
+    const assigned = await new PostgresWorkState(store).stories();
+    assert.deepEqual(membership(assigned.map((s) => s.articleIds)), expected);
+    // Every story was analyzed into a row holding exactly its members, and every article is in one story.
+    const rows = (await store.listStories({ limit: 500 })).items;
+    assert.deepEqual(rows.map((r) => r.id).sort(), assigned.map((s) => s.id).sort());
+    for (const s of assigned) assert.deepEqual((await store.getStory(s.id))?.articleIds, [...s.articleIds].sort());
+    assert.equal(new Set(assigned.flatMap((s) => s.articleIds)).size, 40);
+    assert.equal(await store.countArticles(), 40);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+    await store.close();
+  }
+});
