@@ -11,6 +11,8 @@ import {
   listStories,
   openStore,
   renderJson,
+  renderHtml,
+  loadUiBundle,
   renderMarkdown,
   searchArticles,
   storedReport,
@@ -30,13 +32,13 @@ interface DbOption {
   readonly db?: string;
 }
 interface OutputOptions extends DbOption {
-  readonly format: 'json' | 'md';
+  readonly format: 'json' | 'md' | 'html';
   readonly out?: string;
   readonly full?: boolean;
 }
 
 const dbOption = (): Option => new Option('--db <path>', `database file (default: $PARALLAX_DB or ${DEFAULT_DB})`);
-const formatOption = (): Option => new Option('--format <format>', 'report format').choices(['json', 'md']).default('md');
+const formatOption = (): Option => new Option('--format <format>', 'report format').choices(['json', 'md', 'html']).default('md');
 const fullOption = (): Option => new Option('--full', 'Markdown: every line of every section (the brief shows the most important few; JSON is always complete)');
 
 function dbPath(options: DbOption): string {
@@ -64,7 +66,12 @@ function printFailures(failures: readonly IngestFailure[]): void {
 }
 
 function writeReport(report: Report, options: OutputOptions): void {
-  const text = options.format === 'json' ? renderJson(report) : renderMarkdown(report, { full: options.full === true });
+  const text =
+    options.format === 'json'
+      ? renderJson(report)
+      : options.format === 'html'
+        ? renderHtml(report, loadUiBundle())
+        : renderMarkdown(report, { full: options.full === true });
   if (options.out) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, text);

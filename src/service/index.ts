@@ -10,6 +10,7 @@ export type { StorySummary } from './query.js';
 export { openStore, DEFAULT_DB } from '../store/index.js';
 export type { Store, SearchHit } from '../store/index.js';
 export { count, renderJson, renderMarkdown, reportSchema, reportJsonSchema } from '../report/index.js';
+export { loadUiBundle, renderHtml } from '../report/index.js';
 export type { Report } from '../report/index.js';
 export { createContext } from '../core/context.js';
 export type { Context, Logger } from '../core/context.js';
