@@ -65,7 +65,7 @@ export function SourcePanel({ data }: { data: StoryData }) {
   }, [cite?.article, cite?.start, cite?.end]);
   const article = cite ? data.article(cite.article) : undefined;
   return (
-    <aside class="source-panel" aria-label="cited passage" aria-live="polite" data-testid="source-panel">
+    <aside class={`source-panel${cite && article ? '' : ' empty'}`} aria-label="cited passage" aria-live="polite" data-testid="source-panel">
       <div class="source-scroll" ref={panel}>
         {!cite || !article ? (
           <p class="hint">Hover, focus or click a source (¶) to see the passage it cites, highlighted in its article.</p>
@@ -73,7 +73,11 @@ export function SourcePanel({ data }: { data: StoryData }) {
           <>
             <h3 class="source-title">
               {data.outlet(article.id)}
-              {state.pinned && sameCite(state.pinned, cite) ? <span class="badge">pinned</span> : null}
+              {state.pinned && sameCite(state.pinned, cite) ? (
+                <button type="button" class="unpin" onClick={() => state.pin(cite)}>
+                  <span aria-hidden="true">✕ </span>close
+                </button>
+              ) : null}
             </h3>
             <p class="meta">
               {article.title ?? 'untitled'} · {showDate(article.published)} · <a href={href.article(data.storyId, article.id)}>open article</a>

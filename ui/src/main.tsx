@@ -4,5 +4,6 @@ import { App } from './app.js';
 import { pageSource } from './data-source.js';
 import './styles.css';
 
+performance.mark('parallax:boot');
 const root = document.getElementById('app');
 if (root) render(<App source={pageSource(document)} />, root);

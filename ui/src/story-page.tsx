@@ -25,6 +25,31 @@ export function StoryPage({ report, storyId }: { report: Report; storyId: string
     () => ({ shown, pinned, show: setShown, pin: (c: Cite) => setPinned((p) => (sameCite(p, c) ? null : c)) }),
     [shown, pinned],
   );
+  // The sections depend only on the story; hovering a source re-renders just the chips and the panel (CiteContext consumers).
+  const main = useMemo(
+    () => (
+      <div class="story-main">
+        <BriefView data={data} />
+        <DifferencesView data={data} />
+        <QuoteVariantsView data={data} />
+        <TimelineView data={data} />
+        <CoverageGrid data={data} />
+        <ProvenanceGraph data={data} />
+        <section aria-labelledby="articles-h" class="card">
+          <h2 id="articles-h">Articles</h2>
+          <ul class="article-list">
+            {report.articles.map((a) => (
+              <li key={a.id}>
+                <a href={href.article(storyId, a.id)}>{data.outlet(a.id)}</a>: {a.title ?? 'untitled'}
+                {a.duplicateOf ? <span class="badge">near-copy of {data.outlet(a.duplicateOf)}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    ),
+    [data, report, storyId],
+  );
   useEffect(() => {
     if (typeof performance !== 'undefined' && !performance.getEntriesByName(STORY_RENDERED_MARK).length) performance.mark(STORY_RENDERED_MARK);
   }, []);
@@ -55,25 +80,7 @@ export function StoryPage({ report, storyId }: { report: Report; storyId: string
           <a href="#articles-h" onClick={jump('articles-h')}>Articles</a>
         </nav>
         <div class="story-layout">
-          <div class="story-main">
-            <BriefView data={data} />
-            <DifferencesView data={data} />
-            <QuoteVariantsView data={data} />
-            <TimelineView data={data} />
-            <CoverageGrid data={data} />
-            <ProvenanceGraph data={data} />
-            <section aria-labelledby="articles-h" class="card">
-              <h2 id="articles-h">Articles</h2>
-              <ul class="article-list">
-                {report.articles.map((a) => (
-                  <li key={a.id}>
-                    <a href={href.article(storyId, a.id)}>{data.outlet(a.id)}</a>: {a.title ?? 'untitled'}
-                    {a.duplicateOf ? <span class="badge">near-copy of {data.outlet(a.duplicateOf)}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          </div>
+          {main}
           <SourcePanel data={data} />
         </div>
       </div>
