@@ -92,7 +92,7 @@ test('watch: conditional GET, backoff after a 500, and one line for the raised t
     const feedErrors = events.filter((e) => e.type === 'feed' && e.status === 'error');
     assert.equal(feedErrors.length, 1);
     assert.equal(feedErrors[0]?.type === 'feed' ? feedErrors[0].retryInMs : 0, 2000);
-    const lines = events.filter((e) => e.type !== 'feed').map((e) => (e.type === 'feed' ? '' : e.line));
+    const lines = events.flatMap((e) => (e.type === 'feed' ? [] : [e.line]));
     assert.deepEqual(lines, ['s1: Eastline News now says 3 killed where Nordwire said 1 (update)']);
     for (const e of events) assert.deepEqual(JSON.parse(JSON.stringify(e)), e, 'every event is plain JSON for NDJSON');
 
