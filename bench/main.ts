@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   brief: () => import('./brief.js'),
   'text-dumps': () => import('./text-dumps.js'),
   'brief-rank': () => import('./brief-rank.js'),
+  serve: () => import('./serve.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {

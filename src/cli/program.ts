@@ -23,6 +23,8 @@ import {
 import { PARALLAX_VERSION } from '../core/version.js';
 import { ParallaxError } from '../core/errors.js';
 import { terminalProgress } from './terminal-progress.js';
+import { addServeCommand } from './serve-command.js';
+import { addWatchCommand } from './watch-command.js';
 
 const EXIT_OK = 0;
 const EXIT_SOME_FAILED = 1;
@@ -168,6 +170,9 @@ export function buildProgram(): Command {
           process.stdout.write(`${s.id}  ${s.title}\n    ${s.articles} articles from ${s.outlets.join(', ')}; ${s.claims} claims, ${s.disputed} disputed\n`);
       if (!stories.length) process.stderr.write('no stories yet: run "parallax ingest PATHS" first\n');
     });
+
+  addServeCommand(program, dbPath);
+  addWatchCommand(program, dbPath);
 
   return program;
 }

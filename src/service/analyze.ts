@@ -9,6 +9,7 @@ import type { Report } from '../report/schema.js';
 import type { Store } from '../store/store.js';
 import { ingestPaths, type IngestDeps, type IngestSummary } from './ingest-paths.js';
 import { noProgress, type Progress } from './progress.js';
+import { allStoryIds, storyRows } from './read.js';
 
 export interface AnalyzeDeps extends IngestDeps {
   readonly store: Store;
@@ -39,6 +40,9 @@ export async function analyzeArticles(deps: AnalyzeDeps, input: readonly Article
   await deps.store.updateArticles(corpus.articles);
   const report = buildReport(corpus, { pipeline: describePipeline(pipeline) });
   await deps.store.saveReport(LATEST, report);
+  const rows = storyRows(report);
+  const kept = new Set(rows.map((r) => r.summary.id));
+  await deps.store.replaceStories(rows, (await allStoryIds(deps.store)).filter((id) => !kept.has(id)));
   return report;
 }
 

@@ -1,5 +1,5 @@
 // The storage interface every backend implements (embedded SQLite now; PostgreSQL behind the same contract).
-import type { Article } from '../core/article.js';
+import type { Article, SourceRef } from '../core/article.js';
 import type { IngestFailure } from '../core/raw-article.js';
 import type { Report } from '../report/schema.js';
 
@@ -22,6 +22,50 @@ export interface StoredFailure {
   readonly at: string;
 }
 
+/** One page of a list; `cursor` is what the previous page returned as `next`. */
+export interface PageRequest {
+  readonly cursor?: string | null;
+  readonly limit: number;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Opaque and stable: the position after the last item, or null on the last page. */
+  readonly next: string | null;
+}
+
+/** The most a backend returns in one page, whatever the caller asks for. */
+export const MAX_PAGE = 500;
+
+export interface ArticleHeader {
+  readonly id: string;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly title: string | null;
+  readonly source: SourceRef;
+}
+
+export interface StorySummary {
+  readonly id: string;
+  readonly title: string;
+  readonly firstDate: string | null;
+  readonly lastDate: string | null;
+  readonly articles: number;
+  readonly outlets: readonly string[];
+  readonly independentSources: number;
+  readonly claims: number;
+  readonly disputed: number;
+}
+
+export interface StoredStory {
+  readonly summary: StorySummary;
+  readonly articleIds: readonly string[];
+  /** Story ids this story absorbed when stories merged. */
+  readonly absorbed: readonly string[];
+  /** The report-v1 subset for this story. */
+  readonly report: Report;
+}
+
 export interface Store {
   readonly backend: string;
   /** Inserts articles not yet stored (idempotent by content hash), all in one transaction. */
@@ -36,7 +80,16 @@ export interface Store {
   listFailures(): Promise<StoredFailure[]>;
   saveReport(key: string, report: Report): Promise<void>;
   loadReport(key: string): Promise<Report | null>;
-  /** Full-text search over title and text; the query is plain words, not a query language. */
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** Full-text search over title and text, best match first; the query is plain words, not a query language. */
+  search(query: string, page: PageRequest): Promise<Page<SearchHit>>;
+  /** Article headers in id order. */
+  listArticleHeaders(page: PageRequest): Promise<Page<ArticleHeader>>;
+  /** Upserts these stories and deletes the `removed` ids, in one transaction. */
+  replaceStories(stories: readonly StoredStory[], removed: readonly string[]): Promise<void>;
+  getStory(id: string): Promise<StoredStory | null>;
+  /** Story summaries in id order; `q` keeps stories whose title has every word of it. */
+  listStories(page: PageRequest & { readonly q?: string }): Promise<Page<StorySummary>>;
+  /** The story each of these articles belongs to (articles in no story are absent). */
+  storyOfArticles(ids: readonly string[]): Promise<Map<string, string>>;
   close(): Promise<void>;
 }

@@ -34,4 +34,22 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
     `,
   },
+  {
+    version: 2,
+    name: 'stories as rows: summary, members, absorbed ids and the story report',
+    sql: `
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        summary_json TEXT NOT NULL,
+        absorbed_json TEXT NOT NULL,
+        report_json TEXT NOT NULL
+      );
+      CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY,
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+      );
+      CREATE INDEX story_articles_story ON story_articles(story_id);
+    `,
+  },
 ];

@@ -6,7 +6,8 @@ import type { Article } from '../../core/article.js';
 import { ParallaxError } from '../../core/errors.js';
 import type { IngestFailure } from '../../core/raw-article.js';
 import type { Report } from '../../report/schema.js';
-import type { PutResult, SearchHit, Store, StoredFailure } from '../store.js';
+import { decodeCursor, pageLimit, toPage } from '../page-cursor.js';
+import type { ArticleHeader, Page, PageRequest, PutResult, SearchHit, Store, StoredFailure, StoredStory, StorySummary } from '../store.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations.js';
 
 type Db = Database.Database;
@@ -122,17 +123,93 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.report_json) as Report) : null;
   }
 
-  async search(query: string, limit: number): Promise<SearchHit[]> {
+  async search(query: string, page: PageRequest): Promise<Page<SearchHit>> {
     const match = ftsQuery(query);
-    if (!match) return [];
+    if (!match) return { items: [], next: null };
+    const limit = pageLimit(page);
+    // bm25 ranks are stable for an unchanged index, so (rank, id) after the cursor is the next page
+    const after = page.cursor ? decodeCursor(page.cursor) : null;
     const rows = this.db
       .prepare(
-        `SELECT f.id AS id, a.title AS title, a.outlet AS outlet, snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet
-         FROM articles_fts f JOIN articles a ON a.id = f.id
-         WHERE articles_fts MATCH ? ORDER BY rank, f.id LIMIT ?`,
+        `SELECT * FROM (
+           SELECT f.id AS id, a.title AS title, a.outlet AS outlet, bm25(articles_fts) AS score,
+                  snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet
+           FROM articles_fts f JOIN articles a ON a.id = f.id
+           WHERE articles_fts MATCH ?)
+         WHERE ? = 1 OR score > ? OR (score = ? AND id > ?)
+         ORDER BY score, id LIMIT ?`,
       )
-      .all(match, limit) as { id: string; title: string | null; outlet: string | null; snippet: string }[];
-    return rows.map((r) => ({ article: r.id, title: r.title, outlet: r.outlet, snippet: r.snippet }));
+      .all(match, after === null ? 1 : 0, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1) as {
+      id: string;
+      title: string | null;
+      outlet: string | null;
+      score: number;
+      snippet: string;
+    }[];
+    return toPage(rows, limit, (r) => ({ article: r.id, title: r.title, outlet: r.outlet, snippet: r.snippet }), (r) => [r.score, r.id]);
+  }
+
+  async listArticleHeaders(page: PageRequest): Promise<Page<ArticleHeader>> {
+    const limit = pageLimit(page);
+    const after = page.cursor ? String(decodeCursor(page.cursor)[0]) : '';
+    const rows = this.db
+      .prepare('SELECT id, outlet, published, title, source_json FROM articles WHERE id > ? ORDER BY id LIMIT ?')
+      .all(after, limit + 1) as { id: string; outlet: string | null; published: string | null; title: string | null; source_json: string }[];
+    return toPage(rows, limit, (r) => ({ id: r.id, outlet: r.outlet, published: r.published, title: r.title, source: JSON.parse(r.source_json) }), (r) => [r.id]);
+  }
+
+  async replaceStories(stories: readonly StoredStory[], removed: readonly string[]): Promise<void> {
+    const drop = this.db.prepare('DELETE FROM stories WHERE id = ?');
+    const upsert = this.db.prepare(
+      `INSERT INTO stories (id, title, summary_json, absorbed_json, report_json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary_json = excluded.summary_json,
+         absorbed_json = excluded.absorbed_json, report_json = excluded.report_json`,
+    );
+    const unlink = this.db.prepare('DELETE FROM story_articles WHERE story_id = ?');
+    const link = this.db.prepare(
+      'INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id',
+    );
+    this.db.transaction(() => {
+      for (const id of removed) drop.run(id);
+      for (const s of stories) {
+        upsert.run(s.summary.id, s.summary.title, JSON.stringify(s.summary), JSON.stringify(s.absorbed), JSON.stringify(s.report));
+        unlink.run(s.summary.id);
+        for (const a of s.articleIds) link.run(a, s.summary.id);
+      }
+    })();
+  }
+
+  async getStory(id: string): Promise<StoredStory | null> {
+    const row = this.db.prepare('SELECT summary_json, absorbed_json, report_json FROM stories WHERE id = ?').get(id) as
+      | { summary_json: string; absorbed_json: string; report_json: string }
+      | undefined;
+    if (!row) return null;
+    const articleIds = (this.db.prepare('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id').all(id) as { article_id: string }[]).map(
+      (r) => r.article_id,
+    );
+    return { summary: JSON.parse(row.summary_json), articleIds, absorbed: JSON.parse(row.absorbed_json), report: JSON.parse(row.report_json) };
+  }
+
+  async listStories(page: PageRequest & { readonly q?: string }): Promise<Page<StorySummary>> {
+    const limit = pageLimit(page);
+    const after = page.cursor ? String(decodeCursor(page.cursor)[0]) : '';
+    const words = (page.q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    // a title filter is a scan of titles only (no bodies); each word is a LIKE with its wildcards escaped
+    const where = words.map(() => ` AND lower(title) LIKE ? ESCAPE '\\'`).join('');
+    const rows = this.db
+      .prepare(`SELECT id, summary_json FROM stories WHERE id > ?${where} ORDER BY id LIMIT ?`)
+      .all(after, ...words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), limit + 1) as { id: string; summary_json: string }[];
+    return toPage(rows, limit, (r) => JSON.parse(r.summary_json) as StorySummary, (r) => [r.id]);
+  }
+
+  async storyOfArticles(ids: readonly string[]): Promise<Map<string, string>> {
+    const get = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?');
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const row = get.get(id) as { story_id: string } | undefined;
+      if (row) out.set(id, row.story_id);
+    }
+    return out;
   }
 
   async close(): Promise<void> {
