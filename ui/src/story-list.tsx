@@ -11,12 +11,19 @@ export function StoryList({ source, query }: { source: DataSource; query: string
   const [next, setNext] = useState<string | null>(null);
   const [hits, setHits] = useState<readonly SearchHit[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     setDraft(query);
     setError(null);
-    Promise.all([source.stories(query, null), source.search(query)])
+    setSearchError(null);
+    // A rejected search query (the API answers 400) leaves the story list standing.
+    const articleHits = source.search(query).catch((e: unknown) => {
+      if (live) setSearchError(e instanceof Error ? e.message : String(e));
+      return { items: [], next: null };
+    });
+    Promise.all([source.stories(query, null), articleHits])
       .then(([page, found]) => {
         if (!live) return;
         setStories([...page.items]);
@@ -87,6 +94,7 @@ export function StoryList({ source, query }: { source: DataSource; query: string
           More stories
         </button>
       ) : null}
+      {searchError ? <p class="hint">Article search: {searchError}</p> : null}
       {hits.length ? (
         <section aria-labelledby="hits-h">
           <h2 id="hits-h">Articles mentioning “{query}”</h2>
