@@ -2,8 +2,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { blockNetwork, chromiumMissing, launchBrowser, withScreenshotOnFailure, type Browser } from './chromium.js';
+import { blockNetwork, chromiumMissing, launchBrowser, RESULTS_DIR, withScreenshotOnFailure, type Browser } from './chromium.js';
 import { htmlReportFor, type HtmlReportFile } from './html-report-file.js';
+import { takeReadmeScreenshots } from './readme-screenshots.js';
+import { existsSync } from 'node:fs';
 
 const skip = chromiumMissing();
 let browser: Browser;
@@ -118,6 +120,15 @@ test('at 360 px wide the list, the story and an article have no horizontal overf
     await page.locator('.article-list a').first().click();
     await page.getByTestId('article-page').waitFor();
     assert.ok(await noOverflow(page), 'article page overflows at 360 px');
+  });
+  await page.close();
+});
+
+test('the README pictures (story page, a conflict) are made from the report', { skip: skip ?? false }, async () => {
+  const page = await browser.context.newPage();
+  await withScreenshotOnFailure(page, 'html-report-readme-pictures', async () => {
+    await openStory(page);
+    for (const path of await takeReadmeScreenshots(page, RESULTS_DIR)) assert.ok(existsSync(path), path);
   });
   await page.close();
 });

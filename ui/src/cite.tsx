@@ -1,6 +1,6 @@
 // Citations: a chip per cited passage; hovering, focusing or clicking it shows the passage highlighted in its article.
 import { createContext } from 'preact';
-import { useContext, useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { Cite } from './report-types.js';
 import { href } from './route.js';
 import { sameCite, type StoryData } from './story-data.js';
@@ -40,13 +40,24 @@ export function CiteChip({ cite, data, label }: { cite: Cite; data: StoryData; l
   );
 }
 
+/** Chips shown before "+N more": a claim carried by fifty outlets should not bury the line under fifty chips. */
+export const CITES_SHOWN = 4;
+
 export function CiteList({ cites, data }: { cites: readonly Cite[]; data: StoryData }) {
+  const [all, setAll] = useState(false);
   if (!cites.length) return null;
+  const shown = all ? cites : cites.slice(0, CITES_SHOWN);
+  const hidden = cites.length - shown.length;
   return (
     <span class="cites" role="group" aria-label="sources">
-      {cites.map((c) => (
+      {shown.map((c) => (
         <CiteChip key={`${c.article}:${c.start}:${c.end}`} cite={c} data={data} />
       ))}
+      {hidden > 0 ? (
+        <button type="button" class="cite cite-more" aria-expanded="false" onClick={() => setAll(true)}>
+          +{hidden} more
+        </button>
+      ) : null}
     </span>
   );
 }

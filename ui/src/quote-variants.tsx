@@ -11,6 +11,9 @@ const RELATION_LABEL: Record<QuoteGroup['relation'], string> = {
   variant: 'worded differently',
 };
 
+/** Wordings listed before "show more"; the rest stay one click away. */
+const WORDINGS_SHOWN = 6;
+
 function QuoteRow({ quote, base, group, data }: { quote: Quote; base: Quote; group: QuoteGroup; data: StoryData }) {
   const changes = group.differences.filter((d) => d.quote === quote.id);
   const cite = { article: quote.article, start: quote.start, end: quote.end };
@@ -58,10 +61,20 @@ export function QuoteVariantsView({ data }: { data: StoryData }) {
             </h3>
             <p class="legend">First wording below; words a later wording changes or adds are <ins class="diff diff-b">underlined</ins>.</p>
             <ol>
-              {quotes.map((q) => (
+              {quotes.slice(0, WORDINGS_SHOWN).map((q) => (
                 <QuoteRow key={q.id} quote={q} base={base} group={g} data={data} />
               ))}
             </ol>
+            {quotes.length > WORDINGS_SHOWN ? (
+              <details>
+                <summary>Show {quotes.length - WORDINGS_SHOWN} more wordings</summary>
+                <ol start={WORDINGS_SHOWN + 1}>
+                  {quotes.slice(WORDINGS_SHOWN).map((q) => (
+                    <QuoteRow key={q.id} quote={q} base={base} group={g} data={data} />
+                  ))}
+                </ol>
+              </details>
+            ) : null}
           </article>
         );
       })}
