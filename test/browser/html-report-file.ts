@@ -14,8 +14,8 @@ export interface HtmlReportFile {
   remove(): void;
 }
 
-/** Runs `parallax analyze INPUT --format json` and `parallax report --format html` on one database. */
-export async function htmlReportFor(input: string): Promise<HtmlReportFile> {
+/** Runs `parallax analyze INPUT --format json` and `parallax report --format html [--story ID]` on one database. */
+export async function htmlReportFor(input: string, story?: string): Promise<HtmlReportFile> {
   ensureUiBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'parallax-html-'));
   const db = join(dir, 'p.db');
@@ -25,7 +25,7 @@ export async function htmlReportFor(input: string): Promise<HtmlReportFile> {
   process.stderr.write = () => true;
   try {
     const analyzed = await main(['analyze', input, '--db', db, '--format', 'json', '--out', json]);
-    const written = await main(['report', '--db', db, '--format', 'html', '--out', path]);
+    const written = await main(['report', '--db', db, '--format', 'html', '--out', path, ...(story ? ['--story', story] : [])]);
     if (analyzed !== 0 || written !== 0) throw new Error(`parallax exited ${analyzed}/${written} on ${input}`);
   } finally {
     process.stderr.write = quiet;

@@ -88,6 +88,25 @@ test('hovering a citation highlights its passage in the article; keyboard focus 
   await page.close();
 });
 
+test('the keyboard alone reaches a source chip with Tab and shows its passage; Enter pins it', { skip: skip ?? false }, async () => {
+  const page = await browser.context.newPage();
+  await withScreenshotOnFailure(page, 'html-report-keyboard', async () => {
+    await openStory(page);
+    await page.locator('h1').click();
+    let focused = '';
+    for (let tab = 0; tab < 40 && focused !== 'cite'; tab++) {
+      await page.keyboard.press('Tab');
+      focused = String(await page.evaluate('document.activeElement && document.activeElement.className'));
+    }
+    assert.equal(focused, 'cite', 'a source chip is reachable with Tab');
+    const cited = page.locator('[data-testid=source-panel] mark.cited .cited-text');
+    await cited.waitFor();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate("document.activeElement.getAttribute('aria-pressed')"), 'true');
+  });
+  await page.close();
+});
+
 test('an article shows its layers, toggles them off, and shows removed boilerplate greyed with its reason', { skip: skip ?? false }, async () => {
   const page = await browser.context.newPage();
   await withScreenshotOnFailure(page, 'html-report-article', async () => {

@@ -14,7 +14,8 @@ const dialogs: string[] = [];
 
 before(async () => {
   if (skip) return;
-  file = await htmlReportFor(FIXTURE);
+  // One story, as a journalist would attach it: `report --format html --story s1`.
+  file = await htmlReportFor(FIXTURE, 's1');
   browser = await launchBrowser();
   await blockNetwork(browser.context);
 });
