@@ -133,6 +133,7 @@ export function createApp(options: AppOptions): Hono {
     const result = await writes(async () => {
       const ingest = await ingestPaths({ store, ctx, ingestOptions: { stdin: oneChunk(body), format, maxFileBytes: settings.maxBodyBytes, ...(described ? { maxRecordBytes: body.length + 1 } : {}) } }, ['-']);
       if (!analyze || !ingest.articles.length) return { ingest, stories: [] as string[] };
+      // the whole corpus, so story rows stay complete; an incremental engine takes only the new articles here
       await analyzeArticles({ store, ctx }, await store.listArticles());
       const stories = await store.storyOfArticles(ingest.articles.map((a) => a.id));
       return { ingest, stories: [...new Set(stories.values())].sort() };

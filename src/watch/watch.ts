@@ -78,6 +78,7 @@ export async function watchFeeds(options: WatchOptions): Promise<void> {
   };
 
   const analyzeAndReport = async (fresh: readonly string[]): Promise<void> => {
+    // the whole corpus, so story rows stay complete; an incremental engine takes only the new articles here
     await analyzeArticles({ store, ctx }, await store.listArticles());
     const freshSet = new Set(fresh);
     const stories = [...new Set((await store.storyOfArticles(fresh)).values())].sort();
