@@ -9,11 +9,11 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { InputFormat } from '../ingest/ingest-options.js';
 import type { Report } from '../report/schema.js';
 import { analyzeArticles, LATEST } from '../service/analyze.js';
-import { ingestPaths } from '../service/ingest-paths.js';
 import { articlePage, articleView, searchPage, storyPage, storyReport } from '../service/read.js';
 import type { Store } from '../store/store.js';
 import { MAX_QUERY_CHARS } from './api-schemas.js';
 import { ApiError, parseParams } from './api-error.js';
+import { ingestBody, readerMessage } from './ingest-body.js';
 import { bodyCap, inFlightLimit, jsonError, requireWriteAccess } from './guards.js';
 import { openApiDocument } from './openapi.js';
 import { honoPath, ROUTES } from './routes.js';
@@ -70,17 +70,8 @@ export function withMetadata(bytes: Uint8Array, format: InputFormat, meta: Artic
   return { bytes: new TextEncoder().encode(`${JSON.stringify(record)}\n`), format: 'jsonl' };
 }
 
-function oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      yield bytes;
-    },
-  };
-}
-
-/** The readers name standard input "<stdin>" or "-"; over HTTP it is the request body. */
 function bodyMessage(message: string): string {
-  return message.replace(/^(?:<stdin>|-):\s*/, 'request body: ');
+  return readerMessage(message, 'request body');
 }
 
 function diagnosticJson(d: Diagnostic) {
@@ -131,7 +122,7 @@ export function createApp(options: AppOptions): Hono {
     const format = described?.format ?? asked;
     const analyze = q.analyze === '1' || q.analyze === 'true';
     const result = await writes(async () => {
-      const ingest = await ingestPaths({ store, ctx, ingestOptions: { stdin: oneChunk(body), format, maxFileBytes: settings.maxBodyBytes, ...(described ? { maxRecordBytes: body.length + 1 } : {}) } }, ['-']);
+      const ingest = await ingestBody({ store, ctx }, body, { format, maxBytes: settings.maxBodyBytes, ...(described ? { maxRecordBytes: body.length + 1 } : {}) });
       if (!analyze || !ingest.articles.length) return { ingest, stories: [] as string[] };
       // the whole corpus, so story rows stay complete; an incremental engine takes only the new articles here
       await analyzeArticles({ store, ctx }, await store.listArticles());
