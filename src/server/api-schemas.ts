@@ -41,6 +41,10 @@ export const reportQuery = pageQuery.extend({ story: z.string().min(1).optional(
 export const ingestQuery = z.object({
   analyze: z.enum(['0', '1', 'true', 'false']).optional().describe('1: analyze the corpus after ingesting, so story rows include the new articles'),
   format: z.enum(['auto', 'text', 'html', 'feed', 'jsonl']).optional().describe('force a reader; default: from Content-Type, else sniffed like the CLI'),
+  outlet: z.string().min(1).max(200).optional().describe('for one text or HTML article (UTF-8): its outlet'),
+  title: z.string().min(1).max(1000).optional().describe('for one text or HTML article: its headline'),
+  published: z.string().min(1).max(64).optional().describe('for one text or HTML article: its publication date (ISO 8601)'),
+  url: z.url({ protocol: /^https?$/ }).optional().describe('for one text or HTML article: where it was published'),
 });
 export const idParam = z.object({ id: z.string().min(1).max(256) });
 

@@ -110,6 +110,27 @@ test('writes without a token are 401; a wrong token is 401; the right token is a
   await store.close();
 });
 
+test('one text article posted with outlet, title and date in the query keeps them; they are refused for a feed', async () => {
+  const store = await openStore(':memory:');
+  const app = createApp({ store, token: TOKEN });
+  const text = 'A harbour crane collapsed in Osterby on Sunday, injuring two dock workers, the port authority said.';
+  const res = await app.request('/articles?outlet=Kelm%20Wire&title=Crane%20collapses&published=2026-03-01T08:00&url=https://kelm.example/crane', { method: 'POST', body: text, headers: { ...auth, 'Content-Type': 'text/plain' } });
+  assert.equal(res.status, 201);
+  const [posted] = (await json(res))['articles'] as { id: string; outlet: string; title: string }[];
+  assert.equal(posted?.outlet, 'Kelm Wire');
+  assert.equal(posted?.title, 'Crane collapses');
+  const stored = await store.getArticle(posted?.id ?? '');
+  assert.equal(stored?.meta.published, '2026-03-01T08:00');
+  assert.equal(stored?.text.includes('injuring two dock workers'), true);
+  const feed = await app.request('/articles?format=feed&outlet=Kelm%20Wire', { method: 'POST', body: '<rss></rss>', headers: auth });
+  assert.equal(feed.status, 400);
+  assert.match((await errorOf(feed)).message, /not a feed body/);
+  const badUrl = await app.request('/articles?url=javascript:alert(1)', { method: 'POST', body: text, headers: auth });
+  assert.equal(badUrl.status, 400);
+  assert.match((await errorOf(badUrl)).message, /^url/);
+  await store.close();
+});
+
 test('without a token writes are refused (403), and open writes are refused off loopback', async () => {
   const store = await openStore(':memory:');
   const closed = createApp({ store });

@@ -9,11 +9,11 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { InputFormat } from '../ingest/ingest-options.js';
 import type { Report } from '../report/schema.js';
 import { analyzeArticles, LATEST } from '../service/analyze.js';
-import { ingestPaths } from '../service/ingest-paths.js';
 import { articlePage, articleView, searchPage, storyPage, storyReport } from '../service/read.js';
 import type { Store } from '../store/store.js';
 import { MAX_QUERY_CHARS } from './api-schemas.js';
 import { ApiError, parseParams } from './api-error.js';
+import { ingestBody, readerMessage } from './ingest-body.js';
 import { bodyCap, inFlightLimit, jsonError, requireWriteAccess } from './guards.js';
 import { openApiDocument } from './openapi.js';
 import { honoPath, ROUTES } from './routes.js';
@@ -47,17 +47,31 @@ export function checkSearchQuery(q: string | undefined): string {
   return q.trim();
 }
 
-function oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      yield bytes;
-    },
-  };
+export interface ArticleMetadata {
+  readonly outlet?: string | undefined;
+  readonly title?: string | undefined;
+  readonly published?: string | undefined;
+  readonly url?: string | undefined;
 }
 
-/** The readers name standard input "<stdin>" or "-"; over HTTP it is the request body. */
+/**
+ * One text or HTML article with metadata from the query: it becomes one JSONL record, so the JSONL reader (the same
+ * one `ingest` uses) takes the metadata as it takes a record's fields. Null when the query names no metadata.
+ */
+export function withMetadata(bytes: Uint8Array, format: InputFormat, meta: ArticleMetadata): { bytes: Uint8Array; format: InputFormat } | null {
+  const fields = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
+  if (!Object.keys(fields).length) return null;
+  if (format !== 'auto' && format !== 'text' && format !== 'html') {
+    throw new ApiError(400, 'bad-request', `outlet, title, published and url describe one text or HTML article, not a ${format} body; put them in each record or item instead`);
+  }
+  const body = new TextDecoder('utf-8').decode(bytes);
+  const html = format === 'html' || (format === 'auto' && /<(?:html|body|p|div|article|br)\b/i.test(body.slice(0, 4096)));
+  const record = { ...(html ? { html: body } : { text: body }), ...fields };
+  return { bytes: new TextEncoder().encode(`${JSON.stringify(record)}\n`), format: 'jsonl' };
+}
+
 function bodyMessage(message: string): string {
-  return message.replace(/^(?:<stdin>|-):\s*/, 'request body: ');
+  return readerMessage(message, 'request body');
 }
 
 function diagnosticJson(d: Diagnostic) {
@@ -102,11 +116,15 @@ export function createApp(options: AppOptions): Hono {
     const q = query(c, ROUTES.ingest.query);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (!bytes.length) throw new ApiError(400, 'bad-request', 'the body is empty: send the article (text, HTML, JSONL or a feed) as the request body');
-    const format = q.format ?? formatOfContentType(c.req.header('content-type'));
+    const asked = q.format ?? formatOfContentType(c.req.header('content-type'));
+    const described = withMetadata(bytes, asked, { outlet: q.outlet, title: q.title, published: q.published, url: q.url });
+    const body = described?.bytes ?? bytes;
+    const format = described?.format ?? asked;
     const analyze = q.analyze === '1' || q.analyze === 'true';
     const result = await writes(async () => {
-      const ingest = await ingestPaths({ store, ctx, ingestOptions: { stdin: oneChunk(bytes), format, maxFileBytes: settings.maxBodyBytes } }, ['-']);
+      const ingest = await ingestBody({ store, ctx }, body, { format, maxBytes: settings.maxBodyBytes, ...(described ? { maxRecordBytes: body.length + 1 } : {}) });
       if (!analyze || !ingest.articles.length) return { ingest, stories: [] as string[] };
+      // the whole corpus, so story rows stay complete; an incremental engine takes only the new articles here
       await analyzeArticles({ store, ctx }, await store.listArticles());
       const stories = await store.storyOfArticles(ingest.articles.map((a) => a.id));
       return { ingest, stories: [...new Set(stories.values())].sort() };

@@ -20,7 +20,7 @@ export const serveSettingsSchema = z.object({
   /** Origins allowed by CORS; empty: CORS off (no CORS headers at all). */
   corsOrigins: z.array(z.url()).default([]),
   /** Above this many stored articles, GET /report answers the story index instead of the whole report. */
-  fullReportMaxArticles: z.number().int().nonnegative().default(2000),
+  fullReportMaxArticles: z.number().int().nonnegative().default(500),
   /** Stories one /entities or /quotes request may read before it returns a partial page with a cursor. */
   scanStories: z.number().int().positive().default(100),
 });

@@ -1,7 +1,7 @@
 // `parallax watch`: polls feeds, ingests new items, re-analyzes, and reports each new conflict or figure change once.
 import type { Context } from '../core/context.js';
 import { analyzeArticles } from '../service/analyze.js';
-import { ingestPaths } from '../service/ingest-paths.js';
+import { ingestBody, readerMessage } from '../server/ingest-body.js';
 import { storyReport } from '../service/read.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_POLL_SETTINGS, fetchFeed, newFeedState, schedule, type FeedState, type PollSettings } from './feed-poller.js';
@@ -50,14 +50,6 @@ function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function oneChunk(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  return {
-    async *[Symbol.asyncIterator]() {
-      yield bytes;
-    },
-  };
-}
-
 /** Runs until the signal aborts (or `rounds` are done). Events already reported in this run are not reported again. */
 export async function watchFeeds(options: WatchOptions): Promise<void> {
   const settings: PollSettings = { ...DEFAULT_POLL_SETTINGS, ...options.settings };
@@ -69,8 +61,8 @@ export async function watchFeeds(options: WatchOptions): Promise<void> {
   const at = (): string => ctx.now().toISOString();
 
   const ingestFeed = async (state: FeedState, body: Uint8Array): Promise<{ fresh: string[]; problems: string[] }> => {
-    const ingest = await ingestPaths({ store, ctx, ingestOptions: { stdin: oneChunk(body), format: 'auto', maxFileBytes: settings.maxFeedBytes } }, ['-']);
-    const problems = ingest.failures.flatMap((f) => f.diagnostics.map((d) => `${state.url}: ${d.message.replace(/^(?:<stdin>|-):\s*/, '')}`));
+    const ingest = await ingestBody({ store, ctx }, body, { format: 'auto', maxBytes: settings.maxFeedBytes });
+    const problems = ingest.failures.flatMap((f) => f.diagnostics.map((d) => readerMessage(d.message, state.url)));
     const ids = [...new Set(ingest.articles.map((a) => a.id))];
     // an article no story holds yet is new to the analysis (stored earlier but never analyzed counts too)
     const placed = await store.storyOfArticles(ids);
@@ -78,6 +70,7 @@ export async function watchFeeds(options: WatchOptions): Promise<void> {
   };
 
   const analyzeAndReport = async (fresh: readonly string[]): Promise<void> => {
+    // the whole corpus, so story rows stay complete; an incremental engine takes only the new articles here
     await analyzeArticles({ store, ctx }, await store.listArticles());
     const freshSet = new Set(fresh);
     const stories = [...new Set((await store.storyOfArticles(fresh)).values())].sort();
