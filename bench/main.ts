@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   'brief-rank': () => import('./brief-rank.js'),
   stream: () => import('./stream.js'),
   scale: () => import('./scale.js'),
+  serve: () => import('./serve.js'),
 };
 
 function parseArgs(argv: string[]): { names: string[]; data: string | undefined; json: boolean } {

@@ -24,6 +24,8 @@ import {
   openStore,
   parseByteSize,
   renderJson,
+  renderHtml,
+  loadUiBundle,
   renderMarkdown,
   searchArticles,
   type AnalyzeDeps,
@@ -39,6 +41,8 @@ import { forTerminal, inertJson } from './sanitize-terminal.js';
 import { isPostgresUrl } from '../store/open-store.js';
 import { enqueueIngest } from '../worker/enqueue-ingest.js';
 import { runWorker } from '../worker/run-worker.js';
+import { addServeCommand } from './serve-command.js';
+import { addWatchCommand } from './watch-command.js';
 
 const EXIT_OK = 0;
 const EXIT_SOME_FAILED = 1;
@@ -54,13 +58,13 @@ interface CapOptions extends DbOption {
   readonly maxRecordBytes?: number;
 }
 interface OutputOptions extends CapOptions {
-  readonly format: 'json' | 'md';
+  readonly format: 'json' | 'md' | 'html';
   readonly out?: string;
   readonly full?: boolean;
 }
 
 const dbOption = (): Option => new Option('--db <path>', `database file or postgres:// URL (default: $PARALLAX_DB or ${DEFAULT_DB})`);
-const formatOption = (): Option => new Option('--format <format>', 'report format').choices(['json', 'md']).default('md');
+const formatOption = (): Option => new Option('--format <format>', 'report format').choices(['json', 'md', 'html']).default('md');
 const maxFileOption = (): Option =>
   new Option('--max-file-bytes <size>', `largest text, HTML or feed file read whole, in bytes (K, M, G suffixes; default ${DEFAULT_INGEST_OPTIONS.maxFileBytes})`).argParser(sizeArg);
 const maxRecordOption = (): Option =>
@@ -158,7 +162,12 @@ function printFailures(failures: readonly IngestFailure[]): void {
 }
 
 function writeReport(report: Report, options: OutputOptions): void {
-  const text = options.format === 'json' ? renderJson(report) : renderMarkdown(report, { full: options.full === true });
+  const text =
+    options.format === 'json'
+      ? renderJson(report)
+      : options.format === 'html'
+        ? renderHtml(report, loadUiBundle())
+        : renderMarkdown(report, { full: options.full === true });
   if (options.out) {
     mkdirSync(dirname(options.out), { recursive: true });
     writeFileSync(options.out, text);
@@ -335,8 +344,10 @@ export function buildProgram(): Command {
         const input = file === '-' ? process.stdin : createReadStream(file);
         return importCorpus(store, createInterface({ input, crlfDelay: Infinity }), file === '-' ? 'stdin' : file);
       });
-      process.stderr.write(`imported ${summary.articles} new articles (${summary.alreadyStored} already stored), ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}\n`);
+      say(`imported ${summary.articles} new articles (${summary.alreadyStored} already stored), ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}`);
     });
+  addServeCommand(program, dbPath);
+  addWatchCommand(program, dbPath);
 
   return program;
 }

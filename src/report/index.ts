@@ -6,3 +6,5 @@ export { count, escapeMarkdown, MARKDOWN_DEFAULTS, renderJson, renderMarkdown, w
 export type { MarkdownOptions } from './markdown.js';
 export { reportJsonSchema, reportSchema, REPORT_SCHEMA_ID } from './schema.js';
 export type { Report, ReportArticle } from './schema.js';
+export { escapeHtml, loadUiBundle, renderHtml, scriptSafeJson, uiDir } from './html.js';
+export type { UiBundle } from './html.js';

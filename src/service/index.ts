@@ -30,6 +30,7 @@ export type { ArticleHeader, Page, PageRequest, StoredStory, StorySummary } from
 export { openStore, DEFAULT_DB } from '../store/index.js';
 export type { Store, SearchHit } from '../store/index.js';
 export { count, renderJson, renderMarkdown, reportSchema, reportJsonSchema } from '../report/index.js';
+export { loadUiBundle, renderHtml } from '../report/index.js';
 export type { Report } from '../report/index.js';
 export { createContext } from '../core/context.js';
 export type { Context, Logger } from '../core/context.js';
