@@ -263,7 +263,7 @@ test('reads never write: every GET route leaves the store untouched', async () =
   await base.close();
 });
 
-test('GET /report is the stored story index when nothing whole is saved, and 404 before any analysis', async () => {
+test('GET /report is the story index beyond the whole-report size, and 404 before any analysis', async () => {
   const empty = await openStore(':memory:');
   const res = await createApp({ store: empty }).request('/report');
   assert.equal(res.status, 404);
@@ -382,5 +382,18 @@ test('/openapi.json is OpenAPI 3.1 and lists every route with its parameters and
   }
   assert.ok(doc.components.schemas['StorySummary']);
   assert.ok(doc.components.schemas['ReportV1']);
+  await store.close();
+});
+
+test('POST /articles?analyze=1 runs only the new articles through the engine, and GET /report is then the whole current report', async () => {
+  const store = await openStore(':memory:');
+  const app = createApp({ store, token: TOKEN });
+  const post = (body: string): Promise<Response> => app.request('/articles?format=text&analyze=1', { method: 'POST', body, headers: auth });
+  assert.equal((await post('Kelm Wire\n\nFour people were hurt when the harbour crane fell in Velmora on Monday, police said.\n')).status, 201);
+  assert.equal((await post('Eastline News\n\nFive people were hurt when a crane fell at Velmora harbour on Monday, officials said.\n')).status, 201);
+  const report = (await (await app.request('/report')).json()) as Report;
+  assert.equal(report.schema, 'parallax.report/1');
+  assert.equal(report.articles.length, 2);
+  assert.deepEqual(report.stories.flatMap((s) => s.articles).sort(), report.articles.map((a) => a.id).sort());
   await store.close();
 });

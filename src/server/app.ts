@@ -8,7 +8,8 @@ import { PARALLAX_VERSION } from '../core/version.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { InputFormat } from '../ingest/ingest-options.js';
 import type { Report } from '../report/schema.js';
-import { analyzeArticles, LATEST } from '../service/analyze.js';
+import { storiesReport, updateAnalysis } from '../service/analyze.js';
+import { allStoryIds } from '../service/read.js';
 import { articlePage, articleView, searchPage, storyPage, storyReport } from '../service/read.js';
 import type { Store } from '../store/store.js';
 import { MAX_QUERY_CHARS } from './api-schemas.js';
@@ -124,8 +125,8 @@ export function createApp(options: AppOptions): Hono {
     const result = await writes(async () => {
       const ingest = await ingestBody({ store, ctx }, body, { format, maxBytes: settings.maxBodyBytes, ...(described ? { maxRecordBytes: body.length + 1 } : {}) });
       if (!analyze || !ingest.articles.length) return { ingest, stories: [] as string[] };
-      // the whole corpus, so story rows stay complete; an incremental engine takes only the new articles here
-      await analyzeArticles({ store, ctx }, await store.listArticles());
+      // the incremental engine: only the new articles' stages run, and only the stories they join are re-analyzed
+      await updateAnalysis({ store, ctx }, ingest.articles);
       const stories = await store.storyOfArticles(ingest.articles.map((a) => a.id));
       return { ingest, stories: [...new Set(stories.values())].sort() };
     });
@@ -211,9 +212,10 @@ export function createApp(options: AppOptions): Hono {
       return c.json(report);
     }
     const articles = await store.countArticles();
-    if (articles <= settings.fullReportMaxArticles && !q.cursor) {
-      const saved = await store.loadReport(LATEST);
-      if (saved) return c.json(saved);
+    if (articles > 0 && articles <= settings.fullReportMaxArticles && !q.cursor) {
+      // assembled from the stored story rows (read-only), so it is always the current analysis
+      const ids = await allStoryIds(store);
+      if (ids.length) return c.json(await storiesReport({ store, ctx }, ids));
     }
     const stories = await storyPage(store, { cursor: q.cursor ?? null, limit: q.limit });
     if (!stories.items.length && !q.cursor) {

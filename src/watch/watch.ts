@@ -1,6 +1,6 @@
 // `parallax watch`: polls feeds, ingests new items, re-analyzes, and reports each new conflict or figure change once.
 import type { Context } from '../core/context.js';
-import { analyzeArticles } from '../service/analyze.js';
+import { updateAnalysis } from '../service/analyze.js';
 import { ingestBody, readerMessage } from '../server/ingest-body.js';
 import { storyReport } from '../service/read.js';
 import type { Store } from '../store/store.js';
@@ -70,8 +70,8 @@ export async function watchFeeds(options: WatchOptions): Promise<void> {
   };
 
   const analyzeAndReport = async (fresh: readonly string[]): Promise<void> => {
-    // the whole corpus, so story rows stay complete; an incremental engine takes only the new articles here
-    await analyzeArticles({ store, ctx }, await store.listArticles());
+    // the incremental engine: only the new articles' stages run, and only the stories they join are re-analyzed
+    await updateAnalysis({ store, ctx }, await store.listArticles(fresh));
     const freshSet = new Set(fresh);
     const stories = [...new Set((await store.storyOfArticles(fresh)).values())].sort();
     for (const story of stories) {
