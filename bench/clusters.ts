@@ -10,7 +10,8 @@ import { tokenize } from '../src/core/tokenize.js';
 import { runArticleStages } from '../src/pipeline/runner.js';
 import type { ArticleStage } from '../src/pipeline/stage.js';
 import { findDuplicates } from '../src/corpus/duplicates/index.js';
-import { STORIES_DEFAULTS, articleFeatures, clusterStories, createStoryIndex, stem, type StoriesConfig } from '../src/corpus/stories/index.js';
+import { STORIES_DEFAULTS, clusterStories, stem, type StoriesConfig } from '../src/corpus/stories/index.js';
+import { StoryIndex } from '../src/engine/story-index.js';
 import { STOPWORDS } from '../src/corpus/stories/stopwords.js';
 import { bcubedF1 } from '../src/corpus/stories/bcubed.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
@@ -74,8 +75,11 @@ export function parallaxLabels(articles: readonly Article[], config: StoriesConf
   return { story, topic: story.map((s) => topicOf.get(s) ?? s), seconds };
 }
 
-/** Sub-topic labels from the online story index fed in a seeded shuffled order (near-copies join their original). */
-export function onlineLabels(articles: readonly Article[], seed: number, config: StoriesConfig = STORIES_DEFAULTS): string[] {
+/**
+ * Sub-topic labels from the incremental engine's online story index (src/engine/story-index.ts, the one `analyze`
+ * uses) fed in a seeded shuffled order; an original arrives before its near-copies.
+ */
+export function onlineLabels(articles: readonly Article[], seed: number): string[] {
   const copyOf = new Map(findDuplicates(articles).map((d) => [d.article, d.duplicateOf]));
   let state = seed >>> 0;
   const random = (): number => {
@@ -87,15 +91,11 @@ export function onlineLabels(articles: readonly Article[], seed: number, config:
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  const index = createStoryIndex({ config });
-  // An original arrives before its copies (a copy cannot be recognised before what it copies).
+  const index = new StoryIndex();
   const rank = (i: number): number => (copyOf.has(articles[i]!.id) ? 1 : 0);
   order.sort((x, y) => rank(x) - rank(y));
-  for (const i of order) {
-    const a = articles[i]!;
-    index.add({ id: a.id, features: articleFeatures(a), duplicateOf: copyOf.get(a.id) ?? null });
-  }
-  return articles.map((a) => index.storyOf(a.id) ?? `missing-${a.id}`);
+  for (const i of order) index.assign(articles[i]!);
+  return articles.map((a) => index.storyOfArticle(a.id) ?? `missing-${a.id}`);
 }
 
 /** The dev topics kept untouched (odd topic numbers), scored apart at the end; the others confirm. */

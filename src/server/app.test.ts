@@ -388,7 +388,7 @@ test('/openapi.json is OpenAPI 3.1 and lists every route with its parameters and
 test('POST /articles?analyze=1 runs only the new articles through the engine, and GET /report is then the whole current report', async () => {
   const store = await openStore(':memory:');
   const app = createApp({ store, token: TOKEN });
-  const post = (body: string): Promise<Response> => app.request('/articles?format=text&analyze=1', { method: 'POST', body, headers: auth });
+  const post = async (body: string): Promise<Response> => app.request('/articles?format=text&analyze=1', { method: 'POST', body, headers: auth });
   assert.equal((await post('Kelm Wire\n\nFour people were hurt when the harbour crane fell in Velmora on Monday, police said.\n')).status, 201);
   assert.equal((await post('Eastline News\n\nFive people were hurt when a crane fell at Velmora harbour on Monday, officials said.\n')).status, 201);
   const report = (await (await app.request('/report')).json()) as Report;

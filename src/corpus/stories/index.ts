@@ -8,6 +8,4 @@ export { OnlineClusterer, dot, normalize, topKeys } from './online-clusterer.js'
 export { clusterTopics } from './topic-clusterer.js';
 export type { TopicClustererOptions } from './topic-clusterer.js';
 export type { Match, OnlineClustererOptions, SparseVector } from './online-clusterer.js';
-export { createStoryIndex } from './story-index.js';
-export type { Assignment, StoryArticle, StoryIndex, StoryIndexOptions } from './story-index.js';
 export { bcubedF1 } from './bcubed.js';
