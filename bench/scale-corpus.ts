@@ -1,4 +1,5 @@
 // A generated news corpus for the scale bench and the worker race test: many stories, several invented outlets each.
+import { seededRandom as random } from '../test/helpers/seeded-random.js';
 
 export interface GeneratedArticle {
   readonly title: string;
@@ -32,18 +33,6 @@ const FILLER = [
 ];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** mulberry32: a small seeded generator, so the same seed always writes the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CorpusOptions {
   readonly stories: number;

@@ -12,6 +12,7 @@ import { analyzeArticles } from '../src/service/analyze.js';
 import { openStore } from '../src/store/open-store.js';
 import type { StoredStory, Store } from '../src/store/store.js';
 import type { BenchResult, BenchRun } from './types.js';
+import { seededRandom as rng } from '../test/helpers/seeded-random.js';
 
 /** Corpus shape: 10,000 articles in 1,000 stories of 10 outlets each. */
 const ARTICLES = 10_000;
@@ -35,18 +36,6 @@ const EVENTS = [
   { what: 'a ferry collision', where: 'the inner harbour', verb: 'disrupted', hurt: 'injured' },
 ];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** A seeded generator, so every run builds the same corpus. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)] as T;

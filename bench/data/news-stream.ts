@@ -1,17 +1,6 @@
 // Generates a realistic stream of invented news on the fly: many stories, several outlets each, wire copies, updated counts.
 import type { RawArticle } from '../../src/core/raw-article.js';
-
-/** Deterministic 32-bit PRNG (mulberry32), so a seed always gives the same stream. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../test/helpers/seeded-random.js';
 
 const SYLLABLES = ['vel', 'mor', 'an', 'dra', 'kes', 'lin', 'tor', 'bra', 'sel', 'vin', 'gar', 'ost', 'rum', 'pel', 'zan', 'dor', 'ik', 'ema', 'sko', 'lu', 'nar', 'fen', 'hal', 'tri', 'qua', 'bel', 'ros', 'mid', 'cal', 'ven'];
 const GIVEN = ['Ana', 'Tomas', 'Irena', 'Karl', 'Lena', 'Priya', 'Dmytro', 'Ilse', 'Marek', 'Sofia', 'Jonas', 'Nadia', 'Oskar', 'Elif', 'Ruben', 'Mira', 'Pavel', 'Greta', 'Hugo', 'Lina'];
@@ -197,7 +186,7 @@ export interface GeneratedArticle {
 /** An endless stream of articles over interleaved stories; stories open and close as their articles run out. */
 export function* newsStream(options: StreamOptions = {}): Generator<GeneratedArticle> {
   const o: Required<StreamOptions> = { seed: 14, bigShare: 0.02, bigStory: 50, openStories: 200, ...options };
-  const rand = prng(o.seed);
+  const rand = seededRandom(o.seed);
   const outletPool = Array.from({ length: 120 }, () => `${word(rand, 2)} ${pick(rand, OUTLET_WORDS)}`);
   const start = new Date(Date.UTC(2026, 0, 5));
   let nextStory = 0;

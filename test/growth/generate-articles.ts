@@ -1,6 +1,9 @@
 // A seeded generator of realistic invented news: stories told by several outlets, with names, quotes, counts, dates and attributions, and their layers.
 import { emptyLayers, emptyMeta, type Article, type EntityMention, type EntityType, type QuantitySpan, type QuoteSpan, type TimeSpan, type AttributionSpan } from '../../src/core/article.js';
 import type { Span } from '../../src/core/span.js';
+import { seededRandom } from '../helpers/seeded-random.js';
+
+export { seededRandom };
 
 export interface GeneratorOptions {
   readonly articles: number;
@@ -15,18 +18,6 @@ export interface GeneratedCorpus {
   readonly articles: Article[];
   /** Gold story label per article, in article order. */
   readonly story: string[];
-}
-
-/** Mulberry32: a fixed, fast generator so every run builds the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OUTLET_A = ['Nord', 'East', 'Harbour', 'Valley', 'Coastal', 'Morning', 'Evening', 'Lakeside', 'Upland', 'River', 'Granite', 'Meridian'];
