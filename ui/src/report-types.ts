@@ -9,28 +9,5 @@ export type Quote = Report['quotes'][number];
 export type QuoteGroup = Report['quoteGroups'][number];
 export type Provenance = Report['provenance'][number];
 
-/** One row of `GET /stories`. */
-export interface StorySummary {
-  readonly id: string;
-  readonly title: string;
-  readonly firstDate: string | null;
-  readonly lastDate: string | null;
-  readonly articles: number;
-  readonly outlets: readonly string[];
-  readonly independentSources: number;
-  readonly claims: number;
-  readonly disputed: number;
-}
-
-/** One row of `GET /search`. */
-export interface SearchHit {
-  readonly article: string;
-  readonly title: string | null;
-  readonly outlet: string | null;
-  readonly snippet: string;
-}
-
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly next: string | null;
-}
+/** `GET /stories` rows, `GET /search` hits and the `{ items, next }` page: the store's own types. */
+export type { Page, SearchHit, StorySummary } from '../../src/store/store.js';
