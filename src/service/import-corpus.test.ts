@@ -43,7 +43,9 @@ async function snapshot(store: Store) {
 /** A real corpus: the bundled examples analyzed (layers, diagnostics, report) plus one recorded failure. */
 async function analyzedSqlite(path: string): Promise<SqliteStore> {
   const store = SqliteStore.open(path);
-  await analyzePaths({ store, ctx: createContext() }, ['examples']);
+  const { report } = await analyzePaths({ store, ctx: createContext() }, ['examples']);
+  // the engine keeps story rows; a saved whole report (as older databases hold) must travel too
+  await store.saveReport('latest', report);
   await store.recordFailures([{ source: { path: 'broken.bin' }, diagnostics: [{ severity: 'error', stage: 'ingest', rule: 'binary', message: 'broken.bin: binary file' }] }], '2026-03-11T08:00:00.000Z');
   return store;
 }
