@@ -8,6 +8,7 @@ import path from 'node:path';
 import { crashTest, type CrashResult } from './crash-test.js';
 import { ROOT } from './faults-kit.js';
 import { hostileInputs, type HostileResult } from './faults-hostile.js';
+import { serveLoad, type ServeLoadResult } from './faults-serve.js';
 import { concurrentWriters, type WritersResult } from './faults-writers.js';
 
 const START = '<!-- faults:start (written by npm run faults) -->';
@@ -19,13 +20,15 @@ function flag(args: readonly string[], name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
-export function faultTable(crash: CrashResult, hostile: HostileResult, writers: WritersResult, setup: { rounds: number; articles: number; writerArticles: number }): string {
+export function faultTable(crash: CrashResult, hostile: HostileResult, writers: WritersResult, serve: ServeLoadResult, setup: { rounds: number; articles: number; writerArticles: number }): string {
+  const answers = [...serve.statuses].sort().map(([status, count]) => `${count}× ${status}`).join(', ');
   const lines = [
     `| trial | tried | data lost | duplicates | crashes / failures |`,
     `|---|---|---|---|---|`,
     `| SIGKILL during \`ingest\` (SQLite WAL; ${setup.articles} articles, killed after a random share was stored; ${crash.ingestKillsMidway} kills left a partial corpus) | ${crash.ingestKills} kills | ${crash.lost} | ${crash.duplicates} | ${crash.corrupt} damaged, ${crash.resumeFailures} reruns failed |`,
     `| SIGKILL during \`analyze\` (same databases, at a random time; rerun must give the uninterrupted report) | ${crash.analyzeKills} kills | (in the row above) | (in the row above) | (in the row above) |`,
     `| two \`ingest\` CLIs into one \`--db\` at once (${setup.writerArticles} articles, a third in common) | ${writers.tried} pairs | ${writers.rounds.reduce((n, r) => n + Math.max(0, r.expected - r.stored), 0)} | ${writers.rounds.reduce((n, r) => n + Math.max(0, r.insertedTotal - r.expected), 0)} | ${writers.failures} pairs failed |`,
+    `| \`parallax serve\` on loopback: ${serve.requests} concurrent requests (story list, story, articles, search with bad queries, missing stories, oversized posts; in-flight cap 64, body cap 64 KB) | ${serve.requests} requests | - | - | ${serve.unexpected} answers other than 200/400/404/413/429 (${answers}); server RSS ${serve.rssBeforeMb.toFixed(0)} MB at rest, peak ${serve.rssPeakMb.toFixed(0)} MB |`,
     '',
     `| reader | hostile inputs tried | crashes or hangs | good neighbours kept |`,
     `|---|---|---|---|`,
@@ -42,11 +45,13 @@ async function main(): Promise<void> {
   const hostile = await hostileInputs();
   log('concurrent writers ...');
   const writers = await concurrentWriters({ rounds: flag(args, '--writer-rounds', 10), articles: setup.writerArticles });
+  log('server load ...');
+  const serve = await serveLoad({ requests: flag(args, '--requests', 1000) });
   log('crash trials ...');
   const crash = await crashTest({ rounds: setup.rounds, articles: setup.articles, log });
-  const table = faultTable(crash, hostile, writers, setup);
+  const table = faultTable(crash, hostile, writers, serve, setup);
   process.stdout.write(`${table}\n`);
-  for (const p of [...crash.problems, ...hostile.problems, ...writers.rounds.filter((r) => !r.ok).map((r) => `writers round ${r.round}: ${r.detail}`)]) log(`problem: ${p}`);
+  for (const p of [...crash.problems, ...hostile.problems, ...serve.problems, ...writers.rounds.filter((r) => !r.ok).map((r) => `writers round ${r.round}: ${r.detail}`)]) log(`problem: ${p}`);
   if (!args.includes('--no-write')) {
     const readme = path.join(ROOT, 'README.md');
     const text = readFileSync(readme, 'utf8');
@@ -56,7 +61,7 @@ async function main(): Promise<void> {
     writeFileSync(readme, `${text.slice(0, a + START.length)}\n${table}\n${text.slice(b)}`);
     log('wrote the fault table into README.md');
   }
-  const bad = crash.lost + crash.duplicates + crash.corrupt + crash.resumeFailures + writers.failures + hostile.readers.reduce((n, r) => n + r.crashes + r.neighboursLost, 0);
+  const bad = crash.lost + crash.duplicates + crash.corrupt + crash.resumeFailures + writers.failures + serve.unexpected + serve.problems.length + hostile.readers.reduce((n, r) => n + r.crashes + r.neighboursLost, 0);
   process.exitCode = bad ? 1 : 0;
 }
 

@@ -18,18 +18,30 @@ export function coverage(corpus: CorpusResult): StoryCoverage[] {
     const claims = claimsOf.get(story) ?? [];
     const articleIds = storyById.get(story)?.articles ?? [...new Set(claims.flatMap((c) => c.mentions.map((m) => m.article)))];
     const outlets = new Map<string, string[]>();
+    const outletOfArticle = new Map<string, string>();
     for (const id of articleIds) {
       const article = byId.get(id);
       if (!article) continue;
       const name = outletOf(article);
+      outletOfArticle.set(id, name);
       outlets.set(name, [...(outlets.get(name) ?? []), id]);
+    }
+    // which outlets carry each claim, read off the claims' mentions once (not every claim per outlet)
+    const carriedBy = new Map<string, Set<string>>();
+    for (const c of claims) {
+      for (const m of c.mentions) {
+        const outlet = outletOfArticle.get(m.article);
+        if (outlet === undefined) continue;
+        const set = carriedBy.get(outlet) ?? new Set<string>();
+        set.add(c.id);
+        carriedBy.set(outlet, set);
+      }
     }
     return {
       story,
       outlets: [...outlets].map(([outlet, articles]) => {
-        const mine = new Set(articles);
-        const carries = claims.filter((c) => c.mentions.some((m) => mine.has(m.article))).map((c) => c.id);
-        const carried = new Set(carries);
+        const carried = carriedBy.get(outlet) ?? new Set<string>();
+        const carries = claims.filter((c) => carried.has(c.id)).map((c) => c.id);
         const omitted = claims.filter((c) => !carried.has(c.id));
         return {
           outlet,

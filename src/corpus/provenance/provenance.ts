@@ -1,5 +1,5 @@
 // Attribution chains per story: which outlet relays which agency, copy or source, and which claims rest only on anonymous sourcing.
-import type { Article } from '../../core/article.js';
+import type { Article, AttributionSpan } from '../../core/article.js';
 import type { AnonymousClaim, Cite, Claim, CorpusResult, ProvenanceEdge } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
 import { spansOverlap } from '../../core/span.js';
@@ -69,17 +69,22 @@ export function provenanceEdges(corpus: CorpusResult): ProvenanceEdge[] {
 
 /** Claims every mention of which is covered by an anonymous attribution. */
 export function anonymousClaims(corpus: CorpusResult, claims: readonly Claim[] = corpus.claims): AnonymousClaim[] {
-  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
+  // the anonymous attributions of each article, gathered once: most articles have none, so most claims stop at once
+  const anonymousOf = new Map<string, AttributionSpan[]>();
+  for (const article of corpus.articles) {
+    const anonymous = article.layers.attributions.filter((a) => a.viaKind === 'anonymous');
+    if (anonymous.length) anonymousOf.set(article.id, anonymous);
+  }
   const out: AnonymousClaim[] = [];
   for (const claim of claims) {
+    if (!claim.mentions.length) continue;
     const cites: Cite[] = [];
-    const allAnonymous = claim.mentions.every((m) => {
-      const article = byId.get(m.article);
-      const hit = article?.layers.attributions.find((a) => a.viaKind === 'anonymous' && spansOverlap(a.claim ?? a, m));
-      if (hit) cites.push({ article: m.article, start: hit.start, end: hit.end });
-      return hit !== undefined;
-    });
-    if (allAnonymous && claim.mentions.length) out.push({ claim: claim.id, story: claim.story, cites });
+    for (const m of claim.mentions) {
+      const hit = anonymousOf.get(m.article)?.find((a) => spansOverlap(a.claim ?? a, m));
+      if (!hit) break;
+      cites.push({ article: m.article, start: hit.start, end: hit.end });
+    }
+    if (cites.length === claim.mentions.length) out.push({ claim: claim.id, story: claim.story, cites });
   }
   return out;
 }
