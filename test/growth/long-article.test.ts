@@ -22,7 +22,6 @@ test(`claims: articles twice as long take at most ${MAX_GROWTH}x the time`, (t) 
   const g = growth(
     () => claimsStage.run(small, ctx, claimsStage.defaults),
     () => claimsStage.run(large, ctx, claimsStage.defaults),
-    3,
   );
   const chars = (c: CorpusResult): number => Math.max(...c.articles.map((a) => a.text.length));
   t.diagnostic(`articles of ${chars(small)} -> ${chars(large)} chars: ${g.smallMs.toFixed(0)} -> ${g.largeMs.toFixed(0)} ms CPU (x${g.ratio.toFixed(2)})`);
