@@ -34,7 +34,7 @@ for (const stage of CORPUS_STAGES) {
       () => stage.run(a, ctx, stage.defaults),
       () => stage.run(b, ctx, stage.defaults),
     );
-    t.diagnostic(`${SMALL} -> ${2 * SMALL} articles: ${g.smallMs.toFixed(0)} -> ${g.largeMs.toFixed(0)} ms CPU (x${g.ratio.toFixed(2)})`);
+    t.diagnostic(`${SMALL} -> ${2 * SMALL} articles: ${g.smallMs.toFixed(0)} -> ${g.largeMs.toFixed(0)} ms CPU (x${g.ratio.toFixed(2)}; attempts ${g.attempts.map((r) => `x${r.toFixed(2)}`).join(', ')})`);
     assert.ok(g.ratio <= growthBound(g), `${stage.name} grew x${g.ratio.toFixed(2)} for twice the articles (bound x${growthBound(g)})`);
   });
 }
