@@ -1,5 +1,4 @@
 // `npm run bench -- scale`: articles/s ingested and analyzed by 1 and 2 PostgreSQL workers beside one SQLite process.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,45 +13,13 @@ import { TEST_PG_ENV, testDatabase } from '../src/store/postgres/test-database.j
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { sendIngestJobs } from '../src/worker/enqueue-ingest.js';
 import { openQueue, pendingJobs } from '../src/worker/job-queue.js';
+import { startWorker } from '../src/worker/worker-process.js';
 import { corpusJsonl, generateCorpus } from './scale-corpus.js';
 import { BenchDataMissing, type BenchOptions, type BenchResult } from './types.js';
 
-const ROOT = new URL('../', import.meta.url).pathname;
 /** Default corpus: 50 stories of 5 outlets each. `--data N` sets the number of stories. */
 const STORIES = 50;
 const PER_STORY = 5;
-
-interface WorkerProcess {
-  readonly ready: Promise<void>;
-  /** Asks the worker to finish its job and exit (SIGTERM), as an operator would. */
-  readonly stop: () => void;
-  readonly exited: () => boolean;
-  readonly done: Promise<{ readonly code: number | null; readonly timings: Record<string, number>; readonly stderr: string }>;
-}
-
-function startWorker(url: string): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--db', url, '--timings'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  let markReady = (): void => undefined;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    if (stderr.includes('worker ready')) markReady();
-  });
-  const done = new Promise<{ code: number | null; timings: Record<string, number>; stderr: string }>((resolve) =>
-    child.on('close', (code) => {
-      markReady();
-      const line = /worker timings: (\{.*\})/.exec(stderr)?.[1];
-      resolve({ code, timings: line ? (JSON.parse(line) as Record<string, number>) : {}, stderr });
-    }),
-  );
-  let exited = false;
-  void done.then(() => (exited = true));
-  return { ready, done, stop: () => void child.kill('SIGTERM'), exited: () => exited };
-}
 
 interface Run {
   readonly seconds: number;
@@ -81,7 +48,7 @@ async function postgresRun(file: string, db: { url: string; urlFor(schema: strin
   const store = await PostgresStore.open(db.url, { schema });
   const boss = await openQueue(url, store);
   try {
-    const procs = Array.from({ length: workers }, () => startWorker(url));
+    const procs = Array.from({ length: workers }, () => startWorker(url, { timings: true }));
     await Promise.all(procs.map((p) => p.ready));
     // The clock starts when the articles are read: ingest (read + store) and the queue work overlap as in use.
     const t0 = performance.now();

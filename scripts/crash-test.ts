@@ -1,7 +1,10 @@
 // Crash safety: SIGKILLs `parallax ingest` and `parallax analyze` at random points and checks nothing committed is lost or duplicated, and that a rerun resumes.
 //
-//   npx tsx scripts/crash-test.ts [--db TEMPLATE] [--rounds N] [--articles N] [--seed N] [--json]
+//   npx tsx scripts/crash-test.ts [--db TEMPLATE] [--rounds N] [--articles N] [--seed N]
+//   npx tsx scripts/crash-test.ts --workers [--pg URL] [--rounds N] [--kills N] [--stories N] [--seed N]
 //
+// --workers SIGKILLs `parallax worker` processes instead (scripts/faults-worker-kills.ts; PostgreSQL from --pg or
+// PARALLAX_TEST_PG).
 // --db is a database location for `parallax --db`; "{round}" in it is replaced by the round number (the default is a
 // fresh SQLite file per round in a temporary folder). A location without "{round}" is reused by every round and
 // must start empty. Runs locally only: it starts the CLI as child processes on this machine.
@@ -10,14 +13,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Article } from '../src/core/article.js';
 import { readInputs, toArticle } from '../src/ingest/index.js';
 import { LATEST, openStore, reportSchema } from '../src/service/index.js';
-import { generateDocs, runCli, sleep, startCli, writeDocs } from './faults-kit.js';
+import { TEST_PG_ENV, testDatabase } from '../src/store/postgres/test-database.js';
+import { workerKillTrial } from './faults-worker-kills.js';
+import { contentHashOf, generateDocs, runCli, sleep, startCli, writeDocs } from './faults-kit.js';
 import { mulberry32 } from './seeded-random.js';
 
 export interface CrashOptions {
   readonly db?: string;
+  /** The database of a round (wins over `db`): e.g. a fresh PostgreSQL schema per round. */
+  readonly dbFor?: (round: number) => string;
   readonly rounds: number;
   readonly articles: number;
   readonly seed?: number;
@@ -47,11 +53,6 @@ interface Check {
   readonly rows: number;
   readonly duplicates: number;
   readonly corrupt: number;
-}
-
-/** The hash ingest stores (outlet, date, title and text), recomputed from what the store returns. */
-function contentHashOf(a: Article): string {
-  return createHash('sha256').update([a.meta.outlet ?? '', a.meta.published ?? '', a.meta.title ?? '', a.text].join('\u0000')).digest('hex');
 }
 
 async function inspect(db: string, expected: ReadonlySet<string>): Promise<Check & { reportOk: boolean | null }> {
@@ -110,7 +111,7 @@ export async function crashTest(options: CrashOptions): Promise<CrashResult> {
     const template = options.db ?? path.join(work, 'crash-{round}.db');
     const acknowledged = new Map<string, Set<string>>();
     for (let round = 1; round <= options.rounds; round++) {
-      const db = template.replace('{round}', String(round));
+      const db = options.dbFor?.(round) ?? template.replace('{round}', String(round));
       const ack = acknowledged.get(db) ?? new Set<string>();
       acknowledged.set(db, ack);
       const tally = (phase: string, c: Check): void => {
@@ -194,14 +195,26 @@ function flag(args: readonly string[], name: string): string | undefined {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
-  const db = flag(args, '--db');
-  const result = await crashTest({
-    ...(db ? { db } : {}),
-    rounds: Number(flag(args, '--rounds') ?? 10),
-    articles: Number(flag(args, '--articles') ?? 150),
-    seed: Number(flag(args, '--seed') ?? 20260),
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  process.exitCode = result.lost || result.duplicates || result.corrupt || result.resumeFailures ? 1 : 0;
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const rounds = Number(flag(args, '--rounds') ?? 10);
+  const seed = Number(flag(args, '--seed') ?? 20260);
+  if (args.includes('--workers')) {
+    // worker kills need PostgreSQL: --pg URL or PARALLAX_TEST_PG
+    const pgUrl = flag(args, '--pg');
+    if (pgUrl) process.env[TEST_PG_ENV] = pgUrl;
+    const db = testDatabase();
+    if ('skip' in db) throw new Error(`--workers needs PostgreSQL: pass --pg URL or set ${TEST_PG_ENV}`);
+    try {
+      const result = await workerKillTrial({ db, rounds, killsPerRound: Number(flag(args, '--kills') ?? 3), stories: Number(flag(args, '--stories') ?? 12), seed, log });
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      process.exitCode = result.lost || result.duplicates || result.corrupt || result.resumeFailures ? 1 : 0;
+    } finally {
+      await db.dropAll();
+    }
+  } else {
+    const db = flag(args, '--db');
+    const result = await crashTest({ ...(db ? { db } : {}), rounds, articles: Number(flag(args, '--articles') ?? 150), seed, log });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.exitCode = result.lost || result.duplicates || result.corrupt || result.resumeFailures ? 1 : 0;
+  }
 }

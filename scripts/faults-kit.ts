@@ -1,8 +1,10 @@
 // Shared by the fault tests and scripts: an invented corpus generator and a runner for the real CLI as a child process.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Article } from '../src/core/article.js';
 import { mulberry32 } from './seeded-random.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -85,3 +87,8 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The hash ingest stores (outlet, date, title and text), recomputed from what the store returns. */
+export function contentHashOf(a: Article): string {
+  return createHash('sha256').update([a.meta.outlet ?? '', a.meta.published ?? '', a.meta.title ?? '', a.text].join('\u0000')).digest('hex');
+}

@@ -300,6 +300,7 @@ export function buildProgram(): Command {
       let stop = (): void => undefined;
       const stopped = new Promise<void>((resolve) => (stop = resolve));
       process.once('SIGTERM', stop).once('SIGINT', stop);
+      let cpuAtReady = process.cpuUsage();
       const summary = await runWorker({
         url,
         ctx: createContext({ now: () => new Date(), logger: { log: (level, message) => void (level === 'error' && say(`error: ${message}`)) } }),
@@ -307,10 +308,18 @@ export function buildProgram(): Command {
         idleSeconds: options.idleSeconds,
         jobTimeoutSeconds: options.jobTimeout,
         stop: stopped,
-        onReady: () => process.stderr.write('worker ready: waiting for jobs\n'),
+        onReady: () => {
+          cpuAtReady = process.cpuUsage();
+          process.stderr.write('worker ready: waiting for jobs\n');
+        },
         ...(timings ? { timings } : {}),
       });
-      if (timings) process.stderr.write(`worker timings: ${JSON.stringify(Object.fromEntries(timings))}\n`);
+      if (timings) {
+        // CPU this process spent on jobs (user + system, after start-up and model loading), beside its wall time.
+        const cpu = process.cpuUsage(cpuAtReady);
+        timings.set('process:cpu', (cpu.user + cpu.system) / 1000);
+        process.stderr.write(`worker timings: ${JSON.stringify(Object.fromEntries(timings))}\n`);
+      }
       process.stderr.write(
         `worker done: ${count(summary.articlesAnalyzed, 'article')} analyzed in ${count(summary.ingestJobs, 'job')}, ${count(summary.assignments, 'story assignment')}, ${count(summary.storiesAnalyzed, 'story analysis', 'story analyses')}\n`,
       );

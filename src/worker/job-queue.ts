@@ -37,6 +37,18 @@ export async function queueSchema(store: PostgresStore): Promise<string> {
   return schema === 'public' ? 'pgboss' : `${schema}_pgboss`;
 }
 
+export const DEFAULT_JOB_TIMEOUT_SECONDS = 900;
+/**
+ * Attempts after the first: a job comes back once per worker that died holding it, and every job is idempotent
+ * (analyzed articles are marked, assignment and story rows are rewritten whole), so a few deaths must not fail it.
+ */
+export const RETRY_LIMIT = 10;
+
+/** pg-boss maintenance interval for a job timeout: half the timeout, between 1 and 30 seconds. */
+export function maintenanceSeconds(jobTimeoutSeconds: number): number {
+  return Math.max(1, Math.min(30, Math.floor(jobTimeoutSeconds / 2)));
+}
+
 export interface QueueOptions {
   /** Seconds a job may run before pg-boss takes it back and retries it (a worker killed mid-job). */
   readonly jobTimeoutSeconds?: number;
@@ -51,7 +63,8 @@ export async function openQueue(url: string, store: PostgresStore, options: Queu
     max: 4,
     schedule: false,
     supervise: options.supervise ?? false,
-    ...(options.supervise ? { maintenanceIntervalSeconds: 30 } : {}),
+    // Maintenance is what retries the jobs of a dead worker once they time out: run it at least twice per timeout.
+    ...(options.supervise ? { maintenanceIntervalSeconds: maintenanceSeconds(options.jobTimeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS) } : {}),
   });
   const errors: Error[] = [];
   boss.on('error', (err: Error) => void errors.push(err));
@@ -62,7 +75,7 @@ export async function openQueue(url: string, store: PostgresStore, options: Queu
     await client.query(`SELECT pg_advisory_lock(hashtext('parallax.queues:' || current_schema()))`);
     for (const name of Object.values(QUEUES)) {
       if (await boss.getQueue(name)) continue;
-      await boss.createQueue(name, { name, policy: POLICIES[name] ?? 'standard', retryLimit: 3, retryDelay: 1, expireInSeconds: options.jobTimeoutSeconds ?? 900 });
+      await boss.createQueue(name, { name, policy: POLICIES[name] ?? 'standard', retryLimit: RETRY_LIMIT, retryDelay: 1, expireInSeconds: options.jobTimeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS });
     }
   } finally {
     await client.query(`SELECT pg_advisory_unlock(hashtext('parallax.queues:' || current_schema()))`).catch(() => undefined);

@@ -102,7 +102,7 @@ const ASSIGN_STAGES: readonly CorpusStage<unknown>[] = CORPUS_STAGES.slice(0, CO
  */
 export async function runAssignJob(deps: WorkerDeps): Promise<readonly string[]> {
   const t0 = performance.now();
-  const { changed, removed } = await deps.work.reassign(async (current, nextId) => {
+  const { changed } = await deps.work.reassign(async (current, nextId) => {
     const articles = reportOrder(await deps.store.listArticles(await deps.work.analyzedIds()));
     const stages = stageTimings(deps, 'assign');
     const corpus = runPipeline({ articleStages: APPLIED_ARTICLE_STAGES, corpusStages: ASSIGN_STAGES }, articles, deps.ctx, stages.timings ? { timings: stages.timings } : {});
@@ -110,9 +110,13 @@ export async function runAssignJob(deps: WorkerDeps): Promise<readonly string[]>
     const groups = corpus.stories.map((s) => ({ title: s.title, articleIds: [...s.articles].sort(byCodeUnit) }));
     const matched = await matchStoryIds(current, groups, nextId);
     return { stories: matched.stories, result: matched };
+  }, async (client, matched) => {
+    // In the assignment's transaction: a worker killed after the commit cannot leave a changed story unanalyzed (its
+    // retried job would find nothing changed). Deferred too: a story that changes again within the delay is
+    // analyzed once (one queued job per story).
+    const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
+    for (const story of [...matched.changed, ...matched.removed]) await deps.boss.send(QUEUES.analyze, { story }, { singletonKey: story, startAfter: ANALYZE_DELAY_SECONDS, db });
   });
-  // Deferred too: a story that changes again within the delay is analyzed once (one queued job per story).
-  for (const story of [...changed, ...removed]) await deps.boss.send(QUEUES.analyze, { story }, { singletonKey: story, startAfter: ANALYZE_DELAY_SECONDS });
   return time(deps, 'job:assign', t0, changed);
 }
 

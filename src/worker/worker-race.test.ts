@@ -1,7 +1,6 @@
 // Two worker processes racing on one queue give the same story membership as one process analyzing the corpus.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,29 +16,9 @@ import { PostgresWorkState } from '../store/postgres/work-state.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { sendIngestJobs } from './enqueue-ingest.js';
 import { openQueue } from './job-queue.js';
+import { startWorker } from './worker-process.js';
 
 const db = testDatabase();
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-interface WorkerRun {
-  readonly code: number | null;
-  readonly stderr: string;
-  readonly ready: Promise<void>;
-}
-
-function startWorker(url: string): { done: Promise<WorkerRun>; ready: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--db', url, '--until-idle', '--idle-seconds', '5'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  let markReady = (): void => undefined;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    if (stderr.includes('worker ready')) markReady();
-  });
-  const done = new Promise<WorkerRun>((resolve) => child.on('close', (code) => resolve({ code, stderr, ready })));
-  void done.then(markReady);
-  return { done, ready };
-}
 
 /** Stories as sorted lists of sorted members: what must agree, whatever the ids. */
 function membership(stories: readonly (readonly string[])[]): string[] {
@@ -72,13 +51,13 @@ test('two racing worker processes assign stories exactly as one process does', {
   const boss = await openQueue(url, store);
   try {
     const ingest = await ingestPaths({ store, ctx: createContext() }, [corpus]);
-    const a = startWorker(url);
-    const b = startWorker(url);
+    const a = startWorker(url, { untilIdle: true, idleSeconds: 5 });
+    const b = startWorker(url, { untilIdle: true, idleSeconds: 5 });
     await Promise.all([a.ready, b.ready]);
     await sendIngestJobs(boss, ingest.articles.map((x) => x.id));
     const runs = await Promise.all([a.done, b.done]);
     for (const run of runs) assert.equal(run.code, 0, run.stderr);
-    const analyzedBy = runs.map((r) => Number(/(\d+) articles? analyzed/.exec(r.stderr)?.[1] ?? 'NaN'));
+    const analyzedBy = runs.map((r) => r.articlesAnalyzed);
     assert.equal(analyzedBy[0]! + analyzedBy[1]!, 40, `each article analyzed once: ${runs.map((r) => r.stderr).join(' | ')}`);
     assert.ok(analyzedBy.every((n) => n > 0), `both workers took ingest jobs (${analyzedBy.join(' + ')})`);
 

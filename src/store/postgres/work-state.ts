@@ -1,4 +1,5 @@
 // What queue workers share in PostgreSQL beyond the Store: analyzed-article marks and the story assignment.
+import type pg from 'pg';
 import type { Article } from '../../core/article.js';
 import type { PostgresStore } from './postgres-store.js';
 
@@ -47,9 +48,13 @@ export class PostgresWorkState {
   /**
    * Runs `fn` holding the assigner's transaction-scoped advisory lock, with the current assignment; what it returns
    * replaces the assignment in the same transaction. A second assigner waits for the first to commit, then reads
-   * its result: assignments never interleave, and a crash rolls back to the previous complete assignment.
+   * its result: assignments never interleave, and a crash rolls back to the previous complete assignment. `within`
+   * runs in the same transaction after the write.
    */
-  async reassign<T>(fn: (current: readonly AssignedStory[], nextId: () => Promise<string>) => Promise<{ readonly stories: readonly AssignedStory[]; readonly result: T }>): Promise<T> {
+  async reassign<T>(
+    fn: (current: readonly AssignedStory[], nextId: () => Promise<string>) => Promise<{ readonly stories: readonly AssignedStory[]; readonly result: T }>,
+    within?: (client: pg.PoolClient, result: T) => Promise<void>,
+  ): Promise<T> {
     return this.store.transaction(async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(${ASSIGN_LOCK})`);
       const { rows } = await client.query<{ story_id: string; title: string; article_ids: string[]; absorbed: string[]; revision: string }>(
@@ -72,6 +77,8 @@ export class PostgresWorkState {
           stories.map((s) => s.revision),
         ],
       );
+      // Work that must commit with the assignment or not at all (the analysis jobs of the stories it changed).
+      await within?.(client, result);
       return result;
     });
   }
