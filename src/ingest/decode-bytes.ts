@@ -2,6 +2,7 @@
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { decodeIso2022Jp, looksIso2022Jp } from './decode-iso-2022-jp.js';
 import { stripNoise } from './strip-noise.js';
 
 export type DecodeResult =
@@ -73,7 +74,7 @@ function hasC1Bytes(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Multi-byte East Asian encodings accepted from detection (iconv-lite decodes each; ISO-2022-JP it cannot). */
+/** Multi-byte East Asian encodings accepted from detection (iconv-lite decodes each; ISO-2022-JP is found before, by its escapes). */
 const CJK = new Set(['shift_jis', 'euc-jp', 'gb18030', 'big5', 'euc-kr']);
 /** chardet confidence (0-100) a CJK guess needs: its byte-pair statistics are sharp, so real CJK text scores 95+. */
 const CJK_MIN_CONFIDENCE = 50;
@@ -112,8 +113,8 @@ interface TextMaker {
 const AS_IS: TextMaker = { utf8: validUtf8Text, text: (decoded) => decoded };
 
 /**
- * Decoding order: 1. byte-order mark; 2. NUL-pattern UTF-16; 3. PDF/binary refusal; 4. strict UTF-8;
- * 5. the charset the document declares (if iconv knows it); 6. detection (see detectEncoding).
+ * Decoding order: 1. byte-order mark; 2. NUL-pattern UTF-16; 3. PDF/binary refusal; 4. ISO-2022-JP escapes in 7-bit
+ * text; 5. strict UTF-8; 6. the charset the document declares (if iconv knows it); 7. detection (see detectEncoding).
  */
 function decodeWith(bytes: Uint8Array, declared: string | null, make: TextMaker): DecodeResult {
   const finish = (text: string, encoding: string): DecodeResult => {
@@ -132,6 +133,8 @@ function decodeWith(bytes: Uint8Array, declared: string | null, make: TextMaker)
     return { ok: false, rule: 'pdf-content', detail: 'content is a PDF document, not text or HTML' };
   }
   if (looksBinary(bytes)) return { ok: false, rule: 'binary-content', detail: 'content is binary (NUL or control bytes), not text' };
+  // 7-bit ISO-2022-JP is valid UTF-8 byte for byte: its escapes into JIS sets are checked first, declared or not
+  if (looksIso2022Jp(bytes)) return finish(decodeIso2022Jp(bytes), 'iso-2022-jp');
   // isUtf8 + Buffer#toString (simdutf) are several times faster than a fatal TextDecoder, with the same verdict and text
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isUtf8(buffer)) {
