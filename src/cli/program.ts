@@ -339,7 +339,7 @@ export function buildProgram(): Command {
         }),
       );
       if (options.out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      say(`exported ${count(summary.articles, 'article')}, ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}${options.out ? ` to ${options.out}` : ''}`);
+      say(`exported ${count(summary.articles, 'article')}, ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}, ${count(summary.engineRows, 'engine state row')}${options.out ? ` to ${options.out}` : ''}`);
     });
 
   program
@@ -353,7 +353,7 @@ export function buildProgram(): Command {
         const input = file === '-' ? process.stdin : createReadStream(file);
         return importCorpus(store, createInterface({ input, crlfDelay: Infinity }), file === '-' ? 'stdin' : file);
       });
-      say(`imported ${summary.articles} new articles (${summary.alreadyStored} already stored), ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}`);
+      say(`imported ${summary.articles} new articles (${summary.alreadyStored} already stored), ${count(summary.failures, 'failure')}, ${count(summary.reports, 'report')}, ${count(summary.stories, 'story', 'stories')}, ${count(summary.engineRows, 'engine state row')}`);
     });
   addServeCommand(program, dbPath);
   addWatchCommand(program, dbPath);

@@ -1,9 +1,9 @@
-// Use-case: read an NDJSON corpus export (articles, failures, reports, story rows) into a store; idempotent by content hash, so a rerun adds nothing twice.
+// Use-case: read an NDJSON corpus export (articles with stage versions, failures, reports, story rows, engine state) into a store; idempotent by content hash, so a rerun adds nothing twice.
 import type { Article } from '../core/article.js';
 import { ParallaxError } from '../core/errors.js';
 import type { Report } from '../report/schema.js';
-import type { Store, StoredFailure, StoredStory } from '../store/store.js';
-import { CORPUS_FORMAT } from './export-corpus.js';
+import type { AnalyzedArticle, StageVersions, Store, StoredFailure, StoredStory } from '../store/store.js';
+import { CORPUS_FORMATS } from './export-corpus.js';
 
 export interface ImportSummary {
   readonly articles: number;
@@ -11,6 +11,8 @@ export interface ImportSummary {
   readonly failures: number;
   readonly reports: number;
   readonly stories: number;
+  /** Engine state rows written (0 when the target already had engine state of its own, which is kept). */
+  readonly engineRows: number;
 }
 
 const BATCH = 64;
@@ -28,6 +30,12 @@ function asArticle(x: unknown, where: string): Article {
     throw bad(where, 'an article record lacks id, contentHash, text, meta or layers');
   }
   return x as unknown as Article;
+}
+
+function asStages(x: unknown, where: string): StageVersions | undefined {
+  if (x === undefined) return undefined;
+  if (!isObject(x) || !Object.values(x).every((v) => typeof v === 'string')) throw bad(where, 'an article record has stage versions that are not names to strings');
+  return x as StageVersions;
 }
 
 function asStory(x: unknown, where: string): StoredStory {
@@ -48,9 +56,11 @@ function failureKey(f: StoredFailure): string {
 }
 
 /**
- * Reads records line by line (memory bounded by one batch). Articles keep their layers exactly as exported; an
- * article the target already holds (same content hash) is left as it is, a failure already recorded is not
- * recorded twice, reports and story rows are replaced.
+ * Reads records line by line (memory bounded by one batch). Articles keep their layers and stage versions exactly as
+ * exported; an article the target already holds (same content hash) is left as it is, a failure already recorded is
+ * not recorded twice, reports and story rows are replaced. Engine state is written only into a target that has none
+ * (an empty or engine-less database); a target with its own story index keeps it, and assigns the imported
+ * articles on its next analysis (their stages still do not run again).
  */
 export async function importCorpus(store: Store, lines: AsyncIterable<string>, name = 'input'): Promise<ImportSummary> {
   // Take the iterator before the first await: a readline interface drops lines emitted before anyone iterates.
@@ -68,13 +78,31 @@ export async function importCorpus(store: Store, lines: AsyncIterable<string>, n
     storiesAdded += stories.length;
     stories = [];
   };
-  let pending: Article[] = [];
+  let pending: { readonly article: Article; readonly stages: StageVersions | undefined }[] = [];
+  // The target's own engine state (its story index) is kept: the exported one describes another set of articles.
+  const ownEngineState = (await store.listEngineState('')).length > 0;
+  let engine: { key: string; value: string }[] = [];
+  let engineRows = 0;
+  const flushEngine = async (): Promise<void> => {
+    if (!engine.length) return;
+    await store.putEngineState(engine);
+    engineRows += engine.length;
+    engine = [];
+  };
   const knownFailures = new Set((await store.listFailures()).map(failureKey));
   let failures: StoredFailure[] = [];
   let failuresAdded = 0;
   const flushArticles = async (): Promise<void> => {
     if (!pending.length) return;
-    for (const r of await store.putArticles(pending)) r.inserted ? articles++ : alreadyStored++;
+    const results = await store.putArticles(pending.map((p) => p.article));
+    // An inserted article keeps the stage versions that produced its layers, so the engine does not run them again.
+    const analyzed: AnalyzedArticle[] = [];
+    results.forEach((r, i) => {
+      const { article, stages } = pending[i]!;
+      if (r.inserted && stages) analyzed.push({ article, stages });
+      r.inserted ? articles++ : alreadyStored++;
+    });
+    await store.saveAnalyzedArticles(analyzed);
     pending = [];
   };
   const flushFailures = async (): Promise<void> => {
@@ -103,13 +131,13 @@ export async function importCorpus(store: Store, lines: AsyncIterable<string>, n
     }
     if (!isObject(record)) throw bad(where, 'a record is not an object');
     if (!header) {
-      if (record.kind !== 'header' || record.format !== CORPUS_FORMAT) throw bad(where, `the first line is not a ${CORPUS_FORMAT} header`);
+      if (record.kind !== 'header' || typeof record.format !== 'string' || !CORPUS_FORMATS.includes(record.format)) throw bad(where, `the first line is not a ${CORPUS_FORMATS.join(' or ')} header`);
       header = true;
       continue;
     }
     switch (record.kind) {
       case 'article':
-        pending.push(asArticle(record.article, where));
+        pending.push({ article: asArticle(record.article, where), stages: asStages(record.stages, where) });
         if (pending.length >= BATCH) await flushArticles();
         break;
       case 'failure': {
@@ -130,6 +158,12 @@ export async function importCorpus(store: Store, lines: AsyncIterable<string>, n
         stories.push(asStory(record.story, where));
         if (stories.length >= BATCH) await flushStories();
         break;
+      case 'engine':
+        if (typeof record.key !== 'string' || typeof record.value !== 'string') throw bad(where, 'an engine record lacks key or value');
+        if (ownEngineState) break;
+        engine.push({ key: record.key, value: record.value });
+        if (engine.length >= BATCH) await flushEngine();
+        break;
       default:
         throw bad(where, `unknown record kind ${JSON.stringify(record.kind)}`);
     }
@@ -138,5 +172,6 @@ export async function importCorpus(store: Store, lines: AsyncIterable<string>, n
   await flushArticles();
   await flushFailures();
   await flushStories();
-  return { articles, alreadyStored, failures: failuresAdded, reports, stories: storiesAdded };
+  await flushEngine();
+  return { articles, alreadyStored, failures: failuresAdded, reports, stories: storiesAdded, engineRows };
 }
