@@ -38,7 +38,14 @@ export interface WorkerSummary {
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const store = await PostgresStore.open(options.url);
   const boss = await openQueue(options.url, store, { supervise: true, ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}) });
-  const deps: WorkerDeps = { store, work: new PostgresWorkState(store), boss, ctx: options.ctx, ...(options.timings ? { timings: options.timings } : {}) };
+  const deps: WorkerDeps = {
+    store,
+    work: new PostgresWorkState(store),
+    boss,
+    ctx: options.ctx,
+    assigner: { index: null, generation: -1 },
+    ...(options.timings ? { timings: options.timings } : {}),
+  };
   // Load the stages' models now, not on the first job: a worker is ready when it can work at full speed.
   runArticleStages(plainTextArticle('Mayor Anna Berg said on Monday that 12 people were hurt in Velmora.'), ARTICLE_STAGES, options.ctx);
   const counts = { ingestJobs: 0, articlesAnalyzed: 0, assignments: 0, storiesAnalyzed: 0 };

@@ -1,20 +1,16 @@
-// What a worker does with each job: per-article stages, story assignment, per-story analysis.
+// What a worker does with each job: per-article stages, incremental story assignment, per-story analysis.
 import type PgBoss from 'pg-boss';
 import type { Article } from '../core/article.js';
 import type { Context } from '../core/context.js';
-import { aliasesStage } from '../corpus/aliases/index.js';
-import { duplicatesStage } from '../corpus/duplicates/index.js';
-import { storiesStage } from '../corpus/stories/index.js';
-import { ARTICLE_STAGES, CORPUS_STAGES, defaultPipeline, describePipeline } from '../pipeline/registry.js';
-import { runArticleStages, runPipeline, type Pipeline } from '../pipeline/runner.js';
-import { defineCorpusStage, type ArticleStage, type CorpusStage } from '../pipeline/stage.js';
-import { buildReport, reportOrder } from '../report/build-report.js';
-import { filterReportToStory } from '../report/filter-report.js';
-import { summarizeStory } from '../service/read.js';
+import { updateArticle } from '../engine/article-work.js';
+import { analyzeStory } from '../engine/story-analysis.js';
+import { summarizeStoryReport } from '../engine/story-engine.js';
+import { StoryIndex, STORY_INDEX_DEFAULTS, STORY_INDEX_PREFIX } from '../engine/story-index.js';
+import { defaultPipeline } from '../pipeline/registry.js';
+import { reportOrder } from '../report/build-report.js';
 import type { PostgresStore } from '../store/postgres/postgres-store.js';
-import type { AssignedStory, PostgresWorkState } from '../store/postgres/work-state.js';
+import type { PostgresWorkState } from '../store/postgres/work-state.js';
 import { QUEUES } from './job-queue.js';
-import { matchStoryIds } from './match-story-ids.js';
 
 export interface WorkerDeps {
   readonly store: PostgresStore;
@@ -23,6 +19,11 @@ export interface WorkerDeps {
   readonly ctx: Context;
   /** When given, receives milliseconds per stage and per job kind (for the scale bench). */
   readonly timings?: Map<string, number>;
+  /**
+   * The story index as this process's last assignment pass left it, with the generation it committed as: when no
+   * other process assigned since, the next pass reuses it instead of reading the index back from the store.
+   */
+  readonly assigner: { index: StoryIndex | null; generation: number };
 }
 
 function time<T>(deps: WorkerDeps, key: string, t0: number, value: T): T {
@@ -58,7 +59,8 @@ export const ANALYZE_DELAY_SECONDS = 3;
 
 /**
  * Per-article stages over the articles of one job that no earlier run analyzed (a retried job skips what its
- * first attempt committed), stored with their mark in one transaction; then a story assignment is requested.
+ * first attempt committed), as the engine runs them (character budget, per-stage time budget), stored with their
+ * stage versions and mark in one transaction; then a story assignment is requested.
  */
 export async function runIngestJob(deps: WorkerDeps, ids: readonly string[]): Promise<number> {
   const t0 = performance.now();
@@ -66,9 +68,10 @@ export async function runIngestJob(deps: WorkerDeps, ids: readonly string[]): Pr
   if (todo.length) {
     const articles = await deps.store.listArticles(todo);
     const stages = stageTimings(deps, 'ingest');
-    const analyzed = articles.map((a) => runArticleStages(a, ARTICLE_STAGES, deps.ctx, {}, stages.timings));
+    const pipeline = defaultPipeline();
+    const analyzed = articles.map((a) => updateArticle(a, undefined, pipeline.articleStages, deps.ctx, stages.timings ? { timings: stages.timings } : {}));
     stages.commit();
-    await deps.work.saveAnalyzed(analyzed);
+    await deps.work.saveAnalyzed(analyzed.map((w) => ({ article: w.article, stages: w.stages })));
   }
   // Deferred a little: requests from the jobs finishing meanwhile collapse into this one queued pass.
   await deps.boss.send(QUEUES.assign, {}, { singletonKey: 'assign', startAfter: ASSIGN_DELAY_SECONDS });
@@ -77,65 +80,63 @@ export async function runIngestJob(deps: WorkerDeps, ids: readonly string[]): Pr
 }
 
 /**
- * The article stages as already applied: stored analyzed articles carry their layers, so corpus-only runs keep
- * them (an empty output) while the runner still checks that every layer a corpus stage reads has a provider.
- */
-const APPLIED_ARTICLE_STAGES: readonly ArticleStage<unknown>[] = ARTICLE_STAGES.map((s) => ({ ...s, run: () => ({ layers: {} }) }));
-
-/** The corpus stages story membership depends on, as the batch pipeline runs them before it. */
-const ASSIGN_STAGES: readonly CorpusStage<unknown>[] = CORPUS_STAGES.slice(0, CORPUS_STAGES.indexOf(storiesStage) + 1);
-
-/**
- * Story assignment, by a single assigner. The choice, over per-insert assignment under advisory locks:
- * - Online assignment is order-dependent: which story an article joins depends on which articles came before it.
- *   Two workers inserting at once, even each under a lock, produce an interleaving that differs from run to run,
- *   so membership would differ from a single process's.
- * - Here membership is a function of the set of analyzed articles: the same duplicates, aliases and stories
- *   stages the batch pipeline runs, over every analyzed article in report order. Whatever the interleaving of the
- *   ingest jobs, the last assignment sees the full set and gives what one process gives.
- * - One assigner at a time: the queue is `stately` (one active job), and the rewrite happens under a
- *   transaction-scoped advisory lock, so even a job pg-boss retried while its first attempt still runs cannot
- *   interleave with it; a crash rolls back to the previous complete assignment.
- * - Cost: a full pass, linear in the analyzed articles through the stages' indexes, and requests made while it
- *   runs collapse into one more pass. The per-article stages (most of the work) stay spread over the workers.
- * Story ids stay stable across passes (matchStoryIds); changed stories get an analysis job each.
+ * Story assignment, incremental, by a single assigner: each pass puts the articles analyzed since the last pass
+ * into the engine's online story index (src/engine/story-index.ts, the one `parallax analyze` uses), in report
+ * order, and writes the stories they joined, opened or merged.
+ * - Cost: a pass reads and assigns only its new articles, each against a bounded set of candidate stories from the
+ *   index, so the total over a corpus is linear in it however many passes there are. The index stays in memory in
+ *   the process that last assigned; another process reads it back from the store (its rows are bounded per story).
+ * - One assigner at a time: the queue is `stately` (one active job), and the pass runs under a transaction-scoped
+ *   advisory lock, so even a job pg-boss retried while its first attempt still runs cannot interleave with it. The
+ *   index rows, the stories, the assigned marks and the analysis jobs of the changed stories commit together; a
+ *   crash rolls back to the previous complete pass.
+ * - Membership follows the order in which articles were analyzed, as online assignment does (the `analyze` CLI
+ *   assigns in arrival order too); stories that are clearly apart come out the same whatever the interleaving,
+ *   which the race test (two racing workers against one engine run) checks.
  */
 export async function runAssignJob(deps: WorkerDeps): Promise<readonly string[]> {
   const t0 = performance.now();
-  const { changed } = await deps.work.reassign(async (current, nextId) => {
-    const articles = reportOrder(await deps.store.listArticles(await deps.work.analyzedIds()));
+  const cache = deps.assigner;
+  const changed = await deps.work.assignPending(async (pass) => {
+    let index = cache.index && cache.generation === pass.generation ? cache.index : null;
+    // The cached index is mutated below: forgotten until this pass commits.
+    cache.index = null;
+    index ??= StoryIndex.restore(await pass.engineState(STORY_INDEX_PREFIX), STORY_INDEX_DEFAULTS);
+    const articles = reportOrder(await deps.store.listArticles(pass.pending));
     const stages = stageTimings(deps, 'assign');
-    const corpus = runPipeline({ articleStages: APPLIED_ARTICLE_STAGES, corpusStages: ASSIGN_STAGES }, articles, deps.ctx, stages.timings ? { timings: stages.timings } : {});
+    const t1 = performance.now();
+    const touched = new Set<string>();
+    const absorbed: string[] = [];
+    for (const a of articles) {
+      if (index.storyOfArticle(a.id)) continue;
+      const assignment = index.assign(a);
+      touched.add(assignment.story);
+      absorbed.push(...assignment.absorbed);
+    }
+    stages.timings?.set('story-index', performance.now() - t1);
     stages.commit();
-    const groups = corpus.stories.map((s) => ({ title: s.title, articleIds: [...s.articles].sort(byCodeUnit) }));
-    const matched = await matchStoryIds(current, groups, nextId);
-    return { stories: matched.stories, result: matched };
-  }, async (client, matched) => {
-    // In the assignment's transaction: a worker killed after the commit cannot leave a changed story unanalyzed (its
-    // retried job would find nothing changed). Deferred too: a story that changes again within the delay is
+    // A story absorbed later in the pass may have been touched before: it is now its absorber's.
+    const gone = new Set(absorbed);
+    const live = [...new Set([...touched].map((id) => index.story(id)?.id).filter((id): id is string => id !== undefined && !gone.has(id)))];
+    const stories = live.map((id) => index.story(id)!).map((s) => ({ id: s.id, articleIds: [...s.articles].sort(byCodeUnit), absorbed: [...s.absorbed].sort(byCodeUnit) }));
+    await pass.putEngineState(index.changes());
+    await pass.writeStories(stories, [...gone]);
+    // In the pass's transaction: a worker killed after the commit cannot leave a changed story unanalyzed (its
+    // retried job would find nothing to assign). Deferred too: a story that changes again within the delay is
     // analyzed once (one queued job per story).
-    const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
-    for (const story of [...matched.changed, ...matched.removed]) await deps.boss.send(QUEUES.analyze, { story }, { singletonKey: story, startAfter: ANALYZE_DELAY_SECONDS, db });
+    const db = { executeSql: (text: string, values: unknown[]) => pass.client.query(text, values) };
+    for (const story of [...live, ...gone]) await deps.boss.send(QUEUES.analyze, { story }, { singletonKey: story, startAfter: ANALYZE_DELAY_SECONDS, db });
+    return { live, index, generation: pass.generation + 1 };
   });
-  return time(deps, 'job:assign', t0, changed);
-}
-
-/** The batch pipeline's corpus stages with the stories stage replaced by the one assigned story. */
-function storyPipeline(story: AssignedStory): Pipeline {
-  const fixed = defineCorpusStage<unknown>({
-    name: storiesStage.name,
-    version: storiesStage.version,
-    requires: storiesStage.requires,
-    provides: storiesStage.provides,
-    defaults: {},
-    run: (corpus) => ({ stories: [{ id: story.id, title: story.title, articles: corpus.articles.map((a: Article) => a.id), events: [] }] }),
-  });
-  return { articleStages: APPLIED_ARTICLE_STAGES, corpusStages: CORPUS_STAGES.map((s) => (s === storiesStage ? fixed : s)) };
+  cache.index = changed.index;
+  cache.generation = changed.generation;
+  return time(deps, 'job:assign', t0, changed.live);
 }
 
 /**
- * Corpus stages over one story's articles, written as its story row; a story that no longer exists (absorbed or
- * emptied) has its row removed. Reads the membership when it runs, so a stale job still writes current data.
+ * The story's corpus stages over its members, as the engine analyzes a story, written as its story row; a story
+ * that no longer exists (absorbed) has its row removed. Reads the membership when it runs, so a stale job still
+ * writes current data.
  */
 export async function runAnalyzeStoryJob(deps: WorkerDeps, id: string): Promise<void> {
   const t0 = performance.now();
@@ -144,13 +145,11 @@ export async function runAnalyzeStoryJob(deps: WorkerDeps, id: string): Promise<
     await deps.store.replaceStories([], [id]);
     return time(deps, 'job:analyze', t0, undefined);
   }
-  const articles = reportOrder(await deps.store.listArticles(story.articleIds));
+  const members: Article[] = await deps.store.listArticles(story.articleIds);
   const stages = stageTimings(deps, 'analyze');
-  const corpus = runPipeline(storyPipeline(story), articles, deps.ctx, stages.timings ? { timings: stages.timings } : {});
+  const report = analyzeStory(story.id, members, defaultPipeline(), deps.ctx, stages.timings ? { timings: stages.timings } : {});
   stages.commit();
-  const report = buildReport(corpus, { pipeline: describePipeline(defaultPipeline()) });
-  const subset = filterReportToStory(report, story.id) ?? report;
-  await deps.store.replaceStories([{ summary: summarizeStory(subset, story.id), articleIds: story.articleIds, absorbed: story.absorbed, report: subset }], story.absorbed);
+  await deps.store.replaceStories([{ summary: summarizeStoryReport(report, story.id), articleIds: [...story.articleIds].sort(byCodeUnit), absorbed: story.absorbed, report }], story.absorbed);
   time(deps, 'job:analyze', t0, undefined);
 }
 

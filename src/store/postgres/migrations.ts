@@ -87,4 +87,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'workers assign incrementally through the engine story index: assigned marks, the assigner generation',
+    sql: `
+      ALTER TABLE work_analyzed ADD COLUMN assigned BOOLEAN NOT NULL DEFAULT false;
+      CREATE INDEX work_analyzed_unassigned ON work_analyzed (article_id) WHERE NOT assigned;
+      CREATE TABLE work_assigner (one INTEGER PRIMARY KEY CHECK (one = 1), generation BIGINT NOT NULL);
+      INSERT INTO work_assigner (one, generation) VALUES (1, 0);
+      -- the batch assignment's stories are re-derived by the index (every analyzed article starts unassigned)
+      DELETE FROM work_stories;
+    `,
+  },
 ];

@@ -1,16 +1,31 @@
 // What queue workers share in PostgreSQL beyond the Store: analyzed-article marks and the story assignment.
 import type pg from 'pg';
-import type { Article } from '../../core/article.js';
+import type { AnalyzedArticle } from '../store.js';
 import type { PostgresStore } from './postgres-store.js';
 
 export interface AssignedStory {
   readonly id: string;
+  /** Unused since assignment is incremental (the story analysis titles a story); kept for old rows. */
   readonly title: string;
   readonly articleIds: readonly string[];
   /** Story ids merged into this one, whose stored rows the next analysis removes. */
   readonly absorbed: readonly string[];
   /** Bumped on every change, so an analysis can tell it worked on the current membership. */
   readonly revision: number;
+}
+
+/** One assignment pass, inside the assigner's transaction (see `assignPending`). */
+export interface AssignPass {
+  readonly client: pg.PoolClient;
+  /** Committed passes so far. */
+  readonly generation: number;
+  /** Analyzed article ids no pass has assigned yet, in id order; the pass marks them assigned when it commits. */
+  readonly pending: readonly string[];
+  engineState(prefix: string): Promise<{ key: string; value: string }[]>;
+  /** Upserts engine state rows, deletes those whose value is null. */
+  putEngineState(rows: readonly { readonly key: string; readonly value: string | null }[]): Promise<void>;
+  /** Upserts these stories' members (sorted) and absorbed ids, bumping their revision; deletes `removed`. */
+  writeStories(stories: readonly { readonly id: string; readonly articleIds: readonly string[]; readonly absorbed: readonly string[] }[], removed: readonly string[]): Promise<void>;
 }
 
 /** The advisory lock the story assigner holds while it reads and rewrites the assignment. */
@@ -28,15 +43,23 @@ export class PostgresWorkState {
     return rows.map((r) => r.id);
   }
 
-  /** Stores the analyzed articles and marks them in one transaction: a crash leaves both or neither. */
-  async saveAnalyzed(articles: readonly Article[]): Promise<void> {
-    if (!articles.length) return;
+  /**
+   * Stores the analyzed articles with the stage versions that produced their layers, and marks them, in one
+   * transaction: a crash leaves all three or none.
+   */
+  async saveAnalyzed(entries: readonly AnalyzedArticle[]): Promise<void> {
+    if (!entries.length) return;
+    const ids = entries.map((e) => e.article.id);
     await this.store.transaction(async (client) => {
       await client.query('UPDATE articles SET article_json = u.json FROM unnest($1::text[], $2::text[]) AS u(id, json) WHERE articles.id = u.id', [
-        articles.map((a) => a.id),
-        articles.map((a) => JSON.stringify(a)),
+        ids,
+        entries.map((e) => JSON.stringify(e.article)),
       ]);
-      await client.query('INSERT INTO work_analyzed (article_id) SELECT * FROM unnest($1::text[]) ON CONFLICT DO NOTHING', [articles.map((a) => a.id)]);
+      await client.query(
+        'INSERT INTO article_stages (article, versions_json) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (article) DO UPDATE SET versions_json = excluded.versions_json',
+        [ids, entries.map((e) => JSON.stringify(e.stages))],
+      );
+      await client.query('INSERT INTO work_analyzed (article_id) SELECT * FROM unnest($1::text[]) ON CONFLICT DO NOTHING', [ids]);
     });
   }
 
@@ -46,39 +69,49 @@ export class PostgresWorkState {
   }
 
   /**
-   * Runs `fn` holding the assigner's transaction-scoped advisory lock, with the current assignment; what it returns
-   * replaces the assignment in the same transaction. A second assigner waits for the first to commit, then reads
-   * its result: assignments never interleave, and a crash rolls back to the previous complete assignment. `within`
-   * runs in the same transaction after the write.
+   * Runs `fn` holding the assigner's transaction-scoped advisory lock: a second assigner waits for the first to
+   * commit, so assignments never interleave, and a crash rolls back to the previous complete assignment. `fn` gets
+   * the assigner generation (bumped by every committed pass, so a process can tell its in-memory index is current)
+   * and the analyzed articles not yet assigned; what it writes through the `AssignPass` commits with the pass.
    */
-  async reassign<T>(
-    fn: (current: readonly AssignedStory[], nextId: () => Promise<string>) => Promise<{ readonly stories: readonly AssignedStory[]; readonly result: T }>,
-    within?: (client: pg.PoolClient, result: T) => Promise<void>,
-  ): Promise<T> {
+  async assignPending<T>(fn: (pass: AssignPass) => Promise<T>): Promise<T> {
     return this.store.transaction(async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(${ASSIGN_LOCK})`);
-      const { rows } = await client.query<{ story_id: string; title: string; article_ids: string[]; absorbed: string[]; revision: string }>(
-        'SELECT story_id, title, article_ids, absorbed, revision FROM work_stories ORDER BY story_id COLLATE "C"',
-      );
-      const current = rows.map((r): AssignedStory => ({ id: r.story_id, title: r.title, articleIds: r.article_ids, absorbed: r.absorbed, revision: Number(r.revision) }));
-      const nextId = async (): Promise<string> => `s${(await client.query<{ n: string }>("SELECT nextval('work_story_seq') AS n")).rows[0]!.n}`;
-      const { stories, result } = await fn(current, nextId);
-      await client.query('DELETE FROM work_stories WHERE NOT (story_id = ANY($1::text[]))', [stories.map((s) => s.id)]);
-      await client.query(
-        `INSERT INTO work_stories (story_id, title, article_ids, absorbed, revision)
-         SELECT u.id, u.title, ARRAY(SELECT json_array_elements_text(u.articles::json)), ARRAY(SELECT json_array_elements_text(u.absorbed::json)), u.revision
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS u(id, title, articles, absorbed, revision)
-         ON CONFLICT (story_id) DO UPDATE SET title = excluded.title, article_ids = excluded.article_ids, absorbed = excluded.absorbed, revision = excluded.revision`,
-        [
-          stories.map((s) => s.id),
-          stories.map((s) => s.title),
-          stories.map((s) => JSON.stringify(s.articleIds)),
-          stories.map((s) => JSON.stringify(s.absorbed)),
-          stories.map((s) => s.revision),
-        ],
-      );
-      // Work that must commit with the assignment or not at all (the analysis jobs of the stories it changed).
-      await within?.(client, result);
+      const generation = Number((await client.query<{ generation: string }>('SELECT generation FROM work_assigner')).rows[0]?.generation ?? 0);
+      const pending = (await client.query<{ article_id: string }>('SELECT article_id FROM work_analyzed WHERE NOT assigned ORDER BY article_id COLLATE "C"')).rows.map((r) => r.article_id);
+      const pass: AssignPass = {
+        client,
+        generation,
+        pending,
+        engineState: async (prefix) =>
+          (await client.query<{ key: string; value: string }>('SELECT key, value FROM engine_state WHERE starts_with(key, $1) ORDER BY key COLLATE "C"', [prefix])).rows,
+        putEngineState: async (rows) => {
+          const last = new Map(rows.map((r) => [r.key, r.value]));
+          const removed = [...last].filter(([, v]) => v === null).map(([k]) => k);
+          const upserts = [...last].filter((e): e is [string, string] => e[1] !== null);
+          if (removed.length) await client.query('DELETE FROM engine_state WHERE key = ANY($1::text[])', [removed]);
+          if (upserts.length) {
+            await client.query('INSERT INTO engine_state (key, value) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+              upserts.map(([k]) => k),
+              upserts.map(([, v]) => v),
+            ]);
+          }
+        },
+        writeStories: async (stories, removed) => {
+          if (removed.length) await client.query('DELETE FROM work_stories WHERE story_id = ANY($1::text[])', [[...removed]]);
+          if (!stories.length) return;
+          await client.query(
+            `INSERT INTO work_stories (story_id, title, article_ids, absorbed, revision)
+             SELECT u.id, '', ARRAY(SELECT json_array_elements_text(u.articles::json)), ARRAY(SELECT json_array_elements_text(u.absorbed::json)), 1
+             FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, articles, absorbed)
+             ON CONFLICT (story_id) DO UPDATE SET article_ids = excluded.article_ids, absorbed = excluded.absorbed, revision = work_stories.revision + 1`,
+            [stories.map((s) => s.id), stories.map((s) => JSON.stringify(s.articleIds)), stories.map((s) => JSON.stringify(s.absorbed))],
+          );
+        },
+      };
+      const result = await fn(pass);
+      if (pending.length) await client.query('UPDATE work_analyzed SET assigned = true WHERE article_id = ANY($1::text[])', [pending]);
+      await client.query('UPDATE work_assigner SET generation = generation + 1');
       return result;
     });
   }
