@@ -27,19 +27,30 @@ interface Run {
   /** Milliseconds per key summed over the workers (or the one process). */
   readonly timings: Record<string, number>;
   readonly stories: number;
+  /** CPU milliseconds (user + system) of each worker process from ready to exit, or of the one process. */
+  readonly workerCpuMs: readonly number[];
+  /** CPU milliseconds the bench process spent reading, storing and queueing (PostgreSQL runs). */
+  readonly feederCpuMs: number;
 }
+
+const cpuMs = (since?: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
 
 async function sqliteRun(file: string, dir: string, articles: number): Promise<Run> {
   const store = SqliteStore.open(join(dir, 'scale.db'));
   const ctx = createContext();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const ingest = await ingestPaths({ store, ctx }, [file]);
   const t1 = performance.now();
   const report = await analyzeArticles({ store, ctx }, ingest.articles);
   const t2 = performance.now();
+  const cpu = cpuMs(cpu0);
   await store.close();
   if (ingest.articles.length !== articles) throw new Error(`sqlite stored ${ingest.articles.length} of ${articles} articles`);
-  return { seconds: (t2 - t0) / 1000, ingestSeconds: (t1 - t0) / 1000, timings: { analyze: t2 - t1 }, stories: report.stories.length };
+  return { seconds: (t2 - t0) / 1000, ingestSeconds: (t1 - t0) / 1000, timings: { analyze: t2 - t1 }, stories: report.stories.length, workerCpuMs: [cpu], feederCpuMs: 0 };
 }
 
 async function postgresRun(file: string, db: { url: string; urlFor(schema: string): string; freshSchema(): string }, workers: number, articles: number): Promise<Run> {
@@ -51,10 +62,12 @@ async function postgresRun(file: string, db: { url: string; urlFor(schema: strin
     const procs = Array.from({ length: workers }, () => startWorker(url, { timings: true }));
     await Promise.all(procs.map((p) => p.ready));
     // The clock starts when the articles are read: ingest (read + store) and the queue work overlap as in use.
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const ingest = await ingestPaths({ store, ctx: createContext() }, [file]);
     await sendIngestJobs(boss, ingest.articles.map((a) => a.id));
     const t1 = performance.now();
+    const feederCpuMs = cpuMs(cpu0);
     while ((await pendingJobs(boss)) > 0) {
       if (procs.some((p) => p.exited())) throw new Error(`a worker exited early: ${(await Promise.race(procs.map((p) => p.done))).stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -67,7 +80,7 @@ async function postgresRun(file: string, db: { url: string; urlFor(schema: strin
     for (const r of runs) for (const [k, v] of Object.entries(r.timings)) timings[k] = (timings[k] ?? 0) + v;
     const stored = (await store.listStories({ limit: 500 })).items.length;
     if ((await store.countArticles()) !== articles) throw new Error('postgres lost or duplicated articles');
-    return { seconds: (t2 - t0) / 1000, ingestSeconds: (t1 - t0) / 1000, timings, stories: stored };
+    return { seconds: (t2 - t0) / 1000, ingestSeconds: (t1 - t0) / 1000, timings, stories: stored, workerCpuMs: runs.map((r) => r.timings['process:cpu'] ?? NaN), feederCpuMs };
   } finally {
     await boss.stop({ graceful: false, wait: true });
     await store.close();
@@ -100,7 +113,13 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     options.log(`  postgres, 2 workers: ${two.seconds.toFixed(1)} s`);
     const rate = (r: Run): number => n / r.seconds;
     const where = (label: string, r: Run, workers: number): string =>
-      `${label}: ingest (read + store + queue) ${r.ingestSeconds.toFixed(1)} s; stage time in the workers: per-article ${share(r, 'cpu:ingest', workers)}, story assignment passes ${share(r, 'cpu:assign', workers)}, per-story analysis ${share(r, 'cpu:analyze', workers)}; ${r.stories} stories`;
+      `${label}: ingest (read + store + queue) ${r.ingestSeconds.toFixed(1)} s; stage time in the workers: per-article ${share(r, 'cpu:ingest', workers)}, story assignment passes ${share(r, 'cpu:assign', workers)}, per-story analysis ${share(r, 'cpu:analyze', workers)}; jobs: ${r.timings['count:job:ingest'] ?? 0} ingest, ${r.timings['count:job:assign'] ?? 0} assignment passes, ${r.timings['count:job:analyze'] ?? 0} story analyses; ${r.stories} stories`;
+    // CPU per article, per process: unlike wall time, it does not grow when the shared machine's other load takes the cores.
+    const perArticle = (ms: number): string => `${(ms / n).toFixed(1)} ms`;
+    const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+    const cpuNote = (label: string, r: Run): string =>
+      `${label}: CPU per article ${r.workerCpuMs.map(perArticle).join(' + ')}${r.workerCpuMs.length > 1 ? ` = ${perArticle(sum(r.workerCpuMs))}` : ''}${r.feederCpuMs ? ` (+ ${perArticle(r.feederCpuMs)} reading, storing and queueing in the feeding process)` : ''}; CPU busy ${(sum(r.workerCpuMs) / 1000 / r.seconds).toFixed(2)} of the wall time's cores (${r.workerCpuMs.length} process${r.workerCpuMs.length > 1 ? 'es' : ''})`;
+    const cpuSpeedup = sum(one.workerCpuMs) / one.seconds > 0 ? sum(two.workerCpuMs) / two.seconds / (sum(one.workerCpuMs) / one.seconds) : NaN;
     const sqliteNote = `sqlite: ingest ${sqlite.ingestSeconds.toFixed(1)} s, analysis ${((sqlite.timings.analyze ?? 0) / 1000).toFixed(1)} s; ${sqlite.stories} stories`;
     return {
       bench: 'scale',
@@ -110,14 +129,22 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
         articlesPerSecond2Workers: rate(two),
         speedup2Workers: one.seconds / two.seconds,
         ratio2WorkersToSqlite: sqlite.seconds / two.seconds,
+        cpuMsPerArticle1Worker: sum(one.workerCpuMs) / n,
+        cpuMsPerArticle2Workers: sum(two.workerCpuMs) / n,
+        workerCpuPerWallSecond1Worker: sum(one.workerCpuMs) / 1000 / one.seconds,
+        workerCpuPerWallSecond2Workers: sum(two.workerCpuMs) / 1000 / two.seconds,
         articles: n,
       },
-      baseline: { name: 'SQLite, one process (ingest + analyze)', metrics: { articlesPerSecond1Worker: rate(sqlite), articlesPerSecond2Workers: rate(sqlite), articles: n } },
+      baseline: { name: 'SQLite, one process (ingest + analyze)', metrics: { articlesPerSecond1Worker: rate(sqlite), articlesPerSecond2Workers: rate(sqlite), cpuMsPerArticle1Worker: sum(sqlite.workerCpuMs) / n, articles: n } },
       notes: [
         sqliteNote,
         where('postgres 1 worker', one, 1),
         where('postgres 2 workers', two, 2),
         `(shares are of wall time x workers; the rest is queue polling and deferral, database round trips, and time the machine's other load took)`,
+        cpuNote('sqlite, one process', sqlite),
+        cpuNote('postgres 1 worker', one),
+        cpuNote('postgres 2 workers', two),
+        `2 workers vs 1: ${(one.seconds / two.seconds).toFixed(2)}x wall; worker CPU per wall second ${cpuSpeedup.toFixed(2)}x (how much more CPU the work got per second: the speed-up the machine's load allowed); CPU per article ${(sum(two.workerCpuMs) / sum(one.workerCpuMs)).toFixed(2)}x one worker's (the split's overhead)`,
       ],
     };
   } finally {

@@ -53,8 +53,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   // short jobs (a few articles, one small story) are not paced by the interval.
   const polling = { pollingIntervalSeconds: options.pollSeconds ?? 0.5 };
   const work = { ...polling, batchSize: 1 };
-  const ingestWork = { ...polling, batchSize: 4 };
-  const analyzeWork = { ...polling, batchSize: 8 };
+  // Two jobs a fetch: few enough that two workers finish a batch together (a fetch holds up to 8 articles or 2
+  // stories), enough that one fetch serves a polling interval.
+  const ingestWork = { ...polling, batchSize: 2 };
+  const analyzeWork = { ...polling, batchSize: 2 };
   // pg-boss records a failed job and retries it; the log says which and why.
   const logged =
     <T>(kind: string, fn: (data: T) => Promise<void>) =>

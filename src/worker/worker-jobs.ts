@@ -26,8 +26,10 @@ export interface WorkerDeps {
   readonly assigner: { index: StoryIndex | null; generation: number };
 }
 
+/** Adds a job's milliseconds under `key` and counts it under `count:key`. */
 function time<T>(deps: WorkerDeps, key: string, t0: number, value: T): T {
   deps.timings?.set(key, (deps.timings.get(key) ?? 0) + performance.now() - t0);
+  deps.timings?.set(`count:${key}`, (deps.timings.get(`count:${key}`) ?? 0) + 1);
   return value;
 }
 
@@ -52,10 +54,13 @@ function stageTimings(deps: WorkerDeps, kind: string): { readonly timings?: Map<
   };
 }
 
-/** Seconds an assignment request waits, so one pass serves the ingest jobs that end within that time. */
-export const ASSIGN_DELAY_SECONDS = 3;
+/**
+ * Seconds an assignment request waits, so one pass serves the ingest jobs that end within that time. A pass costs
+ * only its new articles (incremental), so it can run often: short, to keep the tail of a batch short.
+ */
+export const ASSIGN_DELAY_SECONDS = 1;
 /** Seconds a story-analysis request waits, so a story changed by consecutive passes is analyzed once. */
-export const ANALYZE_DELAY_SECONDS = 3;
+export const ANALYZE_DELAY_SECONDS = 2;
 
 /**
  * Per-article stages over the articles of one job that no earlier run analyzed (a retried job skips what its
