@@ -259,8 +259,8 @@ export function addEvents(
 export const eventsStage = defineCorpusStage<EventsConfig>({
   name: 'parallax.events.v1',
   version: '1.1.0',
-  requires: ['stories', 'claims', 'duplicates', 'times'],
-  provides: ['stories'],
+  requires: ['article.times', 'corpus.stories', 'corpus.claims', 'corpus.duplicates'],
+  provides: ['corpus.stories'],
   defaults: EVENTS_DEFAULTS,
   run(corpus, _ctx, config) {
     const copies = new Set(corpus.duplicates.map((d) => d.article));

@@ -455,8 +455,8 @@ export function quantitiesCompatible(a: QuantitySpan, b: QuantitySpan): boolean 
 export const quantitiesStage = defineArticleStage<QuantitiesConfig>({
   name: 'parallax.quantities.v1',
   version: '1.1.0',
-  requires: ['sentences'],
-  provides: ['quantities'],
+  requires: ['article.sentences'],
+  provides: ['article.quantities'],
   defaults: { keepBareNumbers: true },
   run(article, _ctx, config) {
     const quantities = article.layers.sentences.flatMap((s) => extractQuantities(article.text, s, config));
