@@ -3,16 +3,17 @@
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
 /**
- * Closed-class words: articles, pronouns, prepositions, conjunctions, auxiliaries, determiners, quantifiers and
- * negation. A phrase of content words ends at one ("17 people in the hall": the counted thing is "people").
+ * Closed-class words: articles, pronouns, conjunctions, auxiliaries, determiners, quantifiers, negation, and the
+ * prepositions that say no relation of their own. A phrase of content words ends at one ("17 people in the hall": the
+ * counted thing is "people"). Prepositions that state a relation ("against", "between", "near", "through", "without")
+ * are content: dropping them made claims align across different relations (ECB+ dev conflicts 0.90 -> 0.67 precision).
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = words(`
   a an the this that these those
   i me my myself we us our ours ourselves you your yours yourself yourselves he him his himself she her hers
   herself it its it's itself they them their theirs themselves who whom whose which what anyone anything
-  about above across after against ahead among around as at before below between by down during for from
-  in into near of off on onto out over per since through to toward towards under until up upon via with
-  within without
+  about after ahead around as at before by down during for from in into of off on onto out over per since to under
+  until up with
   and but or nor so yet if then than though although because while whether once when where why how however thus
   else
   am is are was were be been being has have had having do does did doing will would shall should can could may might
@@ -28,15 +29,13 @@ export const REPORTING_WORDS: ReadonlySet<string> = words(`
 `);
 
 /**
- * Words every news text uses whatever it reports: light verbs, number and time words, ordinals and superlatives,
+ * Words every news text uses whatever it reports: number and time words, ordinals and superlatives,
  * and page furniture (never a word with a content reading: "declined to comment", "shares fell", "a video shows").
  * They say nothing about which event a text covers or what a claim states.
  */
 const NEWS_FILLER: ReadonlySet<string> = words(`
   report reported reporting reports statement spokesperson spokesman spokeswoman
-  become became becomes come came comes get gets getting got go goes going know known let lets like made make put see
-  seen set show shows take taken takes think
-  new news next old prior following later earlier
+  prior following later earlier
   one two three four five six seven eight nine ten dozen hundred thousand million billion
   first second third largest biggest worst best
   time times hour hours minute minutes day days week weeks month months year years today yesterday tomorrow morning
