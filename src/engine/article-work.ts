@@ -1,8 +1,9 @@
 // Per-article work done once: runs only the stages whose version (or input) changed since the article's last analysis.
 import { createHash } from 'node:crypto';
-import type { Article, LayerName } from '../core/article.js';
+import type { Article } from '../core/article.js';
 import type { Context } from '../core/context.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
+import { articleLayer, type ArticleLayerRef } from '../core/layer-ref.js';
 import { DEFAULT_STAGE_BUDGET_MS, runArticleStages, type StageConfig } from '../pipeline/runner.js';
 import type { ArticleStage } from '../pipeline/stage.js';
 import type { StageVersions } from '../store/store.js';
@@ -54,7 +55,7 @@ export function stageFingerprints(stages: readonly ArticleStage<unknown>[], over
 export function stagesToRun(stages: readonly ArticleStage<unknown>[], current: StageVersions, prior: StageVersions | undefined): ArticleStage<unknown>[] {
   // Layers from a stage no longer in the pipeline cannot be told apart from the others': start over.
   if (!prior || Object.keys(prior).some((name) => !(name in current))) return [...stages];
-  const rebuilt = new Set<LayerName>();
+  const rebuilt = new Set<ArticleLayerRef>();
   const run: ArticleStage<unknown>[] = [];
   for (const stage of stages) {
     if (prior[stage.name] === current[stage.name] && !stage.requires.some((r) => rebuilt.has(r))) continue;
@@ -106,7 +107,7 @@ function withoutStages(article: Article, stages: readonly ArticleStage<unknown>[
   if (!stages.length) return article;
   const names = new Set(stages.map((s) => s.name));
   const layers = { ...article.layers };
-  for (const s of stages) for (const p of s.provides) layers[p] = [];
+  for (const s of stages) for (const p of s.provides) layers[articleLayer(p)] = [];
   const diagnostics = article.diagnostics.filter((d) => !names.has(d.stage));
   return { ...article, layers, diagnostics, status: statusOf(article, diagnostics) };
 }

@@ -31,13 +31,13 @@ test('a corpus stage that throws becomes an error on the story\'s articles and t
     name: 'parallax.crash-groups.v1',
     version: '1',
     requires: [],
-    provides: ['quoteGroups'],
+    provides: ['corpus.quoteGroups'],
     defaults: {},
     run: () => {
       throw new Error('no groups today');
     },
   });
-  const pipeline = { ...base, corpusStages: base.corpusStages.map((s) => (s.provides.includes('quoteGroups') ? crash : s)) };
+  const pipeline = { ...base, corpusStages: base.corpusStages.map((s) => (s.provides.includes('corpus.quoteGroups') ? crash : s)) };
   const report = analyzeStory('s7', corpus.articles, pipeline, createContext());
   assertReportInvariants(report);
   assert.deepEqual(report.quoteGroups, []);

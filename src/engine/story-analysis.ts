@@ -3,6 +3,7 @@ import type { Article } from '../core/article.js';
 import type { Context } from '../core/context.js';
 import { emptyCorpus, type CorpusResult, type Story } from '../core/corpus.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
+import { corpusLayer } from '../core/layer-ref.js';
 import { storiesStage } from '../corpus/stories/index.js';
 import { describePipeline } from '../pipeline/registry.js';
 import type { Pipeline, StageConfig } from '../pipeline/runner.js';
@@ -58,7 +59,7 @@ export function analyzeStoryCorpus(id: string, members: readonly Article[], pipe
     try {
       const out = stage.run(corpus, ctx, configFor(stage, options.config ?? {}));
       const picked: Record<string, unknown> = {};
-      for (const key of stage.provides) if (out[key] !== undefined) picked[key] = out[key];
+      for (const key of stage.provides.map(corpusLayer)) if (out[key] !== undefined) picked[key] = out[key];
       corpus = { ...corpus, ...(picked as Partial<CorpusResult>) };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -55,6 +55,11 @@ export interface Assignment {
 /** Key prefix of the index's rows in the store's engine state. */
 export const STORY_INDEX_PREFIX = 'story-index/';
 
+/** Key of the row naming the story that absorbed `id` (read by a point lookup: an absorbed id still finds its story). */
+export function absorbedKey(id: string): string {
+  return `${STORY_INDEX_PREFIX}r/${id}`;
+}
+
 /** Document frequencies are kept in this many rows, so a change rewrites a slice of them, not all. */
 const DF_SHARDS = 64;
 
@@ -89,6 +94,7 @@ export class StoryIndex {
   /** What changed since the last `changes()`: stories (deleted when merged away) and document-frequency shards. */
   private readonly dirtyStories = new Set<string>();
   private readonly dirtyShards = new Set<number>();
+  private readonly dirtyRedirects = new Set<string>();
 
   constructor(private readonly config: StoryIndexConfig = STORY_INDEX_DEFAULTS) {}
 
@@ -130,6 +136,7 @@ export class StoryIndex {
       for (const [k, n] of this.df) shards.get(shardOf(k))?.push([k, n]);
       for (const [n, entries] of shards) rows.push({ key: `${STORY_INDEX_PREFIX}df/${n}`, value: JSON.stringify(entries) });
     }
+    for (const id of this.dirtyRedirects) rows.push({ key: absorbedKey(id), value: this.redirects.get(id) ?? null });
     for (const id of this.dirtyStories) {
       const s = this.stories.get(id);
       const value = s ? JSON.stringify({ articles: s.articles, absorbed: s.absorbed, centroid: [...s.centroid] } satisfies StoryRow) : null;
@@ -137,6 +144,7 @@ export class StoryIndex {
     }
     this.dirtyStories.clear();
     this.dirtyShards.clear();
+    this.dirtyRedirects.clear();
     return rows;
   }
 
@@ -240,7 +248,10 @@ export class StoryIndex {
     for (const [k, w] of gone.centroid) keep.centroid.set(k, (keep.centroid.get(k) ?? 0) + w);
     this.trim(keep);
     keep.absorbed.push(gone.id, ...gone.absorbed);
-    for (const id of [gone.id, ...gone.absorbed]) this.redirects.set(id, keep.id);
+    for (const id of [gone.id, ...gone.absorbed]) {
+      this.redirects.set(id, keep.id);
+      this.dirtyRedirects.add(id);
+    }
     this.stories.delete(gone.id);
     this.dirtyStories.add(keep.id);
     this.dirtyStories.add(gone.id);

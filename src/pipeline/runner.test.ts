@@ -5,7 +5,8 @@ import { createContext } from '../core/context.js';
 import { makeArticle } from '../../test/helpers/make-article.js';
 import { checkPipeline, runArticleStages, runPipeline } from './runner.js';
 import { defineArticleStage, defineCorpusStage, type ArticleStage } from './stage.js';
-import type { Article, LayerName } from '../core/article.js';
+import type { Article } from '../core/article.js';
+import type { ArticleLayerRef } from '../core/layer-ref.js';
 import { claimsStage } from '../corpus/claims/index.js';
 import { defaultPipeline, describePipeline } from './registry.js';
 import { buildReport } from '../report/build-report.js';
@@ -15,8 +16,8 @@ import { sentencesStage } from '../stages/sentences/index.js';
 const needsEntities = defineArticleStage({
   name: 'parallax.test-quotes.v1',
   version: '1',
-  requires: ['entities'],
-  provides: ['quotes'],
+  requires: ['article.entities'],
+  provides: ['article.quotes'],
   defaults: {},
   run: () => ({ layers: { quotes: [] } }),
 });
@@ -24,7 +25,7 @@ const needsEntities = defineArticleStage({
 test('a stage whose requirement no earlier stage provides is reported before anything runs', () => {
   const check = checkPipeline({ articleStages: [sentencesStage, needsEntities], corpusStages: [] });
   assert.equal(check.ok, false);
-  assert.match(check.problems[0]!, /parallax\.test-quotes\.v1 requires "entities"/);
+  assert.match(check.problems[0]!, /parallax\.test-quotes\.v1 requires "article\.entities"/);
   assert.throws(() => runPipeline({ articleStages: [needsEntities], corpusStages: [] }, [], createContext()), /PX300/);
 });
 
@@ -33,7 +34,7 @@ test('a stage that throws is an error on the article and the stages that do not 
     name: 'parallax.crash.v1',
     version: '1',
     requires: [],
-    provides: ['times'],
+    provides: ['article.times'],
     defaults: {},
     run: () => {
       throw new Error('boom');
@@ -53,7 +54,7 @@ test('a stage producing an out-of-range span is caught, not written', () => {
     name: 'parallax.broken.v1',
     version: '1',
     requires: [],
-    provides: ['sentences'],
+    provides: ['article.sentences'],
     defaults: {},
     run: () => ({ layers: { sentences: [{ start: 0, end: 999 }] } }),
   });
@@ -67,8 +68,8 @@ test('stage config overrides merge over defaults, and corpus stages only set wha
   const corpusStage = defineCorpusStage({
     name: 'parallax.probe.v1',
     version: '1',
-    requires: ['sentences'],
-    provides: ['stories'],
+    requires: ['article.sentences'],
+    provides: ['corpus.stories'],
     defaults: { threshold: 0.5, other: 1 },
     run: (_corpus, _ctx, config) => {
       seen.push(config);
@@ -82,7 +83,7 @@ test('stage config overrides merge over defaults, and corpus stages only set wha
   assert.deepEqual(corpus.claims, []);
 });
 
-const throwing = (name: string, provides: 'sentences' | 'times'): ArticleStage<unknown> =>
+const throwing = (name: string, provides: 'article.sentences' | 'article.times'): ArticleStage<unknown> =>
   defineArticleStage({
     name,
     version: '1',
@@ -94,11 +95,11 @@ const throwing = (name: string, provides: 'sentences' | 'times'): ArticleStage<u
     },
   });
 
-const needs = (name: string, requires: LayerName[], provides: LayerName): ArticleStage<unknown> =>
+const needs = (name: string, requires: ArticleLayerRef[], provides: ArticleLayerRef): ArticleStage<unknown> =>
   defineArticleStage({ name, version: '1', requires, provides: [provides], defaults: {}, run: () => ({ layers: {} }) });
 
 test('stages that require what a failed stage provides are skipped with a diagnostic; the rest run', () => {
-  const stages = [throwing('parallax.bad-sentences.v1', 'sentences'), needs('parallax.on-sentences.v1', ['sentences'], 'entities'), needs('parallax.on-entities.v1', ['entities'], 'quotes'), needs('parallax.free.v1', [], 'times')];
+  const stages = [throwing('parallax.bad-sentences.v1', 'article.sentences'), needs('parallax.on-sentences.v1', ['article.sentences'], 'article.entities'), needs('parallax.on-entities.v1', ['article.entities'], 'article.quotes'), needs('parallax.free.v1', [], 'article.times')];
   const out = runArticleStages(makeArticle('One sentence.'), stages, createContext());
   assert.deepEqual(
     out.diagnostics.map((d) => [d.stage, d.rule]),
@@ -115,8 +116,8 @@ test('a stage that throws on one article leaves the other articles untouched and
   const picky = defineArticleStage({
     name: 'parallax.picky-times.v1',
     version: '1',
-    requires: ['sentences'],
-    provides: ['times'],
+    requires: ['article.sentences'],
+    provides: ['article.times'],
     defaults: {},
     run: (article) => {
       if (article.text.includes('poison')) throw new Error('cannot read poison');
@@ -124,7 +125,7 @@ test('a stage that throws on one article leaves the other articles untouched and
     },
   });
   const base = defaultPipeline();
-  const stages = base.articleStages.map((s) => (s.provides.includes('times') ? picky : s));
+  const stages = base.articleStages.map((s) => (s.provides.includes('article.times') ? picky : s));
   const pipeline = { articleStages: stages, corpusStages: base.corpusStages };
   const docs = [
     makeArticle('Eastbrook council voted 7 to 2 on Monday to close the bridge, the mayor Dana Quill said.', { outlet: 'Ledger' }, 'a.txt'),
@@ -145,7 +146,7 @@ test('a corpus stage that throws on one story becomes an error on that story\'s 
     name: 'parallax.two-stories.v1',
     version: '1',
     requires: [],
-    provides: ['stories'],
+    provides: ['corpus.stories'],
     defaults: {},
     run: (corpus) => ({
       stories: corpus.articles.map((a, i) => ({ id: `s${i + 1}`, title: a.id, articles: [a.id], events: [] })),
@@ -154,8 +155,8 @@ test('a corpus stage that throws on one story becomes an error on that story\'s 
   const fragile = defineCorpusStage({
     name: 'parallax.fragile-timeline.v1',
     version: '1',
-    requires: ['stories'],
-    provides: ['timeline', 'stories'],
+    requires: ['corpus.stories'],
+    provides: ['corpus.timeline', 'corpus.stories'],
     defaults: {},
     run: (corpus) => {
       if (corpus.articles.some((a) => a.text.includes('poison'))) throw new Error('timeline bug');
@@ -181,14 +182,14 @@ test('a corpus stage that fails on the corpus as a whole keeps earlier output, m
     name: 'parallax.broken-claims.v1',
     version: '1',
     requires: [],
-    provides: ['claims'],
+    provides: ['corpus.claims'],
     defaults: {},
     run: () => {
       throw new Error('always');
     },
   });
   const base = defaultPipeline();
-  const pipeline = { articleStages: base.articleStages, corpusStages: base.corpusStages.map((s) => (s.provides.includes('claims') ? broken : s)) };
+  const pipeline = { articleStages: base.articleStages, corpusStages: base.corpusStages.map((s) => (s.provides.includes('corpus.claims') ? broken : s)) };
   const docs = [makeArticle('Two were hurt in Eastbrook on Monday.', { outlet: 'Ledger' }, 'a.txt'), makeArticle('Three were hurt in Eastbrook.', { outlet: 'Courier' }, 'b.txt')];
   const corpus = runPipeline(pipeline, docs, createContext());
   assert.deepEqual(corpus.claims, []);
@@ -201,8 +202,8 @@ test('a stage over its time budget on an article gets a warning and its output i
   const slow = defineArticleStage({
     name: 'parallax.slow.v1',
     version: '1',
-    requires: ['sentences'],
-    provides: ['times'],
+    requires: ['article.sentences'],
+    provides: ['article.times'],
     defaults: {},
     run: () => {
       const until = performance.now() + 5;

@@ -1,8 +1,9 @@
 // Applies stages: checks requires/provides before anything runs, then runs article and corpus stages, isolating failures.
 import type { Article, LayerName } from '../core/article.js';
 import type { Context } from '../core/context.js';
-import type { CorpusLayerName, CorpusResult } from '../core/corpus.js';
+import type { CorpusResult } from '../core/corpus.js';
 import { emptyCorpus } from '../core/corpus.js';
+import { articleLayer, corpusLayer, type ArticleLayerRef, type CorpusLayerRef } from '../core/layer-ref.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { ParallaxError } from '../core/errors.js';
 import { restrictCorpus } from './restrict-corpus.js';
@@ -29,7 +30,7 @@ export function checkPipeline(pipeline: Pipeline): PipelineCheck {
   const have = new Set<string>();
   const problems: string[] = [];
   const order: { stage: string; provides: readonly string[] }[] = [];
-  problems.push(...contractProblems([...pipeline.articleStages, ...pipeline.corpusStages], Object.keys(emptyCorpus([])).filter((k) => k !== 'articles')));
+  problems.push(...contractProblems([...pipeline.articleStages, ...pipeline.corpusStages]));
   for (const stage of [...pipeline.articleStages, ...pipeline.corpusStages]) {
     for (const need of stage.requires) {
       if (!have.has(need)) problems.push(`${stage.name} requires "${need}", which no earlier stage provides`);
@@ -68,7 +69,7 @@ export function runArticleStages(
   budgetMs: number = DEFAULT_STAGE_BUDGET_MS,
 ): Article {
   let current = article;
-  const missing = new Set<string>();
+  const missing = new Set<ArticleLayerRef>();
   for (const stage of stages) {
     if (current.status === 'failed') break;
     const lacking = stage.requires.filter((need) => missing.has(need));
@@ -82,7 +83,7 @@ export function runArticleStages(
       const out = stage.run(guardArticleReads(stage, current), ctx, configFor(stage.defaults, overrides, stage.name));
       const diagnostics: Diagnostic[] = [...current.diagnostics, ...(out.diagnostics ?? [])];
       const next: Article = { ...current, layers: { ...current.layers, ...out.layers }, diagnostics };
-      for (const p of stage.provides) checkLayer(next, p as LayerName, stage.name);
+      for (const p of stage.provides) checkLayer(next, articleLayer(p), stage.name);
       current = next;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -200,9 +201,9 @@ function corpusUnits(corpus: CorpusResult): { readonly label: string; readonly a
 }
 
 /** What the stage built for the rest, followed by what earlier stages built for the part it failed on. */
-function merge(out: Partial<Omit<CorpusResult, 'articles'>>, failed: CorpusResult, provides: readonly CorpusLayerName[]): Partial<CorpusResult> {
+function merge(out: Partial<Omit<CorpusResult, 'articles'>>, failed: CorpusResult, provides: readonly CorpusLayerRef[]): Partial<CorpusResult> {
   const result: Record<string, readonly unknown[]> = {};
-  for (const key of provides) {
+  for (const key of provides.map(corpusLayer)) {
     const built = out[key];
     if (built !== undefined) result[key] = [...built, ...failed[key]];
   }
@@ -218,8 +219,8 @@ function withFailures(corpus: CorpusResult, failures: ReadonlyMap<string, Diagno
 }
 
 /** Only what a corpus stage declares it provides is applied. */
-function pick(out: Partial<Omit<CorpusResult, 'articles'>>, provides: readonly CorpusLayerName[]): Partial<CorpusResult> {
+function pick(out: Partial<Omit<CorpusResult, 'articles'>>, provides: readonly CorpusLayerRef[]): Partial<CorpusResult> {
   const result: Record<string, unknown> = {};
-  for (const key of provides) if (out[key] !== undefined) result[key] = out[key];
+  for (const key of provides.map(corpusLayer)) if (out[key] !== undefined) result[key] = out[key];
   return result as Partial<CorpusResult>;
 }

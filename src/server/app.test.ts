@@ -11,6 +11,7 @@ import type { Store, StoredStory } from '../store/store.js';
 import { createApp } from './app.js';
 import { openApiDocument } from './openapi.js';
 import { ROUTE_LIST } from './routes.js';
+import { StoryIndex, STORY_INDEX_DEFAULTS } from '../engine/story-index.js';
 
 const TOKEN = 'test-token-0123456789';
 const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -395,5 +396,55 @@ test('POST /articles?analyze=1 runs only the new articles through the engine, an
   assert.equal(report.schema, 'parallax.report/1');
   assert.equal(report.articles.length, 2);
   assert.deepEqual(report.stories.flatMap((s) => s.articles).sort(), report.articles.map((a) => a.id).sort());
+  await store.close();
+});
+
+test('regression: a posted body naming no outlet is listed under a guessed outlet (its URL host, else "posted"), never none', async () => {
+  const store = await openStore(':memory:');
+  const app = createApp({ store, token: TOKEN });
+  const text = 'A tram left the rails in Osterby on Friday and two passengers were hurt, the transit board said.';
+  const bare = await app.request('/articles?format=text', { method: 'POST', body: text, headers: auth });
+  assert.equal(bare.status, 201);
+  const [posted] = (await json(bare))['articles'] as { id: string; outlet: string | null }[];
+  assert.equal(posted?.outlet, 'posted');
+  const stored = await store.getArticle(posted?.id ?? '');
+  assert.equal(stored?.meta.outlet, 'posted');
+  assert.equal(stored?.meta.outletGuessed, true);
+  assert.ok(stored?.diagnostics.some((d) => d.rule === 'outlet-guessed'));
+  const listed = (await json(await app.request('/articles')))['items'] as { id: string; outlet: string | null }[];
+  assert.deepEqual(listed.map((a) => a.outlet), ['posted']);
+  // With a URL but no outlet, the host is the guess, as ingest guesses for a page.
+  const withUrl = await app.request('/articles?url=https://www.kelm.example/tram', { method: 'POST', body: `${text} Service resumed at noon.`, headers: auth });
+  const [hosted] = (await json(withUrl))['articles'] as { outlet: string | null }[];
+  assert.equal(hosted?.outlet, 'kelm.example');
+  // A named outlet is kept.
+  const named = await app.request('/articles?outlet=Osterby%20Post', { method: 'POST', body: ARTICLE, headers: auth });
+  assert.equal(((await json(named))['articles'] as { outlet: string | null }[])[0]?.outlet, 'Osterby Post');
+  await store.close();
+});
+
+test('regression: a story id absorbed by a merge redirects to the story that absorbed it; an unknown id is still 404', async () => {
+  const store = await openStore(':memory:');
+  // The engine's index merges two reports of one flood when a bridging report arrives, and writes its rows.
+  const index = new StoryIndex({ ...STORY_INDEX_DEFAULTS, threshold: 0.3, mergeThreshold: 0.1 });
+  index.assign(plainTextArticle('Flooding in Marlow closed the river road on Sunday; the mayor ordered sandbags for the bridge.'));
+  index.assign(plainTextArticle('Marlow residents left homes as the river rose on Sunday and rescue boats reached the old mill.'));
+  await store.putEngineState(index.changes());
+  assert.deepEqual(index.assign(plainTextArticle('Flooding in Marlow closed the river road on Sunday as residents left homes; the mayor ordered sandbags and rescue boats reached the old mill.')).absorbed, ['s2']);
+  await store.putEngineState(index.changes());
+  const survivor = storedStory(1);
+  await store.replaceStories([{ ...survivor, summary: { ...survivor.summary, id: 's1' }, absorbed: ['s2'], report: storyReportOf('s1', 'Marlow flood', survivor.articleIds) }], ['s2']);
+  const app = createApp({ store });
+  const moved = await app.request('/stories/s2');
+  assert.equal(moved.status, 301);
+  assert.equal(moved.headers.get('location'), '/stories/s1');
+  assert.equal((await app.request('/stories/s1')).status, 200);
+  const report = await app.request('/report?story=s2');
+  assert.equal(report.status, 301);
+  assert.equal(report.headers.get('location'), '/report?story=s1');
+  const quotes = await app.request('/quotes?story=s2');
+  assert.equal(quotes.status, 200);
+  assert.ok(((await json(quotes))['items'] as { story: string }[]).every((q) => q.story === 's1'));
+  assert.equal((await app.request('/stories/s3')).status, 404);
   await store.close();
 });

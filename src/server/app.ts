@@ -10,6 +10,7 @@ import type { InputFormat } from '../ingest/ingest-options.js';
 import type { Report } from '../report/schema.js';
 import { storiesReport, updateAnalysis } from '../service/analyze.js';
 import { allStoryIds } from '../service/read.js';
+import { survivingStory } from '../service/surviving-story.js';
 import { articlePage, articleView, searchPage, storyPage, storyReport } from '../service/read.js';
 import type { Store } from '../store/store.js';
 import { MAX_QUERY_CHARS } from './api-schemas.js';
@@ -123,7 +124,7 @@ export function createApp(options: AppOptions): Hono {
     const format = described?.format ?? asked;
     const analyze = q.analyze === '1' || q.analyze === 'true';
     const result = await writes(async () => {
-      const ingest = await ingestBody({ store, ctx }, body, { format, maxBytes: settings.maxBodyBytes, ...(described ? { maxRecordBytes: body.length + 1 } : {}) });
+      const ingest = await ingestBody({ store, ctx }, body, { format, maxBytes: settings.maxBodyBytes, guessOutlet: true, ...(described ? { maxRecordBytes: body.length + 1 } : {}) });
       if (!analyze || !ingest.articles.length) return { ingest, stories: [] as string[] };
       // the incremental engine: only the new articles' stages run, and only the stories they join are re-analyzed
       await updateAnalysis({ store, ctx }, ingest.articles);
@@ -156,8 +157,11 @@ export function createApp(options: AppOptions): Hono {
   app.get(honoPath(ROUTES.story.path), async (c) => {
     const { id } = parseParams(ROUTES.story.params, c.req.param());
     const report = await storyReport(store, id);
-    if (!report) throw new ApiError(404, 'not-found', `no story ${id}: list them with GET /stories`);
-    return c.json(report);
+    if (report) return c.json(report);
+    // a story absorbed by a merge: its id moved to the story that absorbed it
+    const survivor = await survivingStory(store, id);
+    if (survivor) return c.redirect(`/stories/${encodeURIComponent(survivor)}`, 301);
+    throw new ApiError(404, 'not-found', `no story ${id}: list them with GET /stories`);
   });
 
   app.get(ROUTES.articles.path, async (c) => {
@@ -208,8 +212,10 @@ export function createApp(options: AppOptions): Hono {
     const q = query(c, ROUTES.report.query);
     if (q.story !== undefined) {
       const report = await storyReport(store, q.story);
-      if (!report) throw new ApiError(404, 'not-found', `no story ${q.story}: list them with GET /stories`);
-      return c.json(report);
+      if (report) return c.json(report);
+      const survivor = await survivingStory(store, q.story);
+      if (survivor) return c.redirect(`/report?story=${encodeURIComponent(survivor)}`, 301);
+      throw new ApiError(404, 'not-found', `no story ${q.story}: list them with GET /stories`);
     }
     const articles = await store.countArticles();
     if (articles > 0 && articles <= settings.fullReportMaxArticles && !q.cursor) {

@@ -44,6 +44,7 @@ export interface RouteSpec {
 
 const bad = { description: 'malformed input: the message names the parameter and the fix', schemas: [errorSchema] };
 const notFound = { description: 'no such item', schemas: [errorSchema] };
+const absorbed = { description: 'a merge absorbed this story: Location names the story that absorbed it' };
 const busy = { description: 'too many requests in flight; retry after the Retry-After seconds', schemas: [errorSchema] };
 
 export const ROUTES = {
@@ -83,7 +84,7 @@ export const ROUTES = {
     operationId: 'getStory',
     summary: 'one story as its stored report-v1 subset',
     params: idParam,
-    responses: { 200: { description: 'the story report', schemas: [reportV1Schema] }, 404: notFound, 429: busy },
+    responses: { 200: { description: 'the story report', schemas: [reportV1Schema] }, 301: absorbed, 404: notFound, 429: busy },
   },
   articles: {
     method: 'get',
@@ -133,6 +134,7 @@ export const ROUTES = {
     query: reportQuery,
     responses: {
       200: { description: 'report-v1, or the story index for a big corpus', schemas: [reportV1Schema, reportIndexSchema] },
+      301: absorbed,
       400: bad,
       404: { description: 'nothing analyzed yet, or no such story', schemas: [errorSchema] },
       429: busy,

@@ -2,6 +2,7 @@
 import type { Report } from '../report/schema.js';
 import type { Page, Store } from '../store/store.js';
 import { storyPage, storyReport } from '../service/read.js';
+import { survivingStory } from '../service/surviving-story.js';
 import { ApiError } from './api-error.js';
 
 /** Story summaries fetched per store page while walking the stories. */
@@ -45,12 +46,16 @@ export interface StoryItemsRequest {
 export async function storyItems<T>(store: Store, req: StoryItemsRequest, pick: (report: Report, story: string) => readonly T[]): Promise<Page<T>> {
   const pos = decodeCursor(req.cursor);
   if (req.story !== undefined) {
-    const report = await storyReport(store, req.story);
+    let story = req.story;
+    let report = await storyReport(store, story);
+    // an id a merge absorbed stands for the story that absorbed it
+    const survivor = report ? null : await survivingStory(store, story);
+    if (survivor) [story, report] = [survivor, await storyReport(store, survivor)];
     if (!report) throw new ApiError(404, 'not-found', `no story ${req.story}: list them with GET /stories`);
-    const all = pick(report, req.story);
+    const all = pick(report, story);
     const items = all.slice(pos.o, pos.o + req.limit);
     const end = pos.o + items.length;
-    return { items, next: end < all.length ? encodeCursor({ c: null, i: 0, s: req.story, o: end }) : null };
+    return { items, next: end < all.length ? encodeCursor({ c: null, i: 0, s: story, o: end }) : null };
   }
   const out: T[] = [];
   let { c, i, s, o } = pos;

@@ -21,15 +21,15 @@ test('a stage that throws on one article gives a report with that article marked
   const failing = defineArticleStage({
     name: 'parallax.failing-quantities.v1',
     version: '1',
-    requires: ['sentences'],
-    provides: ['quantities'],
+    requires: ['article.sentences'],
+    provides: ['article.quantities'],
     defaults: {},
     run: (article) => {
       if (article.text.includes('Three')) throw new Error('no numbers today');
       return { layers: { quantities: [] } };
     },
   });
-  const pipeline = { articleStages: base.articleStages.map((s) => (s.provides.includes('quantities') ? failing : s)), corpusStages: base.corpusStages };
+  const pipeline = { articleStages: base.articleStages.map((s) => (s.provides.includes('article.quantities') ? failing : s)), corpusStages: base.corpusStages };
   await store.putArticles(docs);
   const report = await analyzeArticles({ store, ctx: createContext(), pipeline }, docs);
   assertReportInvariants(report);
@@ -46,11 +46,11 @@ test('analyzing stored articles again starts from the ingested article: stage di
     name: 'parallax.noisy.v1',
     version: '1',
     requires: [],
-    provides: ['times'],
+    provides: ['article.times'],
     defaults: {},
     run: (article) => ({ layers: { times: [] }, diagnostics: [{ severity: 'warning', stage: 'parallax.noisy.v1', rule: 'noted', message: `seen ${article.id}` }] }),
   });
-  const pipeline = { articleStages: [...defaultPipeline().articleStages.filter((s) => !s.provides.includes('times')), noisy], corpusStages: [] };
+  const pipeline = { articleStages: [...defaultPipeline().articleStages.filter((s) => !s.provides.includes('article.times')), noisy], corpusStages: [] };
   await store.putArticles(docs);
   const ctx = createContext();
   await analyzeArticles({ store, ctx, pipeline }, docs);

@@ -1,4 +1,5 @@
 // Word-level diff of two short passages (longest common subsequence of words), for side-by-side conflict and quote views.
+import { alignWords } from '../../src/core/text/align-words.js';
 
 export interface DiffPart {
   readonly text: string;
@@ -31,47 +32,6 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Marks which tokens of each side belong to a longest common subsequence. */
-function alignTokens(a: readonly Token[], b: readonly Token[]): { keepA: boolean[]; keepB: boolean[] } {
-  const keepA = a.map(() => false);
-  const keepB = b.map(() => false);
-  let head = 0;
-  while (head < a.length && head < b.length && a[head]!.key === b[head]!.key) {
-    keepA[head] = keepB[head] = true;
-    head++;
-  }
-  let tailA = a.length;
-  let tailB = b.length;
-  while (tailA > head && tailB > head && a[tailA - 1]!.key === b[tailB - 1]!.key) {
-    keepA[--tailA] = keepB[--tailB] = true;
-  }
-  const n = tailA - head;
-  const m = tailB - head;
-  if (n === 0 || m === 0 || n * m > MAX_DIFF_CELLS) return { keepA, keepB };
-  // lengths[i][j] = LCS of a[head+i..tailA) and b[head+j..tailB), stored row-major.
-  const width = m + 1;
-  const lengths = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lengths[i * width + j] =
-        a[head + i]!.key === b[head + j]!.key
-          ? lengths[(i + 1) * width + j + 1]! + 1
-          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
-    }
-  }
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[head + i]!.key === b[head + j]!.key) {
-      keepA[head + i] = keepB[head + j] = true;
-      i++;
-      j++;
-    } else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) i++;
-    else j++;
-  }
-  return { keepA, keepB };
-}
-
 /** Splits the text into runs; the gap between two changed words is changed too, so a changed phrase reads as one mark. */
 function toParts(text: string, tokens: readonly Token[], keep: readonly boolean[]): DiffPart[] {
   const parts: DiffPart[] = [];
@@ -101,6 +61,6 @@ function toParts(text: string, tokens: readonly Token[], keep: readonly boolean[
 export function wordDiff(a: string, b: string): WordDiff {
   const ta = tokenize(a);
   const tb = tokenize(b);
-  const { keepA, keepB } = alignTokens(ta, tb);
+  const { keepA, keepB } = alignWords(ta.map((t) => t.key), tb.map((t) => t.key), MAX_DIFF_CELLS);
   return { a: toParts(a, ta, keepA), b: toParts(b, tb, keepB) };
 }

@@ -8,8 +8,8 @@ export type AliasesConfig = MergeSettings;
 export const aliasesStage = defineCorpusStage<AliasesConfig>({
   name: 'parallax.aliases.v1',
   version: '1.0.0',
-  requires: ['entities'],
-  provides: ['entities'],
+  requires: ['article.entities'],
+  provides: ['corpus.entities'],
   defaults: DEFAULT_MERGE_SETTINGS,
   run(corpus, _ctx, config) {
     const mentions: AliasMention[] = [];

@@ -293,8 +293,8 @@ export function buildBrief(corpus: CorpusResult, config: BriefConfig = BRIEF_DEF
 export const briefStage = defineCorpusStage<BriefConfig>({
   name: 'parallax.brief.v1',
   version: '1.0.0',
-  requires: ['claims', 'quoteGroups', 'provenance', 'timeline', 'duplicates', 'stories', 'entities', 'quotes', 'attributions'],
-  provides: ['brief'],
+  requires: ['article.quotes', 'article.attributions', 'corpus.claims', 'corpus.quoteGroups', 'corpus.provenance', 'corpus.timeline', 'corpus.duplicates', 'corpus.stories', 'corpus.entities'],
+  provides: ['corpus.brief'],
   defaults: BRIEF_DEFAULTS,
   run(corpus, _ctx, config) {
     return { brief: buildBrief(corpus, config) };

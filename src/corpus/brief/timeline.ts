@@ -69,8 +69,8 @@ export function buildTimeline(corpus: CorpusResult): TimelineEntry[] {
 export const timelineStage = defineCorpusStage<Record<string, never>>({
   name: 'parallax.timeline.v1',
   version: '1.0.0',
-  requires: ['claims'],
-  provides: ['timeline'],
+  requires: ['corpus.claims'],
+  provides: ['corpus.timeline'],
   defaults: {},
   run(corpus) {
     return { timeline: buildTimeline(corpus) };

@@ -81,8 +81,8 @@ export function extractClaims(corpus: CorpusResult, config: ClaimsConfig = CLAIM
 export const claimsStage = defineCorpusStage<ClaimsConfig>({
   name: 'parallax.claims.v1',
   version: '1.0.0',
-  requires: ['sentences', 'entities', 'quantities', 'times', 'stories', 'duplicates', 'quoteGroups', 'attributions', 'quotes'],
-  provides: ['claims'],
+  requires: ['article.sentences', 'article.entities', 'article.quantities', 'article.times', 'article.attributions', 'article.quotes', 'corpus.entities', 'corpus.stories', 'corpus.duplicates', 'corpus.quoteGroups'],
+  provides: ['corpus.claims'],
   defaults: CLAIMS_DEFAULTS,
   run(corpus, _ctx, config) {
     return { claims: extractClaims(corpus, config) };

@@ -1,23 +1,10 @@
 // The words a clause's meaning rests on: stop words, figures, negation and reporting verbs dropped, synonyms folded.
 import type { Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
-import { stem } from './stem.js';
+import { NON_CONTENT_WORDS } from '../../core/text/content-words.js';
+import { stem } from '../../core/text/stem.js';
 
-const STOP = new Set(
-  (
-    'a an the and or but if of to in on at by for with from into onto over under about as than then that this these those ' +
-    'is are was were be been being am has have had having do does did will would shall should can could may might must ' +
-    'it its it\'s he she they we you i him her them us me his their our your my who whom whose which what when where why how ' +
-    'not no never nor none nobody nothing neither cannot there here also just only very more most less least so such up down out off ' +
-    'said says say told tell telling according reported reports report added adding stated statement spokesperson spokesman spokeswoman ' +
-    'mr mrs ms dr one two three four five six seven eight nine ten dozen hundred thousand million billion ' +
-    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow morning evening night afternoon ' +
-    'week weeks month months year years day days hour hours minute minutes time times ' +
-    'least almost nearly around roughly some several many few all any each every other another same own ' +
-    'after before since until while during ahead prior following later earlier again still yet already now ' +
-    'largest biggest worst best first second third a.m. p.m. am pm gmt utc'
-  ).split(/\s+/),
-);
+const STOP = NON_CONTENT_WORDS;
 
 /** Paraphrases folded to one key; stems on the left are after `stem()`. */
 const SYNONYM: Readonly<Record<string, string>> = {

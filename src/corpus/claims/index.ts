@@ -4,7 +4,6 @@ export type { ClaimsConfig } from './claims-stage.js';
 export { splitClauses } from './split-clauses.js';
 export { outletOf, sourceKeyOf } from './outlet-of.js';
 export { clauseFacts } from './clause-facts.js';
-export { stem } from './stem.js';
 export { contentKey, contentSpan, contentWords } from './content-words.js';
 export type { ClauseFacts, Ordering, Superlative } from './clause-facts.js';
 export { compareMentions, compareMentionsAll } from './compare-mentions.js';

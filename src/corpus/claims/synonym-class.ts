@@ -1,6 +1,6 @@
 // Near-synonym classes of English news wording: words outlets use interchangeably for one event, means or rank.
 import { contentKey } from './content-words.js';
-import { stem } from './stem.js';
+import { stem } from '../../core/text/stem.js';
 
 /**
  * Each class lists words a reader takes as naming the same thing when two outlets describe one event: "an air

@@ -108,7 +108,7 @@ export const duplicatesStage = defineCorpusStage<DuplicatesConfig>({
   name: 'parallax.duplicates.v1',
   version: '1.0.0',
   requires: [],
-  provides: ['duplicates'],
+  provides: ['corpus.duplicates'],
   defaults: DUPLICATES_DEFAULTS,
   run(corpus, _ctx, config) {
     return { duplicates: findDuplicates(corpus.articles, config) };

@@ -3,8 +3,8 @@ import type { Article, TimeSpan } from '../../core/article.js';
 import type { Claim, Story, StoryEvent } from '../../core/corpus.js';
 import { tokenize } from '../../core/tokenize.js';
 import { defineCorpusStage } from '../../core/stage.js';
-import { stem } from '../stories/article-features.js';
-import { STOPWORDS } from '../stories/stopwords.js';
+import { NON_CONTENT_WORDS } from '../../core/text/content-words.js';
+import { stem } from '../../core/text/stem.js';
 
 export interface EventsConfig {
   /** How many opening sentences are searched for the date of the event an article leads with. */
@@ -62,7 +62,7 @@ function contentWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const t of tokenize(text)) {
     const w = t.text.toLowerCase();
-    if (w.length < 3 || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) continue;
+    if (w.length < 3 || NON_CONTENT_WORDS.has(w) || !/^\p{L}/u.test(w)) continue;
     out.add(stem(w.replace(/['\u2019]s$/, '')));
   }
   return out;
@@ -259,8 +259,8 @@ export function addEvents(
 export const eventsStage = defineCorpusStage<EventsConfig>({
   name: 'parallax.events.v1',
   version: '1.1.0',
-  requires: ['stories', 'claims', 'duplicates', 'times'],
-  provides: ['stories'],
+  requires: ['article.times', 'corpus.stories', 'corpus.claims', 'corpus.duplicates'],
+  provides: ['corpus.stories'],
   defaults: EVENTS_DEFAULTS,
   run(corpus, _ctx, config) {
     const copies = new Set(corpus.duplicates.map((d) => d.article));

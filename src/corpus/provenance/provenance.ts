@@ -92,8 +92,8 @@ export function anonymousClaims(corpus: CorpusResult, claims: readonly Claim[] =
 export const provenanceStage = defineCorpusStage<Record<string, never>>({
   name: 'parallax.provenance.v1',
   version: '1.0.0',
-  requires: ['stories', 'duplicates', 'attributions', 'claims'],
-  provides: ['provenance', 'coverage', 'anonymousClaims'],
+  requires: ['article.attributions', 'corpus.stories', 'corpus.duplicates', 'corpus.claims'],
+  provides: ['corpus.provenance', 'corpus.coverage', 'corpus.anonymousClaims'],
   defaults: {},
   run(corpus) {
     return { provenance: provenanceEdges(corpus), coverage: coverage(corpus), anonymousClaims: anonymousClaims(corpus) };

@@ -41,5 +41,5 @@ test('a word carried by more quotes than maxPostings is not probed', () => {
 
 test('quotes are indexed by their content words, or by all words when they have none', () => {
   assert.deepEqual(indexWords(['we', 'will', 'rebuild', 'the', 'pier', 'pier']), ['rebuild', 'pier']);
-  assert.deepEqual(indexWords(['i', 'do', 'not', 'know']), ['i', 'do', 'not', 'know']);
+  assert.deepEqual(indexWords(['we', 'did', 'not', 'say', 'that']), ['we', 'did', 'not', 'say', 'that']);
 });

@@ -1,5 +1,5 @@
 // Candidate pairs of quotes from an inverted index of their rarest content words (prefix filtering), never from all pairs.
-import { STOPWORDS } from '../stories/stopwords.js';
+import { NON_CONTENT_WORDS } from '../../core/text/content-words.js';
 
 export interface CandidateSettings {
   /**
@@ -16,7 +16,7 @@ export const CANDIDATE_DEFAULTS: CandidateSettings = { minSharedShare: 0.5, maxP
 /** The distinct words a quote is indexed under: its content words, or all its words when it has none. */
 export function indexWords(words: readonly string[]): string[] {
   const distinct = [...new Set(words)];
-  const content = distinct.filter((w) => !STOPWORDS.has(w) && !/^\p{N}{1,2}$/u.test(w));
+  const content = distinct.filter((w) => !NON_CONTENT_WORDS.has(w) && !/^\p{N}{1,2}$/u.test(w));
   return content.length ? content : distinct;
 }
 

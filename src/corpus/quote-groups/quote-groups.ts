@@ -211,8 +211,8 @@ export function groupQuotes(corpus: CorpusResult, config: QuoteGroupsConfig = QU
 export const quoteGroupsStage = defineCorpusStage<QuoteGroupsConfig>({
   name: 'parallax.quote-groups.v1',
   version: '2.0.0',
-  requires: ['quotes', 'entities', 'stories'],
-  provides: ['quoteGroups'],
+  requires: ['article.quotes', 'corpus.entities', 'corpus.stories'],
+  provides: ['corpus.quoteGroups'],
   defaults: QUOTE_GROUPS_DEFAULTS,
   run(corpus, _ctx, config) {
     return { quoteGroups: groupQuotes(corpus, config) };

@@ -1,4 +1,5 @@
 // Word-level alignment of two quotes (LCS): identical, trimmed (contiguous sub-span) or variant, with the differing words.
+import { alignWords } from '../../core/text/align-words.js';
 import { tokenize } from '../../core/tokenize.js';
 
 export type QuoteRelation = 'identical' | 'trimmed' | 'variant';
@@ -47,16 +48,9 @@ export function indexOfRun(long: readonly string[], run: readonly string[], from
   return -1;
 }
 
-/** LCS table walked back into runs of changed words. */
+/** The LCS alignment read as runs of changed words. */
 function changesOf(a: readonly string[], b: readonly string[]): { shared: number; changes: WordChange[] } {
-  const n = a.length;
-  const m = b.length;
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    const row = dp[i] as number[];
-    const next = dp[i + 1] as number[];
-    for (let j = m - 1; j >= 0; j--) row[j] = a[i] === b[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
-  }
+  const { keepA, keepB, shared } = alignWords(a, b);
   const changes: WordChange[] = [];
   let from: string[] = [];
   let to: string[] = [];
@@ -67,21 +61,17 @@ function changesOf(a: readonly string[], b: readonly string[]): { shared: number
   };
   let i = 0;
   let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
+  while (i < a.length || j < b.length) {
+    if (i < a.length && !keepA[i]) from.push(a[i++] ?? '');
+    else if (j < b.length && !keepB[j]) to.push(b[j++] ?? '');
+    else {
       flush();
       i++;
-      j++;
-    } else if (j >= m || (i < n && (dp[i + 1]?.[j] ?? 0) >= (dp[i]?.[j + 1] ?? 0))) {
-      from.push(a[i] ?? '');
-      i++;
-    } else {
-      to.push(b[j] ?? '');
       j++;
     }
   }
   flush();
-  return { shared: dp[0]?.[0] ?? 0, changes };
+  return { shared, changes };
 }
 
 /** How the second quote relates to the first; relation null when they are not the same utterance. */

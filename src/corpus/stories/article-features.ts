@@ -2,7 +2,8 @@
 import type { Article } from '../../core/article.js';
 import type { Entity } from '../../core/corpus.js';
 import { tokenize } from '../../core/tokenize.js';
-import { STOPWORDS } from './stopwords.js';
+import { NON_CONTENT_WORDS } from '../../core/text/content-words.js';
+import { stem } from '../../core/text/stem.js';
 
 /** Feature key -> raw count. Keys are namespaced: `w:` word, `e:` entity, `d:` date, `y:` year, `n:` number. */
 export type FeatureCounts = Map<string, number>;
@@ -11,16 +12,6 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH_INDEX = new Map(MONTHS.flatMap((m, i) => [[m, i + 1] as const, [m.slice(0, 3), i + 1] as const]));
 const YEAR_RE = /^(?:1[89]|20)\d\d$/;
 const NUMBER_RE = /^\p{N}+(?:[.,]\p{N}+)*$/u;
-
-/** Light stemming so "quake"/"quakes" and "killed"/"killing" share a key; never shortens below four letters. */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
-  return w;
-}
 
 function bump(map: FeatureCounts, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
@@ -67,7 +58,7 @@ function capitalizedFeatures(article: Article, out: FeatureCounts): void {
       sentenceStart = true;
     }
     const capital = /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text) ? true : /^\p{Lu}{2,}$/u.test(t.text);
-    if (capital && !sentenceStart && !STOPWORDS.has(t.text.toLowerCase())) run.push(t.text.replace(/['\u2019]s$/, ''));
+    if (capital && !sentenceStart && !NON_CONTENT_WORDS.has(t.text.toLowerCase())) run.push(t.text.replace(/['\u2019]s$/, ''));
     else flush();
     sentenceStart = /^[.!?]$/.test(t.text) || (sentenceStart && /^\W$/.test(t.text));
   }
@@ -106,7 +97,7 @@ export function articleFeatures(article: Article, options: FeatureOptions = {}):
       if (!YEAR_RE.test(w)) bump(out, `n:${w.replace(/,/g, '')}`);
       continue;
     }
-    if (w.length < 3 || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) continue;
+    if (w.length < 3 || NON_CONTENT_WORDS.has(w) || !/^\p{L}/u.test(w)) continue;
     bump(out, `w:${stem(w.replace(/['\u2019]s$/, ''))}`);
   }
   if (article.layers.entities.length) entityFeatures(article, options.entityIds, out);

@@ -2,7 +2,7 @@
 export { storiesStage } from './stories.js';
 export { STORIES_DEFAULTS, clusterStories, weightVectors } from './cluster-stories.js';
 export type { ClusterInput, StoriesConfig, StoryClustering } from './cluster-stories.js';
-export { articleFeatures, entityIdsByArticle, stem } from './article-features.js';
+export { articleFeatures, entityIdsByArticle } from './article-features.js';
 export type { FeatureCounts, FeatureOptions } from './article-features.js';
 export { OnlineClusterer, dot, normalize, topKeys } from './online-clusterer.js';
 export { clusterTopics } from './topic-clusterer.js';

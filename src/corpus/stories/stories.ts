@@ -5,8 +5,8 @@ import { STORIES_DEFAULTS, clusterStories, type StoriesConfig } from './cluster-
 export const storiesStage = defineCorpusStage<StoriesConfig>({
   name: 'parallax.stories.v1',
   version: '1.0.0',
-  requires: ['entities', 'duplicates', 'times'],
-  provides: ['stories'],
+  requires: ['article.entities', 'article.times', 'corpus.entities', 'corpus.duplicates'],
+  provides: ['corpus.stories'],
   defaults: STORIES_DEFAULTS,
   run(corpus, _ctx, config) {
     const { stories } = clusterStories(

@@ -5,8 +5,8 @@ import { ATTRIBUTIONS_DEFAULTS, extractAttributions, type AttributionsConfig } f
 export const attributionsStage = defineArticleStage<AttributionsConfig>({
   name: 'parallax.attributions.v1',
   version: '1.0.0',
-  requires: ['sentences', 'entities'],
-  provides: ['attributions'],
+  requires: ['article.sentences', 'article.entities'],
+  provides: ['article.attributions'],
   defaults: ATTRIBUTIONS_DEFAULTS,
   run(article, _ctx, config) {
     return { layers: { attributions: extractAttributions(article.text, article.layers, article.meta.outlet, config) } };

@@ -79,8 +79,8 @@ export function findEntities(text: string, sentences: readonly Span[], config: E
 export const entitiesStage = defineArticleStage<EntitiesConfig>({
   name: 'parallax.entities.v1',
   version: '1.0.0',
-  requires: ['sentences'],
-  provides: ['entities'],
+  requires: ['article.sentences'],
+  provides: ['article.entities'],
   defaults: { modelDir: DEFAULT_MODEL_DIR, roleMentions: true },
   run(article, _ctx, config) {
     return { layers: { entities: findEntities(article.text, article.layers.sentences, config) } };

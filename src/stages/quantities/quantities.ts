@@ -2,6 +2,7 @@
 import type { QuantityQualifier, QuantitySpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { defineArticleStage } from '../../core/stage.js';
+import { FUNCTION_WORDS, REPORTING_WORDS } from '../../core/text/content-words.js';
 import { NUMBER_SOURCE, ORDINAL_SOURCE, parseNumber, parseOrdinal, round } from './number-words.js';
 import { countsPersons, isTally, peopleCounts, readShotAsWounded, roleAfter, roleOfUnit } from './people.js';
 import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';
@@ -61,13 +62,8 @@ const QUANTITY_RE = new RegExp(
   'gi',
 );
 
-const STOP_WORDS = new Set(
-  `a an the of in on at to for from by with and or but as than that which who whom whose this these those it its
-  is are was were be been being has have had do does did will would could should may might must can said says say
-  told tell according per each every other more less most least about around after before since during over under
-  into onto out up down off not no nor so if then when where while because although also just only even still yet
-  there here their they them he she his her we our you your i me my us all some any both either neither such`.split(/\s+/),
-);
+/** Where a counted noun phrase ends: a function word or a reporting verb. */
+const STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...REPORTING_WORDS]);
 
 /** Words that may be counted even though a noun-phrase heuristic would stop at them. */
 const COUNT_ADJECTIVES = new Set(['dead', 'injured', 'wounded', 'killed', 'missing', 'hurt', 'arrested', 'detained', 'homeless']);
@@ -455,8 +451,8 @@ export function quantitiesCompatible(a: QuantitySpan, b: QuantitySpan): boolean 
 export const quantitiesStage = defineArticleStage<QuantitiesConfig>({
   name: 'parallax.quantities.v1',
   version: '1.1.0',
-  requires: ['sentences'],
-  provides: ['quantities'],
+  requires: ['article.sentences'],
+  provides: ['article.quantities'],
   defaults: { keepBareNumbers: true },
   run(article, _ctx, config) {
     const quantities = article.layers.sentences.flatMap((s) => extractQuantities(article.text, s, config));

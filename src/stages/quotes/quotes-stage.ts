@@ -5,8 +5,8 @@ import { extractQuotes, QUOTES_DEFAULTS, type QuotesConfig } from './extract-quo
 export const quotesStage = defineArticleStage<QuotesConfig>({
   name: 'parallax.quotes.v1',
   version: '1.0.0',
-  requires: ['paragraphs', 'sentences', 'entities'],
-  provides: ['quotes'],
+  requires: ['article.paragraphs', 'article.sentences', 'article.entities'],
+  provides: ['article.quotes'],
   defaults: QUOTES_DEFAULTS,
   run(article, _ctx, config) {
     return { layers: { quotes: extractQuotes(article.text, article.layers, config) } };

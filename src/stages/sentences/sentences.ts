@@ -163,7 +163,7 @@ export const sentencesStage = defineArticleStage<SentencesConfig>({
   name: STAGE,
   version: '1.1.0',
   requires: [],
-  provides: ['paragraphs', 'sentences'],
+  provides: ['article.paragraphs', 'article.sentences'],
   defaults: { newlineIsParagraph: true, maxSentenceChars: 1000 },
   run(article, _ctx, config) {
     const paragraphs = splitParagraphs(article.text, config.newlineIsParagraph);

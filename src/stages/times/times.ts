@@ -395,8 +395,8 @@ export function extractTimes(text: string, reference: string | null, options: Ti
 export const timesStage = defineArticleStage<TimesConfig>({
   name: 'parallax.times.v1',
   version: '1.0.0',
-  requires: ['sentences', 'quotes'],
-  provides: ['times'],
+  requires: ['article.sentences', 'article.quotes'],
+  provides: ['article.times'],
   defaults: { style: 'news', chronoFallback: true },
   run(article, _ctx, config) {
     const quotes: readonly QuoteSpan[] = article.layers.quotes;
