@@ -151,7 +151,7 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
         const u0 = performance.now();
         const update = await engine.add([fresh]);
         // Coalescing lets a big story wait for more articles; here the report is wanted now.
-        const updated = [...update.updated, ...(await engine.flush(update.waiting))];
+        const updated = [...update.updated, ...(await engine.flush([...new Set(update.storyOf.values())]))];
         bigStoryUpdateMs = performance.now() - u0;
         const row = story ? await store.getStory(story) : null;
         log(`stream ${size}: one article into story ${story} (${row?.articleIds.length ?? '?'} articles) updated ${updated.join(', ')} in ${bigStoryUpdateMs.toFixed(0)} ms`);
