@@ -53,3 +53,37 @@ test('a merge deletes the absorbed story row and the surviving row names it', as
   assert.equal(reopened.storyOf(b.id), 's1');
   await store.close();
 });
+
+test('coalescing: a story waits until it grew by the given share, and its row then equals the row made at every step', async () => {
+  const store = await openStore(':memory:');
+  await store.putArticles(ferry);
+  const engine = await StoryEngine.open(store, createContext(), { coalesce: { growth: 1, maxWait: 5 } });
+  const first = await engine.add([ferry[0]!]);
+  // A new story is analyzed at once; then 1 gained on 1 reported is growth 1.
+  assert.deepEqual(first.updated, ['s1']);
+  assert.deepEqual((await engine.add([ferry[1]!])).updated, ['s1']);
+  const third = await engine.add([ferry[2]!]);
+  assert.deepEqual([third.updated, third.waiting], [[], ['s1']]);
+  assert.deepEqual((await store.getStory('s1'))?.articleIds.length, 2);
+  // The wait survives a restart: a new engine over the same store knows s1 is behind.
+  const reopened = await StoryEngine.open(store, createContext(), { coalesce: { growth: 1, maxWait: 5 } });
+  const fourth = await reopened.add([ferry[3]!]);
+  assert.deepEqual([fourth.updated, fourth.waiting], [['s1'], []]);
+  assert.equal(JSON.stringify(await store.getStory('s1')), await reportsOneByOne(100));
+  await store.close();
+});
+
+test('coalescing: a story waits at most maxWait calls, and flush analyzes every waiting story', async () => {
+  const store = await openStore(':memory:');
+  await store.putArticles(ferry);
+  const engine = await StoryEngine.open(store, createContext(), { coalesce: { growth: 10, maxWait: 2 } });
+  await engine.add(ferry.slice(0, 2));
+  assert.deepEqual((await engine.add([ferry[2]!])).waiting, ['s1']);
+  assert.deepEqual((await engine.add([])).updated, []);
+  assert.deepEqual((await engine.add([])).updated, ['s1']);
+  assert.deepEqual((await engine.add([ferry[3]!])).waiting, ['s1']);
+  assert.deepEqual(await engine.flush(), ['s1']);
+  assert.deepEqual(await engine.flush(), []);
+  assert.equal(JSON.stringify(await store.getStory('s1')), await reportsOneByOne(100));
+  await store.close();
+});

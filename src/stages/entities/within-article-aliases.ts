@@ -79,16 +79,22 @@ interface Anchor {
   readonly at: number;
 }
 
+/** Per role noun: the role right before a name ("spokesman Dmitry Peskov"), and after it ("Peskov, the Kremlin spokesman"). */
+const ROLE_BEFORE = ROLE_NOUNS.map((role) => new RegExp(`\\b${role}\\s+$`));
+const ROLE_AFTER = ROLE_NOUNS.map((role) => new RegExp(`^(?:['\u2019]s)?,\\s+(?:the|a|an)\\s+(?:[\\w.-]+\\s+){0,3}?${role}\\b`));
+
 /** Roles the text explicitly attaches to a person: "presidential spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman". */
 function roleAnchors(text: string, mention: RawMention, name: string): Anchor[] {
   const out: Anchor[] = [];
   const before = text.slice(Math.max(0, mention.start - 40), mention.start).toLowerCase();
   const after = text.slice(mention.end, mention.end + 60).toLowerCase();
-  for (const role of ROLE_NOUNS) {
-    if (new RegExp(`\\b${role}\\s+$`).test(before)) out.push({ role, name, at: mention.start });
-    else if (new RegExp(`^(?:['\u2019]s)?,\\s+(?:the|a|an)\\s+(?:[\\w.-]+\\s+){0,3}?${role}\\b`).test(after)) {
-      out.push({ role, name, at: mention.end });
-    }
+  // Every ROLE_BEFORE pattern ends in white space and every ROLE_AFTER one starts with a comma or "'s,": most names have neither.
+  const spaceBefore = /\s$/.test(before);
+  const commaAfter = /^(?:['\u2019]s)?,/.test(after);
+  if (!spaceBefore && !commaAfter) return out;
+  for (const [i, role] of ROLE_NOUNS.entries()) {
+    if (spaceBefore && ROLE_BEFORE[i]!.test(before)) out.push({ role, name, at: mention.start });
+    else if (commaAfter && ROLE_AFTER[i]!.test(after)) out.push({ role, name, at: mention.end });
   }
   // Keep the longest role phrase per position: "prime minister", not also "minister".
   return out.filter((a) => !out.some((b) => b !== a && b.at === a.at && b.role.length > a.role.length && b.role.endsWith(a.role)));

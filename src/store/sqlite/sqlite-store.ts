@@ -20,6 +20,9 @@ export interface SqliteOptions {
 /** Long enough for another CLI's largest write (a whole analysis saved at once) to finish first. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
 
+/** Distinct statements kept prepared per connection. */
+const MAX_CACHED_STATEMENTS = 64;
+
 /** Whether SQLite gave up waiting for a lock another connection holds. */
 export function isBusyError(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
@@ -59,6 +62,9 @@ export class SqliteStore implements Store {
   private readonly path: string;
   private readonly busyTimeoutMs: number;
 
+  /** Prepared statements by their SQL: preparing parses and plans the statement, so each is done once per connection. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(db: Db, path: string, busyTimeoutMs: number) {
     this.db = db;
     this.path = path;
@@ -88,6 +94,17 @@ export class SqliteStore implements Store {
     return new SqliteStore(db, path, busyTimeoutMs);
   }
 
+  /** The prepared statement for this SQL, prepared on first use. */
+  private sql(source: string): Database.Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      // Dynamic SQL (a title filter per word count) is bounded, but never let the map grow without limit.
+      if (this.statements.size < MAX_CACHED_STATEMENTS) this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
   /**
    * Runs a write as one BEGIN IMMEDIATE transaction: the write lock is taken (waiting up to the busy timeout) before
    * anything is read, so a read-then-write never fails on a lock upgrade; a lock that outlasts the wait is PX202.
@@ -102,11 +119,11 @@ export class SqliteStore implements Store {
   }
 
   async putArticles(articles: readonly Article[]): Promise<PutResult[]> {
-    const exists = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?');
-    const insert = this.db.prepare(
+    const exists = this.sql('SELECT id FROM articles WHERE content_hash = ?');
+    const insert = this.sql(
       'INSERT INTO articles (id, content_hash, outlet, published, title, source_json, article_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const fts = this.db.prepare('INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)');
+    const fts = this.sql('INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)');
     return this.write(() =>
       articles.map((a): PutResult => {
         const found = exists.get(a.contentHash) as { id: string } | undefined;
@@ -119,8 +136,8 @@ export class SqliteStore implements Store {
   }
 
   async updateArticles(articles: readonly Article[]): Promise<void> {
-    const update = this.db.prepare('UPDATE articles SET article_json = ? WHERE id = ?');
-    const forget = this.db.prepare('DELETE FROM article_stages WHERE article = ?');
+    const update = this.sql('UPDATE articles SET article_json = ? WHERE id = ?');
+    const forget = this.sql('DELETE FROM article_stages WHERE article = ?');
     this.write(() => {
       for (const a of articles) {
         update.run(JSON.stringify(a), a.id);
@@ -130,8 +147,8 @@ export class SqliteStore implements Store {
   }
 
   async saveAnalyzedArticles(entries: readonly AnalyzedArticle[]): Promise<void> {
-    const update = this.db.prepare('UPDATE articles SET article_json = ? WHERE id = ?');
-    const record = this.db.prepare(
+    const update = this.sql('UPDATE articles SET article_json = ? WHERE id = ?');
+    const record = this.sql(
       'INSERT INTO article_stages (article, versions_json) VALUES (?, ?) ON CONFLICT(article) DO UPDATE SET versions_json = excluded.versions_json',
     );
     this.write(() => {
@@ -142,7 +159,7 @@ export class SqliteStore implements Store {
   }
 
   async getStageVersions(ids: readonly string[]): Promise<Map<string, StageVersions>> {
-    const get = this.db.prepare('SELECT versions_json FROM article_stages WHERE article = ?');
+    const get = this.sql('SELECT versions_json FROM article_stages WHERE article = ?');
     const out = new Map<string, StageVersions>();
     for (const id of ids) {
       const row = get.get(id) as { versions_json: string } | undefined;
@@ -152,7 +169,7 @@ export class SqliteStore implements Store {
   }
 
   async getEngineState(keys: readonly string[]): Promise<Map<string, string>> {
-    const get = this.db.prepare('SELECT value FROM engine_state WHERE key = ?');
+    const get = this.sql('SELECT value FROM engine_state WHERE key = ?');
     const out = new Map<string, string>();
     for (const key of keys) {
       const row = get.get(key) as { value: string } | undefined;
@@ -163,14 +180,14 @@ export class SqliteStore implements Store {
 
   async listEngineState(prefix: string): Promise<EngineStateRow[]> {
     // A range scan on the primary key: every key that starts with the prefix sorts in [prefix, prefix + U+FFFF).
-    return this.db
-      .prepare('SELECT key, value FROM engine_state WHERE key >= ? AND key < ? ORDER BY key')
+    return this
+      .sql('SELECT key, value FROM engine_state WHERE key >= ? AND key < ? ORDER BY key')
       .all(prefix, `${prefix}\uffff`) as EngineStateRow[];
   }
 
   async putEngineState(rows: readonly { readonly key: string; readonly value: string | null }[]): Promise<void> {
-    const upsert = this.db.prepare('INSERT INTO engine_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-    const remove = this.db.prepare('DELETE FROM engine_state WHERE key = ?');
+    const upsert = this.sql('INSERT INTO engine_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    const remove = this.sql('DELETE FROM engine_state WHERE key = ?');
     this.write(() => {
       for (const r of rows) {
         if (r.value === null) remove.run(r.key);
@@ -180,31 +197,31 @@ export class SqliteStore implements Store {
   }
 
   async getArticle(id: string): Promise<Article | null> {
-    const row = this.db.prepare('SELECT article_json FROM articles WHERE id = ?').get(id) as { article_json: string } | undefined;
+    const row = this.sql('SELECT article_json FROM articles WHERE id = ?').get(id) as { article_json: string } | undefined;
     return row ? (JSON.parse(row.article_json) as Article) : null;
   }
 
   async listArticles(ids?: readonly string[]): Promise<Article[]> {
     const rows = ids
-      ? ((get) => ids.map((id) => get.get(id) as { article_json: string } | undefined).filter((r) => r !== undefined))(this.db.prepare('SELECT article_json FROM articles WHERE id = ?'))
-      : (this.db.prepare('SELECT article_json FROM articles ORDER BY id').all() as { article_json: string }[]);
+      ? ((get) => ids.map((id) => get.get(id) as { article_json: string } | undefined).filter((r) => r !== undefined))(this.sql('SELECT article_json FROM articles WHERE id = ?'))
+      : (this.sql('SELECT article_json FROM articles ORDER BY id').all() as { article_json: string }[]);
     const articles = rows.map((r) => JSON.parse(r.article_json) as Article);
     return articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async countArticles(): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   }
 
   async recordFailures(failures: readonly IngestFailure[], at: string): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO ingest_failures (source_json, diagnostics_json, at) VALUES (?, ?, ?)');
+    const insert = this.sql('INSERT INTO ingest_failures (source_json, diagnostics_json, at) VALUES (?, ?, ?)');
     this.write(() => {
       for (const f of failures) insert.run(JSON.stringify(f.source), JSON.stringify(f.diagnostics), at);
     });
   }
 
   async listFailures(): Promise<StoredFailure[]> {
-    const rows = this.db.prepare('SELECT source_json, diagnostics_json, at FROM ingest_failures ORDER BY seq').all() as {
+    const rows = this.sql('SELECT source_json, diagnostics_json, at FROM ingest_failures ORDER BY seq').all() as {
       source_json: string;
       diagnostics_json: string;
       at: string;
@@ -213,12 +230,12 @@ export class SqliteStore implements Store {
   }
 
   async saveReport(key: string, report: Report): Promise<void> {
-    const upsert = this.db.prepare('INSERT INTO reports (key, report_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET report_json = excluded.report_json');
+    const upsert = this.sql('INSERT INTO reports (key, report_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET report_json = excluded.report_json');
     this.write(() => upsert.run(key, JSON.stringify(report)));
   }
 
   async loadReport(key: string): Promise<Report | null> {
-    const row = this.db.prepare('SELECT report_json FROM reports WHERE key = ?').get(key) as { report_json: string } | undefined;
+    const row = this.sql('SELECT report_json FROM reports WHERE key = ?').get(key) as { report_json: string } | undefined;
     return row ? (JSON.parse(row.report_json) as Report) : null;
   }
 
@@ -228,8 +245,8 @@ export class SqliteStore implements Store {
     const limit = pageLimit(page);
     // bm25 ranks are stable for an unchanged index, so (rank, id) after the cursor is the next page
     const after = page.cursor ? decodeCursor(page.cursor) : null;
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `SELECT * FROM (
            SELECT f.id AS id, a.title AS title, a.outlet AS outlet, bm25(articles_fts) AS score,
                   snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet
@@ -251,21 +268,21 @@ export class SqliteStore implements Store {
   async listArticleHeaders(page: PageRequest): Promise<Page<ArticleHeader>> {
     const limit = pageLimit(page);
     const after = page.cursor ? String(decodeCursor(page.cursor)[0]) : '';
-    const rows = this.db
-      .prepare('SELECT id, outlet, published, title, source_json FROM articles WHERE id > ? ORDER BY id LIMIT ?')
+    const rows = this
+      .sql('SELECT id, outlet, published, title, source_json FROM articles WHERE id > ? ORDER BY id LIMIT ?')
       .all(after, limit + 1) as { id: string; outlet: string | null; published: string | null; title: string | null; source_json: string }[];
     return toPage(rows, limit, (r) => ({ id: r.id, outlet: r.outlet, published: r.published, title: r.title, source: JSON.parse(r.source_json) }), (r) => [r.id]);
   }
 
   async replaceStories(stories: readonly StoredStory[], removed: readonly string[]): Promise<void> {
-    const drop = this.db.prepare('DELETE FROM stories WHERE id = ?');
-    const upsert = this.db.prepare(
+    const drop = this.sql('DELETE FROM stories WHERE id = ?');
+    const upsert = this.sql(
       `INSERT INTO stories (id, title, summary_json, absorbed_json, report_json) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary_json = excluded.summary_json,
          absorbed_json = excluded.absorbed_json, report_json = excluded.report_json`,
     );
-    const unlink = this.db.prepare('DELETE FROM story_articles WHERE story_id = ?');
-    const link = this.db.prepare(
+    const unlink = this.sql('DELETE FROM story_articles WHERE story_id = ?');
+    const link = this.sql(
       'INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id',
     );
     this.write(() => {
@@ -279,11 +296,11 @@ export class SqliteStore implements Store {
   }
 
   async getStory(id: string): Promise<StoredStory | null> {
-    const row = this.db.prepare('SELECT summary_json, absorbed_json, report_json FROM stories WHERE id = ?').get(id) as
+    const row = this.sql('SELECT summary_json, absorbed_json, report_json FROM stories WHERE id = ?').get(id) as
       | { summary_json: string; absorbed_json: string; report_json: string }
       | undefined;
     if (!row) return null;
-    const articleIds = (this.db.prepare('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id').all(id) as { article_id: string }[]).map(
+    const articleIds = (this.sql('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id').all(id) as { article_id: string }[]).map(
       (r) => r.article_id,
     );
     return { summary: JSON.parse(row.summary_json), articleIds, absorbed: JSON.parse(row.absorbed_json), report: JSON.parse(row.report_json) };
@@ -295,14 +312,14 @@ export class SqliteStore implements Store {
     const words = (page.q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     // a title filter is a scan of titles only (no bodies); each word is a LIKE with its wildcards escaped
     const where = words.map(() => ` AND lower(title) LIKE ? ESCAPE '\\'`).join('');
-    const rows = this.db
-      .prepare(`SELECT id, summary_json FROM stories WHERE id > ?${where} ORDER BY id LIMIT ?`)
+    const rows = this
+      .sql(`SELECT id, summary_json FROM stories WHERE id > ?${where} ORDER BY id LIMIT ?`)
       .all(after, ...words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), limit + 1) as { id: string; summary_json: string }[];
     return toPage(rows, limit, (r) => JSON.parse(r.summary_json) as StorySummary, (r) => [r.id]);
   }
 
   async storyOfArticles(ids: readonly string[]): Promise<Map<string, string>> {
-    const get = this.db.prepare('SELECT story_id FROM story_articles WHERE article_id = ?');
+    const get = this.sql('SELECT story_id FROM story_articles WHERE article_id = ?');
     const out = new Map<string, string>();
     for (const id of ids) {
       const row = get.get(id) as { story_id: string } | undefined;
