@@ -114,6 +114,8 @@ export class StoryEngine {
       storyOf.set(a.id, assignment.story);
       // A story already holding an unchanged article has nothing new to analyze.
       if (!held) dirty.add(assignment.story);
+      // Members the assignment moved between other stories make those stories' reports stale too.
+      for (const id of assignment.changed) dirty.add(id);
       for (const gone of assignment.absorbed) {
         absorbed.push(gone);
         dirty.delete(gone);
@@ -128,7 +130,7 @@ export class StoryEngine {
     }
     if (!updated.length && absorbed.length) await this.store.replaceStories([], absorbed);
     await this.store.putEngineState(this.index.changes());
-    for (const [id, s] of storyOf) storyOf.set(id, this.index.story(s)?.id ?? s);
+    for (const [id, s] of storyOf) storyOf.set(id, this.index.storyOfArticle(id) ?? this.index.story(s)?.id ?? s);
     return { articles: ids, stageRuns, storyOf, updated, absorbed };
   }
 
