@@ -1,42 +1,73 @@
-// Fits the story clusterer's settings on ECB+ train (never dev): a grid over thresholds and feature weights, scored by mean sub-topic and topic B-cubed.
+// Fits the story clusterer's settings on ECB+ train (never dev) by k-fold over train topics: each fold is scored with the settings chosen on the other folds; the settings chosen on all of train are printed for STORIES_DEFAULTS.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import type { Article } from '../src/core/article.js';
 import { STORIES_DEFAULTS, type StoriesConfig } from '../src/corpus/stories/index.js';
 import { bcubedF1 } from '../src/corpus/stories/bcubed.js';
-import { loadEcbSplit } from './data/ecbplus.js';
+import { loadEcbSplit, type EcbDocument } from './data/ecbplus.js';
 import { parallaxLabels, ecbArticle } from './clusters.js';
 import { SHARED_BENCH } from './types.js';
 
+/** Folds over train topics: topic number modulo FOLDS. */
+const FOLDS = 5;
+
+/**
+ * Usage: `node --import tsx bench/clusters-tune.ts '{"storyThreshold":[0.18,0.2,0.22],"entity":[1,1.5]}'`. Keys that
+ * name a feature family (word, entity, date, year, number) set its weight; the others set top-level settings.
+ */
+const grid = JSON.parse(process.argv[2] ?? '{}') as Record<string, number[]>;
 const train = join(fileURLToPath(SHARED_BENCH), 'ecbplus/train');
 const docs = loadEcbSplit(train);
 const articles = docs.map(ecbArticle);
-const goldTopic = docs.map((d) => d.topic);
-const goldSub = docs.map((d) => d.subtopic);
 
-function score(config: StoriesConfig): { topic: number; sub: number } {
-  const ours = parallaxLabels(articles, config);
-  return { topic: bcubedF1(ours.topic, goldTopic), sub: bcubedF1(ours.story, goldSub) };
-}
-
-const base = score(STORIES_DEFAULTS);
-console.log(`train ${docs.length} docs; defaults: topic ${base.topic.toFixed(3)} sub ${base.sub.toFixed(3)}`);
-const grid = JSON.parse(process.argv[2] ?? '{}') as Record<string, number[]>;
-let best = { config: STORIES_DEFAULTS, ...base, mean: (base.topic + base.sub) / 2 };
-const keys = Object.keys(grid);
-const combos = (i: number): Record<string, number>[] =>
-  i === keys.length ? [{}] : (grid[keys[i]!] ?? []).flatMap((v) => combos(i + 1).map((rest) => ({ [keys[i]!]: v, ...rest })));
-for (const combo of combos(0)) {
+function configOf(combo: Record<string, number>): StoriesConfig {
   const weights = { ...STORIES_DEFAULTS.weights };
   const top: Record<string, number> = {};
   for (const [k, v] of Object.entries(combo)) {
     if (k in weights) (weights as Record<string, number>)[k] = v;
     else top[k] = v;
   }
-  const config = { ...STORIES_DEFAULTS, ...top, weights } as StoriesConfig;
-  const s = score(config);
-  const mean = (s.topic + s.sub) / 2;
-  console.log(JSON.stringify(combo), `topic ${s.topic.toFixed(3)} sub ${s.sub.toFixed(3)} mean ${mean.toFixed(3)}`);
-  if (mean > best.mean) best = { config, ...s, mean };
+  return { ...STORIES_DEFAULTS, ...top, weights } as StoriesConfig;
 }
-console.log('best', JSON.stringify({ ...best, config: undefined }), JSON.stringify(best.config));
+
+/** Mean of sub-topic and topic B3 over a set of documents clustered as one corpus. */
+function score(members: readonly number[], config: StoriesConfig): { sub: number; topic: number; mean: number } {
+  const part: Article[] = members.map((i) => articles[i]!);
+  const gold: EcbDocument[] = members.map((i) => docs[i]!);
+  const ours = parallaxLabels(part, config);
+  const sub = bcubedF1(ours.story, gold.map((d) => d.subtopic));
+  const topic = bcubedF1(ours.topic, gold.map((d) => d.topic));
+  return { sub, topic, mean: (sub + topic) / 2 };
+}
+
+const keys = Object.keys(grid);
+const combos = (i: number): Record<string, number>[] =>
+  i === keys.length ? [{}] : (grid[keys[i]!] ?? []).flatMap((v) => combos(i + 1).map((rest) => ({ [keys[i]!]: v, ...rest })));
+const candidates = combos(0);
+const foldOf = (i: number): number => Number.parseInt(docs[i]!.topic, 10) % FOLDS;
+const all = docs.map((_, i) => i);
+
+// Each candidate scored once per fold complement and once per fold, so selection and evaluation share the runs.
+const outside = Array.from({ length: FOLDS }, (_, f) => all.filter((i) => foldOf(i) !== f));
+const inside = Array.from({ length: FOLDS }, (_, f) => all.filter((i) => foldOf(i) === f));
+let heldOut = { sub: 0, topic: 0, n: 0 };
+for (let f = 0; f < FOLDS; f++) {
+  if (!inside[f]!.length) continue;
+  let best = { combo: candidates[0] ?? {}, mean: -1 };
+  for (const combo of candidates) {
+    const s = score(outside[f]!, configOf(combo));
+    if (s.mean > best.mean) best = { combo, mean: s.mean };
+  }
+  const s = score(inside[f]!, configOf(best.combo));
+  const n = inside[f]!.length;
+  heldOut = { sub: heldOut.sub + s.sub * n, topic: heldOut.topic + s.topic * n, n: heldOut.n + n };
+  console.log(`fold ${f} (${n} docs): chosen on the other folds ${JSON.stringify(best.combo)}; held-out sub-topic ${s.sub.toFixed(3)} topic ${s.topic.toFixed(3)}`);
+}
+console.log(`${FOLDS}-fold held-out over train (article-weighted): sub-topic ${(heldOut.sub / heldOut.n).toFixed(3)} topic ${(heldOut.topic / heldOut.n).toFixed(3)}`);
+let chosen = { combo: candidates[0] ?? {}, sub: 0, topic: 0, mean: -1 };
+for (const combo of candidates) {
+  const s = score(all, configOf(combo));
+  console.log(JSON.stringify(combo), `all train: sub-topic ${s.sub.toFixed(3)} topic ${s.topic.toFixed(3)}`);
+  if (s.mean > chosen.mean) chosen = { combo, ...s };
+}
+console.log('chosen on all of train', JSON.stringify(chosen.combo), `sub-topic ${chosen.sub.toFixed(3)} topic ${chosen.topic.toFixed(3)}`);

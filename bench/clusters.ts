@@ -19,6 +19,8 @@ import { entitiesStage } from '../src/stages/entities/index.js';
 import { sentencesStage } from '../src/stages/sentences/index.js';
 import { timesStage } from '../src/stages/times/index.js';
 import { loadEcbSplit, type EcbDocument } from './data/ecbplus.js';
+import { newsStream } from './data/news-stream.js';
+import { toArticle } from '../src/ingest/index.js';
 import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
 
 // ---------- scoring ----------
@@ -97,6 +99,24 @@ export function onlineLabels(articles: readonly Article[], seed: number): string
   order.sort((x, y) => rank(x) - rank(y));
   for (const i of order) index.assign(articles[i]!);
   return articles.map((a) => index.storyOfArticle(a.id) ?? `missing-${a.id}`);
+}
+
+function* take<T>(items: Iterator<T>, n: number): Generator<T> {
+  for (let i = 0; i < n; i++) {
+    const next = items.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** Generated articles fed in 5 orders to measure the online index's agreement with itself. */
+const STREAM_ORDER_ARTICLES = 2000;
+
+/** BCubed F1 between every pair of labellings of the same items (symmetric: F1 of one against the other). */
+export function pairwiseAgreement(runs: readonly (readonly string[])[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) out.push(bcubedF1(runs[i]!, runs[j]!));
+  return out;
 }
 
 /** The dev topics kept untouched (odd topic numbers), scored apart at the end; the others confirm. */
@@ -388,11 +408,25 @@ export const run: BenchRun = async (options) => {
   const online = [1, 2, 3, 4, 5].map((seed) => onlineLabels(devArticles, seed));
   const onlineSub = online.map((labels) => bcubedF1(labels, goldSub));
   const agreement = online.map((labels) => bcubedF1(labels, ours.story));
+  const orders = pairwiseAgreement(online);
   metrics.onlineSubtopicBcubedF1Min = Math.min(...onlineSub);
   metrics.onlineSubtopicBcubedF1Max = Math.max(...onlineSub);
   metrics.onlineBatchAgreementMin = Math.min(...agreement);
+  metrics.onlineOrderAgreementMin = Math.min(...orders);
   notes.push(
-    `online story index over 5 shuffled arrival orders (dev): sub-topic B3 ${onlineSub.map((x) => x.toFixed(3)).join(' ')}; agreement with batch ${agreement.map((x) => x.toFixed(3)).join(' ')}`,
+    `online story index over 5 shuffled arrival orders (dev): sub-topic B3 ${onlineSub.map((x) => x.toFixed(3)).join(' ')}; agreement with batch ${agreement.map((x) => x.toFixed(3)).join(' ')}; between orders (10 pairs) ${Math.min(...orders).toFixed(3)}-${Math.max(...orders).toFixed(3)}`,
+  );
+  // The same on the stream bench's generated news (interleaved stories, wire copies, updates), with the article stages run.
+  const generated = [...take(newsStream({ seed: 11 }), STREAM_ORDER_ARTICLES)];
+  const streamArticles = generated.map((g) => runArticleStages(toArticle(g.raw), CLUSTER_STAGES, createContext()));
+  const streamStory = generated.map((g) => String(g.story));
+  const streamOnline = [1, 2, 3, 4, 5].map((seed) => onlineLabels(streamArticles, seed));
+  const streamOrders = pairwiseAgreement(streamOnline);
+  const streamGold = streamOnline.map((labels) => bcubedF1(labels, streamStory));
+  metrics.streamOnlineBcubedF1Min = Math.min(...streamGold);
+  metrics.streamOnlineOrderAgreementMin = Math.min(...streamOrders);
+  notes.push(
+    `online story index over 5 shuffled orders of ${STREAM_ORDER_ARTICLES} generated articles: B3 against the generated events ${streamGold.map((x) => x.toFixed(3)).join(' ')}; between orders ${Math.min(...streamOrders).toFixed(3)}-${Math.max(...streamOrders).toFixed(3)}`,
   );
 
   options.log('clusters: synthetic stream (1k, 10k, 20k articles)');

@@ -160,6 +160,11 @@ export class StoryEngine {
         gained.set(assignment.story, (gained.get(assignment.story) ?? 0) + 1);
       }
       if (assignment.absorbed.length) urgent.add(assignment.story);
+      // Members the assignment moved between other stories make those stories' reports wrong, not only old.
+      for (const id of assignment.changed) {
+        dirty.add(id);
+        urgent.add(id);
+      }
       for (const gone of assignment.absorbed) {
         absorbed.push(gone);
         dirty.delete(gone);
@@ -183,7 +188,7 @@ export class StoryEngine {
     const updated = [...due].sort(bySeq);
     await this.writeStories(updated, absorbed, fresh);
     await this.store.putEngineState([...this.index.changes(), ...states]);
-    for (const [id, s] of storyOf) storyOf.set(id, this.index.story(s)?.id ?? s);
+    for (const [id, s] of storyOf) storyOf.set(id, this.index.storyOfArticle(id) ?? this.index.story(s)?.id ?? s);
     return { articles: ids, stageRuns, storyOf, updated, absorbed, waiting: [...this.waiting.keys()].sort(bySeq) };
   }
 

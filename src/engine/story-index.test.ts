@@ -36,8 +36,9 @@ test('the index rows restore an index that assigns the next article the same way
 });
 
 test('an article bridging two alike stories merges them into the older, which records the absorbed id', () => {
-  // A high join threshold keeps two reports of one flood apart at first; the bridging report matches both.
-  const index = new StoryIndex({ ...STORY_INDEX_DEFAULTS, threshold: 0.3, mergeThreshold: 0.1 });
+  // Keeping features only one article has so far, two reports of one flood stay apart at first; the bridging report
+  // matches both, and average link over the three clears the threshold.
+  const index = new StoryIndex({ ...STORY_INDEX_DEFAULTS, threshold: 0.3, minDocumentFrequency: 1 });
   const a = makeArticle('Flooding in Marlow closed the river road on Sunday; the mayor ordered sandbags for the bridge.');
   const b = makeArticle('Marlow residents left homes as the river rose on Sunday and rescue boats reached the old mill.');
   assert.equal(index.assign(a).story, 's1');
@@ -53,8 +54,25 @@ test('an article bridging two alike stories merges them into the older, which re
   assert.deepEqual(index.story('s1')?.articles, [a.id, b.id, bridge.id]);
   const deleted = index.changes().filter((r) => r.value === null).map((r) => r.key);
   assert.deepEqual(deleted, [`${STORY_INDEX_PREFIX}s/s2`]);
-  // With the default merge threshold the same two reports stay apart.
-  const strict = new StoryIndex({ ...STORY_INDEX_DEFAULTS, threshold: 0.3 });
+  // Under a stricter threshold the bridge joins one of them and the other stays apart.
+  const strict = new StoryIndex({ ...STORY_INDEX_DEFAULTS, threshold: 0.5, minDocumentFrequency: 1 });
   for (const x of [a, b]) strict.assign(x);
   assert.deepEqual(strict.assign(bridge).absorbed, []);
+});
+
+test('membership does not depend on arrival order', () => {
+  const all = [...ferry, ...budget];
+  const membership = (order: readonly number[]): string[][] => {
+    const index = new StoryIndex();
+    for (const i of order) index.assign(all[i]!);
+    const groups = new Map<string, string[]>();
+    for (const a of all) {
+      const s = index.storyOfArticle(a.id) ?? '';
+      groups.set(s, [...(groups.get(s) ?? []), a.id]);
+    }
+    return [...groups.values()].map((g) => g.sort()).sort((x, y) => (x[0] ?? '').localeCompare(y[0] ?? ''));
+  };
+  const expected = membership([0, 1, 2, 3, 4]);
+  assert.equal(expected.length, 2);
+  for (const order of [[4, 3, 2, 1, 0], [3, 0, 4, 1, 2], [1, 3, 0, 2, 4], [2, 4, 1, 0, 3]]) assert.deepEqual(membership(order), expected);
 });

@@ -1,16 +1,21 @@
-// Online story assignment through an inverted index: each new article meets a bounded set of candidate stories, never the corpus.
+// Online story assignment through an inverted index: each new article is re-clustered with a bounded neighbourhood of candidate stories, never the corpus, so membership hardly depends on arrival order.
 import type { Article } from '../core/article.js';
 import { articleFeatures } from '../corpus/stories/article-features.js';
-import { dot, normalize, topKeys, type SparseVector } from '../corpus/stories/online-clusterer.js';
+import { STORIES_DEFAULTS, weighFeatures } from '../corpus/stories/cluster-stories.js';
+import { LocalClusterer, type LocalStory, type Placement } from '../corpus/stories/local-clusterer.js';
+import { dot } from '../corpus/stories/online-clusterer.js';
 
 export interface StoryIndexConfig {
-  /** Cosine between an article and a story centroid needed to join the story. */
+  /** Mean article-to-article cosine (average link, as in the batch clusterer) a group needs to be one story. */
   readonly threshold: number;
-  /** Cosine between two story centroids, both matching one article, needed to merge them into one story. */
-  readonly mergeThreshold: number;
+  /**
+   * @deprecated Ignored: stories now merge when the local re-clustering around an arrival joins them (average link at
+   * `threshold`), as the batch clusterer does. Kept so existing configurations still type-check.
+   */
+  readonly mergeThreshold?: number;
   /** An article's heaviest keys that go into (and are looked up in) the index. */
   readonly topKeys: number;
-  /** Candidate stories that get an exact cosine per article. */
+  /** Candidate stories that get an exact score per article. */
   readonly maxCandidates: number;
   /** A key's posting keeps its most recently joined stories only, so a lookup stays bounded as the corpus grows. */
   readonly maxPosting: number;
@@ -20,17 +25,34 @@ export interface StoryIndexConfig {
   readonly idfMinDocuments: { readonly word: number; readonly instance: number };
   /** Relative weight of each feature family (`w:` word, `e:` entity, `d:` date, `y:` year, `n:` number). */
   readonly weights: { readonly word: number; readonly entity: number; readonly date: number; readonly year: number; readonly number: number };
+  /** Best candidate stories re-clustered together with each arrival (default: the batch clusterer's). */
+  readonly neighbourhood?: number;
+  /** Stories up to this size are re-clustered member by member; larger ones move as one block (default: batch's). */
+  readonly splitLimit?: number;
+  /** Raw features an article keeps for re-clustering (default: batch's). */
+  readonly featureKeys?: number;
+  /** Features seen in fewer articles than this are left out of the vectors (default: batch's). */
+  readonly minDocumentFrequency?: number;
+  /**
+   * Stories re-examined with their own neighbourhood after each arrival, oldest change first (default 1): the online
+   * counterpart of the batch clusterer's refining sweeps, at a bounded cost per article.
+   */
+  readonly reexamine?: number;
 }
 
+/** The batch clusterer's settings (fitted on ECB+ train), so online and batch membership agree. */
 export const STORY_INDEX_DEFAULTS: StoryIndexConfig = {
-  threshold: 0.25,
-  mergeThreshold: 0.6,
-  topKeys: 15,
-  maxCandidates: 5,
-  maxPosting: 100,
-  centroidKeys: 200,
-  idfMinDocuments: { word: 40, instance: 150 },
-  weights: { word: 1, entity: 1, date: 1.5, year: 1, number: 1 },
+  threshold: STORIES_DEFAULTS.storyThreshold,
+  topKeys: STORIES_DEFAULTS.topKeys,
+  maxCandidates: STORIES_DEFAULTS.maxCandidates,
+  maxPosting: STORIES_DEFAULTS.maxPosting,
+  centroidKeys: STORIES_DEFAULTS.centroidKeys,
+  idfMinDocuments: STORIES_DEFAULTS.idfMinDocuments,
+  weights: STORIES_DEFAULTS.weights,
+  neighbourhood: STORIES_DEFAULTS.neighbourhood,
+  splitLimit: STORIES_DEFAULTS.splitLimit,
+  featureKeys: STORIES_DEFAULTS.featureKeys,
+  minDocumentFrequency: STORIES_DEFAULTS.minDocumentFrequency,
 };
 
 export interface IndexedStory {
@@ -48,8 +70,13 @@ export interface Assignment {
   readonly story: string;
   /** True when the article opened a new story. */
   readonly created: boolean;
-  /** Stories merged into `story` by this article (their ids now redirect to it). */
+  /** Stories merged into others by this article (their ids now redirect to the story that absorbed them). */
   readonly absorbed: readonly string[];
+  /**
+   * Other stories whose members changed because of this article (an article moved between them, or a story split
+   * off a new one): their reports are stale too.
+   */
+  readonly changed: readonly string[];
 }
 
 /** Key prefix of the index's rows in the store's engine state. */
@@ -63,10 +90,15 @@ export function absorbedKey(id: string): string {
 /** Document frequencies are kept in this many rows, so a change rewrites a slice of them, not all. */
 const DF_SHARDS = 64;
 
+/** A member's vector is re-weighed once the corpus grew by this factor since it was weighed. */
+const EPOCH_GROWTH = 1.02;
+
 interface StoryRow {
   readonly articles: readonly string[];
   readonly absorbed: readonly string[];
   readonly centroid: readonly (readonly [string, number])[];
+  /** Raw features per member, while the story is small enough to be re-clustered member by member. */
+  readonly features?: readonly (readonly [string, readonly (readonly [string, number])[]])[];
 }
 
 interface MetaRow {
@@ -80,201 +112,179 @@ function shardOf(key: string): number {
   return (h >>> 0) % DF_SHARDS;
 }
 
-const FAMILY: Record<string, keyof StoryIndexConfig['weights']> = { w: 'word', e: 'entity', d: 'date', y: 'year', n: 'number' };
+const storyId = (seq: number): string => `s${seq}`;
 
 export class StoryIndex {
-  private readonly stories = new Map<string, IndexedStory>();
-  private readonly storyOf = new Map<string, string>();
   /** Absorbed story id -> the story that absorbed it. */
   private readonly redirects = new Map<string, string>();
-  private readonly postings = new Map<string, string[]>();
   private readonly df = new Map<string, number>();
   private docs = 0;
-  private nextId = 1;
+  private readonly clusterer: LocalClusterer;
   /** What changed since the last `changes()`: stories (deleted when merged away) and document-frequency shards. */
   private readonly dirtyStories = new Set<string>();
   private readonly dirtyShards = new Set<number>();
   private readonly dirtyRedirects = new Set<string>();
+  /** Stories changed since they were last re-examined, oldest change first (bounded: at most one per story). */
+  private readonly pending = new Set<number>();
 
-  constructor(private readonly config: StoryIndexConfig = STORY_INDEX_DEFAULTS) {}
+  constructor(private readonly config: StoryIndexConfig = STORY_INDEX_DEFAULTS) {
+    const weighting = {
+      weights: config.weights,
+      idfMinDocuments: config.idfMinDocuments,
+      minDocumentFrequency: config.minDocumentFrequency ?? STORIES_DEFAULTS.minDocumentFrequency,
+    };
+    this.clusterer = new LocalClusterer(
+      {
+        threshold: config.threshold,
+        topKeys: config.topKeys,
+        maxCandidates: config.maxCandidates,
+        maxPosting: config.maxPosting,
+        centroidKeys: config.centroidKeys,
+        neighbourhood: config.neighbourhood ?? STORIES_DEFAULTS.neighbourhood,
+        splitLimit: config.splitLimit ?? STORIES_DEFAULTS.splitLimit,
+        featureKeys: config.featureKeys ?? STORIES_DEFAULTS.featureKeys,
+      },
+      (features) => weighFeatures(features, this.df, this.docs, weighting),
+      () => Math.floor(Math.log(Math.max(1, this.docs)) / Math.log(EPOCH_GROWTH)),
+      (features) => weighFeatures(features, this.df, this.docs, { ...weighting, minDocumentFrequency: 1 }),
+    );
+  }
 
   /** Rebuilds the index from its rows (see `changes`); postings come from each story centroid's heaviest keys. */
   static restore(rows: readonly { readonly key: string; readonly value: string }[], config: StoryIndexConfig = STORY_INDEX_DEFAULTS): StoryIndex {
     const index = new StoryIndex(config);
+    let nextId = 1;
+    const stories: { seq: number; row: StoryRow }[] = [];
     for (const row of rows) {
       const key = row.key.slice(STORY_INDEX_PREFIX.length);
       if (key === 'meta') {
         const meta = JSON.parse(row.value) as MetaRow;
         index.docs = meta.docs;
-        index.nextId = meta.nextId;
+        nextId = meta.nextId;
       } else if (key.startsWith('df/')) {
         for (const [k, n] of JSON.parse(row.value) as [string, number][]) index.df.set(k, n);
       } else if (key.startsWith('s/')) {
-        const id = key.slice(2);
-        const s = JSON.parse(row.value) as StoryRow;
-        const story: IndexedStory = { id, articles: [...s.articles], absorbed: [...s.absorbed], centroid: new Map(s.centroid), normSq: 0 };
-        story.normSq = dot(story.centroid, story.centroid);
-        index.stories.set(id, story);
+        stories.push({ seq: storySeq(key.slice(2)), row: JSON.parse(row.value) as StoryRow });
       }
     }
     // Posting order is creation order, whatever order the rows came in.
-    for (const story of [...index.stories.values()].sort((a, b) => storySeq(a.id) - storySeq(b.id))) {
-      for (const a of story.articles) index.storyOf.set(a, story.id);
-      for (const gone of story.absorbed) index.redirects.set(gone, story.id);
-      for (const key of topKeys(story.centroid, config.topKeys)) index.post(key, story.id);
+    for (const { seq, row } of stories.sort((a, b) => a.seq - b.seq)) {
+      const story: LocalStory = { seq, members: [...row.articles], absorbed: row.absorbed.map(storySeq), sum: new Map(row.centroid) };
+      index.clusterer.restoreStory(story, new Map((row.features ?? []).map(([a, f]) => [a, new Map(f)] as const)));
+      for (const gone of row.absorbed) index.redirects.set(gone, storyId(seq));
     }
+    index.clusterer.finishRestore(nextId);
     return index;
   }
 
   /** The rows to write for what changed since the last call (value null: delete), then forgets the changes. */
   changes(): { key: string; value: string | null }[] {
     const rows: { key: string; value: string | null }[] = [];
+    for (const id of this.dirtyRedirects) rows.push({ key: absorbedKey(id), value: this.redirects.get(id) ?? null });
+    this.dirtyRedirects.clear();
     if (!this.dirtyStories.size && !this.dirtyShards.size) return rows;
-    rows.push({ key: `${STORY_INDEX_PREFIX}meta`, value: JSON.stringify({ docs: this.docs, nextId: this.nextId } satisfies MetaRow) });
+    rows.push({ key: `${STORY_INDEX_PREFIX}meta`, value: JSON.stringify({ docs: this.docs, nextId: this.clusterer.nextStory } satisfies MetaRow) });
     if (this.dirtyShards.size) {
       const shards = new Map<number, [string, number][]>([...this.dirtyShards].map((n) => [n, []]));
       for (const [k, n] of this.df) shards.get(shardOf(k))?.push([k, n]);
       for (const [n, entries] of shards) rows.push({ key: `${STORY_INDEX_PREFIX}df/${n}`, value: JSON.stringify(entries) });
     }
-    for (const id of this.dirtyRedirects) rows.push({ key: absorbedKey(id), value: this.redirects.get(id) ?? null });
-    for (const id of this.dirtyStories) {
-      const s = this.stories.get(id);
-      const value = s ? JSON.stringify({ articles: s.articles, absorbed: s.absorbed, centroid: [...s.centroid] } satisfies StoryRow) : null;
+    for (const id of [...this.dirtyStories].sort((a, b) => storySeq(a) - storySeq(b))) {
+      const s = this.clusterer.stories.get(storySeq(id));
+      let value: string | null = null;
+      if (s) {
+        const features = s.members.map((a) => [a, this.clusterer.features(a)] as const);
+        const row: StoryRow = {
+          articles: s.members,
+          absorbed: s.absorbed.map(storyId),
+          centroid: [...s.sum],
+          ...(features.every(([, f]) => f) ? { features: features.map(([a, f]) => [a, [...(f ?? [])]] as const) } : {}),
+        };
+        value = JSON.stringify(row);
+      }
       rows.push({ key: `${STORY_INDEX_PREFIX}s/${id}`, value });
     }
     this.dirtyStories.clear();
     this.dirtyShards.clear();
-    this.dirtyRedirects.clear();
     return rows;
   }
 
   /** The story holding an article, if it was assigned. */
   storyOfArticle(id: string): string | undefined {
-    return this.storyOf.get(id);
+    const seq = this.clusterer.storyOf(id);
+    return seq === undefined ? undefined : storyId(seq);
   }
 
   story(id: string): IndexedStory | undefined {
-    return this.stories.get(this.redirects.get(id) ?? id);
+    const s = this.clusterer.stories.get(storySeq(this.redirects.get(id) ?? id));
+    if (!s) return undefined;
+    const centroid = new Map(s.sum);
+    return { id: storyId(s.seq), articles: [...s.members], absorbed: s.absorbed.map(storyId), centroid, normSq: dot(centroid, centroid) };
   }
 
   get size(): number {
-    return this.stories.size;
+    return this.clusterer.stories.size;
   }
 
-  /** Assigns one article (again: an article already held keeps its story). */
+  /**
+   * Assigns one article (again: an article already held keeps its story). The article is re-clustered, average link
+   * as in the batch clusterer, with the few stories the index finds for it: it may join one, bridge several into the
+   * oldest (which records the absorbed ids), or pull members of a small story over to a better one.
+   */
   assign(article: Article): Assignment {
-    const held = this.storyOf.get(article.id);
-    if (held) return { story: held, created: false, absorbed: [] };
-    const vector = this.vectorOf(article);
-    const [best, second] = this.candidates(vector);
-    let target: IndexedStory;
-    let created = false;
-    const absorbed: string[] = [];
-    if (best && best.score >= this.config.threshold) {
-      target = best.story;
-      // 1. an article that matches two stories whose centroids are this alike joins them into the older one.
-      if (second && second.score >= this.config.threshold && this.cosine(best.story, second.story) >= this.config.mergeThreshold) {
-        const [keep, gone] = storySeq(best.story.id) < storySeq(second.story.id) ? [best.story, second.story] : [second.story, best.story];
-        this.merge(keep, gone);
-        absorbed.push(gone.id, ...gone.absorbed);
-        target = keep;
-      }
-    } else {
-      target = { id: `s${this.nextId++}`, articles: [], absorbed: [], centroid: new Map(), normSq: 0 };
-      this.stories.set(target.id, target);
-      created = true;
-    }
-    this.join(target, article.id, vector);
-    return { story: target.id, created, absorbed };
-  }
-
-  /** TF-IDF vector with per-family weights; document frequencies count every article seen so far, this one included. */
-  private vectorOf(article: Article): SparseVector {
+    const held = this.storyOfArticle(article.id);
+    if (held) return { story: held, created: false, absorbed: [], changed: [] };
     const features = articleFeatures(article);
     this.docs++;
     for (const k of features.keys()) {
       this.df.set(k, (this.df.get(k) ?? 0) + 1);
       this.dirtyShards.add(shardOf(k));
     }
-    const weights = new Map<string, number>();
-    for (const [k, tf] of features) {
-      const floor = k.startsWith('w:') ? this.config.idfMinDocuments.word : this.config.idfMinDocuments.instance;
-      const idf = Math.log((Math.max(this.docs, floor) + 1) / (this.df.get(k) ?? 1));
-      weights.set(k, (1 + Math.log(tf)) * idf * this.config.weights[FAMILY[k[0] ?? 'w'] ?? 'word']);
+    const placed = this.clusterer.add(article.id, features);
+    const absorbed = new Set<number>();
+    const changed = new Set<number>();
+    this.record(placed, absorbed, changed);
+    this.pending.delete(placed.story);
+    this.pending.add(placed.story);
+    for (let i = 0; i < (this.config.reexamine ?? 1) && this.pending.size; i++) {
+      const seq = this.pending.values().next().value ?? placed.story;
+      this.pending.delete(seq);
+      const step = this.clusterer.reexamine(seq);
+      if (step) this.record(step, absorbed, changed);
     }
-    return normalize(weights);
+    const story = this.clusterer.storyOf(article.id) ?? placed.story;
+    changed.delete(story);
+    for (const gone of absorbed) changed.delete(gone);
+    for (const seq of changed) this.dirtyStories.add(storyId(seq));
+    this.dirtyStories.add(storyId(story));
+    return {
+      story: storyId(story),
+      created: placed.created && !absorbed.has(placed.story) && story === placed.story,
+      absorbed: [...absorbed].sort((a, b) => a - b).map(storyId),
+      changed: [...changed].sort((a, b) => a - b).map(storyId),
+    };
   }
 
-  /** The two best stories by cosine among those sharing the most index keys with the vector. */
-  private candidates(vector: SparseVector): { story: IndexedStory; score: number }[] {
-    const votes = new Map<string, number>();
-    for (const key of topKeys(vector, this.config.topKeys)) {
-      const w = vector.get(key) ?? 0;
-      for (const raw of this.postings.get(key) ?? []) {
-        const id = this.redirects.get(raw) ?? raw;
-        votes.set(id, (votes.get(id) ?? 0) + w);
+  /** Folds one clustering step into the assignment's changes; absorbed ids redirect to the story that holds them. */
+  private record(step: Placement, absorbed: Set<number>, changed: Set<number>): void {
+    for (const gone of step.absorbed) {
+      absorbed.add(gone);
+      this.pending.delete(gone);
+      this.dirtyStories.add(storyId(gone));
+    }
+    for (const seq of [step.story, ...step.changed]) {
+      changed.add(seq);
+      // Each survivor lists what it absorbed, earlier merges included: those ids now redirect to it.
+      for (const gone of this.clusterer.stories.get(seq)?.absorbed ?? []) {
+        if (this.redirects.get(storyId(gone)) === storyId(seq)) continue;
+        this.redirects.set(storyId(gone), storyId(seq));
+        this.dirtyRedirects.add(storyId(gone));
+      }
+      if (seq !== step.story) {
+        this.pending.delete(seq);
+        this.pending.add(seq);
       }
     }
-    const strongest = [...votes]
-      .sort((a, b) => b[1] - a[1] || storySeq(a[0]) - storySeq(b[0]))
-      .slice(0, this.config.maxCandidates);
-    const scored: { story: IndexedStory; score: number }[] = [];
-    for (const [id] of strongest) {
-      const story = this.stories.get(id);
-      if (!story || story.normSq <= 0) continue;
-      scored.push({ story, score: dot(story.centroid, vector) / Math.sqrt(story.normSq) });
-    }
-    return scored.sort((a, b) => b.score - a.score || storySeq(a.story.id) - storySeq(b.story.id)).slice(0, 2);
-  }
-
-  private cosine(a: IndexedStory, b: IndexedStory): number {
-    return a.normSq > 0 && b.normSq > 0 ? dot(a.centroid, b.centroid) / Math.sqrt(a.normSq * b.normSq) : 0;
-  }
-
-  private join(story: IndexedStory, article: string, vector: SparseVector): void {
-    story.articles.push(article);
-    this.storyOf.set(article, story.id);
-    this.dirtyStories.add(story.id);
-    for (const [k, w] of vector) story.centroid.set(k, (story.centroid.get(k) ?? 0) + w);
-    this.trim(story);
-    for (const key of topKeys(vector, this.config.topKeys)) this.post(key, story.id);
-  }
-
-  private merge(keep: IndexedStory, gone: IndexedStory): void {
-    for (const a of gone.articles) {
-      keep.articles.push(a);
-      this.storyOf.set(a, keep.id);
-    }
-    for (const [k, w] of gone.centroid) keep.centroid.set(k, (keep.centroid.get(k) ?? 0) + w);
-    this.trim(keep);
-    keep.absorbed.push(gone.id, ...gone.absorbed);
-    for (const id of [gone.id, ...gone.absorbed]) {
-      this.redirects.set(id, keep.id);
-      this.dirtyRedirects.add(id);
-    }
-    this.stories.delete(gone.id);
-    this.dirtyStories.add(keep.id);
-    this.dirtyStories.add(gone.id);
-  }
-
-  /** Keeps the heaviest keys once the centroid holds twice its budget (amortized), and refreshes its norm. */
-  private trim(story: IndexedStory): void {
-    if (story.centroid.size > 2 * this.config.centroidKeys) {
-      const keep = topKeys(story.centroid, this.config.centroidKeys);
-      const kept = new Map(keep.map((k) => [k, story.centroid.get(k) ?? 0] as const));
-      story.centroid.clear();
-      for (const [k, w] of kept) story.centroid.set(k, w);
-    }
-    story.normSq = dot(story.centroid, story.centroid);
-  }
-
-  private post(key: string, story: string): void {
-    let posting = this.postings.get(key);
-    if (!posting) this.postings.set(key, (posting = []));
-    const at = posting.indexOf(story);
-    if (at >= 0) posting.splice(at, 1);
-    posting.push(story);
-    if (posting.length > this.config.maxPosting) posting.shift();
   }
 }
 

@@ -3,11 +3,12 @@ import type { Article } from '../../core/article.js';
 import type { DuplicateLink, Entity, Story } from '../../core/corpus.js';
 import { compareByPublished } from '../duplicates/duplicates.js';
 import { articleFeatures, entityIdsByArticle, type FeatureCounts } from './article-features.js';
-import { OnlineClusterer, normalize, type SparseVector } from './online-clusterer.js';
+import { LocalClusterer } from './local-clusterer.js';
+import { dot, normalize, type SparseVector } from './online-clusterer.js';
 import { clusterTopics } from './topic-clusterer.js';
 
 export interface StoriesConfig {
-  /** Cosine to a story centroid needed to join it (one event). */
+  /** Mean article-to-article cosine (average link) a group of articles needs to be one story (one event). */
   readonly storyThreshold: number;
   /** Average-link cosine between story word vectors needed to share a topic (same kind of news, e.g. two earthquakes). */
   readonly topicThreshold: number;
@@ -28,16 +29,23 @@ export interface StoriesConfig {
    */
   readonly idfMinDocuments: { readonly word: number; readonly instance: number };
   readonly topKeys: number;
+  /** Candidate stories from the index scored per arrival, and the best of them re-clustered with it. */
   readonly maxCandidates: number;
+  readonly neighbourhood: number;
+  /** Stories up to this size are re-clustered member by member; larger ones move as one block. */
+  readonly splitLimit: number;
   readonly maxPosting: number;
-  /** Reassignment sweeps after the single pass (0 = purely online). */
+  /** Keys a story's summed vector keeps, and raw features an article keeps (its vector's heaviest). */
+  readonly centroidKeys: number;
+  readonly featureKeys: number;
+  /** Sweeps that re-examine every story with its neighbours after the single pass (0 = purely online). */
   readonly refinePasses: number;
   /** Longest title kept when a story falls back to its lead sentence. */
   readonly maxTitleLength: number;
 }
 
 export const STORIES_DEFAULTS: StoriesConfig = {
-  storyThreshold: 0.25,
+  storyThreshold: 0.2,
   topicThreshold: 0.25,
   topicMinShare: 0.34,
   topicKeys: 30,
@@ -46,9 +54,13 @@ export const STORIES_DEFAULTS: StoriesConfig = {
   minDocumentFrequency: 2,
   idfMinDocuments: { word: 40, instance: 150 },
   topKeys: 15,
-  maxCandidates: 5,
+  maxCandidates: 8,
+  neighbourhood: 3,
+  splitLimit: 30,
   maxPosting: 100,
-  refinePasses: 3,
+  centroidKeys: 200,
+  featureKeys: 400,
+  refinePasses: 2,
   maxTitleLength: 160,
 };
 
@@ -79,20 +91,28 @@ export function familyWeight(key: string, weights: StoriesConfig['weights']): nu
   }
 }
 
+export type WeightingConfig = Pick<StoriesConfig, 'weights' | 'minDocumentFrequency' | 'idfMinDocuments'>;
+
+/**
+ * One article's TF-IDF unit vector with per-family weights, under document frequencies `df` over `docs` articles.
+ * The batch clusterer and the online story index both weigh through here, so they measure the same similarity.
+ */
+export function weighFeatures(features: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>, docs: number, config: WeightingConfig): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const [k, tf] of features) {
+    const d = df.get(k) ?? 0;
+    if (d < config.minDocumentFrequency) continue;
+    const floor = k.startsWith('w:') ? config.idfMinDocuments.word : config.idfMinDocuments.instance;
+    weights.set(k, (1 + Math.log(tf)) * Math.log((Math.max(docs, floor) + 1) / d) * familyWeight(k, config.weights));
+  }
+  return normalize(weights);
+}
+
 /** TF-IDF vectors with per-family weights; document frequencies come from the whole input (one linear pass). */
-export function weightVectors(features: readonly FeatureCounts[], config: StoriesConfig): SparseVector[] {
+export function weightVectors(features: readonly FeatureCounts[], config: WeightingConfig): SparseVector[] {
   const df = new Map<string, number>();
   for (const f of features) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = features.length;
-  return features.map((f) => {
-    const weights = new Map<string, number>();
-    for (const [k, tf] of f) {
-      const d = df.get(k) ?? 0;
-      if (d < config.minDocumentFrequency) continue;
-      weights.set(k, (1 + Math.log(tf)) * Math.log((Math.max(n, k.startsWith('w:') ? config.idfMinDocuments.word : config.idfMinDocuments.instance) + 1) / d) * familyWeight(k, config.weights));
-    }
-    return normalize(weights);
-  });
+  return features.map((f) => weighFeatures(f, df, features.length, config));
 }
 
 function leadSentence(article: Article, maxLength: number): string {
@@ -138,12 +158,29 @@ export function clusterStories(input: ClusterInput, config: StoriesConfig = STOR
     const entityIds = ids.get(a.id);
     return articleFeatures(a, entityIds ? { entityIds } : {});
   });
-  const vectors = weightVectors(features, config);
-  const clusterer = new OnlineClusterer({ ...config, threshold: config.storyThreshold });
-  for (const v of vectors) clusterer.add(v);
-  for (let i = 0; i < config.refinePasses; i++) if (clusterer.refine() === 0) break;
+  const df = new Map<string, number>();
+  for (const f of features) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const weigh = (f: ReadonlyMap<string, number>): Map<string, number> => weighFeatures(f, df, features.length, config);
+  const clusterer = new LocalClusterer({ ...config, threshold: config.storyThreshold }, weigh);
+  features.forEach((f, i) => clusterer.add(String(i), f));
+  for (let pass = 0; pass < config.refinePasses; pass++) {
+    let changed = 0;
+    for (const seq of [...clusterer.stories.keys()]) {
+      const step = clusterer.reexamine(seq);
+      if (step) changed += step.absorbed.length + step.changed.length;
+    }
+    if (changed === 0) break;
+  }
 
-  const groups = clusterer.groups();
+  const groups = [...clusterer.stories.values()]
+    .map((s) => s.members.map(Number).sort((a, b) => a - b))
+    .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+  const vectors = features.map(weigh);
+  const sums = groups.map((g) => {
+    const sum = new Map<string, number>();
+    for (const i of g) for (const [k, w] of vectors[i]!) sum.set(k, (sum.get(k) ?? 0) + w);
+    return sum;
+  });
   const storyOf = new Map<string, number>();
   groups.forEach((g, s) => g.forEach((i) => storyOf.set(originals[i]!.id, s)));
   const members: string[][] = groups.map(() => []);
@@ -153,7 +190,8 @@ export function clusterStories(input: ClusterInput, config: StoriesConfig = STOR
   }
   const stories: Story[] = groups.map((g, s) => {
     // The most central original names the story: its own title, else its lead sentence.
-    const central = [...g].sort((x, y) => clusterer.centrality(y) - clusterer.centrality(x) || x - y)[0] ?? 0;
+    const centrality = new Map(g.map((i) => [i, dot(vectors[i]!, sums[s]!)] as const));
+    const central = [...g].sort((x, y) => (centrality.get(y) ?? 0) - (centrality.get(x) ?? 0) || x - y)[0] ?? 0;
     const article = originals[central]!;
     const title = article.meta.title?.trim() || leadSentence(article, config.maxTitleLength);
     return { id: `s${s + 1}`, title, articles: members[s] ?? [], events: [] };

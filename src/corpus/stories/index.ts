@@ -1,11 +1,13 @@
 // Public surface of story clustering.
 export { storiesStage } from './stories.js';
-export { STORIES_DEFAULTS, clusterStories, weightVectors } from './cluster-stories.js';
+export { STORIES_DEFAULTS, clusterStories, weighFeatures, weightVectors } from './cluster-stories.js';
 export type { ClusterInput, StoriesConfig, StoryClustering } from './cluster-stories.js';
 export { articleFeatures, entityIdsByArticle } from './article-features.js';
 export type { FeatureCounts, FeatureOptions } from './article-features.js';
-export { OnlineClusterer, dot, normalize, topKeys } from './online-clusterer.js';
+export { dot, normalize, topKeys } from './online-clusterer.js';
+export { LocalClusterer, averageLink } from './local-clusterer.js';
+export type { LocalClustererOptions, LocalStory, Placement, Weigher } from './local-clusterer.js';
 export { clusterTopics } from './topic-clusterer.js';
 export type { TopicClustererOptions } from './topic-clusterer.js';
-export type { Match, OnlineClustererOptions, SparseVector } from './online-clusterer.js';
+export type { SparseVector } from './online-clusterer.js';
 export { bcubedF1 } from './bcubed.js';

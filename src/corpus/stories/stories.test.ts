@@ -4,7 +4,7 @@ import { createContext } from '../../core/context.js';
 import { emptyCorpus } from '../../core/corpus.js';
 import type { EntityMention } from '../../core/article.js';
 import { findDuplicates } from '../duplicates/duplicates.js';
-import { clusterStories } from './cluster-stories.js';
+import { STORIES_DEFAULTS, clusterStories } from './cluster-stories.js';
 import { fixtureArticle } from './fixture-article.js';
 import { storiesStage } from './stories.js';
 
@@ -89,8 +89,11 @@ test('entity layers, when present, are used as features (and keep events apart)'
     const mention: EntityMention = { start: 0, end: 3, type: 'PERSON', canonical: name, how: 'self' };
     return fixtureArticle({ id: `g${i}`, text, layers: { entities: [mention, mention, mention] } });
   });
-  const { stories } = clusterStories({ articles: arts });
-  assert.deepEqual(membership(stories), [['g0', 'g1'], ['g2', 'g3']]);
+  // The four texts share every content word, so only the named people can tell the two pairs apart.
+  const config = { ...STORIES_DEFAULTS, storyThreshold: 0.3 };
+  assert.deepEqual(membership(clusterStories({ articles: arts }, config).stories), [['g0', 'g1'], ['g2', 'g3']]);
+  const unnamed = texts.map((text, i) => fixtureArticle({ id: `g${i}`, text }));
+  assert.deepEqual(membership(clusterStories({ articles: unnamed }, config).stories), [['g0', 'g1', 'g2', 'g3']]);
 });
 
 // Four outlets, four angles on one walkout: each pair shares a few names, but all four share the core of the story.

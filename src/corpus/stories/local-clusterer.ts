@@ -1,0 +1,354 @@
+// Story clustering that re-examines a bounded neighbourhood on each arrival: average link over the new item and the members of its candidate stories (found through an inverted index), so membership hardly depends on arrival order.
+import type { FeatureCounts } from './article-features.js';
+import { dot, topKeys, type SparseVector } from './online-clusterer.js';
+
+/** Turns an item's raw feature counts into a unit vector under the current document frequencies. */
+export type Weigher = (features: ReadonlyMap<string, number>) => SparseVector;
+
+export interface LocalClustererOptions {
+  /** Mean article-to-article cosine (average link) two groups need to be one story. */
+  readonly threshold: number;
+  /** An item's heaviest keys that go into (and are looked up in) the inverted index. */
+  readonly topKeys: number;
+  /** Candidate stories (most shared key weight first) scored exactly per arrival. */
+  readonly maxCandidates: number;
+  /** Best-scoring candidate stories re-clustered together with the arrival. */
+  readonly neighbourhood: number;
+  /**
+   * Stories up to this many members are re-clustered member by member (they may split or lose members); larger ones
+   * enter as one block that can absorb or be absorbed but not split, so the work per arrival stays bounded.
+   */
+  readonly splitLimit: number;
+  /** A key's posting keeps its most recently touched stories only, so a lookup stays bounded as the corpus grows. */
+  readonly maxPosting: number;
+  /** Keys a story's summed vector keeps (its heaviest), so a story's state stays bounded as it grows. */
+  readonly centroidKeys: number;
+  /** Raw features an item keeps for later re-clustering: those of its vector's heaviest keys when it arrived. */
+  readonly featureKeys: number;
+}
+
+export interface LocalStory {
+  readonly seq: number;
+  /** Member items in arrival order. */
+  readonly members: string[];
+  /** Sequence numbers of the stories merged into this one. */
+  readonly absorbed: number[];
+  /** Sum of the members' unit vectors (average link needs only sums), cut to the heaviest `centroidKeys` keys. */
+  readonly sum: Map<string, number>;
+}
+
+export interface Placement {
+  /** Story now holding the item (for a sweep: the first story examined). */
+  readonly story: number;
+  /** True when the item's story was opened by this step. */
+  readonly created: boolean;
+  /** Stories merged away by this step, with those they had absorbed before (their members now belong to survivors). */
+  readonly absorbed: readonly number[];
+  /** Surviving or new stories, other than `story`, whose members changed in this step. */
+  readonly changed: readonly number[];
+}
+
+interface Unit {
+  readonly items: readonly string[];
+  readonly sum: ReadonlyMap<string, number>;
+  /** The story the unit came from (-1: the arrival). */
+  readonly from: number;
+}
+
+/**
+ * Average-link (UPGMA) agglomeration of a few units, best pair first while the mean item-to-item cosine meets the
+ * threshold. A unit of n items with summed unit vectors S has mean cosine S_a·S_b / (n_a n_b) with another, and the
+ * Lance-Williams update keeps merged similarities exact. Returns unit indices per group, ordered by first unit.
+ */
+export function averageLink(units: readonly { readonly sum: ReadonlyMap<string, number>; readonly size: number }[], threshold: number): number[][] {
+  const n = units.length;
+  const sim = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const s = dot(units[i]!.sum, units[j]!.sum) / (units[i]!.size * units[j]!.size);
+      sim[i * n + j] = s;
+      sim[j * n + i] = s;
+    }
+  }
+  const size = units.map((u) => u.size);
+  const members = units.map((_, i) => [i]);
+  const alive = new Array<boolean>(n).fill(true);
+  for (;;) {
+    let best = threshold;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < n; i++) {
+      if (!alive[i]) continue;
+      for (let j = i + 1; j < n; j++) {
+        if (alive[j] && sim[i * n + j]! >= best && (bi < 0 || sim[i * n + j]! > best)) [best, bi, bj] = [sim[i * n + j]!, i, j];
+      }
+    }
+    if (bi < 0) break;
+    const si = size[bi]!;
+    const sj = size[bj]!;
+    for (let k = 0; k < n; k++) {
+      if (!alive[k] || k === bi || k === bj) continue;
+      const s = (sim[k * n + bi]! * si + sim[k * n + bj]! * sj) / (si + sj);
+      sim[k * n + bi] = s;
+      sim[bi * n + k] = s;
+    }
+    size[bi] = si + sj;
+    members[bi]!.push(...members[bj]!);
+    alive[bj] = false;
+  }
+  return members.filter((_, i) => alive[i]).map((m) => m.sort((a, b) => a - b));
+}
+
+function addInto(target: Map<string, number>, vector: ReadonlyMap<string, number>): void {
+  for (const [k, w] of vector) target.set(k, (target.get(k) ?? 0) + w);
+}
+
+export class LocalClusterer {
+  private readonly storyMap = new Map<number, LocalStory>();
+  private readonly storyOfItem = new Map<string, number>();
+  private readonly arrival = new Map<string, number>();
+  /** Raw features of the members of stories small enough to be re-clustered member by member. */
+  private readonly featuresOf = new Map<string, ReadonlyMap<string, number>>();
+  private readonly postings = new Map<string, number[]>();
+  /** Item vectors weighed under the weigher's current epoch (document frequencies close enough to reuse them). */
+  private readonly vectors = new Map<string, { readonly epoch: number; readonly vector: SparseVector }>();
+  /** The epoch each story's sum was weighed in. */
+  private readonly sumEpoch = new Map<number, number>();
+  private nextSeq = 1;
+  private arrivals = 0;
+
+  /**
+   * `epoch` names the state of the document frequencies: a member's vector is re-weighed only when it changed
+   * (a batch run has one epoch; the online index starts a new one as the corpus grows by a few percent).
+   * `indexWeigh` picks the keys an arrival keeps and posts: online, it must not drop features no earlier article
+   * had, since the next article may share them.
+   */
+  constructor(
+    private readonly options: LocalClustererOptions,
+    private readonly weigh: Weigher,
+    private readonly epoch: () => number = () => 0,
+    private readonly indexWeigh: Weigher = weigh,
+  ) {}
+
+  private vectorOf(item: string, features: ReadonlyMap<string, number>): SparseVector {
+    const epoch = this.epoch();
+    const cached = this.vectors.get(item);
+    if (cached && cached.epoch === epoch) return cached.vector;
+    const vector = this.weigh(features);
+    this.vectors.set(item, { epoch, vector });
+    return vector;
+  }
+
+  get stories(): ReadonlyMap<number, LocalStory> {
+    return this.storyMap;
+  }
+
+  storyOf(item: string): number | undefined {
+    return this.storyOfItem.get(item);
+  }
+
+  /** Raw features kept for an item (only while its story is small enough to be re-clustered member by member). */
+  features(item: string): ReadonlyMap<string, number> | undefined {
+    return this.featuresOf.get(item);
+  }
+
+  /** The next story sequence number (for saving state). */
+  get nextStory(): number {
+    return this.nextSeq;
+  }
+
+  /**
+   * Puts back a saved story. `features` holds its members' raw features when it had them; restore stories in
+   * creation order, then call `finishRestore`.
+   */
+  restoreStory(story: LocalStory, features: ReadonlyMap<string, ReadonlyMap<string, number>>): void {
+    this.storyMap.set(story.seq, story);
+    for (const m of story.members) {
+      this.storyOfItem.set(m, story.seq);
+      this.arrival.set(m, this.arrivals++);
+      const f = features.get(m);
+      if (f) this.featuresOf.set(m, f);
+    }
+    for (const key of topKeys(story.sum, this.options.topKeys)) this.post(key, story.seq);
+    // A member's own keys too: its story's sum may predate the articles that gave those keys their weight.
+    for (const m of story.members) {
+      const f = this.featuresOf.get(m);
+      if (f) for (const key of topKeys(this.indexWeigh(f), this.options.topKeys)) this.post(key, story.seq);
+    }
+    this.nextSeq = Math.max(this.nextSeq, story.seq + 1);
+  }
+
+  finishRestore(nextSeq: number): void {
+    this.nextSeq = Math.max(this.nextSeq, nextSeq);
+  }
+
+  /** Adds one item: re-clusters it with the best candidate stories from the index. */
+  add(item: string, features: FeatureCounts): Placement {
+    const held = this.storyOfItem.get(item);
+    if (held !== undefined) return { story: held, created: false, absorbed: [], changed: [] };
+    this.arrival.set(item, this.arrivals++);
+    const indexed = this.indexWeigh(features);
+    const kept = new Map(topKeys(indexed, this.options.featureKeys).map((k) => [k, features.get(k) ?? 0] as const));
+    this.featuresOf.set(item, kept);
+    const vector = this.vectorOf(item, kept);
+    const local = this.neighbours(vector, 1, undefined);
+    const placed = this.recluster(local, { items: [item], sum: vector, from: -1 }, item);
+    for (const key of topKeys(indexed, this.options.topKeys)) this.post(key, placed.story);
+    return placed;
+  }
+
+  /** Re-clusters one story with its best candidate stories (a sweep over all stories refines a batch run). */
+  reexamine(seq: number): Placement | null {
+    const story = this.storyMap.get(seq);
+    if (!story) return null;
+    const local = this.neighbours(story.sum, story.members.length, seq);
+    return this.recluster([seq, ...local], null, story.members[0] ?? '');
+  }
+
+  /**
+   * Candidate stories sharing the heaviest keys of `sum` (the summed unit vectors of `size` items), the
+   * `neighbourhood` best by average link, in creation order.
+   */
+  private neighbours(sum: SparseVector, size: number, self: number | undefined): number[] {
+    const votes = new Map<number, number>();
+    for (const key of topKeys(sum, this.options.topKeys)) {
+      const w = sum.get(key) ?? 0;
+      for (const s of this.postings.get(key) ?? []) if (s !== self && this.storyMap.has(s)) votes.set(s, (votes.get(s) ?? 0) + w);
+    }
+    const strongest = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.options.maxCandidates);
+    return strongest
+      .map(([s]) => {
+        const story = this.fresh(this.storyMap.get(s)!);
+        return { s, score: dot(sum, story.sum) / (size * story.members.length) };
+      })
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || a.s - b.s)
+      .slice(0, this.options.neighbourhood)
+      .map((x) => x.s)
+      .sort((a, b) => a - b);
+  }
+
+  /** A small story's sum re-weighed from its members when the epoch moved on since it was summed. */
+  private fresh(story: LocalStory): LocalStory {
+    const epoch = this.epoch();
+    if (this.sumEpoch.get(story.seq) === epoch) return story;
+    if (story.members.length <= this.options.splitLimit && story.members.every((m) => this.featuresOf.has(m))) {
+      story.sum.clear();
+      for (const m of story.members) addInto(story.sum, this.vectorOf(m, this.featuresOf.get(m)!));
+      this.trim(story);
+    }
+    this.sumEpoch.set(story.seq, epoch);
+    return story;
+  }
+
+  private recluster(local: readonly number[], arrival: Unit | null, anchor: string): Placement {
+    const units: Unit[] = [];
+    for (const seq of local) {
+      const story = this.storyMap.get(seq)!;
+      const split = story.members.length <= this.options.splitLimit && story.members.every((m) => this.featuresOf.has(m));
+      if (split) for (const m of story.members) units.push({ items: [m], sum: this.vectorOf(m, this.featuresOf.get(m)!), from: seq });
+      else units.push({ items: story.members, sum: story.sum, from: seq });
+    }
+    if (arrival) units.push(arrival);
+    const groups = averageLink(
+      units.map((u) => ({ sum: u.sum, size: u.items.length })),
+      this.options.threshold,
+    );
+
+    // The oldest story keeps its id on the group holding most of its members; the others follow in creation order.
+    const owner = new Map<number, number>();
+    const taken = new Set<number>();
+    const count = (g: readonly number[], seq: number): number => g.reduce((n, u) => n + (units[u]!.from === seq ? units[u]!.items.length : 0), 0);
+    for (const seq of local) {
+      let best = -1;
+      let bestCount = 0;
+      groups.forEach((g, gi) => {
+        if (taken.has(gi)) return;
+        const c = count(g, seq);
+        if (c > bestCount) [best, bestCount] = [gi, c];
+      });
+      if (best >= 0) {
+        owner.set(best, seq);
+        taken.add(best);
+      }
+    }
+    const absorbed: number[] = [];
+    const changed = new Set<number>();
+    const survivors = new Set(owner.values());
+    // A story that kept no group of its own is absorbed by the group holding most of its members.
+    const absorber = new Map<number, number>();
+    for (const seq of local) {
+      if (survivors.has(seq)) continue;
+      let best = -1;
+      let bestCount = 0;
+      groups.forEach((g, gi) => {
+        const c = count(g, seq);
+        if (c > bestCount) [best, bestCount] = [gi, c];
+      });
+      absorber.set(seq, best);
+    }
+    const before = new Map(local.map((seq) => [seq, this.storyMap.get(seq)!] as const));
+    let placed = -1;
+    let created = false;
+    groups.forEach((g, gi) => {
+      let seq = owner.get(gi);
+      const fresh = seq === undefined;
+      if (seq === undefined) seq = this.nextSeq++;
+      const old = before.get(seq);
+      const items = g.flatMap((u) => units[u]!.items).sort((a, b) => (this.arrival.get(a) ?? 0) - (this.arrival.get(b) ?? 0));
+      const sum = new Map<string, number>();
+      for (const u of g) addInto(sum, units[u]!.sum);
+      const absorbedHere = old ? [...old.absorbed] : [];
+      for (const [gone, into] of absorber) {
+        if (into !== gi) continue;
+        const goneStory = before.get(gone)!;
+        absorbedHere.push(gone, ...goneStory.absorbed);
+        absorbed.push(gone, ...goneStory.absorbed);
+      }
+      const story: LocalStory = { seq, members: items, absorbed: absorbedHere, sum };
+      this.trim(story);
+      this.sumEpoch.set(seq, this.epoch());
+      this.storyMap.set(seq, story);
+      const same = old !== undefined && old.members.length === items.length && old.members.every((m, i) => items[i] === m) && absorbedHere.length === old.absorbed.length;
+      for (const m of items) this.storyOfItem.set(m, seq);
+      if (items.length > this.options.splitLimit) {
+        for (const m of items) {
+          this.featuresOf.delete(m);
+          this.vectors.delete(m);
+        }
+      }
+      if (!same) {
+        for (const key of topKeys(sum, this.options.topKeys)) this.post(key, seq);
+      }
+      if (items.includes(anchor)) {
+        placed = seq;
+        created = fresh && arrival !== null;
+      } else if (!same) changed.add(seq);
+    });
+    for (const gone of absorbed) {
+      this.storyMap.delete(gone);
+      this.sumEpoch.delete(gone);
+      changed.delete(gone);
+    }
+    changed.delete(placed);
+    return { story: placed, created, absorbed: absorbed.sort((a, b) => a - b), changed: [...changed].sort((a, b) => a - b) };
+  }
+
+  /** Keeps the heaviest keys once the sum holds twice its budget (amortized). */
+  private trim(story: LocalStory): void {
+    if (story.sum.size <= 2 * this.options.centroidKeys) return;
+    const keep = topKeys(story.sum, this.options.centroidKeys);
+    const kept = new Map(keep.map((k) => [k, story.sum.get(k) ?? 0] as const));
+    story.sum.clear();
+    for (const [k, w] of kept) story.sum.set(k, w);
+  }
+
+  private post(key: string, seq: number): void {
+    let posting = this.postings.get(key);
+    if (!posting) this.postings.set(key, (posting = []));
+    const at = posting.indexOf(seq);
+    if (at >= 0) posting.splice(at, 1);
+    posting.push(seq);
+    if (posting.length > this.options.maxPosting) posting.shift();
+  }
+}
