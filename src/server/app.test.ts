@@ -426,7 +426,7 @@ test('regression: a posted body naming no outlet is listed under a guessed outle
 test('regression: a story id absorbed by a merge redirects to the story that absorbed it; an unknown id is still 404', async () => {
   const store = await openStore(':memory:');
   // The engine's index merges two reports of one flood when a bridging report arrives, and writes its rows.
-  const index = new StoryIndex({ ...STORY_INDEX_DEFAULTS, threshold: 0.3, mergeThreshold: 0.1 });
+  const index = new StoryIndex({ ...STORY_INDEX_DEFAULTS, threshold: 0.3, minDocumentFrequency: 1 });
   index.assign(plainTextArticle('Flooding in Marlow closed the river road on Sunday; the mayor ordered sandbags for the bridge.'));
   index.assign(plainTextArticle('Marlow residents left homes as the river rose on Sunday and rescue boats reached the old mill.'));
   await store.putEngineState(index.changes());

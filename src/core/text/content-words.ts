@@ -47,6 +47,18 @@ const NEWS_FILLER: ReadonlySet<string> = words(`
 /** The words that carry no content (function words, reporting words and news filler), lower-cased. */
 export const NON_CONTENT_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...REPORTING_WORDS, ...NEWS_FILLER]);
 
+/**
+ * Words that carry content inside a clause but say nothing about which story a text covers: prepositions of relation,
+ * light verbs, and words of page furniture that also have a content reading ("a video shows", "declined to comment").
+ * Claims compare them; story features leave them out, as they would tie any two texts together.
+ */
+export const TOPIC_NEUTRAL_WORDS: ReadonlySet<string> = words(`
+  above against below between like near through toward towards upon via within without across among
+  made make came come comes get gets getting go goes going got know known let lets see seen set show shows take taken
+  takes think put became become becomes new news next old
+  image images photo photos video rights read share comment comments
+`);
+
 /** Whether a lower-cased word carries content: not a function word and not news filler. */
 export function isContentWord(word: string): boolean {
   return !NON_CONTENT_WORDS.has(word);

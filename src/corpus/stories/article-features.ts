@@ -2,7 +2,7 @@
 import type { Article } from '../../core/article.js';
 import type { Entity } from '../../core/corpus.js';
 import { tokenize } from '../../core/tokenize.js';
-import { NON_CONTENT_WORDS } from '../../core/text/content-words.js';
+import { NON_CONTENT_WORDS, TOPIC_NEUTRAL_WORDS } from '../../core/text/content-words.js';
 import { stem } from '../../core/text/stem.js';
 
 /** Feature key -> raw count. Keys are namespaced: `w:` word, `e:` entity, `d:` date, `y:` year, `n:` number. */
@@ -58,7 +58,7 @@ function capitalizedFeatures(article: Article, out: FeatureCounts): void {
       sentenceStart = true;
     }
     const capital = /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text) ? true : /^\p{Lu}{2,}$/u.test(t.text);
-    if (capital && !sentenceStart && !NON_CONTENT_WORDS.has(t.text.toLowerCase())) run.push(t.text.replace(/['\u2019]s$/, ''));
+    if (capital && !sentenceStart && !NON_CONTENT_WORDS.has(t.text.toLowerCase()) && !TOPIC_NEUTRAL_WORDS.has(t.text.toLowerCase())) run.push(t.text.replace(/['\u2019]s$/, ''));
     else flush();
     sentenceStart = /^[.!?]$/.test(t.text) || (sentenceStart && /^\W$/.test(t.text));
   }
@@ -97,7 +97,7 @@ export function articleFeatures(article: Article, options: FeatureOptions = {}):
       if (!YEAR_RE.test(w)) bump(out, `n:${w.replace(/,/g, '')}`);
       continue;
     }
-    if (w.length < 3 || NON_CONTENT_WORDS.has(w) || !/^\p{L}/u.test(w)) continue;
+    if (w.length < 3 || NON_CONTENT_WORDS.has(w) || TOPIC_NEUTRAL_WORDS.has(w) || !/^\p{L}/u.test(w)) continue;
     bump(out, `w:${stem(w.replace(/['\u2019]s$/, ''))}`);
   }
   if (article.layers.entities.length) entityFeatures(article, options.entityIds, out);
