@@ -111,6 +111,33 @@ function sameDayOrUndated(a: MentionDraft, b: MentionDraft): boolean {
   return da.some((x) => db.some((y) => x.startsWith(y) || y.startsWith(x)));
 }
 
+/** A date value naming a year or a month but no day ("XXXX-09" for "in September", "2008"). */
+const COARSE_DATE_RE = /^(?:\d{4}|XXXX)(?:-(\d{2}))?$/;
+
+/**
+ * Whether two mentions tell of figures on different occasions, so their figures are not one figure misreported:
+ * (1) a clause dated only by a month or a year ("a quake struck in September, killing seven") beside an undated one
+ * or one dated to a day or weekday of another month is background, an earlier event: news dates today's event by
+ * the day ("on Sunday") and a past one by the month; (2) two such clauses naming different months are two events.
+ * A clause that continues its sentence takes the date of the clause it continues (`MentionDraft.occasion`).
+ */
+export function differentOccasions(a: Pick<MentionDraft, 'occasion'>, b: Pick<MentionDraft, 'occasion'>): boolean {
+  const read = (m: Pick<MentionDraft, 'occasion'>): { coarse: boolean; months: string[] } | null => {
+    const dates = m.occasion.filter((t) => t.type !== 'DURATION' && t.type !== 'SET');
+    if (!dates.length) return null;
+    const months = dates.map((t) => /^(?:\d{4}|XXXX)-(\d{2})/.exec(t.value ?? '')?.[1]).filter((x): x is string => x !== undefined);
+    return { coarse: dates.every((t) => COARSE_DATE_RE.test(t.value ?? '')), months };
+  };
+  const ra = read(a);
+  const rb = read(b);
+  const coarse = ra?.coarse ? ra : rb?.coarse ? rb : null;
+  if (!coarse) return false;
+  const other = coarse === ra ? rb : ra;
+  if (!other) return true;
+  if (!coarse.months.length || !other.months.length) return !other.coarse;
+  return !coarse.months.some((x) => other.months.includes(x));
+}
+
 /** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
 export function similarityOf(
   mentions: readonly MentionDraft[],
@@ -243,7 +270,8 @@ function disagreementsOf(mentions: readonly MentionDraft[], sim: Similarity, x: 
   const a = mentions[x];
   const b = mentions[y];
   if (!a || !b || s < config.conflictThreshold || a.compared.cite.article === b.compared.cite.article) return [];
-  return compareMentionsAll(a.compared, b.compared).filter((d) => d.kind !== 'negation' || s >= config.negationThreshold);
+  const apart = differentOccasions(a, b);
+  return compareMentionsAll(a.compared, b.compared).filter((d) => (d.kind !== 'negation' || s >= config.negationThreshold) && (d.kind !== 'number' || !apart));
 }
 
 function chronological(mentions: readonly MentionDraft[]): (x: number, y: number) => number {
@@ -445,7 +473,7 @@ function addFigureConflicts(
     const running = [a, b].some((m) => m.words.some((w) => RUNNING_TOTALS.has(w)));
     const pa = a.compared.published;
     const pb = b.compared.published;
-    if (running && pa && pb && pa !== pb) continue;
+    if ((running && pa && pb && pa !== pb) || differentOccasions(a, b)) continue;
     const d = compareMentions(a.compared, b.compared);
     if (d?.kind !== 'number' || (d.quantities && apartByMagnitude(d.quantities.a, d.quantities.b))) continue;
     linked.add(key);

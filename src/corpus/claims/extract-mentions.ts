@@ -1,5 +1,5 @@
 // Claim mentions: one per clause of every sentence of a story's articles, with actors, figures, times, attribution and quotes.
-import type { Article, QuoteSpan } from '../../core/article.js';
+import type { Article, QuoteSpan, TimeSpan } from '../../core/article.js';
 import type { CorpusResult, Entity, QuoteGroup } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
 import { lastSpanStartingAtOrBefore, spanContains, spansOverlap } from '../../core/span.js';
@@ -27,6 +27,11 @@ export interface MentionDraft {
   /** The clause rests on an anonymous source ("people familiar with the matter"). */
   readonly anonymous: boolean;
   readonly sourceKey: string;
+  /**
+   * When the event happened, for telling occasions apart: the clause's own event times, else, for a clause that
+   * continues its sentence ("..., injuring 40"), those of the clause it continues ("A quake struck in September, ...").
+   */
+  readonly occasion: readonly TimeSpan[];
 }
 
 export interface ExtractConfig extends ClauseConfig {
@@ -179,13 +184,16 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
     whole.layers.sentences.forEach((sentence, s) => {
       const local = perSentence[s]!;
       const article = local.article;
+      let carried: readonly TimeSpan[] = [];
       for (const clause of splitClauses(article.text, sentence, config, article.layers.quantities)) {
+        const facts = clauseFacts(article, clause);
+        const occasion = facts.eventTimes.length || !continuesSentence(article.text, clause) ? facts.eventTimes : carried;
+        carried = occasion;
         const words = contentWords(article.text, clause);
         if (words.length < config.minContentWords || onlyTimes(article, clause, config.minContentWords)) continue;
         if (CALL_TO_READER_RE.test(article.text.slice(clause.start, clause.end))) continue;
         const actors = actorsOf(article, clause, local);
         const attribution = attributionOf(article, clause);
-        const facts = clauseFacts(article, clause);
         out.push({
           compared: {
             cite: { article: article.id, start: clause.start, end: clause.end },
@@ -208,11 +216,17 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
           attribution: attribution.text,
           anonymous: attribution.anonymous,
           sourceKey,
+          occasion,
         });
       }
     });
   });
   return out;
+}
+
+/** A clause that carries on its sentence rather than opening it: it starts in lower case ("injuring 40", "and 12 arrested"). */
+function continuesSentence(text: string, clause: Span): boolean {
+  return /^[\s,;:(\u2014-]*\p{Ll}/u.test(text.slice(clause.start, Math.min(clause.end, clause.start + 8)));
 }
 
 /** "taken to Dunmore General Hospital", "flown to the capital": where people went, not where the event happened. */
