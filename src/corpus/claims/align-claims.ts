@@ -138,6 +138,12 @@ export function differentOccasions(a: Pick<MentionDraft, 'occasion'>, b: Pick<Me
   return !coarse.months.some((x) => other.months.includes(x));
 }
 
+/** Both mentions date their event, to the same occasion. */
+function datedAlike(a: MentionDraft, b: MentionDraft): boolean {
+  const dated = (m: MentionDraft): boolean => m.occasion.some((t) => t.type !== 'DURATION' && t.type !== 'SET' && t.value !== null);
+  return dated(a) && dated(b) && !differentOccasions(a, b);
+}
+
 /** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
 export function similarityOf(
   mentions: readonly MentionDraft[],
@@ -149,12 +155,14 @@ export function similarityOf(
   const idf = new Map<string, number>();
   for (const [w, set] of df) idf.set(w, Math.log(1 + docs / set.size));
   const weight = mentions.map((m) => m.words.reduce((s, w) => s + (idf.get(w) ?? 0), 0));
+  const hasFigure = mentions.map((m) => m.compared.facts.quantities.some((q) => q.unit !== null));
   const wordSets = mentions.map((m) => new Set(m.words));
   const score = (i: number, j: number): number => {
     const a = mentions[i];
     const b = mentions[j];
     const wa = wordSets[i];
-    if (!a || !b || !wa) return 0;
+    // Figures of two occasions (the quake in September, Sunday's quake) are two claims however alike the wording.
+    if (!a || !b || !wa || (hasFigure[i] && hasFigure[j] && differentOccasions(a, b))) return 0;
     let shared = 0;
     let count = 0;
     for (const w of b.words) {
@@ -200,7 +208,6 @@ export function similarityOf(
   const seen = new Set<number>();
   const pairs: [number, number, number][] = [];
   const figurePairs: [number, number][] = [];
-  const hasFigure = mentions.map((m) => m.compared.facts.quantities.some((q) => q.unit !== null));
   for (let i = 0; i < n; i++) {
     const touched: number[] = [];
     const m = mentions[i];
@@ -462,7 +469,10 @@ function addFigureConflicts(
     const shared = frames(a).filter((f) => frames(b).includes(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
     // A linked pair that grouping left in two claims is compared only on a measurement: counts of people are already
     // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
-    if (!shared.length || (sim(x, y) >= linkThreshold && !shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '')))) continue;
+    // Unless both clauses date their figures to the same occasion: "killed seven and injured 40" in September, stated
+    // twice, is one toll however grouping split its clauses.
+    const measured = shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? ''));
+    if (!shared.length || (sim(x, y) >= linkThreshold && !measured && !datedAlike(a, b))) continue;
     const p = claimOf.get(a);
     const q = claimOf.get(b);
     if (p === undefined || q === undefined || p === q) continue;

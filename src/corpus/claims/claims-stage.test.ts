@@ -387,3 +387,20 @@ test('figures of an earlier event dated by its month are not compared with today
   const numbers = corpus.claims.flatMap((c) => c.conflicts).filter((k) => k.kind === 'number');
   assert.deepEqual(numbers.map((k) => k.explanation), []);
 });
+
+test('a quote stretched over its attribution by a badly spaced closing mark compares only the words inside marks (regression)', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: '"We will not sign it this week, "Dara Holm told reporters at the gate.',
+    quotes: [{ text: 'We will not sign it this week, "Dara Holm told reporters at the gate', speakerName: 'Dara Holm' }],
+    entities: [{ text: 'Dara Holm', type: 'PERSON' }],
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T09:30',
+    text: '"We will not sign it this week, "Dara Holm said as she left the talks.',
+    quotes: [{ text: 'We will not sign it this week, "Dara Holm said as she left the talks', speakerName: 'Dara Holm' }],
+    entities: [{ text: 'Dara Holm', type: 'PERSON' }],
+  });
+  const conflicts = extractClaims(corpusOf([a, b])).flatMap((c) => c.conflicts);
+  assert.deepEqual(conflicts.map((c) => c.explanation), []);
+});

@@ -4,7 +4,7 @@ import type { PeopleRole, QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import type { ClauseFacts } from './clause-facts.js';
-import { countKey, countsComparable, intervalsOverlap, quantityInterval, rolesAgree } from './intervals.js';
+import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
 import { eventWeekday, mainEventKeys, verbsNear } from './event-frame.js';
 import { isTallyClause, roleOfUnit } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
@@ -97,25 +97,26 @@ function trivialChange(c: WordChange): boolean {
   return false;
 }
 
-/** Pairs quantities of comparable units; a unit class present several times in one clause is ambiguous and skipped. */
+/**
+ * Pairs quantities of comparable units; a unit class present several times in one clause with the same role is
+ * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
+ */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const counted = (qs: readonly QuantitySpan[]): Map<string, QuantitySpan[]> => {
-    const m = new Map<string, QuantitySpan[]>();
-    for (const q of qs) {
-      const k = countKey(q.unit) ?? '';
-      m.set(k, [...(m.get(k) ?? []), q]);
-    }
-    return m;
+  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}`;
+  const counted = (m: ComparedMention): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const q of m.facts.quantities) out.set(classOf(m, q), (out.get(classOf(m, q)) ?? 0) + 1);
+    return out;
   };
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
   if (isTallyClause(a.text) !== isTallyClause(b.text)) return null;
-  const ca = counted(a.facts.quantities);
-  const cb = counted(b.facts.quantities);
+  const ca = counted(a);
+  const cb = counted(b);
   for (const qa of a.facts.quantities) {
-    if ((ca.get(countKey(qa.unit) ?? '')?.length ?? 0) > 1) continue;
+    if ((ca.get(classOf(a, qa)) ?? 0) > 1) continue;
     for (const qb of b.facts.quantities) {
-      if ((cb.get(countKey(qb.unit) ?? '')?.length ?? 0) > 1) continue;
-      if (PART_RE.test(spanText(a, qa)) || PART_RE.test(spanText(b, qb))) continue;
+      if ((cb.get(classOf(b, qb)) ?? 0) > 1) continue;
+      if (isPart(a, qa) || isPart(b, qb)) continue;
       if (!rolesAgree(peopleRole(a, qa), peopleRole(b, qb)) || individual(a, qa) || individual(b, qb)) continue;
       if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
@@ -159,6 +160,12 @@ function peopleRole(m: ComparedMention, q: QuantitySpan): PeopleRole | undefined
 
 /** "two other victims", "another 40 people": a part or an addition, not the total. */
 const PART_RE = /\b(?:other|another|additional|further|extra)\b|\bmore\b(?!\s+than)/i;
+/** "one of them", "15 of whom", "two of the victims": a partitive names a part of a count given beside it. */
+const PARTITIVE_AFTER_RE = /^\s+of\s+(?:them|whom|those|these|the\s+\w+)\b/i;
+
+function isPart(m: ComparedMention, q: QuantitySpan): boolean {
+  return PART_RE.test(spanText(m, q)) || PARTITIVE_AFTER_RE.test(m.text.slice(q.end - m.cite.start, q.end - m.cite.start + 24));
+}
 
 function spanText(m: ComparedMention, q: QuantitySpan): string {
   return m.text.slice(q.start - m.cite.start, q.end - m.cite.start);

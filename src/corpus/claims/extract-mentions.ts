@@ -147,10 +147,28 @@ function quotesOf(article: Article, clause: Span, idx: CorpusIndexes, local: Sen
       span: { start: q.start, end: q.end },
       direct: q.kind === 'direct',
       group: idx.quoteGroupOf.get(`${article.id}#${index}`) ?? null,
-      words: quoteWords(article.text.slice(q.start, q.end)),
+      words: quoteWords(q.kind === 'direct' ? insideMarks(article.text.slice(q.start, q.end)) : article.text.slice(q.start, q.end)),
     });
   });
   return out;
+}
+
+/** Quotation marks, straight or curly. */
+const MARK_RE = /["\u201c\u201d\u201e\u00ab\u00bb]/;
+
+/**
+ * The words of a direct quote that stand inside quotation marks. Read from inside its own opening mark, a mark
+ * within it closes the quote, and any text up to the next mark is the reporter's ("..., " said the minister. "...").
+ * Scraped text often spaces a closing mark like an opening one (`act, "Mr Papandreou said`), which stretches the
+ * span over the attribution: only the stretches inside marks are what was said.
+ */
+function insideMarks(quote: string): string {
+  // A span that holds its own marks ("\"We will not sign it,\"") is read from inside them.
+  const inner = quote.replace(/^\s*["\u201c\u201d\u201e\u00ab\u00bb]/, '').replace(/["\u201c\u201d\u201e\u00ab\u00bb]\s*$/, '');
+  return inner
+    .split(MARK_RE)
+    .filter((_, i) => i % 2 === 0)
+    .join(' ');
 }
 
 /** A dateline such as "Sun, 15 Sep 2013": once its time expressions are set aside, too little is left to be a claim. */

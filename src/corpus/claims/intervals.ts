@@ -38,6 +38,11 @@ const ROLE_GROUP: Readonly<Record<string, string>> = { killed: 'killed', injured
  * Whether two counts of people count the same people: "two were killed" never meets "three were shot", and a count
  * whose role is unknown ("five people") does not meet one whose role is known. Counts without roles compare as before.
  */
+/** The group of people a role counts ("wounded" and "injured" alike), '' for none. */
+export function roleGroup(role: PeopleRole | undefined): string {
+  return role ? (ROLE_GROUP[role] ?? role) : '';
+}
+
 export function rolesAgree(a: PeopleRole | undefined, b: PeopleRole | undefined): boolean {
   if (!a && !b) return true;
   if (!a || !b) return false;
