@@ -138,7 +138,7 @@ function attributionOf(article: Article, clause: Span): { text: string | null; a
   return { text: hit.via ?? hit.claimant, anonymous: hit.viaKind === 'anonymous' };
 }
 
-function quotesOf(article: Article, clause: Span, idx: CorpusIndexes, local: SentenceLayers): QuotedWords[] {
+function quotesOf(article: Article, clause: Span, sentence: Span, idx: CorpusIndexes, local: SentenceLayers): QuotedWords[] {
   const out: QuotedWords[] = [];
   local.quotes.forEach(({ quote: q, index }) => {
     if (!spansOverlap(q, clause)) return;
@@ -147,7 +147,7 @@ function quotesOf(article: Article, clause: Span, idx: CorpusIndexes, local: Sen
       span: { start: q.start, end: q.end },
       direct: q.kind === 'direct',
       group: idx.quoteGroupOf.get(`${article.id}#${index}`) ?? null,
-      words: quoteWords(q.kind === 'direct' ? insideMarks(article.text.slice(q.start, q.end)) : article.text.slice(q.start, q.end)),
+      words: quoteWords(q.kind === 'direct' ? insideMarks(article.text, q, sentence) : article.text.slice(q.start, q.end)),
     });
   });
   return out;
@@ -157,18 +157,30 @@ function quotesOf(article: Article, clause: Span, idx: CorpusIndexes, local: Sen
 const MARK_RE = /["\u201c\u201d\u201e\u00ab\u00bb]/;
 
 /**
- * The words of a direct quote that stand inside quotation marks. Read from inside its own opening mark, a mark
- * within it closes the quote, and any text up to the next mark is the reporter's ("..., " said the minister. "...").
- * Scraped text often spaces a closing mark like an opening one (`act, "Mr Papandreou said`), which stretches the
- * span over the attribution: only the stretches inside marks are what was said.
+ * What a sentence quotes of a direct quote: the characters of the quote inside quotation marks and inside the
+ * sentence (not the clause: outlets split one remark into clauses at different commas, and a trimmed half is no misquote).
+ * Read from inside the quote's own opening mark, a mark within it closes the quote, and text up to the next mark is
+ * the reporter's ("..., " said the minister. "..."). Scraped text often spaces a closing mark like an opening one
+ * (`act, "Mr Papandreou said`), which stretches the span over the attribution and the next sentence's quote: only
+ * the stretches inside marks are what was said, and each sentence compares only its own part of them.
  */
-function insideMarks(quote: string): string {
-  // A span that holds its own marks ("\"We will not sign it,\"") is read from inside them.
-  const inner = quote.replace(/^\s*["\u201c\u201d\u201e\u00ab\u00bb]/, '').replace(/["\u201c\u201d\u201e\u00ab\u00bb]\s*$/, '');
-  return inner
-    .split(MARK_RE)
-    .filter((_, i) => i % 2 === 0)
-    .join(' ');
+function insideMarks(text: string, quote: Span, sentence: Span): string {
+  let start = quote.start;
+  while (start < quote.end && /\s/.test(text[start] ?? '')) start++;
+  if (MARK_RE.test(text[start] ?? '')) start++;
+  let end = quote.end;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  if (end > start && MARK_RE.test(text[end - 1] ?? '')) end--;
+  let out = '';
+  let inside = true;
+  for (let i = start; i < end; i++) {
+    const c = text[i] ?? '';
+    if (MARK_RE.test(c)) {
+      inside = !inside;
+      out += ' ';
+    } else if (inside && i >= sentence.start && i < sentence.end) out += c;
+  }
+  return out;
 }
 
 /** A dateline such as "Sun, 15 Sep 2013": once its time expressions are set aside, too little is left to be a claim. */
@@ -219,7 +231,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
             outlet,
             published: article.meta.published,
             facts,
-            quotes: quotesOf(article, clause, idx, local),
+            quotes: quotesOf(article, clause, sentence, idx, local),
             words,
           },
           articleOrder,
