@@ -29,3 +29,10 @@ test('periods, places and sets of events make tallies at either scope', () => {
   const n = statewide.indexOf('14');
   assert.equal(isTally(statewide, { start: n, end: n + 2 }, { start: 0, end: statewide.length }), true);
 });
+
+test('"the city\'s" makes a tally only beside a figure, not as the attribution of a clause (regression: the demo toll lost its update)', () => {
+  assert.equal(isTallyClause("killing one person, the city's emergency services said."), false);
+  const text = "It was the city's 40th homicide.";
+  const at = text.indexOf('40th');
+  assert.equal(isTally(text, { start: at, end: at + 4 }, { start: 0, end: text.length }), true);
+});

@@ -16,13 +16,18 @@ const TALLY_RE = new RegExp(
     String.raw`\bin\s+(?:19|20)\d\d\b`,
     String.raw`\b(?:per|a|each|every)\s+year\b|\bannually\b`,
     String.raw`\b(?:city|state|nation|county|country)[-\s]?wide\b`,
-    String.raw`\b(?:city|county|state|nation|year)['\u2019]s\b`,
     String.raw`\b(?:in|over)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|decades?)\b`,
     String.raw`\b(?:in|during|over|across)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?:\w+\s+)?(?:operations|attacks|raids|incidents|missions|shootings|games|matches|seasons|patrols)\b`,
     String.raw`\b(?:has|have)\b[^.;]{0,30}\ba\s+total\s+of\b`,
   ].join('|'),
   'i',
 );
+
+/**
+ * "the city's 40th homicide", "the state's toll": a place's or a year's figure. Read only right beside a figure (see
+ * `isTally`): across a whole clause it would take "..., the city's emergency services said" for a tally.
+ */
+const POSSESSIVE_TALLY_RE = /\b(?:city|county|state|nation|year)['\u2019]s\b/i;
 
 /**
  * "So far, the navy has seized 14 rifles": a fronted "so far", "thus far" or "to date" before a perfect tense sums
@@ -70,5 +75,5 @@ export function isTally(text: string, q: Span, sentence: Span): boolean {
   if (stop >= 0) right = right.slice(0, stop);
   // The fronted rule reads the clause from its start, so it sees the left side only when that reaches the sentence start.
   const fronted = leftFrom === sentence.start && cut < 0 ? frontedTally(left + text.slice(q.start, q.end) + right) : false;
-  return TALLY_RE.test(left) || TALLY_RE.test(right) || fronted;
+  return TALLY_RE.test(left) || TALLY_RE.test(right) || POSSESSIVE_TALLY_RE.test(left) || POSSESSIVE_TALLY_RE.test(right) || fronted;
 }
