@@ -335,8 +335,9 @@ export const run: BenchRun = async (options) => {
     table.push(
       `${sub.id.padEnd(14)} ${sub.role.padEnd(10)} ${sub.read.padEnd(8)} ${String(mine.gold).padStart(4)} ${String(mine.found).padStart(5)} ${`${mine.foundNumber}/${mine.goldNumber}`.padStart(4)} ${String(mine.flags).padStart(6)} ${String(mine.correctFlags).padStart(2)} ${String(mine.compatibleFlagged).padStart(6)} | ${String(base.found).padStart(14)} ${String(base.flags).padStart(5)} ${String(base.correctFlags).padStart(2)}`,
     );
-    // Untouched sub-events show only their counts: their misses and false flags are not read while tuning.
-    if (sub.role !== 'untouched') {
+    // Only tuning sub-events show their misses and false flags: dev sub-events confirm what tuning found and untouched
+    // ones are reported apart, so neither is read while tuning (PARALLAX_CONFLICTS_SHOW_DEV=1 prints dev details after the fact).
+    if (sub.role === 'tuning' || (sub.role === 'dev' && process.env.PARALLAX_CONFLICTS_SHOW_DEV === '1')) {
       for (const d of mine.missed) notes.push(`  ${sub.id} missed [${d.kind ?? 'other'}] ${d.label} -- ${mine.causes?.get(d) ?? ''}`);
       for (const f of mine.wrong) {
         const compatible = sub.compatible.find((c) => flagMatches(f, c));
@@ -355,6 +356,7 @@ export const run: BenchRun = async (options) => {
     ...roleMetrics('tuning', byRole(system, 'tuning')),
     ...roleMetrics('dev', byRole(system, 'dev')),
     ...roleMetrics('untouched', byRole(system, 'untouched')),
+    ...roleMetrics('whole', system),
   };
   const baselineMetrics: BenchMetrics = {
     ...summarize(headlineBase),

@@ -111,6 +111,39 @@ function sameDayOrUndated(a: MentionDraft, b: MentionDraft): boolean {
   return da.some((x) => db.some((y) => x.startsWith(y) || y.startsWith(x)));
 }
 
+/** A date value naming a year or a month but no day ("XXXX-09" for "in September", "2008"). */
+const COARSE_DATE_RE = /^(?:\d{4}|XXXX)(?:-(\d{2}))?$/;
+
+/**
+ * Whether two mentions tell of figures on different occasions, so their figures are not one figure misreported:
+ * (1) a clause dated only by a month or a year ("a quake struck in September, killing seven") beside an undated one
+ * or one dated to a day or weekday of another month is background, an earlier event: news dates today's event by
+ * the day ("on Sunday") and a past one by the month; (2) two such clauses naming different months are two events.
+ * A clause that continues its sentence takes the date of the clause it continues (`MentionDraft.occasion`).
+ */
+export function differentOccasions(a: Pick<MentionDraft, 'occasion'>, b: Pick<MentionDraft, 'occasion'>): boolean {
+  const read = (m: Pick<MentionDraft, 'occasion'>): { coarse: boolean; months: string[] } | null => {
+    const dates = m.occasion.filter((t) => t.type !== 'DURATION' && t.type !== 'SET');
+    if (!dates.length) return null;
+    const months = dates.map((t) => /^(?:\d{4}|XXXX)-(\d{2})/.exec(t.value ?? '')?.[1]).filter((x): x is string => x !== undefined);
+    return { coarse: dates.every((t) => COARSE_DATE_RE.test(t.value ?? '')), months };
+  };
+  const ra = read(a);
+  const rb = read(b);
+  const coarse = ra?.coarse ? ra : rb?.coarse ? rb : null;
+  if (!coarse) return false;
+  const other = coarse === ra ? rb : ra;
+  if (!other) return true;
+  if (!coarse.months.length || !other.months.length) return !other.coarse;
+  return !coarse.months.some((x) => other.months.includes(x));
+}
+
+/** Both mentions date their event, to the same occasion. */
+function datedAlike(a: MentionDraft, b: MentionDraft): boolean {
+  const dated = (m: MentionDraft): boolean => m.occasion.some((t) => t.type !== 'DURATION' && t.type !== 'SET' && t.value !== null);
+  return dated(a) && dated(b) && !differentOccasions(a, b);
+}
+
 /** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
 export function similarityOf(
   mentions: readonly MentionDraft[],
@@ -122,12 +155,14 @@ export function similarityOf(
   const idf = new Map<string, number>();
   for (const [w, set] of df) idf.set(w, Math.log(1 + docs / set.size));
   const weight = mentions.map((m) => m.words.reduce((s, w) => s + (idf.get(w) ?? 0), 0));
+  const hasFigure = mentions.map((m) => m.compared.facts.quantities.some((q) => q.unit !== null));
   const wordSets = mentions.map((m) => new Set(m.words));
   const score = (i: number, j: number): number => {
     const a = mentions[i];
     const b = mentions[j];
     const wa = wordSets[i];
-    if (!a || !b || !wa) return 0;
+    // Figures of two occasions (the quake in September, Sunday's quake) are two claims however alike the wording.
+    if (!a || !b || !wa || (hasFigure[i] && hasFigure[j] && differentOccasions(a, b))) return 0;
     let shared = 0;
     let count = 0;
     for (const w of b.words) {
@@ -173,7 +208,6 @@ export function similarityOf(
   const seen = new Set<number>();
   const pairs: [number, number, number][] = [];
   const figurePairs: [number, number][] = [];
-  const hasFigure = mentions.map((m) => m.compared.facts.quantities.some((q) => q.unit !== null));
   for (let i = 0; i < n; i++) {
     const touched: number[] = [];
     const m = mentions[i];
@@ -243,7 +277,8 @@ function disagreementsOf(mentions: readonly MentionDraft[], sim: Similarity, x: 
   const a = mentions[x];
   const b = mentions[y];
   if (!a || !b || s < config.conflictThreshold || a.compared.cite.article === b.compared.cite.article) return [];
-  return compareMentionsAll(a.compared, b.compared).filter((d) => d.kind !== 'negation' || s >= config.negationThreshold);
+  const apart = differentOccasions(a, b);
+  return compareMentionsAll(a.compared, b.compared).filter((d) => (d.kind !== 'negation' || s >= config.negationThreshold) && (d.kind !== 'number' || !apart));
 }
 
 function chronological(mentions: readonly MentionDraft[]): (x: number, y: number) => number {
@@ -434,7 +469,10 @@ function addFigureConflicts(
     const shared = frames(a).filter((f) => frames(b).includes(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
     // A linked pair that grouping left in two claims is compared only on a measurement: counts of people are already
     // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
-    if (!shared.length || (sim(x, y) >= linkThreshold && !shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '')))) continue;
+    // Unless both clauses date their figures to the same occasion: "killed seven and injured 40" in September, stated
+    // twice, is one toll however grouping split its clauses.
+    const measured = shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? ''));
+    if (!shared.length || (sim(x, y) >= linkThreshold && !measured && !datedAlike(a, b))) continue;
     const p = claimOf.get(a);
     const q = claimOf.get(b);
     if (p === undefined || q === undefined || p === q) continue;
@@ -445,7 +483,7 @@ function addFigureConflicts(
     const running = [a, b].some((m) => m.words.some((w) => RUNNING_TOTALS.has(w)));
     const pa = a.compared.published;
     const pb = b.compared.published;
-    if (running && pa && pb && pa !== pb) continue;
+    if ((running && pa && pb && pa !== pb) || differentOccasions(a, b)) continue;
     const d = compareMentions(a.compared, b.compared);
     if (d?.kind !== 'number' || (d.quantities && apartByMagnitude(d.quantities.a, d.quantities.b))) continue;
     linked.add(key);

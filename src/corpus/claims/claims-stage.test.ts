@@ -372,3 +372,35 @@ test('a place the injured were taken to is not where the event happened: the cou
   assert.equal(c.status, 'corroborated');
   assert.deepEqual(c.outlets, ['Harbour Post', 'Valley Courier']);
 });
+
+test('figures of an earlier event dated by its month are not compared with today\'s event (regression: "..., injuring 30" lost its month)', () => {
+  const corpus = analyzeTexts([
+    {
+      path: 'wire.txt',
+      text: 'date 2026-05-03 18:00 Coastline Wire\nQuake on Varnel island\n\nA moderate earthquake shook Varnel island on Sunday, injuring six people, officials said.\n\nA stronger quake struck the Varnel coast in March, killing at least nine people and injuring 30, most of them on Varnel island.\n',
+    },
+    {
+      path: 'tribune.txt',
+      text: 'date 2026-05-03 18:00 Upland Tribune\nVarnel quake\n\nThe tremor struck near the town of Orsk on Varnel island, injuring six people and damaging buildings.\n',
+    },
+  ]);
+  const numbers = corpus.claims.flatMap((c) => c.conflicts).filter((k) => k.kind === 'number');
+  assert.deepEqual(numbers.map((k) => k.explanation), []);
+});
+
+test('a quote stretched over its attribution by a badly spaced closing mark compares only the words inside marks (regression)', () => {
+  const a = buildArticle({
+    id: 'a1', outlet: 'Harbour Post', published: '2026-03-14T09:00',
+    text: '"We will not sign it this week, "Dara Holm told reporters at the gate.',
+    quotes: [{ text: 'We will not sign it this week, "Dara Holm told reporters at the gate', speakerName: 'Dara Holm' }],
+    entities: [{ text: 'Dara Holm', type: 'PERSON' }],
+  });
+  const b = buildArticle({
+    id: 'a2', outlet: 'Valley Courier', published: '2026-03-14T09:30',
+    text: '"We will not sign it this week, "Dara Holm said as she left the talks.',
+    quotes: [{ text: 'We will not sign it this week, "Dara Holm said as she left the talks', speakerName: 'Dara Holm' }],
+    entities: [{ text: 'Dara Holm', type: 'PERSON' }],
+  });
+  const conflicts = extractClaims(corpusOf([a, b])).flatMap((c) => c.conflicts);
+  assert.deepEqual(conflicts.map((c) => c.explanation), []);
+});

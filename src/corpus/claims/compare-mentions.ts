@@ -1,13 +1,12 @@
 // Decides whether two mentions about the same thing disagree, and on what: quote, negation, number, sequence, time, superlative.
 import type { ConflictKind, Cite, QuoteRef } from '../../core/corpus.js';
-import type { QuantitySpan, TimeSpan } from '../../core/article.js';
+import type { PeopleRole, QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import type { ClauseFacts } from './clause-facts.js';
-import { countKey, countsComparable, intervalsOverlap, quantityInterval, rolesAgree } from './intervals.js';
+import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
 import { eventWeekday, mainEventKeys, verbsNear } from './event-frame.js';
-import { isIrregularPast } from './content-words.js';
-import { synonymClass } from './synonym-class.js';
+import { isTallyClause, roleOfUnit } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
 
@@ -98,27 +97,28 @@ function trivialChange(c: WordChange): boolean {
   return false;
 }
 
-/** Pairs quantities of comparable units; a unit class present several times in one clause is ambiguous and skipped. */
+/**
+ * Pairs quantities of comparable units; a unit class present several times in one clause with the same role is
+ * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
+ */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const counted = (qs: readonly QuantitySpan[]): Map<string, QuantitySpan[]> => {
-    const m = new Map<string, QuantitySpan[]>();
-    for (const q of qs) {
-      const k = countKey(q.unit) ?? '';
-      m.set(k, [...(m.get(k) ?? []), q]);
-    }
-    return m;
+  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}`;
+  const counted = (m: ComparedMention): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const q of m.facts.quantities) out.set(classOf(m, q), (out.get(classOf(m, q)) ?? 0) + 1);
+    return out;
   };
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
-  if (isTally(a.text) !== isTally(b.text)) return null;
-  const ca = counted(a.facts.quantities);
-  const cb = counted(b.facts.quantities);
+  if (isTallyClause(a.text) !== isTallyClause(b.text)) return null;
+  const ca = counted(a);
+  const cb = counted(b);
   for (const qa of a.facts.quantities) {
-    if ((ca.get(countKey(qa.unit) ?? '')?.length ?? 0) > 1) continue;
+    if ((ca.get(classOf(a, qa)) ?? 0) > 1) continue;
     for (const qb of b.facts.quantities) {
-      if ((cb.get(countKey(qb.unit) ?? '')?.length ?? 0) > 1) continue;
-      if (PART_RE.test(spanText(a, qa)) || PART_RE.test(spanText(b, qb))) continue;
-      if (!rolesAgree(qa, qb) || individual(a, qa) || individual(b, qb)) continue;
-      if (qa.unit === null || qb.unit === null || !countsComparable(roleUnit(a, qa), roleUnit(b, qb)) || !sameModifiers(qa.unit, qb.unit)) continue;
+      if ((cb.get(classOf(b, qb)) ?? 0) > 1) continue;
+      if (isPart(a, qa) || isPart(b, qb)) continue;
+      if (!rolesAgree(peopleRole(a, qa), peopleRole(b, qb)) || individual(a, qa) || individual(b, qb)) continue;
+      if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
       if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
       return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
@@ -135,66 +135,37 @@ function individual(m: ComparedMention, q: QuantitySpan): boolean {
   return q.role !== undefined && q.value === 1 && q.qualifier === 'exact' && !/^(?:one|1)\b/i.test(spanText(m, q));
 }
 
-/** Units of people counts by the role an event verb beside them gives. */
-const ROLE_UNITS: Readonly<Record<string, string>> = { die: 'dead', injure: 'injured' };
+/** Roles of people counts by the content key of an event verb beside them (see `peopleRole`). */
+const VERB_ROLES: Readonly<Record<string, PeopleRole>> = { die: 'killed', injure: 'injured' };
 
 /**
- * A bare count of people takes the role of the one event verb beside it: "Nine people were killed" counts the dead,
- * so it is not compared with "31 injured". With no such verb, or with both ("nine people were killed and 31
- * injured"), it stays a count of people.
+ * The role of a count of people, on the quantities stage's one scale (killed, injured, wounded, shot, hospitalized):
+ * (1) the role the quantities stage gave it ("two people were killed"); (2) the role its unit carries ("17 dead",
+ * the stage's `roleOfUnit`); (3) else, for a bare count of people, the role of the one event verb within reach in the
+ * clause ("killing nine people", "nine people ... died"); with no such verb, or with verbs of two roles ("nine people
+ * were killed and 31 injured"), none.
  */
-function roleUnit(m: ComparedMention, q: QuantitySpan): string | null {
-  if (countKey(q.unit) !== 'person') return q.unit;
+function peopleRole(m: ComparedMention, q: QuantitySpan): PeopleRole | undefined {
+  const stated = q.role ?? roleOfUnit(q.unit);
+  if (stated) return stated;
+  if (countKey(q.unit) !== 'person') return undefined;
   const roles = new Set(
     verbsNear(m.text, { start: 0, end: m.text.length }, { start: q.start - m.cite.start, end: q.end - m.cite.start })
-      .map((k) => ROLE_UNITS[k])
-      .filter((u): u is string => u !== undefined),
+      .map((k) => VERB_ROLES[k])
+      .filter((r): r is PeopleRole => r !== undefined),
   );
   const [only] = roles;
-  return roles.size === 1 && only ? only : q.unit;
-}
-
-/**
- * A tally over a period or many events, not one event's figure: "this year", "year to date", "since January",
- * "in their five operations", or a perfect tense over "a total of" ("has, thus far, seized a total of"). A bare "so far"
- * is not one: "the blaze has burned 2,500 hectares so far" is the fire's own running figure.
- */
-const TALLY_RE = new RegExp(
-  [
-    String.raw`\b(?:this|last) (?:year|season|month)\b`,
-    String.raw`\byear[- ]to[- ]date\b`,
-    String.raw`\bsince (?:the (?:start|beginning)|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b`,
-    String.raw`\b(?:in|during|over|across) (?:the |its |their |his |her |all )?(?:\w+ )?(?:operations|attacks|raids|incidents|missions|shootings|games|matches|seasons|patrols)\b`,
-    String.raw`\b(?:has|have)\b[^.;]{0,30}\ba total of\b`,
-  ].join('|'),
-  'i',
-);
-
-export function isTally(clause: string): boolean {
-  return TALLY_RE.test(clause) || frontedTally(clause);
-}
-
-/**
- * "So far, the navy has seized 14 rifles": a fronted "so far", "thus far" or "to date" before a perfect tense sums
- * what an actor has done over the story, not one event's figure. When the subject is the event itself ("So far, the
- * blaze has burned 2,500 hectares") the figure is that event's own running figure and stays compared.
- */
-const FRONTED_TALLY_RE = /^\W*(?:so far|thus far|to date)\s*,\s*([^,;]{1,60}?)\s+(?:has|have)\s+(\w+(?:\s+\w+)?)/i;
-
-/** Subjects that are an event running its course rather than an actor tallying what it did. */
-const EVENT_SUBJECT_RE = /\b(?:fire|blaze|wildfire|storm|hurricane|typhoon|cyclone|flood|flooding|quake|earthquake|eruption|outbreak|epidemic|pandemic|virus|disease|drought|heatwave|war|conflict|fighting|violence|unrest)s?\b/i;
-
-function frontedTally(clause: string): boolean {
-  const m = FRONTED_TALLY_RE.exec(clause);
-  if (!m) return false;
-  const [, subject = '', verbs = ''] = m;
-  if (EVENT_SUBJECT_RE.test(subject) || synonymClass(subject.split(/\s+/).at(-1) ?? '') === 'attack') return false;
-  // "has confiscated", "have also seized": a past participle within the first two words after the auxiliary.
-  return verbs.split(/\s+/).some((w) => /^[a-z]{3,}(?:ed|en)$/i.test(w) || isIrregularPast(w));
+  return roles.size === 1 ? only : undefined;
 }
 
 /** "two other victims", "another 40 people": a part or an addition, not the total. */
 const PART_RE = /\b(?:other|another|additional|further|extra)\b|\bmore\b(?!\s+than)/i;
+/** "one of them", "15 of whom", "two of the victims": a partitive names a part of a count given beside it. */
+const PARTITIVE_AFTER_RE = /^\s+of\s+(?:them|whom|those|these|the\s+\w+)\b/i;
+
+function isPart(m: ComparedMention, q: QuantitySpan): boolean {
+  return PART_RE.test(spanText(m, q)) || PARTITIVE_AFTER_RE.test(m.text.slice(q.end - m.cite.start, q.end - m.cite.start + 24));
+}
 
 function spanText(m: ComparedMention, q: QuantitySpan): string {
   return m.text.slice(q.start - m.cite.start, q.end - m.cite.start);

@@ -1,5 +1,5 @@
 // Claim mentions: one per clause of every sentence of a story's articles, with actors, figures, times, attribution and quotes.
-import type { Article, QuoteSpan } from '../../core/article.js';
+import type { Article, QuoteSpan, TimeSpan } from '../../core/article.js';
 import type { CorpusResult, Entity, QuoteGroup } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
 import { lastSpanStartingAtOrBefore, spanContains, spansOverlap } from '../../core/span.js';
@@ -27,6 +27,11 @@ export interface MentionDraft {
   /** The clause rests on an anonymous source ("people familiar with the matter"). */
   readonly anonymous: boolean;
   readonly sourceKey: string;
+  /**
+   * When the event happened, for telling occasions apart: the clause's own event times, else, for a clause that
+   * continues its sentence ("..., injuring 40"), those of the clause it continues ("A quake struck in September, ...").
+   */
+  readonly occasion: readonly TimeSpan[];
 }
 
 export interface ExtractConfig extends ClauseConfig {
@@ -133,7 +138,7 @@ function attributionOf(article: Article, clause: Span): { text: string | null; a
   return { text: hit.via ?? hit.claimant, anonymous: hit.viaKind === 'anonymous' };
 }
 
-function quotesOf(article: Article, clause: Span, idx: CorpusIndexes, local: SentenceLayers): QuotedWords[] {
+function quotesOf(article: Article, clause: Span, sentence: Span, idx: CorpusIndexes, local: SentenceLayers): QuotedWords[] {
   const out: QuotedWords[] = [];
   local.quotes.forEach(({ quote: q, index }) => {
     if (!spansOverlap(q, clause)) return;
@@ -142,9 +147,39 @@ function quotesOf(article: Article, clause: Span, idx: CorpusIndexes, local: Sen
       span: { start: q.start, end: q.end },
       direct: q.kind === 'direct',
       group: idx.quoteGroupOf.get(`${article.id}#${index}`) ?? null,
-      words: quoteWords(article.text.slice(q.start, q.end)),
+      words: quoteWords(q.kind === 'direct' ? insideMarks(article.text, q, sentence) : article.text.slice(q.start, q.end)),
     });
   });
+  return out;
+}
+
+/** Quotation marks, straight or curly. */
+const MARK_RE = /["\u201c\u201d\u201e\u00ab\u00bb]/;
+
+/**
+ * What a sentence quotes of a direct quote: the characters of the quote inside quotation marks and inside the
+ * sentence (not the clause: outlets split one remark into clauses at different commas, and a trimmed half is no misquote).
+ * Read from inside the quote's own opening mark, a mark within it closes the quote, and text up to the next mark is
+ * the reporter's ("..., " said the minister. "..."). Scraped text often spaces a closing mark like an opening one
+ * (`act, "Mr Papandreou said`), which stretches the span over the attribution and the next sentence's quote: only
+ * the stretches inside marks are what was said, and each sentence compares only its own part of them.
+ */
+function insideMarks(text: string, quote: Span, sentence: Span): string {
+  let start = quote.start;
+  while (start < quote.end && /\s/.test(text[start] ?? '')) start++;
+  if (MARK_RE.test(text[start] ?? '')) start++;
+  let end = quote.end;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  if (end > start && MARK_RE.test(text[end - 1] ?? '')) end--;
+  let out = '';
+  let inside = true;
+  for (let i = start; i < end; i++) {
+    const c = text[i] ?? '';
+    if (MARK_RE.test(c)) {
+      inside = !inside;
+      out += ' ';
+    } else if (inside && i >= sentence.start && i < sentence.end) out += c;
+  }
   return out;
 }
 
@@ -179,13 +214,16 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
     whole.layers.sentences.forEach((sentence, s) => {
       const local = perSentence[s]!;
       const article = local.article;
+      let carried: readonly TimeSpan[] = [];
       for (const clause of splitClauses(article.text, sentence, config, article.layers.quantities)) {
+        const facts = clauseFacts(article, clause);
+        const occasion = facts.eventTimes.length || !continuesSentence(article.text, clause) ? facts.eventTimes : carried;
+        carried = occasion;
         const words = contentWords(article.text, clause);
         if (words.length < config.minContentWords || onlyTimes(article, clause, config.minContentWords)) continue;
         if (CALL_TO_READER_RE.test(article.text.slice(clause.start, clause.end))) continue;
         const actors = actorsOf(article, clause, local);
         const attribution = attributionOf(article, clause);
-        const facts = clauseFacts(article, clause);
         out.push({
           compared: {
             cite: { article: article.id, start: clause.start, end: clause.end },
@@ -193,7 +231,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
             outlet,
             published: article.meta.published,
             facts,
-            quotes: quotesOf(article, clause, idx, local),
+            quotes: quotesOf(article, clause, sentence, idx, local),
             words,
           },
           articleOrder,
@@ -208,11 +246,17 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
           attribution: attribution.text,
           anonymous: attribution.anonymous,
           sourceKey,
+          occasion,
         });
       }
     });
   });
   return out;
+}
+
+/** A clause that carries on its sentence rather than opening it: it starts in lower case ("injuring 40", "and 12 arrested"). */
+function continuesSentence(text: string, clause: Span): boolean {
+  return /^[\s,;:(\u2014-]*\p{Ll}/u.test(text.slice(clause.start, Math.min(clause.end, clause.start + 8)));
 }
 
 /** "taken to Dunmore General Hospital", "flown to the capital": where people went, not where the event happened. */

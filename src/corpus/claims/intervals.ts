@@ -1,6 +1,6 @@
 // Quantity intervals for claim comparison: counts of people, duration scaling and precision widening, over the quantities stage.
-import type { QuantitySpan } from '../../core/article.js';
-import { TIME_UNIT_SECONDS, measureUnit, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
+import type { PeopleRole, QuantitySpan } from '../../core/article.js';
+import { QUANTITY_TOLERANCES, TIME_UNIT_SECONDS, measureUnit, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
 
 export { intervalsOverlap } from '../../stages/quantities/index.js';
 
@@ -38,10 +38,15 @@ const ROLE_GROUP: Readonly<Record<string, string>> = { killed: 'killed', injured
  * Whether two counts of people count the same people: "two were killed" never meets "three were shot", and a count
  * whose role is unknown ("five people") does not meet one whose role is known. Counts without roles compare as before.
  */
-export function rolesAgree(a: Pick<QuantitySpan, 'role'>, b: Pick<QuantitySpan, 'role'>): boolean {
-  if (!a.role && !b.role) return true;
-  if (!a.role || !b.role) return false;
-  return ROLE_GROUP[a.role] === ROLE_GROUP[b.role];
+/** The group of people a role counts ("wounded" and "injured" alike), '' for none. */
+export function roleGroup(role: PeopleRole | undefined): string {
+  return role ? (ROLE_GROUP[role] ?? role) : '';
+}
+
+export function rolesAgree(a: PeopleRole | undefined, b: PeopleRole | undefined): boolean {
+  if (!a && !b) return true;
+  if (!a || !b) return false;
+  return ROLE_GROUP[a] === ROLE_GROUP[b];
 }
 
 /** Whether a unit counts people (alive, dead or injured). */
@@ -81,9 +86,10 @@ export function quantityInterval(q: QuantitySpan): Interval {
     const slack = precisionSlack(q.value);
     return { low: (q.value - slack) * k, high: (q.value + slack) * k, lowInclusive: true, highInclusive: true };
   }
-  // "almost two hours" is not "any time under two hours": a reader hears the last quarter below the figure.
+  // "almost two hours" is not "any time under two hours": a reader hears the last tenth below the figure, the same
+  // tolerance as "about" (the quantities stage's `nearlyFloor`).
   if ((q.qualifier === 'nearly') && q.low === null) {
-    return { low: q.value * NEARLY_SHARE * k, high: scale(q.high ?? q.value), lowInclusive: true, highInclusive: q.highInclusive };
+    return { low: q.value * QUANTITY_TOLERANCES.nearlyFloor * k, high: scale(q.high ?? q.value), lowInclusive: true, highInclusive: q.highInclusive };
   }
   // A bare "about 200" with no interval from the quantities stage: a quarter either side.
   if (q.qualifier === 'about' && q.low === null && q.high === null) {
@@ -95,8 +101,6 @@ export function quantityInterval(q: QuantitySpan): Interval {
 /** Relative rounding of a unit conversion (10 ft is 3.05 m, written "3 m"; 120 mph is 193 km/h). */
 const CONVERSION_SLACK = 0.03;
 
-/** Lower end of "nearly N" as a share of N. */
-const NEARLY_SHARE = 0.75;
 /** Half-width of "about N" as a share of N, when the quantities stage gives no interval. */
 const ABOUT_SHARE = 0.25;
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractQuantities } from './quantities.js';
-import { capitalizable, isTally, readShotAsWounded } from './people.js';
+import { capitalizable, peopleCounts, readShotAsWounded } from './people.js';
 
 /** Each quantity of a sentence as "[text] value unit role" (+ " tally"). */
 function read(text: string): string[] {
@@ -75,12 +75,6 @@ test('running totals are tallies, the event count in the same sentence is not', 
   assert.deepEqual(read("It was the city's 40th homicide this year."), ['[40th homicide] 40 nth homicide - tally']);
   assert.deepEqual(read('Two people were killed Tuesday, the 30th and 31st homicides of the year.'), ['[Two people] 2 person killed']);
   assert.deepEqual(read('In 2029, 14 people were killed in hunting accidents statewide.'), ['[14 people] 14 person killed tally']);
-});
-
-test('isTally reads only the clause of the count', () => {
-  const text = 'Three people were wounded; so far this year 80 were shot.';
-  assert.equal(isTally(text, { start: 0, end: 12 }, { start: 0, end: text.length }), false);
-  assert.equal(isTally(text, { start: 46, end: 48 }, { start: 0, end: text.length }), true);
 });
 
 test('capitalizable frees the first letter of each word, keeps escapes and classes', () => {
@@ -193,4 +187,13 @@ test('"another" after a first victim is one more', () => {
   assert.deepEqual(read('One man was killed and another injured on Larch Street.'), ['[One man] 1 man killed', '[another] 1 person injured']);
   // "another" before its noun is read with the noun.
   assert.deepEqual(read('A woman was shot and another woman was hurt.'), ['[A woman] 1 woman shot', '[another woman] 1 woman injured']);
+});
+
+test('a qualifier between a role verb and its object keeps the role ("killing at least seven people", "injured almost 50")', () => {
+  const text = 'The quake killed at least seven people and injured almost 50 in the hills.';
+  const counts = peopleCounts(text, { start: 0, end: text.length }).map((c) => [text.slice(c.start, c.end), c.value, c.role, c.qualifier]);
+  assert.deepEqual(counts, [
+    ['at least seven people', 7, 'killed', 'at least'],
+    ['almost 50', 50, 'injured', 'almost'],
+  ]);
 });

@@ -127,14 +127,16 @@ const NOT_PERSON_NAME =
   /\b(?:Police|Department|Office|County|Sheriff|Hospital|School|University|College|City|State|Center|Centre|Patrol|News|Officials?|Authorities|Investigators|Deputies|Troopers|Detectives|Officers|Court|Street|Road|Avenue|Park|Service|Services|Coroner|Examiner|Prosecutors?|Attorney|Lt|Sgt|Capt|Chief|Mayor|Governor|Neighbors|Witnesses|Family|Friends|Relatives|Residents|He|She|They|It|We|I|Nobody|Everyone|Someone|Anyone|None|Each|Neither|Either|This|That|There|One|Both|All|Many|Several|Some|Officer|Deputy|Trooper|Detective|Sgt|Lt|Capt|Cpl|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday)$/;
 
 const DEATH_NOUN = 'bod(?:y|ies)\\s+of|shooting\\s+deaths?\\s+of|deaths?\\s+of|killings?\\s+of|murders?\\s+of|slayings?\\s+of|fatal\\s+shootings?\\s+of|homicides?\\s+of';
+/** A qualifier between a role verb and its object ("killing at least seven people", "injured almost 50"); `push` reads it back. */
+const OBJECT_QUALIFIER = '(?:(?:at\\s+least|more\\s+than|as\\s+many\\s+as|up\\s+to|nearly|almost|about|around|approximately|roughly|over)\\s+)?';
 const OBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<verb>${capitalizable(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${NOUN_PHRASE}(?<after>\\s+(?:${capitalizable('dead|injured|wounded|hurt')}))?(?![\\w-])`,
+  `(?<![\\w-])(?<verb>${capitalizable(`${DEATH_NOUN}|killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures|left|leaves|leaving|leave|claimed\\s+the\\s+lives?\\s+of`)})\\s+${OBJECT_QUALIFIER}${NOUN_PHRASE}(?<after>\\s+(?:${capitalizable('dead|injured|wounded|hurt')}))?(?![\\w-])`,
   'g',
 );
 
 /** A bare number as the object of a role verb: "killing two and wounding three", "wounds 2, including a baby". */
 const BARE_OBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+(?<num>\\d{1,3}|${capitalizable(WORD_NUMBER_SOURCE)})(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
+  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+${OBJECT_QUALIFIER}(?<num>\\d{1,3}|${capitalizable(WORD_NUMBER_SOURCE)})(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
   'g',
 );
 
@@ -450,25 +452,6 @@ export function countsPersons(unit: string | null): boolean {
   if (!unit) return false;
   const head = unit.toLowerCase().split(/\s+/).pop() ?? '';
   return PERSON_NOUNS.has(singular(head)) || roleOfUnit(unit) !== null;
-}
-
-// Running totals: a figure for the year, the city or the state, not for the event ("so far this year", "in 2014").
-const TALLY_RE =
-  /\b(?:(?:this|last|the\s+past|the\s+previous)\s+year|so\s+far|year[-\s]to[-\s]date|to\s+date|since\s+(?:January|the\s+(?:start|beginning)|(?:19|20)\d\d)|in\s+(?:19|20)\d\d|(?:per|a|each|every)\s+year|annually|(?:city|state|nation|county|country)[-\s]?wide|this\s+month|(?:in|over)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|decades?)|(?:city|county|state|nation|year)['\u2019]s)\b/i;
-
-/**
- * Whether a count is a running tally: a tally phrase in its clause (left back to the sentence start or a semicolon,
- * right up to the next comma), within 60 characters.
- */
-export function isTally(text: string, q: Span, sentence: Span): boolean {
-  const leftFrom = Math.max(sentence.start, q.start - 60);
-  let left = text.slice(leftFrom, q.start);
-  const cut = Math.max(left.lastIndexOf(';'), left.lastIndexOf('\u2014'), left.lastIndexOf(' - '));
-  if (cut >= 0) left = left.slice(cut + 1);
-  let right = text.slice(q.end, Math.min(sentence.end, q.end + 60));
-  const stop = right.search(/[,;\u2014]| - /);
-  if (stop >= 0) right = right.slice(0, stop);
-  return TALLY_RE.test(left) || TALLY_RE.test(right);
 }
 
 const ROLE_AFTER_RE = new RegExp(`^(?:\\s*,\\s*\\d{1,3}\\s*,)?(?:\\s+(?:involved|caught|injured|wounded|hurt|shot)\\s+(?:in|during|at)\\s+[^,.;]{1,60}?)?\\s+(?<aux>${AUXILIARY})(?<adv>${ADVERB})(?<verb>${ROLE_VERB})(?![\\w-])`, 'i');

@@ -42,9 +42,9 @@ test('around 30 minutes is about [27, 33]', () => {
   assert.deepEqual([q.text, q.qualifier, q.low, q.high, q.unit], ['around 30 minutes', 'about', 27, 33, 'minute']);
 });
 
-test('almost an hour is [0.75, 1) hours, that is [45, 60) minutes', () => {
+test('almost an hour is [0.9, 1) hours, that is [54, 60) minutes: the last tenth below, like the tolerance of "about"', () => {
   const q = only('Rescuers worked for almost an hour before the roof gave way.');
-  assert.deepEqual([q.text, q.qualifier, q.low, q.high, q.highInclusive, q.unit], ['almost an hour', 'nearly', 0.75, 1, false, 'hour']);
+  assert.deepEqual([q.text, q.qualifier, q.low, q.high, q.highInclusive, q.unit], ['almost an hour', 'nearly', 0.9, 1, false, 'hour']);
 });
 
 test('approximately 80,000 gets a 10% tolerance and keeps its adjective noun', () => {
@@ -62,7 +62,7 @@ test('a week and a half and nearly four years', () => {
   const a = only('The strike in Dorrow has lasted a week and a half.');
   assert.deepEqual([a.text, a.value, a.unit], ['a week and a half', 1.5, 'week']);
   const b = only('He ran the ministry for nearly four years.');
-  assert.deepEqual([b.text, b.qualifier, b.low, b.high, b.unit], ['nearly four years', 'nearly', 3, 4, 'year']);
+  assert.deepEqual([b.text, b.qualifier, b.low, b.high, b.unit], ['nearly four years', 'nearly', 3.6, 4, 'year']);
 });
 
 test('ranges, vague plurals, percentages and money', () => {
@@ -126,12 +126,14 @@ test('17 injured and a dozen wounded are comparable but incompatible; at least 1
   assert.equal(unitsComparable('soldier', 'person'), false);
 });
 
-test('durations compare across units: almost an hour meets 50 minutes but not 70', () => {
+test('durations compare across units: almost an hour meets 55 minutes but not 45 or 70', () => {
   const [hour] = extractQuantities('almost an hour');
-  const [fifty] = extractQuantities('50 minutes');
+  const [fifty] = extractQuantities('55 minutes');
   const [seventy] = extractQuantities('70 minutes');
-  assert.ok(hour && fifty && seventy);
+  const [fortyFive] = extractQuantities('45 minutes');
+  assert.ok(hour && fifty && seventy && fortyFive);
   assert.equal(quantitiesCompatible(hour, fifty), true);
+  assert.equal(quantitiesCompatible(hour, fortyFive), false);
   assert.equal(quantitiesCompatible(hour, seventy), false);
 });
 
@@ -218,7 +220,7 @@ test('"one in five voters" is a share in percent; tallies and scores ("a 7-2 vot
   const q = only('One in five voters in Pellham abstained.');
   assert.deepEqual([q.text, q.value, q.unit, q.qualifier], ['One in five voters', 20, 'percent', 'exact']);
   const n = only('Nearly one in four homes lost power.');
-  assert.deepEqual([n.value, n.low, n.high, n.qualifier], [25, 18.75, 25, 'nearly']);
+  assert.deepEqual([n.value, n.low, n.high, n.qualifier], [25, 22.5, 25, 'nearly']);
   assert.deepEqual(extractQuantities('The council passed it in a 7-2 vote.'), []);
   assert.deepEqual(extractQuantities('Arden won the final 3-1.'), []);
   // A range written with a hyphen still is one.

@@ -4,7 +4,8 @@ import type { Span } from '../../core/span.js';
 import { defineArticleStage } from '../../core/stage.js';
 import { FUNCTION_WORDS, REPORTING_WORDS } from '../../core/text/content-words.js';
 import { NUMBER_SOURCE, ORDINAL_SOURCE, parseNumber, parseOrdinal, round } from './number-words.js';
-import { countsPersons, isTally, peopleCounts, readShotAsWounded, roleAfter, roleOfUnit } from './people.js';
+import { countsPersons, peopleCounts, readShotAsWounded, roleAfter, roleOfUnit } from './people.js';
+import { isTally } from './tally.js';
 import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';
 import { withMeasures } from './measures.js';
 import { withAges } from './ages.js';
@@ -15,7 +16,7 @@ import { withAges } from './ages.js';
  * | qualifier | words                                              | interval                    |
  * |-----------|----------------------------------------------------|-----------------------------|
  * | about     | about, around, approximately, roughly, some, an estimated, or so | [n - t, n + t], t = max(10% of n, 1) for n >= 1, else 10% |
- * | nearly    | nearly, almost, close to, just under, not quite     | [0.75 n, n)                 |
+ * | nearly    | nearly, almost, close to, just under, not quite     | [0.9 n, n)                  |
  * | at-least  | at least, no fewer/less than, a minimum of         | [n, inf)                    |
  * | more-than | more than, over, upwards of, in excess of, above   | (n, inf); "just over" (n, 1.1 n] |
  * | at-most   | at most, no more than, a maximum of                | [0, n]                      |
@@ -24,7 +25,7 @@ import { withAges } from './ages.js';
  * | range     | between a and b, a to b, a-b; dozens/hundreds/thousands of | [a, b]              |
  * | exact     | a bare number                                      | [n, n]                      |
  */
-export const QUANTITY_TOLERANCES = { about: 0.1, aboutMinimum: 1, nearlyFloor: 0.75, justOver: 1.1 } as const;
+export const QUANTITY_TOLERANCES = { about: 0.1, aboutMinimum: 1, nearlyFloor: 0.9, justOver: 1.1 } as const;
 
 export interface QuantitiesConfig {
   /** Keep bare numbers with no counted noun ("rose to 17"): useful for claims, noisy for display. */
