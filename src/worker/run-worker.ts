@@ -70,11 +70,24 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         }
       }
     };
+  /**
+   * A fetch that came back full means more jobs wait: the worker is woken to fetch again at once instead of sleeping
+   * out the polling interval (with 2 jobs of 4 articles per 0.5 s fetch, a worker could never pass 16 articles/s and
+   * sat idle 87 % of the time on a quiet machine).
+   */
+  const eager =
+    <T>(batchSize: number, handle: (jobs: { readonly data: T }[]) => Promise<void>) => {
+      const id = { value: '' };
+      const handler = async (jobs: { readonly data: T }[]): Promise<void> => {
+        await handle(jobs);
+        if (jobs.length >= batchSize && id.value) boss.notifyWorker(id.value);
+      };
+      return { id, handler };
+    };
   try {
     for (let i = 0; i < (options.concurrency ?? 1); i++) {
-      await boss.work<IngestJob>(
-        QUEUES.ingest,
-        ingestWork,
+      const ingest = eager<IngestJob>(
+        ingestWork.batchSize,
         logged<IngestJob>('ingest', async (data) => {
           const n = await runIngestJob(deps, data.articles);
           counts.ingestJobs++;
@@ -82,15 +95,16 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
           options.onJob?.('ingest', `${n} articles`);
         }),
       );
-      await boss.work<AnalyzeStoryJob>(
-        QUEUES.analyze,
-        analyzeWork,
+      ingest.id.value = await boss.work<IngestJob>(QUEUES.ingest, ingestWork, ingest.handler);
+      const analyze = eager<AnalyzeStoryJob>(
+        analyzeWork.batchSize,
         logged<AnalyzeStoryJob>('story analysis', async (data) => {
           await runAnalyzeStoryJob(deps, data.story);
           counts.storiesAnalyzed++;
           options.onJob?.('analyze', data.story);
         }),
       );
+      analyze.id.value = await boss.work<AnalyzeStoryJob>(QUEUES.analyze, analyzeWork, analyze.handler);
     }
     await boss.work(
       QUEUES.assign,
