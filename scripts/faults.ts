@@ -34,7 +34,7 @@ export interface PostgresFaults {
 function postgresRows(pg: PostgresFaults): string[] {
   const { crash, workers } = pg;
   return [
-    `| SIGKILL during \`ingest\` (PostgreSQL, a fresh schema per round; ${pg.setup.articles} articles; ${crash.ingestKillsMidway} kills left a partial corpus) | ${crash.ingestKills} kills | ${crash.lost} | ${crash.duplicates} | ${crash.corrupt} damaged, ${crash.resumeFailures} reruns failed |`,
+    `| SIGKILL during \`ingest\` (PostgreSQL, a fresh schema per round; ${pg.setup.articles} articles; ${crash.ingestKillsMidway === 1 ? "1 kill" : `${crash.ingestKillsMidway} kills`} left a partial corpus) | ${crash.ingestKills} kills | ${crash.lost} | ${crash.duplicates} | ${crash.corrupt} damaged, ${crash.resumeFailures} reruns failed |`,
     `| SIGKILL during \`analyze\` (PostgreSQL, same schemas; rerun must give the uninterrupted report) | ${crash.analyzeKills} kills | (in the row above) | (in the row above) | (in the row above) |`,
     `| SIGKILL of \`parallax worker\` (PostgreSQL; ${workers.articles} queued articles, ${pg.setup.killsPerRound} workers killed one after another per round, then two restarted workers must reach the uninterrupted run's analyzed articles, stories and story rows) | ${workers.kills} kills (${workers.killsDuringArticleJobs} during per-article jobs, ${workers.killsDuringStoryJobs} during assignment and story analysis) | ${workers.lost} | ${workers.duplicates} | ${workers.corrupt} damaged, ${workers.resumeFailures} resumes failed |`,
   ];
@@ -52,7 +52,7 @@ export function faultTable(
   const lines = [
     `| trial | tried | data lost | duplicates | crashes / failures |`,
     `|---|---|---|---|---|`,
-    `| SIGKILL during \`ingest\` (SQLite WAL; ${setup.articles} articles, killed after a random share was stored; ${crash.ingestKillsMidway} kills left a partial corpus) | ${crash.ingestKills} kills | ${crash.lost} | ${crash.duplicates} | ${crash.corrupt} damaged, ${crash.resumeFailures} reruns failed |`,
+    `| SIGKILL during \`ingest\` (SQLite WAL; ${setup.articles} articles, killed after a random share was stored; ${crash.ingestKillsMidway === 1 ? "1 kill" : `${crash.ingestKillsMidway} kills`} left a partial corpus) | ${crash.ingestKills} kills | ${crash.lost} | ${crash.duplicates} | ${crash.corrupt} damaged, ${crash.resumeFailures} reruns failed |`,
     `| SIGKILL during \`analyze\` (same databases, at a random time; rerun must give the uninterrupted report) | ${crash.analyzeKills} kills | (in the row above) | (in the row above) | (in the row above) |`,
     ...(pg ? postgresRows(pg) : []),
     `| two \`ingest\` CLIs into one \`--db\` at once (${setup.writerArticles} articles, a third in common) | ${writers.tried} pairs | ${writers.rounds.reduce((n, r) => n + Math.max(0, r.expected - r.stored), 0)} | ${writers.rounds.reduce((n, r) => n + Math.max(0, r.insertedTotal - r.expected), 0)} | ${writers.failures} pairs failed |`,
