@@ -3,11 +3,12 @@ import type { Article } from '../../core/article.js';
 import type { DuplicateLink, Entity, Story } from '../../core/corpus.js';
 import { compareByPublished } from '../duplicates/duplicates.js';
 import { articleFeatures, entityIdsByArticle, type FeatureCounts } from './article-features.js';
-import { LocalClusterer } from './local-clusterer.js';
+import { LocalClusterer, type LocalClustererOptions } from './local-clusterer.js';
 import { dot, normalize, type SparseVector } from './online-clusterer.js';
 import { clusterTopics } from './topic-clusterer.js';
 
-export interface StoriesConfig {
+/** The local clusterer's settings (index keys, candidates, neighbourhood, split limit, bounds), plus these. */
+export interface StoriesConfig extends Omit<LocalClustererOptions, 'threshold'> {
   /** Mean article-to-article cosine (average link) a group of articles needs to be one story (one event). */
   readonly storyThreshold: number;
   /** Average-link cosine between story word vectors needed to share a topic (same kind of news, e.g. two earthquakes). */
@@ -28,16 +29,6 @@ export interface StoriesConfig {
    * the words'. Larger corpora keep their own document frequencies.
    */
   readonly idfMinDocuments: { readonly word: number; readonly instance: number };
-  readonly topKeys: number;
-  /** Candidate stories from the index scored per arrival, and the best of them re-clustered with it. */
-  readonly maxCandidates: number;
-  readonly neighbourhood: number;
-  /** Stories up to this size are re-clustered member by member; larger ones move as one block. */
-  readonly splitLimit: number;
-  readonly maxPosting: number;
-  /** Keys a story's summed vector keeps, and raw features an article keeps (its vector's heaviest). */
-  readonly centroidKeys: number;
-  readonly featureKeys: number;
   /** Sweeps that re-examine every story with its neighbours after the single pass (0 = purely online). */
   readonly refinePasses: number;
   /** Longest title kept when a story falls back to its lead sentence. */
