@@ -13,6 +13,9 @@ const MONTH_INDEX = new Map(MONTHS.flatMap((m, i) => [[m, i + 1] as const, [m.sl
 const YEAR_RE = /^(?:1[89]|20)\d\d$/;
 const NUMBER_RE = /^\p{N}+(?:[.,]\p{N}+)*$/u;
 
+/** Words that never make a story feature: no content, or content that ties any two texts (one lookup per token). */
+const NOT_TOPICAL: ReadonlySet<string> = new Set([...NON_CONTENT_WORDS, ...TOPIC_NEUTRAL_WORDS]);
+
 function bump(map: FeatureCounts, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
@@ -58,7 +61,7 @@ function capitalizedFeatures(article: Article, out: FeatureCounts): void {
       sentenceStart = true;
     }
     const capital = /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text) ? true : /^\p{Lu}{2,}$/u.test(t.text);
-    if (capital && !sentenceStart && !NON_CONTENT_WORDS.has(t.text.toLowerCase()) && !TOPIC_NEUTRAL_WORDS.has(t.text.toLowerCase())) run.push(t.text.replace(/['\u2019]s$/, ''));
+    if (capital && !sentenceStart && !NOT_TOPICAL.has(t.text.toLowerCase())) run.push(t.text.replace(/['\u2019]s$/, ''));
     else flush();
     sentenceStart = /^[.!?]$/.test(t.text) || (sentenceStart && /^\W$/.test(t.text));
   }
@@ -97,7 +100,7 @@ export function articleFeatures(article: Article, options: FeatureOptions = {}):
       if (!YEAR_RE.test(w)) bump(out, `n:${w.replace(/,/g, '')}`);
       continue;
     }
-    if (w.length < 3 || NON_CONTENT_WORDS.has(w) || TOPIC_NEUTRAL_WORDS.has(w) || !/^\p{L}/u.test(w)) continue;
+    if (w.length < 3 || NOT_TOPICAL.has(w) || !/^\p{L}/u.test(w)) continue;
     bump(out, `w:${stem(w.replace(/['\u2019]s$/, ''))}`);
   }
   if (article.layers.entities.length) entityFeatures(article, options.entityIds, out);
