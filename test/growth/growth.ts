@@ -13,7 +13,7 @@ export const MAX_GROWTH_SHORT = 3.5;
 export const SHORT_RUN_MS = 30;
 
 /** The bound a measured growth is held to. */
-export function growthBound(g: Growth): number {
+export function growthBound(g: Pick<Growth, 'smallMs'>): number {
   return g.smallMs < SHORT_RUN_MS ? MAX_GROWTH_SHORT : MAX_GROWTH;
 }
 
@@ -44,7 +44,7 @@ function fastest(xs: readonly number[]): number {
  * compiler has settled), as large / small. Interference from other processes only ever adds time, so the fastest
  * run is the closest to the stage's own cost; runs alternate so a busy spell slows both sizes alike.
  */
-function measureOnce(small: () => void, large: () => void, runs: number): Growth {
+function measureOnce(small: () => void, large: () => void, runs: number): Omit<Growth, 'attempts'> {
   large();
   small();
   // A fast stage is repeated within each run so a run lasts long enough that timer and collector noise stay small.
@@ -61,7 +61,7 @@ function measureOnce(small: () => void, large: () => void, runs: number): Growth
   }
   const smallMs = fastest(s);
   const largeMs = fastest(l);
-  return { smallMs, largeMs, ratio: largeMs / smallMs, attempts: [largeMs / smallMs] };
+  return { smallMs, largeMs, ratio: largeMs / smallMs };
 }
 
 /**
@@ -72,7 +72,7 @@ function measureOnce(small: () => void, large: () => void, runs: number): Growth
  */
 export function growth(small: () => void, large: () => void, runs = 7, attempts = 3): Growth {
   let best = measureOnce(small, large, runs);
-  const ratios = [...best.attempts];
+  const ratios = [best.ratio];
   while (ratios.length < attempts && best.ratio > growthBound(best)) {
     const next = measureOnce(small, large, runs);
     ratios.push(next.ratio);
