@@ -1,7 +1,7 @@
 // The growth guard itself: a quadratic loop fails it on every attempt, a linear one passes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { growth, growthBound } from './growth.js';
+import { cpuMs, growth, growthBound, SHORT_RUN_MS } from './growth.js';
 
 function pairs(n: number): number {
   let s = 0;
@@ -16,7 +16,11 @@ function line(n: number): number {
 }
 
 test('the growth guard fails a quadratic loop on every attempt and passes a linear one', () => {
-  const quadratic = growth(() => void pairs(1500), () => void pairs(3000), 3);
+  // Sizes whose smaller run costs over SHORT_RUN_MS, so the quadratic x4 is held to the 2.6 bound, not the short-run
+  // 3.5 one: under CI load a x4 loop of 1 ms runs once read under 3.5.
+  let n = 2000;
+  while (cpuMs(() => void pairs(n)) < 1.5 * SHORT_RUN_MS) n = Math.round(n * 1.4);
+  const quadratic = growth(() => void pairs(n), () => void pairs(2 * n), 3);
   assert.equal(quadratic.attempts.length, 3, 'an over-bound ratio is measured three times');
   assert.ok(quadratic.ratio > growthBound(quadratic), `quadratic loop read x${quadratic.ratio.toFixed(2)}`);
   const linear = growth(() => void line(200_000), () => void line(400_000), 3);

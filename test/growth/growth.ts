@@ -20,7 +20,8 @@ export function growthBound(g: Pick<Growth, 'smallMs'>): number {
 /** Shortest CPU time of one timed run of the smaller input. */
 const MIN_RUN_MS = 200;
 
-function cpuMs(run: () => void): number {
+/** CPU time (user + system) of one call, in ms. */
+export function cpuMs(run: () => void): number {
   const before = process.cpuUsage();
   run();
   const used = process.cpuUsage(before);
