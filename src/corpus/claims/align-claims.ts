@@ -1,6 +1,6 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
-import { compareMentions, compareMentionsAll, type Disagreement } from './compare-mentions.js';
+import { compareMentions, compareMentionsAll, facetDisagreement, type Disagreement } from './compare-mentions.js';
 import { figureFrames, isCrowdFrame, WEEKDAY_FRAME } from './event-frame.js';
 import { quantityInterval } from './intervals.js';
 import { MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
@@ -405,7 +405,54 @@ export function alignClaims(mentions: readonly MentionDraft[], config: AlignConf
     return { ...draft, conflicts: draft.conflicts.map((c) => ({ ...c, other: newIndex.get(base + c.other) ?? 0 })) };
   });
   addFigureConflicts(out, mentions, figurePairs, sim, config.linkThreshold);
+  addFacetConflicts(out, mentions, config);
   return out;
+}
+
+/**
+ * Facet conflicts between claims that did not group: a home town or a state is said in passing, in clauses about
+ * other things ("Police stopped LaSalle, of Bloomington, when ..." / "LaSalle, of Minneapolis, hit ..."), so their
+ * clauses rarely align. Candidates come from an index of facet keys, each mention checked against at most
+ * `config.candidates` earlier mentions of its key, and a pair counts when:
+ * (1) the mentions come from different articles and sit in different claims with no conflict between them yet;
+ * (2) a state's clauses are about the same subject: they share an actor or `minSharedWords` content words besides the
+ * state's own word ("Mr Buckley was well equipped" / "Buckley's group appeared insufficiently equipped"); a home
+ * town's key already names its person;
+ * (3) the two facets clash (see `facetsClash`).
+ */
+function addFacetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], config: AlignConfig): void {
+  const claimOf = new Map<MentionDraft, number>();
+  drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
+  const linked = new Set<string>();
+  drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
+  const byKey = new Map<string, MentionDraft[]>();
+  for (const m of mentions) {
+    for (const key of new Set(m.compared.facts.facets.map((f) => f.key))) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(m);
+  }
+  const sameSubject = (a: MentionDraft, b: MentionDraft, key: string): boolean => {
+    if (key.startsWith('home|')) return true;
+    if (a.entityKeys.some((k) => b.entityKeys.includes(k))) return true;
+    const own = key.slice(key.indexOf('|') + 1);
+    return a.words.filter((w) => w !== own && b.words.includes(w)).length >= config.minSharedWords;
+  };
+  for (const [key, list] of byKey) {
+    list.forEach((b, n) => {
+      for (const a of list.slice(Math.max(0, n - config.candidates), n)) {
+        if (a.compared.cite.article === b.compared.cite.article || !sameSubject(a, b, key)) continue;
+        const p = claimOf.get(a);
+        const q = claimOf.get(b);
+        const pair = p === undefined || q === undefined ? '' : `${Math.min(p, q)}:${Math.max(p, q)}`;
+        if (p === undefined || q === undefined || p === q || linked.has(pair)) continue;
+        const d = facetDisagreement(a.compared, b.compared);
+        const dp = drafts[p];
+        const dq = drafts[q];
+        if (!d || !dp || !dq) continue;
+        linked.add(pair);
+        dp.conflicts.push({ other: q, mine: a, theirs: b, disagreement: d });
+        dq.conflicts.push({ other: p, mine: b, theirs: a, disagreement: { ...d, a: d.b, b: d.a } });
+      }
+    });
+  }
 }
 
 /**

@@ -404,3 +404,49 @@ test('a quote stretched over its attribution by a badly spaced closing mark comp
   const conflicts = extractClaims(corpusOf([a, b])).flatMap((c) => c.conflicts);
   assert.deepEqual(conflicts.map((c) => c.explanation), []);
 });
+
+test('two home towns of one named person, said in passing in unrelated clauses, are an `other` conflict', () => {
+  const corpus = analyzeTexts([
+    { path: 'herald.txt', text: 'date 2026-03-11 09:30 Harbour Herald\nDriver charged\n\nPolice stopped Marten Krey, 41, of Dunmore, when his van hit a parked car on Quay Street.\n' },
+    { path: 'gazette.txt', text: 'date 2026-03-11 11:00 Valley Gazette\nDriver charged\n\nAccording to police, Marten Krey, 41, of Eastbrook, drove into the market square on Tuesday night.\n' },
+  ]);
+  const disputed = corpus.claims.filter((c) => c.conflicts.some((k) => k.kind === 'other'));
+  assert.equal(disputed.length, 2, JSON.stringify(corpus.claims.map((c) => [c.summary, c.conflicts])));
+  assert.match(disputed[0]?.conflicts[0]?.explanation ?? '', /Dunmore|Eastbrook/);
+});
+
+test('"well equipped" and "insufficiently equipped" of the same climbers are an `other` conflict; "fully equipped" is not', () => {
+  const doc = (path: string, outlet: string, line: string) => ({ path, text: `date 2026-02-02 10:00 ${outlet}\nClimber dies\n\n${line}\n` });
+  const clash = analyzeTexts([
+    doc('a.txt', 'Alpine Post', 'Inspector Dara Holm said the climber Tomas Reyn was well equipped but new to the range.'),
+    doc('b.txt', 'Valley Courier', 'Police said the climber Tomas Reyn and his party appeared insufficiently equipped for the ascent.'),
+  ]);
+  assert.ok(clash.claims.some((c) => c.conflicts.some((k) => k.kind === 'other')), JSON.stringify(clash.claims.map((c) => c.summary)));
+  const agree = analyzeTexts([
+    doc('a.txt', 'Alpine Post', 'Inspector Dara Holm said the climber Tomas Reyn was well equipped but new to the range.'),
+    doc('b.txt', 'Valley Courier', 'Police said the climber Tomas Reyn and his party appeared fully equipped for the ascent.'),
+  ]);
+  assert.ok(agree.claims.every((c) => c.conflicts.length === 0));
+});
+
+test('the same remark quoted word for word but put to two differently named people is an `other` conflict', () => {
+  const remark = 'We are aware of the matter involving our goalkeeper and are gathering facts';
+  const corpus = analyzeTexts([
+    { path: 'a.txt', text: `date 2026-04-01 09:00 Harbour Herald\nKeeper arrested\n\n"${remark}," club director Ilse Varga said in a statement.\n` },
+    { path: 'b.txt', text: `date 2026-04-01 09:30 Valley Gazette\nKeeper arrested\n\n"${remark}," club director Ilse Brandt said in a statement.\n` },
+  ]);
+  assert.ok(corpus.claims.some((c) => c.conflicts.some((k) => k.kind === 'other')), JSON.stringify(corpus.claims.map((c) => [c.summary, c.conflicts])));
+  const same = analyzeTexts([
+    { path: 'a.txt', text: `date 2026-04-01 09:00 Harbour Herald\nKeeper arrested\n\n"${remark}," club director Ilse Varga said in a statement.\n` },
+    { path: 'b.txt', text: `date 2026-04-01 09:30 Valley Gazette\nKeeper arrested\n\n"${remark}," director Varga said.\n` },
+  ]);
+  assert.ok(same.claims.every((c) => c.conflicts.length === 0), JSON.stringify(same.claims.map((c) => c.conflicts)));
+});
+
+test('words a reporter inserts in brackets into a quote are not a misquote', () => {
+  const corpus = analyzeTexts([
+    { path: 'a.txt', text: 'date 2026-04-01 09:00 Harbour Herald\nPatrol boat\n\n"The patrol boat immediately altered (its course) towards the suspicious skiffs and challenged them," the navy said.\n' },
+    { path: 'b.txt', text: 'date 2026-04-01 09:30 Valley Gazette\nPatrol boat\n\n"The patrol boat immediately altered towards the suspicious skiffs and challenged them," the navy said.\n' },
+  ]);
+  assert.ok(corpus.claims.every((c) => c.conflicts.length === 0), JSON.stringify(corpus.claims.map((c) => c.conflicts)));
+});

@@ -7,8 +7,9 @@ import { contentKey } from './content-words.js';
 import { looksLikeYear } from './intervals.js';
 import { orderingsOf, type Ordering } from './orderings.js';
 import { superlativesOf, type Superlative } from './superlatives.js';
+import { facetsOf, type Facet } from './facets.js';
 
-export type { Ordering, Superlative };
+export type { Facet, Ordering, Superlative };
 
 export interface ClauseFacts {
   /** The clause says something did not happen: some content word sits under a negation cue. */
@@ -24,6 +25,8 @@ export interface ClauseFacts {
   /** "officials said on Tuesday": when the reported state held, for ordering updates. */
   readonly asOf: TimeSpan | null;
   readonly times: readonly TimeSpan[];
+  /** Facts stated in passing that outlets can contradict: a person's home town, a state ("well equipped"). */
+  readonly facets: readonly Facet[];
 }
 
 const NEGATION_WORDS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'cannot']);
@@ -93,5 +96,6 @@ export function clauseFacts(article: Article, clause: Span): ClauseFacts {
     eventTimes,
     asOf,
     times,
+    facets: facetsOf(article, clause),
   };
 }

@@ -24,7 +24,7 @@ function mention(text: string, quantities: HandQuantity[] = [], quote = false, t
     published: null,
     facts: clauseFacts(article, cite),
     words: contentWords(text, cite),
-    quotes: quote ? [{ ref: { article: article.id, index: 0 }, span: cite, direct: true, group: 'g1', words: text.toLowerCase().split(/\W+/).filter(Boolean) }] : [],
+    quotes: quote ? [{ ref: { article: article.id, index: 0 }, span: cite, direct: true, group: 'g1', speaker: null, speakerName: null, words: text.toLowerCase().split(/\W+/).filter(Boolean) }] : [],
   };
 }
 
@@ -144,4 +144,12 @@ test('a fronted "so far" before an actor\'s perfect tense is a tally; an event\'
   assert.equal(compareMentions(tally, raid), null);
   const seizure = mention('The coast guard seized 40 outboard motors from smugglers.', [q('40 outboard motors', 40)]);
   assert.equal(compareMentions(seizure, raid)?.kind, 'number');
+});
+
+test('two clauses giving ages years apart tell of two people: their other figures are not compared', () => {
+  const a = mention('A 36-year-old man fell about 200 metres down an icy gully.', [{ text: '200 metres', value: 200, low: 200, high: 200, unit: 'metres', qualifier: 'about' }]);
+  const b = mention('The 32-year-old climber fell about 600 metres down an icy gully.', [{ text: '600 metres', value: 600, low: 600, high: 600, unit: 'metres', qualifier: 'about' }]);
+  const c = mention('The 35-year-old climber fell about 600 metres down an icy gully.', [{ text: '600 metres', value: 600, low: 600, high: 600, unit: 'metres', qualifier: 'about' }]);
+  assert.equal(compareMentions(a, b), null);
+  assert.equal(compareMentions(a, c)?.kind, 'number');
 });

@@ -3,10 +3,12 @@ import type { ConflictKind, Cite, QuoteRef } from '../../core/corpus.js';
 import type { PeopleRole, QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
+import { speakerMatch, surnameKey, type Speaker } from '../quote-groups/speaker-match.js';
+import { facetsClash } from './facets.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
 import { eventWeekday, mainEventKeys, verbsNear } from './event-frame.js';
-import { isTallyClause, roleOfUnit } from '../../stages/quantities/index.js';
+import { isAge, isTallyClause, roleOfUnit } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
 
@@ -31,6 +33,10 @@ export interface QuotedWords {
   readonly direct: boolean;
   /** Quote group id when the quote belongs to one. */
   readonly group: string | null;
+  /** Who says it, for direct quotes (see quote-groups' speaker match); null for other quotes. */
+  readonly speaker: Speaker | null;
+  /** The speaker's name as the quotes stage resolved it, null when unresolved. */
+  readonly speakerName: string | null;
   readonly words: readonly string[];
 }
 
@@ -56,6 +62,50 @@ function quoteDisagreement(a: ComparedMention, b: ComparedMention): Disagreement
       const changes = aligned.changes.filter((c) => !trivialChange(c));
       if (changes.length) return { kind: 'quote', a: qa.span, b: qb.span, changes };
     }
+  }
+  return null;
+}
+
+/**
+ * One remark, quoted word for word by two outlets, put in the mouths of two different named people ("..., general
+ * manager A.J. Smith said" / "..., general manager A.J. Butler said"): at most one outlet has the speaker right. The
+ * remark must be long enough to be one utterance (`SPEAKER_MIN_WORDS`), not a stock phrase two people may both say.
+ */
+function speakerDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+  for (const qa of a.quotes) {
+    if (!qa.direct || !qa.speaker || qa.words.length < SPEAKER_MIN_WORDS) continue;
+    for (const qb of b.quotes) {
+      if (!qb.direct || !qb.speaker || qb.words.length < SPEAKER_MIN_WORDS) continue;
+      if (speakerMatch(qa.speaker, qb.speaker) !== 'different' || !differentNames(qa.speakerName, qb.speakerName)) continue;
+      const aligned = alignQuotes(qa.words, qb.words);
+      if (aligned.relation === null || aligned.overlap < SPEAKER_OVERLAP) continue;
+      return { kind: 'other', a: qa.span, b: qb.span };
+    }
+  }
+  return null;
+}
+
+/**
+ * Two full names (given name and surname) ending in different surnames: "A.J. Smith" / "A.J. Butler". A bare surname or
+ * a title says too little to tell two people apart, and an entity match alone can land on an organisation beside the name.
+ */
+function differentNames(a: string | null, b: string | null): boolean {
+  const full = (n: string | null): n is string => n !== null && n.trim().split(/\s+/).length >= 2;
+  return full(a) && full(b) && surnameKey(a) !== surnameKey(b);
+}
+
+/** Words a remark needs before two speakers of it disagree, and the share of the shorter wording the other must hold. */
+const SPEAKER_MIN_WORDS = 6;
+const SPEAKER_OVERLAP = 0.9;
+
+/**
+ * Two facets of one person or state that cannot both hold: the home town ("LaSalle, of Bloomington" / "LaSalle, of
+ * Minneapolis"), a state and its opposite ("well equipped" / "insufficiently equipped").
+ */
+export function facetDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+  for (const fa of a.facts.facets) {
+    const fb = b.facts.facets.find((f) => facetsClash(fa, f));
+    if (fb) return { kind: 'other', a: fa, b: fb };
   }
   return null;
 }
@@ -110,6 +160,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
   };
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
   if (isTallyClause(a.text) !== isTallyClause(b.text)) return null;
+  const apart = differentPeople(a, b);
   const ca = counted(a);
   const cb = counted(b);
   for (const qa of a.facts.quantities) {
@@ -117,6 +168,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     for (const qb of b.facts.quantities) {
       if ((cb.get(classOf(b, qb)) ?? 0) > 1) continue;
       if (isPart(a, qa) || isPart(b, qb)) continue;
+      if (apart && !isAge(qa.unit)) continue;
       if (!rolesAgree(peopleRole(a, qa), peopleRole(b, qb)) || individual(a, qa) || individual(b, qb)) continue;
       if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
@@ -125,6 +177,28 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     }
   }
   return null;
+}
+
+/** Ages stated in a clause: "a 36-year-old man", "Robert Buckley, 32," (the quantities stage's named ages). */
+const YEARS_OLD_RE = /(?<![\d.])(\d{1,3})\s*-?\s*years?\s*-?\s*old\b/gi;
+
+function agesOf(m: ComparedMention): number[] {
+  const out = m.facts.quantities.filter((q) => isAge(q.unit)).map((q) => q.value);
+  for (const hit of m.text.matchAll(YEARS_OLD_RE)) out.push(Number(hit[1]));
+  return out;
+}
+
+/** Years two reports of one person's age may differ by (a birthday between them, or one outlet off by one). */
+const AGE_SLACK = 2;
+
+/**
+ * Two clauses that each give an age, none within `AGE_SLACK` of the other's ("a 36-year-old man fell 200 m" / "Buckley,
+ * 32, fell 2,000 ft"), tell of two people: their other figures (how far each fell) are two facts, not one misreported.
+ */
+function differentPeople(a: ComparedMention, b: ComparedMention): boolean {
+  const x = agesOf(a);
+  const y = agesOf(b);
+  return x.length > 0 && y.length > 0 && !x.some((u) => y.some((v) => Math.abs(u - v) <= AGE_SLACK));
 }
 
 /**
@@ -280,7 +354,9 @@ const FACETS: ReadonlySet<Disagreement['kind']> = new Set(['sequence', 'superlat
 export function compareMentionsAll(a: ComparedMention, b: ComparedMention): Disagreement[] {
   const found = [
     quoteDisagreement(a, b),
+    speakerDisagreement(a, b),
     negationDisagreement(a, b),
+    facetDisagreement(a, b),
     numberDisagreement(a, b),
     sequenceDisagreement(a, b),
     timeDisagreement(a, b),

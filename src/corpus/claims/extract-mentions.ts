@@ -6,6 +6,7 @@ import { lastSpanStartingAtOrBefore, spanContains, spansOverlap } from '../../co
 import { clauseFacts } from './clause-facts.js';
 import type { ComparedMention, QuotedWords } from './compare-mentions.js';
 import { quoteWords } from '../quote-groups/word-diff.js';
+import { speakersOf, type Speaker } from '../quote-groups/speaker-match.js';
 import { contentWords } from './content-words.js';
 import { eventFrames, rankAndSequenceFrames } from './event-frame.js';
 import { outletOf, sourceKeyOf } from './outlet-of.js';
@@ -46,6 +47,8 @@ export interface CorpusIndexes {
   readonly entityMentions: ReadonlyMap<string, readonly { readonly span: Span; readonly entity: Entity }[]>;
   /** "article#index" -> quote group id. */
   readonly quoteGroupOf: ReadonlyMap<string, string>;
+  /** The speaker of a quote as the quote groups read it (corpus entity, surname keys, named or guessed). */
+  readonly speakerOf: (article: Article, quote: QuoteSpan) => Speaker;
 }
 
 export function corpusIndexes(corpus: CorpusResult, quoteGroups: readonly QuoteGroup[]): CorpusIndexes {
@@ -64,6 +67,7 @@ export function corpusIndexes(corpus: CorpusResult, quoteGroups: readonly QuoteG
     duplicateOf: new Map(corpus.duplicates.map((d) => [d.article, d.duplicateOf])),
     entityMentions,
     quoteGroupOf,
+    speakerOf: speakersOf(corpus.entities),
   };
 }
 
@@ -147,10 +151,17 @@ function quotesOf(article: Article, clause: Span, sentence: Span, idx: CorpusInd
       span: { start: q.start, end: q.end },
       direct: q.kind === 'direct',
       group: idx.quoteGroupOf.get(`${article.id}#${index}`) ?? null,
+      speaker: q.kind === 'direct' ? idx.speakerOf(article, q) : null,
+      speakerName: q.speaker ? trailingName(article.text.slice(q.speaker.start, q.speaker.end)) ?? q.speakerName : q.speakerName,
       words: quoteWords(q.kind === 'direct' ? insideMarks(article.text, q, sentence) : article.text.slice(q.start, q.end)),
     });
   });
   return out;
+}
+
+/** The capitalised words and initials ending a speaker's phrase: "team general manager A.J. Smith" -> "A.J. Smith". */
+function trailingName(phrase: string): string | null {
+  return /(?:[\p{Lu}][\p{L}'\u2019.-]*\s+)*[\p{Lu}][\p{L}'\u2019.-]*$/u.exec(phrase.trim())?.[0] ?? null;
 }
 
 /** Quotation marks, straight or curly. */
@@ -180,8 +191,14 @@ function insideMarks(text: string, quote: Span, sentence: Span): string {
       out += ' ';
     } else if (inside && i >= sentence.start && i < sentence.end) out += c;
   }
-  return out;
+  return out.replace(INSERTION_RE, ' ');
 }
+
+/**
+ * Words a reporter inserts into a quote to make it read ("altered (its direction) towards", "the [situation] is"):
+ * the speaker did not say them, so they are no part of what is compared. Brackets or parentheses of at most a few words.
+ */
+const INSERTION_RE = /\s*[([][^()[\]]{1,40}[)\]]\s*/g;
 
 /** A dateline such as "Sun, 15 Sep 2013": once its time expressions are set aside, too little is left to be a claim. */
 function onlyTimes(article: Article, clause: Span, minWords: number): boolean {
