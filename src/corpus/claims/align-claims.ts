@@ -326,12 +326,14 @@ function splitGroup(group: readonly number[], mentions: readonly MentionDraft[],
   for (let p = 0; p < positions.length; p++) {
     for (let q = p + 1; q < positions.length; q++) {
       // The first two mentions that disagree give every way they do: one clause may be disputed on its ordering and
-      // its ranking at once. Other pairs of the same positions restate those words and would repeat the dispute.
-      found: for (const x of positions[p] ?? []) {
+      // its ranking at once. Other pairs of the same positions restate those words and would repeat the dispute, unless
+      // they disagree in another kind: a climber's age and his equipment are two disputes of one claim.
+      const kinds = new Set<string>();
+      for (const x of positions[p] ?? []) {
         for (const y of positions[q] ?? []) {
-          const ds = disagreementsOf(mentions, sim, x, y, config);
+          const ds = disagreementsOf(mentions, sim, x, y, config).filter((d) => !kinds.has(d.kind));
           for (const d of ds) between.push({ p, q, x, y, d });
-          if (ds.length) break found;
+          for (const d of ds) kinds.add(d.kind);
         }
       }
     }

@@ -27,6 +27,28 @@ export interface ClauseFacts {
   readonly times: readonly TimeSpan[];
   /** Facts stated in passing that outlets can contradict: a person's home town, a state ("well equipped"). */
   readonly facets: readonly Facet[];
+  /** People the clause tells of, in text order (its sources left out), each keyed by surname. */
+  readonly persons: readonly PersonSpan[];
+}
+
+export interface PersonSpan extends Span {
+  /** The surname, lower-cased: "Yvonne Hiller" and "Hiller" alike. */
+  readonly key: string;
+}
+
+/** "..., Ivo Sand said", "according to Ivo Sand": a person named as the clause's source, not what it tells of. */
+const SOURCE_AFTER_RE = /^\s*,?\s*(?:said|says|told|added|stated|reported|explained|noted)\b/i;
+const SOURCE_BEFORE_RE = /\b(?:said|says|according to)\s*$/i;
+
+function personsOf(article: Article, clause: Span): PersonSpan[] {
+  const { text } = article;
+  return article.layers.entities
+    .filter((e) => e.type === 'PERSON' && spanContains(clause, e))
+    .filter((e) => !SOURCE_AFTER_RE.test(text.slice(e.end, e.end + 16)) && !SOURCE_BEFORE_RE.test(text.slice(Math.max(clause.start, e.start - 16), e.start)))
+    .map((e) => ({ start: e.start, end: e.end, key: (text.slice(e.start, e.end).trim().split(/\s+/).pop() ?? '').toLowerCase().replace(/['\u2019]s$/, '') }))
+    // "U. K." read as a person is initials, not a surname.
+    .filter((p) => /^\p{L}{2,}$/u.test(p.key))
+    .sort((x, y) => x.start - y.start);
 }
 
 const NEGATION_WORDS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'cannot']);
@@ -97,5 +119,6 @@ export function clauseFacts(article: Article, clause: Span): ClauseFacts {
     asOf,
     times,
     facets: facetsOf(article, clause),
+    persons: personsOf(article, clause),
   };
 }

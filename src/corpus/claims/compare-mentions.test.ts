@@ -6,6 +6,7 @@ import { clauseFacts } from './clause-facts.js';
 import { compareMentions, compareMentionsAll, type ComparedMention } from './compare-mentions.js';
 import { contentWords } from './content-words.js';
 import { extractTimes } from '../../stages/times/index.js';
+import { quoteWords } from '../quote-groups/word-diff.js';
 
 type HandTime = { text: string; value: string | null; type: TimeType };
 
@@ -103,8 +104,11 @@ test('a running total is never compared with one event\'s figure (but two tallie
   assert.equal(compareMentions(event, tally), null);
   assert.equal(compareMentions(soFar, event), null);
   assert.equal(compareMentions(event, otherEvent)?.kind, 'number');
-  const olderTally = mention('The navy has confiscated 9 rifles this year.', [{ text: '9 rifles', value: 9, low: 9, high: 9, unit: 'rifles', qualifier: 'exact' }]);
+  const olderTally = mention('The navy has confiscated 9 rifles in their five operations.', [{ text: '9 rifles', value: 9, low: 9, high: 9, unit: 'rifles', qualifier: 'exact' }]);
   assert.equal(compareMentions(soFar, olderTally)?.kind, 'number');
+  // Two tallies over different periods or sets are two figures.
+  const thisYear = mention('The navy has confiscated 9 rifles this year.', [{ text: '9 rifles', value: 9, low: 9, high: 9, unit: 'rifles', qualifier: 'exact' }]);
+  assert.equal(compareMentions(soFar, thisYear), null);
 });
 
 test('a misquote is one disagreement, not also a negation read from the same words (regression read on ECB+ dev)', () => {
@@ -152,4 +156,37 @@ test('two clauses giving ages years apart tell of two people: their other figure
   const c = mention('The 35-year-old climber fell about 600 metres down an icy gully.', [{ text: '600 metres', value: 600, low: 600, high: 600, unit: 'metres', qualifier: 'about' }]);
   assert.equal(compareMentions(a, b), null);
   assert.equal(compareMentions(a, c)?.kind, 'number');
+});
+
+test('a weekday planned for something to come dates no event: "expected on Friday" / "planned for Tuesday" do not clash', () => {
+  assert.equal(compareMentions(undated('A major rally of the dockers is expected on Friday.'), undated('A major rally of the dockers was held on Tuesday.')), null);
+});
+
+test('a conditional or a claimed denial is no negation of a fact; an intention ("to sign") states nothing done', () => {
+  const plain = mention('Coach Dara Holm put the striker on the injured list.');
+  assert.equal(compareMentions(mention('He would not put the striker on the injured list if the season were longer.'), plain), null);
+  assert.equal(compareMentions(mention('The owners flew north to sign the striker.'), mention('The owners did not sign the striker.')), null);
+  assert.equal(compareMentions(mention('The owners signed the striker.'), mention('The owners did not sign the striker.'))?.kind, 'negation');
+});
+
+test('figures told of two different named people, or per season against a total, are not compared', () => {
+  const named = (text: string, person: string, years: number): ComparedMention => {
+    const article = buildArticle({ id: text, outlet: 'X', published: null, text, entities: [{ text: person, type: 'PERSON' }], quantities: [{ text: `${years} years`, value: years, low: years, high: years, unit: 'years', qualifier: 'exact' }] });
+    const cite = { article: article.id, start: 0, end: text.length };
+    return { cite, text, outlet: 'X', published: null, facts: clauseFacts(article, cite), words: contentWords(text, cite), quotes: [] };
+  };
+  assert.equal(compareMentions(named('Mark Dorsey has worked at the plant for 37 years.', 'Mark Dorsey', 37), named('Andy Ryan has worked at the plant for 30 years.', 'Andy Ryan', 30)), null);
+  assert.equal(compareMentions(named('Mark Dorsey has worked at the plant for 37 years.', 'Mark Dorsey', 37), named('Dorsey has worked at the plant for 30 years.', 'Dorsey', 30))?.kind, 'number');
+  const total = mention('The club offered Teixeira $200 million.', [{ text: '$200 million', value: 200000000, low: 200000000, high: 200000000, unit: 'dollars', qualifier: 'exact' }]);
+  const rate = mention('The club offered Teixeira $22 million per season.', [{ text: '$22 million', value: 22000000, low: 22000000, high: 22000000, unit: 'dollars', qualifier: 'exact' }]);
+  assert.equal(compareMentions(total, rate), null);
+});
+
+test('contractions and clock formats inside a quote are not misquotes', () => {
+  const quoted = (text: string): ComparedMention => {
+    const m = mention(text, [], true);
+    return { ...m, quotes: m.quotes.map((q) => ({ ...q, words: quoteWords(text) })) };
+  };
+  assert.equal(compareMentions(quoted('I know the things I have done caused pain and I am sorry'), quoted("I know the things I've done caused pain and I'm sorry")), null);
+  assert.equal(compareMentions(quoted('She passed away at 6:41pm this evening in a hospital near the coast'), quoted('She passed away at 18:41 this evening in a hospital near the coast')), null);
 });

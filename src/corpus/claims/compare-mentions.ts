@@ -8,9 +8,11 @@ import { facetsClash } from './facets.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
 import { eventWeekday, mainEventKeys, verbsNear } from './event-frame.js';
-import { isAge, isTallyClause, roleOfUnit } from '../../stages/quantities/index.js';
+import { isAge, roleOfUnit, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
+import { tokenize } from '../../core/tokenize.js';
+import { contentKey } from './content-words.js';
 
 /** One clause of one article, as the comparison sees it. */
 export interface ComparedMention {
@@ -128,12 +130,32 @@ function levenshtein(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** "I'm" is "I am", "we've" is "we have": outlets spell a remark's contractions out or not. */
+function expandContractions(s: string): string {
+  return s
+    .replace(/['\u2019]m\b/g, ' am')
+    .replace(/['\u2019]re\b/g, ' are')
+    .replace(/['\u2019]ve\b/g, ' have')
+    .replace(/['\u2019]ll\b/g, ' will')
+    .replace(/['\u2019]d\b/g, ' would');
+}
+
+/** "6:41pm" and "18:41" are one clock time: minutes after midnight, null for anything else. */
+function clockMinutes(s: string): number | null {
+  const m = /^\s*(\d{1,2})[:.]?(\d{2})\s*([ap])?\.?\s*m?\.?\s*$/i.exec(s);
+  if (!m) return null;
+  const hour = Number(m[1]) % 12 + (m[3]?.toLowerCase() === 'p' ? 12 : m[3] ? 0 : Number(m[1]) >= 12 ? 12 : 0);
+  return hour * 60 + Number(m[2]);
+}
+
 /** Spelling ("neighbourhood"), formatting ("6 00" / "6:00") and abbreviation ("lt" / "lieutenant") are not misquotes. */
 function trivialChange(c: WordChange): boolean {
-  const squash = (s: string): string => s.replace(/[^\p{L}\p{N}]/gu, '');
+  const squash = (s: string): string => expandContractions(s).replace(/[^\p{L}\p{N}]/gu, '');
   const from = squash(c.from);
   const to = squash(c.to);
   if (from === to) return true;
+  const ca = clockMinutes(c.from);
+  if (ca !== null && ca === clockMinutes(c.to)) return true;
   if (/^\d*$/.test(from) && /^\d*$/.test(to) && Number(from || 0) === Number(to || 0)) return true;
   const functionOnly = (x: string): boolean => x.split(' ').every((w) => w === '' || FUNCTION_WORDS.has(w));
   if (functionOnly(c.from) && functionOnly(c.to)) return true;
@@ -159,7 +181,8 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     return out;
   };
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
-  if (isTallyClause(a.text) !== isTallyClause(b.text)) return null;
+  // Two tallies compare only over the same period or set ("this season" is not "in his last two games").
+  if (tallyScope(a.text) !== tallyScope(b.text)) return null;
   const apart = differentPeople(a, b);
   const ca = counted(a);
   const cb = counted(b);
@@ -169,6 +192,8 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
       if ((cb.get(classOf(b, qb)) ?? 0) > 1) continue;
       if (isPart(a, qa) || isPart(b, qb)) continue;
       if (apart && !isAge(qa.unit)) continue;
+      if (rateOf(a, qa) !== rateOf(b, qb) || runningDuration(a, qa) || runningDuration(b, qb)) continue;
+      if (!isAge(qa.unit) && differentSubjects(a, qa, b, qb)) continue;
       if (!rolesAgree(peopleRole(a, qa), peopleRole(b, qb)) || individual(a, qa) || individual(b, qb)) continue;
       if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
@@ -177,6 +202,46 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     }
   }
   return null;
+}
+
+/** "$22 million per season", "120 mph", "2,000 a year": the period or thing a figure is counted per, '' for none. */
+const RATE_AFTER_RE = /^\s*(?:per|a|an|each|every)\s+(season|year|game|match|month|week|day|night|hour|minute|head|person|capita)\b/i;
+
+function rateOf(m: ComparedMention, q: QuantitySpan): string {
+  return RATE_AFTER_RE.exec(m.text.slice(q.end - m.cite.start, q.end - m.cite.start + 20))?.[1]?.toLowerCase() ?? '';
+}
+
+/**
+ * "four days of riots", "the seventh straight day of protests": how long an ongoing event has run so far. Reports
+ * written on different days give different values of it, so two of them are an update, never a contradiction.
+ */
+const RUNNING_DURATION_RE = /^\s*(?:straight\s+|consecutive\s+)?(?:days?|weeks?|months?)\s+(?:of|in a row)\b/i;
+const ORDINAL_DAY_RE = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?(?:day|week|month)\b/i;
+
+function runningDuration(m: ComparedMention, q: QuantitySpan): boolean {
+  const own = spanText(m, q);
+  if (ORDINAL_DAY_RE.test(own)) return true;
+  const after = m.text.slice(q.end - m.cite.start, q.end - m.cite.start + 30);
+  const before = m.text.slice(Math.max(0, q.start - m.cite.start - 12), q.start - m.cite.start);
+  return RUNNING_DURATION_RE.test(after) || (/^\s*(?:days?|weeks?|months?)\s*$/i.test(own.replace(/^\S+\s*/, '')) && /^\s*of\b/i.test(after)) || /\b(?:straight|consecutive)\s*$/i.test(before);
+}
+
+/**
+ * The person a figure is told of: the last person named before it in its clause who is not the clause's source
+ * ("Dorsey has been at the plant for 37 years"; not "police spokesman Ivo Sand said"). Two figures told of two
+ * different people ("Dorsey ... 37 years" / "Hiller ... 15 years", "Bush missed four games" / "Phillips missed three
+ * games") are two facts.
+ */
+function differentSubjects(a: ComparedMention, qa: QuantitySpan, b: ComparedMention, qb: QuantitySpan): boolean {
+  const x = personBefore(a, qa);
+  const y = personBefore(b, qb);
+  return x !== null && y !== null && x !== y;
+}
+
+function personBefore(m: ComparedMention, q: QuantitySpan): string | null {
+  let out: string | null = null;
+  for (const p of m.facts.persons) if (p.end <= q.start) out = p.key;
+  return out;
 }
 
 /** Ages stated in a clause: "a 36-year-old man", "Robert Buckley, 32," (the quantities stage's named ages). */
@@ -307,6 +372,8 @@ function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement 
  * share a main verb, so "the attack was foiled on Friday" is not set against "charges were filed on Thursday".
  */
 function weekdayDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+  // "A rally is expected on Friday", "the trial starts Monday": a day planned for something to come dates no event told.
+  if (PLANNED_RE.test(a.text) || PLANNED_RE.test(b.text)) return null;
   const wa = weekdaysOf(a);
   const wb = weekdaysOf(b);
   if (wa.size !== 1 || wb.size !== 1) return null;
@@ -316,6 +383,9 @@ function weekdayDisagreement(a: ComparedMention, b: ComparedMention): Disagreeme
   const [second] = wb;
   return first && second && first[0] !== second[0] ? { kind: 'time', a: first[1], b: second[1] } : null;
 }
+
+/** Words that put a clause's event in the future: planned, expected, scheduled, or a present tense of a schedule. */
+const PLANNED_RE = /\b(?:expected|planned|scheduled|due to|will|set to|is to|are to|starts|begins|opens)\b/i;
 
 function weekdaysOf(m: ComparedMention): Map<string, TimeSpan> {
   const out = new Map<string, TimeSpan>();
@@ -335,10 +405,29 @@ function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagr
   return null;
 }
 
+/**
+ * A clause that states no fact: a condition or a counterfactual ("he wouldn't be on IR if ..."), or a party's claim
+ * ("she claimed the shootings didn't happen"). Its negation denies nothing another outlet states.
+ */
+const NOT_FACTUAL_RE = /\b(?:if|unless|would|could|might|should|wouldn['\u2019]?t|couldn['\u2019]?t|shouldn['\u2019]?t|claimed|claims|insisted|insists|alleged|alleges|denied|denies)\b/i;
+
+/** Words that make the next verb an intention or a possibility, not an act: "to sign", "close to signing", "will sign". */
+const UNREAL_BEFORE = new Set(['to', 'would', 'could', 'might', 'may', 'will', 'should', 'can', 'must', 'shall']);
+
+/** Whether a clause states `key` as a plain fact: some word of that key not right after "to", a modal or "close to". */
+function statesPlainly(m: ComparedMention, key: string): boolean {
+  const tokens = tokenize(m.text);
+  return tokens.some((t, i) => {
+    if (contentKey(t.text) !== key) return false;
+    const before = (tokens[i - 1]?.text ?? '').toLowerCase();
+    return !UNREAL_BEFORE.has(before) && !/^close$/i.test(tokens[i - 2]?.text ?? '');
+  });
+}
+
 /** One side negates a word the other states plainly ("was not on the agenda" / "was on the agenda"). */
 function negationDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   const flips = (x: ComparedMention, y: ComparedMention): boolean =>
-    x.facts.negatedKeys.some((k) => y.words.includes(k) && !y.facts.negatedKeys.includes(k));
+    !NOT_FACTUAL_RE.test(x.text) && x.facts.negatedKeys.some((k) => y.words.includes(k) && !y.facts.negatedKeys.includes(k) && statesPlainly(y, k));
   if (!flips(a, b) && !flips(b, a)) return null;
   return { kind: 'negation', a: a.facts.negation ?? a.cite, b: b.facts.negation ?? b.cite };
 }

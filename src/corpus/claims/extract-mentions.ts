@@ -152,11 +152,19 @@ function quotesOf(article: Article, clause: Span, sentence: Span, idx: CorpusInd
       direct: q.kind === 'direct',
       group: idx.quoteGroupOf.get(`${article.id}#${index}`) ?? null,
       speaker: q.kind === 'direct' ? idx.speakerOf(article, q) : null,
-      speakerName: q.speaker ? trailingName(article.text.slice(q.speaker.start, q.speaker.end)) ?? q.speakerName : q.speakerName,
+      // Only a speaker named in the quote's own sentence is the outlet's word on who said it, not a guess from context.
+      speakerName: q.speaker && q.speakerHow === 'named' && besideQuote(q, q.speaker) ? trailingName(article.text.slice(q.speaker.start, q.speaker.end)) : null,
       words: quoteWords(q.kind === 'direct' ? insideMarks(article.text, q, sentence) : article.text.slice(q.start, q.end)),
     });
   });
   return out;
+}
+
+/** Characters between a quote and the name of its speaker for the name to be given at the quote ('..., " manager A.J. Smith said'). */
+const SPEAKER_REACH = 60;
+
+function besideQuote(quote: Span, speaker: Span): boolean {
+  return speaker.start - quote.end <= SPEAKER_REACH && quote.start - speaker.end <= SPEAKER_REACH;
 }
 
 /** The capitalised words and initials ending a speaker's phrase: "team general manager A.J. Smith" -> "A.J. Smith". */

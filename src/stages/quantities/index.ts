@@ -6,5 +6,5 @@ export { parseNumber } from './number-words.js';
 export { MEASURE_DIMENSIONS, MEASURE_UNITS, extractMeasures, measureUnit } from './measures.js';
 export type { MeasureDimension } from './measures.js';
 export { extractAges, isAge } from './ages.js';
-export { isTally, isTallyClause } from './tally.js';
+export { isTally, isTallyClause, tallyScope } from './tally.js';
 export { roleOfUnit } from './people.js';

@@ -17,7 +17,8 @@ const TALLY_RE = new RegExp(
     String.raw`\b(?:per|a|each|every)\s+year\b|\bannually\b`,
     String.raw`\b(?:city|state|nation|county|country)[-\s]?wide\b`,
     String.raw`\b(?:in|over)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|decades?)\b`,
-    String.raw`\b(?:in|during|over|across)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?:\w+\s+)?(?:operations|attacks|raids|incidents|missions|shootings|games|matches|seasons|patrols)\b`,
+    String.raw`\b(?:in|during|over|across)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?:\w+\s+){0,2}(?:operations|attacks|raids|incidents|missions|shootings|games|matches|seasons|patrols)\b`,
+    String.raw`\bsince\s+week\s+\d+\b|\b(?:on\s+the|this)\s+season\b|\bcareer\b`,
     String.raw`\b(?:has|have)\b[^.;]{0,30}\ba\s+total\s+of\b`,
   ].join('|'),
   'i',
@@ -55,6 +56,17 @@ function frontedTally(clause: string): boolean {
 /** Whether a clause (or any stretch of text read as one) states a tally: a tally phrase anywhere, or a fronted "so far" of an actor. */
 export function isTallyClause(clause: string): boolean {
   return TALLY_RE.test(clause) || frontedTally(clause);
+}
+
+/**
+ * The period, place or set a clause's tally sums over, as the words that say so lower-cased ("this season", "in his
+ * last two games"), "so far" for a fronted "so far"; null for a clause that states no tally. Two tallies over different
+ * scopes are two figures.
+ */
+export function tallyScope(clause: string): string | null {
+  const m = TALLY_RE.exec(clause);
+  if (m) return m[0].toLowerCase().replace(/\b(?:its|their|his|her|the|all)\s+/g, '').replace(/\s+/g, ' ');
+  return frontedTally(clause) ? 'so far' : null;
 }
 
 /** How far from a figure, within its sentence, a tally phrase still governs it. */
