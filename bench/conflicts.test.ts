@@ -80,3 +80,20 @@ test('the committed annotation holds at least six dev sub-events, locations only
     }
   }
 });
+
+test('a sub-event read for numbers only cannot judge a quote or negation flag that cites no discrepancy; number flags stay judged', () => {
+  const numbersOnly: AnnotatedSubEvent = { ...sub, read: 'numbers' };
+  const flags = [
+    { kind: 'quote', a: [['99_1ecb', 3]], b: [['99_2ecb', 4]] },
+    { kind: 'number', a: [['99_1ecb', 3]], b: [['99_2ecb', 4]] },
+    { kind: 'other', a: [['99_1ecb', 1]], b: [['99_2ecb', 0]] },
+  ] as const;
+  const score = scoreSubEvent(numbersOnly, flags);
+  assert.equal(score.flags, 2);
+  assert.equal(score.unjudged, 1);
+  assert.equal(score.correctFlags, 1);
+  assert.equal(score.found, 1);
+  const full = scoreSubEvent(sub, flags);
+  assert.equal(full.flags, 3);
+  assert.equal(full.unjudged, 0);
+});

@@ -413,12 +413,12 @@ export function alignClaims(mentions: readonly MentionDraft[], config: AlignConf
 
 /**
  * Facet conflicts between claims that did not group: a home town or a state is said in passing, in clauses about
- * other things ("Police stopped LaSalle, of Bloomington, when ..." / "LaSalle, of Minneapolis, hit ..."), so their
+ * other things ("Police stopped Krey, of Dunmore, when ..." / "Krey, of Eastbrook, drove ..."), so their
  * clauses rarely align. Candidates come from an index of facet keys, each mention checked against at most
  * `config.candidates` earlier mentions of its key, and a pair counts when:
  * (1) the mentions come from different articles and sit in different claims with no conflict between them yet;
  * (2) a state's clauses are about the same subject: they share an actor or `minSharedWords` content words besides the
- * state's own word ("Mr Buckley was well equipped" / "Buckley's group appeared insufficiently equipped"); a home
+ * state's own word ("Reyn was well equipped" / "Reyn's party appeared insufficiently equipped"); a home
  * town's key already names its person;
  * (3) the two facets clash (see `facetsClash`).
  */

@@ -32,7 +32,7 @@ export interface ClauseFacts {
 }
 
 export interface PersonSpan extends Span {
-  /** The surname, lower-cased: "Yvonne Hiller" and "Hiller" alike. */
+  /** The surname, lower-cased: "Ilse Varga" and "Varga" alike. */
   readonly key: string;
 }
 

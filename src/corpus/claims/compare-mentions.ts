@@ -70,7 +70,7 @@ function quoteDisagreement(a: ComparedMention, b: ComparedMention): Disagreement
 
 /**
  * One remark, quoted word for word by two outlets, put in the mouths of two different named people ("..., general
- * manager A.J. Smith said" / "..., general manager A.J. Butler said"): at most one outlet has the speaker right. The
+ * director I.M. Varga said" / "..., club director I.M. Brandt said"): at most one outlet has the speaker right. The
  * remark must be long enough to be one utterance (`SPEAKER_MIN_WORDS`), not a stock phrase two people may both say.
  */
 function speakerDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
@@ -88,7 +88,7 @@ function speakerDisagreement(a: ComparedMention, b: ComparedMention): Disagreeme
 }
 
 /**
- * Two full names (given name and surname) ending in different surnames: "A.J. Smith" / "A.J. Butler". A bare surname or
+ * Two full names (given name and surname) ending in different surnames: "I.M. Varga" / "I.M. Brandt". A bare surname or
  * a title says too little to tell two people apart, and an entity match alone can land on an organisation beside the name.
  */
 function differentNames(a: string | null, b: string | null): boolean {
@@ -101,8 +101,8 @@ const SPEAKER_MIN_WORDS = 6;
 const SPEAKER_OVERLAP = 0.9;
 
 /**
- * Two facets of one person or state that cannot both hold: the home town ("LaSalle, of Bloomington" / "LaSalle, of
- * Minneapolis"), a state and its opposite ("well equipped" / "insufficiently equipped").
+ * Two facets of one person or state that cannot both hold: the home town ("Krey, of Dunmore" / "Krey, of
+ * Eastbrook"), a state and its opposite ("well equipped" / "insufficiently equipped").
  */
 export function facetDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const fa of a.facts.facets) {
@@ -140,7 +140,7 @@ function expandContractions(s: string): string {
     .replace(/['\u2019]d\b/g, ' would');
 }
 
-/** "6:41pm" and "18:41" are one clock time: minutes after midnight, null for anything else. */
+/** "4:15pm" and "16:15" are one clock time: minutes after midnight, null for anything else. */
 function clockMinutes(s: string): number | null {
   const m = /^\s*(\d{1,2})[:.]?(\d{2})\s*([ap])?\.?\s*m?\.?\s*$/i.exec(s);
   if (!m) return null;
@@ -204,7 +204,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
   return null;
 }
 
-/** "$22 million per season", "120 mph", "2,000 a year": the period or thing a figure is counted per, '' for none. */
+/** "$9 million per season", "80 km an hour", "2,000 a year": the period or thing a figure is counted per, '' for none. */
 const RATE_AFTER_RE = /^\s*(?:per|a|an|each|every)\s+(season|year|game|match|month|week|day|night|hour|minute|head|person|capita)\b/i;
 
 function rateOf(m: ComparedMention, q: QuantitySpan): string {
@@ -228,8 +228,8 @@ function runningDuration(m: ComparedMention, q: QuantitySpan): boolean {
 
 /**
  * The person a figure is told of: the last person named before it in its clause who is not the clause's source
- * ("Dorsey has been at the plant for 37 years"; not "police spokesman Ivo Sand said"). Two figures told of two
- * different people ("Dorsey ... 37 years" / "Hiller ... 15 years", "Bush missed four games" / "Phillips missed three
+ * ("Halden has been at the plant for 31 years"; not "police spokesman Ivo Sand said"). Two figures told of two
+ * different people ("Halden ... 31 years" / "Varga ... 12 years", "Holm missed four games" / "Lund missed three
  * games") are two facts.
  */
 function differentSubjects(a: ComparedMention, qa: QuantitySpan, b: ComparedMention, qb: QuantitySpan): boolean {
@@ -244,7 +244,7 @@ function personBefore(m: ComparedMention, q: QuantitySpan): string | null {
   return out;
 }
 
-/** Ages stated in a clause: "a 36-year-old man", "Robert Buckley, 32," (the quantities stage's named ages). */
+/** Ages stated in a clause: "a 45-year-old man", "Tomas Reyn, 28," (the quantities stage's named ages). */
 const YEARS_OLD_RE = /(?<![\d.])(\d{1,3})\s*-?\s*years?\s*-?\s*old\b/gi;
 
 function agesOf(m: ComparedMention): number[] {
@@ -257,8 +257,8 @@ function agesOf(m: ComparedMention): number[] {
 const AGE_SLACK = 2;
 
 /**
- * Two clauses that each give an age, none within `AGE_SLACK` of the other's ("a 36-year-old man fell 200 m" / "Buckley,
- * 32, fell 2,000 ft"), tell of two people: their other figures (how far each fell) are two facts, not one misreported.
+ * Two clauses that each give an age, none within `AGE_SLACK` of the other's ("a 45-year-old man fell 90 m" / "Reyn,
+ * 28, fell 1,000 ft"), tell of two people: their other figures (how far each fell) are two facts, not one misreported.
  */
 function differentPeople(a: ComparedMention, b: ComparedMention): boolean {
   const x = agesOf(a);
@@ -406,7 +406,7 @@ function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagr
 }
 
 /**
- * A clause that states no fact: a condition or a counterfactual ("he wouldn't be on IR if ..."), or a party's claim
+ * A clause that states no fact: a condition or a counterfactual ("he wouldn't be on the list if ..."), or a party's claim
  * ("she claimed the shootings didn't happen"). Its negation denies nothing another outlet states.
  */
 const NOT_FACTUAL_RE = /\b(?:if|unless|would|could|might|should|wouldn['\u2019]?t|couldn['\u2019]?t|shouldn['\u2019]?t|claimed|claims|insisted|insists|alleged|alleges|denied|denies)\b/i;

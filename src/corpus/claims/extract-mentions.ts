@@ -160,14 +160,14 @@ function quotesOf(article: Article, clause: Span, sentence: Span, idx: CorpusInd
   return out;
 }
 
-/** Characters between a quote and the name of its speaker for the name to be given at the quote ('..., " manager A.J. Smith said'). */
+/** Characters between a quote and the name of its speaker for the name to be given at the quote ('..., " director I.M. Varga said'). */
 const SPEAKER_REACH = 60;
 
 function besideQuote(quote: Span, speaker: Span): boolean {
   return speaker.start - quote.end <= SPEAKER_REACH && quote.start - speaker.end <= SPEAKER_REACH;
 }
 
-/** The capitalised words and initials ending a speaker's phrase: "team general manager A.J. Smith" -> "A.J. Smith". */
+/** The capitalised words and initials ending a speaker's phrase: "club director I.M. Varga" -> "I.M. Varga". */
 function trailingName(phrase: string): string | null {
   return /(?:[\p{Lu}][\p{L}'\u2019.-]*\s+)*[\p{Lu}][\p{L}'\u2019.-]*$/u.exec(phrase.trim())?.[0] ?? null;
 }
@@ -203,7 +203,7 @@ function insideMarks(text: string, quote: Span, sentence: Span): string {
 }
 
 /**
- * Words a reporter inserts into a quote to make it read ("altered (its direction) towards", "the [situation] is"):
+ * Words a reporter inserts into a quote to make it read ("turned (its bow) towards", "the [crisis] is"):
  * the speaker did not say them, so they are no part of what is compared. Brackets or parentheses of at most a few words.
  */
 const INSERTION_RE = /\s*[([][^()[\]]{1,40}[)\]]\s*/g;

@@ -9,16 +9,16 @@ import { contentKey } from './content-words.js';
  * compared: a home town must be the same town, a state must keep its polarity ("well equipped" / "ill-equipped").
  */
 export interface Facet extends Span {
-  /** "home|lasalle" (whose home), "state|equip" (which state). */
+  /** "home|krey" (whose home), "state|equip" (which state). */
   readonly key: string;
   /** The home town (lower case), or the polarity of a state: "+" or "-". */
   readonly value: string;
 }
 
-/** A personal name: capitalised words, initials allowed ("Anthony Phillip LaSalle", "A.J. Smith", "LaSalle"). */
+/** A personal name: capitalised words, initials allowed ("Marten Olaf Krey", "I.M. Varga", "McKrey"). */
 const NAME = String.raw`(?:[A-Z][\p{L}'\u2019.]*[\p{L}.]\s+)*[A-Z][\p{Ll}]+(?:[A-Z][\p{Ll}]+)?`;
 /**
- * "Anthony LaSalle, 36, of Minneapolis", "LaSalle, of Bloomington", "Dana Reyes, 24, from Tulsa": an appositive giving
+ * "Marten Krey, 41, of Eastbrook", "Krey, of Dunmore", "Dana Reyes, 24, from Tulsa": an appositive giving
  * where a named person lives. The place is read up to the next punctuation, capitalised words only.
  */
 const HOME_RE = new RegExp(String.raw`(?<name>${NAME}),\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:of|from)\s+(?<place>[A-Z][\p{L}'.-]*(?:\s+[A-Z][\p{L}'.-]*){0,3})`, 'gu');
@@ -31,12 +31,12 @@ const STATE_RE = /(?<![\p{L}-])(?<adverb>\p{L}+)["'\u201c\u201d\u2019]?[\s-]+["'
 /** A negation just before the adverb turns its polarity round ("not well equipped"), which this reading leaves out. */
 const NEGATED_BEFORE_RE = /\b(?:not|never|no|n't|nor)\s+$/i;
 
-/** The surname key of a name ("Anthony Phillip LaSalle" -> "lasalle"). */
+/** The surname key of a name ("Marten Olaf Krey" -> "krey"). */
 function surname(name: string): string {
   return (name.trim().split(/\s+/).pop() ?? name).toLowerCase().replace(/['\u2019]s$/, '').replace(/\./g, '');
 }
 
-/** Places a name as a LOC entity: only a town tagged as a place is a home town (not "of the Chargers", "of Fox News"). */
+/** Places a name as a LOC entity: only a town tagged as a place is a home town (not "of the Harbour Lions", "of Valley Radio"). */
 function isPlace(article: Article, span: Span): boolean {
   return article.layers.entities.some((e) => e.type === 'LOC' && spansOverlap(e, span));
 }
@@ -67,7 +67,7 @@ export function facetsOf(article: Article, clause: Span): Facet[] {
 
 /**
  * Two facets of one key that cannot both hold: two home towns of one person neither of which names the other
- * ("Bloomington" / "Minneapolis"; "Minneapolis" and "south Minneapolis" are one town told more or less closely), or a
+ * ("Dunmore" / "Eastbrook"; "Dunmore" and "Dunmore Heights" are one town told more or less closely), or a
  * state and its opposite.
  */
 export function facetsClash(a: Facet, b: Facet): boolean {
