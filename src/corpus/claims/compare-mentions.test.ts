@@ -190,3 +190,11 @@ test('contractions and clock formats inside a quote are not misquotes', () => {
   assert.equal(compareMentions(quoted('I know the things I have done caused pain and I am sorry'), quoted("I know the things I've done caused pain and I'm sorry")), null);
   assert.equal(compareMentions(quoted('She passed away at 4:15pm this evening in a hospital near the coast'), quoted('She passed away at 16:15 this evening in a hospital near the coast')), null);
 });
+
+test('the verb governing a count of an unknown people noun gives its role: "shot three co-workers" is not "shot and killed two co-workers"', () => {
+  const shot = mention('The woman shot three co-workers at the plant.', [{ text: 'three co-workers', value: 3, low: 3, high: 3, unit: 'co-workers', qualifier: 'exact' }]);
+  const killed = mention('The woman shot and killed two co-workers at the plant.', [{ text: 'two co-workers', value: 2, low: 2, high: 2, unit: 'co-workers', qualifier: 'exact' }]);
+  const shotTwo = mention('The woman shot two co-workers at the plant.', [{ text: 'two co-workers', value: 2, low: 2, high: 2, unit: 'co-workers', qualifier: 'exact' }]);
+  assert.equal(compareMentions(shot, killed), null);
+  assert.equal(compareMentions(shot, shotTwo)?.kind, 'number');
+});

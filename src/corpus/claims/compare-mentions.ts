@@ -274,6 +274,28 @@ function individual(m: ComparedMention, q: QuantitySpan): boolean {
   return q.role !== undefined && q.value === 1 && q.qualifier === 'exact' && !/^(?:one|1)\b/i.test(spanText(m, q));
 }
 
+/** Verbs that say what happened to the people a count right after them counts ("shot three co-workers", "shot and killed two"). */
+const GOVERNING_ROLES: Readonly<Record<string, PeopleRole>> = {
+  killed: 'killed', killing: 'killed', kill: 'killed', kills: 'killed',
+  shot: 'shot', shooting: 'shot', shoot: 'shot', shoots: 'shot',
+  injured: 'injured', injuring: 'injured', wounded: 'injured', wounding: 'injured', hurt: 'injured', hurting: 'injured',
+};
+
+/**
+ * The role the verb governing a count gives it: the nearest of the few words before the count that is such a verb
+ * ("shot and killed two co-workers" -> killed; "shooting three co-workers" -> shot), for any noun of people the
+ * quantities stage does not know as one ("co-workers", "villagers").
+ */
+function governingRole(m: ComparedMention, q: QuantitySpan): PeopleRole | undefined {
+  const before = m.text.slice(Math.max(0, q.start - m.cite.start - 40), q.start - m.cite.start);
+  const words = before.toLowerCase().match(/[a-z]+/g) ?? [];
+  for (const w of words.slice(-3).reverse()) {
+    const role = GOVERNING_ROLES[w];
+    if (role) return role;
+  }
+  return undefined;
+}
+
 /** Roles of people counts by the content key of an event verb beside them (see `peopleRole`). */
 const VERB_ROLES: Readonly<Record<string, PeopleRole>> = { die: 'killed', injure: 'injured' };
 
@@ -285,7 +307,7 @@ const VERB_ROLES: Readonly<Record<string, PeopleRole>> = { die: 'killed', injure
  * were killed and 31 injured"), none.
  */
 function peopleRole(m: ComparedMention, q: QuantitySpan): PeopleRole | undefined {
-  const stated = q.role ?? roleOfUnit(q.unit);
+  const stated = q.role ?? roleOfUnit(q.unit) ?? governingRole(m, q);
   if (stated) return stated;
   if (countKey(q.unit) !== 'person') return undefined;
   const roles = new Set(
