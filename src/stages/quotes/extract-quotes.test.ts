@@ -622,3 +622,12 @@ test('"found" is no attribution for a person finding a thing, only for a poll or
   assert.deepEqual(run('Police found the missing boat near the pier.'), []);
   assert.equal(find(run('A Norvik Courier poll found Ruiz ahead by nine points.'), 'Ruiz ahead by nine points').cue, 'found');
 });
+
+test('a dateline, a time phrase or a participle clause opening the sentence is not the subject of a participle cue', () => {
+  const seen = run(
+    'VELMORA (Nordwire) \u2014 Ana Ruiz took aim at the ferry board, saying the fares were unfair.\nHours later, Piet Horvath returned the favour, saying the board had done its best.\nSpeaking at the harbour on Monday, Ilse Brandt praised the crews, saying they had worked all night.',
+  );
+  assert.equal(find(seen, 'the fares were unfair').speaker, 'Ana Ruiz');
+  assert.equal(find(seen, 'the board had done its best').speaker, 'Piet Horvath');
+  assert.equal(find(seen, 'they had worked all night').speaker, 'Ilse Brandt');
+});

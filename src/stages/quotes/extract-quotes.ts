@@ -281,6 +281,29 @@ function clauseSubject(doc: Doc, cue: number, lo: number): Span | null {
   return { start: first.start, end: last.end };
 }
 
+/** Words opening an adverbial or participle clause before the subject: prepositions, time phrases, "-ing" forms. */
+const OPENING_ADVERBIAL =
+  /^(?:on|in|at|after|before|during|earlier|last|this|since|with|for|from|while|when|following|despite|amid|hours|days|weeks|months|moments|minutes|shortly|\p{Lu}\p{Ll}{3,}ing)$/iu;
+
+/** Whether an offset falls inside a typed name mention ("Manning", "King" are names, not participles). */
+function insideName(doc: Doc, offset: number): boolean {
+  const m = doc.names.mentions[lastSpanStartingAtOrBefore(doc.names.mentions, offset)];
+  return m !== undefined && offset >= m.start && offset < m.end && m.type !== 'UNKNOWN';
+}
+
+/**
+ * "VELMORA (Nordwire) — Ruiz ...", "Velmora, Norvik — Ruiz ...": a dateline of capitalised words (and an agency in
+ * brackets) ending in a dash opens the sentence; the subject comes after the dash.
+ */
+function afterDateline(tokens: readonly Token[], at: number, cue: number): number {
+  for (let j = at; j < Math.min(cue, at + 9); j++) {
+    const w = tokens[j]?.text ?? '';
+    if (/^(?:\u2014|\u2013|--|-)$/.test(w)) return j > at ? j + 1 : at;
+    if (!/^(?:\p{Lu}|[(),.])/u.test(w)) return at;
+  }
+  return at;
+}
+
 /** The subject opening the sentence: a pronoun, or a name with the capitalised titles before it. */
 function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
   const { tokens } = doc;
@@ -294,9 +317,12 @@ function sentenceSubject(doc: Doc, cue: number, floor: number): Span | null {
     if (j < cue) at = j + (pair ? 2 : 1);
     while (at < cue && /^[,\u2014\u2013-]$/.test(tokens[at]?.text ?? '')) at++;
   }
-  // "On Monday, Ruiz ...": an opening adverbial up to its comma is not the subject.
-  if (/^(?:on|in|at|after|before|during|earlier|last|this|speaking|since|with|for)$/i.test(tokens[at]?.text ?? '')) {
-    const comma = tokens.slice(at, Math.min(cue, at + 10)).findIndex((t) => t.text === ',');
+  at = afterDateline(tokens, at, cue);
+  // "On Monday, Ruiz ...", "Hours later, Ruiz ...", "Speaking in Velmora, Ruiz ...": an opening adverbial or
+  // participle clause up to its comma is not the subject.
+  const opener = tokens[at]?.text ?? '';
+  if (OPENING_ADVERBIAL.test(opener) && !(/ing$/.test(opener) && insideName(doc, tokens[at]?.start ?? 0))) {
+    const comma = tokens.slice(at, Math.min(cue, at + 20)).findIndex((t) => t.text === ',');
     if (comma > 0) at += comma + 1;
   }
   const first = tokens[at];
