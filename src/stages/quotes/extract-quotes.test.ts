@@ -631,3 +631,9 @@ test('a dateline, a time phrase or a participle clause opening the sentence is n
   assert.equal(find(seen, 'the board had done its best').speaker, 'Piet Horvath');
   assert.equal(find(seen, 'they had worked all night').speaker, 'Ilse Brandt');
 });
+
+test('reported content ends where a coordinated clause with its own subject begins', () => {
+  const seen = run('Ruiz said the ferry would run on time, and the board agreed to pay for it. Kowal said the pier was safe and she walked off the stage.');
+  find(seen, 'the ferry would run on time');
+  find(seen, 'the pier was safe');
+});

@@ -480,9 +480,12 @@ const ADVERBIAL =
 const EVIDENCE_VERBS = /^(?:show|shows|showed|shown|find|finds|found|suggest|suggests|suggested)$/;
 const EVIDENCE_SUBJECT = /\b(?:polls?|polling|surveys?|study|studies|data|report|analysis|research|numbers|figures|records|results|census|count|tally|review|audit)$/i;
 
-/** Where reported content ends inside its sentence: a new clause of the reporter's ("; ", ", adding", ", but"). */
+/**
+ * Where reported content ends inside its sentence: a new clause of the reporter's ("; ", ", adding", ", but", ", and the
+ * board ...", "and she added").
+ */
 const CLAUSE_STOP =
-  /;|,["”’]?\s+(?:but|although|though|whereas|adding|noting|saying|according to|however|telling|referring|citing|calling|arguing|insisting|explaining|prompting)\b|\s+but\s+(?:also|then)\b|,?\s+and\s+(?:also\s+)?(?:said|says|added|noted|suggested|argued|warned|railed|called|urged|vowed|pledged|promised)\b|,["”’]?\s+(?:and\s+)?(?:[\p{L}\d-]+\s+){1,6}(?:said|says|say|yelled|added|noted)\b|,["”’]?\s+(?:which|compared|including|even as|while|whereas|something|a move|a swipe|a reference|a nod)\b|,["”’]?\s+(?!(?:during|according|including|something|nothing|anything|everything|bring|thing|spring|evening|morning|king|wing)\b)\p{Ll}{3,}ing\b|\s+and\s+(?:then\s+)?(?!during\b|according\b|bring\b|nothing\b|something\b)\p{Ll}{3,}ing\b/u;
+  /;|,\s+(?:and|so)\s+(?:he|she|they|we|i|the|his|her|their|its|\p{Lu}\p{Ll}+)\b|\s+and\s+(?:he|she|they|we)\s+\p{Ll}+(?:ed|s)\b|,["”’]?\s+(?:but|although|though|whereas|adding|noting|saying|according to|however|telling|referring|citing|calling|arguing|insisting|explaining|prompting)\b|\s+but\s+(?:also|then)\b|,?\s+and\s+(?:also\s+)?(?:said|says|added|noted|suggested|argued|warned|railed|called|urged|vowed|pledged|promised)\b|,["”’]?\s+(?:and\s+)?(?:[\p{L}\d-]+\s+){1,6}(?:said|says|say|yelled|added|noted)\b|,["”’]?\s+(?:which|compared|including|even as|while|whereas|something|a move|a swipe|a reference|a nod)\b|,["”’]?\s+(?!(?:during|according|including|something|nothing|anything|everything|bring|thing|spring|evening|morning|king|wing)\b)\p{Ll}{3,}ing\b|\s+and\s+(?:then\s+)?(?!during\b|according\b|bring\b|nothing\b|something\b)\p{Ll}{3,}ing\b/u;
 
 /** The content of indirect speech after its cue: optional hearer ("told reporters"), adverbials, "that", then the clause. */
 function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string, evidence = false, learned = false): Span | null {
