@@ -133,8 +133,6 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/;
 
 /** Walks back from `k` over auxiliaries and time adverbials ("has also", "on Saturday night", "at the time", "last week"). */
-/** "Cruz strongly suggested", "Kasich jokingly offered": a manner adverb between subject and cue (not nouns in -ly). */
-const MANNER_ADVERB = /^(?!(?:family|ally|rally|supply|assembly|monopoly|anomaly|reply|apply|belly|bully|jelly|lily|folly|holly|tally|fly|july)$)\p{Ll}{2,}ly$/u;
 /** "Trump isn't saying", "she didn't say": a negated auxiliary sits in the verb chain. */
 const NEGATED_AUXILIARY = /^(?:is|are|was|were|do|does|did|has|have|had|would|could|should|wo|ca)n['’]t$/;
 
@@ -142,7 +140,7 @@ function skipAdverbials(tokens: readonly Token[], k: number, floor: number): num
   for (;;) {
     const w = lower(tokens[k]);
     if (k < floor) return k;
-    if (CUE_AUXILIARIES.has(w) || MANNER_ADVERB.test(w) || NEGATED_AUXILIARY.test(w)) k--;
+    if (CUE_AUXILIARIES.has(w) || NEGATED_AUXILIARY.test(w)) k--;
     else if (WEEKDAY.test(w)) k -= lower(tokens[k - 1]) === 'on' ? 2 : 1;
     else if (/^(?:night|morning|afternoon|evening)$/.test(w) && WEEKDAY.test(lower(tokens[k - 1]))) k--;
     else if (w === 'time' && lower(tokens[k - 1]) === 'the' && lower(tokens[k - 2]) === 'at') k -= 3;
