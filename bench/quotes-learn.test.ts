@@ -1,7 +1,9 @@
 // Tests for the cue-weight learner: counts per lower-case word, words inside quotation marks left out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { learnCueWeights, quotedStretches, weightsModule } from './quotes-learn.js';
+import { splitParagraphs, splitSentences } from '../src/stages/sentences/index.js';
+import { cueModelOf } from '../src/stages/quotes/cue-model.js';
+import { learnCuePrecision, learnCueWeights, precisionModule, quotedStretches, weightsModule } from './quotes-learn.js';
 import type { Doc } from './quotes.js';
 
 const text = 'Ruiz vowed to stay. Kowal vowed to leave. "We vowed nothing," Berg said. Mendes vowed quietly.';
@@ -31,4 +33,26 @@ test('quoted stretches pair curly and straight marks within a paragraph', () => 
     { start: 2, end: 5 },
     { start: 8, end: 11 },
   ]);
+});
+
+test('cue precision counts, per cue, the prose attributions with a speaker whose content and speaker match gold', () => {
+  const prose = 'Ruiz said the pier would close. Kowal said the fares would rise. Berg said the ferry was late.';
+  const span = (word: string): { start: number; end: number } => {
+    const start = prose.indexOf(word);
+    return { start, end: start + word.length };
+  };
+  const doc: Doc = {
+    name: 'invented-prose',
+    text: prose,
+    gold: [
+      // Right content and speaker; right content, wrong speaker; the third attribution is not annotated.
+      { content: [span('the pier would close')], source: [span('Ruiz')], cue: [span('said')], quoted: false },
+      { content: [span('the fares would rise')], source: [span('Berg')], cue: null, quoted: false },
+    ],
+  };
+  const paragraphs = splitParagraphs(prose);
+  const layers = new Map([[doc.name, { paragraphs, sentences: paragraphs.flatMap((p) => splitSentences(prose, p)), entities: [] }]]);
+  const rows = learnCuePrecision([doc], layers, cueModelOf([['said', 9, 10]]), 1);
+  assert.deepEqual(rows, [{ cue: 'said', right: 1, total: 3 }]);
+  assert.match(precisionModule(rows, 1), /\["said", 1, 3\]/);
 });

@@ -8,8 +8,8 @@ import type { Span } from '../src/core/span.js';
 import { runArticleStages } from '../src/pipeline/index.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
 import { extractQuotes, QUOTES_DEFAULTS } from '../src/stages/quotes/index.js';
-import { cueModelOf, type CueModel } from '../src/stages/quotes/cue-model.js';
-import { learnCueWeights } from './quotes-learn.js';
+import type { CueModel } from '../src/stages/quotes/cue-model.js';
+import { learnCueModel } from './quotes-learn.js';
 import { sentencesStage } from '../src/stages/sentences/index.js';
 import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
 
@@ -332,21 +332,21 @@ export function sliceOf(name: string): 'confirm' | 'untouched' {
 }
 
 /** The layers the product gives the quotes stage: sentences and entities (NER). */
-function layersOf(docs: readonly Doc[]): Map<string, Layers> {
+export function layersOf(docs: readonly Doc[]): Map<string, Layers> {
   const ctx = createContext();
   return new Map(docs.map((d) => [d.name, runArticleStages(articleOf(d), [sentencesStage, entitiesStage], ctx).layers] as const));
 }
 
 /**
- * The tuning figure: PolNeAR train's odd-indexed articles, scored with cue weights learned from the even-indexed ones
- * only (the fold the learned-cue threshold was chosen on). Null when no train split sits beside the data.
+ * The tuning figure: PolNeAR train's odd-indexed articles, scored with cue weights and cue precision learned from the
+ * even-indexed ones only (the fold the thresholds were chosen on). Null when no train split sits beside the data.
  */
 function tuningFold(dir: string): { docs: Doc[]; model: CueModel } | null {
   const train = path.resolve(dir, '..', 'train');
   if (path.resolve(dir) === train || !existsSync(path.join(train, 'attributions'))) return null;
   const all = loadDocs(train).docs;
   const learnFrom = all.filter((_, i) => i % 2 === 0);
-  return { docs: all.filter((_, i) => i % 2 === 1), model: cueModelOf(learnCueWeights(learnFrom).map((w) => [w.word, w.cue, w.seen] as const)) };
+  return { docs: all.filter((_, i) => i % 2 === 1), model: learnCueModel(learnFrom, layersOf(learnFrom)).model };
 }
 
 const SLICE_METRICS = ['speakerF1', 'speakerF1Quoted', 'contentOverlapF1Quoted', 'contentOverlapF1Unquoted', 'contentOverlapRecallUnquoted'] as const;

@@ -1,15 +1,31 @@
-// Reporting-word weights learned from annotated news (bench/quotes-learn.ts): how often a word is a speech cue.
+// Reporting-word weights learned from annotated news (bench/quotes-learn.ts): how often a word is a speech cue, and how often a cue's prose attribution is right.
 import { LEARNED_CUE_COUNTS } from './learned-cues.js';
+import { LEARNED_CUE_PRECISION } from './learned-cue-precision.js';
 
 export interface CueModel {
   /** Share of the word's lower-case occurrences that were inside an annotated cue; 0 for unseen words. */
   readonly rate: (word: string) => number;
+  /**
+   * Estimated share of the stage's own prose (indirect) attributions with this cue, in lower case, whose content and
+   * speaker were both right; cues never measured get the mean over all cues, and 1 without precision rows.
+   */
+  readonly precision: (cue: string) => number;
 }
 
-/** Builds a model from [word, times inside a cue, times seen] rows (smoothed by one unseen occurrence). */
-export function cueModelOf(rows: readonly (readonly [string, number, number])[]): CueModel {
+/** Pseudo-counts of the mean precision added to every cue's counts (a cue seen twice is not trusted as 0 or 1). */
+const PRECISION_SMOOTHING = 3;
+
+/**
+ * Builds a model from [word, times inside a cue, times seen] rows (smoothed by one unseen occurrence) and
+ * [cue, attributions with content and speaker right, attributions with a speaker] rows.
+ */
+export function cueModelOf(rows: readonly (readonly [string, number, number])[], precisionRows: readonly (readonly [string, number, number])[] = []): CueModel {
   const rates = new Map(rows.map(([word, cue, seen]) => [word, cue / (seen + 1)] as const));
-  return { rate: (word) => rates.get(word) ?? 0 };
+  const right = precisionRows.reduce((n, [, r]) => n + r, 0);
+  const total = precisionRows.reduce((n, [, , t]) => n + t, 0);
+  const mean = total ? right / total : 1;
+  const precisions = new Map(precisionRows.map(([cue, r, t]) => [cue, (r + PRECISION_SMOOTHING * mean) / (t + PRECISION_SMOOTHING)] as const));
+  return { rate: (word) => rates.get(word) ?? 0, precision: (cue) => precisions.get(cue) ?? mean };
 }
 
-export const LEARNED_CUES: CueModel = cueModelOf(LEARNED_CUE_COUNTS);
+export const LEARNED_CUES: CueModel = cueModelOf(LEARNED_CUE_COUNTS, LEARNED_CUE_PRECISION);

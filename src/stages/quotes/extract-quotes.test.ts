@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityMention, QuoteSpan } from '../../core/article.js';
 import { splitParagraphs, splitSentences } from '../sentences/index.js';
+import { cueModelOf } from './cue-model.js';
 import { extractQuotes, QUOTES_DEFAULTS } from './extract-quotes.js';
 import { findEntities } from '../entities/index.js';
 
@@ -261,9 +262,12 @@ test('manner-of-speaking verbs beside a quote and participle cues find the speak
   assert.equal(find(seen, 'We just won Kestrel!').name, 'Oren Falk');
 });
 
-test('speech acts with an object are indirect speech; mental states are not', () => {
+test('speech acts with an object are indirect speech, and so are beliefs with a clause (PolNeAR counts them)', () => {
   const seen = run('Mayor Lena Ortiz vowed to rebuild the pier by May.\nOren Falk believes the pier is doomed to fail again.');
-  assert.deepEqual(seen.map((s) => [s.content, s.name, s.cue]), [['to rebuild the pier by May', 'Lena Ortiz', 'vowed']]);
+  assert.deepEqual(seen.map((s) => [s.content, s.name, s.cue]), [
+    ['to rebuild the pier by May', 'Lena Ortiz', 'vowed'],
+    ['the pier is doomed to fail again', 'Oren Falk', 'believes'],
+  ]);
 });
 
 test('after the cue the appositive stops at a glued quotation, and a party label in brackets is not the name', () => {
@@ -595,4 +599,40 @@ test('"he" goes back to the person who spoke in an earlier sentence, past a woma
   const seen = run(text, entities);
   assert.equal(find(seen, 'the ferry would run').name, 'Ana Ruiz');
   assert.equal(find(seen, 'the pier was unsafe').name, 'Tomas Berg');
+});
+
+test('a negated auxiliary between subject and cue is no part of the speaker', () => {
+  const seen = run('Kowal isn\u2019t saying the harbour will close.');
+  assert.equal(find(seen, 'the harbour will close').speaker, 'Kowal');
+});
+
+test('a prose attribution whose cue has a low learned precision is dropped; direct quotes and other cues stay', () => {
+  const text = 'Ruiz hinted that the pier would close. Kowal said the fares would rise. "We stay," Ruiz hinted.';
+  const rows = [['hinted', 40, 50], ['said', 40, 50]] as const;
+  const weak = cueModelOf(rows, [['hinted', 1, 40], ['said', 30, 40]]);
+  const paragraphs = splitParagraphs(text);
+  const sentences = paragraphs.flatMap((p) => splitSentences(text, p));
+  const contents = (config = QUOTES_DEFAULTS): string[] => extractQuotes(text, { paragraphs, sentences, entities: [] }, config, weak).map((q) => text.slice(q.start, q.end));
+  assert.deepEqual(contents(), ['the fares would rise', 'We stay']);
+  assert.deepEqual(contents({ ...QUOTES_DEFAULTS, minCuePrecision: 0 }), ['the pier would close', 'the fares would rise', 'We stay']);
+});
+
+test('"found" is no attribution for a person finding a thing, only for a poll or study', () => {
+  assert.deepEqual(run('Police found the missing boat near the pier.'), []);
+  assert.equal(find(run('A Norvik Courier poll found Ruiz ahead by nine points.'), 'Ruiz ahead by nine points').cue, 'found');
+});
+
+test('a dateline, a time phrase or a participle clause opening the sentence is not the subject of a participle cue', () => {
+  const seen = run(
+    'VELMORA (Nordwire) \u2014 Ana Ruiz took aim at the ferry board, saying the fares were unfair.\nHours later, Piet Horvath returned the favour, saying the board had done its best.\nSpeaking at the harbour on Monday, Ilse Brandt praised the crews, saying they had worked all night.',
+  );
+  assert.equal(find(seen, 'the fares were unfair').speaker, 'Ana Ruiz');
+  assert.equal(find(seen, 'the board had done its best').speaker, 'Piet Horvath');
+  assert.equal(find(seen, 'they had worked all night').speaker, 'Ilse Brandt');
+});
+
+test('reported content ends where a coordinated clause with its own subject begins', () => {
+  const seen = run('Ruiz said the ferry would run on time, and the board agreed to pay for it. Kowal said the pier was safe and she walked off the stage.');
+  find(seen, 'the ferry would run on time');
+  find(seen, 'the pier was safe');
 });

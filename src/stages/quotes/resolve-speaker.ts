@@ -133,11 +133,14 @@ export function phraseBeforeCue(tokens: readonly Token[], cue: number, floor: nu
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/;
 
 /** Walks back from `k` over auxiliaries and time adverbials ("has also", "on Saturday night", "at the time", "last week"). */
+/** "Trump isn't saying", "she didn't say": a negated auxiliary sits in the verb chain. */
+const NEGATED_AUXILIARY = /^(?:is|are|was|were|do|does|did|has|have|had|would|could|should|wo|ca)n['’]t$/;
+
 function skipAdverbials(tokens: readonly Token[], k: number, floor: number): number {
   for (;;) {
     const w = lower(tokens[k]);
     if (k < floor) return k;
-    if (CUE_AUXILIARIES.has(w)) k--;
+    if (CUE_AUXILIARIES.has(w) || NEGATED_AUXILIARY.test(w)) k--;
     else if (WEEKDAY.test(w)) k -= lower(tokens[k - 1]) === 'on' ? 2 : 1;
     else if (/^(?:night|morning|afternoon|evening)$/.test(w) && WEEKDAY.test(lower(tokens[k - 1]))) k--;
     else if (w === 'time' && lower(tokens[k - 1]) === 'the' && lower(tokens[k - 2]) === 'at') k -= 3;
