@@ -408,3 +408,38 @@ test('transcripts: a month before a spoken year is its month', () => {
     value: '1997-01',
   });
 });
+
+test('a timetable in the simple present looks forward in running text; a headline "X to do Y" is its future', () => {
+  assert.equal(one('Voters in Pellham go to the polls on Sunday.').value, '2025-03-09');
+  assert.equal(one('The talks resume Tuesday in Mareth.').value, '2025-03-11');
+  assert.equal(one('Voters in Pellham went to the polls on Sunday.').value, '2025-03-02');
+  // An infinitive carries no tense of its own: the past verb of the clause still decides.
+  assert.equal(one('The strike made it hard for Orlin Rail to meet demand on Tuesday.').value, '2025-03-04');
+  assert.equal(one('Arden Minister to Visit Pellham Port Tuesday').value, '2025-03-11');
+  // A headline's present tells what happened.
+  assert.equal(one('Arden Minister Visits Pellham Port Tuesday').value, '2025-03-04');
+});
+
+test('halves of a year and "Q3": the year from the words, else from tense; a game\'s half is no half-year', () => {
+  assert.deepEqual(one('Halder expects sales to grow in the second half of the year.'), { text: 'the second half of the year', type: 'DATE', value: '2025-H2' });
+  assert.deepEqual(one('First-half profit at Halder rose 4 percent.'), { text: 'First-half', type: 'DATE', value: '2025-H1' });
+  assert.equal(one('Halder said sales rose 5 percent in the second half.').value, '2024-H2');
+  assert.equal(one('Sales rose in the first half of 2023.').value, '2023-H1');
+  assert.deepEqual(times('Osei scored twice in the second half.'), []);
+  assert.deepEqual(one('Revenue in Q3 fell.'), { text: 'Q3', type: 'DATE', value: '2024-Q3' });
+  assert.equal(one('Halder posted a Q4 2023 loss.').value, '2023-Q4');
+});
+
+test('a capitalised time word inside running text belongs to a name: "USA Today", "High Noon", "60 Minutes"', () => {
+  assert.deepEqual(times('The poll, published by USA Today, shows a lead.'), []);
+  assert.deepEqual(times('The poster showed a scene from the film "High Noon" to the crowd.'), []);
+  assert.deepEqual(times('Mara Osei said on the programme 60 Minutes that she would stay.'), []);
+  // Sentence starts and headlines keep theirs.
+  assert.equal(one('Today the board meets in Pellham.').value, '2025-03-06');
+  assert.equal(one('Arden Ferry Service Resumes Next Week').value, '2025-W11');
+});
+
+test('"that same day" after a month told is a day of that month; "the past year" keeps its article', () => {
+  assert.deepEqual(times('The ferry sank last October. The harbour closed that same day.', PUBLISHED).map((t) => t.value), ['2024-10', '2024-10-XX']);
+  assert.deepEqual(one('Sales fell over the past year.'), { text: 'the past year', type: 'DURATION', value: 'P1Y' });
+});
