@@ -458,6 +458,8 @@ const RULES: readonly Rule[] = [
       const d = dir(m[2]);
       const unit = (m[3] ?? '').toLowerCase();
       const before = ctx.text.slice(Math.max(0, start - 12), start);
+      // "the previous year" is the year before the one told (resolved with the anaphoric phrases).
+      if (/\bthe\s+$/i.test(before) && /^previous$/i.test(m[2] ?? '') && !m[1]) return null;
       // "the past week", "over the last year": a stretch of time up to now, not a calendar unit.
       if (/\bthe\s+$/i.test(before) && d === 'last' && !m[1]) {
         const info = unitInfo(unit === 'weekend' ? 'day' : unit);

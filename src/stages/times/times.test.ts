@@ -108,7 +108,8 @@ test('"later that year" and "the next day" resolve from the last date the text g
     ['the next day', '2019-02-03'],
     ['later that year', '2019'],
   ]);
-  assert.equal(one('Crews arrived the next day.').value, null);
+  // With no date told before it, the phrase counts from publication, the one time the story is told from.
+  assert.equal(one('Crews arrived the next day.').value, '2025-03-07');
 });
 
 test('holidays and "the week of" resolve to the calendar', () => {
@@ -442,4 +443,12 @@ test('a capitalised time word inside running text belongs to a name: "USA Today"
 test('"that same day" after a month told is a day of that month; "the past year" keeps its article', () => {
   assert.deepEqual(times('The ferry sank last October. The harbour closed that same day.', PUBLISHED).map((t) => t.value), ['2024-10', '2024-10-XX']);
   assert.deepEqual(one('Sales fell over the past year.'), { text: 'the past year', type: 'DURATION', value: 'P1Y' });
+});
+
+test('"the previous year" is a point told from the last date, else from publication; "the next day" too', () => {
+  assert.deepEqual(one('Sales rose 5 percent from the previous year.'), { text: 'the previous year', type: 'DATE', value: '2024' });
+  assert.deepEqual(times('The ferry entered service in 2009. The previous year it had been refitted.').map((t) => t.value), ['2009', '2008']);
+  assert.equal(one('Osei was arrested and released the next day.').value, '2025-03-07');
+  // "the past year" stays a stretch up to now.
+  assert.equal(one('Prices rose over the past year.').value, 'P1Y');
 });

@@ -8,7 +8,9 @@ import {
   addDays,
   addMonths,
   formatDate,
+  formatMonth,
   formatWeek,
+  formatYear,
   formatTime,
   isValidDate,
   parseReference,
@@ -199,9 +201,10 @@ function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCan
  * "later that year", "the next day": the last date mentioned before it, shifted by the phrase, at the phrase's
  * granularity. Unresolved (null) when the text has mentioned no date of a fine enough grain.
  */
-function resolveAnaphoric(text: string, kept: readonly TimeCandidate[]): TimeCandidate[] {
+function resolveAnaphoric(text: string, kept: readonly TimeCandidate[], ref: Reference | null): TimeCandidate[] {
   const out: TimeCandidate[] = [];
-  let last: string | null = null;
+  // Before the story tells a date, the time it is told from is publication ("fell from the previous year").
+  let last: string | null = ref ? (ref.month === null ? formatYear(ref.year) : ref.day === null ? formatMonth(ref.year, ref.month) : formatDate({ year: ref.year, month: ref.month, day: ref.day })) : null;
   for (const c of kept) {
     if (c.rule !== 'anaphoric') {
       if (c.type === 'DATE' && c.value && /^\d{4}(?:-\d\d(?:-\d\d)?)?$/.test(c.value)) last = c.value;
@@ -423,7 +426,7 @@ export function extractTimes(text: string, reference: string | null, options: Ti
     const extra = chronoCandidates(text, ref, ctx).filter((c) => !kept.some((k) => spansOverlap(k, c)));
     kept = bestNonOverlapping([...kept, ...extra]);
   }
-  kept = resolveEarningsPeriods(text, resolveAnaphoric(text, anchorClockTimes(text, kept)), sentences, ref);
+  kept = resolveEarningsPeriods(text, resolveAnaphoric(text, anchorClockTimes(text, kept), ref), sentences, ref);
   const style = options.style ?? 'news';
   const withAnchors = relativeAnchors(text, kept, style).map((c) => (style === 'timeml' ? timemlDayPart(c) : c));
   return withAnchors.map((c) =>
