@@ -129,7 +129,8 @@ function monthDay(
   }
   if (year) return isValidDate(Number(year), month, day) ? formatDate({ year: Number(year), month, day }) : null;
   if (!ctx.ref) return `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const y = resolveMonthDay(ctx.ref, month, day, ctx.tense(start, end));
+  const awaited = AWAITED_BEFORE.test(ctx.text.slice(Math.max(0, start - 30), start));
+  const y = resolveMonthDay(ctx.ref, month, day, awaited ? 'future' : ctx.tense(start, end));
   return isValidDate(y, month, day) ? formatDate({ year: y, month, day }) : null;
 }
 
@@ -156,6 +157,9 @@ function sentenceAround(text: string, start: number, end: number): string {
   return before.slice(cut) + text.slice(start, end) + (stop < 0 ? after : after.slice(0, stop));
 }
 const SPORTS_WORDS = /\b(?:goals?|scored?|scoring|match|game|half-?time|touchdowns?|innings|penalty|kick|striker|coach|league|season|points|referee|minute)\b/i;
+
+// Words before a day that is still to come when the sentence's events happen.
+const AWAITED_BEFORE = /\b(?:ahead\s+of|(?:run|lead)-up\s+to|in\s+advance\s+of|await(?:s|ed|ing)?|awaiting|countdown\s+to)\s+(?:the\s+|next\s+|this\s+)?$/i;
 
 const RULES: readonly Rule[] = [
   {
@@ -435,8 +439,10 @@ const RULES: readonly Rule[] = [
       const wd = weekdayNumber(word);
       if (wd === null) return null;
       const today = ctx.today(start);
-      // "Wednesday's ruling" names something that has happened.
-      const tense = /'s$/.test(m[0]) ? 'past' : ctx.tense(start, end);
+      // "Wednesday's ruling" names something that has happened, unless the day is one still awaited ("ahead of
+      // Sunday's vote", "in the run-up to Friday's deadline").
+      const awaited = AWAITED_BEFORE.test(ctx.text.slice(Math.max(0, start - 30), start));
+      const tense = awaited ? 'future' : /'s$/.test(m[0]) ? 'past' : ctx.tense(start, end);
       const d = today ? resolveWeekday(today, wd, tense, dir(m[1])) : null;
       const trimmed = /'s$/.test(m[0]) ? { end: end - 2 } : {};
       const e = /^(?:early|late)$/i.test(m[1] ?? '') ? { start: start + (m[1]?.length ?? 0) + 1 } : {};

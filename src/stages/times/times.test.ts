@@ -452,3 +452,11 @@ test('"the previous year" is a point told from the last date, else from publicat
   // "the past year" stays a stretch up to now.
   assert.equal(one('Prices rose over the past year.').value, 'P1Y');
 });
+
+test('a day awaited ("ahead of Sunday\'s vote", "in the run-up to March 9") is still to come', () => {
+  assert.equal(one('Campaigning in Pellham ended ahead of Sunday\'s vote.').value, '2025-03-09');
+  assert.equal(one('The parties clashed in the run-up to March 30.', '2025-01-10').value, '2025-03-30');
+  assert.equal(one('The parties clashed on March 30.', '2025-01-10').value, '2024-03-30');
+  // A named day with no such word is one that has happened.
+  assert.equal(one('Markets fell after Monday\'s vote.').value, '2025-03-03');
+});
