@@ -30,7 +30,8 @@ const IRREGULAR_PAST =
   'said|told|was|were|had|did|met|left|came|went|took|gave|made|began|held|rose|fell|won|lost|sent|got|saw|found|brought|thought|knew|became|spoke|wrote|ran|hit|shot|struck|led|fled|paid|sold|bought|built|broke|chose|drove|fought|flew|froze|grew|heard|hung|kept|laid|lay|meant|overtook|put|quit|read|rode|rang|sank|set\\s+off|shook|shut|slid|spent|split|spread|stood|stole|stuck|swore|swept|threw|tore|understood|withdrew|woke|wore|sat|cut|let|ate|drew|bit|bore|dealt|dug|fed|felt|forgot|forgave|hid|lent|lit|mistook|oversaw|sought|sprang|strove|taught|upheld|won|wound';
 
 // Present perfect ("has resigned", "have met") and the adverbs of time past are past too.
-const PAST_SOURCE = `(?:has|have|had)\\s+(?:not\\s+|also\\s+|already\\s+|since\\s+)?(?:been\\s+)?(?!to\\b|scheduled\\b|planned\\b|set\\b|agreed\\b|promised\\b|vowed\\b|decided\\b)[a-z]+|${IRREGULAR_PAST}|ago|last|earlier|yesterday|[a-z]{2,}ed`;
+// "had until Friday" tells a deadline of the past; "has until Friday" one to come (the "until" cue above).
+const PAST_SOURCE = `had\\s+(?:until|till)|(?:has|have|had)\\s+(?:not\\s+|also\\s+|already\\s+|since\\s+)?(?:been\\s+)?(?!to\\b|until\\b|till\\b|scheduled\\b|planned\\b|set\\b|agreed\\b|promised\\b|vowed\\b|decided\\b)[a-z]+|${IRREGULAR_PAST}|ago|last|earlier|yesterday|[a-z]{2,}ed`;
 
 // News tells a timetable in the simple present ("The talks resume Thursday", "Voters go to the polls on Sunday"):
 // verbs of scheduled events, in forms that are seldom nouns, count as future in a sentence of running text.

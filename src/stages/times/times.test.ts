@@ -460,3 +460,8 @@ test('a day awaited ("ahead of Sunday\'s vote", "in the run-up to March 9") is s
   // A named day with no such word is one that has happened.
   assert.equal(one('Markets fell after Monday\'s vote.').value, '2025-03-03');
 });
+
+test('"has until Monday" is a deadline to come, "had until Monday" one that has passed', () => {
+  assert.equal(one('Pellham has until Monday to raise the money.').value, '2025-03-10');
+  assert.equal(one('Pellham had until Monday to raise the money.').value, '2025-03-03');
+});
