@@ -555,6 +555,21 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "the quarter ended July 31": the three months up to that day, named by the calendar quarter holding most of
+    // them (May to July is the second quarter), whatever quarter the report otherwise speaks of.
+    name: 'quarter-ended',
+    re: new RegExp(`\\b(?:the|its|their)\\s+(?:(?:latest|fiscal|most\\s+recent)\\s+)?quarter(?=\\s+(?:that\\s+)?(?:ended|ending|ends)\\s+(?:on\\s+)?(${MONTH_SOURCE})\\s*(\\d{1,2})\\b(?:,?\\s+(${YEAR}))?)`, 'g'),
+    build(m, ctx, start, end) {
+      const month = monthNumber(m[1] ?? '');
+      if (month === null) return null;
+      const year = m[3] ? Number(m[3]) : ctx.ref ? resolveMonthDay(ctx.ref, month, Number(m[2]), 'past') : null;
+      if (year === null) return { type: 'DATE', value: null };
+      const middle = addMonths(year, month, -1);
+      const adjective = /^(?:its|their)\s/i.test(m[0]) ? { start: start + (/^\S+\s+/.exec(m[0])?.[0].length ?? 0) } : {};
+      return { type: 'DATE', value: `${formatYear(middle.year)}-Q${Math.floor((middle.month - 1) / 3) + 1}`, ...adjective, end };
+    },
+  },
+  {
     // "the quarter", "the latest period", "this quarter": the quarter a report is about; the last completed one
     // here, the one the report named in resolveEarningsPeriods.
     name: 'the-quarter',

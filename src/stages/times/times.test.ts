@@ -465,3 +465,18 @@ test('"has until Monday" is a deadline to come, "had until Monday" one that has 
   assert.equal(one('Pellham has until Monday to raise the money.').value, '2025-03-10');
   assert.equal(one('Pellham had until Monday to raise the money.').value, '2025-03-03');
 });
+
+test('"the quarter ended July 31" is the calendar quarter holding most of its months, unless the report named its own', () => {
+  const found = times('In the quarter ended July 31, Halder earned $3 million, up from $2 million a year earlier.', '1989-11-02');
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [
+    ['the quarter', '1989-Q2'],
+    ['July 31', '1989-07-31'],
+    ['a year earlier', '1988-Q2'],
+  ]);
+  const fiscal = times('Halder reported a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose 5%.', '1989-11-02');
+  assert.deepEqual(fiscal.map((t) => [t.text, t.value]), [
+    ['fiscal first quarter', '1989-Q1'],
+    ['the quarter', '1989-Q1'],
+    ['Sept. 29', '1989-09-29'],
+  ]);
+});

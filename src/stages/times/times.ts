@@ -256,7 +256,7 @@ function resolveEarningsPeriods(
   const lastCompleted = ref ? lastCompletedQuarter(ref) : null;
   const reportedBy = (c: TimeCandidate): { year: number; quarter: number } | null => {
     const q = c.value ? QUARTER_VALUE.exec(c.value) : null;
-    if (!q || c.rule !== 'quarter' || /year-(?:ago|earlier)|last\s+year's/i.test(text.slice(c.start, c.end))) return null;
+    if (!q || (c.rule !== 'quarter' && c.rule !== 'quarter-ended') || /year-(?:ago|earlier)|last\s+year's/i.test(text.slice(c.start, c.end))) return null;
     // Only a quarter that has ended can be the one reported on ("expects a loss in the fourth quarter" is not).
     const ended = !lastCompleted || Number(q[1]) * 4 + Number(q[2]) <= lastCompleted.year * 4 + lastCompleted.quarter;
     return ended ? { year: Number(q[1]), quarter: Number(q[2]) } : null;
@@ -269,6 +269,9 @@ function resolveEarningsPeriods(
     if (c.rule === 'the-quarter' || (c.rule === 'quarter' && /latest/i.test(phrase))) {
       return current ? { ...c, value: `${String(current.year).padStart(4, '0')}-Q${current.quarter}` } : c;
     }
+    // A quarter named by its end day is the report's own fiscal quarter once the report has named one ("its fiscal
+    // first quarter ... the quarter ended Sept. 29"); before that, the calendar quarter its end day gives.
+    if (c.rule === 'quarter-ended' && reported) return { ...c, value: `${String(reported.year).padStart(4, '0')}-Q${reported.quarter}` };
     const named = reportedBy(c);
     if (named) {
       reported = named;
