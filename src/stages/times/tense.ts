@@ -30,9 +30,25 @@ const IRREGULAR_PAST =
   'said|told|was|were|had|did|met|left|came|went|took|gave|made|began|held|rose|fell|won|lost|sent|got|saw|found|brought|thought|knew|became|spoke|wrote|ran|hit|shot|struck|led|fled|paid|sold|bought|built|broke|chose|drove|fought|flew|froze|grew|heard|hung|kept|laid|lay|meant|overtook|put|quit|read|rode|rang|sank|set\\s+off|shook|shut|slid|spent|split|spread|stood|stole|stuck|swore|swept|threw|tore|understood|withdrew|woke|wore|sat|cut|let|ate|drew|bit|bore|dealt|dug|fed|felt|forgot|forgave|hid|lent|lit|mistook|oversaw|sought|sprang|strove|taught|upheld|won|wound';
 
 // Present perfect ("has resigned", "have met") and the adverbs of time past are past too.
-const PAST_SOURCE = `(?:has|have|had)\\s+(?:not\\s+|also\\s+|already\\s+|since\\s+)?(?:been\\s+)?(?!to\\b|scheduled\\b|planned\\b|set\\b|agreed\\b|promised\\b|vowed\\b|decided\\b)[a-z]+|${IRREGULAR_PAST}|ago|last|earlier|yesterday|[a-z]{2,}ed`;
+// "had until Friday" tells a deadline of the past; "has until Friday" one to come (the "until" cue above).
+const PAST_SOURCE = `had\\s+(?:until|till)|(?:has|have|had)\\s+(?:not\\s+|also\\s+|already\\s+|since\\s+)?(?:been\\s+)?(?!to\\b|until\\b|till\\b|scheduled\\b|planned\\b|set\\b|agreed\\b|promised\\b|vowed\\b|decided\\b)[a-z]+|${IRREGULAR_PAST}|ago|last|earlier|yesterday|[a-z]{2,}ed`;
+
+// News tells a timetable in the simple present ("The talks resume Thursday", "Voters go to the polls on Sunday"):
+// verbs of scheduled events, in forms that are seldom nouns, count as future in a sentence of running text.
+const SCHEDULED_PRESENT_SOURCE =
+  '(?:continue|continues|resume|resumes|reconvene|reconvenes|convene|convenes|meet|meets|begin|begins|arrive|arrives|travel|travels|go|goes|fly|flies|depart|departs|kick\\s+off|kicks\\s+off|testify|testifies|compete|competes|take\\s+effect|takes\\s+effect|get\\s+under\\s+way|gets\\s+under\\s+way)';
 
 const CUE_RE = new RegExp(`\\b(?:(${FUTURE_SOURCE})|(${PAST_SOURCE}))\\b`, 'gi');
+// Not an infinitive or a verb after an auxiliary ("for Sun to meet demand", "did not meet"), which carry no tense.
+const SCHEDULED_RE = new RegExp(`(?<!\\b(?:to|not|did|does|do|can|could|may|might|must|should|would|will|and|or)\\s)\\b${SCHEDULED_PRESENT_SOURCE}\\b`, 'gi');
+// A headline's "X to do Y" is its future ("Minister to Visit Ankara Friday").
+const HEADLINE_TO_RE = /(?<=[A-Za-z]\s)to\s+(?!the\b|a\b|an\b|be\b)[A-Za-z]+/gi;
+
+/** A headline: a line of text with no sentence-final punctuation, standing alone. */
+function isHeadline(text: string, sentence: Span): boolean {
+  const s = text.slice(sentence.start, sentence.end).trim();
+  return s.length > 0 && s.length < 160 && !/[.!?:"'\u201d)]$/.test(s) && !s.includes('\n');
+}
 
 // Words in -ed that are not past verbs.
 const NOT_PAST = /^(?:need|indeed|hundred|speed|feed|seed|breed|proceed|exceed|succeed|bed|red|shed|embed|hatred|sacred|naked|wicked|kindred|creed|greed|weed|steed|deed|reed|sled|shred|wed|fled)$/i;
@@ -93,5 +109,24 @@ export function tenseAround(text: string, sentence: Span, start: number, end: nu
   };
   scan(clause.start, start, false);
   scan(end, clause.end, true);
+  // Present-tense schedules read as future only in running text: a headline's present tells what happened too.
+  const headline = isHeadline(text, sentence);
+  const extra = (re: RegExp, from: number, to: number, after: boolean): void => {
+    const slice = text.slice(from, to);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const mStart = from + m.index;
+      const distance = after ? mStart - end + 10 : start - (mStart + m[0].length);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = 'future';
+      }
+    }
+  };
+  const lists = headline ? [HEADLINE_TO_RE] : [SCHEDULED_RE];
+  for (const re of lists) {
+    extra(re, clause.start, start, false);
+    extra(re, end, clause.end, true);
+  }
   return best;
 }

@@ -129,7 +129,8 @@ function monthDay(
   }
   if (year) return isValidDate(Number(year), month, day) ? formatDate({ year: Number(year), month, day }) : null;
   if (!ctx.ref) return `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const y = resolveMonthDay(ctx.ref, month, day, ctx.tense(start, end));
+  const awaited = AWAITED_BEFORE.test(ctx.text.slice(Math.max(0, start - 30), start));
+  const y = resolveMonthDay(ctx.ref, month, day, awaited ? 'future' : ctx.tense(start, end));
   return isValidDate(y, month, day) ? formatDate({ year: y, month, day }) : null;
 }
 
@@ -144,6 +145,21 @@ function hour24(hour: number, meridiem: string | undefined): number | null {
 // Counted nouns after a bare four-digit number mean it is a quantity ("2000 people"), not a year.
 const COUNTED_AFTER = /^\s+(?:people|persons|troops|soldiers|workers|jobs|residents|employees|students|children|members|miles|kilometers|kilometres|feet|meters|metres|tons|tonnes|pounds|dollars|shares|cars|votes|units|cases|deaths|homes|houses|refugees|police|officers|marines|copies|barrels|acres|rounds|points|signatures|pages|words|delegates|others|of\s+(?:the|them|whom))\b/i;
 const QUANTITY_BEFORE = /(?:\$|#|£|€|\b(?:about|some|nearly|almost|than|least|approximately|roughly|around|only|just|no\.|number|page|route|flight|room|model|code|rule|section|article|resolution)\s*)$/i;
+
+// Words of business and economic news, and of sports reports, for telling a half-year from the half of a game.
+const BUSINESS_WORDS = /\$|%|\b(?:percent|million|billion|profits?|sales|revenues?|earnings|income|growth|economy|economic|GDP|output|inflation|prices?|fiscal|forecasts?|quarters?|results|shares|market|demand|spending|investment|exports?|imports?|unemployment|orders|deliveries)\b/i;
+/** The text of the sentence around [start, end), looked for at most 200 characters each way. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const after = text.slice(end, end + 200);
+  const cut = before.search(/[^.!?]*$/);
+  const stop = after.search(/[.!?](?:\s|$)/);
+  return before.slice(cut) + text.slice(start, end) + (stop < 0 ? after : after.slice(0, stop));
+}
+const SPORTS_WORDS = /\b(?:goals?|scored?|scoring|match|game|half-?time|touchdowns?|innings|penalty|kick|striker|coach|league|season|points|referee|minute)\b/i;
+
+// Words before a day that is still to come when the sentence's events happen.
+const AWAITED_BEFORE = /\b(?:ahead\s+of|(?:run|lead)-up\s+to|in\s+advance\s+of|await(?:s|ed|ing)?|awaiting|countdown\s+to)\s+(?:the\s+|next\s+|this\s+)?$/i;
 
 const RULES: readonly Rule[] = [
   {
@@ -423,8 +439,10 @@ const RULES: readonly Rule[] = [
       const wd = weekdayNumber(word);
       if (wd === null) return null;
       const today = ctx.today(start);
-      // "Wednesday's ruling" names something that has happened.
-      const tense = /'s$/.test(m[0]) ? 'past' : ctx.tense(start, end);
+      // "Wednesday's ruling" names something that has happened, unless the day is one still awaited ("ahead of
+      // Sunday's vote", "in the run-up to Friday's deadline").
+      const awaited = AWAITED_BEFORE.test(ctx.text.slice(Math.max(0, start - 30), start));
+      const tense = awaited ? 'future' : /'s$/.test(m[0]) ? 'past' : ctx.tense(start, end);
       const d = today ? resolveWeekday(today, wd, tense, dir(m[1])) : null;
       const trimmed = /'s$/.test(m[0]) ? { end: end - 2 } : {};
       const e = /^(?:early|late)$/i.test(m[1] ?? '') ? { start: start + (m[1]?.length ?? 0) + 1 } : {};
@@ -446,10 +464,14 @@ const RULES: readonly Rule[] = [
       const d = dir(m[2]);
       const unit = (m[3] ?? '').toLowerCase();
       const before = ctx.text.slice(Math.max(0, start - 12), start);
+      // "the previous year" is the year before the one told (resolved with the anaphoric phrases).
+      if (/\bthe\s+$/i.test(before) && /^previous$/i.test(m[2] ?? '') && !m[1]) return null;
       // "the past week", "over the last year": a stretch of time up to now, not a calendar unit.
       if (/\bthe\s+$/i.test(before) && d === 'last' && !m[1]) {
         const info = unitInfo(unit === 'weekend' ? 'day' : unit);
-        return info ? { type: 'DURATION', value: durationValue(unit === 'weekend' ? 2 : 1, info) } : null;
+        // TimeML takes the article into the extent of such a stretch ("the past year").
+        const the = /\bthe\s+$/i.exec(before)?.[0].length ?? 0;
+        return info ? { type: 'DURATION', value: durationValue(unit === 'weekend' ? 2 : 1, info), start: start - the } : null;
       }
       const today = ctx.today(start);
       const ref = ctx.ref;
@@ -533,6 +555,21 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "the quarter ended July 31": the three months up to that day, named by the calendar quarter holding most of
+    // them (May to July is the second quarter), whatever quarter the report otherwise speaks of.
+    name: 'quarter-ended',
+    re: new RegExp(`\\b(?:the|its|their)\\s+(?:(?:latest|fiscal|most\\s+recent)\\s+)?quarter(?=\\s+(?:that\\s+)?(?:ended|ending|ends)\\s+(?:on\\s+)?(${MONTH_SOURCE})\\s*(\\d{1,2})\\b(?:,?\\s+(${YEAR}))?)`, 'g'),
+    build(m, ctx, start, end) {
+      const month = monthNumber(m[1] ?? '');
+      if (month === null) return null;
+      const year = m[3] ? Number(m[3]) : ctx.ref ? resolveMonthDay(ctx.ref, month, Number(m[2]), 'past') : null;
+      if (year === null) return { type: 'DATE', value: null };
+      const middle = addMonths(year, month, -1);
+      const adjective = /^(?:its|their)\s/i.test(m[0]) ? { start: start + (/^\S+\s+/.exec(m[0])?.[0].length ?? 0) } : {};
+      return { type: 'DATE', value: `${formatYear(middle.year)}-Q${Math.floor((middle.month - 1) / 3) + 1}`, ...adjective, end };
+    },
+  },
+  {
     // "the quarter", "the latest period", "this quarter": the quarter a report is about; the last completed one
     // here, the one the report named in resolveEarningsPeriods.
     name: 'the-quarter',
@@ -554,12 +591,45 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // Halves of a year: "the first half of 2013", "the second half of the year", "first-half profit", "this year's
+    // second half". A bare "the second half" is a half-year only where the text speaks of business or the economy;
+    // in a sports report it is the half of a game.
     name: 'half-year',
-    re: /\b(?:the\s+)?(first|second)\s+half\s+of\s+(?:(this|last|next)\s+year|(1[6-9]\d\d|20\d\d))\b/gi,
+    re: /\b(?:the\s+)?(?:(1[6-9]\d\d|20\d\d|this\s+year's|last\s+year's|next\s+year's)\s+)?(first|second)[\s-]+half\b(?:\s+of\s+(?:(?:(this|last|next)\s+year|the\s+(?:current\s+|calendar\s+)?year)\b|(1[6-9]\d\d|20\d\d)\b))?/gi,
+    build(m, ctx, start, end) {
+      const h = /first/i.test(m[2] ?? '') ? 1 : 2;
+      const lead = (m[1] ?? '').toLowerCase();
+      const named = m[4] ?? (/^\d{4}$/.test(lead) ? lead : undefined);
+      const shiftWord = m[3] ?? (lead.endsWith("'s") ? lead.split(/\s/)[0] : undefined);
+      const ofYear = /\bof\s+the\s+(?:current\s+|calendar\s+)?year$/i.test(m[0]);
+      const hyphenated = /first-|second-/i.test(m[0]);
+      if (!named && !shiftWord && !ofYear) {
+        const sentence = sentenceAround(ctx.text, start, end);
+        if (!BUSINESS_WORDS.test(sentence) || SPORTS_WORDS.test(sentence)) return null;
+      }
+      // "the first-half results": the hyphenated half is an adjective of the noun after it, "the" belongs to that noun.
+      const adjective = hyphenated && /^the\s/i.test(m[0]) ? { start: start + (/^the\s+/i.exec(m[0])?.[0].length ?? 0) } : {};
+      if (named) return { type: 'DATE', value: `${named}-H${h}`, ...adjective };
+      if (!ctx.ref) return { type: 'DATE', value: null, ...adjective };
+      let year = ctx.ref.year + (dir(shiftWord) === 'last' ? -1 : dir(shiftWord) === 'next' ? 1 : 0);
+      if (!shiftWord && !ofYear && ctx.ref.month !== null) {
+        // A half not yet begun is last year's in a past-tense clause; one already over is next year's in a future one.
+        const current = ctx.ref.month <= 6 ? 1 : 2;
+        const tense = ctx.tense(start, end);
+        if (tense === 'future' && h < current) year += 1;
+        else if (tense === 'past' && h > current) year -= 1;
+      }
+      return { type: 'DATE', value: `${formatYear(year)}-H${h}`, ...adjective };
+    },
+  },
+  {
+    // "Q3", "Q1 2013": a quarter written the way business news abbreviates it.
+    name: 'quarter-abbreviation',
+    re: /\bQ([1-4])(?:\s+(1[6-9]\d\d|20\d\d)\b)?(?![\w-])/g,
     build(m, ctx) {
-      const h = /first/i.test(m[1] ?? '') ? 1 : 2;
-      const year = m[3] ? Number(m[3]) : ctx.ref ? ctx.ref.year + (dir(m[2]) === 'last' ? -1 : dir(m[2]) === 'next' ? 1 : 0) : null;
-      return { type: 'DATE', value: year === null ? null : `${formatYear(year)}-H${h}` };
+      const q = Number(m[1]);
+      const year = m[2] ? Number(m[2]) : ctx.ref ? resolveQuarter(ctx.ref, q) : null;
+      return { type: 'DATE', value: year === null ? null : `${formatYear(year)}-Q${q}` };
     },
   },
   {

@@ -108,7 +108,8 @@ test('"later that year" and "the next day" resolve from the last date the text g
     ['the next day', '2019-02-03'],
     ['later that year', '2019'],
   ]);
-  assert.equal(one('Crews arrived the next day.').value, null);
+  // With no date told before it, the phrase counts from publication, the one time the story is told from.
+  assert.equal(one('Crews arrived the next day.').value, '2025-03-07');
 });
 
 test('holidays and "the week of" resolve to the calendar', () => {
@@ -407,4 +408,75 @@ test('transcripts: a month before a spoken year is its month', () => {
     type: 'DATE',
     value: '1997-01',
   });
+});
+
+test('a timetable in the simple present looks forward in running text; a headline "X to do Y" is its future', () => {
+  assert.equal(one('Voters in Pellham go to the polls on Sunday.').value, '2025-03-09');
+  assert.equal(one('The talks resume Tuesday in Mareth.').value, '2025-03-11');
+  assert.equal(one('Voters in Pellham went to the polls on Sunday.').value, '2025-03-02');
+  // An infinitive carries no tense of its own: the past verb of the clause still decides.
+  assert.equal(one('The strike made it hard for Orlin Rail to meet demand on Tuesday.').value, '2025-03-04');
+  assert.equal(one('Arden Minister to Visit Pellham Port Tuesday').value, '2025-03-11');
+  // A headline's present tells what happened.
+  assert.equal(one('Arden Minister Visits Pellham Port Tuesday').value, '2025-03-04');
+});
+
+test('halves of a year and "Q3": the year from the words, else from tense; a game\'s half is no half-year', () => {
+  assert.deepEqual(one('Halder expects sales to grow in the second half of the year.'), { text: 'the second half of the year', type: 'DATE', value: '2025-H2' });
+  assert.deepEqual(one('First-half profit at Halder rose 4 percent.'), { text: 'First-half', type: 'DATE', value: '2025-H1' });
+  assert.equal(one('Halder said sales rose 5 percent in the second half.').value, '2024-H2');
+  assert.equal(one('Sales rose in the first half of 2023.').value, '2023-H1');
+  assert.deepEqual(times('Osei scored twice in the second half.'), []);
+  assert.deepEqual(one('Revenue in Q3 fell.'), { text: 'Q3', type: 'DATE', value: '2024-Q3' });
+  assert.equal(one('Halder posted a Q4 2023 loss.').value, '2023-Q4');
+});
+
+test('a capitalised time word inside running text belongs to a name: "USA Today", "High Noon", "60 Minutes"', () => {
+  assert.deepEqual(times('The poll, published by USA Today, shows a lead.'), []);
+  assert.deepEqual(times('The poster showed a scene from the film "High Noon" to the crowd.'), []);
+  assert.deepEqual(times('Mara Osei said on the programme 60 Minutes that she would stay.'), []);
+  // Sentence starts and headlines keep theirs.
+  assert.equal(one('Today the board meets in Pellham.').value, '2025-03-06');
+  assert.equal(one('Arden Ferry Service Resumes Next Week').value, '2025-W11');
+});
+
+test('"that same day" after a month told is a day of that month; "the past year" keeps its article', () => {
+  assert.deepEqual(times('The ferry sank last October. The harbour closed that same day.', PUBLISHED).map((t) => t.value), ['2024-10', '2024-10-XX']);
+  assert.deepEqual(one('Sales fell over the past year.'), { text: 'the past year', type: 'DURATION', value: 'P1Y' });
+});
+
+test('"the previous year" is a point told from the last date, else from publication; "the next day" too', () => {
+  assert.deepEqual(one('Sales rose 5 percent from the previous year.'), { text: 'the previous year', type: 'DATE', value: '2024' });
+  assert.deepEqual(times('The ferry entered service in 2009. The previous year it had been refitted.').map((t) => t.value), ['2009', '2008']);
+  assert.equal(one('Osei was arrested and released the next day.').value, '2025-03-07');
+  // "the past year" stays a stretch up to now.
+  assert.equal(one('Prices rose over the past year.').value, 'P1Y');
+});
+
+test('a day awaited ("ahead of Sunday\'s vote", "in the run-up to March 9") is still to come', () => {
+  assert.equal(one('Campaigning in Pellham ended ahead of Sunday\'s vote.').value, '2025-03-09');
+  assert.equal(one('The parties clashed in the run-up to March 30.', '2025-01-10').value, '2025-03-30');
+  assert.equal(one('The parties clashed on March 30.', '2025-01-10').value, '2024-03-30');
+  // A named day with no such word is one that has happened.
+  assert.equal(one('Markets fell after Monday\'s vote.').value, '2025-03-03');
+});
+
+test('"has until Monday" is a deadline to come, "had until Monday" one that has passed', () => {
+  assert.equal(one('Pellham has until Monday to raise the money.').value, '2025-03-10');
+  assert.equal(one('Pellham had until Monday to raise the money.').value, '2025-03-03');
+});
+
+test('"the quarter ended July 31" is the calendar quarter holding most of its months, unless the report named its own', () => {
+  const found = times('In the quarter ended July 31, Halder earned $3 million, up from $2 million a year earlier.', '1989-11-02');
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [
+    ['the quarter', '1989-Q2'],
+    ['July 31', '1989-07-31'],
+    ['a year earlier', '1988-Q2'],
+  ]);
+  const fiscal = times('Halder reported a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose 5%.', '1989-11-02');
+  assert.deepEqual(fiscal.map((t) => [t.text, t.value]), [
+    ['fiscal first quarter', '1989-Q1'],
+    ['the quarter', '1989-Q1'],
+    ['Sept. 29', '1989-09-29'],
+  ]);
 });

@@ -8,7 +8,9 @@ import {
   addDays,
   addMonths,
   formatDate,
+  formatMonth,
   formatWeek,
+  formatYear,
   formatTime,
   isValidDate,
   parseReference,
@@ -51,6 +53,21 @@ function containing<T extends Span>(spans: readonly T[], at: number): T | undefi
   return spans.find((s) => s.start <= at && at < s.end);
 }
 
+/** The sentence holding `at`, by binary search over sentences sorted by start that do not overlap. */
+function sentenceAt(sorted: readonly Span[], at: number): Span | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sorted[mid];
+    if (!s) break;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
 const DAY_VALUE = /^(\d{4})-(\d{2})-(\d{2})/;
 
 function dayOf(value: string | null): CalendarDate | null {
@@ -79,7 +96,7 @@ function quoteDays(
 ): { span: Span; day: CalendarDate }[] {
   const out: { span: Span; day: CalendarDate }[] = [];
   for (const q of quotes) {
-    const sentence = containing(sentences, q.end - 1) ?? containing(sentences, q.start);
+    const sentence = sentenceAt(sentences, q.end - 1) ?? sentenceAt(sentences, q.start);
     if (!sentence) continue;
     const region = { start: Math.min(sentence.start, q.start), end: Math.max(sentence.end, q.end) };
     const dated = candidates.filter(
@@ -184,9 +201,10 @@ function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCan
  * "later that year", "the next day": the last date mentioned before it, shifted by the phrase, at the phrase's
  * granularity. Unresolved (null) when the text has mentioned no date of a fine enough grain.
  */
-function resolveAnaphoric(text: string, kept: readonly TimeCandidate[]): TimeCandidate[] {
+function resolveAnaphoric(text: string, kept: readonly TimeCandidate[], ref: Reference | null): TimeCandidate[] {
   const out: TimeCandidate[] = [];
-  let last: string | null = null;
+  // Before the story tells a date, the time it is told from is publication ("fell from the previous year").
+  let last: string | null = ref ? (ref.month === null ? formatYear(ref.year) : ref.day === null ? formatMonth(ref.year, ref.month) : formatDate({ year: ref.year, month: ref.month, day: ref.day })) : null;
   for (const c of kept) {
     if (c.rule !== 'anaphoric') {
       if (c.type === 'DATE' && c.value && /^\d{4}(?:-\d\d(?:-\d\d)?)?$/.test(c.value)) last = c.value;
@@ -209,6 +227,9 @@ function resolveAnaphoric(text: string, kept: readonly TimeCandidate[]): TimeCan
     else if (day) {
       const d = addDays(day, step);
       value = part ? `${formatDate(d)}T${part}` : formatDate(d);
+    } else if (step === 0 && last && (unit === 'day' || part) && unit !== 'week') {
+      // "that same day" after "last October": a day of the month (or year) told, which TimeML writes 1998-10-XX.
+      value = last.length === 7 ? `${last}-XX` : `${last}-XX-XX`;
     }
     out.push({ ...c, value });
     if (value && !part && c.type === 'DATE' && unit !== 'week') last = value;
@@ -235,7 +256,7 @@ function resolveEarningsPeriods(
   const lastCompleted = ref ? lastCompletedQuarter(ref) : null;
   const reportedBy = (c: TimeCandidate): { year: number; quarter: number } | null => {
     const q = c.value ? QUARTER_VALUE.exec(c.value) : null;
-    if (!q || c.rule !== 'quarter' || /year-(?:ago|earlier)|last\s+year's/i.test(text.slice(c.start, c.end))) return null;
+    if (!q || (c.rule !== 'quarter' && c.rule !== 'quarter-ended') || /year-(?:ago|earlier)|last\s+year's/i.test(text.slice(c.start, c.end))) return null;
     // Only a quarter that has ended can be the one reported on ("expects a loss in the fourth quarter" is not).
     const ended = !lastCompleted || Number(q[1]) * 4 + Number(q[2]) <= lastCompleted.year * 4 + lastCompleted.quarter;
     return ended ? { year: Number(q[1]), quarter: Number(q[2]) } : null;
@@ -248,6 +269,9 @@ function resolveEarningsPeriods(
     if (c.rule === 'the-quarter' || (c.rule === 'quarter' && /latest/i.test(phrase))) {
       return current ? { ...c, value: `${String(current.year).padStart(4, '0')}-Q${current.quarter}` } : c;
     }
+    // A quarter named by its end day is the report's own fiscal quarter once the report has named one ("its fiscal
+    // first quarter ... the quarter ended Sept. 29"); before that, the calendar quarter its end day gives.
+    if (c.rule === 'quarter-ended' && reported) return { ...c, value: `${String(reported.year).padStart(4, '0')}-Q${reported.quarter}` };
     const named = reportedBy(c);
     if (named) {
       reported = named;
@@ -255,7 +279,7 @@ function resolveEarningsPeriods(
     }
     const comparison = c.rule === 'year-ago' || ((c.rule === 'ago' || c.rule === 'relative-unit') && YEAR_AGO_TEXT.test(phrase));
     if (!comparison || !current || !c.value || !/^\d{4}$/.test(c.value)) return c;
-    const sentence = containing(sentences, c.start) ?? { start: Math.max(0, c.start - 150), end: c.end + 150 };
+    const sentence = sentenceAt(sentences, c.start) ?? { start: Math.max(0, c.start - 150), end: c.end + 150 };
     const said = text.slice(sentence.start, sentence.end);
     // Figures compared over a longer period ("In the first nine months, ... a year earlier") compare years.
     if (!FIGURES.test(said) || LONGER_PERIOD.test(said)) return c;
@@ -361,28 +385,51 @@ function timemlDayPart(c: TimeCandidate): TimeCandidate {
   return { ...c, type: 'DATE', value: c.value.slice(0, 10) };
 }
 
+// Time words English writes in lower case; capitalised inside running text they belong to a name.
+const LOWER_CASE_TIME_WORD = /^(?:Today|Tonight|Now|Noon|Midnight|Minutes|Hours|Days|Weeks|Years|Daily|Weekly|Monthly|Week|Month|Year|Future|Past|Century)\b/;
+
+/**
+ * "USA Today", "High Noon", ABC's "This Week", "60 Minutes": a time word capitalised after a word of the same
+ * sentence is part of a title or name. Not in a headline, whose words are all capitalised, nor at a sentence or
+ * quotation start.
+ */
+function inName(text: string, c: TimeCandidate, sentence: Span | undefined): boolean {
+  if (!sentence) return false;
+  const words = text.slice(c.start, c.end).split(/\s+/);
+  const at = words.findIndex((w) => LOWER_CASE_TIME_WORD.test(w.replace(/^\d+$/, '')));
+  if (at < 0) return false;
+  const offset = c.start + text.slice(c.start, c.end).indexOf(words[at] ?? '');
+  if (!/[A-Za-z0-9,']\s+$/.test(text.slice(Math.max(sentence.start, offset - 3), offset))) return false;
+  const said = text.slice(sentence.start, sentence.end);
+  const lower = said.match(/(?<![.!?"'`]\s)\b[a-z][a-z]{3,}\b/g)?.length ?? 0;
+  const upper = said.match(/\b[A-Z][a-z]{3,}\b/g)?.length ?? 0;
+  // A sentence of running text has more lower-case words than capitalised ones.
+  return lower > upper;
+}
+
 /** Time expressions of a text with TimeML values, resolved against `reference` (ISO, may be partial or null). */
 export function extractTimes(text: string, reference: string | null, options: TimesOptions = {}): TimeSpan[] {
   const ref = parseReference(reference);
   const refDate = referenceDate(ref);
-  const sentences = options.sentences ?? splitParagraphs(text).flatMap((p) => splitSentences(text, p));
+  const sentences = [...(options.sentences ?? splitParagraphs(text).flatMap((p) => splitSentences(text, p)))].sort((a, b) => a.start - b.start);
   const quotes = options.quotes ?? roughQuotes(text);
   const tense = (start: number, end: number): ReturnType<typeof tenseAround> =>
-    tenseAround(text, containing(sentences, start) ?? { start: 0, end: text.length }, start, end);
+    tenseAround(text, sentenceAt(sentences, start) ?? { start: 0, end: text.length }, start, end);
   const firstPass: RuleContext = { text, ref, refDate, today: () => refDate, tense };
   let candidates = ruleCandidates(firstPass);
   const dated = refDate ? quoteDays(text, quotes, sentences, candidates) : [];
   let ctx = firstPass;
   if (dated.length > 0) {
-    ctx = { ...firstPass, today: (at) => containing(dated.map((d) => ({ ...d.span, day: d.day })), at)?.day ?? refDate };
+    const quoteDaySpans = dated.map((d) => ({ ...d.span, day: d.day }));
+    ctx = { ...firstPass, today: (at) => containing(quoteDaySpans, at)?.day ?? refDate };
     candidates = ruleCandidates(ctx);
   }
-  let kept = bestNonOverlapping(candidates);
+  let kept = bestNonOverlapping(candidates.filter((c) => !inName(text, c, sentenceAt(sentences, c.start))));
   if (options.chronoFallback ?? true) {
     const extra = chronoCandidates(text, ref, ctx).filter((c) => !kept.some((k) => spansOverlap(k, c)));
     kept = bestNonOverlapping([...kept, ...extra]);
   }
-  kept = resolveEarningsPeriods(text, resolveAnaphoric(text, anchorClockTimes(text, kept)), sentences, ref);
+  kept = resolveEarningsPeriods(text, resolveAnaphoric(text, anchorClockTimes(text, kept), ref), sentences, ref);
   const style = options.style ?? 'news';
   const withAnchors = relativeAnchors(text, kept, style).map((c) => (style === 'timeml' ? timemlDayPart(c) : c));
   return withAnchors.map((c) =>
