@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyLine, copyrightHolder, duplicateKey, removeBoilerplate, timestampDate } from './remove-boilerplate.js';
+import { classifyLine, copyrightHolder, duplicateKey, isAuthorBio, removeBoilerplate, timestampDate } from './remove-boilerplate.js';
 
 test('widget, prompt and caption lines get their reason', () => {
   const cases: Array<[string, string]> = [
@@ -128,4 +128,28 @@ test('copyright holders and timestamp dates are read from the lines', () => {
   assert.deepEqual(timestampDate('Posted: Sunday, March 29th 2026 at 9:17pm'), { value: '2026-03-29T21:17', updated: false });
   assert.deepEqual(timestampDate('Updated: Mar 21, 2026 - 6:38 PM'), { value: '2026-03-21', updated: true });
   assert.equal(timestampDate('Posted on'), null);
+});
+
+test('headings over other stories and mail promises are widgets; prose about headlines or inboxes is not', () => {
+  const cases: Array<[string, string]> = [
+    ['More Great Harbor Courier Stories', 'related-link'],
+    ['Other news', 'related-link'],
+    ['Top reads:', 'related-link'],
+    ['Let our news meet your inbox. The stories that matter, delivered weekday mornings.', 'newsletter-prompt'],
+  ];
+  for (const [line, reason] of cases) assert.equal(classifyLine(line), reason, line);
+  const keep = [
+    'More than 40 stories were filed by the union before the vote.',
+    'Other ferries will run on the winter timetable.',
+    'Scammers sent fake invoices to your inbox, the Valmore police said in a warning on Monday.',
+  ];
+  for (const line of keep) assert.equal(classifyLine(line), null, line);
+});
+
+test('author boxes: a named person with a newsroom job, or a line sending readers to a person\'s account', () => {
+  assert.equal(isAuthorBio('Ana Ruiz is the Harbor Courier\'s ferry reporter and has covered the port since 2019.'), true);
+  assert.equal(isAuthorBio('Teodor Brask\'s book about the strait, "Low Tide" (Sorrel Press, 2024), is out now. Follow him on Twitter @tbrask.'), true);
+  assert.equal(isAuthorBio('The ferry will run again on Monday, the operator said.'), false);
+  assert.equal(isAuthorBio('Mira Tal is a nurse who has lived in Valmore for 30 years.'), false);
+  assert.equal(isAuthorBio('Mira Tal, a reporter, said the crew was safe.'), false);
 });

@@ -23,7 +23,8 @@ export type BoilerplateReason =
   | 'contact-line'
   | 'published-by'
   | 'tags'
-  | 'headline-list';
+  | 'headline-list'
+  | 'author-bio';
 
 export interface BoilerplateOptions {
   /** Lines longer than this are prose and never classified as widgets (duplicates still are). */
@@ -62,6 +63,9 @@ export function keepsSpacing(line: string): boolean {
 /** A person's name, a slash, then an agency or outlet: the credit under a photo ("Jane Doe / Reuters", "Ana Ruiz/KHOU 11"). */
 const NAME_SLASH_CREDIT = /^\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}\s*\/\s*\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}$/u;
 
+/** A short heading over a list of other stories ("More Great Harbor Stories", "Other news", "Top reads:"). */
+export const RELATED_HEADING = /^(?:more|other|related|recommended|popular|latest|top|further)\b(?:\s+[^\s.!?]+){0,4}?\s+(?:stories|articles|news|reads|reading|coverage|posts|headlines|videos)\s*:?$/i;
+
 const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['copyright', /^\(?\s*(?:©|\(c\)\s*\d{4}|copyright\b)|^all rights reserved\.?$/i],
   ['published-by', /^(?:published|posted|written|edited|produced|compiled) by\b.{1,80}$/i],
@@ -78,7 +82,10 @@ const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['share-widget', /^(?:share|click to share|share (?:this|via)|follow us on)\b.{0,60}$/i],
   ['newsletter-prompt', /^get (?:breaking )?news alerts\b|^get our (?:hottest|top|latest|best) stories\b/i],
   ['newsletter-prompt', /(?:sign up|subscribe|register|get|receive|join)\b.{0,60}newsletter|newsletter.{0,60}(?:sign up|subscribe|inbox|delivered)|^[^.]{0,40}newsletters?[^.]{0,40}$|(?:sign up|subscribe)\b.{0,40}(?:inbox|briefing)|delivered (?:straight |directly )?(?:to|through) your (?:inbox|letterbox|door)/i],
+  // a promise of mail: "your inbox" beside news, stories or a schedule ("Let our news meet your inbox.")
+  ['newsletter-prompt', /^(?=[^"“”]*\byour inbox\b)(?=.*\b(?:news|stories|newsletters?|briefings?|headlines|daily|weekly|weekday|every (?:morning|day|week)|delivered)\b)(?!.*\b(?:said|says|told)\b)/i],
   ['login-prompt', /^(?:sign in|log ?in|sign up|register|subscribe(?: now| today)?|already (?:a )?(?:subscriber|registered|have an account)|create (?:a |an |your )?(?:free )?account|to continue reading|subscribe to (?:continue|read)|this (?:article|content) is (?:for|available to) (?:subscribers|members))\b/i],
+  ['related-link', RELATED_HEADING],
   ['related-link', /^(?:also read|read (?:more|also|next)|related(?: (?:articles?|stories|coverage|news|content|reading))?|see also|more (?:on|from|about) (?:this|the)\b|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|more stories|watch:|listen:|latest news)\b/i],
   ['photo-credit', /^(?:\(?(?:photo|image|picture|file photo|photograph|illustration|video|graphic)s?(?: credit)?\s*(?::|by\b)|credit:|caption:)/i],
   ['photo-credit', /(?:^|[.)]\s)(?:photo|image|picture|photograph)s?(?: credit)?\s*:\s*[^.]{2,60}$/i],
@@ -99,6 +106,27 @@ const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['separator', /^[\p{P}\p{S}\s]{2,}$/u],
   ['timestamp', DATE_ONLY_LINE],
 ];
+
+/** Jobs a byline's owner holds ("Ana Ruiz is the Courier's ferry reporter"). */
+const BIO_ROLE = /\b(?:reporter|writer|editor|correspondent|columnist|contributor|curator|journalist|producer|author|intern|analyst|blogger|critic|photographer|anchor|host)s?\b/i;
+/** A person (one to four capitalized words) described as the subject: "Ana Ruiz is", "Ana Ruiz's book ...", "Ana Ruiz covers". */
+const BIO_SUBJECT = /^(?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*(?:\s(?:is|was|has been|covers|writes|reports)\b|['’]s\s)/u;
+/** "Follow him on Twitter", "follow her @handle": the reader is sent to a person's account. */
+const FOLLOW_PERSON = /\bfollow (?:him|her|them|me) (?:on|at|@)|\bon (?:twitter|x|instagram) (?:at )?@\w+\.?$/i;
+/** A bio runs longer than a widget line, but not past this. */
+const MAX_BIO_CHARS = 400;
+
+/**
+ * An author box set after a story: a short paragraph about a named person's job ("Ana Ruiz is the Courier's ferry
+ * reporter.") or one that sends the reader to the person's account ("... Follow her on Twitter @aruiz.").
+ * Only meaningful at the end of an article (a story may well be about a reporter); see dropPageFurniture.
+ */
+export function isAuthorBio(line: string): boolean {
+  const t = line.trim();
+  if (t.length > MAX_BIO_CHARS) return false;
+  if (FOLLOW_PERSON.test(t)) return true;
+  return BIO_SUBJECT.test(t) && BIO_ROLE.test(t.slice(0, 120)) && !/\b(?:said|says|told)\b/.test(t);
+}
 
 /** Contact tokens: e-mail addresses, @handles, phone numbers, profile links. */
 const CONTACT_TOKEN = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|\s)@\w{2,}|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\btwitter\.com\/\S+/g;
