@@ -55,3 +55,19 @@ test('prose held in list items counts (stat notes written as a bulleted list)', 
   const r = densityExtract(parseHtml(`<html><body><div class="cookie-banner"><p>We use cookies, and other tracking technologies, to improve your experience.</p></div><div class="entry"><ul>${[1, 2, 3, 4].map(li).join('')}</ul></div></body></html>`));
   assert.ok(r.paragraphs.length >= 4 && r.paragraphs[0]?.startsWith('Paragraph 1'));
 });
+
+test('layout words (container, wrap, column) do not rescue a widget class; responsive or overflow "hidden" is not hiding', () => {
+  assert.ok(isFurnitureClass('container___2y9U4 news emailSignup'));
+  assert.ok(isFurnitureClass('sidebar-wrap'));
+  assert.ok(!isFurnitureClass('col-md-8 hidden-xs'));
+  assert.ok(!isFurnitureClass('box overflow-hidden'));
+  assert.ok(isFurnitureClass('visually-hidden'));
+});
+
+test('the winner is checked against the itemprop="articleBody" marker', () => {
+  const marked = densityExtract(parseHtml(`<html><body><div itemprop="articleBody"><div>${[1, 2, 3].map(p).join('')}</div></div></body></html>`));
+  assert.equal(marked.declaredBody, 'agrees');
+  const elsewhere = densityExtract(parseHtml(`<html><body><div itemprop="articleBody"><p>A short teaser line of the story, just long enough.</p></div><div>${[1, 2, 3].map(p).join('')}</div></body></html>`));
+  assert.equal(elsewhere.declaredBody, 'disjoint');
+  assert.equal(densityExtract(parseHtml(`<html><body><div>${[1, 2].map(p).join('')}</div></body></html>`)).declaredBody, 'none');
+});
