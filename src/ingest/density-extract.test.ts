@@ -71,3 +71,18 @@ test('the winner is checked against the itemprop="articleBody" marker', () => {
   assert.equal(elsewhere.declaredBody, 'disjoint');
   assert.equal(densityExtract(parseHtml(`<html><body><div>${[1, 2].map(p).join('')}</div></body></html>`)).declaredBody, 'none');
 });
+
+test('a short line right under an image is a caption; a heading, a bold lead-in or a sentence there is story text', () => {
+  const html = `<html><body><div class="story">${p(1)}<div><img><span class="small">Tannery workers at the gate in Orren</span></div>${p(2)}` +
+    `<img><h3>What the council decided</h3>${p(3)}<img><p><strong>The vote</strong></p>${p(4)}<img><p>The mayor spoke first.</p>${p(5)}</div></body></html>`;
+  const r = densityExtract(parseHtml(html));
+  assert.deepEqual(r.captions, ['Tannery workers at the gate in Orren']);
+  assert.ok(r.paragraphs.includes('What the council decided') && r.paragraphs.includes('The vote') && r.paragraphs.includes('The mayor spoke first.'));
+});
+
+test('lines under images that carry much of the text are a gallery\'s text, not captions', () => {
+  const items = [1, 2, 3, 4, 5, 6].map((i) => `<img><p>Item ${i}: a hand-stitched leather satchel from the Orren tannery market, dyed with walnut husks</p>`).join('');
+  const r = densityExtract(parseHtml(`<html><body><div class="story">${p(1)}${items}</div></body></html>`));
+  assert.deepEqual(r.captions, []);
+  assert.equal(r.paragraphs.length, 7);
+});

@@ -198,6 +198,8 @@ function climb(start: Element, scores: ReadonlyMap<Element, number>): Element {
 
 export interface DensityResult {
   readonly paragraphs: string[];
+  /** Lines right under an image in the chosen containers, short and not sentences: captions, left out of `paragraphs`. */
+  readonly captions: string[];
   /** The winning container, null when no container stands out. */
   readonly container: Element | null;
   /**
@@ -258,7 +260,7 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
       top = el;
     }
   }
-  if (!top) return { paragraphs: [], container: null, rivalShare: 0, declaredBody: 'none' };
+  if (!top) return { paragraphs: [], captions: [], container: null, rivalShare: 0, declaredBody: 'none' };
   top = climb(top, scores);
   best = Math.max(best, scores.get(top) ?? 0);
   const skip = (el: Element): boolean => {
@@ -286,7 +288,30 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
     parts.push(el);
   }
   // the chosen containers themselves are never vetoed, only what they contain
-  return { paragraphs: parts.flatMap((el) => blockTexts(el, skip, false)), container: top, rivalShare: rivalShareOf(scores, chosen, top, best), declaredBody: declaredRelation(declared, parts) };
+  const captions: string[] = [];
+  let paragraphs = parts.flatMap((el) => blockTexts(el, skip, false, captions));
+  if (captions.length && words(captions) > MAX_CAPTION_SHARE * (words(captions) + words(paragraphs))) {
+    // lines under images carrying that much of the text are the story (a gallery, a list of items with photos)
+    paragraphs = parts.flatMap((el) => blockTexts(el, skip, false));
+    captions.length = 0;
+  }
+  return { paragraphs, captions, container: top, rivalShare: rivalShareOf(scores, chosen, top, best), declaredBody: declaredRelation(declared, parts) };
+}
+
+/**
+ * Lines under images are captions only while they carry at most this share of the container's words; past it the
+ * page is a gallery or a list of pictured items, and the lines are its text.
+ */
+const MAX_CAPTION_SHARE = 0.2;
+
+function words(paragraphs: readonly string[]): number {
+  let n = 0;
+  for (const p of paragraphs) for (let i = 0, inWord = false; i < p.length; i++) {
+    const space = p.charCodeAt(i) === 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /** The schema.org microdata marker of an article's text (an itemprop value may list several properties). */

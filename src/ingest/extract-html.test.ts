@@ -122,3 +122,11 @@ test('a density pick that lacks most words of the JSON-LD articleBody is doubtfu
   const teaser = 'Letter writers in Orren say the council, the mayor and the owners waited too long to act on the tannery: the smell, the dust and the noise, for forty years. '.repeat(3);
   assert.equal(extractHtml(page(teaser), null, options).extractedBy, 'density');
 });
+
+test('a caption under an image in the story is removed with its reason', () => {
+  const html = `<html><body><article>${para(1)}<img src="bridge.jpg" alt=""><em>The river bridge at dawn, seen from the quay</em>${para(2)}${para(3)}</article></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.extractedBy, 'density');
+  assert.ok(!r.text.includes('seen from the quay'));
+  assert.deepEqual(r.removed.filter((x) => x.reason === 'image-caption').map((x) => x.text), ['The river bridge at dawn, seen from the quay']);
+});

@@ -148,7 +148,8 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
   }
   const density = densityExtract(doc);
   lap?.('density');
-  const dense = dropPageFurniture(density.paragraphs);
+  const furnished = dropPageFurniture(density.paragraphs);
+  const dense: FurnitureResult = density.captions.length ? { kept: furnished.kept, removed: [...density.captions.map((text) => ({ text, reason: 'image-caption' })), ...furnished.removed] } : furnished;
   const denseChars = chars(dense.kept);
   // the page's own statements of where its article is (microdata marker, JSON-LD text) must not contradict the pick
   const declaredAgrees = density.declaredBody !== 'disjoint' &&
