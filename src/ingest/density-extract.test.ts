@@ -62,6 +62,8 @@ test('layout words (container, wrap, column) do not rescue a widget class; respo
   assert.ok(!isFurnitureClass('col-md-8 hidden-xs'));
   assert.ok(!isFurnitureClass('box overflow-hidden'));
   assert.ok(isFurnitureClass('visually-hidden'));
+  // an article's closing disclaimer ("The views expressed are the author's own") is part of its text
+  assert.ok(!isFurnitureClass('b-disclaimer'));
 });
 
 test('the winner is checked against the itemprop="articleBody" marker', () => {

@@ -13,7 +13,7 @@ export interface DensityOptions {
 export const DEFAULT_DENSITY_OPTIONS: DensityOptions = { minParagraphChars: 25, maxLinkDensity: 0.5, siblingShare: 0.2 };
 
 const SKIP_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'header', 'h1', 'figure', 'figcaption', 'menu', 'dialog']);
-const NEGATIVE = /comment|share|social|related|sidebar|footer|\bnav|menu|advert|\bads?\b|promo|newsletter|subscribe|cookie|breadcrumb|widget|popup|modal|banner|masthead|sponsor|outbrain|taboola|recirc|more-?stories|trending|signup|paywall|skip|(?<!overflow-?)hidden(?![-_]?(?:xs|sm|md|lg|xl|mobile|phone|tablet|print)\b)|caption|credit|\btags?\b|author-?bio|byline|disclaimer|toolbar|pagination|rating/i;
+const NEGATIVE = /comment|share|social|related|sidebar|footer|\bnav|menu|advert|\bads?\b|promo|newsletter|subscribe|cookie|breadcrumb|widget|popup|modal|banner|masthead|sponsor|outbrain|taboola|recirc|more-?stories|trending|signup|paywall|skip|(?<!overflow-?)hidden(?![-_]?(?:xs|sm|md|lg|xl|mobile|phone|tablet|print)\b)|caption|credit|\btags?\b|author-?bio|byline|toolbar|pagination|rating/i;
 const POSITIVE = /article|body|content|story|entry|post|text|main|prose|paragraph/i;
 /** Far ancestors are vetoed only by these (a whole page can sit inside <form> or a "sidebar" layout wrapper). */
 const FAR_SKIP_TAGS = new Set(['nav', 'footer']);
