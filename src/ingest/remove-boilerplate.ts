@@ -86,7 +86,9 @@ const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['newsletter-prompt', /^(?=[^"“”]*\byour inbox\b)(?=.*\b(?:news|stories|newsletters?|briefings?|headlines|daily|weekly|weekday|every (?:morning|day|week)|delivered)\b)(?!.*\b(?:said|says|told)\b)/i],
   ['login-prompt', /^(?:sign in|log ?in|sign up|register|subscribe(?: now| today)?|already (?:a )?(?:subscriber|registered|have an account)|create (?:a |an |your )?(?:free )?account|to continue reading|subscribe to (?:continue|read)|this (?:article|content) is (?:for|available to) (?:subscribers|members))\b/i],
   ['related-link', RELATED_HEADING],
-  ['related-link', /^(?:also read|read (?:more|also|next)|related(?: (?:articles?|stories|coverage|news|content|reading))?|see also|more (?:on|from|about) (?:this|the)\b|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|more stories|watch:|listen:|latest news)\b/i],
+  ['related-link', /^(?:also read|read (?:more|also|next)|see also)\b/i],
+  // a marker then a headline (after a separator, or with no sentence end) or nothing; "More stories of ... came in, police said." is prose
+  ['related-link', /^(?:related(?: (?:articles?|stories|coverage|news|content|reading))?|more (?:on|from|about) (?:this|the)\b|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|more stories|watch:|listen:|latest news)\b(?:\s*[:|–—»›>]|(?![\s\S]*[^.][.!?]["”’]?$)(?![\s\S]*\b(?:said|says|told)\b))/i],
   ['photo-credit', /^(?:\(?(?:photo|image|picture|file photo|photograph|illustration|video|graphic)s?(?: credit)?\s*(?::|by\b)|credit:|caption:)/i],
   ['photo-credit', /(?:^|[.)]\s)(?:photo|image|picture|photograph)s?(?: credit)?\s*:\s*[^.]{2,60}$/i],
   ['photo-credit', /\((?:image|photo|picture|credit|source)s?:\s*[^)]{1,60}\)\s*$/i],
