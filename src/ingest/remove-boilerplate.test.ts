@@ -153,3 +153,26 @@ test('author boxes: a named person with a newsroom job, or a line sending reader
   assert.equal(isAuthorBio('Mira Tal is a nurse who has lived in Valmore for 30 years.'), false);
   assert.equal(isAuthorBio('Mira Tal, a reporter, said the crew was safe.'), false);
 });
+
+test('prose that opens with a widget word is kept: a stamp needs a date, a reported sentence is never a widget', () => {
+  const keep = [
+    'Updated figures released on Monday show 14 people were hurt.',
+    'Posted guards stood at the gate all night.',
+    'Sign up for the vaccination program is open until Friday, officials said.',
+    'Register now, the county clerk urged voters on Monday.',
+    'Copyright lawyers for the band said they would appeal.',
+    'Like this: short, sharp and without warning, the storm hit the coast.',
+    'More stories of delayed commuters came in through the day, and the council said it was related to the pay dispute.',
+    'Related coverage of the strike continued all week.',
+  ];
+  for (const line of keep) assert.equal(classifyLine(line), null, line);
+  const widgets: Array<[string, string]> = [
+    ['Like this: Like Loading...', 'share-widget'],
+    ['Posted on', 'timestamp'],
+    ['Posted 3 hours ago', 'timestamp'],
+    ['| Updated: 10:42 a.m.', 'timestamp'],
+    ['Related Coverage Valmore crews return to work', 'related-link'],
+    ['RELATED | Father says son made the call', 'related-link'],
+  ];
+  for (const [line, reason] of widgets) assert.equal(classifyLine(line), reason, line);
+});
