@@ -32,6 +32,14 @@ function variantBody(text: string, variant: Variant): string {
 
 const words = (s: string): Set<string> => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
+/**
+ * A removed line shaped like a story paragraph: 15+ words ending a sentence, without the marks of a credit or contact
+ * line (a closing parenthesis, an address, a handle). Junk removal should leave these alone; the count is a guard.
+ */
+function proseShaped(line: string): boolean {
+  return (line.match(/\S+/g)?.length ?? 0) >= 15 && /[.!?]["”’]?$/.test(line) && !/\)\s*\.?$|@|\b(?:copyright|all rights reserved)\b/i.test(line);
+}
+
 /** Most of the title's words are in the page's own title. */
 function titleMatches(title: string, gold: string): boolean {
   const t = words(title);
@@ -59,6 +67,8 @@ export const run: BenchRun = async (options) => {
     let titleMatch = 0;
     let removed = 0;
     let docsWithRemoved = 0;
+    let proseRemoved = 0;
+    const proseReasons = new Map<string, number>();
     const reasons = new Map<string, number>();
     for (const f of files) {
       const id = f.slice(0, -'.txt'.length);
@@ -77,7 +87,13 @@ export const run: BenchRun = async (options) => {
       if (title && titleMatches(title, g.title)) titleMatch++;
       removed += a.removed.length;
       if (a.removed.length) docsWithRemoved++;
-      for (const r of a.removed) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
+      for (const r of a.removed) {
+        reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
+        if (!r.reason.startsWith('duplicate') && proseShaped(r.text)) {
+          proseRemoved++;
+          proseReasons.set(r.reason, (proseReasons.get(r.reason) ?? 0) + 1);
+        }
+      }
     }
     const n = files.length || 1;
     Object.assign(metrics, {
@@ -90,8 +106,10 @@ export const run: BenchRun = async (options) => {
       [`${variant}.title~page`]: titleMatch / n,
       [`${variant}.removed-lines`]: removed,
       [`${variant}.docs-with-removed`]: docsWithRemoved,
+      [`${variant}.prose-removed`]: proseRemoved,
     });
     notes.push(`${variant}: removed by reason ${[...reasons].sort((x, y) => y[1] - x[1]).map(([r, c]) => `${r} ${c}`).join(', ')}`);
+    notes.push(`${variant}: prose-shaped lines removed (15+ words, sentence end, no credit/contact marks; not duplicates): ${proseRemoved}${proseRemoved ? ` (${[...proseReasons].map(([r, c]) => `${r} ${c}`).join(', ')})` : ''}`);
   }
   return { bench: 'text-dumps', data: options.data ?? null, metrics, notes };
 };

@@ -55,3 +55,36 @@ test('prose held in list items counts (stat notes written as a bulleted list)', 
   const r = densityExtract(parseHtml(`<html><body><div class="cookie-banner"><p>We use cookies, and other tracking technologies, to improve your experience.</p></div><div class="entry"><ul>${[1, 2, 3, 4].map(li).join('')}</ul></div></body></html>`));
   assert.ok(r.paragraphs.length >= 4 && r.paragraphs[0]?.startsWith('Paragraph 1'));
 });
+
+test('layout words (container, wrap, column) do not rescue a widget class; responsive or overflow "hidden" is not hiding', () => {
+  assert.ok(isFurnitureClass('container___2y9U4 news emailSignup'));
+  assert.ok(isFurnitureClass('sidebar-wrap'));
+  assert.ok(!isFurnitureClass('col-md-8 hidden-xs'));
+  assert.ok(!isFurnitureClass('box overflow-hidden'));
+  assert.ok(isFurnitureClass('visually-hidden'));
+  // an article's closing disclaimer ("The views expressed are the author's own") is part of its text
+  assert.ok(!isFurnitureClass('b-disclaimer'));
+});
+
+test('the winner is checked against the itemprop="articleBody" marker', () => {
+  const marked = densityExtract(parseHtml(`<html><body><div itemprop="articleBody"><div>${[1, 2, 3].map(p).join('')}</div></div></body></html>`));
+  assert.equal(marked.declaredBody, 'agrees');
+  const elsewhere = densityExtract(parseHtml(`<html><body><div itemprop="articleBody"><p>A short teaser line of the story, just long enough.</p></div><div>${[1, 2, 3].map(p).join('')}</div></body></html>`));
+  assert.equal(elsewhere.declaredBody, 'disjoint');
+  assert.equal(densityExtract(parseHtml(`<html><body><div>${[1, 2].map(p).join('')}</div></body></html>`)).declaredBody, 'none');
+});
+
+test('a short line right under an image is a caption; a heading, a bold lead-in or a sentence there is story text', () => {
+  const html = `<html><body><div class="story">${p(1)}<div><img><span class="small">Tannery workers at the gate in Orren</span></div>${p(2)}` +
+    `<img><h3>What the council decided</h3>${p(3)}<img><p><strong>The vote</strong></p>${p(4)}<img><p>The mayor spoke first.</p>${p(5)}</div></body></html>`;
+  const r = densityExtract(parseHtml(html));
+  assert.deepEqual(r.captions, ['Tannery workers at the gate in Orren']);
+  assert.ok(r.paragraphs.includes('What the council decided') && r.paragraphs.includes('The vote') && r.paragraphs.includes('The mayor spoke first.'));
+});
+
+test('lines under images that carry much of the text are a gallery\'s text, not captions', () => {
+  const items = [1, 2, 3, 4, 5, 6].map((i) => `<img><p>Item ${i}: a hand-stitched leather satchel from the Orren tannery market, dyed with walnut husks</p>`).join('');
+  const r = densityExtract(parseHtml(`<html><body><div class="story">${p(1)}${items}</div></body></html>`));
+  assert.deepEqual(r.captions, []);
+  assert.equal(r.paragraphs.length, 7);
+});

@@ -13,8 +13,8 @@ export interface DensityOptions {
 export const DEFAULT_DENSITY_OPTIONS: DensityOptions = { minParagraphChars: 25, maxLinkDensity: 0.5, siblingShare: 0.2 };
 
 const SKIP_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'header', 'h1', 'figure', 'figcaption', 'menu', 'dialog']);
-const NEGATIVE = /comment|share|social|related|sidebar|footer|\bnav|menu|advert|\bads?\b|promo|newsletter|subscribe|cookie|breadcrumb|widget|popup|modal|banner|masthead|sponsor|outbrain|taboola|recirc|more-?stories|trending|signup|paywall|skip|hidden|caption|credit|\btags?\b|author-?bio|byline|disclaimer|toolbar|pagination|rating/i;
-const POSITIVE = /article|body|content|story|entry|post|text|main|prose|paragraph|container|column|wrap/i;
+const NEGATIVE = /comment|share|social|related|sidebar|footer|\bnav|menu|advert|\bads?\b|promo|newsletter|subscribe|cookie|breadcrumb|widget|popup|modal|banner|masthead|sponsor|outbrain|taboola|recirc|more-?stories|trending|signup|paywall|skip|(?<!overflow-?)hidden(?![-_]?(?:xs|sm|md|lg|xl|mobile|phone|tablet|print)\b)|caption|credit|\btags?\b|author-?bio|byline|toolbar|pagination|rating/i;
+const POSITIVE = /article|body|content|story|entry|post|text|main|prose|paragraph/i;
 /** Far ancestors are vetoed only by these (a whole page can sit inside <form> or a "sidebar" layout wrapper). */
 const FAR_SKIP_TAGS = new Set(['nav', 'footer']);
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li']);
@@ -198,6 +198,8 @@ function climb(start: Element, scores: ReadonlyMap<Element, number>): Element {
 
 export interface DensityResult {
   readonly paragraphs: string[];
+  /** Lines right under an image in the chosen containers, short and not sentences: captions, left out of `paragraphs`. */
+  readonly captions: string[];
   /** The winning container, null when no container stands out. */
   readonly container: Element | null;
   /**
@@ -205,6 +207,12 @@ export interface DensityResult {
    * near 1 when the page has a second, equally dense block (a story split in two, or a wrong pick).
    */
   readonly rivalShare: number;
+  /**
+   * Where the page's own marker of its article body (an element with itemprop="articleBody", schema.org microdata)
+   * stands to the chosen containers: 'none' without one, 'agrees' when the two overlap (one inside the other),
+   * 'disjoint' when the winner lies outside every marked element (the pick is then doubtful).
+   */
+  readonly declaredBody: 'none' | 'agrees' | 'disjoint';
 }
 
 function isInside(el: Element, parts: ReadonlySet<Element>): boolean {
@@ -225,7 +233,9 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
   const scores = new Map<Element, number>();
   const { stats, own, order } = pageStats(doc);
   const furniture = new FurnitureCache();
+  const declared: Element[] = [];
   for (const el of order) {
+    if (DECLARED_BODY.test(el.attribs['itemprop'] ?? '') && (stats.get(el)?.chars ?? 0) >= options.minParagraphChars) declared.push(el);
     const isParagraph = PARAGRAPH_TAGS.has(el.name);
     if (!isParagraph && !INLINE_TEXT_HOSTS.has(el.name)) continue;
     const all = stats.get(el) ?? EMPTY_STATS;
@@ -250,7 +260,7 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
       top = el;
     }
   }
-  if (!top) return { paragraphs: [], container: null, rivalShare: 0 };
+  if (!top) return { paragraphs: [], captions: [], container: null, rivalShare: 0, declaredBody: 'none' };
   top = climb(top, scores);
   best = Math.max(best, scores.get(top) ?? 0);
   const skip = (el: Element): boolean => {
@@ -278,5 +288,41 @@ export function densityExtract(doc: Document, options: DensityOptions = DEFAULT_
     parts.push(el);
   }
   // the chosen containers themselves are never vetoed, only what they contain
-  return { paragraphs: parts.flatMap((el) => blockTexts(el, skip, false)), container: top, rivalShare: rivalShareOf(scores, chosen, top, best) };
+  const captions: string[] = [];
+  let paragraphs = parts.flatMap((el) => blockTexts(el, skip, false, captions));
+  if (captions.length && words(captions) > MAX_CAPTION_SHARE * (words(captions) + words(paragraphs))) {
+    // lines under images carrying that much of the text are the story (a gallery, a list of items with photos)
+    paragraphs = parts.flatMap((el) => blockTexts(el, skip, false));
+    captions.length = 0;
+  }
+  return { paragraphs, captions, container: top, rivalShare: rivalShareOf(scores, chosen, top, best), declaredBody: declaredRelation(declared, parts) };
+}
+
+/**
+ * Lines under images are captions only while they carry at most this share of the container's words; past it the
+ * page is a gallery or a list of pictured items, and the lines are its text.
+ */
+const MAX_CAPTION_SHARE = 0.2;
+
+function words(paragraphs: readonly string[]): number {
+  let n = 0;
+  for (const p of paragraphs) for (let i = 0, inWord = false; i < p.length; i++) {
+    const space = p.charCodeAt(i) === 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** The schema.org microdata marker of an article's text (an itemprop value may list several properties). */
+const DECLARED_BODY = /(?:^|\s)articleBody(?:\s|$)/;
+
+/** How the chosen containers stand to the elements the page marks as its article body (see DensityResult.declaredBody). */
+function declaredRelation(declared: readonly Element[], parts: readonly Element[]): DensityResult['declaredBody'] {
+  if (!declared.length) return 'none';
+  const marked = new Set(declared);
+  const chosen = new Set(parts);
+  for (const el of parts) if (isInside(el, marked)) return 'agrees';
+  for (const el of declared) if (isInside(el, chosen)) return 'agrees';
+  return 'disjoint';
 }

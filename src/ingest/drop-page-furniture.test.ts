@@ -35,3 +35,15 @@ test('a mid-story "Don\'t miss" box does not cut the rest of the story', () => {
   const r = dropPageFurniture([story, "DON'T MISS", 'Valmore mayor resigns [INSIGHT]', story.replace('Tuesday', 'Friday'), story.replace('Tuesday', 'Sunday')]);
   assert.equal(r.kept.length, 3);
 });
+
+test('a late "More ... Stories" heading ends the story; an author box after the last paragraph goes, one inside the story stays', () => {
+  const bio = 'Ana Ruiz is the Harbor Courier\'s ferry reporter. Follow her on Twitter @aruiz.';
+  const r = dropPageFurniture([story, bio, story.replace('Tuesday', 'Monday'), bio, 'More Great Harbor Stories', 'Valmore mayor resigns over ferry deal']);
+  assert.deepEqual(r.kept, [story, bio, story.replace('Tuesday', 'Monday')]);
+  assert.deepEqual(r.removed.map((x) => x.reason), ['related-link', 'related-link', 'author-bio']);
+});
+
+test('a story that is one paragraph about a reporter keeps it', () => {
+  const only = 'Ana Ruiz is a reporter at the Harbor Courier who was honoured by the Valmore press club on Tuesday for her ferry series.';
+  assert.deepEqual(dropPageFurniture([only]).kept, [only]);
+});

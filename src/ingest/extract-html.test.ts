@@ -99,3 +99,34 @@ test('a page of 50 000 unclosed nested elements is extracted without overflowing
   const r = extractHtml(`<html><body>${'<div>'.repeat(50_000)}${story}</body></html>`);
   assert.ok(r.text.includes('Paragraph 3 of the story'));
 });
+
+/** Reader letters: denser than the story (more, longer paragraphs with commas), in an unnamed block. */
+const letter = (i: number): string =>
+  `<p>Letter ${i}: I have lived in Orren, near the tannery, for forty years, and I think, frankly, that the council, the mayor and the owners, all of them, waited far too long to act on the smell, the dust and the noise.</p>`;
+
+test('a denser block outside the element the page marks itemprop="articleBody" makes the density pick doubtful', () => {
+  const story = `<div itemprop="articleBody">${para(1)}${para(2)}</div>`;
+  const html = `<html><body><main>${story}<div class="thread">${[1, 2, 3, 4, 5, 6].map(letter).join('')}</div></main></body></html>`;
+  const r = extractHtml(html, null, { ...DEFAULT_EXTRACTION_OPTIONS, maxReadabilityChars: 0 });
+  assert.equal(r.extractedBy, 'density-doubtful');
+  const agreeing = extractHtml(html.replace('itemprop="articleBody"', '').replace('class="thread"', 'itemprop="articleBody"'), null, { ...DEFAULT_EXTRACTION_OPTIONS, maxReadabilityChars: 0 });
+  assert.equal(agreeing.extractedBy, 'density');
+});
+
+test('a density pick that lacks most words of the JSON-LD articleBody is doubtful; a teaser body does not contradict it', () => {
+  const body = 'The district council of Sorrel Bay said repairs to the river bridge would cost more than planned. '.repeat(5);
+  const page = (ld: string): string =>
+    `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: ld })}</script></head><body><div class="thread">${[1, 2, 3, 4].map(letter).join('')}</div></body></html>`;
+  const options = { ...DEFAULT_EXTRACTION_OPTIONS, maxReadabilityChars: 0 };
+  assert.equal(extractHtml(page(body), null, options).extractedBy, 'structured-data');
+  const teaser = 'Letter writers in Orren say the council, the mayor and the owners waited too long to act on the tannery: the smell, the dust and the noise, for forty years. '.repeat(3);
+  assert.equal(extractHtml(page(teaser), null, options).extractedBy, 'density');
+});
+
+test('a caption under an image in the story is removed with its reason', () => {
+  const html = `<html><body><article>${para(1)}<img src="bridge.jpg" alt=""><em>The river bridge at dawn, seen from the quay</em>${para(2)}${para(3)}</article></body></html>`;
+  const r = extractHtml(html);
+  assert.equal(r.extractedBy, 'density');
+  assert.ok(!r.text.includes('seen from the quay'));
+  assert.deepEqual(r.removed.filter((x) => x.reason === 'image-caption').map((x) => x.text), ['The river bridge at dawn, seen from the quay']);
+});

@@ -31,6 +31,11 @@ export interface ExtractionOptions {
   readonly minConfidentChars: number;
   /** A density result whose best rival container scores above this share of the winner is doubtful (split story or wrong pick). */
   readonly maxRivalShare: number;
+  /**
+   * A density result holding less than this share of the distinct words of the page's JSON-LD articleBody (when it
+   * has one of at least `minStructuredChars`) is doubtful: the page says its article is elsewhere.
+   */
+  readonly minStructuredWordShare: number;
 }
 
 export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
@@ -43,6 +48,7 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   maxReadabilityElements: 20_000,
   minConfidentChars: 500,
   maxRivalShare: 2 / 3,
+  minStructuredWordShare: 0.5,
 };
 
 /**
@@ -80,6 +86,18 @@ function pageTimestampDate(doc: Document): Provenanced<string> | null {
   return timestampDate(stamps.map((text) => ({ text, reason: 'timestamp' })));
 }
 
+const wordSet = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+
+/** Share of the distinct words (3+ letters or digits) of `declared` that `paragraphs` hold too. */
+function wordShare(declared: string, paragraphs: readonly string[]): number {
+  const want = wordSet(declared);
+  if (!want.size) return 1;
+  const have = wordSet(paragraphs.join(' '));
+  let shared = 0;
+  for (const w of want) if (have.has(w)) shared++;
+  return shared / want.size;
+}
+
 function chars(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
@@ -99,8 +117,10 @@ function structuredParagraphs(body: string): string[] {
  * `noiseStripped`), first acceptable result wins:
  * 0. html-fragment: markup without a page around it (feed item content) is taken whole;
  * 1. density: own container-density extractor over the parsed tree, when confident: at least
- *    `minConfidentChars` after the furniture filter and no rival block above `maxRivalShare` of its score
- *    (as good as Readability on those pages at a fraction of the cost);
+ *    `minConfidentChars` after the furniture filter, no rival block above `maxRivalShare` of its score, and no
+ *    contradiction from the page's own body markers (an itemprop="articleBody" element elsewhere, or a JSON-LD
+ *    articleBody whose words it mostly lacks: `minStructuredWordShare`); as good as Readability on those pages at a
+ *    fraction of the cost;
  * 2. readability: Readability.js over linkedom, at least `minArticleChars`, skipped for pages over `maxReadabilityChars`
  *    or `maxReadabilityElements`;
  * 3. structured-data: JSON-LD articleBody of at least `minStructuredChars` (often a teaser or truncated, so late);
@@ -128,9 +148,13 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
   }
   const density = densityExtract(doc);
   lap?.('density');
-  const dense = dropPageFurniture(density.paragraphs);
+  const furnished = dropPageFurniture(density.paragraphs);
+  const dense: FurnitureResult = density.captions.length ? { kept: furnished.kept, removed: [...density.captions.map((text) => ({ text, reason: 'image-caption' })), ...furnished.removed] } : furnished;
   const denseChars = chars(dense.kept);
-  if (denseChars >= options.minConfidentChars && density.rivalShare <= options.maxRivalShare) return finish(dense, 'density');
+  // the page's own statements of where its article is (microdata marker, JSON-LD text) must not contradict the pick
+  const declaredAgrees = density.declaredBody !== 'disjoint' &&
+    !(metadata.articleBody && metadata.articleBody.length >= options.minStructuredChars && wordShare(metadata.articleBody, dense.kept) < options.minStructuredWordShare);
+  if (denseChars >= options.minConfidentChars && density.rivalShare <= options.maxRivalShare && declaredAgrees) return finish(dense, 'density');
   const readable = lean.length <= options.maxReadabilityChars && elements(doc).length <= options.maxReadabilityElements ? readabilityExtract(pruneForReadability(doc), options.readabilityCharThreshold) : null;
   lap?.('readability');
   if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');

@@ -52,17 +52,61 @@ export function collapseSpace(s: string): string {
   return out + s.slice(last, end);
 }
 
-/** Paragraphs of visible text under `root`; `skip` can veto whole subtrees (navigation, hidden nodes). */
-export function blockTexts(root: AnyNode, skip?: (el: Element) => boolean, skipRoot = true): string[] {
+/** Whether a string is empty or all collapsible white space. */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isCollapsible(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A caption is at most this many words. */
+const MAX_CAPTION_WORDS = 20;
+/** Elements that make the first words of a paragraph a heading, a lead-in, a list item or a link, never a caption. */
+const NOT_CAPTION_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'li', 'a', 'dt', 'th', 'blockquote', 'q']);
+
+/** Whether the text node opens a paragraph that may be a caption: no heading, bold lead-in, list item or link around it up to its block. */
+function captionHost(text: AnyNode): boolean {
+  for (let p = text.parent; p && isElement(p); p = p.parent) {
+    if (NOT_CAPTION_TAGS.has(p.name)) return false;
+    if (BLOCK_TAGS.has(p.name)) return true;
+  }
+  return true;
+}
+
+/** Short and not a sentence (a credit in parentheses may close it): the line under a photo, not story text or a question. */
+export function isCaptionShaped(t: string): boolean {
+  if (/[.!?:;…]["”’»]?$/.test(t)) return false;
+  let words = 1;
+  for (let i = 0; i < t.length && words <= MAX_CAPTION_WORDS; i++) if (t.charCodeAt(i) === 32) words++;
+  return words <= MAX_CAPTION_WORDS;
+}
+
+/**
+ * Paragraphs of visible text under `root`; `skip` can veto whole subtrees (navigation, hidden nodes). With
+ * `captions`, a caption-shaped paragraph that starts right after an <img> (nothing but white space between, see
+ * isCaptionShaped and captionHost) goes there instead of into the paragraphs.
+ */
+export function blockTexts(root: AnyNode, skip?: (el: Element) => boolean, skipRoot = true, captions?: string[]): string[] {
   const out: string[] = [];
   let buf = '';
+  /** An <img> was passed and no text has come since. */
+  let afterImage = false;
+  /** The paragraph in `buf` opened right after an image, in a place a caption can be. */
+  let captionCandidate = false;
   const flush = (): void => {
     const t = collapseSpace(buf);
-    if (t) out.push(t);
+    if (t) {
+      if (captionCandidate && captions && isCaptionShaped(t)) captions.push(t);
+      else out.push(t);
+    }
+    captionCandidate = false;
     buf = '';
   };
   const walk = (node: AnyNode): void => {
     if (node.type === 'text') {
+      if (afterImage && !isBlank(node.data)) {
+        afterImage = false;
+        if (isBlank(buf)) captionCandidate = captionHost(node);
+      }
       buf += node.data;
       return;
     }
@@ -71,6 +115,10 @@ export function blockTexts(root: AnyNode, skip?: (el: Element) => boolean, skipR
       return;
     }
     const name = node.name;
+    if (name === 'img' && captions) {
+      afterImage = true;
+      return;
+    }
     if (INVISIBLE_TAGS.has(name) || (skip?.(node) && (skipRoot || node !== root))) return;
     if (name === 'br') {
       flush();

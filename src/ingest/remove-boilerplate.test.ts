@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyLine, copyrightHolder, duplicateKey, removeBoilerplate, timestampDate } from './remove-boilerplate.js';
+import { classifyLine, copyrightHolder, duplicateKey, isAuthorBio, removeBoilerplate, timestampDate } from './remove-boilerplate.js';
 
 test('widget, prompt and caption lines get their reason', () => {
   const cases: Array<[string, string]> = [
@@ -128,4 +128,51 @@ test('copyright holders and timestamp dates are read from the lines', () => {
   assert.deepEqual(timestampDate('Posted: Sunday, March 29th 2026 at 9:17pm'), { value: '2026-03-29T21:17', updated: false });
   assert.deepEqual(timestampDate('Updated: Mar 21, 2026 - 6:38 PM'), { value: '2026-03-21', updated: true });
   assert.equal(timestampDate('Posted on'), null);
+});
+
+test('headings over other stories and mail promises are widgets; prose about headlines or inboxes is not', () => {
+  const cases: Array<[string, string]> = [
+    ['More Great Harbor Courier Stories', 'related-link'],
+    ['Other news', 'related-link'],
+    ['Top reads:', 'related-link'],
+    ['Let our news meet your inbox. The stories that matter, delivered weekday mornings.', 'newsletter-prompt'],
+  ];
+  for (const [line, reason] of cases) assert.equal(classifyLine(line), reason, line);
+  const keep = [
+    'More than 40 stories were filed by the union before the vote.',
+    'Other ferries will run on the winter timetable.',
+    'Scammers sent fake invoices to your inbox, the Valmore police said in a warning on Monday.',
+  ];
+  for (const line of keep) assert.equal(classifyLine(line), null, line);
+});
+
+test('author boxes: a named person with a newsroom job, or a line sending readers to a person\'s account', () => {
+  assert.equal(isAuthorBio('Ana Ruiz is the Harbor Courier\'s ferry reporter and has covered the port since 2019.'), true);
+  assert.equal(isAuthorBio('Teodor Brask\'s book about the strait, "Low Tide" (Sorrel Press, 2024), is out now. Follow him on Twitter @tbrask.'), true);
+  assert.equal(isAuthorBio('The ferry will run again on Monday, the operator said.'), false);
+  assert.equal(isAuthorBio('Mira Tal is a nurse who has lived in Valmore for 30 years.'), false);
+  assert.equal(isAuthorBio('Mira Tal, a reporter, said the crew was safe.'), false);
+});
+
+test('prose that opens with a widget word is kept: a stamp needs a date, a reported sentence is never a widget', () => {
+  const keep = [
+    'Updated figures released on Monday show 14 people were hurt.',
+    'Posted guards stood at the gate all night.',
+    'Sign up for the vaccination program is open until Friday, officials said.',
+    'Register now, the county clerk urged voters on Monday.',
+    'Copyright lawyers for the band said they would appeal.',
+    'Like this: short, sharp and without warning, the storm hit the coast.',
+    'More stories of delayed commuters came in through the day, and the council said it was related to the pay dispute.',
+    'Related coverage of the strike continued all week.',
+  ];
+  for (const line of keep) assert.equal(classifyLine(line), null, line);
+  const widgets: Array<[string, string]> = [
+    ['Like this: Like Loading...', 'share-widget'],
+    ['Posted on', 'timestamp'],
+    ['Posted 3 hours ago', 'timestamp'],
+    ['| Updated: 10:42 a.m.', 'timestamp'],
+    ['Related Coverage Valmore crews return to work', 'related-link'],
+    ['RELATED | Father says son made the call', 'related-link'],
+  ];
+  for (const [line, reason] of widgets) assert.equal(classifyLine(line), reason, line);
 });

@@ -23,7 +23,8 @@ export type BoilerplateReason =
   | 'contact-line'
   | 'published-by'
   | 'tags'
-  | 'headline-list';
+  | 'headline-list'
+  | 'author-bio';
 
 export interface BoilerplateOptions {
   /** Lines longer than this are prose and never classified as widgets (duplicates still are). */
@@ -62,13 +63,19 @@ export function keepsSpacing(line: string): boolean {
 /** A person's name, a slash, then an agency or outlet: the credit under a photo ("Jane Doe / Reuters", "Ana Ruiz/KHOU 11"). */
 const NAME_SLASH_CREDIT = /^\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){1,3}\s*\/\s*\p{Lu}[\p{L}\p{N}&.'’ -]{1,40}$/u;
 
+/** A short heading over a list of other stories ("More Great Harbor Stories", "Other news", "Top reads:"). */
+export const RELATED_HEADING = /^(?:more|other|related|recommended|popular|latest|top|further)\b(?:\s+[^\s.!?]+){0,4}?\s+(?:stories|articles|news|reads|reading|coverage|posts|headlines|videos)\s*:?$/i;
+
+/** What a date or time starts with: a digit, a month or weekday name, or a relative day. */
+const DATE_START = String.raw`(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|today|yesterday|just now)`;
+
 const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['copyright', /^\(?\s*(?:©|\(c\)\s*\d{4}|copyright\b)|^all rights reserved\.?$/i],
   ['published-by', /^(?:published|posted|written|edited|produced|compiled) by\b.{1,80}$/i],
   ['media-widget', /^(?:please enable javascript\b.{0,60}|(?:watch|listen to)(?: (?:the|this|a))? (?:video|story|report|clip|live stream|broadcast)\b.{0,60}|watch (?:mobile )?video|(?:hide|show) transcript\b.{0,40}|(?:photo|video|image) gallery|more (?:video|photos)\b.{0,100}|skip ad\b.{0,120}|view image on \w+.{0,60}|enlarge(?: image| photo)?)$/i],
   ['photo-credit', NAME_SLASH_CREDIT],
   ['photo-credit', /^\[?\(?(?:images?|photos?|pictures?|video)(?: (?:via|courtesy(?: of)?|from|credit))\b.{1,60}$|^\(?(?:file )?(?:photo|image)\)?\.?$|^(?:getty images(?:\/istockphoto)?|shutterstock|istock(?:photo)?|ap images)\.?$/i],
-  ['share-widget', /^read or share this story\b|^like this:|^follow\s+[^.!?]{1,40}:(?:\s*(?:facebook|twitter|instagram|youtube|tiktok)\s*\|?)*$|^follow$/i],
+  ['share-widget', /^read or share this story\b|^like this:?(?:\s*like(?:\s*loading\W*)?)?$|^follow\s+[^.!?]{1,40}:(?:\s*(?:facebook|twitter|instagram|youtube|tiktok)\s*\|?)*$|^follow$/i],
   ['share-widget', /^[^.!?]{0,60}\bfollow (?:us|@?\p{Lu}[\p{L}\p{N}.]*(?:\s\p{Lu}[\p{L}\p{N}.]*){0,3}) on (?:twitter|facebook|instagram|x|tiktok|youtube)\b[^.!?]{0,60}$/iu],
   ['app-promo', /^[^.!?]{0,60}\b(?:download|get|install|update)\b[^.!?]{0,40}\bapps?\b[^.!?]{0,60}$/i],
   ['tags', /^(?:tagged|tags|filed under|categories|topics)\b\s*:?\s[^.!?]{1,150}$/i],
@@ -78,8 +85,13 @@ const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['share-widget', /^(?:share|click to share|share (?:this|via)|follow us on)\b.{0,60}$/i],
   ['newsletter-prompt', /^get (?:breaking )?news alerts\b|^get our (?:hottest|top|latest|best) stories\b/i],
   ['newsletter-prompt', /(?:sign up|subscribe|register|get|receive|join)\b.{0,60}newsletter|newsletter.{0,60}(?:sign up|subscribe|inbox|delivered)|^[^.]{0,40}newsletters?[^.]{0,40}$|(?:sign up|subscribe)\b.{0,40}(?:inbox|briefing)|delivered (?:straight |directly )?(?:to|through) your (?:inbox|letterbox|door)/i],
+  // a promise of mail: "your inbox" beside news, stories or a schedule ("Let our news meet your inbox.")
+  ['newsletter-prompt', /^(?=[^"“”]*\byour inbox\b)(?=.*\b(?:news|stories|newsletters?|briefings?|headlines|daily|weekly|weekday|every (?:morning|day|week)|delivered)\b)(?!.*\b(?:said|says|told)\b)/i],
   ['login-prompt', /^(?:sign in|log ?in|sign up|register|subscribe(?: now| today)?|already (?:a )?(?:subscriber|registered|have an account)|create (?:a |an |your )?(?:free )?account|to continue reading|subscribe to (?:continue|read)|this (?:article|content) is (?:for|available to) (?:subscribers|members))\b/i],
-  ['related-link', /^(?:also read|read (?:more|also|next)|related(?: (?:articles?|stories|coverage|news|content|reading))?|see also|more (?:on|from|about) (?:this|the)\b|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|more stories|watch:|listen:|latest news)\b/i],
+  ['related-link', RELATED_HEADING],
+  ['related-link', /^(?:also read|read (?:more|also|next)|see also)\b/i],
+  // a marker then a headline (after a separator, or with no sentence end) or nothing; "More stories of ... came in, police said." is prose
+  ['related-link', /^(?:related(?: (?:articles?|stories|coverage|news|content|reading))?|more (?:on|from|about) (?:this|the)\b|recommended(?: for you)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now)?|more stories|watch:|listen:|latest news)\b(?:\s*[:|–—»›>]|(?![\s\S]*[^.][.!?]["”’]?$)(?![\s\S]*\b(?:said|says|told)\b))/i],
   ['photo-credit', /^(?:\(?(?:photo|image|picture|file photo|photograph|illustration|video|graphic)s?(?: credit)?\s*(?::|by\b)|credit:|caption:)/i],
   ['photo-credit', /(?:^|[.)]\s)(?:photo|image|picture|photograph)s?(?: credit)?\s*:\s*[^.]{2,60}$/i],
   ['photo-credit', /\((?:image|photo|picture|credit|source)s?:\s*[^)]{1,60}\)\s*$/i],
@@ -88,7 +100,8 @@ const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['photo-credit', /(?:getty images|shutterstock|ap photo|afp via getty|reuters\/[\p{Lu}]|epa-efe|\/ ?afp|\(photo:[^)]*\))\s*\)?\.?$/iu],
   ['comment-widget', /^(?:\d+\s+)?comments?$|^(?:leave|post|add|write|view|show|read) (?:a |all |the )?(?:\d+ )?comments?\b|^join the (?:conversation|discussion)\b|^comments? (?:are )?closed\b/i],
   ['advertisement', /^(?:advertisement|advertising|advert|sponsored(?: content)?|ad|paid (?:post|content)|story continues below(?: advertisement)?|continue reading (?:below|the main story))\.?$/i],
-  ['timestamp', /^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?:?\s.{0,60}|\|?\s*updated:?\s.{0,50})$/i],
+  // the stamp's word, then a date or time ("Updated: Apr 27, 2016", "Posted 3 hours ago"); "Updated figures show ..." is prose
+  ['timestamp', new RegExp(`^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?:?\\s(?=${DATE_START})(?:.{0,60})|\\|?\\s*updated:?\\s(?=${DATE_START}).{0,50}|(?:published|updated|posted)(?: on| at)?:?)$`, 'i')],
   ['cookie-notice', /(?:this (?:web)?site uses cookies|we use cookies|by continuing to (?:use|browse) (?:this|our) site|accept (?:all )?cookies)/i],
   ['related-link', /\[(?:insight|video|reaction|pictures|photos|poll|latest|revealed|analysis|watch)\]\s*\|?$|^want more stories\b/i],
   ['related-link', /^(?:see more|don'?t miss|more from|more stories from|tell us what you think|post comment)\b.{0,100}$|by clicking here\.?$|^continue reading(?: below)?\.?$/i],
@@ -99,6 +112,27 @@ const RULES: ReadonlyArray<readonly [BoilerplateReason, RegExp]> = [
   ['separator', /^[\p{P}\p{S}\s]{2,}$/u],
   ['timestamp', DATE_ONLY_LINE],
 ];
+
+/** Jobs a byline's owner holds ("Ana Ruiz is the Courier's ferry reporter"). */
+const BIO_ROLE = /\b(?:reporter|writer|editor|correspondent|columnist|contributor|curator|journalist|producer|author|intern|analyst|blogger|critic|photographer|anchor|host)s?\b/i;
+/** A person (one to four capitalized words) described as the subject: "Ana Ruiz is", "Ana Ruiz's book ...", "Ana Ruiz covers". */
+const BIO_SUBJECT = /^(?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*(?:\s(?:is|was|has been|covers|writes|reports)\b|['’]s\s)/u;
+/** "Follow him on Twitter", "follow her @handle": the reader is sent to a person's account. */
+const FOLLOW_PERSON = /\bfollow (?:him|her|them|me) (?:on|at|@)|\bon (?:twitter|x|instagram) (?:at )?@\w+\.?$/i;
+/** A bio runs longer than a widget line, but not past this. */
+const MAX_BIO_CHARS = 400;
+
+/**
+ * An author box set after a story: a short paragraph about a named person's job ("Ana Ruiz is the Courier's ferry
+ * reporter.") or one that sends the reader to the person's account ("... Follow her on Twitter @aruiz.").
+ * Only meaningful at the end of an article (a story may well be about a reporter); see dropPageFurniture.
+ */
+export function isAuthorBio(line: string): boolean {
+  const t = line.trim();
+  if (t.length > MAX_BIO_CHARS) return false;
+  if (FOLLOW_PERSON.test(t)) return true;
+  return BIO_SUBJECT.test(t) && BIO_ROLE.test(t.slice(0, 120)) && !/\b(?:said|says|told)\b/.test(t);
+}
 
 /** Contact tokens: e-mail addresses, @handles, phone numbers, profile links. */
 const CONTACT_TOKEN = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|\s)@\w{2,}|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\btwitter\.com\/\S+/g;
@@ -125,6 +159,11 @@ const TICKER_GROUP = /[\p{Lu}&][\p{Lu}\p{N}&. ]{1,20}\s+[\d,]+(?:\.\d+)?\s*[▲�
 /** Trailing tracking tokens: query strings, hashes, pixel markers. */
 const TRACKING_RE = /^(?:[?&]?(?:utm_[a-z]+|ref|fbclid|gclid|mc_cid|mc_eid|cmpid|icid)=\S+|(?=[^ ]*\d)(?=[^ ]*[A-Za-z])[A-Za-z0-9+/_-]{24,}={0,2}|\[(?:tracking|pixel)[^\]]*\]|#[A-Za-z0-9_-]{8,})$/;
 
+/** Widgets report nothing: a line of 8+ words that ends a sentence and has a reporting verb is prose, whatever it starts with. */
+function reportedSentence(t: string): boolean {
+  return /[^.][.!?]["”’]?$/.test(t) && /\b(?:said|says|told|urged|added|according to)\b/.test(t) && (t.match(/\S+/g)?.length ?? 0) >= 8;
+}
+
 /** The reason a single line is boilerplate, or null for body text. */
 export function classifyLine(line: string, options: BoilerplateOptions = DEFAULT_BOILERPLATE_OPTIONS): BoilerplateReason | null {
   const t = line.trim();
@@ -138,7 +177,7 @@ export function classifyLine(line: string, options: BoilerplateOptions = DEFAULT
   for (const [reason, re] of RULES) {
     if (!re.test(u)) continue;
     // Prose that merely mentions a newsletter or a photo ends like a sentence and is long: keep it.
-    if ((reason === 'newsletter-prompt' || reason === 'photo-credit') && t.length > 100 && /[.!?]["”’]?$/.test(t) && /\b(?:said|says|told)\b/.test(t)) return null;
+    if (reportedSentence(t)) return null;
     return reason;
   }
   return isContactLine(t) ? 'contact-line' : null;

@@ -8,7 +8,7 @@
  * Markup no extraction step reads, dropped before parsing in one pass (dropping it shrinks pages about threefold):
  * scripts except JSON-LD, styles, SVG, comments, noscript, and invisible media, form controls and frames.
  * `replaceNoise` below gives what `html.replace(NOISE_PATTERN, ' ')` would, for this NOISE_PATTERN (the test checks
- * it against a copy of the regex):
+ * it against a copy of the regex), except that an <img> tag leaves a bare `<img>` (IMAGE_MARK) where it stood:
  *   /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script[\t\n\f\r ]*>|<style\b[\s\S]*?<\/style[\t\n\f\r ]*>|<svg\b[\s\S]*?<\/svg[\t\n\f\r ]*>|<!--[\s\S]*?-->|<noscript\b[\s\S]*?<\/noscript[\t\n\f\r ]*>|<(?:img|source|input|track|embed)\b(?:[^>"']|"[^"]*"|'[^']*')*>|<(picture|video|audio|select|button|iframe|object|canvas)\b[\s\S]*?<\/\1[\t\n\f\r ]*>/gi
  */
 
@@ -69,7 +69,7 @@ export function jsonLdSpans(html: string): Array<readonly [number, number]> {
 }
 
 /** The element names NOISE_PATTERN drops with their content (up to the first closing tag), and the void ones it drops alone. */
-const NOISE_NAME_AT_RE = /<(?:(script)|(style|svg|noscript|picture|video|audio|select|button|iframe|object|canvas)|img|source|input|track|embed)\b|<!--/iy;
+const NOISE_NAME_AT_RE = /<(?:(script)|(style|svg|noscript|picture|video|audio|select|button|iframe|object|canvas)|(img)|source|input|track|embed)\b|<!--/iy;
 /** The rest of a void element's tag, as in NOISE_PATTERN. */
 const VOID_TAIL_AT_RE = /(?:[^>"']|"[^"]*"|'[^']*')*>/y;
 const CLOSE_TAIL_AT_RE = /[\t\n\f\r ]*>/y;
@@ -105,12 +105,16 @@ interface Misses {
   readonly close: Map<string, number>;
 }
 
+/** Whether the last match noiseEnd found was an <img> tag (set by noiseEnd; a module variable, no object per match). */
+let matchedImage = false;
+
 /** End of the NOISE_PATTERN match starting at `lt`, or -1. At most one alternative can match there (their names differ and end at \b). */
 function noiseEnd(html: string, lt: number, misses: Misses): number {
   NOISE_NAME_AT_RE.lastIndex = lt;
   const m = NOISE_NAME_AT_RE.exec(html);
   if (!m) return -1;
   const after = NOISE_NAME_AT_RE.lastIndex;
+  matchedImage = m[3] !== undefined;
   if (m[1] !== undefined) {
     // <script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script[\t\n\f\r ]*>
     const gt = after >= misses.gt ? -1 : html.indexOf('>', after);
@@ -132,7 +136,13 @@ function noiseEnd(html: string, lt: number, misses: Misses): number {
 }
 
 /**
- * `html.replace(NOISE_PATTERN, ' ')` without running the regex over the page: the '<'s found by indexOf whose next character
+ * What an <img> tag is replaced with: a bare tag without its attributes (often half the tag's page weight), so the
+ * extractor still knows where images stood (a short line right after one is its caption).
+ */
+export const IMAGE_MARK = '<img>';
+
+/**
+ * `html.replace(NOISE_PATTERN, (m) => (an <img> tag ? IMAGE_MARK : ' '))` without running the regex over the page: the '<'s found by indexOf whose next character
  * can start a match are tried in order, and closing tags are found by indexOf too (a lazy `[\s\S]*?` steps one character at a time).
  */
 export function replaceNoise(html: string): string {
@@ -144,7 +154,7 @@ export function replaceNoise(html: string): string {
     if (NOISE_FIRST[html.charCodeAt(lt + 1)] === 1) {
       const end = noiseEnd(html, lt, misses);
       if (end >= 0) {
-        out.push(html.slice(last, lt), ' ');
+        out.push(html.slice(last, lt), matchedImage ? IMAGE_MARK : ' ');
         last = end;
         lt = html.indexOf('<', last);
         continue;

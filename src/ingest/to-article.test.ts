@@ -222,3 +222,31 @@ test('a header title loses its site suffix (a host, or the outlet named in the h
   const c = toArticle(raw('Date: 2026-03-14\n\nSource: harbor-courier.example\n\nPolice: Ferry - and port - reopen\n\nCrews returned to work on Monday, the union said.'));
   assert.equal(c.meta.title, 'Police: Ferry - and port - reopen');
 });
+
+test('a text dump keeps real paragraphs that use widget words (share, follow, newsletter, photo, inbox, related, updated, more stories)', () => {
+  const story = [
+    'Date: 2026-03-02',
+    '',
+    'Source: harbor-courier.example',
+    '',
+    'Ferry crew walks out in Valmore',
+    '',
+    'Ferry crews walked out in Valmore on Monday after the operator cut night-shift pay, stranding about 900 commuters.',
+    '',
+    'Union leader Teodor Brask said members would share their proposal with the ministry and follow the talks closely.',
+    '',
+    'The operator said it had updated its timetable on Sunday and sent the new rota to every worker\'s inbox before the vote.',
+    '',
+    'A photo of the empty quay, posted by a commuter, was shared more than 4,000 times, the Harbor Courier reported.',
+    '',
+    'More stories of delayed commuters came in through the day, and the council said it was related to the pay dispute.',
+    '',
+    'The operator\'s newsletter, which goes to 12,000 residents, printed the wrong date for the talks, a spokeswoman said.',
+    '',
+    'Ana Ruiz is a nurse at Valmore General who said she had slept at the hospital twice this week.',
+  ].join('\n');
+  const a = toArticle(raw(story));
+  const paragraphs = a.text.split('\n');
+  for (const expected of story.split('\n').slice(6).filter(Boolean)) assert.ok(paragraphs.includes(expected), `kept: ${expected}`);
+  assert.deepEqual(a.removed.filter((r) => r.reason !== 'duplicate-title'), []);
+});
