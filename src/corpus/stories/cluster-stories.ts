@@ -82,7 +82,13 @@ export function familyWeight(key: string, weights: StoriesConfig['weights']): nu
   }
 }
 
-export type WeightingConfig = Pick<StoriesConfig, 'weights' | 'minDocumentFrequency' | 'idfMinDocuments'>;
+export interface WeightingConfig extends Pick<StoriesConfig, 'weights' | 'minDocumentFrequency' | 'idfMinDocuments'> {
+  /**
+   * Scale of a name (`e:` key) seen in fewer than `minDocumentFrequency` articles (default 0: left out). The online
+   * index keeps the names its corpus has not seen twice yet at a reduced weight, since later articles may share them.
+   */
+  readonly newNameWeight?: number;
+}
 
 /**
  * One article's TF-IDF unit vector with per-family weights, under document frequencies `df` over `docs` articles.
@@ -92,9 +98,10 @@ export function weighFeatures(features: ReadonlyMap<string, number>, df: Readonl
   const weights = new Map<string, number>();
   for (const [k, tf] of features) {
     const d = df.get(k) ?? 0;
-    if (d < config.minDocumentFrequency) continue;
+    const scale = d >= config.minDocumentFrequency ? 1 : k.startsWith('e:') && d > 0 ? (config.newNameWeight ?? 0) : 0;
+    if (scale === 0) continue;
     const floor = k.startsWith('w:') ? config.idfMinDocuments.word : config.idfMinDocuments.instance;
-    weights.set(k, (1 + Math.log(tf)) * Math.log((Math.max(docs, floor) + 1) / d) * familyWeight(k, config.weights));
+    weights.set(k, scale * (1 + Math.log(tf)) * Math.log((Math.max(docs, floor) + 1) / d) * familyWeight(k, config.weights));
   }
   return normalize(weights);
 }

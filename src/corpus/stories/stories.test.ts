@@ -4,7 +4,7 @@ import { createContext } from '../../core/context.js';
 import { emptyCorpus } from '../../core/corpus.js';
 import type { EntityMention } from '../../core/article.js';
 import { findDuplicates } from '../duplicates/duplicates.js';
-import { STORIES_DEFAULTS, clusterStories } from './cluster-stories.js';
+import { STORIES_DEFAULTS, clusterStories, weighFeatures } from './cluster-stories.js';
 import { fixtureArticle } from './fixture-article.js';
 import { storiesStage } from './stories.js';
 
@@ -108,4 +108,23 @@ test('a small corpus of four outlets on one event is one story (shared names are
   const arts = walkout.map((text, i) => fixtureArticle({ id: `w${i}`, text, meta: { published: '2031-05-12' } }));
   const { stories } = clusterStories({ articles: arts });
   assert.deepEqual(membership(stories), [['w0', 'w1', 'w2', 'w3']]);
+});
+
+test('a name no other article had yet is left out in batch and kept at a reduced weight online', () => {
+  const features = new Map([
+    ['w:ferry', 2],
+    ['e:orvik harbour', 3],
+  ]);
+  const df = new Map([
+    ['w:ferry', 5],
+    ['e:orvik harbour', 1],
+  ]);
+  const batch = weighFeatures(features, df, 100, STORIES_DEFAULTS);
+  assert.deepEqual([...batch.keys()], ['w:ferry']);
+  const full = weighFeatures(features, df, 100, { ...STORIES_DEFAULTS, newNameWeight: 1 });
+  const online = weighFeatures(features, df, 100, { ...STORIES_DEFAULTS, newNameWeight: 0.3 });
+  const ratio = (v: ReadonlyMap<string, number>): number => (v.get('e:orvik harbour') ?? 0) / (v.get('w:ferry') ?? 1);
+  assert.ok(Math.abs(ratio(online) - 0.3 * ratio(full)) < 1e-9);
+  // A word seen once stays out whatever the setting: only names mark a new event.
+  assert.ok(!weighFeatures(new Map([['w:orvik', 1]]), new Map([['w:orvik', 1]]), 100, { ...STORIES_DEFAULTS, newNameWeight: 1 }).size);
 });
