@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
 import type { Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
 import { DEFAULT_COALESCE, ENGINE_TIMINGS, StoryEngine } from '../src/engine/story-engine.js';
@@ -44,8 +43,6 @@ interface SizeResult {
   readonly bigStoryUpdateMs: number | null;
   /** Milliseconds per stage, plus ingest, the engine's store calls and story index (together with the rest: the run). */
   readonly stageMs: ReadonlyMap<string, number>;
-  /** Milliseconds of garbage-collection pauses (inside the stage times above, not beside them). */
-  readonly gcMs: number;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -84,11 +81,6 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
   const store = SqliteStore.open(join(dir, 'stream.db'));
   const stageMs = new Map<string, number>();
   let peak = rssMb();
-  let gcMs = 0;
-  const gc = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gcMs += entry.duration;
-  });
-  gc.observe({ entryTypes: ['gc'] });
   const add = (key: string, ms: number): void => {
     stageMs.set(key, (stageMs.get(key) ?? 0) + ms);
   };
@@ -157,7 +149,6 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
     if (unreported.size) throw new Error(`${unreported.size} articles never reached a story report`);
     const seconds = (performance.now() - t0) / 1000;
     const streamMs = new Map(stageMs);
-    const streamGcMs = gcMs;
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const tenth = Math.max(1, Math.floor(doneAt.length / 10));
@@ -207,10 +198,8 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
       membershipBcubedF1,
       bigStoryUpdateMs,
       stageMs: streamMs,
-      gcMs: streamGcMs,
     };
   } finally {
-    gc.disconnect();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -263,7 +252,6 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
       ...[...r.stageMs].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `  ${name.padEnd(30)} ${((100 * ms) / r.seconds / 1000).toFixed(1).padStart(5)}% of the run, ${((r.size * 1000) / ms).toFixed(0).padStart(7)} articles/s alone`),
       `  ${'rest'.padEnd(30)} ${((100 * (r.seconds * 1000 - total)) / r.seconds / 1000).toFixed(1).padStart(5)}% of the run (report ids and summaries, engine bookkeeping, the generator)`,
       `  per-article stages together ${((r.size * 1000) / ARTICLE_STAGES.reduce((sum, st) => sum + (r.stageMs.get(st.name) ?? 0), 0)).toFixed(0)} articles/s alone, per-story stages together ${((r.size * 1000) / [...r.stageMs].filter(([k]) => k.startsWith('parallax.') && !ARTICLE_STAGES.some((st) => st.name === k)).reduce((sum, [, ms]) => sum + ms, 0)).toFixed(0)}`,
-      `  garbage collection ${((100 * r.gcMs) / r.seconds / 1000).toFixed(1)}% of the run (pauses, counted inside the lines above)`,
     );
   }
   return { bench: 'stream', data: null, metrics, notes };

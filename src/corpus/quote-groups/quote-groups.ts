@@ -36,6 +36,8 @@ export const QUOTE_GROUPS_DEFAULTS: QuoteGroupsConfig = {
 interface Item {
   readonly ref: QuoteRef;
   readonly text: QuoteText;
+  /** The words candidate pairs are found by (indexWords of the text's words). */
+  readonly indexed: readonly string[];
   readonly speaker: Speaker;
   /** The story of the quote's article, null before stories are built. */
   readonly story: string | null;
@@ -58,6 +60,7 @@ function piecesOf(quote: Span, sentences: readonly Span[]): Span[] {
 interface QuotePiece {
   readonly index: number;
   readonly text: QuoteText;
+  readonly indexed: readonly string[];
 }
 
 const PIECES = new ArticleMemo<readonly QuotePiece[]>();
@@ -69,7 +72,7 @@ function quotePieces(article: Article): readonly QuotePiece[] {
     article.layers.quotes.forEach((quote, index) => {
       for (const piece of piecesOf(quote, article.layers.sentences)) {
         const text = readQuote(article.text.slice(piece.start, piece.end), quote.kind);
-        if (text.words.length) out.push({ index, text });
+        if (text.words.length) out.push({ index, text, indexed: indexWords(text.words) });
       }
     });
     return out;
@@ -84,13 +87,13 @@ function itemsOf(corpus: CorpusResult): Item[] {
   for (const article of corpus.articles) {
     const story = storyOf.get(article.id) ?? null;
     const speakers = new Map<number, Speaker>();
-    for (const { index, text } of quotePieces(article)) {
+    for (const { index, text, indexed } of quotePieces(article)) {
       let speaker = speakers.get(index);
       if (speaker === undefined) {
         speaker = speakerOf(article, article.layers.quotes[index]!);
         speakers.set(index, speaker);
       }
-      items.push({ ref: { article: article.id, index }, text, speaker, story });
+      items.push({ ref: { article: article.id, index }, text, indexed, speaker, story });
     }
   }
   return items;
@@ -151,7 +154,7 @@ function blocksOf(item: Item): string[] {
 /** Accepted links, strongest first: copies before trims before variants, more shared words first. */
 function linksOf(items: readonly Item[], config: QuoteGroupsConfig): Link[] {
   const links: Link[] = [];
-  for (const [a, b] of candidatePairs(items.map((it) => indexWords(it.text.words)), config, items.map(blocksOf))) {
+  for (const [a, b] of candidatePairs(items.map((it) => it.indexed), config, items.map(blocksOf))) {
     const x = items[a];
     const y = items[b];
     if (!x || !y || x.ref.article === y.ref.article) continue;
