@@ -2,7 +2,6 @@
 import type { Article } from '../../core/article.js';
 import type { DuplicateLink } from '../../core/corpus.js';
 import { findRoot } from '../../core/find-root.js';
-import { ArticleMemo } from '../../core/text/article-memo.js';
 import { defineCorpusStage } from '../../core/stage.js';
 import { lshCandidates } from './lsh-candidates.js';
 import { hashSeeds, minhash, shingleHashes } from './minhash.js';
@@ -45,12 +44,9 @@ export function shingleSimilarity(a: ReadonlySet<number>, b: ReadonlySet<number>
 
 /** Which verification rule makes a pair a near-copy, or null; the similarity reported is that rule's value. */
 export function nearCopySimilarity(a: ReadonlySet<number>, b: ReadonlySet<number>, config: DuplicatesConfig): number | null {
-  return nearCopyRule(shingleSimilarity(a, b), Math.min(a.size, b.size), config);
-}
-
-function nearCopyRule(sim: PairSimilarity, smaller: number, config: DuplicatesConfig): number | null {
+  const sim = shingleSimilarity(a, b);
   if (sim.jaccard >= config.minJaccard) return sim.jaccard;
-  if (sim.containment >= config.minContainment && smaller >= config.minContainedShingles) return sim.containment;
+  if (sim.containment >= config.minContainment && Math.min(a.size, b.size) >= config.minContainedShingles) return sim.containment;
   return null;
 }
 
@@ -67,52 +63,16 @@ export function compareByPublished(a: Article, b: Article): number {
 }
 
 
-/**
- * An article's shingle set (sorted, as a compact array: memoized articles stay in memory) and MinHash signature: a
- * function of its text, so a growing story computes each once.
- */
-interface TextFingerprint {
-  readonly shingles: Uint32Array;
-  readonly signature: Uint32Array;
-}
-
-/** shingleSimilarity over sorted shingle arrays (one merge pass; same figures as over the sets). */
-function sortedSimilarity(a: Uint32Array, b: Uint32Array): PairSimilarity {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  const union = a.length + b.length - shared;
-  const small = Math.min(a.length, b.length);
-  return { jaccard: union ? shared / union : 0, containment: small ? shared / small : 0 };
-}
-
-const FINGERPRINTS = new ArticleMemo<TextFingerprint>();
-
 /** Near-copy links for a set of articles, sorted by article id; originals get no link. */
 export function findDuplicates(articles: readonly Article[], config: DuplicatesConfig = DUPLICATES_DEFAULTS): DuplicateLink[] {
   const seeds = hashSeeds(config.bands * config.rows);
-  const key = `${config.shingleSize}/${seeds.length}`;
-  const fingerprints = articles.map((a) =>
-    FINGERPRINTS.get(a, key, () => {
-      const shingles = shingleHashes(a.text, config.shingleSize);
-      return { shingles: Uint32Array.from(shingles).sort(), signature: minhash(shingles, seeds) };
-    }),
-  );
-  const shingles = fingerprints.map((f) => f.shingles);
-  const signatures = fingerprints.map((f) => f.signature);
+  const shingles = articles.map((a) => shingleHashes(a.text, config.shingleSize));
+  const signatures = shingles.map((s) => minhash(s, seeds));
   const parent = articles.map((_, i) => i);
   for (const { a, b } of lshCandidates(signatures, config)) {
     const sa = shingles[a];
     const sb = shingles[b];
-    if (!sa || !sb || nearCopyRule(sortedSimilarity(sa, sb), Math.min(sa.length, sb.length), config) === null) continue;
+    if (!sa || !sb || nearCopySimilarity(sa, sb, config) === null) continue;
     parent[findRoot(parent, a)] = findRoot(parent, b);
   }
   const clusters = new Map<number, number[]>();
@@ -129,7 +89,7 @@ export function findDuplicates(articles: readonly Article[], config: DuplicatesC
     const original = sorted[0]!;
     for (const i of sorted.slice(1)) {
       // Copies joined through a chain still report their own overlap with the original.
-      const sim = sortedSimilarity(shingles[i]!, shingles[original]!);
+      const sim = shingleSimilarity(shingles[i]!, shingles[original]!);
       links.push({
         article: articles[i]!.id,
         duplicateOf: articles[original]!.id,
