@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
-import { DEFAULT_COALESCE, StoryEngine } from '../src/engine/story-engine.js';
+import { DEFAULT_COALESCE, ENGINE_TIMINGS, StoryEngine } from '../src/engine/story-engine.js';
 import { toArticle } from '../src/ingest/index.js';
+import { ARTICLE_STAGES } from '../src/pipeline/registry.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { newsStream, type GeneratedArticle } from './data/news-stream.js';
 import type { BenchResult, BenchRun } from './types.js';
@@ -14,6 +15,9 @@ import type { BenchResult, BenchRun } from './types.js';
 const DEFAULT_SIZES = [10_000, 100_000];
 /** Articles handed to the engine at once: the micro-batch a feed poller would collect. */
 const BATCH = Number(process.env.STREAM_BATCH ?? 200);
+/** Timing key of reading each arriving article (text reader, header, cleaning). */
+const INGEST_TIMING = 'ingest';
+
 /** STREAM_COALESCE=off re-analyzes every story a batch touches at once (the engine's default outside the stream). */
 const COALESCE = process.env.STREAM_COALESCE === 'off' ? undefined : DEFAULT_COALESCE;
 
@@ -37,6 +41,9 @@ interface SizeResult {
   readonly membershipBcubedF1: number;
   /** Re-analysis of one 50-article story after one more article, in the full corpus. */
   readonly bigStoryUpdateMs: number | null;
+  /** The same in CPU milliseconds of this process (wall clock moves with the load of a shared machine). */
+  readonly bigStoryUpdateCpuMs: number | null;
+  /** Milliseconds per stage, plus ingest, the engine's store calls and story index (together with the rest: the run). */
   readonly stageMs: ReadonlyMap<string, number>;
 }
 
@@ -76,6 +83,9 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
   const store = SqliteStore.open(join(dir, 'stream.db'));
   const stageMs = new Map<string, number>();
   let peak = rssMb();
+  const add = (key: string, ms: number): void => {
+    stageMs.set(key, (stageMs.get(key) ?? 0) + ms);
+  };
   try {
     const engine = await StoryEngine.open(store, createContext(), { timings: stageMs, ...(COALESCE ? { coalesce: COALESCE } : {}) });
     const stream = newsStream({ seed: size });
@@ -106,6 +116,7 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
         const next = stream.next().value as GeneratedArticle;
         const arrived = performance.now();
         const article = toArticle(next.raw);
+        add(INGEST_TIMING, performance.now() - arrived);
         batch.push({ article, arrived });
         goldStory.set(article.id, next.story);
         if (next.index === 0 || bigStories.has(next.story)) {
@@ -115,7 +126,9 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
         }
       }
       // 2. store, per-article stages, assignment, per-story analysis of the stories that changed.
+      const putting = performance.now();
       await store.putArticles(batch.map((b) => b.article));
+      add(ENGINE_TIMINGS.store, performance.now() - putting);
       const update = await engine.add(batch.map((b) => b.article));
       const end = performance.now();
       for (const b of batch) unreported.set(b.article.id, b.arrived);
@@ -137,6 +150,7 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
     reported(flushed, performance.now());
     if (unreported.size) throw new Error(`${unreported.size} articles never reached a story report`);
     const seconds = (performance.now() - t0) / 1000;
+    const streamMs = new Map(stageMs);
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const tenth = Math.max(1, Math.floor(doneAt.length / 10));
@@ -150,6 +164,7 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
 
     // 3. one more article into the largest story: how long until its report is updated, in the full corpus.
     let bigStoryUpdateMs: number | null = null;
+    let bigStoryUpdateCpuMs: number | null = null;
     const biggest = [...bigStories.entries()].sort((a, b) => b[1].ids.length - a[1].ids.length)[0];
     if (biggest && biggest[1].ids.length >= 20) {
       const member = await store.getArticle(biggest[1].ids[0]!);
@@ -159,12 +174,15 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
         const fresh: Article = { ...extra, layers: { ...extra.layers, paragraphs: [], sentences: [], entities: [], quotes: [], attributions: [], times: [], quantities: [] }, diagnostics: [] };
         await store.putArticles([fresh]);
         const u0 = performance.now();
+        const c0 = process.cpuUsage();
         const update = await engine.add([fresh]);
         // Coalescing lets a big story wait for more articles; here the report is wanted now.
         const updated = [...update.updated, ...(await engine.flush([...new Set(update.storyOf.values())]))];
         bigStoryUpdateMs = performance.now() - u0;
+        const used = process.cpuUsage(c0);
+        bigStoryUpdateCpuMs = (used.user + used.system) / 1000;
         const row = story ? await store.getStory(story) : null;
-        log(`stream ${size}: one article into story ${story} (${row?.articleIds.length ?? '?'} articles) updated ${updated.join(', ')} in ${bigStoryUpdateMs.toFixed(0)} ms`);
+        log(`stream ${size}: one article into story ${story} (${row?.articleIds.length ?? '?'} articles) updated ${updated.join(', ')} in ${bigStoryUpdateMs.toFixed(0)} ms wall, ${bigStoryUpdateCpuMs.toFixed(0)} ms CPU`);
       }
     }
     peak = Math.max(peak, rssMb());
@@ -185,7 +203,8 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
       stories,
       membershipBcubedF1,
       bigStoryUpdateMs,
-      stageMs,
+      bigStoryUpdateCpuMs,
+      stageMs: streamMs,
     };
   } finally {
     await store.close();
@@ -232,12 +251,15 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
     metrics[`peakRssMb_${k}`] = r.peakRssMb;
     metrics[`membershipBcubedF1_${k}`] = r.membershipBcubedF1;
     if (r.bigStoryUpdateMs !== null) metrics[`bigStoryUpdateMs_${k}`] = r.bigStoryUpdateMs;
+    if (r.bigStoryUpdateCpuMs !== null) metrics[`bigStoryUpdateCpuMs_${k}`] = r.bigStoryUpdateCpuMs;
     const total = [...r.stageMs.values()].reduce((a, b) => a + b, 0);
     notes.push(
       `${k}: ${r.articlesPerSecond.toFixed(1)} articles/s end to end wall clock, ${r.articlesPerCpuSecond.toFixed(1)} per CPU second (first tenth ${r.firstTenthPerSecond.toFixed(1)}, last tenth ${r.lastTenthPerSecond.toFixed(1)} wall; ${r.firstTenthPerCpuSecond.toFixed(1)} and ${r.lastTenthPerCpuSecond.toFixed(1)} per CPU second), ` +
         `latency p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms, peak RSS ${r.peakRssMb.toFixed(0)} MB, ${r.stories} stories (membership BCubed F1 ${r.membershipBcubedF1.toFixed(3)} against the generated stories)`,
-      ...[...r.stageMs].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `  ${name.padEnd(30)} ${((100 * ms) / r.seconds / 1000).toFixed(1).padStart(5)}% of wall time, ${((r.size * 1000) / ms).toFixed(0).padStart(7)} articles/s alone`),
-      `  stages total ${(total / 1000).toFixed(1)} s of ${r.seconds.toFixed(1)} s (the rest: ingest, storage, story index, report rows)`,
+      `  shares of the run (wall-clock shares of one process: under a uniform load they are its CPU shares):`,
+      ...[...r.stageMs].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `  ${name.padEnd(30)} ${((100 * ms) / r.seconds / 1000).toFixed(1).padStart(5)}% of the run, ${((r.size * 1000) / ms).toFixed(0).padStart(7)} articles/s alone`),
+      `  ${'rest'.padEnd(30)} ${((100 * (r.seconds * 1000 - total)) / r.seconds / 1000).toFixed(1).padStart(5)}% of the run (report ids and summaries, engine bookkeeping, the generator)`,
+      `  per-article stages together ${((r.size * 1000) / ARTICLE_STAGES.reduce((sum, st) => sum + (r.stageMs.get(st.name) ?? 0), 0)).toFixed(0)} articles/s alone, per-story stages together ${((r.size * 1000) / [...r.stageMs].filter(([k]) => k.startsWith('parallax.') && !ARTICLE_STAGES.some((st) => st.name === k)).reduce((sum, [, ms]) => sum + ms, 0)).toFixed(0)}`,
     );
   }
   return { bench: 'stream', data: null, metrics, notes };

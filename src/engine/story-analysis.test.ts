@@ -54,3 +54,15 @@ test('the stage that finds stories does not run inside a story', () => {
   assert.ok(storyStages(defaultPipeline()).every((s) => s.name !== 'parallax.stories.v1'));
   assert.equal(storyStages(defaultPipeline()).length, defaultPipeline().corpusStages.length - 1);
 });
+
+test('a story re-analyzed from memoized articles (other members, other ids before) reads byte for byte as one analyzed from fresh copies', () => {
+  const articles = corpus.articles;
+  assert.ok(articles.length >= 6);
+  // Warm the per-article memos in other stories: later articles first (ids numbered from them), then odd members only.
+  analyzeStory('s1', articles.slice(3), defaultPipeline(), createContext());
+  analyzeStory('s1', articles.filter((_, i) => i % 2 === 1), defaultPipeline(), createContext());
+  const warm = analyzeStory('s1', articles, defaultPipeline(), createContext());
+  const cold = analyzeStory('s1', articles.map((a) => structuredClone(a)), defaultPipeline(), createContext());
+  assert.ok(warm.claims.length > 0 && warm.quoteGroups.length > 0 && warm.entities.length > 0);
+  assert.equal(JSON.stringify(warm), JSON.stringify(cold));
+});

@@ -18,7 +18,7 @@ export interface EngineOptions {
   /** Per-article character budget. */
   readonly charBudget?: number;
   readonly index?: StoryIndexConfig;
-  /** Receives milliseconds per stage, per-article and per-story stages alike. */
+  /** Receives milliseconds per stage, per-article and per-story stages alike, and the engine's own work (ENGINE_TIMINGS). */
   readonly timings?: Map<string, number>;
   /** Called after each article's stages ran. */
   readonly onArticle?: (done: number, total: number) => void;
@@ -77,6 +77,9 @@ export interface EngineUpdate {
   readonly waiting: readonly string[];
 }
 
+/** Timing keys of the engine's work outside the stages: story assignment through the index, and store reads and writes. */
+export const ENGINE_TIMINGS = { index: 'engine.story-index', store: 'engine.store' } as const;
+
 /** Stories written to the store per transaction, so a batch never holds every story's report at once. */
 const STORY_WRITE_BATCH = 32;
 
@@ -117,8 +120,8 @@ export class StoryEngine {
   async add(input: readonly Article[]): Promise<EngineUpdate> {
     const given = reportOrder([...new Map(input.map((a) => [a.id, a])).values()]);
     const ids = given.map((a) => a.id);
-    const stored = new Map((await this.store.listArticles(ids)).map((a) => [a.id, a]));
-    const versions = await this.store.getStageVersions(ids);
+    const stored = new Map((await this.timed(ENGINE_TIMINGS.store, () => this.store.listArticles(ids))).map((a) => [a.id, a]));
+    const versions = await this.timed(ENGINE_TIMINGS.store, () => this.store.getStageVersions(ids));
     const fresh = new Map<string, Article>();
     const saved: AnalyzedArticle[] = [];
     const dirty = new Set<string>();
@@ -145,11 +148,12 @@ export class StoryEngine {
       }
       this.options.onArticle?.(i + 1, given.length);
     }
-    await this.store.saveAnalyzedArticles(saved);
+    await this.timed(ENGINE_TIMINGS.store, () => this.store.saveAnalyzedArticles(saved));
     for (const a of fresh.values()) this.remember(a);
 
     const storyOf = new Map<string, string>();
     const absorbed: string[] = [];
+    const assigning = performance.now();
     for (const a of given) {
       const held = this.index.storyOfArticle(a.id);
       const assignment = this.index.assign(fresh.get(a.id) ?? a);
@@ -170,6 +174,7 @@ export class StoryEngine {
         dirty.delete(gone);
       }
     }
+    this.options.timings?.set(ENGINE_TIMINGS.index, (this.options.timings.get(ENGINE_TIMINGS.index) ?? 0) + performance.now() - assigning);
     // A story absorbed later in the batch may have been marked before: it is now its absorber's.
     const current = (ids: Iterable<string>): Set<string> => new Set([...ids].flatMap((id) => this.index.story(id)?.id ?? []));
     const changed = current(dirty);
@@ -187,7 +192,8 @@ export class StoryEngine {
     const due = this.dueStories(changed, now, gainedNow, states);
     const updated = [...due].sort(bySeq);
     await this.writeStories(updated, absorbed, fresh);
-    await this.store.putEngineState([...this.index.changes(), ...states]);
+    const changes = [...this.index.changes(), ...states];
+    await this.timed(ENGINE_TIMINGS.store, () => this.store.putEngineState(changes));
     for (const [id, s] of storyOf) storyOf.set(id, this.index.storyOfArticle(id) ?? this.index.story(s)?.id ?? s);
     return { articles: ids, stageRuns, storyOf, updated, absorbed, waiting: [...this.waiting.keys()].sort(bySeq) };
   }
@@ -201,7 +207,7 @@ export class StoryEngine {
     const updated = ids.filter((id) => this.index.story(id) !== undefined).sort(bySeq);
     await this.writeStories(updated, [], new Map());
     for (const id of ids) this.waiting.delete(id);
-    await this.store.putEngineState(ids.map((id) => ({ key: PENDING_PREFIX + id, value: null })));
+    await this.timed(ENGINE_TIMINGS.store, () => this.store.putEngineState(ids.map((id) => ({ key: PENDING_PREFIX + id, value: null }))));
     return updated;
   }
 
@@ -243,9 +249,21 @@ export class StoryEngine {
     for (let i = 0; i < updated.length; i += STORY_WRITE_BATCH) {
       const rows: StoredStory[] = [];
       for (const id of updated.slice(i, i + STORY_WRITE_BATCH)) rows.push(await this.storyRow(id, fresh));
-      await this.store.replaceStories(rows, i === 0 ? absorbed : []);
+      await this.timed(ENGINE_TIMINGS.store, () => this.store.replaceStories(rows, i === 0 ? absorbed : []));
     }
-    if (!updated.length && absorbed.length) await this.store.replaceStories([], absorbed);
+    if (!updated.length && absorbed.length) await this.timed(ENGINE_TIMINGS.store, () => this.store.replaceStories([], absorbed));
+  }
+
+  /** Runs a store call, adding its time to `key` in the timings when they are asked for. */
+  private async timed<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const timings = this.options.timings;
+    if (!timings) return work();
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings.set(key, (timings.get(key) ?? 0) + performance.now() - t0);
+    }
   }
 
   private remember(article: Article): void {
@@ -276,7 +294,7 @@ export class StoryEngine {
       else missing.push(a);
     }
     if (missing.length) {
-      for (const a of await this.store.listArticles(missing)) {
+      for (const a of await this.timed(ENGINE_TIMINGS.store, () => this.store.listArticles(missing))) {
         byId.set(a.id, a);
         this.remember(a);
       }

@@ -6,6 +6,32 @@ import { lastSpanStartingAtOrBefore } from '../../core/span.js';
 import { storiesOf } from '../claims/claims-stage.js';
 import { outletOf, sourceKeyOf } from '../claims/outlet-of.js';
 import { contentWords } from '../claims/content-words.js';
+import { ArticleMemo } from '../../core/text/article-memo.js';
+
+/** Uses of each content word over an article's sentences (a function of the article alone, counted once per article). */
+const TERM_COUNTS = new ArticleMemo<ReadonlyMap<string, number>>();
+
+function termCounts(article: Article): ReadonlyMap<string, number> {
+  return TERM_COUNTS.get(article, '', () => {
+    const tf = new Map<string, number>();
+    for (const s of article.layers.sentences) for (const w of contentWords(article.text, s)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    return tf;
+  });
+}
+
+/** Content words of the passages of an article that claims cite, by "start:end" (claims of a growing story recur). */
+const SPAN_WORDS = new ArticleMemo<Map<string, readonly string[]>>();
+
+function spanWords(article: Article, span: Span): readonly string[] {
+  const known = SPAN_WORDS.get(article, '', () => new Map());
+  const key = `${span.start}:${span.end}`;
+  let words = known.get(key);
+  if (words === undefined) {
+    words = contentWords(article.text, span);
+    known.set(key, words);
+  }
+  return words;
+}
 
 /** Each feature lies in [0, 1]. */
 export interface ClaimFeatures {
@@ -70,14 +96,10 @@ export function storyProfile(articles: readonly Article[], title: string, duplic
   const df = new Map<string, number>();
   const tf = new Map<string, number>();
   for (const a of articles) {
-    const seen = new Set<string>();
-    for (const s of a.layers.sentences) {
-      for (const w of contentWords(a.text, s)) {
-        tf.set(w, (tf.get(w) ?? 0) + 1);
-        seen.add(w);
-      }
+    for (const [w, n] of termCounts(a)) {
+      tf.set(w, (tf.get(w) ?? 0) + n);
+      df.set(w, (df.get(w) ?? 0) + 1);
     }
-    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
   }
   const titleTerms = contentWords(title, { start: 0, end: title.length });
   const ranked = [...df.keys()].sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || (tf.get(b) ?? 0) - (tf.get(a) ?? 0) || (a < b ? -1 : 1));
@@ -112,7 +134,7 @@ export function claimFeatures(claim: Claim, profile: StoryProfile, byId: Readonl
   for (const m of claim.mentions) {
     const article = byId.get(m.article);
     if (!article) continue;
-    for (const w of contentWords(article.text, m)) terms.add(w);
+    for (const w of spanWords(article, m)) terms.add(w);
     lede = Math.max(lede, 1 / (1 + sentenceIndex(article.layers.sentences, m.start)));
     const named = m.times.length > 0 || m.actors.length > 0 ? 0.5 : 0;
     specifics = Math.max(specifics, m.quantities.length > 0 ? 1 : named);

@@ -5,7 +5,9 @@ import { explainConflict } from './explain-conflict.js';
 import { groupQuotes } from '../quote-groups/quote-groups.js';
 import { defineCorpusStage } from '../../core/stage.js';
 import { alignClaims, ALIGN_DEFAULTS, type AlignConfig, type ClaimDraft } from './align-claims.js';
-import { corpusIndexes, extractMentions, type ExtractConfig, type MentionDraft } from './extract-mentions.js';
+import { corpusIndexes, extractMentions, type CorpusIndexes, type ExtractConfig, type MentionDraft } from './extract-mentions.js';
+import { sourceKeyOf } from './outlet-of.js';
+import { ArticleMemo } from '../../core/text/article-memo.js';
 import { CLAUSE_DEFAULTS } from './split-clauses.js';
 
 export interface ClaimsConfig extends AlignConfig, ExtractConfig {
@@ -64,14 +66,75 @@ function claimOf(draft: ClaimDraft, id: string, story: string, ids: readonly str
   return draft.evolution ? { ...claim, evolution: draft.evolution } : claim;
 }
 
+/**
+ * Each article's mentions, made once per article and story context. They read the story only through the source
+ * the article counts as, its corpus entity mentions (span, name, type) and its quotes' groups; the story's entity and
+ * group ids are renumbered as it grows, so the memo holds the mentions made with ids local to the article ("\u0001"
+ * + first-appearance number) and each use maps them to the story's ids.
+ */
+const MENTIONS = new ArticleMemo<readonly MentionDraft[]>();
+
+interface LocalIds {
+  /** Memo key: everything but the ids, which are replaced by their first-appearance numbers. */
+  readonly key: string;
+  /** Indexes holding only this article, with local ids. */
+  readonly idx: CorpusIndexes;
+  /** Local id -> story id, for entities and for quote groups. */
+  readonly entities: ReadonlyMap<string, string>;
+  readonly groups: ReadonlyMap<string, string>;
+}
+
+function localIds(article: Article, idx: CorpusIndexes): LocalIds {
+  const entities = new Map<string, string>();
+  const local = new Map<string, string>();
+  const localOf = (id: string, toLocal: Map<string, string>, toStory: Map<string, string>): string => {
+    let l = toLocal.get(id);
+    if (l === undefined) {
+      l = `\u0001${toLocal.size}`;
+      toLocal.set(id, l);
+      toStory.set(l, id);
+    }
+    return l;
+  };
+  const mentions = (idx.entityMentions.get(article.id) ?? []).map((m) => ({ span: m.span, entity: { ...m.entity, id: localOf(m.entity.id, local, entities) } }));
+  const groups = new Map<string, string>();
+  const localGroup = new Map<string, string>();
+  const quoteGroupOf = new Map<string, string>();
+  article.layers.quotes.forEach((_, i) => {
+    const g = idx.quoteGroupOf.get(`${article.id}#${i}`);
+    if (g !== undefined) quoteGroupOf.set(`${article.id}#${i}`, localOf(g, localGroup, groups));
+  });
+  const key = JSON.stringify([
+    sourceKeyOf(article, idx.duplicateOf, idx.byId),
+    mentions.map((m) => [m.span.start, m.span.end, m.entity.id, m.entity.type, m.entity.name]),
+    article.layers.quotes.map((_, i) => quoteGroupOf.get(`${article.id}#${i}`) ?? ''),
+  ]);
+  return { key, idx: { ...idx, entityMentions: new Map([[article.id, mentions]]), quoteGroupOf }, entities, groups };
+}
+
+/** extractMentions over a story's articles, one article at a time through the memo (the same drafts, in the same order). */
+function storyMentions(articles: readonly Article[], idx: CorpusIndexes, config: ClaimsConfig, configKey: string): MentionDraft[] {
+  return articles.flatMap((article, articleOrder) => {
+    const ids = localIds(article, idx);
+    const drafts = MENTIONS.get(article, `${configKey}\u0000${ids.key}`, () => extractMentions([article], ids.idx, config));
+    return drafts.map((d) => ({
+      ...d,
+      articleOrder,
+      entityKeys: d.entityKeys.map((k) => ids.entities.get(k) ?? k),
+      compared: d.compared.quotes.length ? { ...d.compared, quotes: d.compared.quotes.map((q) => (q.group === null ? q : { ...q, group: ids.groups.get(q.group) ?? q.group })) } : d.compared,
+    }));
+  });
+}
+
 /** Claims of every story, ids c1.. in story order then first-mention position. */
 export function extractClaims(corpus: CorpusResult, config: ClaimsConfig = CLAIMS_DEFAULTS): Claim[] {
   const quoteGroups = corpus.quoteGroups.length ? corpus.quoteGroups : groupQuotes(corpus);
   const idx = corpusIndexes(corpus, quoteGroups);
   const claims: Claim[] = [];
+  const configKey = JSON.stringify(config);
   for (const story of storiesOf(corpus)) {
     const articles = story.articles.map((id) => idx.byId.get(id)).filter((a): a is Article => a !== undefined);
-    const drafts = alignClaims(extractMentions(articles, idx, config), config);
+    const drafts = alignClaims(storyMentions(articles, idx, config, configKey), config);
     const ids = drafts.map((_, i) => `c${claims.length + i + 1}`);
     drafts.forEach((draft, i) => claims.push(claimOf(draft, ids[i] ?? '', story.id, ids, config.minSources)));
   }

@@ -2,6 +2,8 @@
 import type { CorpusResult, QuoteDifference, QuoteGroup, QuoteRef } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
 import { findRoot } from '../../core/find-root.js';
+import { ArticleMemo } from '../../core/text/article-memo.js';
+import type { Article } from '../../core/article.js';
 import { defineCorpusStage } from '../../core/stage.js';
 import { CANDIDATE_DEFAULTS, candidatePairs, indexWords, type CandidateSettings } from './candidate-pairs.js';
 import { alignTexts, readQuote, type QuoteText, type TextAlignment } from './quote-text.js';
@@ -34,6 +36,8 @@ export const QUOTE_GROUPS_DEFAULTS: QuoteGroupsConfig = {
 interface Item {
   readonly ref: QuoteRef;
   readonly text: QuoteText;
+  /** The words candidate pairs are found by (indexWords of the text's words). */
+  readonly indexed: readonly string[];
   readonly speaker: Speaker;
   /** The story of the quote's article, null before stories are built. */
   readonly story: string | null;
@@ -52,6 +56,29 @@ function piecesOf(quote: Span, sentences: readonly Span[]): Span[] {
   return pieces.length ? pieces : [quote];
 }
 
+/** One read piece of an article's quote: what grouping compares, a function of the article alone. */
+interface QuotePiece {
+  readonly index: number;
+  readonly text: QuoteText;
+  readonly indexed: readonly string[];
+}
+
+const PIECES = new ArticleMemo<readonly QuotePiece[]>();
+
+/** The read pieces of an article's quotes, in quote then piece order, once per article (pieces with no words left out). */
+function quotePieces(article: Article): readonly QuotePiece[] {
+  return PIECES.get(article, '', () => {
+    const out: QuotePiece[] = [];
+    article.layers.quotes.forEach((quote, index) => {
+      for (const piece of piecesOf(quote, article.layers.sentences)) {
+        const text = readQuote(article.text.slice(piece.start, piece.end), quote.kind);
+        if (text.words.length) out.push({ index, text, indexed: indexWords(text.words) });
+      }
+    });
+    return out;
+  });
+}
+
 function itemsOf(corpus: CorpusResult): Item[] {
   const speakerOf = speakersOf(corpus.entities);
   const storyOf = new Map<string, string>();
@@ -59,13 +86,15 @@ function itemsOf(corpus: CorpusResult): Item[] {
   const items: Item[] = [];
   for (const article of corpus.articles) {
     const story = storyOf.get(article.id) ?? null;
-    article.layers.quotes.forEach((quote, index) => {
-      const speaker = speakerOf(article, quote);
-      for (const piece of piecesOf(quote, article.layers.sentences)) {
-        const text = readQuote(article.text.slice(piece.start, piece.end), quote.kind);
-        if (text.words.length) items.push({ ref: { article: article.id, index }, text, speaker, story });
+    const speakers = new Map<number, Speaker>();
+    for (const { index, text, indexed } of quotePieces(article)) {
+      let speaker = speakers.get(index);
+      if (speaker === undefined) {
+        speaker = speakerOf(article, article.layers.quotes[index]!);
+        speakers.set(index, speaker);
       }
-    });
+      items.push({ ref: { article: article.id, index }, text, indexed, speaker, story });
+    }
   }
   return items;
 }
@@ -125,7 +154,7 @@ function blocksOf(item: Item): string[] {
 /** Accepted links, strongest first: copies before trims before variants, more shared words first. */
 function linksOf(items: readonly Item[], config: QuoteGroupsConfig): Link[] {
   const links: Link[] = [];
-  for (const [a, b] of candidatePairs(items.map((it) => indexWords(it.text.words)), config, items.map(blocksOf))) {
+  for (const [a, b] of candidatePairs(items.map((it) => it.indexed), config, items.map(blocksOf))) {
     const x = items[a];
     const y = items[b];
     if (!x || !y || x.ref.article === y.ref.article) continue;
