@@ -1,5 +1,5 @@
 // The claims stage: extracts clause-level claims per story, aligns them across outlets, and cites their conflicts.
-import type { Article } from '../../core/article.js';
+import type { Article, QuoteSpan } from '../../core/article.js';
 import type { Claim, ClaimMention, ClaimStatus, CorpusResult, Story } from '../../core/corpus.js';
 import { explainConflict } from './explain-conflict.js';
 import { groupQuotes } from '../quote-groups/quote-groups.js';
@@ -7,6 +7,8 @@ import { defineCorpusStage } from '../../core/stage.js';
 import { alignClaims, ALIGN_DEFAULTS, type AlignConfig, type ClaimDraft } from './align-claims.js';
 import { corpusIndexes, extractMentions, type CorpusIndexes, type ExtractConfig, type MentionDraft } from './extract-mentions.js';
 import { sourceKeyOf } from './outlet-of.js';
+import type { QuotedWords } from './compare-mentions.js';
+import type { Speaker } from '../quote-groups/speaker-match.js';
 import { ArticleMemo } from '../../core/text/article-memo.js';
 import { CLAUSE_DEFAULTS } from './split-clauses.js';
 
@@ -68,7 +70,8 @@ function claimOf(draft: ClaimDraft, id: string, story: string, ids: readonly str
 
 /**
  * Each article's mentions, made once per article and story context. They read the story only through the source
- * the article counts as, its corpus entity mentions (span, name, type) and its quotes' groups; the story's entity and
+ * the article counts as, its corpus entity mentions (span, name, type), its quotes' groups and its direct quotes'
+ * speakers (entity and surname keys); the story's entity and
  * group ids are renumbered as it grows, so the memo holds the mentions made with ids local to the article ("\u0001"
  * + first-appearance number) and each use maps them to the story's ids.
  */
@@ -104,12 +107,29 @@ function localIds(article: Article, idx: CorpusIndexes): LocalIds {
     const g = idx.quoteGroupOf.get(`${article.id}#${i}`);
     if (g !== undefined) quoteGroupOf.set(`${article.id}#${i}`, localOf(g, localGroup, groups));
   });
+  // A direct quote's speaker is read from the story's entities (its id, and the surname keys of all its aliases).
+  const speakers = new Map<QuoteSpan, Speaker>();
+  for (const q of article.layers.quotes) {
+    if (q.kind !== 'direct') continue;
+    const s = idx.speakerOf(article, q);
+    speakers.set(q, s.entity === null ? s : { ...s, entity: localOf(s.entity, local, entities) });
+  }
   const key = JSON.stringify([
     sourceKeyOf(article, idx.duplicateOf, idx.byId),
     mentions.map((m) => [m.span.start, m.span.end, m.entity.id, m.entity.type, m.entity.name]),
     article.layers.quotes.map((_, i) => quoteGroupOf.get(`${article.id}#${i}`) ?? ''),
+    [...speakers.values()].map((s) => [s.entity, s.keys, s.named]),
   ]);
-  return { key, idx: { ...idx, entityMentions: new Map([[article.id, mentions]]), quoteGroupOf }, entities, groups };
+  const speakerOf = (a: Article, q: QuoteSpan): Speaker => speakers.get(q) ?? idx.speakerOf(a, q);
+  return { key, idx: { ...idx, entityMentions: new Map([[article.id, mentions]]), quoteGroupOf, speakerOf }, entities, groups };
+}
+
+/** A memoized quote with its group and speaker entity mapped from the article's local ids to the story's. */
+function storyQuote(q: QuotedWords, ids: LocalIds): QuotedWords {
+  const group = q.group === null ? null : (ids.groups.get(q.group) ?? q.group);
+  const entity = q.speaker?.entity ?? null;
+  const speaker = q.speaker && entity !== null ? { ...q.speaker, entity: ids.entities.get(entity) ?? entity } : q.speaker;
+  return group === q.group && speaker === q.speaker ? q : { ...q, group, speaker };
 }
 
 /** extractMentions over a story's articles, one article at a time through the memo (the same drafts, in the same order). */
@@ -121,7 +141,7 @@ function storyMentions(articles: readonly Article[], idx: CorpusIndexes, config:
       ...d,
       articleOrder,
       entityKeys: d.entityKeys.map((k) => ids.entities.get(k) ?? k),
-      compared: d.compared.quotes.length ? { ...d.compared, quotes: d.compared.quotes.map((q) => (q.group === null ? q : { ...q, group: ids.groups.get(q.group) ?? q.group })) } : d.compared,
+      compared: d.compared.quotes.length ? { ...d.compared, quotes: d.compared.quotes.map((q) => storyQuote(q, ids)) } : d.compared,
     }));
   });
 }
