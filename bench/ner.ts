@@ -128,11 +128,18 @@ function trainingRecord(): TrainingRecord {
   }
 }
 
+/** A folder stands for its test file: eng.testb when it holds one (the held-out test half), else eng.testa. */
+export function conllFile(path: string): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return path;
+  return ['eng.testb', 'eng.testa'].map((f) => join(path, f)).find((f) => existsSync(f)) ?? join(path, 'eng.testa');
+}
+
 const percent = (x: number): string => (x * 100).toFixed(2);
 
 export const run: BenchRun = async (options) => {
-  const path = options.data ?? fileURLToPath(new URL('conll2003/eng.testa', SHARED_BENCH));
-  if (!existsSync(path)) throw new BenchDataMissing(path, 'a CoNLL-2003 column file such as eng.testa');
+  const path = conllFile(options.data ?? fileURLToPath(new URL('conll2003/', SHARED_BENCH)));
+  if (!existsSync(path)) throw new BenchDataMissing(path, 'a CoNLL-2003 column file such as eng.testa, or a folder holding eng.testb or eng.testa');
+  options.log(`ner: scoring ${path}`);
   const docs = parseConll(readFileSync(path, 'utf8'));
   const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.tokens.length, 0), 0);
   const loadStart = process.hrtime.bigint();

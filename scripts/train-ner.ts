@@ -22,9 +22,14 @@ const SETTINGS = {
    * Independent training runs (seeds seed, seed + 1, ...), each of the chosen epoch count; the shipped weights are
    * their mean (one model, so tagging costs the same as one run).
    */
-  runs: Number(process.env.NER_RUNS ?? 1),
-  /** Rows whose averaged weights all stay below this are dropped from the shipped model. */
-  pruneBelow: 0.002,
+  runs: Number(process.env.NER_RUNS ?? 3),
+  /** NER_TUNING_ONLY=1: stop after phase 1 (for measuring a change on the tuning slice; nothing is written to OUT_DIR). */
+  tuningOnly: process.env.NER_TUNING_ONLY === '1',
+  /**
+   * Rows whose averaged weights all stay below this are dropped from the shipped model. Chosen on the tuning slice
+   * (3-run model: 0.002 keeps 100.6k rows, F1 92.10; 0.5 keeps 62.1k, 92.19; 1 keeps 30.9k, 91.96).
+   */
+  pruneBelow: 0.5,
 } as const;
 
 const DATA = resolve(process.cwd(), '../shared/bench/conll2003');
@@ -226,14 +231,20 @@ function main(): void {
   const curve = tuned[0]!.curve.map((_, e) => tuned.reduce((n, run) => n + run.curve[e]!, 0) / tuned.length);
   const epochs = curve.indexOf(Math.max(...curve)) + 1;
   const tunedModel = averageRuns(tuned);
-  const tunedTable = buildTable(Int32Array.from(tunedModel.keys), tunedModel.weights);
+  // Pruned as the shipped model is, so the tuning figure is the shipped recipe's.
+  const tunedPruned = prune(tunedModel.keys, tunedModel.weights, SETTINGS.pruneBelow);
+  const tunedTable = buildTable(tunedPruned.keys, tunedPruned.weights);
   const tuningModelOnly = evaluate(tuning, tunedTable);
   const tuningWithRules = evaluateWithRules(tuning, tunedTable, res);
   if (process.env.NER_TUNING_OUT) {
     // The phase-1 model, for measuring the name rules on the tuning slice (scripts/ner-rule-ablation.ts).
-    writeFileSync(resolve(process.env.NER_TUNING_OUT, 'model.bin.gz'), encodeModel(Int32Array.from(tunedModel.keys), tunedModel.weights, SETTINGS.passes));
+    writeFileSync(resolve(process.env.NER_TUNING_OUT, 'model.bin.gz'), encodeModel(tunedPruned.keys, tunedPruned.weights, SETTINGS.passes));
   }
   process.stderr.write(`tuning slice: best epoch ${epochs}; F1 model only ${(tuningModelOnly.f1 * 100).toFixed(2)}, with name rules ${(tuningWithRules.f1 * 100).toFixed(2)}\n`);
+  if (SETTINGS.tuningOnly) {
+    process.stdout.write(`${JSON.stringify({ epochs, curve: curve.map((f) => Number(f.toFixed(4))), modelOnly: summarise(tuningModelOnly), withRules: summarise(tuningWithRules) })}\n`);
+    return;
+  }
   // Phase 2: all of train, the chosen number of epochs.
   const runs: RunResult[] = [];
   for (let r = 0; r < SETTINGS.runs; r++) runs.push(trainOne(SETTINGS.seed + r, epochs, train, [], 'final', t0));

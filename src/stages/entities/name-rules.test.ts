@@ -215,3 +215,14 @@ test('a full name in a person context is a person in its other mentions of the a
   const out = refineDocument(doc, [[{ start: 0, end: 2, type: 1 }], [{ start: 0, end: 2, type: 0 }]], none);
   assert.deepEqual(out, [[{ start: 0, end: 2, type: 0 }], [{ start: 0, end: 2, type: 0 }]]);
 });
+
+test('person-of-place: a name over "of" in a person context is a person and her home place; without the context, or with an organisation head, it stays', () => {
+  const tokens = ['The', 'girl', ',', 'identified', 'as', 'Orla', 'Venning', 'of', 'Brackwell', ',', 'died', '.'];
+  const org: NameChunk[] = [{ start: 5, end: 9, type: 1 }];
+  assert.deepEqual(refineSentence(tokens, org, none), [{ start: 5, end: 7, type: 0 }, { start: 8, end: 9, type: 2 }]);
+  assert.deepEqual(refineSentence(tokens, org, none, new Set(['person-of-place'])), [{ start: 5, end: 9, type: 1 }]);
+  const noContext = ['Shares', 'in', 'Orla', 'Venning', 'of', 'Brackwell', 'rose', '.'];
+  assert.deepEqual(refineSentence(noContext, [{ start: 2, end: 6, type: 1 }], none), [{ start: 2, end: 6, type: 1 }]);
+  const headed = ['identified', 'as', 'Brackwell', 'Bank', 'of', 'Orlen'];
+  assert.deepEqual(refineSentence(headed, [{ start: 2, end: 6, type: 1 }], none), [{ start: 2, end: 6, type: 1 }]);
+});

@@ -42,6 +42,7 @@ export const NAME_RULES = [
   'the-strip', 'lowercase-tail', 'junk-tail', 'clause-tail', 'time-tail', 'inner-title', 'designator', 'ampersand', 'person-join',
   'particle-join', 'person-context', 'titled-person', 'title-strip', 'surname-join', 'title-before', 'org-head', 'outlet-subject',
   'vessel', 'outlet-noun', 'company-noun', 'person-outlet-noun', 'outlet-mentions', 'person-mentions', 'place-vote',
+  'person-of-place',
 ] as const;
 export type NameRule = (typeof NAME_RULES)[number];
 const NO_RULES_OFF: ReadonlySet<NameRule> = new Set();
@@ -198,7 +199,26 @@ function inPersonContext(tokens: readonly string[], start: number, end: number, 
 }
 
 /**
+ * "identified as Dana Reyes of Carlton", "Dana Reyes of Carlton, 24,": a non-person name read as one span over "of", in
+ * a person context, is a person (two or three capitalised words, no organisation head) followed by her home place (one
+ * or two capitalised words). Returns the index of "of", or -1.
+ */
+function personOfPlace(tokens: readonly string[], start: number, end: number, res: NameRuleResources): number {
+  const known = (1 << GAZ_TYPES.indexOf('ORG')) | (1 << GAZ_TYPES.indexOf('MISC'));
+  for (let k = start + 2; k <= start + 3 && k < end - 1; k++) {
+    if (tokens[k] !== 'of' || end - k - 1 > 2) continue;
+    for (let i = start; i < end; i++) if (i !== k && !capitalised(tokens[i])) return -1;
+    const last = bare(tokens[k - 1]!);
+    if (ORG_HEADS.has(last) || OUTLET_HEADS.includes(last) || PERSON_TITLES.has(bare(tokens[start]!))) return -1;
+    if ((gazMask(res, tokens.slice(start, k).join(' ')) & known) !== 0 || (gazMask(res, tokens[start]!) & known) !== 0) return -1;
+    return personContext(tokens, start, end) !== null ? k : -1;
+  }
+  return -1;
+}
+
+/**
  * Rewrites one sentence's chunks. Order (after repairBoundaries):
+ * -1. person-of-place: "identified as Dana Reyes of Carlton" read as one ORG is a person and a place (personOfPlace);
  * 0. person-context: a non-person name beside an age, a victim's or suspect's predicate or after "the murder of" is a
  *    person ("Dana Reyes, 24,", "the murder of Deontae Rush"; person-contexts.ts);
  * 1. title-strip (after 3 for non-person spans): a person span loses everything up to its last title word ("Mayor Dmytro" -> "Dmytro");
@@ -218,6 +238,13 @@ export function refineSentence(tokens: readonly string[], chunks: readonly NameC
   const placeOrOrg = (1 << GAZ_TYPES.indexOf('LOC')) | (1 << GAZ_TYPES.indexOf('ORG'));
   for (const chunk of repaired) {
     let { start, end, type } = chunk;
+    const of = !off.has('person-of-place') && type !== PER ? personOfPlace(tokens, start, end, res) : -1;
+    if (of > 0) {
+      out.push({ start: of + 1, end, type: LOC });
+      for (let i = of; i < end; i++) tagged[i] = 0;
+      end = of;
+      type = PER;
+    }
     if (!off.has('person-context') && type !== PER && inPersonContext(tokens, start, end, res)) type = PER;
     if (!off.has('titled-person') && type !== PER && end - start > 1 && STRICT_TITLES.has(bare(tokens[start]!)) && capitalised(tokens[start + 1])) {
       // "Mayor Dmytro Kovalsky" tagged as one ORG after a quotation: the title marks a person.
