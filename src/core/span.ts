@@ -42,6 +42,12 @@ export function lastSpanStartingAtOrBefore(spans: readonly Span[], offset: numbe
   return best;
 }
 
+/** Index of the span holding `offset` in non-overlapping spans sorted by start, or -1 (binary search). */
+export function spanIndexHolding(spans: readonly Span[], offset: number): number {
+  const i = lastSpanStartingAtOrBefore(spans, offset);
+  return i >= 0 && offset < (spans[i]?.end ?? -Infinity) ? i : -1;
+}
+
 /** Shrinks a span so it neither starts nor ends with white space. */
 export function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;

@@ -1,5 +1,5 @@
 // Pairs quotation marks (straight, curly, single, guillemets, '' and „) into quoted regions, across paragraphs.
-import type { Span } from '../../core/span.js';
+import { spanIndexHolding, type Span } from '../../core/span.js';
 
 export interface QuoteRegion {
   /** The words inside the marks (inner marks of continued paragraphs included). */
@@ -86,21 +86,6 @@ function scanMarks(text: string, from: number, to: number): Mark[] {
   return marks;
 }
 
-/** Index of the paragraph whose span holds `offset`, or -1. */
-function paragraphAt(paragraphs: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = paragraphs[mid];
-    if (!p) break;
-    if (offset < p.start) hi = mid - 1;
-    else if (offset >= p.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 function findCloser(marks: readonly Mark[], from: number, family: Family, limit: number): number {
   for (let j = from; j < marks.length; j++) {
     const m = marks[j];
@@ -137,7 +122,7 @@ export function findQuoteRegions(
       i++;
       continue;
     }
-    let p = paragraphAt(paras, open.start);
+    let p = spanIndexHolding(paras, open.start);
     const para = paras[p];
     if (!para) {
       i++;
@@ -168,7 +153,7 @@ export function findQuoteRegions(
     const plausible =
       words > 0 &&
       (open.family !== 'single' || (closeMark !== undefined && words >= options.minSingleWords)) &&
-      (closeMark !== undefined || crossed > 0 || opensClause(text, open.start, paras[paragraphAt(paras, open.start)]));
+      (closeMark !== undefined || crossed > 0 || opensClause(text, open.start, paras[spanIndexHolding(paras, open.start)]));
     if (!plausible) {
       i++;
       continue;

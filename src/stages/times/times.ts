@@ -1,7 +1,7 @@
 // The times stage: news-aware time expressions (rules first, chrono-node for the rest) resolved against publication.
 import * as chrono from 'chrono-node';
 import type { QuoteSpan, TimeSpan } from '../../core/article.js';
-import { spansOverlap, type Span } from '../../core/span.js';
+import { spanIndexHolding, spansOverlap, type Span } from '../../core/span.js';
 import { defineArticleStage } from '../../core/stage.js';
 import { splitParagraphs, splitSentences } from '../sentences/index.js';
 import {
@@ -53,19 +53,9 @@ function containing<T extends Span>(spans: readonly T[], at: number): T | undefi
   return spans.find((s) => s.start <= at && at < s.end);
 }
 
-/** The sentence holding `at`, by binary search over sentences sorted by start that do not overlap. */
+/** The sentence holding `at` (sentences sorted by start, not overlapping). */
 function sentenceAt(sorted: readonly Span[], at: number): Span | undefined {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sorted[mid];
-    if (!s) break;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
+  return sorted[spanIndexHolding(sorted, at)];
 }
 
 const DAY_VALUE = /^(\d{4})-(\d{2})-(\d{2})/;
