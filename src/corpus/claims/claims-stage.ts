@@ -71,9 +71,9 @@ function claimOf(draft: ClaimDraft, id: string, story: string, ids: readonly str
 /**
  * Each article's mentions, made once per article and story context. They read the story only through the source
  * the article counts as, its corpus entity mentions (span, name, type), its quotes' groups and its direct quotes'
- * speakers (entity and surname keys); the story's entity and
- * group ids are renumbered as it grows, so the memo holds the mentions made with ids local to the article ("\u0001"
- * + first-appearance number) and each use maps them to the story's ids.
+ * speakers (entity and surname keys). The story's entity and group ids are renumbered as it grows, so the memo holds
+ * the mentions made with ids local to the article ("\u0001" + first-appearance number) and each use maps them to the
+ * story's ids.
  */
 const MENTIONS = new ArticleMemo<readonly MentionDraft[]>();
 
@@ -87,10 +87,11 @@ interface LocalIds {
   readonly groups: ReadonlyMap<string, string>;
 }
 
-function localIds(article: Article, idx: CorpusIndexes): LocalIds {
-  const entities = new Map<string, string>();
-  const local = new Map<string, string>();
-  const localOf = (id: string, toLocal: Map<string, string>, toStory: Map<string, string>): string => {
+/** Story ids numbered in order of first appearance within one article, with the way back. */
+function renumbering(): { readonly local: (id: string) => string; readonly toStory: ReadonlyMap<string, string> } {
+  const toLocal = new Map<string, string>();
+  const toStory = new Map<string, string>();
+  const local = (id: string): string => {
     let l = toLocal.get(id);
     if (l === undefined) {
       l = `\u0001${toLocal.size}`;
@@ -99,20 +100,25 @@ function localIds(article: Article, idx: CorpusIndexes): LocalIds {
     }
     return l;
   };
-  const mentions = (idx.entityMentions.get(article.id) ?? []).map((m) => ({ span: m.span, entity: { ...m.entity, id: localOf(m.entity.id, local, entities) } }));
-  const groups = new Map<string, string>();
-  const localGroup = new Map<string, string>();
+  return { local, toStory };
+}
+
+function localIds(article: Article, idx: CorpusIndexes): LocalIds {
+  const entities = renumbering();
+  const groups = renumbering();
+  const mentions = (idx.entityMentions.get(article.id) ?? []).map((m) => ({ span: m.span, entity: { ...m.entity, id: entities.local(m.entity.id) } }));
   const quoteGroupOf = new Map<string, string>();
   article.layers.quotes.forEach((_, i) => {
-    const g = idx.quoteGroupOf.get(`${article.id}#${i}`);
-    if (g !== undefined) quoteGroupOf.set(`${article.id}#${i}`, localOf(g, localGroup, groups));
+    const ref = `${article.id}#${i}`;
+    const g = idx.quoteGroupOf.get(ref);
+    if (g !== undefined) quoteGroupOf.set(ref, groups.local(g));
   });
   // A direct quote's speaker is read from the story's entities (its id, and the surname keys of all its aliases).
   const speakers = new Map<QuoteSpan, Speaker>();
   for (const q of article.layers.quotes) {
     if (q.kind !== 'direct') continue;
     const s = idx.speakerOf(article, q);
-    speakers.set(q, s.entity === null ? s : { ...s, entity: localOf(s.entity, local, entities) });
+    speakers.set(q, s.entity === null ? s : { ...s, entity: entities.local(s.entity) });
   }
   const key = JSON.stringify([
     sourceKeyOf(article, idx.duplicateOf, idx.byId),
@@ -121,7 +127,7 @@ function localIds(article: Article, idx: CorpusIndexes): LocalIds {
     [...speakers.values()].map((s) => [s.entity, s.keys, s.named]),
   ]);
   const speakerOf = (a: Article, q: QuoteSpan): Speaker => speakers.get(q) ?? idx.speakerOf(a, q);
-  return { key, idx: { ...idx, entityMentions: new Map([[article.id, mentions]]), quoteGroupOf, speakerOf }, entities, groups };
+  return { key, idx: { ...idx, entityMentions: new Map([[article.id, mentions]]), quoteGroupOf, speakerOf }, entities: entities.toStory, groups: groups.toStory };
 }
 
 /** A memoized quote with its group and speaker entity mapped from the article's local ids to the story's. */
