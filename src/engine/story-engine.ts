@@ -174,7 +174,7 @@ export class StoryEngine {
         dirty.delete(gone);
       }
     }
-    this.options.timings?.set(ENGINE_TIMINGS.index, (this.options.timings.get(ENGINE_TIMINGS.index) ?? 0) + performance.now() - assigning);
+    this.addTime(ENGINE_TIMINGS.index, performance.now() - assigning);
     // A story absorbed later in the batch may have been marked before: it is now its absorber's.
     const current = (ids: Iterable<string>): Set<string> => new Set([...ids].flatMap((id) => this.index.story(id)?.id ?? []));
     const changed = current(dirty);
@@ -256,14 +256,19 @@ export class StoryEngine {
 
   /** Runs a store call, adding its time to `key` in the timings when they are asked for. */
   private async timed<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const timings = this.options.timings;
-    if (!timings) return work();
+    if (!this.options.timings) return work();
     const t0 = performance.now();
     try {
       return await work();
     } finally {
-      timings.set(key, (timings.get(key) ?? 0) + performance.now() - t0);
+      this.addTime(key, performance.now() - t0);
     }
+  }
+
+  /** Adds `ms` to `key` in the timings when they are asked for. */
+  private addTime(key: string, ms: number): void {
+    const timings = this.options.timings;
+    if (timings) timings.set(key, (timings.get(key) ?? 0) + ms);
   }
 
   private remember(article: Article): void {
