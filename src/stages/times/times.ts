@@ -21,6 +21,8 @@ import {
 import { PARTS_OF_DAY, unitInfo } from './lexicon.js';
 import { durationValue, lastCompletedQuarter, resolveMonthDay } from './resolve.js';
 import { tenseAround } from './tense.js';
+import { applyChoice, DEFAULT_POLICY, type ChoicePolicy, type ChoiceTable } from './timeml-choices.js';
+import { TIMEML_CHOICES } from './timeml-table.js';
 import { ANAPHORIC_RE, RELATIVE_ANCHOR_RE, countOf, ruleCandidates, type RuleContext, type TimeCandidate } from './time-rules.js';
 
 export interface TimesOptions {
@@ -35,6 +37,13 @@ export interface TimesOptions {
   readonly quotes?: readonly Span[];
   /** Ask chrono-node for explicit dates and times the rules missed (default true). */
   readonly chronoFallback?: boolean;
+  /**
+   * 'timeml' style only: the learned table of annotators' choices per expression pattern (default the committed
+   * one, learned on the TempEval-3 tuning files); null leaves the rules' readings as they are.
+   */
+  readonly choices?: ChoiceTable | null;
+  /** How much evidence a learned choice needs (default DEFAULT_POLICY). */
+  readonly choicePolicy?: ChoicePolicy;
 }
 
 export interface TimesConfig {
@@ -366,13 +375,14 @@ function relativeAnchors(text: string, kept: TimeCandidate[], style: 'news' | 't
 }
 
 /**
- * TempEval-3 annotators mostly wrote a named day with a part of it ("Friday night", "Thursday morning") as the
- * plain DATE of that day, not the TNI/TMO TIME the guidelines allow; the 'timeml' style follows that practice,
- * the 'news' style keeps the part of the day.
+ * The annotators' usual reading of the candidate's pattern. It replaces hand-written habits: TempEval-3
+ * annotators mostly wrote "Friday night" as the plain DATE of that day, not the TNI TIME the guidelines allow, and
+ * the table learns that (day 14 times, the part of the day 8) rather than a rule saying so.
  */
-function timemlDayPart(c: TimeCandidate): TimeCandidate {
-  if (c.rule !== 'weekday' || !c.value || !/^\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI)$/.test(c.value)) return c;
-  return { ...c, type: 'DATE', value: c.value.slice(0, 10) };
+function learnedChoice(text: string, c: TimeCandidate, table: ChoiceTable, policy: ChoicePolicy): TimeCandidate {
+  if (c.relation) return c;
+  const reading = applyChoice(text.slice(c.start, c.end), { type: c.type, value: c.value }, table, policy);
+  return { ...c, type: reading.type, value: reading.value };
 }
 
 // Time words English writes in lower case; capitalised inside running text they belong to a name.
@@ -421,7 +431,9 @@ export function extractTimes(text: string, reference: string | null, options: Ti
   }
   kept = resolveEarningsPeriods(text, resolveAnaphoric(text, anchorClockTimes(text, kept), ref), sentences, ref);
   const style = options.style ?? 'news';
-  const withAnchors = relativeAnchors(text, kept, style).map((c) => (style === 'timeml' ? timemlDayPart(c) : c));
+  let withAnchors = relativeAnchors(text, kept, style);
+  const table = options.choices === undefined ? TIMEML_CHOICES : options.choices;
+  if (style === 'timeml' && table) withAnchors = withAnchors.map((c) => learnedChoice(text, c, table, options.choicePolicy ?? DEFAULT_POLICY));
   return withAnchors.map((c) =>
     c.relation
       ? { start: c.start, end: c.end, type: c.type, value: c.value, relation: c.relation }
