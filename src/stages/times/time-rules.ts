@@ -261,7 +261,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'decade',
-    re: /\b(?:(?:early|late|mid)[\s-]+)?(?:(1[5-9]\d|20\d)0'?s|'(\d)0s)\b/gi,
+    re: /(?:\b(?:early|late|mid)[\s-]+)?(?:\b(1[5-9]\d|20\d)0'?s|(?<!\w)'(\d)0s)\b/gi,
     build(m, ctx) {
       if (m[1]) return { type: 'DATE', value: `${m[1]}X` };
       const d = Number(m[2]);
@@ -320,10 +320,10 @@ const RULES: readonly Rule[] = [
   {
     // "the end of 1994", "by the start of March": the year or month itself, the whole phrase one expression.
     name: 'period-edge-named',
-    re: new RegExp(`\\b(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of\\s+(?:(${MONTH_SOURCE})\\.?(?:\\s+|,\\s*)?)?(${YEAR})?\\b`, 'g'),
+    // The space after the month belongs to the expression only when a year follows ("the end of June. He" ends at June).
+    re: new RegExp(`\\b(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of\\s+(?:(${MONTH_SOURCE})(?:\\.?,?\\s+(${YEAR}))?(?!\\w)|(${YEAR})\\b)`, 'g'),
     build(m, ctx, start, end) {
-      if (!m[1] && !m[2]) return null;
-      if (!m[1]) return { type: 'DATE', value: m[2] ?? null };
+      if (!m[1]) return { type: 'DATE', value: m[3] ?? null };
       const month = monthNumber(m[1]);
       if (month === null) return null;
       const year = m[2] ? Number(m[2]) : ctx.ref ? resolveMonth(ctx.ref, month, ctx.tense(start, end), null) : null;

@@ -480,3 +480,9 @@ test('"the quarter ended July 31" is the calendar quarter holding most of its mo
     ['Sept. 29', '1989-09-29'],
   ]);
 });
+
+test('the edge of a named month ends at the month when no year follows, and a decade may be written with an apostrophe', () => {
+  const found = times('He will step down at the end of June. The vote is at the start of May 2026.', PUBLISHED);
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [['the end of June', '2025-06'], ['the start of May 2026', '2026-05']]);
+  assert.deepEqual(times("Growth in the '90s was fast.").map((t) => [t.text, t.value]), [["'90s", '199X']]);
+});
