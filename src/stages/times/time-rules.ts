@@ -252,11 +252,27 @@ const RULES: readonly Rule[] = [
     build(m, ctx, start, end) {
       const word = m[2] ?? '';
       if (!/^[A-Z]/.test(word)) return null;
+      // "by April Mellody", "to June Carter": a month that is also a first name, before a capitalised word.
+      if (/^(?:April|May|June)$/.test(word) && /^\s+[A-Z][a-z]/.test(ctx.text.slice(end, end + 3))) return null;
       const month = monthNumber(word);
       if (!month) return null;
       if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}` };
       const year = resolveMonth(ctx.ref, month, ctx.tense(start, end), dir(m[1]));
       return { type: 'DATE', value: formatMonth(year, month) };
+    },
+  },
+  {
+    // A month used as a modifier in running text: "the strong October report", "a June referendum", "October's
+    // jobs figures", "began March with $8 million". Capitalised after a lower-case word, a month name is the month
+    // (the verb "march" is written lower case there); "May" stays out ("said May"), and so does a month followed by
+    // a capitalised word, which makes it a first name ("April Mellody").
+    name: 'month-modifier',
+    re: /(?<=\b[a-z]+,?\s)(January|February|March|April|June|July|August|September|October|November|December)\b(?!\.?\s+\d)(?!\s+[A-Z])/g,
+    build(m, ctx, start, end) {
+      const month = monthNumber(m[1] ?? '');
+      if (!month) return null;
+      if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}` };
+      return { type: 'DATE', value: formatMonth(resolveMonth(ctx.ref, month, ctx.tense(start, end), null), month) };
     },
   },
   {

@@ -486,3 +486,11 @@ test('the edge of a named month ends at the month when no year follows, and a de
   assert.deepEqual(found.map((t) => [t.text, t.value]), [['the end of June', '2025-06'], ['the start of May 2026', '2026-05']]);
   assert.deepEqual(times("Growth in the '90s was fast.").map((t) => [t.text, t.value]), [["'90s", '199X']]);
 });
+
+test('a month used as a modifier in running text is the month; a first name or "May" is not', () => {
+  assert.deepEqual(
+    times("Traders weigh the strong February report, and a June referendum will follow the weak February's figures.").map((t) => [t.text, t.value]),
+    [['February', '2025-02'], ['June', '2025-06'], ['February', '2025-02']],
+  );
+  assert.deepEqual(times('The statement was read by April Mellody after talks with May.'), []);
+});
