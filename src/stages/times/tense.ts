@@ -53,9 +53,11 @@ function isHeadline(text: string, sentence: Span): boolean {
 // Words in -ed that are not past verbs.
 const NOT_PAST = /^(?:need|indeed|hundred|speed|feed|seed|breed|proceed|exceed|succeed|bed|red|shed|embed|hatred|sacred|naked|wicked|kindred|creed|greed|weed|steed|deed|reed|sled|shred|wed|fled)$/i;
 
-// Clause edges the expression's verb does not cross: semicolons, dashes, colons, quotation marks, and a comma
-// that opens a new clause ("..., but", "..., while", "..., officials said").
-const BOUNDARY_RE = /[;:]|\s--\s|\s_\s|["\u201c\u201d]|``|''|,\s+(?:but|while|although|though|because|whereas|and\s+then|which|who|where|when|after|before|since|as)\b/gi;
+// Clause edges the expression's verb does not cross: semicolons, dashes, colons, quotation marks, a comma that
+// opens a new clause ("..., but", "..., while", "..., officials said").
+// A conjunction before a new verb group ("met him on Monday and will see her Sunday") opens the next conjunct.
+const BOUNDARY_RE =
+  /[;:]|\s--\s|\s_\s|["\u201c\u201d]|``|''|,\s+(?:but|while|although|though|because|whereas|and\s+then|which|who|where|when|after|before|since|as)\b|\s(?:and|but|or)\s+(?=(?:will|would|shall|is|are|was|were|has|have|had|plans?|expects?)\b)/gi;
 
 /** The part of the sentence around [start, end) not separated from it by a clause boundary. */
 function clauseAround(text: string, sentence: Span, start: number, end: number): Span {

@@ -494,3 +494,9 @@ test('a month used as a modifier in running text is the month; a first name or "
   );
   assert.deepEqual(times('The statement was read by April Mellody after talks with May.'), []);
 });
+
+test('a conjunction before a new verb group ends the clause a weekday takes its tense from', () => {
+  // 2025-03-06 is a Thursday: Monday is behind, Sunday ahead.
+  const found = times('The envoy met the mayor on Monday and will visit the port on Sunday.');
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [['Monday', '2025-03-03'], ['Sunday', '2025-03-09']]);
+});
