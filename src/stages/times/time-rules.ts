@@ -78,9 +78,13 @@ interface Rule {
 
 const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
 
-/** "later that year", "that same day", "the next morning", "the following week": times told from a told time. */
+/**
+ * "later that year", "that same day", "the next morning", "the following week": times told from a told time. So is
+ * "the day before" or "the night after" closing its clause ("The day before, at a rally, he ..."), which names no
+ * other anchor (groups 4 and 5).
+ */
 export const ANAPHORIC_RE =
-  /\b(?:(earlier|later)\s+)?(?:(that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+)(day|morning|afternoon|evening|night|week|month|year)\b/gi;
+  /\b(?:(earlier|later)\s+)?(?:(that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+)(day|morning|afternoon|evening|night|week|month|year)\b|\bthe\s+(day|morning|evening|night|week|month|year)\s+(before|after)(?=\s*[,.;:!?])/gi;
 const NUM = `(?:${NUMBER_SOURCE})`;
 const COUNT = `(?:\\d+\\s+1/2|${NUM}|${VAGUE_COUNT_SOURCE})`;
 
@@ -264,12 +268,12 @@ const RULES: readonly Rule[] = [
   {
     // A month used as a modifier in running text: "the strong October report", "a June referendum", "October's
     // jobs figures", "began March with $8 million". Capitalised after a lower-case word, a month name is the month
-    // (the verb "march" is written lower case there); "May" stays out ("said May"), and so does a month followed by
-    // a capitalised word, which makes it a first name ("April Mellody").
+    // (the verb "march" is written lower case there, and "the annual March for Life" is a march); "May" stays out
+    // ("said May"), and so does a month followed by a capitalised word, which makes it a first name ("April Mellody").
     name: 'month-modifier',
-    re: /(?<=\b[a-z]+,?\s)(January|February|March|April|June|July|August|September|October|November|December)\b(?!\.?\s+\d)(?!\s+[A-Z])/g,
+    re: /(?<=\b[a-z]+,?\s)(?:January|February|March(?!\s+(?:for|against|on|to)\b)|April|June|July|August|September|October|November|December)\b(?!\.?\s+\d)(?!\s+[A-Z])/g,
     build(m, ctx, start, end) {
-      const month = monthNumber(m[1] ?? '');
+      const month = monthNumber(m[0]);
       if (!month) return null;
       if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}` };
       return { type: 'DATE', value: formatMonth(resolveMonth(ctx.ref, month, ctx.tense(start, end), null), month) };
@@ -724,7 +728,7 @@ const RULES: readonly Rule[] = [
     name: 'anaphoric',
     re: ANAPHORIC_RE,
     build(m) {
-      return { type: /morning|afternoon|evening|night/i.test(m[3] ?? '') ? 'TIME' : 'DATE', value: null };
+      return { type: /morning|afternoon|evening|night/i.test(m[3] ?? m[4] ?? '') ? 'TIME' : 'DATE', value: null };
     },
   },
   {

@@ -492,11 +492,18 @@ test('a month used as a modifier in running text is the month; a first name or "
     times("Traders weigh the strong February report, and a June referendum will follow the weak February's figures.").map((t) => [t.text, t.value]),
     [['February', '2025-02'], ['June', '2025-06'], ['February', '2025-02']],
   );
-  assert.deepEqual(times('The statement was read by April Mellody after talks with May.'), []);
+  assert.deepEqual(times('The statement was read by April Mellody after talks with May at the annual March for Peace.'), []);
 });
 
 test('a conjunction before a new verb group ends the clause a weekday takes its tense from', () => {
   // 2025-03-06 is a Thursday: Monday is behind, Sunday ahead.
   const found = times('The envoy met the mayor on Monday and will visit the port on Sunday.');
   assert.deepEqual(found.map((t) => [t.text, t.value]), [['Monday', '2025-03-03'], ['Sunday', '2025-03-09']]);
+});
+
+test('"the day before" closing its clause is the day before the one told', () => {
+  const found = times('The summit opened on Feb. 14, 2024. The day before, at a rally, the envoy spoke. She came in 2010 and left the year after.');
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [['Feb. 14, 2024', '2024-02-14'], ['The day before', '2024-02-13'], ['2010', '2010'], ['the year after', '2011']]);
+  // With an anchor of its own it stays an expression carrying a relation to it.
+  assert.deepEqual(times('He left the day before the vote.').map((t) => t.text), ['day before the vote']);
 });

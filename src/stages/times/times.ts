@@ -211,9 +211,10 @@ function resolveAnaphoric(text: string, kept: readonly TimeCandidate[], ref: Ref
       continue;
     }
     ANAPHORIC_RE.lastIndex = 0;
-    const m = ANAPHORIC_RE.exec(text.slice(c.start, c.end));
-    const unit = (m?.[3] ?? '').toLowerCase();
-    const how = (m?.[2] ?? '').toLowerCase();
+    // A few characters past the end, for the clause end "the day before," is recognised by.
+    const m = ANAPHORIC_RE.exec(text.slice(c.start, c.end + 4));
+    const unit = (m?.[3] ?? m?.[4] ?? '').toLowerCase();
+    const how = (m?.[2] ?? (m?.[5] === undefined ? '' : /before/i.test(m[5]) ? 'previous' : 'next')).toLowerCase();
     const step = /next|following/.test(how) ? 1 : /previous|preceding/.test(how) ? -1 : 0;
     const part = PARTS_OF_DAY[unit];
     const day = dayOf(last);
