@@ -810,7 +810,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'clock-time',
-    re: /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?|\b(noon|midnight|midday)\b/gi,
+    re: /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|ET|PT|CT|GMT|UTC|BST|CET|CEST|local\s+time)\b)?|\b(noon|midnight|midday)\b/gi,
     build(m, ctx, start) {
       const today = ctx.today(start);
       const meridiem = m[3] && /in\s+the\s+morning/i.test(m[3]) ? 'am' : m[3] && /in\s+the/i.test(m[3]) ? 'pm' : m[3];
@@ -823,6 +823,19 @@ const RULES: readonly Rule[] = [
       const minute = m[2] ? Number(m[2]) : 0;
       if (hour === null || minute > 59) return null;
       return today ? { type: 'TIME', value: formatTime(today, hour, minute) } : { type: 'TIME', value: null };
+    },
+  },
+  {
+    // The 24-hour clock of wire and British news: "at 14:00", "14:00 GMT", "0100 GMT". Without a time zone it needs
+    // a preposition of time before it, so that scores and ratios ("won 14:10") stay out. A zone time in brackets
+    // after a local one ("10:35 a.m. (0735 GMT)") restates it and is left unmarked, as annotators leave it.
+    name: 'clock-24',
+    re: /(?:(?<=\b(?:at|by|from|until|till|before|after|around|about|since)\s)([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m)\b|:\d)|(?<!\()\b([01]\d|2[0-3]):?([0-5]\d)(?=\s+(?:GMT|UTC|BST|CET|CEST|ET|EST|EDT|local\s+time)\b))(?:\s+(?:GMT|UTC|BST|CET|CEST|ET|EST|EDT|local\s+time)\b)?/g,
+    build(m, ctx, start) {
+      const today = ctx.today(start);
+      const hour = Number(m[1] ?? m[3]);
+      const minute = Number(m[2] ?? m[4]);
+      return { type: 'TIME', value: today ? formatTime(today, hour, minute) : null };
     },
   },
   {

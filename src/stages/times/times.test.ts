@@ -507,3 +507,12 @@ test('"the day before" closing its clause is the day before the one told', () =>
   // With an anchor of its own it stays an expression carrying a relation to it.
   assert.deepEqual(times('He left the day before the vote.').map((t) => t.text), ['day before the vote']);
 });
+
+test('24-hour clock times with a zone or after a preposition of time; a bracketed zone restatement is left out', () => {
+  assert.deepEqual(
+    times('Talks resumed at 14:00 GMT on Friday, and the blast came at 0100 GMT. Markets open at 9:30 a.m. ET.').map((t) => [t.text, t.value]),
+    // The later times take the day the story last told, Friday.
+    [['14:00 GMT', '2025-02-28T14:00'], ['Friday', '2025-02-28'], ['0100 GMT', '2025-02-28T01:00'], ['9:30 a.m. ET', '2025-02-28T09:30']],
+  );
+  assert.deepEqual(times('The blast came at 10:35 a.m. (0735 GMT).').map((t) => t.text), ['10:35 a.m.']);
+});
