@@ -271,8 +271,9 @@ const RULES: readonly Rule[] = [
     // (the verb "march" is written lower case there, and "the annual March for Life" is a march); "May" stays out
     // ("said May"), and so does a month followed by a capitalised word, which makes it a first name ("April Mellody").
     name: 'month-modifier',
-    re: /(?<=\b[a-z]+,?\s)(?:January|February|March(?!\s+(?:for|against|on|to)\b)|April|June|July|August|September|October|November|December)\b(?!\.?\s+\d)(?!\s+[A-Z])/g,
+    re: /\b(?:January|February|March(?!\s+(?:for|against|on|to)\b)|April|June|July|August|September|October|November|December)\b(?!\.?\s+\d)(?!\s+[A-Z])/g,
     build(m, ctx, start, end) {
+      if (!/\b[a-z]+,?\s$/.test(ctx.text.slice(Math.max(0, start - 24), start))) return null;
       const month = monthNumber(m[0]);
       if (!month) return null;
       if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}` };
@@ -830,8 +831,10 @@ const RULES: readonly Rule[] = [
     // a preposition of time before it, so that scores and ratios ("won 14:10") stay out. A zone time in brackets
     // after a local one ("10:35 a.m. (0735 GMT)") restates it and is left unmarked, as annotators leave it.
     name: 'clock-24',
-    re: /(?:(?<=\b(?:at|by|from|until|till|before|after|around|about|since)\s)([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m)\b|:\d)|(?<!\()\b([01]\d|2[0-3]):?([0-5]\d)(?=\s+(?:GMT|UTC|BST|CET|CEST|ET|EST|EDT|local\s+time)\b))(?:\s+(?:GMT|UTC|BST|CET|CEST|ET|EST|EDT|local\s+time)\b)?/g,
+    re: /\b(?:([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*(?:a\.?m|p\.?m)\b|:\d)|([01]\d|2[0-3]):?([0-5]\d)(?=\s+(?:GMT|UTC|BST|CET|CEST|ET|EST|EDT|local\s+time)\b))(?:\s+(GMT|UTC|BST|CET|CEST|ET|EST|EDT|local\s+time)\b)?/g,
     build(m, ctx, start) {
+      const before = ctx.text.slice(Math.max(0, start - 8), start);
+      if (/\(\s*$/.test(before) || (!m[5] && !/\b(?:at|by|from|until|till|before|after|around|about|since)\s$/.test(before))) return null;
       const today = ctx.today(start);
       const hour = Number(m[1] ?? m[3]);
       const minute = Number(m[2] ?? m[4]);
