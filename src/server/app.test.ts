@@ -448,3 +448,43 @@ test('regression: a story id absorbed by a merge redirects to the story that abs
   assert.equal((await app.request('/stories/s3')).status, 404);
   await store.close();
 });
+
+test('read answers carry an ETag: sent back it gets 304 while the story is unchanged, and 200 with a new tag once it changes', async () => {
+  const store = await storeWith(2);
+  const app = createApp({ store });
+  for (const path of ['/stories', '/stories/s001', '/articles', '/entities', '/quotes', '/report?story=s001']) {
+    const first = await app.request(path);
+    assert.equal(first.status, 200, path);
+    const tag = first.headers.get('etag');
+    assert.match(tag ?? '', /^"[\w-]+"$/, `${path} has a strong ETag`);
+    assert.equal(first.headers.get('cache-control'), 'no-cache');
+    const same = await app.request(path, { headers: { 'If-None-Match': tag ?? '' } });
+    assert.equal(same.status, 304, `${path} unchanged`);
+    assert.equal(await same.text(), '');
+    assert.equal(same.headers.get('etag'), tag);
+    assert.equal((await app.request(path, { headers: { 'If-None-Match': '"another"' } })).status, 200);
+  }
+  const before = (await app.request('/stories/s001')).headers.get('etag') ?? '';
+  const listBefore = (await app.request('/stories')).headers.get('etag') ?? '';
+  await store.replaceStories([storedStory(1, 'Harbour story 1, updated')], []);
+  const after = await app.request('/stories/s001', { headers: { 'If-None-Match': before } });
+  assert.equal(after.status, 200, 'a changed story is sent again');
+  assert.notEqual(after.headers.get('etag'), before);
+  assert.equal((await app.request('/stories', { headers: { 'If-None-Match': listBefore } })).status, 200, 'the list changed too');
+  const doc = openApiDocument() as { paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; responses: Record<string, { content?: unknown }> }>> };
+  const op = doc.paths['/stories/{id}']?.['get'];
+  assert.ok(op?.parameters.some((p) => p.name === 'If-None-Match' && p.in === 'header'));
+  assert.equal(op?.responses['304']?.content, undefined, 'a 304 has no body');
+  await store.close();
+});
+
+test('regression: a JSONL record no article can be read from is reported against the request body line, not "<stdin>"', async () => {
+  const store = await openStore(':memory:');
+  const app = createApp({ store, token: TOKEN });
+  const res = await app.request('/articles', { method: 'POST', body: '{"text":"x"}\n', headers: { ...auth, 'Content-Type': 'application/x-ndjson' } });
+  assert.equal(res.status, 400);
+  const { message } = await errorOf(res);
+  assert.match(message, /request body line 1/);
+  assert.doesNotMatch(message, /<stdin>/);
+  await store.close();
+});
