@@ -488,3 +488,42 @@ test('regression: a JSONL record no article can be read from is reported against
   assert.doesNotMatch(message, /<stdin>/);
   await store.close();
 });
+
+test('on a corpus past the whole-report size no GET route reads the corpus whole: each store read is a page of at most 500, a point lookup or one story', async () => {
+  const base = await storeWith(12);
+  const stored = await base.putArticles(Array.from({ length: 6 }, (_, i) => plainTextArticle(`The Osterby harbour crane number ${i} was inspected on Monday.`)));
+  const calls: { method: string; args: unknown[] }[] = [];
+  const store = new Proxy(base, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push({ method: String(prop), args });
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const app = createApp({ store, fullReportMaxArticles: 5, scanStories: 4 });
+  const paged = new Set(['listStories', 'listArticleHeaders', 'search']);
+  const bounded = new Set(['getStory', 'getArticle', 'countArticles', 'getEngineState', 'storyOfArticles']);
+  const paths = ['/healthz', '/stories', '/stories?q=harbour&limit=500', '/stories/s002', '/articles?limit=500', `/articles/${stored[0]?.id}`, '/entities?limit=500', '/quotes?limit=500', '/quotes?speaker=Velden', '/search?q=crane&limit=500', '/report', '/report?story=s001', '/stories/s404'];
+  for (const path of paths) {
+    calls.length = 0;
+    const res = await app.request(path);
+    assert.ok(res.status === 200 || res.status === 404, `${path}: ${res.status}`);
+    for (const { method, args } of calls) {
+      if (paged.has(method)) {
+        const page = (method === 'search' ? args[1] : args[0]) as { limit: number };
+        assert.ok(page.limit <= 500, `${path}: ${method} asked for ${page.limit}`);
+      } else if (method === 'storyOfArticles' || method === 'getEngineState') {
+        assert.ok((args[0] as unknown[]).length <= 500, `${path}: ${method} of ${(args[0] as unknown[]).length} ids`);
+      } else {
+        assert.ok(bounded.has(method), `${path} called ${method}, which reads more than a page`);
+      }
+    }
+    assert.ok(calls.filter((c) => paged.has(c.method)).length <= 2, `${path} walked ${calls.filter((c) => paged.has(c.method)).length} pages`);
+    // the scan budget bounds how many stories one entities or quotes request reads
+    assert.ok(calls.filter((c) => c.method === 'getStory').length <= 4 + 1, `${path} read ${calls.filter((c) => c.method === 'getStory').length} stories`);
+  }
+  await base.close();
+});
