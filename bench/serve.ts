@@ -14,8 +14,8 @@ import type { StoredStory, Store } from '../src/store/store.js';
 import type { BenchResult, BenchRun } from './types.js';
 import { seededRandom as rng } from '../test/helpers/seeded-random.js';
 
-/** Corpus shape: 10,000 articles in 1,000 stories of 10 outlets each. */
-const ARTICLES = 10_000;
+/** Corpus shape: 10,000 articles (or $SERVE_ARTICLES) in stories of 10 outlets each. */
+const ARTICLES = Number(process.env.SERVE_ARTICLES ?? 10_000);
 const PER_STORY = 10;
 /** Stories run through the real pipeline; the other story rows reuse their reports round-robin. */
 const ANALYZED_STORIES = 12;
@@ -249,6 +249,46 @@ async function load(server: Server, clients: number, seconds: number, nextPath: 
   return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors, errorKinds, tooMany, peakRssMb: peak, cpuMsPerRequest };
 }
 
+/** One client, one request at a time: median and worst wall time of `path` over `runs`, and the server CPU per request. */
+async function single(server: Server, path: string, runs: number): Promise<{ p50: number; max: number; cpuMs: number; status: number }> {
+  const agent = new Agent({ keepAlive: true });
+  const times: number[] = [];
+  let status = 0;
+  const cpu0 = cpuSeconds(server.child.pid ?? 0);
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    status = await get(agent, server.port, path);
+    times.push(performance.now() - t0);
+  }
+  const cpuMs = ((cpuSeconds(server.child.pid ?? 0) - cpu0) * 1000) / runs;
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)] ?? 0, max: times[times.length - 1] ?? 0, cpuMs, status };
+}
+
+/** The `next` cursor of the page that starts `skip` items into `path` (walked 500 at a time). */
+async function cursorAt(server: Server, path: string, skip: number): Promise<string | null> {
+  let cursor: string | null = null;
+  for (let seen = 0; seen < skip; seen += 500) {
+    const page = await getJson(server.port, `${path}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    cursor = page.next;
+    if (!cursor) break;
+  }
+  return cursor;
+}
+
+function getJson(port: number, path: string): Promise<{ next: string | null }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve(JSON.parse(body) as { next: string | null }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 export { storyArticles };
 
 export const run: BenchRun = async (options): Promise<BenchResult> => {
@@ -257,7 +297,7 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
   const { log } = options;
   let server: Server | null = null;
   try {
-    log(`serve: building a ${ARTICLES}-article corpus (${ARTICLES / PER_STORY} stories)`);
+    log(`serve: building a ${ARTICLES}-article corpus (${ARTICLES / PER_STORY} stories; SERVE_ARTICLES sets the size)`);
     const { stories } = await buildCorpus(db, log);
     server = await startServer(db);
     const s = server;
@@ -271,6 +311,27 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
     log(`  GET /stories/{id}, ${THROUGHPUT_CLIENTS} clients: ${one.perSecond.toFixed(0)} req/s, p50 ${one.p50.toFixed(1)} ms, p99 ${one.p99.toFixed(1)} ms, server CPU ${one.cpuMsPerRequest.toFixed(2)} ms/request`);
     const crowd = await load(s, CROWD_CLIENTS, SECONDS_PER_RUN, (i) => (i % 2 ? '/stories?limit=50' : `/stories/${stories[i % stories.length]}`));
     log(`  ${CROWD_CLIENTS} concurrent clients (both routes): ${crowd.perSecond.toFixed(0)} req/s, p99 ${crowd.p99.toFixed(1)} ms, peak ${crowd.peakRssMb.toFixed(0)} MB RSS, ${crowd.errors} errors${crowd.errorKinds.size ? ` (${[...crowd.errorKinds].map(([k, n]) => `${k} x${n}`).join(', ')})` : ''}, ${crowd.tooMany} answered 429`);
+    // Paging and search over the whole corpus, one client: a page deep in the article list, a story index page deep
+    // in the list, and full-text search for a word every article has, one most have, and one none has.
+    const middle = Math.floor(ARTICLES / 2);
+    const articleCursor = await cursorAt(s, '/articles', middle);
+    const storyCursor = await cursorAt(s, '/stories', Math.floor(ARTICLES / PER_STORY / 2));
+    const probes: Array<[key: string, label: string, path: string]> = [
+      ['articlesFirstPageP50Ms', 'articles, first page', '/articles?limit=50'],
+      ['articlesMiddlePageP50Ms', `articles, page at ${middle}`, `/articles?limit=50${articleCursor ? `&cursor=${encodeURIComponent(articleCursor)}` : ''}`],
+      ['storiesMiddlePageP50Ms', 'stories, middle page', `/stories?limit=50${storyCursor ? `&cursor=${encodeURIComponent(storyCursor)}` : ''}`],
+      ['searchEveryArticleP50Ms', 'search, a word in every article', '/search?q=officials&limit=50'],
+      ['searchSomeArticlesP50Ms', 'search, a word in a sixth of the articles', '/search?q=warehouse&limit=50'],
+      ['searchNoArticleP50Ms', 'search, a word in none', '/search?q=zeppelin&limit=50'],
+    ];
+    const probed: Record<string, number> = {};
+    for (const [key, label, path] of probes) {
+      const r = await single(s, path, 10);
+      log(`  ${label}: p50 ${r.p50.toFixed(1)} ms, max ${r.max.toFixed(1)} ms, server CPU ${r.cpuMs.toFixed(1)} ms/request (HTTP ${r.status})`);
+      probed[key] = r.p50;
+    }
+    const afterProbes = rssMb(s.child.pid ?? 0);
+    log(`  server after paging and search: ${afterProbes.toFixed(0)} MB RSS`);
     return {
       bench: 'serve',
       data: null,
@@ -285,6 +346,8 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
         crowdP99Ms: crowd.p99,
         rssAtRestMb: atRest,
         rssUnder200ClientsMb: crowd.peakRssMb,
+        ...probed,
+        rssAfterPagingMb: afterProbes,
         errors: list.errors + one.errors + crowd.errors,
         tooManyRequests: list.tooMany + one.tooMany + crowd.tooMany,
       },

@@ -82,6 +82,8 @@ export function renderHtml(report: Report, ui: UiBundle): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
     `<meta name="generator" content="${escapeHtml(`${report.generatedBy.name} ${report.generatedBy.version}`)}">`,
+    // an empty icon, so the browser asks for no /favicon.ico (nothing is fetched, not even that)
+    '<link rel="icon" href="data:,">',
     `<title>${escapeHtml(pageTitle(report))}</title>`,
     `<style>${css}</style>`,
     '</head>',

@@ -448,3 +448,82 @@ test('regression: a story id absorbed by a merge redirects to the story that abs
   assert.equal((await app.request('/stories/s3')).status, 404);
   await store.close();
 });
+
+test('read answers carry an ETag: sent back it gets 304 while the story is unchanged, and 200 with a new tag once it changes', async () => {
+  const store = await storeWith(2);
+  const app = createApp({ store });
+  for (const path of ['/stories', '/stories/s001', '/articles', '/entities', '/quotes', '/report?story=s001']) {
+    const first = await app.request(path);
+    assert.equal(first.status, 200, path);
+    const tag = first.headers.get('etag');
+    assert.match(tag ?? '', /^"[\w-]+"$/, `${path} has a strong ETag`);
+    assert.equal(first.headers.get('cache-control'), 'no-cache');
+    const same = await app.request(path, { headers: { 'If-None-Match': tag ?? '' } });
+    assert.equal(same.status, 304, `${path} unchanged`);
+    assert.equal(await same.text(), '');
+    assert.equal(same.headers.get('etag'), tag);
+    assert.equal((await app.request(path, { headers: { 'If-None-Match': '"another"' } })).status, 200);
+  }
+  const before = (await app.request('/stories/s001')).headers.get('etag') ?? '';
+  const listBefore = (await app.request('/stories')).headers.get('etag') ?? '';
+  await store.replaceStories([storedStory(1, 'Harbour story 1, updated')], []);
+  const after = await app.request('/stories/s001', { headers: { 'If-None-Match': before } });
+  assert.equal(after.status, 200, 'a changed story is sent again');
+  assert.notEqual(after.headers.get('etag'), before);
+  assert.equal((await app.request('/stories', { headers: { 'If-None-Match': listBefore } })).status, 200, 'the list changed too');
+  const doc = openApiDocument() as { paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; responses: Record<string, { content?: unknown }> }>> };
+  const op = doc.paths['/stories/{id}']?.['get'];
+  assert.ok(op?.parameters.some((p) => p.name === 'If-None-Match' && p.in === 'header'));
+  assert.equal(op?.responses['304']?.content, undefined, 'a 304 has no body');
+  await store.close();
+});
+
+test('regression: a JSONL record no article can be read from is reported against the request body line, not "<stdin>"', async () => {
+  const store = await openStore(':memory:');
+  const app = createApp({ store, token: TOKEN });
+  const res = await app.request('/articles', { method: 'POST', body: '{"text":"x"}\n', headers: { ...auth, 'Content-Type': 'application/x-ndjson' } });
+  assert.equal(res.status, 400);
+  const { message } = await errorOf(res);
+  assert.match(message, /request body line 1/);
+  assert.doesNotMatch(message, /<stdin>/);
+  await store.close();
+});
+
+test('on a corpus past the whole-report size no GET route reads the corpus whole: each store read is a page of at most 500, a point lookup or one story', async () => {
+  const base = await storeWith(12);
+  const stored = await base.putArticles(Array.from({ length: 6 }, (_, i) => plainTextArticle(`The Osterby harbour crane number ${i} was inspected on Monday.`)));
+  const calls: { method: string; args: unknown[] }[] = [];
+  const store = new Proxy(base, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push({ method: String(prop), args });
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const app = createApp({ store, fullReportMaxArticles: 5, scanStories: 4 });
+  const paged = new Set(['listStories', 'listArticleHeaders', 'search']);
+  const bounded = new Set(['getStory', 'getArticle', 'countArticles', 'getEngineState', 'storyOfArticles']);
+  const paths = ['/healthz', '/stories', '/stories?q=harbour&limit=500', '/stories/s002', '/articles?limit=500', `/articles/${stored[0]?.id}`, '/entities?limit=500', '/quotes?limit=500', '/quotes?speaker=Velden', '/search?q=crane&limit=500', '/report', '/report?story=s001', '/stories/s404'];
+  for (const path of paths) {
+    calls.length = 0;
+    const res = await app.request(path);
+    assert.ok(res.status === 200 || res.status === 404, `${path}: ${res.status}`);
+    for (const { method, args } of calls) {
+      if (paged.has(method)) {
+        const page = (method === 'search' ? args[1] : args[0]) as { limit: number };
+        assert.ok(page.limit <= 500, `${path}: ${method} asked for ${page.limit}`);
+      } else if (method === 'storyOfArticles' || method === 'getEngineState') {
+        assert.ok((args[0] as unknown[]).length <= 500, `${path}: ${method} of ${(args[0] as unknown[]).length} ids`);
+      } else {
+        assert.ok(bounded.has(method), `${path} called ${method}, which reads more than a page`);
+      }
+    }
+    assert.ok(calls.filter((c) => paged.has(c.method)).length <= 2, `${path} walked ${calls.filter((c) => paged.has(c.method)).length} pages`);
+    // the scan budget bounds how many stories one entities or quotes request reads
+    assert.ok(calls.filter((c) => c.method === 'getStory').length <= 4 + 1, `${path} read ${calls.filter((c) => c.method === 'getStory').length} stories`);
+  }
+  await base.close();
+});

@@ -17,6 +17,7 @@ import { MAX_QUERY_CHARS } from './api-schemas.js';
 import { ApiError, parseParams } from './api-error.js';
 import { ingestBody, readerMessage } from './ingest-body.js';
 import { bodyCap, inFlightLimit, jsonError, requireWriteAccess } from './guards.js';
+import { jsonWithEtag } from './json-etag.js';
 import { openApiDocument } from './openapi.js';
 import { honoPath, ROUTES } from './routes.js';
 import { resolveServeSettings, type ServeSettings } from './settings.js';
@@ -151,13 +152,13 @@ export function createApp(options: AppOptions): Hono {
 
   app.get(ROUTES.stories.path, async (c) => {
     const q = query(c, ROUTES.stories.query);
-    return c.json(await storyPage(store, { cursor: q.cursor ?? null, limit: q.limit, ...(q.q?.trim() ? { q: q.q.trim() } : {}) }));
+    return jsonWithEtag(c, await storyPage(store, { cursor: q.cursor ?? null, limit: q.limit, ...(q.q?.trim() ? { q: q.q.trim() } : {}) }));
   });
 
   app.get(honoPath(ROUTES.story.path), async (c) => {
     const { id } = parseParams(ROUTES.story.params, c.req.param());
     const report = await storyReport(store, id);
-    if (report) return c.json(report);
+    if (report) return jsonWithEtag(c, report);
     // a story absorbed by a merge: its id moved to the story that absorbed it
     const survivor = await survivingStory(store, id);
     if (survivor) return c.redirect(`/stories/${encodeURIComponent(survivor)}`, 301);
@@ -166,14 +167,14 @@ export function createApp(options: AppOptions): Hono {
 
   app.get(ROUTES.articles.path, async (c) => {
     const q = query(c, ROUTES.articles.query);
-    return c.json(await articlePage(store, { cursor: q.cursor ?? null, limit: q.limit }));
+    return jsonWithEtag(c, await articlePage(store, { cursor: q.cursor ?? null, limit: q.limit }));
   });
 
   app.get(honoPath(ROUTES.article.path), async (c) => {
     const { id } = parseParams(ROUTES.article.params, c.req.param());
     const article = await articleView(store, id);
     if (!article) throw new ApiError(404, 'not-found', `no article ${id}: list them with GET /articles or find one with GET /search?q=`);
-    return c.json(article);
+    return jsonWithEtag(c, article);
   });
 
   app.get(ROUTES.entities.path, async (c) => {
@@ -181,7 +182,7 @@ export function createApp(options: AppOptions): Hono {
     const page = await storyItems(store, { cursor: q.cursor, limit: q.limit, story: q.story, scanStories: settings.scanStories }, (report: Report, story) =>
       report.entities.map((e) => ({ ...e, story })),
     );
-    return c.json(page);
+    return jsonWithEtag(c, page);
   });
 
   app.get(ROUTES.quotes.path, async (c) => {
@@ -200,19 +201,19 @@ export function createApp(options: AppOptions): Hono {
         return [{ ...quote, story, speakerName }];
       });
     });
-    return c.json(page);
+    return jsonWithEtag(c, page);
   });
 
   app.get(ROUTES.search.path, async (c) => {
     const q = query(c, ROUTES.search.query);
-    return c.json(await searchPage(store, checkSearchQuery(q.q), { cursor: q.cursor ?? null, limit: q.limit }));
+    return jsonWithEtag(c, await searchPage(store, checkSearchQuery(q.q), { cursor: q.cursor ?? null, limit: q.limit }));
   });
 
   app.get(ROUTES.report.path, async (c) => {
     const q = query(c, ROUTES.report.query);
     if (q.story !== undefined) {
       const report = await storyReport(store, q.story);
-      if (report) return c.json(report);
+      if (report) return jsonWithEtag(c, report);
       const survivor = await survivingStory(store, q.story);
       if (survivor) return c.redirect(`/report?story=${encodeURIComponent(survivor)}`, 301);
       throw new ApiError(404, 'not-found', `no story ${q.story}: list them with GET /stories`);
@@ -221,13 +222,13 @@ export function createApp(options: AppOptions): Hono {
     if (articles > 0 && articles <= settings.fullReportMaxArticles && !q.cursor) {
       // assembled from the stored story rows (read-only), so it is always the current analysis
       const ids = await allStoryIds(store);
-      if (ids.length) return c.json(await storiesReport({ store, ctx }, ids));
+      if (ids.length) return jsonWithEtag(c, await storiesReport({ store, ctx }, ids));
     }
     const stories = await storyPage(store, { cursor: q.cursor ?? null, limit: q.limit });
     if (!stories.items.length && !q.cursor) {
       throw new ApiError(404, 'not-analyzed', 'nothing analyzed yet: run "parallax analyze" or POST /articles?analyze=1');
     }
-    return c.json({
+    return jsonWithEtag(c, {
       schema: 'parallax.report-index/1' as const,
       articles,
       stories,

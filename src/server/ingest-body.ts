@@ -62,7 +62,7 @@ export async function ingestBody(deps: { readonly store: Store; readonly ctx: Co
   return { ...summary, articles: summary.articles.map(withPostedOutlet) };
 }
 
-/** The readers name standard input "<stdin>" or "-"; here it is `name` (the request body, a feed URL). */
+/** The readers name standard input "<stdin>" or "-" (also as "<stdin> line 3"); here it is `name` (the request body, a feed URL). */
 export function readerMessage(message: string, name: string): string {
-  return message.replace(/^(?:<stdin>|-):\s*/, `${name}: `);
+  return message.replace(/^(?:<stdin>|-):\s*/, `${name}: `).replace(/^(?:<stdin>|-)(?= line \d)/, name);
 }

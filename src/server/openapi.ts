@@ -37,6 +37,9 @@ function parameters(route: RouteSpec): Json[] {
   };
   add(route.params, 'path');
   add(route.query, 'query');
+  if (route.responses[304]) {
+    out.push({ name: 'If-None-Match', in: 'header', required: false, description: 'the ETag of an earlier answer: 304 while it is still current', schema: { type: 'string' } });
+  }
   return out;
 }
 
@@ -44,6 +47,11 @@ function operation(route: RouteSpec): Json {
   const responses: Json = {};
   for (const [status, spec] of Object.entries(route.responses)) {
     const schemas = spec.schemas ?? [];
+    // a redirect or a 304 has no body to describe
+    if (!schemas.length && /^3/.test(status)) {
+      responses[status] = { description: spec.description };
+      continue;
+    }
     const schema = schemas.length === 1 && schemas[0] ? ref(schemas[0]) : schemas.length > 1 ? { oneOf: schemas.map(ref) } : { type: 'object' };
     responses[status] = { description: spec.description, content: { 'application/json': { schema } } };
   }

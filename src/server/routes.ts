@@ -46,6 +46,8 @@ const bad = { description: 'malformed input: the message names the parameter and
 const notFound = { description: 'no such item', schemas: [errorSchema] };
 const absorbed = { description: 'a merge absorbed this story: Location names the story that absorbed it' };
 const busy = { description: 'too many requests in flight; retry after the Retry-After seconds', schemas: [errorSchema] };
+/** Every read answer carries an ETag; sent back in If-None-Match it gets this while the data is unchanged. */
+const notModified = { description: 'unchanged since the ETag sent in If-None-Match (no body)' };
 
 export const ROUTES = {
   health: { method: 'get', path: '/healthz', operationId: 'health', summary: 'liveness and corpus size', responses: { 200: { description: 'up', schemas: [healthSchema] } } },
@@ -76,7 +78,7 @@ export const ROUTES = {
     operationId: 'listStories',
     summary: 'stories with their counts, in id order',
     query: storiesQuery,
-    responses: { 200: { description: 'one page', schemas: [storyPageSchema] }, 400: bad, 429: busy },
+    responses: { 200: { description: 'one page', schemas: [storyPageSchema] }, 304: notModified, 400: bad, 429: busy },
   },
   story: {
     method: 'get',
@@ -84,7 +86,7 @@ export const ROUTES = {
     operationId: 'getStory',
     summary: 'one story as its stored report-v1 subset',
     params: idParam,
-    responses: { 200: { description: 'the story report', schemas: [reportV1Schema] }, 301: absorbed, 404: notFound, 429: busy },
+    responses: { 200: { description: 'the story report', schemas: [reportV1Schema] }, 304: notModified, 301: absorbed, 404: notFound, 429: busy },
   },
   articles: {
     method: 'get',
@@ -92,7 +94,7 @@ export const ROUTES = {
     operationId: 'listArticles',
     summary: 'article headers in id order',
     query: pageQuery,
-    responses: { 200: { description: 'one page', schemas: [articlePageSchema] }, 400: bad, 429: busy },
+    responses: { 200: { description: 'one page', schemas: [articlePageSchema] }, 304: notModified, 400: bad, 429: busy },
   },
   article: {
     method: 'get',
@@ -100,7 +102,7 @@ export const ROUTES = {
     operationId: 'getArticle',
     summary: 'one article with its layers (spans into its text) and diagnostics',
     params: idParam,
-    responses: { 200: { description: 'the article', schemas: [articleViewSchema] }, 404: notFound, 429: busy },
+    responses: { 200: { description: 'the article', schemas: [articleViewSchema] }, 304: notModified, 404: notFound, 429: busy },
   },
   entities: {
     method: 'get',
@@ -108,7 +110,7 @@ export const ROUTES = {
     operationId: 'listEntities',
     summary: 'entities of the stored story reports, story by story',
     query: entitiesQuery,
-    responses: { 200: { description: 'one page', schemas: [entityPageSchema] }, 400: bad, 404: notFound, 429: busy },
+    responses: { 200: { description: 'one page', schemas: [entityPageSchema] }, 304: notModified, 400: bad, 404: notFound, 429: busy },
   },
   quotes: {
     method: 'get',
@@ -116,7 +118,7 @@ export const ROUTES = {
     operationId: 'listQuotes',
     summary: 'quotes of the stored story reports, optionally by one speaker; a page may hold fewer than `limit` items when a scan budget ends it (follow `next`)',
     query: quotesQuery,
-    responses: { 200: { description: 'one page', schemas: [quotePageSchema] }, 400: bad, 404: notFound, 429: busy },
+    responses: { 200: { description: 'one page', schemas: [quotePageSchema] }, 304: notModified, 400: bad, 404: notFound, 429: busy },
   },
   search: {
     method: 'get',
@@ -124,7 +126,7 @@ export const ROUTES = {
     operationId: 'search',
     summary: 'full-text search over stored articles',
     query: searchQuery,
-    responses: { 200: { description: 'one page of hits', schemas: [searchPageSchema] }, 400: bad, 429: busy },
+    responses: { 200: { description: 'one page of hits', schemas: [searchPageSchema] }, 304: notModified, 400: bad, 429: busy },
   },
   report: {
     method: 'get',
@@ -133,7 +135,7 @@ export const ROUTES = {
     summary: 'the stored report: whole when the corpus is small, else the story index with paging (never built on read)',
     query: reportQuery,
     responses: {
-      200: { description: 'report-v1, or the story index for a big corpus', schemas: [reportV1Schema, reportIndexSchema] },
+      200: { description: 'report-v1, or the story index for a big corpus', schemas: [reportV1Schema, reportIndexSchema] }, 304: notModified,
       301: absorbed,
       400: bad,
       404: { description: 'nothing analyzed yet, or no such story', schemas: [errorSchema] },

@@ -3,18 +3,25 @@ import { useEffect, useState } from 'preact/hooks';
 import { ArticleView } from './article-view.js';
 import type { DataSource } from './data-source.js';
 import type { Report } from './report-types.js';
+import { UpdateNotice, useChanged } from './live-updates.js';
 import { href, parseRoute, type Route } from './route.js';
 import { StoryList } from './story-list.js';
 import { StoryPage } from './story-page.js';
 
 type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'error'; message: string } | { state: 'ready'; report: Report };
 
-function useStory(source: DataSource, storyId: string | null): Loaded {
+/** The story a report is about: the route's id, or the story that absorbed it when a merge moved it (the API redirects). */
+export function storyShown(report: Report, asked: string): string {
+  return report.stories.some((s) => s.id === asked) ? asked : (report.stories[0]?.id ?? asked);
+}
+
+/** Loads the story; `revision` bumps reload it in place (the page keeps showing the old one until the new one is in). */
+function useStory(source: DataSource, storyId: string | null, revision: number): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     if (!storyId) return;
     let live = true;
-    setLoaded({ state: 'loading' });
+    if (revision === 0) setLoaded({ state: 'loading' });
     source
       .story(storyId)
       .then((report) => live && setLoaded(report ? { state: 'ready', report } : { state: 'missing' }))
@@ -22,7 +29,7 @@ function useStory(source: DataSource, storyId: string | null): Loaded {
     return () => {
       live = false;
     };
-  }, [source, storyId]);
+  }, [source, storyId, revision]);
   return loaded;
 }
 
@@ -38,14 +45,29 @@ function FindArticle({ source, articleId }: { source: DataSource; articleId: str
 }
 
 function StoryRoute({ source, route }: { source: DataSource; route: Extract<Route, { page: 'story' | 'article' }> }) {
-  const loaded = useStory(source, route.story);
+  // (keyed by story id in App, so a new story starts at revision 0)
+  const [revision, setRevision] = useState(0);
+  const loaded = useStory(source, route.story, revision);
+  const report = loaded.state === 'ready' ? loaded.report : null;
+  const changed = useChanged(source, { kind: 'story', id: route.story }, report);
+  // A merge moved this story into another: show it under the id it lives on (the old link keeps working).
+  const moved = report ? storyShown(report, route.story) : route.story;
+  useEffect(() => {
+    if (moved === route.story) return;
+    location.replace(route.page === 'story' ? href.story(moved) : href.article(moved, route.article));
+  }, [moved, route]);
   if (loaded.state === 'loading') return <p aria-busy="true">Loading story…</p>;
   if (loaded.state === 'missing') return <p role="alert">No story {route.story}.</p>;
   if (loaded.state === 'error') return <p role="alert">Could not load story {route.story}: {loaded.message}</p>;
-  return route.page === 'story' ? (
-    <StoryPage report={loaded.report} storyId={route.story} />
-  ) : (
-    <ArticleView report={loaded.report} storyId={route.story} articleId={route.article} />
+  return (
+    <>
+      {changed ? <UpdateNotice what="This story" onRefresh={() => setRevision((r) => r + 1)} /> : null}
+      {route.page === 'story' ? (
+        <StoryPage report={loaded.report} storyId={moved} />
+      ) : (
+        <ArticleView report={loaded.report} storyId={moved} articleId={route.article} />
+      )}
+    </>
   );
 }
 
@@ -73,11 +95,11 @@ export function App({ source }: { source: DataSource }) {
       </header>
       <main id="main" tabIndex={-1}>
         {route.page === 'stories' ? (
-          <StoryList source={source} query={route.query} />
+          <StoryList key={route.query} source={source} query={route.query} />
         ) : route.page === 'find-article' ? (
           <FindArticle source={source} articleId={route.article} />
         ) : (
-          <StoryRoute source={source} route={route} />
+          <StoryRoute key={route.story} source={source} route={route} />
         )}
       </main>
     </>

@@ -8,7 +8,7 @@ const SECTIONS: ReadonlyArray<{ key: Report['brief'][number]['section']; title: 
   { key: 'disputed', title: 'Disputed', icon: '⚠' },
   { key: 'single-source', title: 'Reported by one source only', icon: '①' },
   { key: 'quotes', title: 'Who said what', icon: '“' },
-  { key: 'timeline', title: 'How the story moved', icon: '⏱' },
+  { key: 'timeline', title: 'How the story moved', icon: '◷' },
   { key: 'sources', title: 'Sources', icon: '⇄' },
 ];
 

@@ -1,16 +1,7 @@
 // The provenance graph: which outlet relays whom (wire credits, near-copies, attributions, anonymous sources), as SVG and as a list.
-import type { Provenance } from './report-types.js';
+import { ANONYMOUS_NODE, graphEdges, unlistedCopies, type Edge, type Kind } from './provenance-edges.js';
 import { CiteList } from './cite.js';
 import type { StoryData } from './story-data.js';
-
-type Kind = Provenance['kind'];
-
-interface Edge {
-  readonly from: string; // the source relayed
-  readonly to: string; // the outlet relaying it
-  readonly kind: Kind;
-  readonly label: string;
-}
 
 const KIND_TEXT: Record<Kind, string> = {
   'wire-credit': 'credits',
@@ -21,28 +12,6 @@ const KIND_TEXT: Record<Kind, string> = {
 
 /** Line patterns, so the kind never rests on colour alone. */
 const DASH: Record<Kind, string> = { 'wire-credit': '', 'near-copy': '10 5', attribution: '2 5', anonymous: '7 3 2 3' };
-
-const ANONYMOUS_NODE = 'anonymous sources';
-
-function graphEdges(data: StoryData): Edge[] {
-  const edges = new Map<string, Edge>();
-  const add = (e: Edge): void => {
-    const key = `${e.from}|${e.to}|${e.kind}`;
-    if (!edges.has(key)) edges.set(key, e);
-  };
-  for (const p of data.report.provenance) {
-    add({ from: p.kind === 'anonymous' ? ANONYMOUS_NODE : p.relays, to: p.outlet, kind: p.kind, label: p.relays });
-  }
-  // Wire copies the report did not list as provenance still show: duplicateOf names the original.
-  for (const a of data.report.articles) {
-    if (a.duplicateOf && data.article(a.duplicateOf)) {
-      const from = data.outlet(a.duplicateOf);
-      const to = data.outlet(a.id);
-      if (from !== to) add({ from, to, kind: 'near-copy', label: from });
-    }
-  }
-  return [...edges.values()].filter((e) => e.from !== e.to);
-}
 
 /** Column of each node: 0 for what relays nothing, else one past the deepest thing it relays (cycles cut). */
 function depths(nodes: readonly string[], edges: readonly Edge[]): Map<string, number> {
@@ -149,6 +118,12 @@ export function ProvenanceGraph({ data }: { data: StoryData }) {
         {data.report.provenance.map((p, k) => (
           <li key={k}>
             <strong>{p.outlet}</strong> {KIND_TEXT[p.kind]} <em>{p.relays}</em> <CiteList cites={p.cites.slice(0, 1)} data={data} />
+          </li>
+        ))}
+        {/* near-copies the graph draws from the articles alone, so the list says everything the picture shows */}
+        {unlistedCopies(data, edges).map((e) => (
+          <li key={`copy:${e.from}:${e.to}`}>
+            <strong>{e.to}</strong> {KIND_TEXT['near-copy']} <em>{e.from}</em>
           </li>
         ))}
         {independent.length ? <li>Reporting on its own (relays no one): {independent.join(', ')}</li> : null}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DataSource } from './data-source.js';
 import { dateRange, plural } from './format.js';
 import type { SearchHit, StorySummary } from './report-types.js';
+import { UpdateNotice, useChanged } from './live-updates.js';
 import { href } from './route.js';
 
 export function StoryList({ source, query }: { source: DataSource; query: string }) {
@@ -12,10 +13,12 @@ export function StoryList({ source, query }: { source: DataSource; query: string
   const [hits, setHits] = useState<readonly SearchHit[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
+  const changed = useChanged(source, { kind: 'stories', query }, stories);
 
   useEffect(() => {
     let live = true;
-    setDraft(query);
+    if (revision === 0) setDraft(query);
     setError(null);
     setSearchError(null);
     // A rejected search query (the API answers 400) leaves the story list standing.
@@ -34,7 +37,7 @@ export function StoryList({ source, query }: { source: DataSource; query: string
     return () => {
       live = false;
     };
-  }, [source, query]);
+  }, [source, query, revision]);
 
   const more = (): void => {
     if (!next) return;
@@ -64,6 +67,7 @@ export function StoryList({ source, query }: { source: DataSource; query: string
           <button type="submit">Search</button>
         </div>
       </form>
+      {changed ? <UpdateNotice what="The story list" onRefresh={() => setRevision((r) => r + 1)} /> : null}
       {error ? (
         <p class="error" role="alert">
           Could not load stories: {error}

@@ -26,7 +26,7 @@ export function TimelineView({ data }: { data: StoryData }) {
     <section aria-labelledby="timeline-h" class="card" data-testid="timeline">
       <h2 id="timeline-h">
         <span aria-hidden="true" class="icon">
-          ⏱
+          ◷
         </span>{' '}
         Timeline <span class="count">({entries.length})</span>
       </h2>
