@@ -7,7 +7,7 @@ import { countKey, countsPeople } from './intervals.js';
 import type { Ordering } from './orderings.js';
 import type { Superlative } from './superlatives.js';
 import { classKey, synonymClass } from './synonym-class.js';
-import { isAge } from '../../stages/quantities/index.js';
+import { isAge, isMagnitude } from '../../stages/quantities/index.js';
 
 /** Words either side of a figure or time searched for the verb it belongs to. */
 const FRAME_REACH = 5;
@@ -153,9 +153,10 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
   for (const q of quantities) {
     const unit = countKey(q.unit);
     if (unit === null) continue;
-    // A person's age ("age:ferrin") is one fact of that person, whatever verb stands near it.
-    if (isAge(q.unit)) {
-      out.add(`${unit}|`);
+    // A person's age ("age:ferrin") is one fact of that person, whatever verb stands near it; a quake's magnitude
+    // one fact of that quake (the main shock, or one of the others: an aftershock, a second quake).
+    if (isAge(q.unit) || isMagnitude(q.unit)) {
+      out.add(`${unit}|${isMagnitude(q.unit) && otherShock(text, clause, q) ? OTHER_SHOCK : ''}`);
       continue;
     }
     const verbs = verbsNear(text, clause, q);
@@ -182,4 +183,19 @@ const CROWD_WORDS = new Set(['march', 'rally', 'protest', 'protester', 'demonstr
  */
 function namesCrowd(text: string, clause: Span): boolean {
   return tokenize(text, clause).some((t) => CROWD_WORDS.has(contentKey(t.text) ?? ''));
+}
+
+/** The frame suffix of a magnitude told of another shock than the story's main one. */
+const OTHER_SHOCK = 'other-shock';
+
+/** Words that tell of a shock other than the main one: "aftershocks of around 4.0", "a second quake of 5.2". */
+const OTHER_SHOCK_RE = /\b(?:aftershocks?|after-shocks?|foreshocks?|(?:second|another|smaller|earlier|previous|weaker|later|last|new)\s+(?:(?:strong|powerful|major|moderate|big|large)\s+)?(?:earth)?(?:quakes?|temblors?|tremors?|shocks?))\b/i;
+
+/** Characters either side of a magnitude searched for words naming its shock. */
+const SHOCK_REACH = 60;
+
+/** Whether a magnitude is told of a shock other than the main one (an aftershock, a second or earlier quake). */
+export function otherShock(text: string, clause: Span, q: Span): boolean {
+  const around = text.slice(Math.max(clause.start, q.start - SHOCK_REACH), Math.min(clause.end, q.end + SHOCK_REACH));
+  return OTHER_SHOCK_RE.test(around);
 }

@@ -1,6 +1,6 @@
 // Quantity intervals for claim comparison: counts of people, duration scaling and precision widening, over the quantities stage.
 import type { PeopleRole, QuantitySpan } from '../../core/article.js';
-import { QUANTITY_TOLERANCES, TIME_UNIT_SECONDS, measureUnit, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
+import { QUANTITY_TOLERANCES, TIME_UNIT_SECONDS, isMagnitude, measureUnit, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
 
 export { intervalsOverlap } from '../../stages/quantities/index.js';
 
@@ -75,6 +75,8 @@ export function precisionSlack(value: number): number {
 
 /** The interval a quantity asserts, on a common scale (seconds for durations), widened for round exact figures. */
 export function quantityInterval(q: QuantitySpan): Interval {
+  // A magnitude carries its own reading of the written places ("6" is 5.5 to 6.5, "6.1" is 6.1).
+  if (isMagnitude(q.unit)) return { low: q.low, high: q.high, lowInclusive: q.lowInclusive, highInclusive: q.highInclusive };
   const k = scaleOf(q.unit);
   // An exact measurement carries the rounding of a conversion ("200 feet (60 m)"), not the last place of a count:
   // "700 metres" is not "650 to 750".
