@@ -222,3 +222,10 @@ test('clauses giving magnitudes half a point apart tell of two quakes: their inj
   assert.equal(compareMentions(first, second), null);
   assert.equal(compareMentions(first, same)?.kind, 'number');
 });
+
+test('a figure restated in brackets in other units is one figure, compared once (regression: "1,150 kilometres (700 miles)" was read as two)', () => {
+  const a = read('Tarno, located 1,150 kilometres (700 miles) southeast of Velmar, has a busy port.');
+  const b = read('Tarno, an island 1,500 kilometres south of Velmar, has a busy port.');
+  assert.equal(compareMentions(a, b)?.kind, 'number');
+  assert.equal(compareMentions(a, read('Tarno, an island 1,150 kilometres south of Velmar, has a busy port.')), null);
+});

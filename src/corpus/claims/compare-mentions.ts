@@ -177,7 +177,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
   const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}`;
   const counted = (m: ComparedMention): Map<string, number> => {
     const out = new Map<string, number>();
-    for (const q of m.facts.quantities) out.set(classOf(m, q), (out.get(classOf(m, q)) ?? 0) + 1);
+    for (const q of m.facts.quantities) if (!isConversion(m, q)) out.set(classOf(m, q), (out.get(classOf(m, q)) ?? 0) + 1);
     return out;
   };
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
@@ -187,9 +187,9 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
   const ca = counted(a);
   const cb = counted(b);
   for (const qa of a.facts.quantities) {
-    if ((ca.get(classOf(a, qa)) ?? 0) > 1) continue;
+    if ((ca.get(classOf(a, qa)) ?? 0) > 1 || isConversion(a, qa)) continue;
     for (const qb of b.facts.quantities) {
-      if ((cb.get(classOf(b, qb)) ?? 0) > 1) continue;
+      if ((cb.get(classOf(b, qb)) ?? 0) > 1 || isConversion(b, qb)) continue;
       if (isPart(a, qa) || isPart(b, qb)) continue;
       if (apart && !isAge(qa.unit)) continue;
       // Only the main shocks' magnitudes are one figure: aftershocks and earlier quakes are many.
@@ -204,6 +204,17 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     }
   }
   return null;
+}
+
+/**
+ * "1,150 kilometres (700 miles)", "28 degrees Celsius (82 degrees Fahrenheit)": a figure in brackets right after one
+ * of the same measure restates it in other units, so the clause gives one figure, not two.
+ */
+function isConversion(m: ComparedMention, q: QuantitySpan): boolean {
+  const before = m.facts.quantities.filter((p) => p.end <= q.start).pop();
+  if (!before) return false;
+  const between = m.text.slice(before.end - m.cite.start, q.start - m.cite.start);
+  return /^\s*[([]\s*(?:or\s+|about\s+|some\s+)?$/.test(between) && countKey(before.unit) === countKey(q.unit);
 }
 
 /** "$9 million per season", "80 km an hour", "2,000 a year": the period or thing a figure is counted per, '' for none. */

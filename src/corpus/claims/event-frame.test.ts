@@ -60,3 +60,19 @@ test('an undated weekday frames with the main verbs, not with verbs of a relativ
   const b = 'Prosecutors filed charges Friday against the driver who hit and killed a cyclist';
   assert.deepEqual(mainEventKeys(b, whole(b)), mainEventKeys('filed', whole('filed')));
 });
+
+test('a length before "<direction> of <Name>" is framed by the place it is measured from, whatever the verb', () => {
+  const a = 'Tarno, located 1,150 kilometres (700 miles) southeast of Velmar, has a busy port.';
+  const b = 'Tarno lies 1,500 kilometres south of Velmar.';
+  const c = 'The climber fell 200 metres down the face.';
+  assert.ok(figureFrames(a, whole(a), [quantity(a, '1,150 kilometres', 1150, 'kilometre')]).includes('length|from:velmar'));
+  assert.ok(figureFrames(b, whole(b), [quantity(b, '1,500 kilometres', 1500, 'kilometre')]).includes('length|from:velmar'));
+  assert.ok(!figureFrames(c, whole(c), [quantity(c, '200 metres', 200, 'metre')]).some((f) => f.includes('from:')));
+});
+
+test('a magnitude frames as one fact of its quake, an aftershock\'s apart from the main shock\'s', () => {
+  const a = 'A 6.1-magnitude quake struck Tarno.';
+  const b = 'Tarno was shaken by aftershocks of magnitude 4.2.';
+  assert.deepEqual(figureFrames(a, whole(a), [quantity(a, '6.1-magnitude', 6.1, 'magnitude')]), ['magnitude|']);
+  assert.deepEqual(figureFrames(b, whole(b), [quantity(b, 'magnitude 4.2', 4.2, 'magnitude')]), ['magnitude|other-shock']);
+});

@@ -159,6 +159,10 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
       out.add(`${unit}|${isMagnitude(q.unit) && otherShock(text, clause, q) ? OTHER_SHOCK : ''}`);
       continue;
     }
+    // "1,500 kilometres south of Tehran", "35 miles (56 km) southwest of the port of Ardan": how far a place lies from
+    // another, whatever verb the clause uses, keyed by the place measured from.
+    const from = unit === 'length' ? distanceFrom(text, clause, q) : null;
+    if (from !== null) out.add(`${unit}|${DISTANCE_FROM}${from}`);
     const verbs = verbsNear(text, clause, q);
     for (const verb of verbs) out.add(`${unit}|${CROWD_WORDS.has(verb) ? CROWD : verb}`);
     if (!verbs.length && countsPeople(q.unit) && namesCrowd(text, clause)) out.add(`${unit}|${CROWD}`);
@@ -198,4 +202,20 @@ const SHOCK_REACH = 60;
 export function otherShock(text: string, clause: Span, q: Span): boolean {
   const around = text.slice(Math.max(clause.start, q.start - SHOCK_REACH), Math.min(clause.end, q.end + SHOCK_REACH));
   return OTHER_SHOCK_RE.test(around);
+}
+
+/** The frame infix of a distance from a named place ("length|from:tehran"). */
+const DISTANCE_FROM = 'from:';
+
+/**
+ * After a length: an optional conversion in brackets, an optional direction, then "of" or "from" and a capitalised
+ * name ("(700 miles) southeast of Tehran", "north of the port of Ardan" names the port, "from Ardan").
+ */
+const DISTANCE_FROM_RE =
+  /^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:to\s+the\s+)?(?:(?:north|south|east|west)(?:[\s-]*(?:north|south|east|west))?(?:ern)?|northeast|northwest|southeast|southwest|away|outside|off)\s+)?(?:of|from)\s+(?:the\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?)?(?<name>[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)*)/u;
+
+/** The lower-cased name of the place a length is measured from, or null when the clause names none right after it. */
+export function distanceFrom(text: string, clause: Span, q: Span): string | null {
+  const name = DISTANCE_FROM_RE.exec(text.slice(q.end, Math.min(clause.end, q.end + 90)))?.groups?.name;
+  return name ? name.toLowerCase() : null;
 }
