@@ -229,3 +229,10 @@ test('a figure restated in brackets in other units is one figure, compared once 
   assert.equal(compareMentions(a, b)?.kind, 'number');
   assert.equal(compareMentions(a, read('Tarno, an island 1,150 kilometres south of Velmar, has a busy port.')), null);
 });
+
+test('a price per share is not the deal\'s total, and a clause giving both still compares each with its own kind', () => {
+  const both = read('Varcom will acquire Delta for $13.2 billion, or $25 a share, the companies said.');
+  assert.equal(compareMentions(both, read('Varcom will acquire Delta for $13.9 billion, the companies said.'))?.kind, 'number');
+  assert.equal(compareMentions(both, read('Varcom will pay $26.50 a share for Delta, the companies said.'))?.kind, 'number');
+  assert.equal(compareMentions(both, read('Varcom will acquire Delta for $13.2 billion, the companies said.')), null);
+});

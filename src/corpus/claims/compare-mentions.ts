@@ -174,7 +174,7 @@ function trivialChange(c: WordChange): boolean {
  * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
  */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}`;
+  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}`;
   const counted = (m: ComparedMention): Map<string, number> => {
     const out = new Map<string, number>();
     for (const q of m.facts.quantities) if (!isConversion(m, q)) out.set(classOf(m, q), (out.get(classOf(m, q)) ?? 0) + 1);
@@ -217,8 +217,8 @@ function isConversion(m: ComparedMention, q: QuantitySpan): boolean {
   return /^\s*[([]\s*(?:or\s+|about\s+|some\s+)?$/.test(between) && countKey(before.unit) === countKey(q.unit);
 }
 
-/** "$9 million per season", "80 km an hour", "2,000 a year": the period or thing a figure is counted per, '' for none. */
-const RATE_AFTER_RE = /^\s*(?:per|a|an|each|every)\s+(season|year|game|match|month|week|day|night|hour|minute|head|person|capita)\b/i;
+/** "$9 million per season", "80 km an hour", "$25 a share": the period or thing a figure is counted per, '' for none. */
+const RATE_AFTER_RE = /^\s*(?:per|a|an|each|every)\s+(season|year|game|match|month|week|day|night|hour|minute|head|person|capita|share|barrel|unit|ton|tonne)\b/i;
 
 function rateOf(m: ComparedMention, q: QuantitySpan): string {
   return RATE_AFTER_RE.exec(m.text.slice(q.end - m.cite.start, q.end - m.cite.start + 20))?.[1]?.toLowerCase() ?? '';

@@ -76,3 +76,12 @@ test('a magnitude frames as one fact of its quake, an aftershock\'s apart from t
   assert.deepEqual(figureFrames(a, whole(a), [quantity(a, '6.1-magnitude', 6.1, 'magnitude')]), ['magnitude|']);
   assert.deepEqual(figureFrames(b, whole(b), [quantity(b, 'magnitude 4.2', 4.2, 'magnitude')]), ['magnitude|other-shock']);
 });
+
+test('money figures frame by the class of their verb or value word: "stole" and "snatched", "buy" and "acquire", "worth" and "valued at"', () => {
+  const frames = (t: string, part: string, value: number): string[] => figureFrames(t, whole(t), [quantity(t, part, value, 'dollar')]);
+  assert.ok(frames('Robbers snatched $108 million in gems.', '$108 million', 108e6).includes('usd|steal'));
+  assert.ok(frames('Gems were stolen, $160 million in all.', '$160 million', 160e6).includes('usd|steal'));
+  assert.ok(frames('Varcom will buy Delta for $13.9 billion.', '$13.9 billion', 13.9e9).includes('usd|acquire'));
+  assert.ok(frames('Varcom agreed to acquire Delta for $13.2 billion.', '$13.2 billion', 13.2e9).includes('usd|acquire'));
+  assert.ok(frames('Gems worth $160 million were taken.', '$160 million', 160e6).includes('usd|worth'));
+});

@@ -21,10 +21,16 @@ const EVENT_WORDS = new Set([
 /** Reporting and auxiliary forms are not the event. */
 const NOT_EVENT = new Set(['said', 'reported', 'added', 'stated', 'told', 'according', 'citing', 'quoted', 'confirmed', 'announced', 'being', 'having']);
 
+/**
+ * Classes of words that say what a figure is in any form ("buy", "acquire", "snatch"; "worth", "valued at"), not
+ * only as -ed or -ing verbs.
+ */
+const ACTION_CLASSES: ReadonlySet<string> = new Set(['steal', 'acquire', 'worth']);
+
 function isEventVerb(word: string): boolean {
   const w = word.toLowerCase();
   if (NOT_EVENT.has(w)) return false;
-  return EVENT_WORDS.has(w) || isIrregularPast(w) || /^[a-z]{3,}(?:ed|ing)$/.test(w);
+  return EVENT_WORDS.has(w) || isIrregularPast(w) || /^[a-z]{3,}(?:ed|ing)$/.test(w) || ACTION_CLASSES.has(synonymClass(w) ?? '');
 }
 
 /**
@@ -163,7 +169,8 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
     // another, whatever verb the clause uses, keyed by the place measured from.
     const from = unit === 'length' ? distanceFrom(text, clause, q) : null;
     if (from !== null) out.add(`${unit}|${DISTANCE_FROM}${from}`);
-    const verbs = verbsNear(text, clause, q);
+    // Verbs of one class ("stole", "snatched") frame one figure; a crowd's words its size.
+    const verbs = verbsNear(text, clause, q).map((v) => synonymClass(v) ?? v);
     for (const verb of verbs) out.add(`${unit}|${CROWD_WORDS.has(verb) ? CROWD : verb}`);
     if (!verbs.length && countsPeople(q.unit) && namesCrowd(text, clause)) out.add(`${unit}|${CROWD}`);
   }

@@ -31,3 +31,8 @@ test('digit groups are not small counts of people: "more than 31,000 people" is 
   const counts = extractQuantities('A quake left more than 31,000 people dead in Varn.').filter((q) => q.unit === 'person');
   assert.deepEqual(counts.map((q) => q.value), [31000]);
 });
+
+test('a scale word joined by a hyphen scales its figure: "$137-million" is 137 million dollars', () => {
+  const [q] = extractQuantities('Robbers made off with $137-million of diamonds.');
+  assert.deepEqual([q?.value, q?.unit], [137_000_000, 'dollar']);
+});
