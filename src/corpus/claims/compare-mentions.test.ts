@@ -236,3 +236,9 @@ test('a price per share is not the deal\'s total, and a clause giving both still
   assert.equal(compareMentions(both, read('Varcom will pay $26.50 a share for Delta, the companies said.'))?.kind, 'number');
   assert.equal(compareMentions(both, read('Varcom will acquire Delta for $13.2 billion, the companies said.')), null);
 });
+
+test('a depth and a distance from a place are two lengths, never compared; two depths are', () => {
+  const depth = read('The quake struck at a depth of 10 km near Tarno, the survey said.');
+  assert.equal(compareMentions(depth, read('The quake struck 60 km north of Tarno, the survey said.')), null);
+  assert.equal(compareMentions(depth, read('The quake struck at a depth of 33 km near Tarno, the survey said.'))?.kind, 'number');
+});

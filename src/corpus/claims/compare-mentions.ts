@@ -7,7 +7,7 @@ import { speakerMatch, surnameKey, type Speaker } from '../quote-groups/speaker-
 import { facetsClash } from './facets.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
-import { eventWeekday, mainEventKeys, otherShock, verbsNear } from './event-frame.js';
+import { distanceFrom, eventWeekday, isDepth, mainEventKeys, otherShock, verbsNear } from './event-frame.js';
 import { isAge, isMagnitude, roleOfUnit, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
@@ -174,7 +174,7 @@ function trivialChange(c: WordChange): boolean {
  * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
  */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}`;
+  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}`;
   const counted = (m: ComparedMention): Map<string, number> => {
     const out = new Map<string, number>();
     for (const q of m.facts.quantities) if (!isConversion(m, q)) out.set(classOf(m, q), (out.get(classOf(m, q)) ?? 0) + 1);
@@ -195,6 +195,9 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
       // Only the main shocks' magnitudes are one figure: aftershocks and earlier quakes are many.
       if (isMagnitude(qa.unit) && (mainShockMagnitude(a, qa) === null || mainShockMagnitude(b, qb) === null)) continue;
       if (rateOf(a, qa) !== rateOf(b, qb) || runningDuration(a, qa) || runningDuration(b, qb)) continue;
+      const la = lengthRole(a, qa);
+      const lb = lengthRole(b, qb);
+      if (la && lb && la !== lb) continue;
       if (!isAge(qa.unit) && differentSubjects(a, qa, b, qb)) continue;
       if (!rolesAgree(peopleRole(a, qa), peopleRole(b, qb)) || individual(a, qa) || individual(b, qb)) continue;
       if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
@@ -204,6 +207,16 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
     }
   }
   return null;
+}
+
+/** What a length measures when the clause says: a depth ("depth"), a distance from a named place ("from:tarno"), else ''. */
+function lengthRole(m: ComparedMention, q: QuantitySpan): string {
+  if (countKey(q.unit) !== 'length') return '';
+  const clause = { start: 0, end: m.text.length };
+  const local = { start: q.start - m.cite.start, end: q.end - m.cite.start };
+  if (isDepth(m.text, clause, local)) return 'depth';
+  const from = distanceFrom(m.text, clause, local);
+  return from === null ? '' : `from:${from}`;
 }
 
 /**

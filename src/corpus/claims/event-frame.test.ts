@@ -85,3 +85,12 @@ test('money figures frame by the class of their verb or value word: "stole" and 
   assert.ok(frames('Varcom agreed to acquire Delta for $13.2 billion.', '$13.2 billion', 13.2e9).includes('usd|acquire'));
   assert.ok(frames('Gems worth $160 million were taken.', '$160 million', 160e6).includes('usd|worth'));
 });
+
+test('a length stated as a depth frames as one, whatever the verb', () => {
+  const a = 'The quake struck at a depth of 10 km under Tarno.';
+  const b = 'The tremor was centred 33 kilometres (20 miles) below the surface.';
+  const c = 'The climber fell 200 metres down the face.';
+  assert.ok(figureFrames(a, whole(a), [quantity(a, '10 km', 10, 'kilometre')]).includes('length|depth'));
+  assert.ok(figureFrames(b, whole(b), [quantity(b, '33 kilometres', 33, 'kilometre')]).includes('length|depth'));
+  assert.ok(!figureFrames(c, whole(c), [quantity(c, '200 metres', 200, 'metre')]).includes('length|depth'));
+});

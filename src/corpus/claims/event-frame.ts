@@ -169,6 +169,8 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
     // another, whatever verb the clause uses, keyed by the place measured from.
     const from = unit === 'length' ? distanceFrom(text, clause, q) : null;
     if (from !== null) out.add(`${unit}|${DISTANCE_FROM}${from}`);
+    // "at a depth of 10 km", "6 miles deep", "33 km below the surface": how deep a quake or a well lies.
+    if (unit === 'length' && isDepth(text, clause, q)) out.add(`${unit}|${DEPTH}`);
     // Verbs of one class ("stole", "snatched") frame one figure; a crowd's words its size.
     const verbs = verbsNear(text, clause, q).map((v) => synonymClass(v) ?? v);
     for (const verb of verbs) out.add(`${unit}|${CROWD_WORDS.has(verb) ? CROWD : verb}`);
@@ -225,4 +227,15 @@ const DISTANCE_FROM_RE =
 export function distanceFrom(text: string, clause: Span, q: Span): string | null {
   const name = DISTANCE_FROM_RE.exec(text.slice(q.end, Math.min(clause.end, q.end + 90)))?.groups?.name;
   return name ? name.toLowerCase() : null;
+}
+
+/** The frame suffix of a depth ("length|depth"). */
+const DEPTH = 'depth';
+
+const DEPTH_BEFORE_RE = /\b(?:depths?\s+of|deep)\s+(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+)?$/i;
+const DEPTH_AFTER_RE = /^\s*(?:\([^()]{1,30}\)\s*)?(?:deep|underground|below\s+(?:the\s+)?(?:surface|ground|sea|seabed|sea\s+floor|earth))\b/i;
+
+/** Whether a length is a depth: "a depth of 10 km", "10 km (6 miles) deep", "33 km below the surface". */
+export function isDepth(text: string, clause: Span, q: Span): boolean {
+  return DEPTH_BEFORE_RE.test(text.slice(Math.max(clause.start, q.start - 30), q.start)) || DEPTH_AFTER_RE.test(text.slice(q.end, Math.min(clause.end, q.end + 50)));
 }
