@@ -3,7 +3,7 @@ import type { Evolution } from '../../core/corpus.js';
 import { compareMentions, compareMentionsAll, facetDisagreement, type Disagreement } from './compare-mentions.js';
 import { figureFrames, isCrowdFrame, WEEKDAY_FRAME } from './event-frame.js';
 import { quantityInterval } from './intervals.js';
-import { MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
+import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan } from '../../core/article.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from './evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
@@ -520,7 +520,7 @@ function addFigureConflicts(
     // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
     // Unless both clauses date their figures to the same occasion: "killed seven and injured 40" in September, stated
     // twice, is one toll however grouping split its clauses.
-    const measured = shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? ''));
+    const measured = shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '') || f.startsWith(`${MAGNITUDE_UNIT}|`));
     if (!shared.length || (sim(x, y) >= linkThreshold && !measured && !datedAlike(a, b))) continue;
     const p = claimOf.get(a);
     const q = claimOf.get(b);

@@ -7,6 +7,7 @@ import { compareMentions, compareMentionsAll, type ComparedMention } from './com
 import { contentWords } from './content-words.js';
 import { extractTimes } from '../../stages/times/index.js';
 import { quoteWords } from '../quote-groups/word-diff.js';
+import { extractQuantities } from '../../stages/quantities/index.js';
 
 type HandTime = { text: string; value: string | null; type: TimeType };
 
@@ -197,4 +198,47 @@ test('the verb governing a count of an unknown people noun gives its role: "shot
   const shotTwo = mention('The woman shot two co-workers at the plant.', [{ text: 'two co-workers', value: 2, low: 2, high: 2, unit: 'co-workers', qualifier: 'exact' }]);
   assert.equal(compareMentions(shot, killed), null);
   assert.equal(compareMentions(shot, shotTwo)?.kind, 'number');
+});
+
+/** A mention with the quantities the quantities stage reads in it. */
+function read(text: string): ComparedMention {
+  const quantities = extractQuantities(text).map((q) => ({ text: text.slice(q.start, q.end), value: q.value, low: q.low, high: q.high, unit: q.unit, qualifier: q.qualifier }));
+  return mention(text, quantities);
+}
+
+test('two magnitudes of the main shock a few tenths apart are a number conflict; aftershocks and hypotheticals are not compared', () => {
+  const a = read('A 6.1-magnitude quake struck Varn island on Sunday, the survey said.');
+  const b = read('The quake that struck Varn island had a magnitude of 5.9, the agency said.');
+  assert.equal(compareMentions(a, b)?.kind, 'number');
+  assert.equal(compareMentions(a, read('The quake that struck Varn island measured about 6.0 on the Richter scale.')), null);
+  assert.equal(compareMentions(a, read('Varn island was shaken by aftershocks of magnitude 4.2 on Sunday.')), null);
+  assert.equal(compareMentions(b, read('A magnitude-6.4 quake can cause severe damage on Varn island.')), null);
+});
+
+test('clauses giving magnitudes half a point apart tell of two quakes: their injured counts are not compared (regression: a second, weaker quake)', () => {
+  const first = read('A 5.6 magnitude earthquake hit Varn island on Sunday, injuring five people.');
+  const second = read('A magnitude-5.2 quake has injured three people on Varn island.');
+  const same = read('A magnitude-5.5 quake has injured three people on Varn island.');
+  assert.equal(compareMentions(first, second), null);
+  assert.equal(compareMentions(first, same)?.kind, 'number');
+});
+
+test('a figure restated in brackets in other units is one figure, compared once (regression: "1,150 kilometres (700 miles)" was read as two)', () => {
+  const a = read('Tarno, located 1,150 kilometres (700 miles) southeast of Velmar, has a busy port.');
+  const b = read('Tarno, an island 1,500 kilometres south of Velmar, has a busy port.');
+  assert.equal(compareMentions(a, b)?.kind, 'number');
+  assert.equal(compareMentions(a, read('Tarno, an island 1,150 kilometres south of Velmar, has a busy port.')), null);
+});
+
+test('a price per share is not the deal\'s total, and a clause giving both still compares each with its own kind', () => {
+  const both = read('Varcom will acquire Delta for $13.2 billion, or $25 a share, the companies said.');
+  assert.equal(compareMentions(both, read('Varcom will acquire Delta for $13.9 billion, the companies said.'))?.kind, 'number');
+  assert.equal(compareMentions(both, read('Varcom will pay $26.50 a share for Delta, the companies said.'))?.kind, 'number');
+  assert.equal(compareMentions(both, read('Varcom will acquire Delta for $13.2 billion, the companies said.')), null);
+});
+
+test('a depth and a distance from a place are two lengths, never compared; two depths are', () => {
+  const depth = read('The quake struck at a depth of 10 km near Tarno, the survey said.');
+  assert.equal(compareMentions(depth, read('The quake struck 60 km north of Tarno, the survey said.')), null);
+  assert.equal(compareMentions(depth, read('The quake struck at a depth of 33 km near Tarno, the survey said.'))?.kind, 'number');
 });

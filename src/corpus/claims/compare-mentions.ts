@@ -7,8 +7,8 @@ import { speakerMatch, surnameKey, type Speaker } from '../quote-groups/speaker-
 import { facetsClash } from './facets.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
-import { eventWeekday, mainEventKeys, verbsNear } from './event-frame.js';
-import { isAge, roleOfUnit, tallyScope } from '../../stages/quantities/index.js';
+import { distanceFrom, eventWeekday, isDepth, mainEventKeys, otherShock, verbsNear } from './event-frame.js';
+import { isAge, isMagnitude, roleOfUnit, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
 import { tokenize } from '../../core/tokenize.js';
@@ -174,25 +174,30 @@ function trivialChange(c: WordChange): boolean {
  * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
  */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}`;
+  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}`;
   const counted = (m: ComparedMention): Map<string, number> => {
     const out = new Map<string, number>();
-    for (const q of m.facts.quantities) out.set(classOf(m, q), (out.get(classOf(m, q)) ?? 0) + 1);
+    for (const q of m.facts.quantities) if (!isConversion(m, q)) out.set(classOf(m, q), (out.get(classOf(m, q)) ?? 0) + 1);
     return out;
   };
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
   // Two tallies compare only over the same period or set ("this season" is not "in his last two games").
-  if (tallyScope(a.text) !== tallyScope(b.text)) return null;
+  if (tallyScope(a.text) !== tallyScope(b.text) || differentQuakes(a, b) || HYPOTHETICAL_RE.test(a.text) || HYPOTHETICAL_RE.test(b.text)) return null;
   const apart = differentPeople(a, b);
   const ca = counted(a);
   const cb = counted(b);
   for (const qa of a.facts.quantities) {
-    if ((ca.get(classOf(a, qa)) ?? 0) > 1) continue;
+    if ((ca.get(classOf(a, qa)) ?? 0) > 1 || isConversion(a, qa)) continue;
     for (const qb of b.facts.quantities) {
-      if ((cb.get(classOf(b, qb)) ?? 0) > 1) continue;
+      if ((cb.get(classOf(b, qb)) ?? 0) > 1 || isConversion(b, qb)) continue;
       if (isPart(a, qa) || isPart(b, qb)) continue;
       if (apart && !isAge(qa.unit)) continue;
+      // Only the main shocks' magnitudes are one figure: aftershocks and earlier quakes are many.
+      if (isMagnitude(qa.unit) && (mainShockMagnitude(a, qa) === null || mainShockMagnitude(b, qb) === null)) continue;
       if (rateOf(a, qa) !== rateOf(b, qb) || runningDuration(a, qa) || runningDuration(b, qb)) continue;
+      const la = lengthRole(a, qa);
+      const lb = lengthRole(b, qb);
+      if (la && lb && la !== lb) continue;
       if (!isAge(qa.unit) && differentSubjects(a, qa, b, qb)) continue;
       if (!rolesAgree(peopleRole(a, qa), peopleRole(b, qb)) || individual(a, qa) || individual(b, qb)) continue;
       if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
@@ -204,8 +209,29 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
   return null;
 }
 
-/** "$9 million per season", "80 km an hour", "2,000 a year": the period or thing a figure is counted per, '' for none. */
-const RATE_AFTER_RE = /^\s*(?:per|a|an|each|every)\s+(season|year|game|match|month|week|day|night|hour|minute|head|person|capita)\b/i;
+/** What a length measures when the clause says: a depth ("depth"), a distance from a named place ("from:tarno"), else ''. */
+function lengthRole(m: ComparedMention, q: QuantitySpan): string {
+  if (countKey(q.unit) !== 'length') return '';
+  const clause = { start: 0, end: m.text.length };
+  const local = { start: q.start - m.cite.start, end: q.end - m.cite.start };
+  if (isDepth(m.text, clause, local)) return 'depth';
+  const from = distanceFrom(m.text, clause, local);
+  return from === null ? '' : `from:${from}`;
+}
+
+/**
+ * "1,150 kilometres (700 miles)", "28 degrees Celsius (82 degrees Fahrenheit)": a figure in brackets right after one
+ * of the same measure restates it in other units, so the clause gives one figure, not two.
+ */
+function isConversion(m: ComparedMention, q: QuantitySpan): boolean {
+  const before = m.facts.quantities.filter((p) => p.end <= q.start).pop();
+  if (!before) return false;
+  const between = m.text.slice(before.end - m.cite.start, q.start - m.cite.start);
+  return /^\s*[([]\s*(?:or\s+|about\s+|some\s+)?$/.test(between) && countKey(before.unit) === countKey(q.unit);
+}
+
+/** "$9 million per season", "80 km an hour", "$25 a share": the period or thing a figure is counted per, '' for none. */
+const RATE_AFTER_RE = /^\s*(?:per|a|an|each|every)\s+(season|year|game|match|month|week|day|night|hour|minute|head|person|capita|share|barrel|unit|ton|tonne)\b/i;
 
 function rateOf(m: ComparedMention, q: QuantitySpan): string {
   return RATE_AFTER_RE.exec(m.text.slice(q.end - m.cite.start, q.end - m.cite.start + 20))?.[1]?.toLowerCase() ?? '';
@@ -242,6 +268,36 @@ function personBefore(m: ComparedMention, q: QuantitySpan): string | null {
   let out: string | null = null;
   for (const p of m.facts.persons) if (p.end <= q.start) out = p.key;
   return out;
+}
+
+/**
+ * "A magnitude-6.0 quake can cause severe damage", "he could face up to 10 years": a figure under a modal is what may
+ * be, not what an outlet reports happened.
+ */
+const HYPOTHETICAL_RE = /\b(?:can|could|may|might)\s+(?:\w+\s+)?(?:cause|be|face|get|reach|kill|destroy|damage|lead|result|trigger|spark|produce)\b/i;
+
+/** The magnitude of the main shock a quantity states, null when it is no magnitude or that of another shock. */
+function mainShockMagnitude(m: ComparedMention, q: QuantitySpan): number | null {
+  if (!isMagnitude(q.unit) || q.qualifier === 'range') return null;
+  return otherShock(m.text, { start: 0, end: m.text.length }, { start: q.start - m.cite.start, end: q.end - m.cite.start }) ? null : q.value;
+}
+
+/**
+ * Magnitudes two reports of one quake may differ by: agencies' estimates of one shock differ by a few tenths (6.1
+ * against 5.9), while a shock half a point or more apart is another one (the next day's weaker quake).
+ */
+const QUAKE_SLACK = 0.3;
+
+/**
+ * Two clauses each giving the magnitude of the quake they tell of, none within `QUAKE_SLACK` of the other's ("a 5.6
+ * magnitude earthquake ... injuring five" / "a magnitude-5.2 quake has injured three"), tell of two quakes: their
+ * other figures are two facts, not one misreported.
+ */
+function differentQuakes(a: ComparedMention, b: ComparedMention): boolean {
+  const of = (m: ComparedMention): number[] => m.facts.quantities.map((q) => mainShockMagnitude(m, q)).filter((v): v is number => v !== null);
+  const x = of(a);
+  const y = of(b);
+  return x.length > 0 && y.length > 0 && !x.some((u) => y.some((v) => Math.abs(u - v) <= QUAKE_SLACK + 1e-9));
 }
 
 /** Ages stated in a clause: "a 45-year-old man", "Tomas Reyn, 28," (the quantities stage's named ages). */

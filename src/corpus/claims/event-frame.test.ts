@@ -60,3 +60,37 @@ test('an undated weekday frames with the main verbs, not with verbs of a relativ
   const b = 'Prosecutors filed charges Friday against the driver who hit and killed a cyclist';
   assert.deepEqual(mainEventKeys(b, whole(b)), mainEventKeys('filed', whole('filed')));
 });
+
+test('a length before "<direction> of <Name>" is framed by the place it is measured from, whatever the verb', () => {
+  const a = 'Tarno, located 1,150 kilometres (700 miles) southeast of Velmar, has a busy port.';
+  const b = 'Tarno lies 1,500 kilometres south of Velmar.';
+  const c = 'The climber fell 200 metres down the face.';
+  assert.ok(figureFrames(a, whole(a), [quantity(a, '1,150 kilometres', 1150, 'kilometre')]).includes('length|from:velmar'));
+  assert.ok(figureFrames(b, whole(b), [quantity(b, '1,500 kilometres', 1500, 'kilometre')]).includes('length|from:velmar'));
+  assert.ok(!figureFrames(c, whole(c), [quantity(c, '200 metres', 200, 'metre')]).some((f) => f.includes('from:')));
+});
+
+test('a magnitude frames as one fact of its quake, an aftershock\'s apart from the main shock\'s', () => {
+  const a = 'A 6.1-magnitude quake struck Tarno.';
+  const b = 'Tarno was shaken by aftershocks of magnitude 4.2.';
+  assert.deepEqual(figureFrames(a, whole(a), [quantity(a, '6.1-magnitude', 6.1, 'magnitude')]), ['magnitude|']);
+  assert.deepEqual(figureFrames(b, whole(b), [quantity(b, 'magnitude 4.2', 4.2, 'magnitude')]), ['magnitude|other-shock']);
+});
+
+test('money figures frame by the class of their verb or value word: "stole" and "snatched", "buy" and "acquire", "worth" and "valued at"', () => {
+  const frames = (t: string, part: string, value: number): string[] => figureFrames(t, whole(t), [quantity(t, part, value, 'dollar')]);
+  assert.ok(frames('Robbers snatched $108 million in gems.', '$108 million', 108e6).includes('usd|steal'));
+  assert.ok(frames('Gems were stolen, $160 million in all.', '$160 million', 160e6).includes('usd|steal'));
+  assert.ok(frames('Varcom will buy Delta for $13.9 billion.', '$13.9 billion', 13.9e9).includes('usd|acquire'));
+  assert.ok(frames('Varcom agreed to acquire Delta for $13.2 billion.', '$13.2 billion', 13.2e9).includes('usd|acquire'));
+  assert.ok(frames('Gems worth $160 million were taken.', '$160 million', 160e6).includes('usd|worth'));
+});
+
+test('a length stated as a depth frames as one, whatever the verb', () => {
+  const a = 'The quake struck at a depth of 10 km under Tarno.';
+  const b = 'The tremor was centred 33 kilometres (20 miles) below the surface.';
+  const c = 'The climber fell 200 metres down the face.';
+  assert.ok(figureFrames(a, whole(a), [quantity(a, '10 km', 10, 'kilometre')]).includes('length|depth'));
+  assert.ok(figureFrames(b, whole(b), [quantity(b, '33 kilometres', 33, 'kilometre')]).includes('length|depth'));
+  assert.ok(!figureFrames(c, whole(c), [quantity(c, '200 metres', 200, 'metre')]).includes('length|depth'));
+});

@@ -7,7 +7,7 @@ import { countKey, countsPeople } from './intervals.js';
 import type { Ordering } from './orderings.js';
 import type { Superlative } from './superlatives.js';
 import { classKey, synonymClass } from './synonym-class.js';
-import { isAge } from '../../stages/quantities/index.js';
+import { isAge, isMagnitude } from '../../stages/quantities/index.js';
 
 /** Words either side of a figure or time searched for the verb it belongs to. */
 const FRAME_REACH = 5;
@@ -21,10 +21,16 @@ const EVENT_WORDS = new Set([
 /** Reporting and auxiliary forms are not the event. */
 const NOT_EVENT = new Set(['said', 'reported', 'added', 'stated', 'told', 'according', 'citing', 'quoted', 'confirmed', 'announced', 'being', 'having']);
 
+/**
+ * Classes of words that say what a figure is in any form ("buy", "acquire", "snatch"; "worth", "valued at"), not
+ * only as -ed or -ing verbs.
+ */
+const ACTION_CLASSES: ReadonlySet<string> = new Set(['steal', 'acquire', 'worth']);
+
 function isEventVerb(word: string): boolean {
   const w = word.toLowerCase();
   if (NOT_EVENT.has(w)) return false;
-  return EVENT_WORDS.has(w) || isIrregularPast(w) || /^[a-z]{3,}(?:ed|ing)$/.test(w);
+  return EVENT_WORDS.has(w) || isIrregularPast(w) || /^[a-z]{3,}(?:ed|ing)$/.test(w) || ACTION_CLASSES.has(synonymClass(w) ?? '');
 }
 
 /**
@@ -153,12 +159,20 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
   for (const q of quantities) {
     const unit = countKey(q.unit);
     if (unit === null) continue;
-    // A person's age ("age:ferrin") is one fact of that person, whatever verb stands near it.
-    if (isAge(q.unit)) {
-      out.add(`${unit}|`);
+    // A person's age ("age:ferrin") is one fact of that person, whatever verb stands near it; a quake's magnitude
+    // one fact of that quake (the main shock, or one of the others: an aftershock, a second quake).
+    if (isAge(q.unit) || isMagnitude(q.unit)) {
+      out.add(`${unit}|${isMagnitude(q.unit) && otherShock(text, clause, q) ? OTHER_SHOCK : ''}`);
       continue;
     }
-    const verbs = verbsNear(text, clause, q);
+    // "1,500 kilometres south of Tehran", "35 miles (56 km) southwest of the port of Ardan": how far a place lies from
+    // another, whatever verb the clause uses, keyed by the place measured from.
+    const from = unit === 'length' ? distanceFrom(text, clause, q) : null;
+    if (from !== null) out.add(`${unit}|${DISTANCE_FROM}${from}`);
+    // "at a depth of 10 km", "6 miles deep", "33 km below the surface": how deep a quake or a well lies.
+    if (unit === 'length' && isDepth(text, clause, q)) out.add(`${unit}|${DEPTH}`);
+    // Verbs of one class ("stole", "snatched") frame one figure; a crowd's words its size.
+    const verbs = verbsNear(text, clause, q).map((v) => synonymClass(v) ?? v);
     for (const verb of verbs) out.add(`${unit}|${CROWD_WORDS.has(verb) ? CROWD : verb}`);
     if (!verbs.length && countsPeople(q.unit) && namesCrowd(text, clause)) out.add(`${unit}|${CROWD}`);
   }
@@ -182,4 +196,46 @@ const CROWD_WORDS = new Set(['march', 'rally', 'protest', 'protester', 'demonstr
  */
 function namesCrowd(text: string, clause: Span): boolean {
   return tokenize(text, clause).some((t) => CROWD_WORDS.has(contentKey(t.text) ?? ''));
+}
+
+/** The frame suffix of a magnitude told of another shock than the story's main one. */
+const OTHER_SHOCK = 'other-shock';
+
+/** Words that tell of a shock other than the main one: "aftershocks of around 4.0", "a second quake of 5.2". */
+const OTHER_SHOCK_RE = /\b(?:aftershocks?|after-shocks?|foreshocks?|(?:second|another|smaller|earlier|previous|weaker|later|last|new)\s+(?:(?:strong|powerful|major|moderate|big|large)\s+)?(?:earth)?(?:quakes?|temblors?|tremors?|shocks?))\b/i;
+
+/** Characters either side of a magnitude searched for words naming its shock. */
+const SHOCK_REACH = 60;
+
+/** Whether a magnitude is told of a shock other than the main one (an aftershock, a second or earlier quake). */
+export function otherShock(text: string, clause: Span, q: Span): boolean {
+  const around = text.slice(Math.max(clause.start, q.start - SHOCK_REACH), Math.min(clause.end, q.end + SHOCK_REACH));
+  return OTHER_SHOCK_RE.test(around);
+}
+
+/** The frame infix of a distance from a named place ("length|from:tehran"). */
+const DISTANCE_FROM = 'from:';
+
+/**
+ * After a length: an optional conversion in brackets, an optional direction, then "of" or "from" and a capitalised
+ * name ("(700 miles) southeast of Tehran", "north of the port of Ardan" names the port, "from Ardan").
+ */
+const DISTANCE_FROM_RE =
+  /^\s*(?:\([^()]{1,30}\)\s*)?(?:(?:to\s+the\s+)?(?:(?:north|south|east|west)(?:[\s-]*(?:north|south|east|west))?(?:ern)?|northeast|northwest|southeast|southwest|away|outside|off)\s+)?(?:of|from)\s+(?:the\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?)?(?<name>[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)*)/u;
+
+/** The lower-cased name of the place a length is measured from, or null when the clause names none right after it. */
+export function distanceFrom(text: string, clause: Span, q: Span): string | null {
+  const name = DISTANCE_FROM_RE.exec(text.slice(q.end, Math.min(clause.end, q.end + 90)))?.groups?.name;
+  return name ? name.toLowerCase() : null;
+}
+
+/** The frame suffix of a depth ("length|depth"). */
+const DEPTH = 'depth';
+
+const DEPTH_BEFORE_RE = /\b(?:depths?\s+of|deep)\s+(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+)?$/i;
+const DEPTH_AFTER_RE = /^\s*(?:\([^()]{1,30}\)\s*)?(?:deep|underground|below\s+(?:the\s+)?(?:surface|ground|sea|seabed|sea\s+floor|earth))\b/i;
+
+/** Whether a length is a depth: "a depth of 10 km", "10 km (6 miles) deep", "33 km below the surface". */
+export function isDepth(text: string, clause: Span, q: Span): boolean {
+  return DEPTH_BEFORE_RE.test(text.slice(Math.max(clause.start, q.start - 30), q.start)) || DEPTH_AFTER_RE.test(text.slice(q.end, Math.min(clause.end, q.end + 50)));
 }

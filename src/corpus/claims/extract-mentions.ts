@@ -236,14 +236,21 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
     const outlet = outletOf(whole);
     const sourceKey = sourceKeyOf(whole, idx.duplicateOf, idx.byId);
     const perSentence = sentenceLayers(whole, idx);
+    let previous: readonly TimeSpan[] = [];
     whole.layers.sentences.forEach((sentence, s) => {
       const local = perSentence[s]!;
       const article = local.article;
-      let carried: readonly TimeSpan[] = [];
+      // "In February a quake hit Zarand. It killed 612 people": a sentence opening on a pronoun for the last one's
+      // event continues its occasion.
+      let carried: readonly TimeSpan[] = ANAPHORIC_OPENING_RE.test(article.text.slice(sentence.start, sentence.start + 24)) ? previous : [];
+      let first = true;
       for (const clause of splitClauses(article.text, sentence, config, article.layers.quantities)) {
         const facts = clauseFacts(article, clause);
-        const occasion = facts.eventTimes.length || !continuesSentence(article.text, clause) ? facts.eventTimes : carried;
+        const continues = continuesSentence(article.text, clause) || (first && carried.length > 0);
+        first = false;
+        const occasion = facts.eventTimes.length || !continues ? facts.eventTimes : carried;
         carried = occasion;
+        if (occasion.length) previous = occasion;
         const words = contentWords(article.text, clause);
         if (words.length < config.minContentWords || onlyTimes(article, clause, config.minContentWords)) continue;
         if (CALL_TO_READER_RE.test(article.text.slice(clause.start, clause.end))) continue;
@@ -278,6 +285,9 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
   });
   return out;
 }
+
+/** A sentence whose subject is a pronoun for the last sentence's event: "It killed ...", "That temblor injured ...". */
+const ANAPHORIC_OPENING_RE = /^\s*(?:It|That|This|The\s+same)\s+(?:(?:quake|earthquake|temblor|tremor|attack|blast|bombing|explosion|fire|storm|crash|shooting|incident|event)\s+)?(?:[a-z]+ed|killed|left|hit|struck|was|had)\b/;
 
 /** A clause that carries on its sentence rather than opening it: it starts in lower case ("injuring 40", "and 12 arrested"). */
 function continuesSentence(text: string, clause: Span): boolean {

@@ -61,3 +61,11 @@ test('ages compare only for the same person: Ferrin 32 vs Ferrin 31 disagree, Fe
   assert.ok(!countsComparable('age:ferrin', 'year'));
   assert.ok(!intervalsOverlap(quantityInterval(q(32, 'exact', 'age:ferrin', 32, 32)), quantityInterval(q(31, 'exact', 'age:ferrin', 31, 31))));
 });
+
+test('a round measurement is a rounding of its own: 35 miles meets "60 km", but 1,150 km is not 1,500 km', () => {
+  const overlap = (a: QuantitySpan, b: QuantitySpan): boolean => countsComparable(a.unit, b.unit) && intervalsOverlap(quantityInterval(a), quantityInterval(b));
+  assert.ok(overlap(q(35, 'exact', 'mile', 35, 35), q(60, 'exact', 'kilometre', 60, 60)));
+  assert.ok(overlap(q(10, 'exact', 'kilometre', 10, 10), q(6, 'exact', 'mile', 6, 6)));
+  assert.ok(!overlap(q(1150, 'exact', 'kilometre', 1150, 1150), q(1500, 'exact', 'kilometre', 1500, 1500)));
+  assert.ok(!overlap(q(2000, 'exact', 'foot', 2000, 2000), q(700, 'exact', 'metre', 700, 700)));
+});

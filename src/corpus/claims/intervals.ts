@@ -1,6 +1,6 @@
 // Quantity intervals for claim comparison: counts of people, duration scaling and precision widening, over the quantities stage.
 import type { PeopleRole, QuantitySpan } from '../../core/article.js';
-import { QUANTITY_TOLERANCES, TIME_UNIT_SECONDS, measureUnit, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
+import { QUANTITY_TOLERANCES, TIME_UNIT_SECONDS, isMagnitude, measureUnit, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
 
 export { intervalsOverlap } from '../../stages/quantities/index.js';
 
@@ -75,11 +75,14 @@ export function precisionSlack(value: number): number {
 
 /** The interval a quantity asserts, on a common scale (seconds for durations), widened for round exact figures. */
 export function quantityInterval(q: QuantitySpan): Interval {
+  // A magnitude carries its own reading of the written places ("6" is 5.5 to 6.5, "6.1" is 6.1).
+  if (isMagnitude(q.unit)) return { low: q.low, high: q.high, lowInclusive: q.lowInclusive, highInclusive: q.highInclusive };
   const k = scaleOf(q.unit);
   // An exact measurement carries the rounding of a conversion ("200 feet (60 m)"), not the last place of a count:
   // "700 metres" is not "650 to 750".
   if (q.qualifier === 'exact' && measureUnit(q.unit)) {
-    return { low: q.value * k * (1 - CONVERSION_SLACK), high: q.value * k * (1 + CONVERSION_SLACK), lowInclusive: true, highInclusive: true };
+    const slack = roundMeasure(q.value) ? ROUND_MEASURE_SLACK : CONVERSION_SLACK;
+    return { low: q.value * k * (1 - slack), high: q.value * k * (1 + slack), lowInclusive: true, highInclusive: true };
   }
   const scale = (v: number | null): number | null => (v === null ? null : v * k);
   if (q.qualifier === 'exact') {
@@ -100,6 +103,16 @@ export function quantityInterval(q: QuantitySpan): Interval {
 
 /** Relative rounding of a unit conversion (10 ft is 3.05 m, written "3 m"; 120 mph is 193 km/h). */
 const CONVERSION_SLACK = 0.03;
+
+/**
+ * A round measure of two digits ("60 km", "20 miles") is a rounding of its own: 35 miles is 56 km, written "60 km"
+ * by another outlet. Larger round figures keep the conversion slack: "700 metres" is not "650 metres".
+ */
+const ROUND_MEASURE_SLACK = 0.05;
+
+function roundMeasure(value: number): boolean {
+  return Number.isInteger(value) && value >= 10 && value < 100 && value % 10 === 0;
+}
 
 /** Half-width of "about N" as a share of N, when the quantities stage gives no interval. */
 const ABOUT_SHARE = 0.25;

@@ -50,3 +50,11 @@ test('an irregular past tense is a finite verb: "Crews brought ..., and all resi
     'all residents were moved to the school gym.',
   ]);
 });
+
+test('two sources\' readings of one figure contrasted with ", but" stay one clause', () => {
+  const text = 'The centre put the magnitude at 5.9, but the survey said it was 6.1.';
+  const figures = [{ start: text.indexOf('5.9'), end: text.indexOf('5.9') + 3 }, { start: text.indexOf('6.1'), end: text.indexOf('6.1') + 3 }];
+  assert.equal(splitClauses(text, { start: 0, end: text.length }, undefined, figures).length, 1);
+  const plain = 'The centre lost power at noon, but the survey kept its stations running.';
+  assert.equal(splitClauses(plain, { start: 0, end: plain.length }).length, 2);
+});

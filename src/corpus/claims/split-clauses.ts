@@ -33,6 +33,18 @@ function hasFiniteVerb(text: string, span: Span): boolean {
   });
 }
 
+/** Words that give a figure as a source's reading: "put the magnitude at 5.9", "the survey said it was 6.1". */
+const READING_RE = /\b(?:said|says|put|puts|reported|reports|estimated|estimates|measured|recorded|gave|gives|according)\b/i;
+
+/**
+ * "The centre put the magnitude at 5.9, but the survey said it was 6.1": two sources' readings of one figure,
+ * contrasted in one sentence, are one statement that the figure is disputed, not two claims of the outlet.
+ */
+function twoReadings(text: string, left: Span, right: Span, figures: readonly Span[]): boolean {
+  const holds = (side: Span): boolean => figures.some((f) => f.start >= side.start && f.end <= side.end) && READING_RE.test(text.slice(side.start, side.end));
+  return holds(left) && holds(right);
+}
+
 /** ", injuring ..." / " and killing ...": a participle opening a fact clause. */
 const PARTICIPLE_RE = /(,\s+(?:and\s+)?|\s+and\s+)([a-z]{3,}ing)\b/g;
 
@@ -105,8 +117,12 @@ export function splitClauses(text: string, sentence: Span, config: ClauseConfig 
   const participles = participleCuts(text, sentence, figures.filter((f) => f.start >= sentence.start && f.end <= sentence.end));
   const cuts: { at: number; next: number; participle?: boolean }[] = participles.map((c) => ({ ...c, participle: true }));
   ALWAYS_RE.lastIndex = 0;
+  const inSentence = figures.filter((f) => f.start >= sentence.start && f.end <= sentence.end);
   for (let m = ALWAYS_RE.exec(slice); m; m = ALWAYS_RE.exec(slice)) {
-    cuts.push({ at: sentence.start + m.index, next: sentence.start + m.index + m[0].length });
+    const at = sentence.start + m.index;
+    const next = at + m[0].length;
+    if (/^,/.test(m[0]) && twoReadings(text, { start: sentence.start, end: at }, { start: next, end: sentence.end }, inSentence)) continue;
+    cuts.push({ at, next });
   }
   AND_RE.lastIndex = 0;
   for (let m = AND_RE.exec(slice); m; m = AND_RE.exec(slice)) {

@@ -14,6 +14,11 @@ const CLASSES: Readonly<Record<string, readonly string[]>> = {
   largest: ['largest', 'biggest', 'heaviest', 'most massive', 'most extensive', 'most intense', 'greatest'],
   deadliest: ['deadliest', 'most lethal', 'bloodiest'],
   foil: ['foil', 'thwart', 'repel', 'repulse'],
+  // What a figure of money was taken or paid in: "stole $108 million" / "snatched $137 million"; "buy X for $5.4
+  // billion" / "acquire X for $5.4 billion".
+  steal: ['steal', 'stole', 'stolen', 'snatch', 'rob', 'robb', 'loot', 'grab', 'grabb', 'swipe', 'pilfer', 'nab', 'nabb'],
+  acquire: ['acquire', 'acquir', 'buy', 'bought', 'purchase', 'purchas', 'takeover', 'take over'],
+  worth: ['worth', 'value', 'valued', 'valu'],
 };
 
 const CLASS_OF: ReadonlyMap<string, string> = new Map(

@@ -8,3 +8,4 @@ export type { MeasureDimension } from './measures.js';
 export { extractAges, isAge } from './ages.js';
 export { isTally, isTallyClause, tallyScope } from './tally.js';
 export { roleOfUnit } from './people.js';
+export { MAGNITUDE_UNIT, extractMagnitudes, isMagnitude } from './magnitudes.js';

@@ -23,8 +23,8 @@ const WORD_GROUP = `(?:${TENS_WORD}[-\\s]${DIGIT_WORD}\\b|${SMALL_WORD}(?:-${SMA
 export const WORD_NUMBER_SOURCE =
   `(?:(?:${WORD_GROUP}|an?\\s+${SCALE_WORD})(?:\\s+${SCALE_WORD}|(?<=${SCALE_WORD})\\s+(?:and\\s+)?${WORD_GROUP})*(?:\\s+dozen)?|an?\\s+dozen|half\\s+an?\\s+dozen|an?)`;
 
-/** A digit numeral with optional thousands separators, decimals and a scale word: "1,200", "3.5", "2.5 million". */
-export const DIGIT_NUMBER_SOURCE = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s+(?:million|billion|trillion))?`;
+/** A digit numeral with optional thousands separators, decimals and a scale word: "1,200", "3.5", "2.5 million", "$137-million". */
+export const DIGIT_NUMBER_SOURCE = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:(?:\\s+|-)(?:million|billion|trillion))?`;
 
 /** Either form; word numbers need a word boundary before them, callers add it. */
 export const NUMBER_SOURCE = `(?:${DIGIT_NUMBER_SOURCE}|${WORD_NUMBER_SOURCE})`;

@@ -85,7 +85,9 @@ const ADJECTIVE =
   'suspected|apparent|intended|fellow|best|close|longtime|beloved|star|oldest|youngest|eldest|teen|toddler|' +
   'two|three|four|five|six|seven|eight|nine|ten';
 const MODIFIER = `(?:(?:${AGE}|(?!(?:An?|The|His|Her|Their)\\s)[A-Z](?=[\\w'\u2019.-]*[a-z])[\\w'\u2019.-]*|(?:${capitalizable(ADJECTIVE)}))\\s+)`;
-const DETERMINER = capitalizable(`(?:(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another|the|his|her|their)`);
+/** A count of one to three digits that is a whole numeral, not a digit group of "31,000" or "2.5". */
+const SMALL_DIGITS = '(?<!\\d[,.])\\d{1,3}(?![,.]\\d)';
+const DETERMINER = capitalizable(`(?:(?:the\\s+|all\\s+)?(?:${SMALL_DIGITS}|${WORD_NUMBER_SOURCE})|both|another|the|his|her|their)`);
 /** A noun phrase for people: determiner, up to four modifiers, a head (a person noun or an age). */
 const NOUN_PHRASE = `(?:(?<det>${DETERMINER})\\s+)?(?<mods>${MODIFIER}{0,4})(?<head>${PERSON_HEAD})(?![\\w-])`;
 
@@ -136,13 +138,13 @@ const OBJECT_RE = new RegExp(
 
 /** A bare number as the object of a role verb: "killing two and wounding three", "wounds 2, including a baby". */
 const BARE_OBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+${OBJECT_QUALIFIER}(?<num>\\d{1,3}|${capitalizable(WORD_NUMBER_SOURCE)})(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
+  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+${OBJECT_QUALIFIER}(?<num>${SMALL_DIGITS}|${capitalizable(WORD_NUMBER_SOURCE)})(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
   'g',
 );
 
 /** "sent four people to the hospital", "put two in the hospital". */
 const SENT_TO_HOSPITAL_RE = new RegExp(
-  `(?<![\\w-])${capitalizable('(?:sent|sending|sends|put|putting|puts|landed|landing)')}\\s+(?:${NOUN_PHRASE}|(?<bare>(?:\\d{1,3}|${capitalizable(WORD_NUMBER_SOURCE)})))\\s+(?:to|in|into)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,3}?${capitalizable('(?:hospitals?|medical\\s+centers?)')}`,
+  `(?<![\\w-])${capitalizable('(?:sent|sending|sends|put|putting|puts|landed|landing)')}\\s+(?:${NOUN_PHRASE}|(?<bare>(?:${SMALL_DIGITS}|${capitalizable(WORD_NUMBER_SOURCE)})))\\s+(?:to|in|into)\\s+(?:an?\\s+|the\\s+)?(?:[\\w.-]+\\s+){0,3}?${capitalizable('(?:hospitals?|medical\\s+centers?)')}`,
   'g',
 );
 
@@ -177,7 +179,7 @@ function laterDeath(after: string): boolean {
 }
 
 /** "Three were shot, one fatally": the part that died. */
-const FATALLY_RE = new RegExp(`(?<![\\w-])(?<num>\\d{1,3}|${WORD_NUMBER_SOURCE})(?:\\s+of\\s+(?:them|whom|the\\s+\\w+))?\\s+(?<how>fatally|mortally)(?![\\w-])`, 'gi');
+const FATALLY_RE = new RegExp(`(?<![\\w-])(?<num>${SMALL_DIGITS}|${WORD_NUMBER_SOURCE})(?:\\s+of\\s+(?:them|whom|the\\s+\\w+))?\\s+(?<how>fatally|mortally)(?![\\w-])`, 'gi');
 
 /** Between a count of the shot and its fatal part: the verb and a comma, no other number ("were shot, "). */
 const SHOT_THEN_FATALLY = /^[^.;!?\d]{0,40},\s*(?:and\s+)?$/;
@@ -221,7 +223,7 @@ function countOf(groups: Record<string, string | undefined>): { value: number; u
   return value === null ? null : { value, unit: unitOf(head) };
 }
 
-const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:\\d{1,3}|${WORD_NUMBER_SOURCE})|both|another)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
+const BARE_SUBJECT_RE = new RegExp(`(?<![\\w-])(?<det>(?:the\\s+|all\\s+)?(?:${SMALL_DIGITS}|${WORD_NUMBER_SOURCE})|both|another)(?<gap>${SUBJECT_GAP})\\s*$`, 'i');
 
 /** A cheap test that a sentence may hold a people count at all: every pattern below needs one of these. */
 const ANY_ROLE_WORD = /kill|dead|die|slain|murder|shot|wound|injur|hurt|grazed|condition|hospital|medical|trauma|struck|hit\s+by|gunned|death|slay|homicide|fatal|mortal|suffer|sustain|lives|bod(?:y|ies)\s+of/i;

@@ -9,6 +9,7 @@ import { isTally } from './tally.js';
 import { TIME_UNIT_SECONDS, singular, unitKey, unitLemma } from './units.js';
 import { withMeasures } from './measures.js';
 import { withAges } from './ages.js';
+import { withMagnitudes } from './magnitudes.js';
 
 /**
  * Tolerances of the vague qualifiers (fractions of the stated value n):
@@ -316,7 +317,8 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
   const counts = out.filter((q) => !shares.some((p) => q.start < p.end && p.start < q.end));
   const ordinals = ordinalQuantities(slice, from).filter((o) => ![...counts, ...shares].some((q) => q.start < o.end && o.start < q.end));
   const found = [...counts, ...shares, ...ordinals].filter((s) => s.start >= from && s.end <= to);
-  return withAges(text, from, to, withMeasures(text, from, to, withPeople(text, { start: from, end: to }, found).sort((a, b) => a.start - b.start)));
+  const counted = withPeople(text, { start: from, end: to }, found).sort((a, b) => a.start - b.start);
+  return withAges(text, from, to, withMagnitudes(text, from, to, withMeasures(text, from, to, counted)));
 }
 
 /**
