@@ -25,6 +25,23 @@ export interface LocalClustererOptions {
   readonly centroidKeys: number;
   /** Raw features an item keeps for later re-clustering: those of its vector's heaviest keys when it arrived. */
   readonly featureKeys: number;
+  /** When two groups are told apart although similar enough to merge (absent: never). */
+  readonly contrast?: ContrastOptions;
+}
+
+/**
+ * Two events of one kind with the same actors (a boxer's two title fights, a company's two patches) share most of
+ * their words and names, so their average link can pass the threshold. What tells them apart is that each has
+ * details of its own that most of its articles report and none of the other's do (the opponent, the date, the
+ * score). Two groups of one event rarely both have such details: its articles share its specifics.
+ */
+export interface ContrastOptions {
+  /** Both groups need at least this many items (a lone article always has details of its own). */
+  readonly minSize: number;
+  /** Share of a group's items a key needs to count as the group's own detail. */
+  readonly share: number;
+  /** Mean weight (in the members' unit vectors) of own details, absent from the other group, that both groups must reach. */
+  readonly limit: number;
 }
 
 export interface LocalStory {
@@ -60,8 +77,17 @@ interface Unit {
  * threshold. A unit of n items with summed unit vectors S has mean cosine S_a·S_b / (n_a n_b) with another, and the
  * Lance-Williams update keeps merged similarities exact. Returns unit indices per group, ordered by first unit.
  */
-export function averageLink(units: readonly { readonly sum: ReadonlyMap<string, number>; readonly size: number }[], threshold: number): number[][] {
+export function averageLink(
+  units: readonly { readonly sum: ReadonlyMap<string, number>; readonly size: number }[],
+  threshold: number,
+  contrast?: ContrastOptions,
+): number[][] {
   const n = units.length;
+  // For the contrast check: each group's summed vector and how many of its items have each key (known for groups
+  // built from single items; a block of many items enters without per-item counts and is never checked).
+  const sums = contrast ? units.map((u) => new Map(u.sum)) : [];
+  const counts: (Map<string, number> | null)[] = contrast ? units.map((u) => (u.size === 1 ? new Map([...u.sum.keys()].map((k) => [k, 1] as const)) : null)) : [];
+  const blocked = new Uint8Array(contrast ? n * n : 0);
   const sim = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -80,10 +106,27 @@ export function averageLink(units: readonly { readonly sum: ReadonlyMap<string, 
     for (let i = 0; i < n; i++) {
       if (!alive[i]) continue;
       for (let j = i + 1; j < n; j++) {
-        if (alive[j] && sim[i * n + j]! >= best && (bi < 0 || sim[i * n + j]! > best)) [best, bi, bj] = [sim[i * n + j]!, i, j];
+        if (alive[j] && !blocked[i * n + j] && sim[i * n + j]! >= best && (bi < 0 || sim[i * n + j]! > best)) [best, bi, bj] = [sim[i * n + j]!, i, j];
       }
     }
     if (bi < 0) break;
+    if (contrast && size[bi]! >= contrast.minSize && size[bj]! >= contrast.minSize) {
+      const ci = counts[bi];
+      const cj = counts[bj];
+      if (ci && cj && Math.min(ownDetail(sums[bi]!, ci, size[bi]!, cj, contrast.share), ownDetail(sums[bj]!, cj, size[bj]!, ci, contrast.share)) >= contrast.limit) {
+        blocked[bi * n + bj] = 1;
+        continue;
+      }
+    }
+    if (contrast) {
+      const ci = counts[bi];
+      const cj = counts[bj];
+      addInto(sums[bi]!, sums[bj]!);
+      if (ci && cj) addInto(ci, cj);
+      else counts[bi] = null;
+      // The merged group is new: pairs it was kept apart in are checked again.
+      for (let k = 0; k < n; k++) blocked[Math.min(k, bi) * n + Math.max(k, bi)] = 0;
+    }
     const si = size[bi]!;
     const sj = size[bj]!;
     for (let k = 0; k < n; k++) {
@@ -101,6 +144,13 @@ export function averageLink(units: readonly { readonly sum: ReadonlyMap<string, 
 
 function addInto(target: Map<string, number>, vector: ReadonlyMap<string, number>): void {
   for (const [k, w] of vector) target.set(k, (target.get(k) ?? 0) + w);
+}
+
+/** Mean weight per item of the keys at least `share` of a group's `size` items have and no item of the other has. */
+function ownDetail(sum: ReadonlyMap<string, number>, count: ReadonlyMap<string, number>, size: number, other: ReadonlyMap<string, number>, share: number): number {
+  let weight = 0;
+  for (const [k, c] of count) if (c >= share * size && !other.has(k)) weight += sum.get(k) ?? 0;
+  return weight / size;
 }
 
 export class LocalClusterer {
@@ -253,6 +303,7 @@ export class LocalClusterer {
     const groups = averageLink(
       units.map((u) => ({ sum: u.sum, size: u.items.length })),
       this.options.threshold,
+      this.options.contrast,
     );
 
     // The oldest story keeps its id on the group holding most of its members; the others follow in creation order.
