@@ -83,10 +83,7 @@ export function averageLink(
   contrast?: ContrastOptions,
 ): number[][] {
   const n = units.length;
-  // For the contrast check: each group's summed vector and how many of its items have each key (known for groups
-  // built from single items; a block of many items enters without per-item counts and is never checked).
-  const sums = contrast ? units.map((u) => new Map(u.sum)) : [];
-  const counts: (Map<string, number> | null)[] = contrast ? units.map((u) => (u.size === 1 ? new Map([...u.sum.keys()].map((k) => [k, 1] as const)) : null)) : [];
+  // Pairs the contrast check kept apart, until one of the two groups grows.
   const blocked = new Uint8Array(contrast ? n * n : 0);
   const sim = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -111,22 +108,15 @@ export function averageLink(
     }
     if (bi < 0) break;
     if (contrast && size[bi]! >= contrast.minSize && size[bj]! >= contrast.minSize) {
-      const ci = counts[bi];
-      const cj = counts[bj];
-      if (ci && cj && Math.min(ownDetail(sums[bi]!, ci, size[bi]!, cj, contrast.share), ownDetail(sums[bj]!, cj, size[bj]!, ci, contrast.share)) >= contrast.limit) {
+      const x = profile(units, members[bi]!);
+      const y = profile(units, members[bj]!);
+      if (x && y && Math.min(ownDetail(x, y, size[bi]!, contrast.share), ownDetail(y, x, size[bj]!, contrast.share)) >= contrast.limit) {
         blocked[bi * n + bj] = 1;
         continue;
       }
     }
-    if (contrast) {
-      const ci = counts[bi];
-      const cj = counts[bj];
-      addInto(sums[bi]!, sums[bj]!);
-      if (ci && cj) addInto(ci, cj);
-      else counts[bi] = null;
-      // The merged group is new: pairs it was kept apart in are checked again.
-      for (let k = 0; k < n; k++) blocked[Math.min(k, bi) * n + Math.max(k, bi)] = 0;
-    }
+    // The merged group is new: pairs it was kept apart in are checked again.
+    if (contrast) for (let k = 0; k < n; k++) blocked[Math.min(k, bi) * n + Math.max(k, bi)] = 0;
     const si = size[bi]!;
     const sj = size[bj]!;
     for (let k = 0; k < n; k++) {
@@ -146,10 +136,33 @@ function addInto(target: Map<string, number>, vector: ReadonlyMap<string, number
   for (const [k, w] of vector) target.set(k, (target.get(k) ?? 0) + w);
 }
 
+interface Profile {
+  /** The group's summed unit vectors. */
+  readonly sum: Map<string, number>;
+  /** How many of the group's items have each key. */
+  readonly count: Map<string, number>;
+}
+
+/**
+ * Summed vector and key counts of a group built from single items; null when a member unit is a block of many items
+ * (it enters without per-item counts, so its group is never checked). Built only for the rare pairs of large groups.
+ */
+function profile(units: readonly { readonly sum: ReadonlyMap<string, number>; readonly size: number }[], members: readonly number[]): Profile | null {
+  const sum = new Map<string, number>();
+  const count = new Map<string, number>();
+  for (const u of members) {
+    const unit = units[u]!;
+    if (unit.size !== 1) return null;
+    addInto(sum, unit.sum);
+    for (const k of unit.sum.keys()) count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return { sum, count };
+}
+
 /** Mean weight per item of the keys at least `share` of a group's `size` items have and no item of the other has. */
-function ownDetail(sum: ReadonlyMap<string, number>, count: ReadonlyMap<string, number>, size: number, other: ReadonlyMap<string, number>, share: number): number {
+function ownDetail(group: Profile, other: Profile, size: number, share: number): number {
   let weight = 0;
-  for (const [k, c] of count) if (c >= share * size && !other.has(k)) weight += sum.get(k) ?? 0;
+  for (const [k, c] of group.count) if (c >= share * size && !other.count.has(k)) weight += group.sum.get(k) ?? 0;
   return weight / size;
 }
 
