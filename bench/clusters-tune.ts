@@ -13,7 +13,8 @@ const FOLDS = 5;
 
 /**
  * Usage: `node --import tsx bench/clusters-tune.ts '{"storyThreshold":[0.18,0.2,0.22],"entity":[1,1.5]}'`. Keys that
- * name a feature family (word, entity, date, year, number) set its weight; the others set top-level settings.
+ * name a feature family (word, entity, date, year, number) set its weight; dotted keys ("contrast.limit") set one field
+ * of a nested setting; the others set top-level settings.
  */
 const grid = JSON.parse(process.argv[2] ?? '{}') as Record<string, number[]>;
 const train = join(fileURLToPath(SHARED_BENCH), 'ecbplus/train');
@@ -22,9 +23,11 @@ const articles = docs.map(ecbArticle);
 
 function configOf(combo: Record<string, number>): StoriesConfig {
   const weights = { ...STORIES_DEFAULTS.weights };
-  const top: Record<string, number> = {};
+  const top: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(combo)) {
+    const [outer, inner] = k.split('.');
     if (k in weights) (weights as Record<string, number>)[k] = v;
+    else if (outer && inner) top[outer] = { ...(STORIES_DEFAULTS as unknown as Record<string, object>)[outer], ...(top[outer] as object | undefined), [inner]: v };
     else top[k] = v;
   }
   return { ...STORIES_DEFAULTS, ...top, weights } as StoriesConfig;

@@ -2,7 +2,7 @@
 import type { Article } from '../core/article.js';
 import { articleFeatures } from '../corpus/stories/article-features.js';
 import { STORIES_DEFAULTS, weighFeatures } from '../corpus/stories/cluster-stories.js';
-import { LocalClusterer, type LocalStory, type Placement } from '../corpus/stories/local-clusterer.js';
+import { LocalClusterer, type ContrastOptions, type LocalStory, type Placement } from '../corpus/stories/local-clusterer.js';
 import { dot } from '../corpus/stories/online-clusterer.js';
 
 export interface StoryIndexConfig {
@@ -45,6 +45,8 @@ export interface StoryIndexConfig {
    * counterpart of the batch clusterer's refining sweeps, at a bounded cost per article.
    */
   readonly reexamine?: number;
+  /** When two similar groups are told apart by details of their own (default: the batch clusterer's). */
+  readonly contrast?: ContrastOptions;
 }
 
 /** The batch clusterer's settings (fitted on ECB+ train), so online and batch membership agree; `newNameWeight` is the index's own. */
@@ -142,6 +144,7 @@ export class StoryIndex {
       minDocumentFrequency: config.minDocumentFrequency ?? STORIES_DEFAULTS.minDocumentFrequency,
       newNameWeight: config.newNameWeight ?? 0,
     };
+    const contrast = config.contrast ?? STORIES_DEFAULTS.contrast;
     this.clusterer = new LocalClusterer(
       {
         threshold: config.threshold,
@@ -152,6 +155,7 @@ export class StoryIndex {
         neighbourhood: config.neighbourhood ?? STORIES_DEFAULTS.neighbourhood,
         splitLimit: config.splitLimit ?? STORIES_DEFAULTS.splitLimit,
         featureKeys: config.featureKeys ?? STORIES_DEFAULTS.featureKeys,
+        ...(contrast ? { contrast } : {}),
       },
       (features) => weighFeatures(features, this.df, this.docs, weighting),
       () => Math.floor(Math.log(Math.max(1, this.docs)) / Math.log(EPOCH_GROWTH)),

@@ -91,10 +91,8 @@ export interface FeatureOptions {
   readonly entityIds?: ReadonlyMap<number, string>;
 }
 
-export function articleFeatures(article: Article, options: FeatureOptions = {}): FeatureCounts {
-  const out: FeatureCounts = new Map();
-  const title = article.meta.title ? `${article.meta.title}\n` : '';
-  const words = tokenize(title + article.text).map((t) => t.text.toLowerCase());
+/** Content words (`w:`) and numbers (`n:`) of lower-cased tokens. */
+function wordFeatures(words: readonly string[], out: FeatureCounts): void {
   for (const w of words) {
     if (NUMBER_RE.test(w)) {
       if (!YEAR_RE.test(w)) bump(out, `n:${w.replace(/,/g, '')}`);
@@ -103,8 +101,29 @@ export function articleFeatures(article: Article, options: FeatureOptions = {}):
     if (w.length < 3 || NOT_TOPICAL.has(w) || !/^\p{L}/u.test(w)) continue;
     bump(out, `w:${stem(w.replace(/['\u2019]s$/, ''))}`);
   }
+}
+
+export function articleFeatures(article: Article, options: FeatureOptions = {}): FeatureCounts {
+  const out: FeatureCounts = new Map();
+  const title = article.meta.title ? `${article.meta.title}\n` : '';
+  const words = tokenize(title + article.text).map((t) => t.text.toLowerCase());
+  wordFeatures(words, out);
   if (article.layers.entities.length) entityFeatures(article, options.entityIds, out);
   else capitalizedFeatures(article, out);
   dateFeatures(article, words, out);
+  return out;
+}
+
+/**
+ * Content words of the title and the first `sentences` sentences: the lead states what kind of event the article
+ * reports ("pinup model dies", "fire destroys church"), while the body adds details two events of one kind do not share.
+ */
+export function leadWordFeatures(article: Article, sentences: number): FeatureCounts {
+  const spans = article.layers.sentences;
+  const end = spans.length ? (spans[Math.min(sentences, spans.length) - 1]?.end ?? article.text.length) : article.text.length;
+  const title = article.meta.title ? `${article.meta.title}\n` : '';
+  const out: FeatureCounts = new Map();
+  wordFeatures(tokenize(title + article.text.slice(0, end)).map((t) => t.text.toLowerCase()), out);
+  for (const k of [...out.keys()]) if (!k.startsWith('w:')) out.delete(k);
   return out;
 }

@@ -2,7 +2,7 @@
 import type { Article } from '../../core/article.js';
 import type { DuplicateLink, Entity, Story } from '../../core/corpus.js';
 import { compareByPublished } from '../duplicates/duplicates.js';
-import { articleFeatures, entityIdsByArticle, type FeatureCounts } from './article-features.js';
+import { articleFeatures, entityIdsByArticle, leadWordFeatures, type FeatureCounts } from './article-features.js';
 import { LocalClusterer, type LocalClustererOptions } from './local-clusterer.js';
 import { dot, normalize, type SparseVector } from './online-clusterer.js';
 import { clusterTopics } from './topic-clusterer.js';
@@ -18,6 +18,13 @@ export interface StoriesConfig extends Omit<LocalClustererOptions, 'threshold'> 
   /** Keys per story in the topic level's inverted index, and candidate stories compared per lookup. */
   readonly topicKeys: number;
   readonly topicCandidates: number;
+  /**
+   * The topic level also compares the words of each story's leads (title and first `topicLeadSentences` sentences),
+   * at `topicLeadWeight` relative to the whole texts' words: leads name the kind of event. Fitted on ECB+ train
+   * (random 10-topic subsets), 0.5 and 2 raised topic B3 from 0.934 to 0.948 on average.
+   */
+  readonly topicLeadSentences: number;
+  readonly topicLeadWeight: number;
   /** Relative weight of each feature family in the article vector. */
   readonly weights: { readonly word: number; readonly entity: number; readonly date: number; readonly year: number; readonly number: number };
   /** Features seen in fewer articles than this cannot link two articles and only dilute the cosine. */
@@ -41,6 +48,8 @@ export const STORIES_DEFAULTS: StoriesConfig = {
   topicMinShare: 0.34,
   topicKeys: 30,
   topicCandidates: 20,
+  topicLeadSentences: 2,
+  topicLeadWeight: 0.5,
   weights: { word: 1, entity: 1, date: 1.5, year: 1, number: 1 },
   minDocumentFrequency: 2,
   idfMinDocuments: { word: 40, instance: 150 },
@@ -52,6 +61,8 @@ export const STORIES_DEFAULTS: StoriesConfig = {
   centroidKeys: 200,
   featureKeys: 400,
   refinePasses: 2,
+  // Fitted on ECB+ train (sub-topic B3 0.907 -> 0.918; 5-8 members and 0.4-0.6 tried, the plateau's middle kept).
+  contrast: { minSize: 6, share: 0.5, limit: 0.5 },
   maxTitleLength: 160,
 };
 
@@ -127,7 +138,7 @@ function leadSentence(article: Article, maxLength: number): string {
  * times its IDF over stories (not articles), so the words two stories of one kind share ("quake", "epicentre")
  * count, while one story's own names, used by all its articles, link it to nothing else.
  */
-function storyWordVectors(stories: readonly (readonly FeatureCounts[])[], minShare: number): SparseVector[] {
+function storyWordVectors(stories: readonly (readonly ReadonlyMap<string, number>[])[], minShare: number): SparseVector[] {
   const shares = stories.map((articles) => {
     const used = new Map<string, number>();
     for (const f of articles) for (const k of f.keys()) if (k.startsWith('w:')) used.set(k, (used.get(k) ?? 0) + 1);
@@ -195,7 +206,13 @@ export function clusterStories(input: ClusterInput, config: StoriesConfig = STOR
     return { id: `s${s + 1}`, title, articles: members[s] ?? [], events: [] };
   });
 
-  const topicInput = storyWordVectors(groups.map((g) => g.map((i) => features[i]!)), config.topicMinShare).map((v) => [v]);
+  const whole = storyWordVectors(groups.map((g) => g.map((i) => features[i]!)), config.topicMinShare);
+  const leads = storyWordVectors(groups.map((g) => g.map((i) => leadWordFeatures(originals[i]!, config.topicLeadSentences))), config.topicMinShare);
+  const topicInput = whole.map((v, s) => {
+    const both = new Map(v);
+    for (const [k, w] of leads[s]!) both.set(`lead:${k}`, config.topicLeadWeight * w);
+    return [normalize(both)];
+  });
   const topicGroups = clusterTopics(topicInput, {
     threshold: config.topicThreshold,
     topKeys: config.topicKeys,

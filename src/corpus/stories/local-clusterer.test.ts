@@ -104,3 +104,33 @@ test('stories over the split limit move as one block, and features of their memb
   assert.equal(c.features('m0'), undefined);
   assert.deepEqual(c.stories.get(1)?.members, ['m0', 'm1', 'm2', 'm3', 'm4']);
 });
+
+/** Two title fights of one boxer: the same core words, each fight's own opponent and venue in most of its articles. */
+function twoFights(): { sum: Map<string, number>; size: number }[] {
+  const core = ['boxer', 'title', 'round', 'heavyweight', 'defend'];
+  const units: { sum: Map<string, number>; size: number }[] = [];
+  for (const [opponent, venue] of [['orlov', 'arena'], ['quarry', 'stadium']] as const) {
+    for (let i = 0; i < 6; i++) {
+      const f = new Map(core.map((k) => [k, 1] as const));
+      f.set(opponent, 1);
+      if (i % 3 !== 2) f.set(venue, 1);
+      units.push({ sum: normalize(f), size: 1 });
+    }
+  }
+  return units;
+}
+
+test('contrast: two similar groups that each have details of their own stay apart; without it they merge', () => {
+  const units = twoFights();
+  assert.equal(averageLink(units, 0.3).length, 1, 'without contrast the core words join the two fights');
+  const apart = averageLink(units, 0.3, { minSize: 6, share: 0.5, limit: 0.3 });
+  assert.deepEqual(apart, [[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11]]);
+  // Groups smaller than minSize are never told apart (a lone article always has details of its own).
+  assert.equal(averageLink(units, 0.3, { minSize: 7, share: 0.5, limit: 0.3 }).length, 1);
+});
+
+test('contrast: two halves of one event, whose details both halves share, still merge', () => {
+  const units = twoFights().slice(0, 6);
+  const more = twoFights().slice(0, 6);
+  assert.equal(averageLink([...units, ...more], 0.3, { minSize: 6, share: 0.5, limit: 0.3 }).length, 1);
+});

@@ -25,6 +25,23 @@ export interface LocalClustererOptions {
   readonly centroidKeys: number;
   /** Raw features an item keeps for later re-clustering: those of its vector's heaviest keys when it arrived. */
   readonly featureKeys: number;
+  /** When two groups are told apart although similar enough to merge (absent: never). */
+  readonly contrast?: ContrastOptions;
+}
+
+/**
+ * Two events of one kind with the same actors (a boxer's two title fights, a company's two patches) share most of
+ * their words and names, so their average link can pass the threshold. What tells them apart is that each has
+ * details of its own that most of its articles report and none of the other's do (the opponent, the date, the
+ * score). Two groups of one event rarely both have such details: its articles share its specifics.
+ */
+export interface ContrastOptions {
+  /** Both groups need at least this many items (a lone article always has details of its own). */
+  readonly minSize: number;
+  /** Share of a group's items a key needs to count as the group's own detail. */
+  readonly share: number;
+  /** Mean weight (in the members' unit vectors) of own details, absent from the other group, that both groups must reach. */
+  readonly limit: number;
 }
 
 export interface LocalStory {
@@ -60,8 +77,14 @@ interface Unit {
  * threshold. A unit of n items with summed unit vectors S has mean cosine S_a·S_b / (n_a n_b) with another, and the
  * Lance-Williams update keeps merged similarities exact. Returns unit indices per group, ordered by first unit.
  */
-export function averageLink(units: readonly { readonly sum: ReadonlyMap<string, number>; readonly size: number }[], threshold: number): number[][] {
+export function averageLink(
+  units: readonly { readonly sum: ReadonlyMap<string, number>; readonly size: number }[],
+  threshold: number,
+  contrast?: ContrastOptions,
+): number[][] {
   const n = units.length;
+  // Pairs the contrast check kept apart, until one of the two groups grows.
+  const blocked = new Uint8Array(contrast ? n * n : 0);
   const sim = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -80,10 +103,20 @@ export function averageLink(units: readonly { readonly sum: ReadonlyMap<string, 
     for (let i = 0; i < n; i++) {
       if (!alive[i]) continue;
       for (let j = i + 1; j < n; j++) {
-        if (alive[j] && sim[i * n + j]! >= best && (bi < 0 || sim[i * n + j]! > best)) [best, bi, bj] = [sim[i * n + j]!, i, j];
+        if (alive[j] && !blocked[i * n + j] && sim[i * n + j]! >= best && (bi < 0 || sim[i * n + j]! > best)) [best, bi, bj] = [sim[i * n + j]!, i, j];
       }
     }
     if (bi < 0) break;
+    if (contrast && size[bi]! >= contrast.minSize && size[bj]! >= contrast.minSize) {
+      const x = profile(units, members[bi]!);
+      const y = profile(units, members[bj]!);
+      if (x && y && Math.min(ownDetail(x, y, size[bi]!, contrast.share), ownDetail(y, x, size[bj]!, contrast.share)) >= contrast.limit) {
+        blocked[bi * n + bj] = 1;
+        continue;
+      }
+    }
+    // The merged group is new: pairs it was kept apart in are checked again.
+    if (contrast) for (let k = 0; k < n; k++) blocked[Math.min(k, bi) * n + Math.max(k, bi)] = 0;
     const si = size[bi]!;
     const sj = size[bj]!;
     for (let k = 0; k < n; k++) {
@@ -101,6 +134,36 @@ export function averageLink(units: readonly { readonly sum: ReadonlyMap<string, 
 
 function addInto(target: Map<string, number>, vector: ReadonlyMap<string, number>): void {
   for (const [k, w] of vector) target.set(k, (target.get(k) ?? 0) + w);
+}
+
+interface Profile {
+  /** The group's summed unit vectors. */
+  readonly sum: Map<string, number>;
+  /** How many of the group's items have each key. */
+  readonly count: Map<string, number>;
+}
+
+/**
+ * Summed vector and key counts of a group built from single items; null when a member unit is a block of many items
+ * (it enters without per-item counts, so its group is never checked). Built only for the rare pairs of large groups.
+ */
+function profile(units: readonly { readonly sum: ReadonlyMap<string, number>; readonly size: number }[], members: readonly number[]): Profile | null {
+  const sum = new Map<string, number>();
+  const count = new Map<string, number>();
+  for (const u of members) {
+    const unit = units[u]!;
+    if (unit.size !== 1) return null;
+    addInto(sum, unit.sum);
+    for (const k of unit.sum.keys()) count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return { sum, count };
+}
+
+/** Mean weight per item of the keys at least `share` of a group's `size` items have and no item of the other has. */
+function ownDetail(group: Profile, other: Profile, size: number, share: number): number {
+  let weight = 0;
+  for (const [k, c] of group.count) if (c >= share * size && !other.count.has(k)) weight += group.sum.get(k) ?? 0;
+  return weight / size;
 }
 
 export class LocalClusterer {
@@ -253,6 +316,7 @@ export class LocalClusterer {
     const groups = averageLink(
       units.map((u) => ({ sum: u.sum, size: u.items.length })),
       this.options.threshold,
+      this.options.contrast,
     );
 
     // The oldest story keeps its id on the group holding most of its members; the others follow in creation order.

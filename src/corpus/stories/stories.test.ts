@@ -7,6 +7,7 @@ import { findDuplicates } from '../duplicates/duplicates.js';
 import { STORIES_DEFAULTS, clusterStories, weighFeatures } from './cluster-stories.js';
 import { fixtureArticle } from './fixture-article.js';
 import { storiesStage } from './stories.js';
+import { leadWordFeatures } from './article-features.js';
 
 const ferry = [
   'MARENVALE (Northwire) - A ferry carrying 212 passengers ran aground off the Kestrel Islands on Tuesday, the coast guard said. At least 17 people were taken to hospital. The Aurora Pell struck a sandbank in heavy fog after leaving Dunmore.',
@@ -127,4 +128,18 @@ test('a name no other article had yet is left out in batch and kept at a reduced
   assert.ok(Math.abs(ratio(online) - 0.3 * ratio(full)) < 1e-9);
   // A word seen once stays out whatever the setting: only names mark a new event.
   assert.ok(!weighFeatures(new Map([['w:orvik', 1]]), new Map([['w:orvik', 1]]), 100, { ...STORIES_DEFAULTS, newNameWeight: 1 }).size);
+});
+
+test('lead words come from the title and the first sentences only, without numbers or names of other families', () => {
+  const text = 'Fire destroys old mill. Crews fought 3 blazes overnight. Later a ferry sank near the harbour.';
+  const article = fixtureArticle({
+    text,
+    meta: { title: 'Mill burns' },
+    layers: { sentences: [{ start: 0, end: 23 }, { start: 24, end: 56 }, { start: 57, end: text.length }] },
+  });
+  const lead = leadWordFeatures(article, 2);
+  for (const k of ['w:fire', 'w:mill', 'w:burn', 'w:crew']) assert.ok([...lead.keys()].some((key) => key.startsWith(k)), `${k} in the lead`);
+  assert.ok(![...lead.keys()].some((k) => k.startsWith('w:ferr') || k.startsWith('w:harbour')), 'the third sentence is not part of the lead');
+  assert.ok([...lead.keys()].every((k) => k.startsWith('w:')), 'only content words');
+  assert.ok([...leadWordFeatures(article, 3).keys()].some((k) => k.startsWith('w:ferr')));
 });
