@@ -1,13 +1,11 @@
-// Learns the reporting-word weights of the quotes stage from PolNeAR train: for each lower-case word, the share of its occurrences inside a gold Cue.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Learns the quotes stage's cue weights, cue precision and prose-attribution model from annotated PolNeAR articles.
 import type { Layers } from '../src/core/article.js';
 import { lastSpanStartingAtOrBefore } from '../src/core/span.js';
 import { cueModelOf, type CueModel } from '../src/stages/quotes/cue-model.js';
-import { extractQuotes, QUOTES_DEFAULTS } from '../src/stages/quotes/index.js';
-import { align, groupByCue, layersOf, loadDocs, matches, normalize, type Doc } from './quotes.js';
-import { SHARED_BENCH } from './types.js';
+import { extractQuotes, QUOTES_DEFAULTS, type QuotesConfig } from '../src/stages/quotes/index.js';
+import { extractScoredQuotes } from '../src/stages/quotes/extract-quotes.js';
+import { trainAttributionModel, TRAINING_DEFAULTS, type AttributionModel, type TrainingExample } from '../src/stages/quotes/attribution-model.js';
+import { align, groupByCue, matches, normalize, type Doc } from './quotes.js';
 
 /** A word must sit inside a gold Cue at least this often to get a weight (rarer words are noise). */
 export const MIN_CUE_COUNT = 8;
@@ -85,12 +83,18 @@ export interface CuePrecision {
  * Runs the quotes stage with every prose attribution kept over documents and counts, per cue, how many of those
  * with a speaker were right (the bench's overlap rule): the precision the stage's cue filter reads.
  */
-export function learnCuePrecision(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel, minCount = MIN_PRECISION_COUNT): CuePrecision[] {
+export function learnCuePrecision(
+  docs: readonly Doc[],
+  layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>,
+  cues: CueModel,
+  minCount = MIN_PRECISION_COUNT,
+  config: QuotesConfig = QUOTES_DEFAULTS,
+): CuePrecision[] {
   const counts = new Map<string, { right: number; total: number }>();
   for (const doc of docs) {
     const docLayers = layers.get(doc.name);
     if (!docLayers) continue;
-    const preds = groupByCue(extractQuotes(doc.text, docLayers, { ...QUOTES_DEFAULTS, minCuePrecision: 0 }, cues));
+    const preds = groupByCue(extractQuotes(doc.text, docLayers, { ...config, minCuePrecision: 0, minAttributionProbability: 0 }, cues));
     const link = align(doc.text, preds, doc.gold, 'overlap');
     preds.forEach((p, i) => {
       if (!p.source || p.quoted || !p.cue) return;
@@ -110,19 +114,95 @@ export function learnCuePrecision(docs: readonly Doc[], layers: ReadonlyMap<stri
     .sort((a, b) => (a.cue < b.cue ? -1 : a.cue > b.cue ? 1 : 0));
 }
 
-/** Cue weights and cue precision learned from the same documents (the precision runs the stage with those weights). */
-export function learnCueModel(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>): { weights: CueWeight[]; precision: CuePrecision[]; model: CueModel } {
+/**
+ * Runs the quotes stage with no filter over documents and labels each prose attribution the attribution model judges:
+ * right when its cue group (as the bench groups predictions) matched a gold attribution and its speaker that Source.
+ */
+export function attributionExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel, config: QuotesConfig = QUOTES_DEFAULTS): TrainingExample[] {
+  const out: TrainingExample[] = [];
+  const open = { ...config, minCuePrecision: 0, minAttributionProbability: 0 };
+  for (const doc of docs) {
+    const docLayers = layers.get(doc.name);
+    if (!docLayers) continue;
+    const scored = extractScoredQuotes(doc.text, docLayers, open, cues, false);
+    const preds = groupByCue(scored.map((s) => s.quote));
+    const link = align(doc.text, preds, doc.gold, 'overlap');
+    const rightByCue = new Map<string, boolean>();
+    preds.forEach((p, i) => {
+      if (!p.cue || !p.source) return;
+      const gi = link.get(i);
+      const g = gi === undefined ? undefined : doc.gold[gi];
+      const right = g?.source ? matches(doc.text, normalize(doc.text, [p.source]), normalize(doc.text, g.source), 'overlap') : false;
+      rightByCue.set(`${p.cue.start}:${p.cue.end}`, right);
+    });
+    for (const s of scored) {
+      const cue = s.quote.cue;
+      if (!s.features || !cue) continue;
+      out.push({ features: s.features, right: rightByCue.get(`${cue.start}:${cue.end}`) ?? false });
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs the quotes stage with no filter over documents and labels the cut points of each prose content after its cue
+ * whose cue overlaps a gold Cue, in reading order: the cut at the gold content's end (within 2 characters, both
+ * trimmed as the bench trims) is right, the ones before it wrong, the ones after it are not read (the stage takes the
+ * first cut its model accepts).
+ */
+export function contentEndExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel, config: QuotesConfig = QUOTES_DEFAULTS): TrainingExample[] {
+  const out: TrainingExample[] = [];
+  const open = { ...config, minCuePrecision: 0, minAttributionProbability: 0 };
+  for (const doc of docs) {
+    const docLayers = layers.get(doc.name);
+    if (!docLayers) continue;
+    for (const s of extractScoredQuotes(doc.text, docLayers, open, cues, false)) {
+      const { quote, cuts } = s;
+      const cue = quote.cue;
+      if (!cuts?.length || !cue) continue;
+      const gold = doc.gold.find((g) => g.cue?.some((c) => c.start < cue.end && cue.start < c.end));
+      const content = gold ? normalize(doc.text, gold.content) : [];
+      const goldStart = content[0]?.start;
+      const goldEnd = content[content.length - 1]?.end;
+      if (goldStart === undefined || goldEnd === undefined || goldStart >= quote.end || goldEnd <= quote.start) continue;
+      for (const cut of cuts) {
+        const end = normalize(doc.text, [{ start: quote.start, end: cut.end }]).pop()?.end ?? cut.end;
+        if (end > goldEnd + 2) break;
+        const right = Math.abs(end - goldEnd) <= 2;
+        out.push({ features: cut.features, right });
+        if (right) break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Cue weights, cue precision, the content-end model and the attribution model learned from the same documents (the
+ * precision runs the stage with those weights; the models read both).
+ */
+export function learnCueModel(
+  docs: readonly Doc[],
+  layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>,
+  config: QuotesConfig = QUOTES_DEFAULTS,
+): { weights: CueWeight[]; precision: CuePrecision[]; contentEnd: AttributionModel; cuts: number; attribution: AttributionModel; examples: number; model: CueModel } {
   const weights = learnCueWeights(docs);
   const rows = weights.map((w) => [w.word, w.cue, w.seen] as const);
-  const precision = learnCuePrecision(docs, layers, cueModelOf(rows));
-  return { weights, precision, model: cueModelOf(rows, precision.map((p) => [p.cue, p.right, p.total] as const)) };
+  const precision = learnCuePrecision(docs, layers, cueModelOf(rows), MIN_PRECISION_COUNT, config);
+  const precisionRows = precision.map((p) => [p.cue, p.right, p.total] as const);
+  const cutExamples = contentEndExamples(docs, layers, cueModelOf(rows, precisionRows), config);
+  const contentEnd = trainAttributionModel(cutExamples, TRAINING_DEFAULTS);
+  // The attribution model learns from contents as the content-end model cuts them.
+  const examples = attributionExamples(docs, layers, cueModelOf(rows, precisionRows, null, contentEnd), config);
+  const attribution = trainAttributionModel(examples, TRAINING_DEFAULTS);
+  return { weights, precision, contentEnd, cuts: cutExamples.length, attribution, examples: examples.length, model: cueModelOf(rows, precisionRows, attribution, contentEnd) };
 }
 
 /** The generated precision module: one [cue, right, total] row per cue. */
 export function precisionModule(rows: readonly CuePrecision[], docs: number): string {
   const lines = rows.map((r) => `  [${JSON.stringify(r.cue)}, ${r.right}, ${r.total}],`).join('\n');
   return [
-    `// Generated by bench/quotes-learn.ts from PolNeAR train (${docs} articles): [cue, prose attributions right, prose attributions with a speaker].`,
+    `// Generated by scripts/train-quotes.ts from PolNeAR train (${docs} articles): [cue, prose attributions right, prose attributions with a speaker].`,
     'export const LEARNED_CUE_PRECISION: readonly (readonly [string, number, number])[] = [',
     lines,
     '];',
@@ -134,21 +214,10 @@ export function precisionModule(rows: readonly CuePrecision[], docs: number): st
 export function weightsModule(weights: readonly CueWeight[], docs: number): string {
   const rows = weights.map((w) => `  [${JSON.stringify(w.word)}, ${w.cue}, ${w.seen}],`).join('\n');
   return [
-    `// Generated by bench/quotes-learn.ts from PolNeAR train (${docs} articles): [word, times inside a gold Cue, times seen].`,
+    `// Generated by scripts/train-quotes.ts from PolNeAR train (${docs} articles): [word, times inside a gold Cue, times seen].`,
     'export const LEARNED_CUE_COUNTS: readonly (readonly [string, number, number])[] = [',
     rows,
     '];',
     '',
   ].join('\n');
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2] ?? fileURLToPath(new URL('polnear/train/', SHARED_BENCH));
-  const { docs } = loadDocs(dir);
-  const { weights, precision } = learnCueModel(docs, layersOf(docs));
-  const out = fileURLToPath(new URL('../src/stages/quotes/learned-cues.ts', import.meta.url));
-  writeFileSync(out, weightsModule(weights, docs.length));
-  const outPrecision = fileURLToPath(new URL('../src/stages/quotes/learned-cue-precision.ts', import.meta.url));
-  writeFileSync(outPrecision, precisionModule(precision, docs.length));
-  process.stdout.write(`${weights.length} words, ${precision.length} cue precisions from ${docs.length} articles -> ${out}, ${outPrecision}\n`);
 }

@@ -338,8 +338,9 @@ export function layersOf(docs: readonly Doc[]): Map<string, Layers> {
 }
 
 /**
- * The tuning figure: PolNeAR train's odd-indexed articles, scored with cue weights and cue precision learned from the
- * even-indexed ones only (the fold the thresholds were chosen on). Null when no train split sits beside the data.
+ * The tuning figure: PolNeAR train's odd-indexed articles, scored with cue weights, cue precision, the content-end model
+ * and the attribution model learned from the even-indexed ones only (the fold the thresholds were chosen on). Null when
+ * no train split sits beside the data.
  */
 function tuningFold(dir: string): { docs: Doc[]; model: CueModel } | null {
   const train = path.resolve(dir, '..', 'train');
@@ -409,7 +410,8 @@ export const run: BenchRun = async (options) => {
       'speakerAccuracyFound[Quoted|Unquoted] (README metric): among gold attributions with a Source whose content was matched',
       '  (overlap >= 50%), the share whose predicted speaker overlaps the gold Source >= 50% (no predicted speaker = wrong).',
       `speaker accuracy counts: quoted ${o.accuracyQuoted.correct}/${o.accuracyQuoted.found} | unquoted ${o.accuracyUnquoted.correct}/${o.accuracyUnquoted.found}`,
-      'slices: *Tuning = PolNeAR train odd-indexed articles with cue weights learned on the even-indexed ones (where the threshold was chosen);',
+      'slices: *Tuning = PolNeAR train odd-indexed articles with cue weights, cue precision and the content-end and attribution models',
+      '  learned on the even-indexed ones (where the thresholds were chosen);',
       '  *Confirm / *Untouched = the data given cut by a hash of the article name (about 2/3 and 1/3); the headline figures cover all of it.',
       '  contentOverlapRecallUnquoted is the indirect-speech recall.',
       `overlap counts quoted: pred ${o.quoted.pred} gold ${o.quoted.gold} | unquoted: pred ${o.unquoted.pred} gold ${o.unquoted.gold} | speaker: pred ${o.speaker.pred} gold ${o.speaker.gold}`,

@@ -1,6 +1,9 @@
 // Reporting-word weights learned from annotated news (bench/quotes-learn.ts): how often a word is a speech cue, and how often a cue's prose attribution is right.
 import { LEARNED_CUE_COUNTS } from './learned-cues.js';
 import { LEARNED_CUE_PRECISION } from './learned-cue-precision.js';
+import { LEARNED_ATTRIBUTION_BIAS, LEARNED_ATTRIBUTION_WEIGHTS } from './learned-attribution-model.js';
+import { LEARNED_CONTENT_END_BIAS, LEARNED_CONTENT_END_WEIGHTS } from './learned-content-end-model.js';
+import type { AttributionModel } from './attribution-model.js';
 
 export interface CueModel {
   /** Share of the word's lower-case occurrences that were inside an annotated cue; 0 for unseen words. */
@@ -10,6 +13,10 @@ export interface CueModel {
    * speaker were both right; cues never measured get the mean over all cues, and 1 without precision rows.
    */
   readonly precision: (cue: string) => number;
+  /** The learned keep-or-drop model for prose attributions (attribution-model.ts); null keeps the cue-precision filter. */
+  readonly attribution: AttributionModel | null;
+  /** The learned model of where prose content after its cue ends (content-end.ts); null keeps the rules' end. */
+  readonly contentEnd: AttributionModel | null;
 }
 
 /** Pseudo-counts of the mean precision added to every cue's counts (a cue seen twice is not trusted as 0 or 1). */
@@ -19,13 +26,23 @@ const PRECISION_SMOOTHING = 3;
  * Builds a model from [word, times inside a cue, times seen] rows (smoothed by one unseen occurrence) and
  * [cue, attributions with content and speaker right, attributions with a speaker] rows.
  */
-export function cueModelOf(rows: readonly (readonly [string, number, number])[], precisionRows: readonly (readonly [string, number, number])[] = []): CueModel {
+export function cueModelOf(
+  rows: readonly (readonly [string, number, number])[],
+  precisionRows: readonly (readonly [string, number, number])[] = [],
+  attribution: AttributionModel | null = null,
+  contentEnd: AttributionModel | null = null,
+): CueModel {
   const rates = new Map(rows.map(([word, cue, seen]) => [word, cue / (seen + 1)] as const));
   const right = precisionRows.reduce((n, [, r]) => n + r, 0);
   const total = precisionRows.reduce((n, [, , t]) => n + t, 0);
   const mean = total ? right / total : 1;
   const precisions = new Map(precisionRows.map(([cue, r, t]) => [cue, (r + PRECISION_SMOOTHING * mean) / (t + PRECISION_SMOOTHING)] as const));
-  return { rate: (word) => rates.get(word) ?? 0, precision: (cue) => precisions.get(cue) ?? mean };
+  return { rate: (word) => rates.get(word) ?? 0, precision: (cue) => precisions.get(cue) ?? mean, attribution, contentEnd };
 }
 
-export const LEARNED_CUES: CueModel = cueModelOf(LEARNED_CUE_COUNTS, LEARNED_CUE_PRECISION);
+export const LEARNED_CUES: CueModel = cueModelOf(
+  LEARNED_CUE_COUNTS,
+  LEARNED_CUE_PRECISION,
+  { bias: LEARNED_ATTRIBUTION_BIAS, weights: new Map(LEARNED_ATTRIBUTION_WEIGHTS) },
+  LEARNED_CONTENT_END_WEIGHTS.length ? { bias: LEARNED_CONTENT_END_BIAS, weights: new Map(LEARNED_CONTENT_END_WEIGHTS) } : null,
+);

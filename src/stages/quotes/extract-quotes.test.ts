@@ -378,11 +378,12 @@ test('a cue coordinated after "but" or "and" shares the sentence subject', () =>
 });
 
 test('a whole line "Label: claim" (headline or transcript) is attributed to its label, but not "Update:"', () => {
+  // The rule's candidates, before the learned attribution model judges them (it scores the transcript line near its bar).
   const seen = run([
     'Mayor Ruiz: harbour toll will fund the new pier',
     'RUIZ: Honestly, we waited ten years for this pier and we will not wait another ten.',
     'Update: the council meets again on Friday evening.',
-  ].join('\n\n'));
+  ].join('\n\n'), [], { ...QUOTES_DEFAULTS, minAttributionProbability: 0 });
   assert.equal(find(seen, 'harbour toll will fund the new pier').speaker, 'Mayor Ruiz');
   assert.equal(find(seen, 'Honestly, we waited ten years for this pier and we will not wait another ten.').speaker, 'RUIZ');
   assert.ok(!seen.some((s) => s.content.startsWith('the council meets')));
@@ -615,6 +616,17 @@ test('a prose attribution whose cue has a low learned precision is dropped; dire
   const contents = (config = QUOTES_DEFAULTS): string[] => extractQuotes(text, { paragraphs, sentences, entities: [] }, config, weak).map((q) => text.slice(q.start, q.end));
   assert.deepEqual(contents(), ['the fares would rise', 'We stay']);
   assert.deepEqual(contents({ ...QUOTES_DEFAULTS, minCuePrecision: 0 }), ['the pier would close', 'the fares would rise', 'We stay']);
+});
+
+test('the attribution model keeps or drops prose attributions by its probability; direct quotes are not judged', () => {
+  const text = 'Harbour master Tomas Berg described the pier as closed. "We stay," Berg said.';
+  const rows = [['described', 40, 50]] as const;
+  const paragraphs = splitParagraphs(text);
+  const sentences = paragraphs.flatMap((p) => splitSentences(text, p));
+  const contents = (bias: number): string[] =>
+    extractQuotes(text, { paragraphs, sentences, entities: [] }, QUOTES_DEFAULTS, cueModelOf(rows, [], { bias, weights: new Map() })).map((q) => text.slice(q.start, q.end));
+  assert.deepEqual(contents(5), ['the pier as closed', 'We stay']);
+  assert.deepEqual(contents(-5), ['We stay']);
 });
 
 test('"found" is no attribution for a person finding a thing, only for a poll or study', () => {

@@ -1,0 +1,24 @@
+// `npm run train:quotes`: learns the quotes stage's cue weights, cue precision, content-end and attribution models from PolNeAR train only and writes their modules.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { attributionModelModule } from '../src/stages/quotes/attribution-model.js';
+import { layersOf, loadDocs } from '../bench/quotes.js';
+import { learnCueModel, precisionModule, weightsModule } from '../bench/quotes-learn.js';
+import { SHARED_BENCH } from '../bench/types.js';
+
+/**
+ * Everything is learned from the train split given (default ../shared/bench/polnear/train); dev is never read. The
+ * settings (learnedCueRate, minAttributionProbability) were chosen on the train fold the quotes bench scores
+ * (learned on the even-indexed articles, scored on the odd-indexed ones).
+ */
+const dir = process.argv[2] ?? fileURLToPath(new URL('polnear/train/', SHARED_BENCH));
+const { docs } = loadDocs(dir);
+const { weights, precision, contentEnd, cuts, attribution, examples } = learnCueModel(docs, layersOf(docs));
+const out = (name: string): string => fileURLToPath(new URL(`../src/stages/quotes/${name}`, import.meta.url));
+writeFileSync(out('learned-cues.ts'), weightsModule(weights, docs.length));
+writeFileSync(out('learned-cue-precision.ts'), precisionModule(precision, docs.length));
+writeFileSync(out('learned-content-end-model.ts'), attributionModelModule(contentEnd, docs.length, cuts, 'CONTENT_END', 'content cut points'));
+writeFileSync(out('learned-attribution-model.ts'), attributionModelModule(attribution, docs.length, examples));
+process.stdout.write(
+  `${weights.length} words, ${precision.length} cue precisions, ${contentEnd.weights.size} content-end weights from ${cuts} cut points, ${attribution.weights.size} attribution weights from ${examples} prose attributions, ${docs.length} articles\n`,
+);
