@@ -76,3 +76,22 @@ test('membership does not depend on arrival order', () => {
   assert.equal(expected.length, 2);
   for (const order of [[4, 3, 2, 1, 0], [3, 0, 4, 1, 2], [1, 3, 0, 2, 4], [2, 4, 1, 0, 3]]) assert.deepEqual(membership(order), expected);
 });
+
+test('a story re-examined after an arrival elsewhere, and left as it was, is not reported as changed', () => {
+  // Regression: every sweep named the story it examined as changed, so the engine re-analyzed it at once (an
+  // "urgent" story) although its members, and so its report, had not moved; coalescing then hardly ever waited.
+  const config: { -readonly [K in keyof typeof STORY_INDEX_DEFAULTS]: (typeof STORY_INDEX_DEFAULTS)[K] } = { ...STORY_INDEX_DEFAULTS, reexamine: 0 };
+  const index = new StoryIndex(config);
+  assert.equal(index.assign(ferry[0]!).story, 's1');
+  assert.equal(index.assign(budget[0]!).story, 's2');
+  // Both stories now wait to be re-examined, the ferry story first; the next arrival joins the budget story and
+  // its sweep re-examines the ferry story, which keeps its one member.
+  config.reexamine = 1;
+  const next = index.assign(budget[1]!);
+  assert.equal(next.story, 's2');
+  assert.deepEqual(index.story('s1')?.articles, [ferry[0]!.id]);
+  assert.deepEqual(next.changed, []);
+  assert.deepEqual(next.absorbed, []);
+  const rewritten = index.changes().map((r) => r.key);
+  assert.ok(rewritten.includes(`${STORY_INDEX_PREFIX}s/s1`), 'the examined story row is still written (its sum may be re-weighed)');
+});

@@ -262,8 +262,13 @@ export class StoryIndex {
     for (let i = 0; i < (this.config.reexamine ?? 1) && this.pending.size; i++) {
       const seq = this.pending.values().next().value ?? placed.story;
       this.pending.delete(seq);
+      const before = this.clusterer.stories.get(seq)?.members;
       const step = this.clusterer.reexamine(seq);
-      if (step) this.record(step, absorbed, changed);
+      if (!step) continue;
+      // A sweep names the story it examined even when it left it as it was: that story's report is not stale.
+      const after = this.clusterer.stories.get(step.story)?.members;
+      const kept = step.story === seq && !step.absorbed.length && before !== undefined && after !== undefined && sameList(before, after);
+      this.record(step, absorbed, changed, kept ? seq : undefined);
     }
     const story = this.clusterer.storyOf(article.id) ?? placed.story;
     changed.delete(story);
@@ -278,15 +283,20 @@ export class StoryIndex {
     };
   }
 
-  /** Folds one clustering step into the assignment's changes; absorbed ids redirect to the story that holds them. */
-  private record(step: Placement, absorbed: Set<number>, changed: Set<number>): void {
+  /**
+   * Folds one clustering step into the assignment's changes; absorbed ids redirect to the story that holds them.
+   * `unchanged` names a story the step examined but left with the same members: its row is rewritten (its summed
+   * vector may have been re-weighed) but it is not reported as changed.
+   */
+  private record(step: Placement, absorbed: Set<number>, changed: Set<number>, unchanged?: number): void {
     for (const gone of step.absorbed) {
       absorbed.add(gone);
       this.pending.delete(gone);
       this.dirtyStories.add(storyId(gone));
     }
     for (const seq of [step.story, ...step.changed]) {
-      changed.add(seq);
+      if (seq === unchanged) this.dirtyStories.add(storyId(seq));
+      else changed.add(seq);
       // Each survivor lists what it absorbed, earlier merges included: those ids now redirect to it.
       for (const gone of this.clusterer.stories.get(seq)?.absorbed ?? []) {
         if (this.redirects.get(storyId(gone)) === storyId(seq)) continue;
@@ -299,6 +309,10 @@ export class StoryIndex {
       }
     }
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Creation order of a story id ("s12" -> 12). */

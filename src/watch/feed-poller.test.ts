@@ -74,3 +74,23 @@ test('an unreachable feed and an oversized body are errors, never exceptions', a
   assert.equal(down.status, 'error');
   assert.equal(down.status === 'error' ? down.httpStatus : 0, null);
 });
+
+test('a poll after the process was busy longer than the server keeps an idle connection is fetched, not a reset', async () => {
+  // Regression (the flaky watch test under load): `watch` analyzes synchronously between polls. When that outlasts
+  // the server's keep-alive (Node's default, 5 s), the next fetch goes out on a pooled connection before the event
+  // loop has run the timers that close it; the server then closes it, and the poll failed with ECONNRESET.
+  const { url, seen, server } = await serve((_, h) => (h['if-none-match'] === '"v1"' ? { status: 304 } : { status: 200, headers: { ETag: '"v1"' }, body: FEED }));
+  try {
+    const feeds = [newFeedState(url, 0), newFeedState(`${url}?second`, 0)];
+    for (const state of feeds) assert.equal((await fetchFeed(state, settings, 0)).status, 'fetched');
+    const busyUntil = Date.now() + server.keepAliveTimeout + 1000;
+    while (Date.now() < busyUntil); // a synchronous analysis
+    for (const state of feeds) {
+      const next = await fetchFeed(state, settings, 0);
+      assert.equal(next.status, 'not-modified', next.status === 'error' ? next.message : '');
+    }
+    assert.equal(seen.length, 4);
+  } finally {
+    server.close();
+  }
+});

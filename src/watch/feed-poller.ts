@@ -72,18 +72,30 @@ async function boundedBody(res: Response, max: number): Promise<Uint8Array | nul
   return new Uint8Array(Buffer.concat(parts));
 }
 
+/** Network errors of a pooled connection the server had already closed (the request was not answered). */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function causeCode(err: unknown): string | undefined {
+  return (err as { cause?: { code?: string } }).cause?.code;
+}
+
+function fetchOnce(url: string, headers: Record<string, string>, settings: PollSettings): Promise<Response> {
+  return fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(settings.fetchTimeoutMs) });
+}
+
 /** Fetches the feed if it changed since the last successful fetch. Never throws. */
 export async function fetchFeed(state: FeedState, settings: PollSettings, now: number): Promise<PollResult> {
   const headers: Record<string, string> = { 'User-Agent': settings.userAgent, Accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' };
   if (state.etag) headers['If-None-Match'] = state.etag;
   if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
-  let res: Response;
-  try {
-    res = await fetch(state.url, { headers, redirect: 'follow', signal: AbortSignal.timeout(settings.fetchTimeoutMs) });
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return { status: 'error', httpStatus: null, message: `cannot fetch (${cause ?? (err as Error).message})`, retryAfterMs: null };
-  }
+  const res = await fetchOnce(state.url, headers, settings).catch(async (first: unknown) => {
+    // A connection the server closed while it sat idle in the pool: `watch` analyzes synchronously between polls,
+    // so when that outlasts the server's keep-alive the next poll goes out on the pooled connection before the
+    // timers that close it have run. The request never reached the server; it is sent once more, on a new one.
+    if (!STALE_CONNECTION.has(causeCode(first) ?? '')) return first instanceof Error ? first : new Error(String(first));
+    return fetchOnce(state.url, headers, settings).catch((second: unknown) => (second instanceof Error ? second : new Error(String(second))));
+  });
+  if (res instanceof Error) return { status: 'error', httpStatus: null, message: `cannot fetch (${causeCode(res) ?? res.message})`, retryAfterMs: null };
   if (res.status === 304) {
     await res.body?.cancel();
     return { status: 'not-modified', httpStatus: 304 };

@@ -1,6 +1,7 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
-import { compareMentions, compareMentionsAll, facetDisagreement, type Disagreement } from './compare-mentions.js';
+import { compareMentionsAll, facetDisagreement, type ComparedMention, type Disagreement } from './compare-mentions.js';
+import { PairMemo } from '../../core/text/pair-memo.js';
 import { figureFrames, isCrowdFrame, WEEKDAY_FRAME } from './event-frame.js';
 import { quantityInterval } from './intervals.js';
 import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
@@ -271,6 +272,16 @@ function groupMentions(mentions: readonly MentionDraft[], sim: Similarity, pairs
   return [...members.values()].map((g) => g.sort((x, y) => x - y));
 }
 
+/**
+ * compareMentionsAll per ordered pair of compared mentions. A mention's `compared` is made once per article and story
+ * context (the claims stage's per-article memo), so a story re-analyzed as it grows compares only its new pairs again.
+ */
+const COMPARED = new PairMemo<ComparedMention, readonly Disagreement[]>();
+
+function compareAll(a: ComparedMention, b: ComparedMention): readonly Disagreement[] {
+  return COMPARED.get(a, b, () => compareMentionsAll(a, b));
+}
+
 /** Every kind of disagreement between two mentions of different articles close enough to be one claim. */
 function disagreementsOf(mentions: readonly MentionDraft[], sim: Similarity, x: number, y: number, config: AlignConfig): Disagreement[] {
   const s = sim(x, y);
@@ -278,7 +289,7 @@ function disagreementsOf(mentions: readonly MentionDraft[], sim: Similarity, x: 
   const b = mentions[y];
   if (!a || !b || s < config.conflictThreshold || a.compared.cite.article === b.compared.cite.article) return [];
   const apart = differentOccasions(a, b);
-  return compareMentionsAll(a.compared, b.compared).filter((d) => (d.kind !== 'negation' || s >= config.negationThreshold) && (d.kind !== 'number' || !apart));
+  return compareAll(a.compared, b.compared).filter((d) => (d.kind !== 'negation' || s >= config.negationThreshold) && (d.kind !== 'number' || !apart));
 }
 
 function chronological(mentions: readonly MentionDraft[]): (x: number, y: number) => number {
@@ -533,7 +544,7 @@ function addFigureConflicts(
     const pa = a.compared.published;
     const pb = b.compared.published;
     if ((running && pa && pb && pa !== pb) || differentOccasions(a, b)) continue;
-    const d = compareMentions(a.compared, b.compared);
+    const d = compareAll(a.compared, b.compared)[0] ?? null;
     if (d?.kind !== 'number' || (d.quantities && apartByMagnitude(d.quantities.a, d.quantities.b))) continue;
     linked.add(key);
     dp.conflicts.push({ other: q, mine: a, theirs: b, disagreement: d });
