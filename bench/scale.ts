@@ -65,7 +65,7 @@ async function postgresRun(file: string, db: { url: string; urlFor(schema: strin
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const ingest = await ingestPaths({ store, ctx: createContext() }, [file]);
-    await sendIngestJobs(boss, ingest.articles.map((a) => a.id));
+    await sendIngestJobs(boss, store, ingest.articles.map((a) => a.id));
     const t1 = performance.now();
     const feederCpuMs = cpuMs(cpu0);
     while ((await pendingJobs(boss)) > 0) {

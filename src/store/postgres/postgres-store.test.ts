@@ -97,6 +97,36 @@ if ('skip' in db) {
     await store.close();
   });
 
+  test('postgres: a second analysis of one schema waits until the first ends, and the assigner generation moves', async () => {
+    const schema = db.freshSchema();
+    const [a, b] = await Promise.all([PostgresStore.open(db.url, { schema }), PostgresStore.open(db.url, { schema })]);
+    try {
+      const generation = async (): Promise<number> => Number((await a.pool.query<{ g: string }>('SELECT generation AS g FROM work_assigner')).rows[0]?.g);
+      const before = await generation();
+      const order: string[] = [];
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = a.exclusiveAnalysis(async () => {
+        order.push('a start');
+        await held;
+        order.push('a end');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const waits: string[] = [];
+      const second = b.exclusiveAnalysis(async () => void order.push('b'), (holder) => waits.push(holder));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(order, ['a start']);
+      assert.equal(waits.length, 1);
+      assert.match(waits[0]!, /^server process \d+$/);
+      release();
+      await Promise.all([first, second]);
+      assert.deepEqual(order, ['a start', 'a end', 'b']);
+      assert.equal(await generation(), before + 2);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   test('postgres: an unreachable server gives PX200 with the password masked', async () => {
     const bad = 'postgres://someone:secret@127.0.0.1:1/nowhere';
     await assert.rejects(PostgresStore.open(bad), (err: Error) => /PX200/.test(err.message) && !err.message.includes('secret'));
