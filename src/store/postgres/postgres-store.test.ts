@@ -127,6 +127,26 @@ if ('skip' in db) {
     }
   });
 
+  test('postgres: more analyses at once in one process than pooled connections take turns instead of starving the pool', async () => {
+    const store = await PostgresStore.open(db.url, { schema: db.freshSchema(), maxConnections: 2 });
+    try {
+      let running = 0;
+      let most = 0;
+      const runs = Array.from({ length: 5 }, (_, i) =>
+        store.exclusiveAnalysis(async () => {
+          most = Math.max(most, ++running);
+          await store.putArticles([makeArticle(`Analysis ${i} stored an article.`)]);
+          running--;
+        }),
+      );
+      await Promise.all(runs);
+      assert.equal(most, 1);
+      assert.equal(await store.countArticles(), 5);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('postgres: an unreachable server gives PX200 with the password masked', async () => {
     const bad = 'postgres://someone:secret@127.0.0.1:1/nowhere';
     await assert.rejects(PostgresStore.open(bad), (err: Error) => /PX200/.test(err.message) && !err.message.includes('secret'));

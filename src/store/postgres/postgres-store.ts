@@ -348,6 +348,22 @@ export class PostgresStore implements Store {
    * a worker re-reads the story index this analysis changed.
    */
   async exclusiveAnalysis<T>(fn: (beat: () => void) => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
+    // Analyses of this process take turns before they take a connection: each waiting one holding a pooled
+    // connection could leave none for the analysis that holds the lock.
+    const previous = this.analysisTurn;
+    let done = (): void => undefined;
+    this.analysisTurn = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await previous;
+      return await this.lockedAnalysis(fn, onWait);
+    } finally {
+      done();
+    }
+  }
+
+  private analysisTurn: Promise<void> = Promise.resolve();
+
+  private async lockedAnalysis<T>(fn: (beat: () => void) => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
     const client = await this.pool.connect();
     try {
       const free = (await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${ASSIGN_LOCK}) AS ok`)).rows[0]?.ok;
