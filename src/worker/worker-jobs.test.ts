@@ -21,6 +21,7 @@ const db = testDatabase();
 
 const membership = (stories: readonly (readonly string[])[]): string[] => stories.map((s) => [...s].sort().join(',')).sort();
 
+// 120 articles: enough for re-clustering to move members between stories, which a pass must write too.
 test('assignment waits for the whole batch and then gives the stories of one engine run, whatever the analysis order', { skip: 'skip' in db ? db.skip : false, timeout: 300_000 }, async () => {
   if ('skip' in db) return;
   const dir = mkdtempSync(join(tmpdir(), 'parallax-assign-'));
@@ -29,7 +30,7 @@ test('assignment waits for the whole batch and then gives the stories of one eng
     await db.dropAll();
   });
   const corpus = join(dir, 'corpus.jsonl');
-  writeFileSync(corpus, corpusJsonl(generateCorpus({ stories: 5, perStory: 4, seed: 3 })));
+  writeFileSync(corpus, corpusJsonl(generateCorpus({ stories: 24, perStory: 5, seed: 11 })));
   const extra = join(dir, 'extra.jsonl');
   writeFileSync(extra, corpusJsonl(generateCorpus({ stories: 1, perStory: 2, seed: 99 })));
 

@@ -128,12 +128,16 @@ export async function runAssignJob(deps: WorkerDeps): Promise<readonly string[]>
       if (index.storyOfArticle(a.id)) continue;
       const assignment = index.assign(a);
       touched.add(assignment.story);
+      // Re-clustering may move members between other stories (or split one): their rows are stale too.
+      for (const id of assignment.changed) touched.add(id);
       absorbed.push(...assignment.absorbed);
     }
     stages.timings?.set('story-index', performance.now() - t1);
     stages.commit();
     // A story absorbed later in the pass may have been touched before: it is now its absorber's.
     const gone = new Set(absorbed);
+    // A story left without members is gone as well.
+    for (const id of touched) if (index.story(id)?.articles.length === 0) gone.add(id);
     const live = [...new Set([...touched].map((id) => index.story(id)?.id).filter((id): id is string => id !== undefined && !gone.has(id)))];
     const stories = live.map((id) => index.story(id)!).map((s) => ({ id: s.id, articleIds: [...s.articles].sort(byCodeUnit), absorbed: [...s.absorbed].sort(byCodeUnit) }));
     await pass.putEngineState(index.changes());
