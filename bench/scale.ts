@@ -11,6 +11,7 @@ import { ingestPaths } from '../src/service/ingest-paths.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { TEST_PG_ENV, testDatabase } from '../src/store/postgres/test-database.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Page, Store, StorySummary } from '../src/store/store.js';
 import { sendIngestJobs } from '../src/worker/enqueue-ingest.js';
 import { openQueue, pendingJobs } from '../src/worker/job-queue.js';
 import { startWorker } from '../src/worker/worker-process.js';
@@ -27,10 +28,23 @@ interface Run {
   /** Milliseconds per key summed over the workers (or the one process). */
   readonly timings: Record<string, number>;
   readonly stories: number;
+  /** The stories as sorted member lists, sorted: ids differ between stores, members do not. */
+  readonly membership: readonly string[];
   /** CPU milliseconds (user + system) of each worker process from ready to exit, or of the one process. */
   readonly workerCpuMs: readonly number[];
   /** CPU milliseconds the bench process spent reading, storing and queueing (PostgreSQL runs). */
   readonly feederCpuMs: number;
+}
+
+async function membershipOf(store: Store): Promise<string[]> {
+  const out: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<StorySummary> = await store.listStories({ cursor, limit: 500 });
+    for (const s of page.items) out.push([...((await store.getStory(s.id))?.articleIds ?? [])].sort().join(','));
+    cursor = page.next;
+  } while (cursor);
+  return out.sort();
 }
 
 const cpuMs = (since?: NodeJS.CpuUsage): number => {
@@ -48,9 +62,10 @@ async function sqliteRun(file: string, dir: string, articles: number): Promise<R
   const report = await analyzeArticles({ store, ctx }, ingest.articles);
   const t2 = performance.now();
   const cpu = cpuMs(cpu0);
+  const membership = await membershipOf(store);
   await store.close();
   if (ingest.articles.length !== articles) throw new Error(`sqlite stored ${ingest.articles.length} of ${articles} articles`);
-  return { seconds: (t2 - t0) / 1000, ingestSeconds: (t1 - t0) / 1000, timings: { analyze: t2 - t1 }, stories: report.stories.length, workerCpuMs: [cpu], feederCpuMs: 0 };
+  return { seconds: (t2 - t0) / 1000, ingestSeconds: (t1 - t0) / 1000, timings: { analyze: t2 - t1 }, stories: report.stories.length, membership, workerCpuMs: [cpu], feederCpuMs: 0 };
 }
 
 async function postgresRun(file: string, db: { url: string; urlFor(schema: string): string; freshSchema(): string }, workers: number, articles: number): Promise<Run> {
@@ -65,7 +80,7 @@ async function postgresRun(file: string, db: { url: string; urlFor(schema: strin
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const ingest = await ingestPaths({ store, ctx: createContext() }, [file]);
-    await sendIngestJobs(boss, ingest.articles.map((a) => a.id));
+    await sendIngestJobs(boss, store, ingest.articles.map((a) => a.id));
     const t1 = performance.now();
     const feederCpuMs = cpuMs(cpu0);
     while ((await pendingJobs(boss)) > 0) {
@@ -78,9 +93,9 @@ async function postgresRun(file: string, db: { url: string; urlFor(schema: strin
     for (const r of runs) if (r.code !== 0) throw new Error(`a worker failed: ${r.stderr}`);
     const timings: Record<string, number> = {};
     for (const r of runs) for (const [k, v] of Object.entries(r.timings)) timings[k] = (timings[k] ?? 0) + v;
-    const stored = (await store.listStories({ limit: 500 })).items.length;
+    const membership = await membershipOf(store);
     if ((await store.countArticles()) !== articles) throw new Error('postgres lost or duplicated articles');
-    return { seconds: (t2 - t0) / 1000, ingestSeconds: (t1 - t0) / 1000, timings, stories: stored, workerCpuMs: runs.map((r) => r.timings['process:cpu'] ?? NaN), feederCpuMs };
+    return { seconds: (t2 - t0) / 1000, ingestSeconds: (t1 - t0) / 1000, timings, stories: membership.length, membership, workerCpuMs: runs.map((r) => r.timings['process:cpu'] ?? NaN), feederCpuMs };
   } finally {
     await boss.stop({ graceful: false, wait: true });
     await store.close();
@@ -120,7 +135,8 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     const cpuNote = (label: string, r: Run): string =>
       `${label}: CPU per article ${r.workerCpuMs.map(perArticle).join(' + ')}${r.workerCpuMs.length > 1 ? ` = ${perArticle(sum(r.workerCpuMs))}` : ''}${r.feederCpuMs ? ` (+ ${perArticle(r.feederCpuMs)} reading, storing and queueing in the feeding process)` : ''}; CPU busy ${(sum(r.workerCpuMs) / 1000 / r.seconds).toFixed(2)} of the wall time's cores (${r.workerCpuMs.length} process${r.workerCpuMs.length > 1 ? 'es' : ''})`;
     const cpuSpeedup = sum(one.workerCpuMs) / one.seconds > 0 ? sum(two.workerCpuMs) / two.seconds / (sum(one.workerCpuMs) / one.seconds) : NaN;
-    const sqliteNote = `sqlite: ingest ${sqlite.ingestSeconds.toFixed(1)} s, analysis ${((sqlite.timings.analyze ?? 0) / 1000).toFixed(1)} s; ${sqlite.stories} stories`;
+    const same = (r: Run): boolean => JSON.stringify(r.membership) === JSON.stringify(sqlite.membership);
+    const sqliteNote = `stories: sqlite ${sqlite.stories}, 1 worker ${one.stories} (${same(one) ? 'the same members' : 'OTHER members'}), 2 workers ${two.stories} (${same(two) ? 'the same members' : 'OTHER members'}); sqlite: ingest ${sqlite.ingestSeconds.toFixed(1)} s, analysis ${((sqlite.timings.analyze ?? 0) / 1000).toFixed(1)} s; ${sqlite.stories} stories`;
     return {
       bench: 'scale',
       data: null,
@@ -134,6 +150,8 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
         workerCpuPerWallSecond1Worker: sum(one.workerCpuMs) / 1000 / one.seconds,
         workerCpuPerWallSecond2Workers: sum(two.workerCpuMs) / 1000 / two.seconds,
         articles: n,
+        storiesSameAsSqlite1Worker: same(one) ? 1 : 0,
+        storiesSameAsSqlite2Workers: same(two) ? 1 : 0,
       },
       baseline: { name: 'SQLite, one process (ingest + analyze)', metrics: { articlesPerSecond1Worker: rate(sqlite), articlesPerSecond2Workers: rate(sqlite), cpuMsPerArticle1Worker: sum(sqlite.workerCpuMs) / n, articles: n } },
       notes: [

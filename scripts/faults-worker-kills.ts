@@ -106,7 +106,7 @@ async function prepare(db: PgSchemas, corpus: string, jobTimeoutSeconds: number)
   // The first opener creates the queues, with this job timeout.
   const boss = await openQueue(url, store, { jobTimeoutSeconds });
   const ingest = await ingestPaths({ store, ctx: createContext() }, [corpus]);
-  await sendIngestJobs(boss, ingest.articles.map((a) => a.id));
+  await sendIngestJobs(boss, store, ingest.articles.map((a) => a.id));
   await boss.stop({ graceful: false, wait: true });
   return { url, store, close: () => store.close() };
 }

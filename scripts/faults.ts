@@ -1,6 +1,6 @@
 // `npm run faults`: runs the crash, hostile-input and concurrent-writer trials and writes their counts into README.md's fault table.
 //
-//   npm run faults [-- --rounds N --articles N --writer-rounds N --no-write]
+//   npm run faults [-- --rounds N --articles N --writer-rounds N --analysis-rounds N --no-write]
 //                  [--pg URL --pg-rounds N --worker-rounds N --worker-kills N --worker-stories N]
 //
 // Every figure in the table comes from this run; the table sits between the faults markers in README.md. With
@@ -13,7 +13,7 @@ import { workerKillTrial, type WorkerKillResult } from './faults-worker-kills.js
 import { ROOT } from './faults-kit.js';
 import { hostileInputs, type HostileResult } from './faults-hostile.js';
 import { serveLoad, type ServeLoadResult } from './faults-serve.js';
-import { concurrentWriters, type WritersResult } from './faults-writers.js';
+import { concurrentAnalyses, concurrentWriters, type AnalysesResult, type WritersResult } from './faults-writers.js';
 
 const START = '<!-- faults:start (written by npm run faults) -->';
 const END = '<!-- faults:end -->';
@@ -44,8 +44,9 @@ export function faultTable(
   crash: CrashResult,
   hostile: HostileResult,
   writers: WritersResult,
+  analyses: AnalysesResult,
   serve: ServeLoadResult,
-  setup: { rounds: number; articles: number; writerArticles: number },
+  setup: { rounds: number; articles: number; writerArticles: number; analysisArticles: number },
   pg?: PostgresFaults,
 ): string {
   const answers = [...serve.statuses].sort().map(([status, count]) => `${count}× ${status}`).join(', ');
@@ -56,6 +57,7 @@ export function faultTable(
     `| SIGKILL during \`analyze\` (same databases, at a random time; rerun must give the uninterrupted report) | ${crash.analyzeKills} kills | (in the row above) | (in the row above) | (in the row above) |`,
     ...(pg ? postgresRows(pg) : []),
     `| two \`ingest\` CLIs into one \`--db\` at once (${setup.writerArticles} articles, a third in common) | ${writers.tried} pairs | ${writers.rounds.reduce((n, r) => n + Math.max(0, r.expected - r.stored), 0)} | ${writers.rounds.reduce((n, r) => n + Math.max(0, r.insertedTotal - r.expected), 0)} | ${writers.failures} pairs failed |`,
+    `| two \`analyze\` CLIs on one \`--db\` at once (${setup.analysisArticles} articles, a third in common; the stories must be those of the two runs one after the other, and every article in one story; ${analyses.rounds.filter((r) => r.waited).length} of ${analyses.tried} rounds overlapped and one waited) | ${analyses.tried} pairs | - | - | ${analyses.failures} pairs failed |`,
     `| \`parallax serve\` on loopback: ${serve.requests} concurrent requests (story list, story, articles, search with bad queries, missing stories, oversized posts; in-flight cap 64, body cap 64 KB) | ${serve.requests} requests | - | - | ${serve.unexpected} answers other than 200/400/404/413/429 (${answers}); server RSS ${serve.rssBeforeMb.toFixed(0)} MB at rest, peak ${serve.rssPeakMb.toFixed(0)} MB |`,
     '',
     `| reader | hostile inputs tried | crashes or hangs | good neighbours kept |`,
@@ -67,12 +69,14 @@ export function faultTable(
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const setup = { rounds: flag(args, '--rounds', 6), articles: flag(args, '--articles', 150), writerArticles: flag(args, '--writer-articles', 150) };
+  const setup = { rounds: flag(args, '--rounds', 6), articles: flag(args, '--articles', 150), writerArticles: flag(args, '--writer-articles', 150), analysisArticles: flag(args, '--analysis-articles', 60) };
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   log('hostile inputs ...');
   const hostile = await hostileInputs();
   log('concurrent writers ...');
   const writers = await concurrentWriters({ rounds: flag(args, '--writer-rounds', 10), articles: setup.writerArticles });
+  log('concurrent analyses ...');
+  const analyses = await concurrentAnalyses({ rounds: flag(args, '--analysis-rounds', 3), articles: setup.analysisArticles });
   log('server load ...');
   const serve = await serveLoad({ requests: flag(args, '--requests', 1000) });
   log('crash trials ...');
@@ -93,9 +97,9 @@ async function main(): Promise<void> {
       await db.dropAll();
     }
   } else log(`PostgreSQL trials skipped: pass --pg URL or set ${TEST_PG_ENV}`);
-  const table = faultTable(crash, hostile, writers, serve, setup, pg);
+  const table = faultTable(crash, hostile, writers, analyses, serve, setup, pg);
   process.stdout.write(`${table}\n`);
-  for (const p of [...crash.problems, ...(pg ? [...pg.crash.problems, ...pg.workers.problems] : []), ...hostile.problems, ...serve.problems, ...writers.rounds.filter((r) => !r.ok).map((r) => `writers round ${r.round}: ${r.detail}`)]) log(`problem: ${p}`);
+  for (const p of [...crash.problems, ...(pg ? [...pg.crash.problems, ...pg.workers.problems] : []), ...hostile.problems, ...serve.problems, ...writers.rounds.filter((r) => !r.ok).map((r) => `writers round ${r.round}: ${r.detail}`), ...analyses.rounds.filter((r) => !r.ok).map((r) => `analyses round ${r.round}: ${r.detail}`)]) log(`problem: ${p}`);
   if (!args.includes('--no-write')) {
     const readme = path.join(ROOT, 'README.md');
     const text = readFileSync(readme, 'utf8');
@@ -106,7 +110,7 @@ async function main(): Promise<void> {
     log('wrote the fault table into README.md');
   }
   const pgBad = pg ? pg.crash.lost + pg.crash.duplicates + pg.crash.corrupt + pg.crash.resumeFailures + pg.workers.lost + pg.workers.duplicates + pg.workers.corrupt + pg.workers.resumeFailures : 0;
-  const bad = pgBad + crash.lost + crash.duplicates + crash.corrupt + crash.resumeFailures + writers.failures + serve.unexpected + serve.problems.length + hostile.readers.reduce((n, r) => n + r.crashes + r.neighboursLost, 0);
+  const bad = pgBad + crash.lost + crash.duplicates + crash.corrupt + crash.resumeFailures + writers.failures + analyses.failures + serve.unexpected + serve.problems.length + hostile.readers.reduce((n, r) => n + r.crashes + r.neighboursLost, 0);
   process.exitCode = bad ? 1 : 0;
 }
 

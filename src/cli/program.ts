@@ -112,6 +112,7 @@ function deps(store: Store, options: BudgetOptions = {}): AnalyzeDeps {
     ctx: createContext({ now: () => new Date() }),
     progress: terminalProgress(),
     ingestOptions,
+    onAnalysisWait: (holder) => say(`waiting: another analysis of this database (${holder}) runs; this one starts when it ends`),
     ...(options.maxArticleChars !== undefined ? { charBudget: options.maxArticleChars } : {}),
   };
 }
@@ -303,7 +304,7 @@ export function buildProgram(): Command {
       let cpuAtReady = process.cpuUsage();
       const summary = await runWorker({
         url,
-        ctx: createContext({ now: () => new Date(), logger: { log: (level, message) => void (level === 'error' && say(`error: ${message}`)) } }),
+        ctx: createContext({ now: () => new Date(), logger: { log: (level, message) => void ((level === 'error' || level === 'warn') && say(`${level === 'warn' ? 'warning' : 'error'}: ${message}`)) } }),
         untilIdle: options.untilIdle === true,
         idleSeconds: options.idleSeconds,
         jobTimeoutSeconds: options.jobTimeout,

@@ -23,17 +23,22 @@ export interface AnalyzeDeps extends IngestDeps {
   readonly stageBudgetMs?: number;
   /** Per-article character budget (DEFAULT_ARTICLE_CHAR_BUDGET when absent): longer texts are cut with a warning. */
   readonly charBudget?: number;
+  /** Told once when the analysis must wait for another process's analysis of the same database (see Store.exclusiveAnalysis). */
+  readonly onAnalysisWait?: (holder: string) => void;
 }
 
 export const LATEST = 'latest';
 
-function engineOptions(deps: AnalyzeDeps, progress: Progress): EngineOptions {
+function engineOptions(deps: AnalyzeDeps, progress: Progress, beat: () => void): EngineOptions {
   return {
     ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
     ...(deps.config ? { config: deps.config } : {}),
     ...(deps.stageBudgetMs !== undefined ? { stageBudgetMs: deps.stageBudgetMs } : {}),
     ...(deps.charBudget !== undefined ? { charBudget: deps.charBudget } : {}),
-    onArticle: (done) => progress.update(done),
+    onArticle: (done) => {
+      progress.update(done);
+      beat();
+    },
   };
 }
 
@@ -44,13 +49,17 @@ function engineOptions(deps: AnalyzeDeps, progress: Progress): EngineOptions {
  */
 export async function updateAnalysis(deps: AnalyzeDeps, input: readonly Article[]): Promise<EngineUpdate> {
   const progress = deps.progress ?? noProgress;
-  progress.start('analyzing', new Set(input.map((a) => a.id)).size);
-  try {
-    const engine = await StoryEngine.open(deps.store, deps.ctx, engineOptions(deps, progress));
-    return await engine.add(input);
-  } finally {
-    progress.stop();
-  }
+  // One analysis per database at a time: the engine reads the story index when it opens and writes it back at the
+  // end, so two at once would number and fill stories over each other (every article stored, the stories wrong).
+  return deps.store.exclusiveAnalysis(async (beat) => {
+    progress.start('analyzing', new Set(input.map((a) => a.id)).size);
+    try {
+      const engine = await StoryEngine.open(deps.store, deps.ctx, engineOptions(deps, progress, beat));
+      return await engine.add(input);
+    } finally {
+      progress.stop();
+    }
+  }, deps.onAnalysisWait);
 }
 
 /** Report head: who generated it and the stages that ran. */

@@ -116,5 +116,12 @@ export interface Store {
   listStories(page: PageRequest & { readonly q?: string }): Promise<Page<StorySummary>>;
   /** The story each of these articles belongs to (articles in no story are absent). */
   storyOfArticles(ids: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Runs `fn` as the only analysis of this database (story index, story assignment, story rows): an analysis in
+   * another process waits for it, as two online indexes updated at once would number and fill stories over each
+   * other. `onWait` is told once who holds it when this one has to wait. `fn` calls `beat` now and then while it
+   * runs (cheap), so a holder is told from one that died.
+   */
+  exclusiveAnalysis<T>(fn: (beat: () => void) => Promise<T>, onWait?: (holder: string) => void): Promise<T>;
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import { runArticleStages } from '../pipeline/runner.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { PostgresWorkState } from '../store/postgres/work-state.js';
 import { openQueue, pendingJobs, QUEUES, type AnalyzeStoryJob, type IngestJob } from './job-queue.js';
-import { runAnalyzeStoryJob, runAssignJob, runIngestJob, type WorkerDeps } from './worker-jobs.js';
+import { requestAssignment, runAnalyzeStoryJob, runAssignJob, runIngestJob, type WorkerDeps } from './worker-jobs.js';
 
 export interface WorkerOptions {
   readonly url: string;
@@ -89,7 +89,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       const ingest = eager<IngestJob>(
         ingestWork.batchSize,
         logged<IngestJob>('ingest', async (data) => {
-          const n = await runIngestJob(deps, data.articles);
+          // A batch is assigned once analyzed; a job that fails for good must not leave it waiting for a pass that
+          // never comes, so a failure asks for a pass too (it takes the batch without the article once no job is left).
+          const n = await runIngestJob(deps, data.articles).catch(async (err: unknown) => {
+            await requestAssignment(boss).catch(() => undefined);
+            throw err;
+          });
           counts.ingestJobs++;
           counts.articlesAnalyzed += n;
           options.onJob?.('ingest', `${n} articles`);

@@ -78,10 +78,14 @@ export async function runIngestJob(deps: WorkerDeps, ids: readonly string[]): Pr
     stages.commit();
     await deps.work.saveAnalyzed(analyzed.map((w) => ({ article: w.article, stages: w.stages })));
   }
-  // Deferred a little: requests from the jobs finishing meanwhile collapse into this one queued pass.
-  await deps.boss.send(QUEUES.assign, {}, { singletonKey: 'assign', startAfter: ASSIGN_DELAY_SECONDS });
+  await requestAssignment(deps.boss);
   time(deps, 'job:ingest', t0, undefined);
   return todo.length;
+}
+
+/** Queues a story assignment pass, deferred a little: requests from jobs finishing meanwhile collapse into this one. */
+export async function requestAssignment(boss: PgBoss): Promise<void> {
+  await boss.send(QUEUES.assign, {}, { singletonKey: 'assign', startAfter: ASSIGN_DELAY_SECONDS });
 }
 
 /**
@@ -95,19 +99,27 @@ export async function runIngestJob(deps: WorkerDeps, ids: readonly string[]): Pr
  *   advisory lock, so even a job pg-boss retried while its first attempt still runs cannot interleave with it. The
  *   index rows, the stories, the assigned marks and the analysis jobs of the changed stories commit together; a
  *   crash rolls back to the previous complete pass.
- * - Membership follows the order in which articles were analyzed, as online assignment does (the `analyze` CLI
- *   assigns in arrival order too); stories that are clearly apart come out the same whatever the interleaving,
- *   which the race test (two racing workers against one engine run) checks.
+ * - Membership is online, so it follows the order articles enter the index; the pass takes whole enqueued batches,
+ *   oldest first and each in report order (see `AssignPass.batches`), never the order in which workers happened to
+ *   finish. Any number of workers therefore gives the stories one `analyze` run over the same batch gives, which
+ *   the race test (two racing workers against one engine run) and the scale bench (1 and 2 workers beside SQLite)
+ *   check.
  */
 export async function runAssignJob(deps: WorkerDeps): Promise<readonly string[]> {
   const t0 = performance.now();
   const cache = deps.assigner;
-  const changed = await deps.work.assignPending(async (pass) => {
+  const stalled = async (): Promise<boolean> => (await deps.boss.getQueueSize(QUEUES.ingest, { before: 'completed' })) === 0;
+  const changed = await deps.work.assignPending(stalled, async (pass) => {
     let index = cache.index && cache.generation === pass.generation ? cache.index : null;
     // The cached index is mutated below: forgotten until this pass commits.
     cache.index = null;
     index ??= StoryIndex.restore(await pass.engineState(STORY_INDEX_PREFIX), STORY_INDEX_DEFAULTS);
-    const articles = reportOrder(await deps.store.listArticles(pass.pending));
+    if (pass.skipped.length) {
+      deps.ctx.logger.log('warn', `${pass.skipped.length} enqueued articles were never analyzed (their ingest jobs failed); their batch is assigned without them: ${pass.skipped.slice(0, 5).join(', ')}${pass.skipped.length > 5 ? ', …' : ''}`);
+    }
+    // Batch by batch, each in report order, as one `analyze` run over the batch assigns it.
+    const articles = [];
+    for (const batch of pass.batches) articles.push(...reportOrder(await deps.store.listArticles(batch)));
     const stages = stageTimings(deps, 'assign');
     const t1 = performance.now();
     const touched = new Set<string>();
@@ -116,12 +128,16 @@ export async function runAssignJob(deps: WorkerDeps): Promise<readonly string[]>
       if (index.storyOfArticle(a.id)) continue;
       const assignment = index.assign(a);
       touched.add(assignment.story);
+      // Re-clustering may move members between other stories (or split one): their rows are stale too.
+      for (const id of assignment.changed) touched.add(id);
       absorbed.push(...assignment.absorbed);
     }
     stages.timings?.set('story-index', performance.now() - t1);
     stages.commit();
     // A story absorbed later in the pass may have been touched before: it is now its absorber's.
     const gone = new Set(absorbed);
+    // A story left without members is gone as well.
+    for (const id of touched) if (index.story(id)?.articles.length === 0) gone.add(id);
     const live = [...new Set([...touched].map((id) => index.story(id)?.id).filter((id): id is string => id !== undefined && !gone.has(id)))];
     const stories = live.map((id) => index.story(id)!).map((s) => ({ id: s.id, articleIds: [...s.articles].sort(byCodeUnit), absorbed: [...s.absorbed].sort(byCodeUnit) }));
     await pass.putEngineState(index.changes());

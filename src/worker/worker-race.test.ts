@@ -72,7 +72,7 @@ test('two racing worker processes give the stories and story rows of one engine 
     const a = startWorker(url, { untilIdle: true, idleSeconds: 5 });
     const b = startWorker(url, { untilIdle: true, idleSeconds: 5 });
     await Promise.all([a.ready, b.ready]);
-    await sendIngestJobs(boss, ingest.articles.map((x) => x.id));
+    await sendIngestJobs(boss, store, ingest.articles.map((x) => x.id));
     const runs = await Promise.all([a.done, b.done]);
     for (const run of runs) assert.equal(run.code, 0, run.stderr);
     const analyzedBy = runs.map((r) => r.articlesAnalyzed);

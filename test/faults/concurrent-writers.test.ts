@@ -1,16 +1,22 @@
-// Two real CLI processes ingest into one SQLite database at once; a database that stays locked exits 3 with a clear message.
+// Two real CLI processes ingest (or analyze) into one SQLite database at once; a database that stays locked exits 3 with a clear message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { concurrentWriters } from '../../scripts/faults-writers.js';
+import { concurrentAnalyses, concurrentWriters } from '../../scripts/faults-writers.js';
 import { generateDocs, runCli, writeDocs } from '../../scripts/faults-kit.js';
 
 test('two CLIs ingesting into one --db at once both finish with every article stored, three rounds', async () => {
   const result = await concurrentWriters({ rounds: 3, articles: 150 });
   for (const r of result.rounds) assert.ok(r.ok, `round ${r.round}: stored ${r.stored} of ${r.expected}, inserted ${r.insertedTotal}\n${r.detail}`);
+  assert.equal(result.failures, 0);
+});
+
+test('two CLIs analyzing one --db at once both finish, and the stories are those of the two runs one after the other', async () => {
+  const result = await concurrentAnalyses({ rounds: 1, articles: 45 });
+  for (const r of result.rounds) assert.ok(r.ok, `round ${r.round}: ${r.detail}`);
   assert.equal(result.failures, 0);
 });
 

@@ -99,4 +99,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       DELETE FROM work_stories;
     `,
   },
+  {
+    version: 6,
+    name: 'enqueued batches: the assigner takes articles batch by batch, in report order, once a batch is analyzed',
+    // Story membership is online, so it depends on the order articles enter the index. Assigning whole batches in
+    // enqueue order (and each in report order, as one `analyze` run does) makes it independent of how many workers
+    // analyzed them and which finished first. Analyzed articles a pass has not assigned yet form batch 0.
+    sql: `
+      CREATE SEQUENCE work_batch_seq;
+      CREATE TABLE work_batches (batch BIGINT PRIMARY KEY);
+      CREATE TABLE work_queued (
+        batch BIGINT NOT NULL REFERENCES work_batches (batch) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        analyzed BOOLEAN NOT NULL,
+        PRIMARY KEY (batch, article_id)
+      );
+      CREATE INDEX work_queued_article ON work_queued (article_id);
+      CREATE INDEX work_queued_waiting ON work_queued (batch) WHERE NOT analyzed;
+      INSERT INTO work_batches (batch) SELECT 0 WHERE EXISTS (SELECT 1 FROM work_analyzed WHERE NOT assigned);
+      INSERT INTO work_queued (batch, article_id, analyzed) SELECT 0, article_id, true FROM work_analyzed WHERE NOT assigned;
+    `,
+  },
 ];

@@ -97,6 +97,56 @@ if ('skip' in db) {
     await store.close();
   });
 
+  test('postgres: a second analysis of one schema waits until the first ends, and the assigner generation moves', async () => {
+    const schema = db.freshSchema();
+    const [a, b] = await Promise.all([PostgresStore.open(db.url, { schema }), PostgresStore.open(db.url, { schema })]);
+    try {
+      const generation = async (): Promise<number> => Number((await a.pool.query<{ g: string }>('SELECT generation AS g FROM work_assigner')).rows[0]?.g);
+      const before = await generation();
+      const order: string[] = [];
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = a.exclusiveAnalysis(async () => {
+        order.push('a start');
+        await held;
+        order.push('a end');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const waits: string[] = [];
+      const second = b.exclusiveAnalysis(async () => void order.push('b'), (holder) => waits.push(holder));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(order, ['a start']);
+      assert.equal(waits.length, 1);
+      assert.match(waits[0]!, /^server process \d+$/);
+      release();
+      await Promise.all([first, second]);
+      assert.deepEqual(order, ['a start', 'a end', 'b']);
+      assert.equal(await generation(), before + 2);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  test('postgres: more analyses at once in one process than pooled connections take turns instead of starving the pool', async () => {
+    const store = await PostgresStore.open(db.url, { schema: db.freshSchema(), maxConnections: 2 });
+    try {
+      let running = 0;
+      let most = 0;
+      const runs = Array.from({ length: 5 }, (_, i) =>
+        store.exclusiveAnalysis(async () => {
+          most = Math.max(most, ++running);
+          await store.putArticles([makeArticle(`Analysis ${i} stored an article.`)]);
+          running--;
+        }),
+      );
+      await Promise.all(runs);
+      assert.equal(most, 1);
+      assert.equal(await store.countArticles(), 5);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('postgres: an unreachable server gives PX200 with the password masked', async () => {
     const bad = 'postgres://someone:secret@127.0.0.1:1/nowhere';
     await assert.rejects(PostgresStore.open(bad), (err: Error) => /PX200/.test(err.message) && !err.message.includes('secret'));

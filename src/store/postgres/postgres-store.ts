@@ -8,6 +8,7 @@ import type { Migration } from '../sqlite/migrations.js';
 import { decodeCursor, pageLimit, toPage } from '../page-cursor.js';
 import type { ArticleHeader, Page, PageRequest, PutResult, SearchHit, Store, StoredFailure, StoredStory, StorySummary } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { ASSIGN_LOCK } from './work-state.js';
 
 /** Stage name -> version of the per-article stages that produced an article's layers (the incremental engine's). */
 type StageVersions = Readonly<Record<string, string>>;
@@ -339,6 +340,49 @@ export class PostgresStore implements Store {
   async storyOfArticles(ids: readonly string[]): Promise<Map<string, string>> {
     const { rows } = await this.pool.query<{ article_id: string; story_id: string }>('SELECT article_id, story_id FROM story_articles WHERE article_id = ANY($1::text[])', [[...ids]]);
     return new Map(rows.map((r) => [r.article_id, r.story_id]));
+  }
+
+  /**
+   * Holds the story assigner's advisory lock (the one worker assignment passes take) for the whole of `fn`, on a
+   * connection of its own: a dead process's lock goes with its connection. Bumps the assigner generation after, so
+   * a worker re-reads the story index this analysis changed.
+   */
+  async exclusiveAnalysis<T>(fn: (beat: () => void) => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
+    // Analyses of this process take turns before they take a connection: each waiting one holding a pooled
+    // connection could leave none for the analysis that holds the lock.
+    const previous = this.analysisTurn;
+    let done = (): void => undefined;
+    this.analysisTurn = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await previous;
+      return await this.lockedAnalysis(fn, onWait);
+    } finally {
+      done();
+    }
+  }
+
+  private analysisTurn: Promise<void> = Promise.resolve();
+
+  private async lockedAnalysis<T>(fn: (beat: () => void) => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      const free = (await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${ASSIGN_LOCK}) AS ok`)).rows[0]?.ok;
+      if (!free) {
+        const { rows } = await client.query<{ pid: number }>(
+          `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = (${ASSIGN_LOCK})::oid AND pid <> pg_backend_pid() LIMIT 1`,
+        ).catch(() => ({ rows: [] as { pid: number }[] }));
+        onWait?.(rows[0] ? `server process ${rows[0].pid}` : 'another process');
+        await client.query(`SELECT pg_advisory_lock(${ASSIGN_LOCK})`);
+      }
+      try {
+        return await fn(() => undefined);
+      } finally {
+        await client.query('UPDATE work_assigner SET generation = generation + 1');
+        await client.query(`SELECT pg_advisory_unlock(${ASSIGN_LOCK})`);
+      }
+    } finally {
+      client.release();
+    }
   }
 
   async close(): Promise<void> {

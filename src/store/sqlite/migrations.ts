@@ -66,4 +66,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'the analysis lease: one process at a time assigns stories and writes story rows',
+    sql: `
+      CREATE TABLE analysis_lease (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        holder TEXT NOT NULL,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        beat INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,6 +1,8 @@
 // The embedded default store: one SQLite file (better-sqlite3), FTS5 for search, migrations on open.
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import type { Article } from '../../core/article.js';
 import { ParallaxError } from '../../core/errors.js';
@@ -328,7 +330,68 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  async exclusiveAnalysis<T>(fn: (beat: () => void) => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
+    const lease = analysisLease();
+    let told = false;
+    for (;;) {
+      const holder = this.write(() => {
+        const row = this.sql('SELECT holder, host, pid, beat FROM analysis_lease WHERE one = 1').get() as LeaseRow | undefined;
+        if (row && !leaseAbandoned(row, Date.now())) return row;
+        this.sql('INSERT OR REPLACE INTO analysis_lease (one, holder, host, pid, beat) VALUES (1, ?, ?, ?, ?)').run(lease.holder, lease.host, lease.pid, Date.now());
+        return null;
+      });
+      if (!holder) break;
+      if (!told) onWait?.(`process ${holder.pid} on ${holder.host}`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+    }
+    let last = Date.now();
+    const beat = (): void => {
+      if (Date.now() - last < LEASE_BEAT_MS) return;
+      last = Date.now();
+      this.write(() => this.sql('UPDATE analysis_lease SET beat = ? WHERE holder = ?').run(last, lease.holder));
+    };
+    // A timer beats too while fn waits on I/O; synchronous stage work beats through `beat`.
+    const timer = setInterval(beat, LEASE_BEAT_MS).unref();
+    try {
+      return await fn(beat);
+    } finally {
+      clearInterval(timer);
+      this.write(() => this.sql('DELETE FROM analysis_lease WHERE holder = ?').run(lease.holder));
+    }
+  }
+
   async close(): Promise<void> {
     this.db.close();
+  }
+}
+
+interface LeaseRow {
+  readonly holder: string;
+  readonly host: string;
+  readonly pid: number;
+  readonly beat: number;
+}
+
+/** How often a waiting analysis looks at the lease again, and how often the holder renews it (ms). */
+const LEASE_POLL_MS = 250;
+const LEASE_BEAT_MS = 10_000;
+/** A lease not renewed for this long is taken over (its holder froze, or died on another machine). */
+export const LEASE_STALE_MS = 120_000;
+
+function analysisLease(): { holder: string; host: string; pid: number } {
+  return { holder: `${hostname()}:${process.pid}:${randomBytes(6).toString('hex')}`, host: hostname(), pid: process.pid };
+}
+
+/** Whether a lease's holder is gone: a dead process on this machine, or no renewal for LEASE_STALE_MS. */
+export function leaseAbandoned(row: LeaseRow, now: number): boolean {
+  if (now - row.beat > LEASE_STALE_MS) return true;
+  if (row.host !== hostname()) return false;
+  try {
+    process.kill(row.pid, 0);
+    return false;
+  } catch (err) {
+    // EPERM: the process lives under another user.
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
