@@ -2,24 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { QuoteSpan } from '../../core/article.js';
-import { tokenize } from '../../core/tokenize.js';
 import { attributionFeatures, attributionModelModule, attributionProbability, trainAttributionModel, type FeatureContext } from './attribution-model.js';
+import { featureContextFor } from './feature-context-fixture.js';
 
 function context(text: string): FeatureContext {
-  const tokens = tokenize(text);
-  return {
-    text,
-    tokens,
-    tokenAt: (offset) => {
-      const i = tokens.findIndex((t) => t.start >= offset);
-      return i < 0 ? tokens.length : i;
-    },
-    sentenceAt: () => ({ start: 0, end: text.length }),
-    firstParagraph: () => false,
-    rate: (word) => (word === 'said' ? 0.9 : 0),
-    precision: () => 0.5,
-    nameType: () => 'PERSON',
-  };
+  return featureContextFor(text, { rate: (word) => (word === 'said' ? 0.9 : 0), precision: () => 0.5, nameType: () => 'PERSON' });
 }
 
 test('features read the cue, the words around it and the forms of speaker and content, never a content or name word', () => {

@@ -2,26 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { QuoteSpan } from '../../core/article.js';
-import { tokenize } from '../../core/tokenize.js';
-import type { FeatureContext } from './attribution-model.js';
+import { featureContextFor } from './feature-context-fixture.js';
 import { contentCuts, cutContent } from './content-end.js';
 
 const text = 'Mayor Ruiz denied the charges and sued the paper on Monday.';
 const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
-const tokens = tokenize(text);
-const ctx: FeatureContext = {
-  text,
-  tokens,
-  tokenAt: (offset) => {
-    const i = tokens.findIndex((t) => t.start >= offset);
-    return i < 0 ? tokens.length : i;
-  },
-  sentenceAt: () => ({ start: 0, end: text.length }),
-  firstParagraph: () => false,
-  rate: () => 0.5,
-  precision: () => 0.5,
-  nameType: () => null,
-};
+const ctx = featureContextFor(text, { rate: () => 0.5, precision: () => 0.5, nameType: () => null });
 const quote: QuoteSpan = { ...at('the charges and sued the paper on Monday'), kind: 'indirect', speaker: at('Mayor Ruiz'), speakerName: 'Ruiz', speakerHow: 'named', cue: at('denied') };
 
 test('cut points sit before conjunctions, prepositions and day names after the first two words, in reading order', () => {
