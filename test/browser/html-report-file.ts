@@ -14,6 +14,19 @@ export interface HtmlReportFile {
   remove(): void;
 }
 
+/** Runs parallax commands one after another with their progress lines kept off the test output; their exit codes. */
+export async function runQuietly(...commands: readonly string[][]): Promise<number[]> {
+  const quiet = process.stderr.write;
+  process.stderr.write = () => true;
+  try {
+    const codes: number[] = [];
+    for (const args of commands) codes.push(await main([...args]));
+    return codes;
+  } finally {
+    process.stderr.write = quiet;
+  }
+}
+
 /** Runs `parallax analyze INPUT --format json` and `parallax report --format html [--story ID]` on one database. */
 export async function htmlReportFor(input: string, story?: string): Promise<HtmlReportFile> {
   ensureUiBuilt();
@@ -21,15 +34,11 @@ export async function htmlReportFor(input: string, story?: string): Promise<Html
   const db = join(dir, 'p.db');
   const json = join(dir, 'report.json');
   const path = join(dir, 'report.html');
-  const quiet = process.stderr.write;
-  process.stderr.write = () => true;
-  try {
-    const analyzed = await main(['analyze', input, '--db', db, '--format', 'json', '--out', json]);
-    const written = await main(['report', '--db', db, '--format', 'html', '--out', path, ...(story ? ['--story', story] : [])]);
-    if (analyzed !== 0 || written !== 0) throw new Error(`parallax exited ${analyzed}/${written} on ${input}`);
-  } finally {
-    process.stderr.write = quiet;
-  }
+  const [analyzed, written] = await runQuietly(
+    ['analyze', input, '--db', db, '--format', 'json', '--out', json],
+    ['report', '--db', db, '--format', 'html', '--out', path, ...(story ? ['--story', story] : [])],
+  );
+  if (analyzed !== 0 || written !== 0) throw new Error(`parallax exited ${analyzed}/${written} on ${input}`);
   return {
     url: pathToFileURL(path).href,
     path,

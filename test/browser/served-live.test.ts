@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { main } from '../../src/cli/program.js';
+import { runQuietly } from './html-report-file.js';
 import { absorbedKey } from '../../src/engine/story-index.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -28,13 +28,7 @@ before(async () => {
   ensureUiBuilt();
   dir = mkdtempSync(join(tmpdir(), 'parallax-live-'));
   db = join(dir, 'p.db');
-  const quiet = process.stderr.write;
-  process.stderr.write = () => true;
-  try {
-    assert.equal(await main(['analyze', 'examples', '--db', db, '--format', 'json', '--out', join(dir, 'report.json')]), 0);
-  } finally {
-    process.stderr.write = quiet;
-  }
+  assert.deepEqual(await runQuietly(['analyze', 'examples', '--db', db, '--format', 'json', '--out', join(dir, 'report.json')]), [0]);
   server = await startServer({ db, port: 0, token: TOKEN });
   browser = await launchBrowser();
   await browser.context.route('**/*', async (route) => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/program.js';
+import { runQuietly } from './html-report-file.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { chromiumMissing, launchBrowser, withScreenshotOnFailure, type Browser } from './chromium.js';
 import { ensureUiBuilt } from './ui-build.js';
@@ -21,13 +21,7 @@ before(async () => {
   ensureUiBuilt();
   dir = mkdtempSync(join(tmpdir(), 'parallax-served-'));
   const db = join(dir, 'p.db');
-  const quiet = process.stderr.write;
-  process.stderr.write = () => true;
-  try {
-    assert.equal(await main(['analyze', 'examples', '--db', db, '--format', 'json', '--out', join(dir, 'report.json')]), 0);
-  } finally {
-    process.stderr.write = quiet;
-  }
+  assert.deepEqual(await runQuietly(['analyze', 'examples', '--db', db, '--format', 'json', '--out', join(dir, 'report.json')]), [0]);
   server = await startServer({ db, port: 0 });
   browser = await launchBrowser();
   // Only the server itself may be reached.
