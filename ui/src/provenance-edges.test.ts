@@ -19,8 +19,8 @@ const report: Report = {
   stories: [{ id: 's1', title: 'Orrin dam fails', articles: ['a1', 'a2', 'a3', 'a4'], events: [] }],
   claims: [], timeline: [], brief: [],
   provenance: [
-    { outlet: 'Town Paper', relays: 'Wire One', kind: 'near-copy', cites: [] },
-    { outlet: 'Hill Radio', relays: 'officials', kind: 'anonymous', cites: [] },
+    { story: 's1', outlet: 'Town Paper', relays: 'Wire One', kind: 'near-copy', cites: [] },
+    { story: 's1', outlet: 'Hill Radio', relays: 'officials', kind: 'anonymous', cites: [] },
   ],
   coverage: [], pipeline: [],
 };
