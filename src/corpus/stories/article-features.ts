@@ -91,11 +91,11 @@ export interface FeatureOptions {
   readonly entityIds?: ReadonlyMap<number, string>;
 }
 
-/** Content words (`w:`) and numbers (`n:`) of lower-cased tokens. */
-function wordFeatures(words: readonly string[], out: FeatureCounts): void {
+/** Content words (`w:`) and, unless told not to, numbers (`n:`) of lower-cased tokens. */
+function wordFeatures(words: readonly string[], out: FeatureCounts, numbers = true): void {
   for (const w of words) {
     if (NUMBER_RE.test(w)) {
-      if (!YEAR_RE.test(w)) bump(out, `n:${w.replace(/,/g, '')}`);
+      if (numbers && !YEAR_RE.test(w)) bump(out, `n:${w.replace(/,/g, '')}`);
       continue;
     }
     if (w.length < 3 || NOT_TOPICAL.has(w) || !/^\p{L}/u.test(w)) continue;
@@ -123,7 +123,6 @@ export function leadWordFeatures(article: Article, sentences: number): FeatureCo
   const end = spans.length ? (spans[Math.min(sentences, spans.length) - 1]?.end ?? article.text.length) : article.text.length;
   const title = article.meta.title ? `${article.meta.title}\n` : '';
   const out: FeatureCounts = new Map();
-  wordFeatures(tokenize(title + article.text.slice(0, end)).map((t) => t.text.toLowerCase()), out);
-  for (const k of [...out.keys()]) if (!k.startsWith('w:')) out.delete(k);
+  wordFeatures(tokenize(title + article.text.slice(0, end)).map((t) => t.text.toLowerCase()), out, false);
   return out;
 }
