@@ -175,21 +175,20 @@ function trivialChange(c: WordChange): boolean {
  */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}`;
-  const counted = (m: ComparedMention): Map<string, number> => {
-    const out = new Map<string, number>();
-    for (const q of m.facts.quantities) if (!isConversion(m, q)) out.set(classOf(m, q), (out.get(classOf(m, q)) ?? 0) + 1);
-    return out;
+  // The clause's own figures (not a restatement in other units) whose class no other of them shares.
+  const unambiguous = (m: ComparedMention): QuantitySpan[] => {
+    const classes = m.facts.quantities.map((q) => (isConversion(m, q) ? null : classOf(m, q)));
+    const count = new Map<string, number>();
+    for (const c of classes) if (c !== null) count.set(c, (count.get(c) ?? 0) + 1);
+    return m.facts.quantities.filter((_, i) => classes[i] != null && count.get(classes[i] as string) === 1);
   };
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
   // Two tallies compare only over the same period or set ("this season" is not "in his last two games").
   if (tallyScope(a.text) !== tallyScope(b.text) || differentQuakes(a, b) || HYPOTHETICAL_RE.test(a.text) || HYPOTHETICAL_RE.test(b.text)) return null;
   const apart = differentPeople(a, b);
-  const ca = counted(a);
-  const cb = counted(b);
-  for (const qa of a.facts.quantities) {
-    if ((ca.get(classOf(a, qa)) ?? 0) > 1 || isConversion(a, qa)) continue;
-    for (const qb of b.facts.quantities) {
-      if ((cb.get(classOf(b, qb)) ?? 0) > 1 || isConversion(b, qb)) continue;
+  const ofB = unambiguous(b);
+  for (const qa of unambiguous(a)) {
+    for (const qb of ofB) {
       if (isPart(a, qa) || isPart(b, qb)) continue;
       if (apart && !isAge(qa.unit)) continue;
       // Only the main shocks' magnitudes are one figure: aftershocks and earlier quakes are many.
