@@ -79,6 +79,10 @@ function causeCode(err: unknown): string | undefined {
   return (err as { cause?: { code?: string } }).cause?.code;
 }
 
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
+}
+
 function fetchOnce(url: string, headers: Record<string, string>, settings: PollSettings): Promise<Response> {
   return fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(settings.fetchTimeoutMs) });
 }
@@ -92,8 +96,8 @@ export async function fetchFeed(state: FeedState, settings: PollSettings, now: n
     // A connection the server closed while it sat idle in the pool: `watch` analyzes synchronously between polls,
     // so when that outlasts the server's keep-alive the next poll goes out on the pooled connection before the
     // timers that close it have run. The request never reached the server; it is sent once more, on a new one.
-    if (!STALE_CONNECTION.has(causeCode(first) ?? '')) return first instanceof Error ? first : new Error(String(first));
-    return fetchOnce(state.url, headers, settings).catch((second: unknown) => (second instanceof Error ? second : new Error(String(second))));
+    if (!STALE_CONNECTION.has(causeCode(first) ?? '')) return asError(first);
+    return fetchOnce(state.url, headers, settings).catch(asError);
   });
   if (res instanceof Error) return { status: 'error', httpStatus: null, message: `cannot fetch (${causeCode(res) ?? res.message})`, retryAfterMs: null };
   if (res.status === 304) {
