@@ -39,6 +39,43 @@ function lockedError(path: string, waitedMs: number, err: unknown): ParallaxErro
   );
 }
 
+/** Blocks the thread for `ms`: open and write are synchronous, as SQLite's own busy wait is. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs `fn`, trying again while SQLite answers busy before `waitMs` have passed. SQLite's busy timeout covers most
+ * waits, but SQLite answers busy at once where waiting could deadlock: a connection switching a new database to WAL
+ * while another process writes it (two CLIs starting on one new file), or a read upgraded to a write. Those are
+ * retried here, so PX202 ("stayed locked for N ms") is only ever said after N ms.
+ */
+export function retryWhileBusy<T>(waitMs: number, fn: () => T, clock: { now(): number; sleep(ms: number): void } = { now: Date.now, sleep: sleepSync }): T {
+  const start = clock.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (err) {
+      const waited = clock.now() - start;
+      if (!isBusyError(err) || waited >= waitMs) throw err;
+      clock.sleep(Math.min(2 ** attempt, 100, waitMs - waited));
+    }
+  }
+}
+
+/** One connection in WAL mode with foreign keys on; the busy timeout is set first, since switching a new file to WAL already takes a lock. */
+function connect(path: string, busyTimeoutMs: number): Db {
+  const db = new Database(path, { timeout: busyTimeoutMs });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
 function migrate(db: Db, migrations: readonly Migration[]): void {
   // immediate: two processes opening a new database at once migrate one after the other, never both
   db.transaction(() => {
@@ -78,16 +115,13 @@ export class SqliteStore implements Store {
     let db: Db;
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-      // the busy timeout first: switching a new file to WAL already takes a lock
-      db = new Database(path, { timeout: busyTimeoutMs });
-      db.pragma('journal_mode = WAL');
-      db.pragma('foreign_keys = ON');
+      db = retryWhileBusy(busyTimeoutMs, () => connect(path, busyTimeoutMs));
     } catch (err) {
       if (isBusyError(err)) throw lockedError(path, busyTimeoutMs, err);
       throw new ParallaxError('PX200', `cannot open database ${path}: ${(err as Error).message}. Check the path and its permissions, or pass --db PATH.`, { cause: err });
     }
     try {
-      migrate(db, SQLITE_MIGRATIONS);
+      retryWhileBusy(busyTimeoutMs, () => migrate(db, SQLITE_MIGRATIONS));
     } catch (err) {
       db.close();
       if (isBusyError(err)) throw lockedError(path, busyTimeoutMs, err);
@@ -113,7 +147,7 @@ export class SqliteStore implements Store {
    */
   private write<T>(fn: () => T): T {
     try {
-      return this.db.transaction(fn).immediate();
+      return retryWhileBusy(this.busyTimeoutMs, () => this.db.transaction(fn).immediate());
     } catch (err) {
       if (isBusyError(err)) throw lockedError(this.path, this.busyTimeoutMs, err);
       throw err;
