@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { DomHandler, Parser } from 'htmlparser2';
 import { ReferenceDecoder } from './html-references.js';
 import { MAX_TREE_DEPTH, parseHtml } from './html-tree.js';
+import { cpuMsOf } from '../../test/helpers/cpu-time.js';
 
 /** The structural slice of a node both trees share. */
 interface AnyTreeNode {
@@ -122,7 +123,6 @@ test('nesting past the depth cap: same tree as the capped DomHandler', () => {
 test('stray end tags under a huge stack of unclosed elements take linear time', () => {
   // quadratic search (every stray end tag scanning 100 000 open elements) would take minutes
   const n = 100_000;
-  const started = performance.now();
-  parseHtml(`<span>${'<div>'.repeat(n)}${'</b>'.repeat(n)}${'</p>'.repeat(n)}</span>${'</div>'.repeat(n)}`);
-  assert.ok(performance.now() - started < 10_000, `took ${Math.round(performance.now() - started)} ms`);
+  const { ms } = cpuMsOf(() => parseHtml(`<span>${'<div>'.repeat(n)}${'</b>'.repeat(n)}${'</p>'.repeat(n)}</span>${'</div>'.repeat(n)}`));
+  assert.ok(ms < 10_000, `took ${Math.round(ms)} ms of CPU`);
 });
