@@ -26,6 +26,11 @@ export interface RunningServer {
 const KEEP_ALIVE_MS = 5_000;
 /** A request must arrive whole within this time (slow-loris guard). */
 const REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * Connections the kernel queues before the server accepts them (Node's default is 511; the kernel caps it at
+ * net.core.somaxconn). A crowd connecting at once to a busy server waits in that queue instead of being dropped.
+ */
+const LISTEN_BACKLOG = 4096;
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const { db, ctx, uiDir, ...rest } = options;
@@ -38,7 +43,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.requestTimeout = REQUEST_TIMEOUT_MS;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(settings.port, settings.host, () => {
+      server.listen({ port: settings.port, host: settings.host, backlog: LISTEN_BACKLOG }, () => {
         server.off('error', reject);
         resolve();
       });
