@@ -116,7 +116,7 @@ function median<T extends { seconds: number }>(runs: number, f: () => T): T {
 
 /** The tuning figures recorded by `npm run train:ner` (a model trained on train without its tuning slice). */
 interface TrainingRecord {
-  readonly tuning?: { readonly documents: number; readonly withRules: { readonly f1: number; readonly byType: Readonly<Record<string, number>> } };
+  readonly tuning?: { readonly documents: number; readonly withRules: { readonly f1: number; readonly byType?: Readonly<Record<string, number>> } };
   readonly epochs?: number;
 }
 
@@ -191,7 +191,8 @@ export const run: BenchRun = async (options) => {
     data: options.data ?? null,
     metrics: {
       ...metrics(whole, tokens / mine.seconds),
-      ...(mineTuning ? { tuningF1: mineTuning.f1, tuningF1ORG: mineTuning.byType.ORG ?? 0 } : {}),
+      ...(mineTuning ? { tuningF1: mineTuning.f1 } : {}),
+      ...(mineTuning?.byType?.ORG !== undefined ? { tuningF1ORG: mineTuning.byType.ORG } : {}),
       ...(cv.meanWithRules !== undefined ? { trainCvF1: cv.meanWithRules, trainCvF1ORG: cv.meanByType?.ORG ?? 0 } : {}),
       confirmF1: split.confirm.mine.f1,
       untouchedF1: split.untouched.mine.f1,

@@ -5,7 +5,7 @@ import { ORG_HEADS, OUTLET_HEADS } from './name-heads.js';
 
 export interface FeatureResources {
   readonly gazetteer: Gazetteer;
-  /** hashString(lower-case word) -> cluster-tree path << 19 | fine cluster << 10 | coarse cluster (parseClusters). */
+  /** hashString(lower-case word) -> fine cluster * 1024 + coarse cluster. */
   readonly clusters: { get(wordHash: number): number | undefined };
 }
 
@@ -77,7 +77,6 @@ const T = {
   prev2Lower: 10, next2Lower: 11, prevShape: 12, nextShape: 13, shapeTri: 14, bigramPrev: 15, bigramNext: 16,
   first: 17, caps: 18, capsShape: 19, fine: 20, coarse: 21, prevFine: 22, nextFine: 23, gaz: 24, docLower: 25,
   docCapMid: 26, hyphenPart: 27, prevLowerShape: 28, length: 29, nextTwo: 30, gazLen: 31, orgHead: 32, outletHead: 33,
-  path: 34, prevPath: 35, nextPath: 36,
   prevTag: 40, prevTags: 41, prevTagLower: 42, hist: 43, histOnly: 44, prevTagShape: 45, docHist: 46, docHistOnly: 47,
 } as const;
 
@@ -172,22 +171,13 @@ export const BOUNDARY: WordInfo = {
   shapeRows: null,
 };
 
-/** Levels of the cluster-tree path (4-ary); neighbours are described by its coarser prefixes only. */
-const PATH_DEPTH = 6;
-const CONTEXT_PATH_DEPTHS = [2, 4] as const;
-
-function contextPaths(template: number, path: number): number[] {
-  return path < 0 ? [] : CONTEXT_PATH_DEPTHS.map((d) => featureKey(template, d, path >> (2 * (PATH_DEPTH - d))));
-}
-
 function makeWordInfo(res: FeatureResources, w: string): WordInfo {
   const lw = w.toLowerCase();
   const lowerHash = hashString(lw);
   const shapes = wordShapes(w);
   const shapeHash = hashString(shapes.long);
   const c = clusterOf(res, lw);
-  const fine = c >= 0 ? (c >> 10) & 511 : -1;
-  const path = c >= 0 ? c >>> 19 : -1;
+  const fine = c >= 0 ? c >> 10 : -1;
   const f: number[] = [
     featureKey(T.bias, 0),
     featureKey(T.word, hashString(w)),
@@ -201,8 +191,6 @@ function makeWordInfo(res: FeatureResources, w: string): WordInfo {
   }
   if (c >= 0) f.push(featureKey(T.fine, fine), featureKey(T.coarse, c & 1023));
   else f.push(featureKey(T.fine, -1));
-  // The cluster-tree path read at every depth (4, 16, ... 4096 clusters), as Brown-cluster prefixes are.
-  if (path >= 0) for (let d = 1; d <= PATH_DEPTH; d++) f.push(featureKey(T.path, d, path >> (2 * (PATH_DEPTH - d))));
   const dash = w.indexOf('-');
   if (dash > 0) f.push(featureKey(T.hyphenPart, hashString(lw.slice(0, dash))));
   const upper = startsUpper(w);
@@ -219,8 +207,8 @@ function makeWordInfo(res: FeatureResources, w: string): WordInfo {
     head: (ORG_HEADS.has(lw) ? 1 : 0) | (OUTLET_HEADS.includes(lw) ? 2 : 0),
     local: Int32Array.from(f),
     roles: [
-      Int32Array.of(featureKey(T.prevLower, lowerHash), featureKey(T.prevShape, shapeHash), featureKey(T.prevFine, fine), ...contextPaths(T.prevPath, path)),
-      Int32Array.of(featureKey(T.nextLower, lowerHash), featureKey(T.nextShape, shapeHash), featureKey(T.nextFine, fine), ...contextPaths(T.nextPath, path)),
+      Int32Array.of(featureKey(T.prevLower, lowerHash), featureKey(T.prevShape, shapeHash), featureKey(T.prevFine, fine)),
+      Int32Array.of(featureKey(T.nextLower, lowerHash), featureKey(T.nextShape, shapeHash), featureKey(T.nextFine, fine)),
       Int32Array.of(featureKey(T.prev2Lower, lowerHash)),
       Int32Array.of(featureKey(T.next2Lower, lowerHash)),
     ],

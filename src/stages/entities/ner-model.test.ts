@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTable, decodeClusters, encodeClusters, loadNerModel, parseClusters, tagDocument, type NerModel } from './ner-model.js';
-import { hashString } from './features.js';
+import { buildTable, loadNerModel, tagDocument, type NerModel } from './ner-model.js';
 import { TAG_COUNT } from './decode.js';
 
 test('the weight table returns every stored row through its presence filter, and nothing for absent keys', () => {
@@ -45,19 +44,4 @@ test('cached word scores never leak between models or documents: tagging is the 
   const fresh: NerModel = { ...model, resources: { ...model.resources } };
   assert.equal(JSON.stringify(tagDocument(novel, model)), JSON.stringify(tagDocument(novel, fresh)));
   assert.equal(JSON.stringify(tagDocument(a, model)), first);
-});
-
-test('cluster rows pack the tree path above the flat fine and coarse ids, and survive the binary table', () => {
-  const table = decodeClusters(encodeClusters(parseClusters('harbour\t511\t47\t333333\nvelmora\t3\t5\t012301\nold\t7\t9\n')));
-  const harbour = table.get(hashString('harbour'))!;
-  assert.equal(harbour >>> 19, 4095);
-  assert.equal((harbour >> 10) & 511, 511);
-  assert.equal(harbour & 1023, 47);
-  const velmora = table.get(hashString('velmora'))!;
-  assert.equal(velmora >>> 19, parseInt('012301', 4));
-  assert.equal((velmora >> 10) & 511, 3);
-  assert.equal(velmora & 1023, 5);
-  // A row without a path (the older three-column table) reads as path 0.
-  assert.equal(table.get(hashString('old')), 7 * 1024 + 9);
-  assert.equal(table.get(hashString('absent')), undefined);
 });

@@ -107,10 +107,7 @@ export function decodeModel(gz: Buffer): { keys: Int32Array; weights: Int16Array
   return { keys, weights, scale: header.scale, passes: header.passes ?? 1 };
 }
 
-/**
- * Parses `word<TAB>fine<TAB>coarse[<TAB>path]` lines into hashed-word -> packed cluster ids (no per-word strings kept):
- * path (base-4 digits, 12 bits) << 19 | fine (< 512) << 10 | coarse (< 1024).
- */
+/** Parses `word<TAB>fine<TAB>coarse` lines into hashed-word -> packed cluster ids (no per-word strings kept). */
 export function parseClusters(tsv: string): Map<number, number> {
   const out = new Map<number, number>();
   let at = 0;
@@ -120,12 +117,7 @@ export function parseClusters(tsv: string): Map<number, number> {
     const t1 = tsv.indexOf('\t', at);
     const t2 = t1 < 0 ? -1 : tsv.indexOf('\t', t1 + 1);
     if (t1 > at && t2 > t1 && t2 < nl) {
-      const t3 = tsv.indexOf('\t', t2 + 1);
-      const hasPath = t3 > t2 && t3 < nl;
-      const fine = Number(tsv.slice(t1 + 1, t2));
-      const coarse = Number(tsv.slice(t2 + 1, hasPath ? t3 : nl));
-      const path = hasPath ? parseInt(tsv.slice(t3 + 1, nl), 4) : 0;
-      out.set(hashString(tsv.slice(at, t1)), path * (1 << 19) + fine * 1024 + coarse);
+      out.set(hashString(tsv.slice(at, t1)), Number(tsv.slice(t1 + 1, t2)) * 1024 + Number(tsv.slice(t2 + 1, nl)));
     }
     at = nl + 1;
   }
