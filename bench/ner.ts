@@ -116,8 +116,24 @@ function median<T extends { seconds: number }>(runs: number, f: () => T): T {
 
 /** The tuning figures recorded by `npm run train:ner` (a model trained on train without its tuning slice). */
 interface TrainingRecord {
-  readonly tuning?: { readonly documents: number; readonly withRules: { readonly f1: number; readonly byType: Readonly<Record<string, number>> } };
+  readonly tuning?: { readonly documents: number; readonly withRules: { readonly f1: number; readonly byType?: Readonly<Record<string, number>> } };
   readonly epochs?: number;
+}
+
+/** The five-fold cross-validation over eng.train written by scripts/train-ner-cv.ts (the same recipe, never dev). */
+interface CvRecord {
+  readonly runs?: number;
+  readonly meanWithRules?: number;
+  readonly meanByType?: Readonly<Record<string, number>>;
+  readonly folds?: readonly { readonly withRules: number }[];
+}
+
+function cvRecord(): CvRecord {
+  try {
+    return JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'cv.json'), 'utf8')) as CvRecord;
+  } catch {
+    return {};
+  }
 }
 
 function trainingRecord(): TrainingRecord {
@@ -167,6 +183,7 @@ export const run: BenchRun = async (options) => {
     untouched: { mine: score(docs, mine, odd), base: score(docs, base, odd) },
   };
   const mineTuning = record.tuning?.withRules;
+  const cv = cvRecord();
   const whole = score(docs, mine);
   const baseWhole = score(docs, base);
   return {
@@ -174,7 +191,9 @@ export const run: BenchRun = async (options) => {
     data: options.data ?? null,
     metrics: {
       ...metrics(whole, tokens / mine.seconds),
-      ...(mineTuning ? { tuningF1: mineTuning.f1, tuningF1ORG: mineTuning.byType.ORG ?? 0 } : {}),
+      ...(mineTuning ? { tuningF1: mineTuning.f1 } : {}),
+      ...(mineTuning?.byType?.ORG !== undefined ? { tuningF1ORG: mineTuning.byType.ORG } : {}),
+      ...(cv.meanWithRules !== undefined ? { trainCvF1: cv.meanWithRules, trainCvF1ORG: cv.meanByType?.ORG ?? 0 } : {}),
       confirmF1: split.confirm.mine.f1,
       untouchedF1: split.untouched.mine.f1,
       modelLoadMs: loadMs,
@@ -194,6 +213,9 @@ export const run: BenchRun = async (options) => {
       `speed: tokens per CPU-second (process.cpuUsage) over the whole file, median of ${RUNS.ours} passes after one warm-up pass (parallax: tagging incl. features, both Viterbi passes and name rules; compromise: nlp() and its people/organizations/places), one core; model load as wall and CPU time (cold, first load in the process)`,
       `model files ${files.map((x) => `${x.f} ${x.mb.toFixed(2)} MB`).join(', ')}: ${modelMb.toFixed(2)} MB (limit 20 MB); load ${loadMs.toFixed(0)} ms wall, ${loadCpuMs.toFixed(0)} ms CPU (limit 300 ms)`,
       `split F1, parallax / compromise: tuning (every 5th eng.train document, ${tuningDocs.length}; parallax figure from training.json, a model trained without them${record.epochs ? `, ${record.epochs} epochs chosen there` : ''}) ${mineTuning ? percent(mineTuning.f1) : 'n/a (run npm run train:ner)'} / ${baseTuning ? percent(baseTuning.f1) : 'n/a'}; confirm (even-numbered documents of this file, ${Math.ceil(docs.length / 2)}) ${percent(split.confirm.mine.f1)} / ${percent(split.confirm.base.f1)}; untouched (odd-numbered, ${Math.floor(docs.length / 2)}) ${percent(split.untouched.mine.f1)} / ${percent(split.untouched.base.f1)}`,
+      cv.meanWithRules !== undefined
+        ? `train 5-fold CV F1 (scripts/train-ner-cv.ts: every fifth eng.train document held out in turn, ${cv.runs ?? '?'} runs averaged per fold): mean ${percent(cv.meanWithRules)}, folds ${(cv.folds ?? []).map((f) => percent(f.withRules)).join(' / ')}; ORG ${percent(cv.meanByType?.ORG ?? 0)}`
+        : 'train 5-fold CV: n/a (run npx tsx scripts/train-ner-cv.ts)',
       ...table('parallax', whole),
       ...table('compromise', baseWhole),
     ],

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bilouTags, countChunks, iobChunks, parseConll, scoreCounts, type PrfCounts } from './conll.js';
+import { bilouTags, countChunks, iobChunks, parseConll, scoreCounts, splitTraining, TUNING_EVERY, type ConllDocument, type PrfCounts } from './conll.js';
 import { allowed, chunksOf } from './decode.js';
 
 test('IOB1 chunks: I- after O starts a chunk, B- splits two adjacent same-type names', () => {
@@ -52,4 +52,18 @@ test('conlleval counts: a partly right span is one false positive and one false 
   assert.equal(s.precision, 0.5);
   assert.equal(s.recall, 0.5);
   assert.equal(s.byType.LOC?.f1, 1);
+});
+
+test('the five training folds hold out every fifth document, each document exactly once; fold 4 is the tuning slice', () => {
+  const docs: ConllDocument[] = Array.from({ length: 23 }, (_, i) => [{ tokens: [`w${i}`], chunks: [] }]);
+  const seen = new Map<ConllDocument, number>();
+  for (let fold = 0; fold < TUNING_EVERY; fold++) {
+    const { fit, tuning } = splitTraining(docs, fold);
+    assert.equal(fit.length + tuning.length, docs.length);
+    assert.ok(tuning.every((d) => docs.indexOf(d) % TUNING_EVERY === fold));
+    for (const d of tuning) seen.set(d, (seen.get(d) ?? 0) + 1);
+  }
+  assert.equal(seen.size, docs.length);
+  assert.ok([...seen.values()].every((n) => n === 1));
+  assert.deepEqual(splitTraining(docs).tuning, splitTraining(docs, 4).tuning);
 });

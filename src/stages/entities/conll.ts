@@ -135,10 +135,11 @@ export const TUNING_EVERY = 5;
  * document), which picks settings; a dev file's even-numbered documents confirm a change and its odd-numbered ones
  * stay untouched until the end.
  */
-export function splitTraining(docs: readonly ConllDocument[]): { fit: ConllDocument[]; tuning: ConllDocument[] } {
+export function splitTraining(docs: readonly ConllDocument[], fold = TUNING_EVERY - 1): { fit: ConllDocument[]; tuning: ConllDocument[] } {
   const fit: ConllDocument[] = [];
   const tuning: ConllDocument[] = [];
-  docs.forEach((d, i) => (i % TUNING_EVERY === TUNING_EVERY - 1 ? tuning : fit).push(d));
+  // `fold` (0 .. TUNING_EVERY - 1) picks which document of each group is held out: the five folds of a cross-validation.
+  docs.forEach((d, i) => (i % TUNING_EVERY === fold ? tuning : fit).push(d));
   return { fit, tuning };
 }
 
