@@ -212,6 +212,32 @@ test('earnings news: year-ago comparisons mean the same quarter of the year befo
   assert.deepEqual(longer.map((t) => [t.text, t.value]).slice(-1), [['a year earlier', '2024']]);
 });
 
+test('earnings news: a quarter whose results are told in the past tense has ended, even ahead of the calendar', () => {
+  // Published 1989-11-02, in the calendar's fourth quarter: a fiscal year ending Sept. 30 has already closed its fourth.
+  const found = times(
+    'Harlow Feeds reported a 30% decline in fourth-quarter earnings. It earned $4 million, compared with $6 million a year earlier. ' +
+      'Sales in the latest period were $90 million. This quarter\'s loss includes a charge of $2 million.',
+    '1989-11-02',
+  );
+  assert.deepEqual(
+    found.map((t) => [t.text, t.value]),
+    [
+      ['fourth-quarter', '1989-Q4'],
+      ['a year earlier', '1988-Q4'],
+      ['the latest period', '1989-Q4'],
+      ['This quarter', '1989-Q4'],
+    ],
+  );
+  // Told as a forecast, the fourth quarter is still the calendar's, and not the one a year-ago figure compares with.
+  const ahead = times('Harlow Feeds expects fourth-quarter earnings to fall. It earned $4 million in the third quarter, up from $3 million a year earlier.', '1989-11-02');
+  assert.deepEqual(ahead.map((t) => t.value), ['1989-Q4', '1989-Q3', '1988-Q3']);
+  // "This quarter" in a report's figures is the quarter reported on, not the one publication falls in.
+  const third = times("Third-quarter sales fell to $14 million from $21 million. This quarter's loss includes a charge of $2 million.", '1989-11-02');
+  assert.deepEqual(third.map((t) => t.value), ['1989-Q3', '1989-Q3']);
+  // With no quarter reported, "this quarter" is the one publication falls in.
+  assert.equal(one('Sales this quarter rose to $5 million, the company said.', '1989-11-02').value, '1989-Q4');
+});
+
 test('a clock time followed by its day is one expression', () => {
   assert.deepEqual(one('The ferry left Arnsberg at 9 a.m. Tuesday with 40 aboard.'), { text: '9 a.m. Tuesday', type: 'TIME', value: '2025-03-04T09:00' });
   assert.deepEqual(one('The offer expires at 5 p.m. EST, March 20.'), { text: '5 p.m. EST, March 20', type: 'TIME', value: '2025-03-20T17:00' });
