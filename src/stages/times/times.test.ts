@@ -447,6 +447,19 @@ test('a timetable in the simple present looks forward in running text; a headlin
   assert.equal(one('Arden Minister Visits Pellham Port Tuesday').value, '2025-03-04');
 });
 
+test('a day something is set or moved to lies ahead, whatever the tense of the setting', () => {
+  // Published Thursday 2025-03-06.
+  assert.equal(one('The hearing in Pellham was moved to Friday.').value, '2025-03-07');
+  assert.equal(one('The talks were put off until Tuesday, a spokesman said.').value, '2025-03-11');
+  assert.equal(one('Orlin Rail Strike Set for Sunday').value, '2025-03-09');
+  assert.equal(one('The deadline was extended to Monday.').value, '2025-03-10');
+  // A month-day too: an offer extended to a date that has passed would be no extension.
+  assert.equal(one('Halder extended the offer to Feb. 20.', '2025-08-06').value, '2026-02-20');
+  // Only a date the thing is set to: moving somewhere on a day is the past as before.
+  assert.equal(one('Mara Osei moved to Pellham on Friday.').value, '2025-02-28');
+  assert.equal(one('The hearing was held Friday.').value, '2025-02-28');
+});
+
 test('halves of a year and "Q3": the year from the words, else from tense; a game\'s half is no half-year', () => {
   assert.deepEqual(one('Halder expects sales to grow in the second half of the year.'), { text: 'the second half of the year', type: 'DATE', value: '2025-H2' });
   assert.deepEqual(one('First-half profit at Halder rose 4 percent.'), { text: 'First-half', type: 'DATE', value: '2025-H1' });
