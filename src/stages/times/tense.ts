@@ -76,6 +76,12 @@ function clauseAround(text: string, sentence: Span, start: number, end: number):
   return { start: from, end: to };
 }
 
+// A date something is set or moved to lies ahead, whatever the tense of the setting ("the hearing was moved to
+// Friday", "extended the offer to Nov. 20", a headline's "Marathon Set for Sunday"): nobody sets a meeting or a
+// deadline on a day that has passed.
+const SET_FOR_RE =
+  /\b(?:set|reset|rescheduled|moved|pushed\s+back|brought\s+forward|postponed|delayed|put\s+off|extended|adjourned|deferred)(?:\s+(?:the|a|an|its|their|his|her|this)(?:\s+[a-z'-]+){1,3}?)?\s+(?:until|till|to|for)\s+(?:(?:next|this|the\s+coming|coming)\s+)?$/i;
+
 /**
  * Tense of the verb nearest the expression inside its clause: "said Tuesday that it will ..." is past because
  * "said" is closer than "will"; "The council will vote on Tuesday, officials said" is future because the comma
@@ -83,6 +89,7 @@ function clauseAround(text: string, sentence: Span, start: number, end: number):
  * since English puts the verb first ("resigned on Monday").
  */
 export function tenseAround(text: string, sentence: Span, start: number, end: number): Tense {
+  if (SET_FOR_RE.test(text.slice(Math.max(sentence.start, start - 60), start))) return 'future';
   const clause = clauseAround(text, sentence, start, end);
   let best: Tense = 'unknown';
   let bestDistance = Infinity;

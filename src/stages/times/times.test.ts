@@ -212,6 +212,32 @@ test('earnings news: year-ago comparisons mean the same quarter of the year befo
   assert.deepEqual(longer.map((t) => [t.text, t.value]).slice(-1), [['a year earlier', '2024']]);
 });
 
+test('earnings news: a quarter whose results are told in the past tense has ended, even ahead of the calendar', () => {
+  // Published 1989-11-02, in the calendar's fourth quarter: a fiscal year ending Sept. 30 has already closed its fourth.
+  const found = times(
+    'Harlow Feeds reported a 30% decline in fourth-quarter earnings. It earned $4 million, compared with $6 million a year earlier. ' +
+      'Sales in the latest period were $90 million. This quarter\'s loss includes a charge of $2 million.',
+    '1989-11-02',
+  );
+  assert.deepEqual(
+    found.map((t) => [t.text, t.value]),
+    [
+      ['fourth-quarter', '1989-Q4'],
+      ['a year earlier', '1988-Q4'],
+      ['the latest period', '1989-Q4'],
+      ['This quarter', '1989-Q4'],
+    ],
+  );
+  // Told as a forecast, the fourth quarter is still the calendar's, and not the one a year-ago figure compares with.
+  const ahead = times('Harlow Feeds expects fourth-quarter earnings to fall. It earned $4 million in the third quarter, up from $3 million a year earlier.', '1989-11-02');
+  assert.deepEqual(ahead.map((t) => t.value), ['1989-Q4', '1989-Q3', '1988-Q3']);
+  // "This quarter" in a report's figures is the quarter reported on, not the one publication falls in.
+  const third = times("Third-quarter sales fell to $14 million from $21 million. This quarter's loss includes a charge of $2 million.", '1989-11-02');
+  assert.deepEqual(third.map((t) => t.value), ['1989-Q3', '1989-Q3']);
+  // With no quarter reported, "this quarter" is the one publication falls in.
+  assert.equal(one('Sales this quarter rose to $5 million, the company said.', '1989-11-02').value, '1989-Q4');
+});
+
 test('a clock time followed by its day is one expression', () => {
   assert.deepEqual(one('The ferry left Arnsberg at 9 a.m. Tuesday with 40 aboard.'), { text: '9 a.m. Tuesday', type: 'TIME', value: '2025-03-04T09:00' });
   assert.deepEqual(one('The offer expires at 5 p.m. EST, March 20.'), { text: '5 p.m. EST, March 20', type: 'TIME', value: '2025-03-20T17:00' });
@@ -419,6 +445,19 @@ test('a timetable in the simple present looks forward in running text; a headlin
   assert.equal(one('Arden Minister to Visit Pellham Port Tuesday').value, '2025-03-11');
   // A headline's present tells what happened.
   assert.equal(one('Arden Minister Visits Pellham Port Tuesday').value, '2025-03-04');
+});
+
+test('a day something is set or moved to lies ahead, whatever the tense of the setting', () => {
+  // Published Thursday 2025-03-06.
+  assert.equal(one('The hearing in Pellham was moved to Friday.').value, '2025-03-07');
+  assert.equal(one('The talks were put off until Tuesday, a spokesman said.').value, '2025-03-11');
+  assert.equal(one('Orlin Rail Strike Set for Sunday').value, '2025-03-09');
+  assert.equal(one('The deadline was extended to Monday.').value, '2025-03-10');
+  // A month-day too: an offer extended to a date that has passed would be no extension.
+  assert.equal(one('Halder extended the offer to Feb. 20.', '2025-08-06').value, '2026-02-20');
+  // Only a date the thing is set to: moving somewhere on a day is the past as before.
+  assert.equal(one('Mara Osei moved to Pellham on Friday.').value, '2025-02-28');
+  assert.equal(one('The hearing was held Friday.').value, '2025-02-28');
 });
 
 test('halves of a year and "Q3": the year from the words, else from tense; a game\'s half is no half-year', () => {

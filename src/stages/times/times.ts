@@ -20,7 +20,7 @@ import {
 } from './calendar.js';
 import { PARTS_OF_DAY, unitInfo } from './lexicon.js';
 import { durationValue, lastCompletedQuarter, resolveMonthDay } from './resolve.js';
-import { tenseAround } from './tense.js';
+import { tenseAround, type Tense } from './tense.js';
 import { applyChoice, DEFAULT_POLICY, type ChoicePolicy, type ChoiceTable } from './timeml-choices.js';
 import { TIMEML_CHOICES } from './timeml-table.js';
 import { ANAPHORIC_RE, RELATIVE_ANCHOR_RE, countOf, ruleCandidates, type RuleContext, type TimeCandidate } from './time-rules.js';
@@ -252,14 +252,22 @@ function resolveEarningsPeriods(
   kept: readonly TimeCandidate[],
   sentences: readonly Span[],
   ref: Reference | null,
+  tense: (start: number, end: number) => Tense,
 ): TimeCandidate[] {
   const lastCompleted = ref ? lastCompletedQuarter(ref) : null;
+  const sentenceOf = (c: TimeCandidate): string => {
+    const sentence = sentenceAt(sentences, c.start) ?? { start: Math.max(0, c.start - 150), end: c.end + 150 };
+    return text.slice(sentence.start, sentence.end);
+  };
   const reportedBy = (c: TimeCandidate): { year: number; quarter: number } | null => {
     const q = c.value ? QUARTER_VALUE.exec(c.value) : null;
     if (!q || (c.rule !== 'quarter' && c.rule !== 'quarter-ended') || /year-(?:ago|earlier)|last\s+year's/i.test(text.slice(c.start, c.end))) return null;
     // Only a quarter that has ended can be the one reported on ("expects a loss in the fourth quarter" is not).
     const ended = !lastCompleted || Number(q[1]) * 4 + Number(q[2]) <= lastCompleted.year * 4 + lastCompleted.quarter;
-    return ended ? { year: Number(q[1]), quarter: Number(q[2]) } : null;
+    // Results told in the past tense ("reported a 47% decline in fourth-quarter earnings") are of a quarter that has
+    // ended, whatever the calendar says: a fiscal year's quarters run ahead of the calendar's.
+    const told = !ended && tense(c.start, c.end) === 'past' && FIGURES.test(sentenceOf(c));
+    return ended || told ? { year: Number(q[1]), quarter: Number(q[2]) } : null;
   };
   let reported: { year: number; quarter: number } | null = null;
   return kept.map((c) => {
@@ -268,6 +276,11 @@ function resolveEarningsPeriods(
     const current = reported ?? (/\bquarter/i.test(text.slice(0, c.start)) ? lastCompleted : null);
     if (c.rule === 'the-quarter' || (c.rule === 'quarter' && /latest/i.test(phrase))) {
       return current ? { ...c, value: `${String(current.year).padStart(4, '0')}-Q${current.quarter}` } : c;
+    }
+    // "This quarter's loss includes ..." after the report has named its quarter: the quarter reported on, unless the
+    // clause looks ahead ("expects this quarter's sales to rise").
+    if (reported && c.rule === 'relative-unit' && /^this\s+quarter$/i.test(phrase) && tense(c.start, c.end) !== 'future' && FIGURES.test(sentenceOf(c))) {
+      return { ...c, value: `${String(reported.year).padStart(4, '0')}-Q${reported.quarter}` };
     }
     // A quarter named by its end day is the report's own fiscal quarter once the report has named one ("its fiscal
     // first quarter ... the quarter ended Sept. 29"); before that, the calendar quarter its end day gives.
@@ -279,8 +292,7 @@ function resolveEarningsPeriods(
     }
     const comparison = c.rule === 'year-ago' || ((c.rule === 'ago' || c.rule === 'relative-unit') && YEAR_AGO_TEXT.test(phrase));
     if (!comparison || !current || !c.value || !/^\d{4}$/.test(c.value)) return c;
-    const sentence = sentenceAt(sentences, c.start) ?? { start: Math.max(0, c.start - 150), end: c.end + 150 };
-    const said = text.slice(sentence.start, sentence.end);
+    const said = sentenceOf(c);
     // Figures compared over a longer period ("In the first nine months, ... a year earlier") compare years.
     if (!FIGURES.test(said) || LONGER_PERIOD.test(said)) return c;
     const year = /^\d{4}/.test(phrase.replace(/^the\s+/i, '')) ? Number(c.value) : current.year - 1;
@@ -430,7 +442,7 @@ export function extractTimes(text: string, reference: string | null, options: Ti
     const extra = chronoCandidates(text, ref, ctx).filter((c) => !kept.some((k) => spansOverlap(k, c)));
     kept = bestNonOverlapping([...kept, ...extra]);
   }
-  kept = resolveEarningsPeriods(text, resolveAnaphoric(text, anchorClockTimes(text, kept), ref), sentences, ref);
+  kept = resolveEarningsPeriods(text, resolveAnaphoric(text, anchorClockTimes(text, kept), ref), sentences, ref, tense);
   const style = options.style ?? 'news';
   let withAnchors = relativeAnchors(text, kept, style);
   const table = options.choices === undefined ? TIMEML_CHOICES : options.choices;
