@@ -73,7 +73,7 @@ export const QUOTES_DEFAULTS: QuotesConfig = {
   orphanQuoteWords: 10,
   learnedCueRate: 0.1,
   minCuePrecision: 0.3,
-  minAttributionProbability: 0.3,
+  minAttributionProbability: 0.25,
   learnedPhraseRate: 0.15,
 };
 
