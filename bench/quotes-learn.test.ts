@@ -56,3 +56,24 @@ test('cue precision counts, per cue, the prose attributions with a speaker whose
   assert.deepEqual(rows, [{ cue: 'said', right: 1, total: 3 }]);
   assert.match(precisionModule(rows, 1), /\["said", 1, 3\]/);
 });
+
+test('a word and its preposition get the share of their unquoted occurrences ending a gold cue ("support for")', () => {
+  const prose = 'Ruiz voiced support for the ferry. Kowal has support for the pier. "No support for that," Berg said. His support for the fares waned.';
+  const span = (words: string, from = 0): { start: number; end: number } => {
+    const start = prose.indexOf(words, from);
+    return { start, end: start + words.length };
+  };
+  const doc: Doc = {
+    name: 'invented-phrases',
+    text: prose,
+    gold: [
+      { content: [span('the ferry')], source: [span('Ruiz')], cue: [span('voiced support for')], quoted: false },
+      { content: [span('the fares')], source: [span('His')], cue: [span('support for', 100)], quoted: false },
+    ],
+  };
+  const weights = learnCueWeights([doc], 1, 1);
+  // Three "support for" outside quotation marks, two of them end a cue; the quoted one does not count.
+  assert.deepEqual(weights.find((w) => w.word === 'support for'), { word: 'support for', cue: 2, seen: 3 });
+  // A pair seen ending a cue fewer times than the minimum gets no row.
+  assert.equal(learnCueWeights([doc], 1, 3).find((w) => w.word === 'support for'), undefined);
+});

@@ -65,7 +65,10 @@ export function attributionFeatures(ctx: FeatureContext, quote: QuoteSpan): stri
   const cue = quote.cue;
   const cueText = cue ? text.slice(cue.start, cue.end).toLowerCase() : '';
   const head = /[\p{L}]+$/u.exec(cueText)?.[0] ?? cueText;
-  out.push(`cue:${cueText}`, `rate:${bucket(ctx.rate(head), [0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.85])}`, `prec:${bucket(ctx.precision(cueText), [0.2, 0.3, 0.4, 0.5, 0.6, 0.7])}`);
+  // A learned phrase cue ("criticism of") is rated as the phrase; a word cue by its head word.
+  const phraseRate = /\s/.test(cueText) ? ctx.rate(cueText) : 0;
+  if (phraseRate > 0) out.push('phraseCue');
+  out.push(`cue:${cueText}`, `rate:${bucket(phraseRate || ctx.rate(head), [0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.85])}`, `prec:${bucket(ctx.precision(cueText), [0.2, 0.3, 0.4, 0.5, 0.6, 0.7])}`);
   out.push(`how:${quote.speakerHow}`);
   if (cue) {
     const i = ctx.tokenAt(cue.start);

@@ -13,7 +13,7 @@ const CUT_WORDS = /^(?:and|but|or|while|whereas|despite|though|although|because|
 
 /**
  * The cut points of prose content that follows its cue ("Ruiz denied the charges and sued the paper"), in reading
- * order, at least two words in; none for content before or around its cue. Reading stops at the first cut `stop` takes.
+ * order, at least one word in; none for content before or around its cue. Reading stops at the first cut `stop` takes.
  */
 export function contentCuts(ctx: FeatureContext, quote: QuoteSpan, stop: (cut: ContentCut) => boolean = () => false): ContentCut[] {
   const cue = quote.cue;
@@ -25,7 +25,7 @@ export function contentCuts(ctx: FeatureContext, quote: QuoteSpan, stop: (cut: C
   const head = /[\p{L}]+$/u.exec(cueText)?.[0] ?? cueText;
   const that = tokens[first - 1]?.text.toLowerCase() === 'that';
   const out: ContentCut[] = [];
-  for (let j = first + 2; j < last; j++) {
+  for (let j = first + 1; j < last; j++) {
     const t = tokens[j];
     const prev = tokens[j - 1];
     if (!t || !prev || !CUT_WORDS.test(t.text)) continue;

@@ -6,7 +6,10 @@ import { LEARNED_CONTENT_END_BIAS, LEARNED_CONTENT_END_WEIGHTS } from './learned
 import type { AttributionModel } from './attribution-model.js';
 
 export interface CueModel {
-  /** Share of the word's lower-case occurrences that were inside an annotated cue; 0 for unseen words. */
+  /**
+   * Share of the word's lower-case occurrences that were inside an annotated cue, or for a word and a preposition
+   * ("criticism of") of the pair's occurrences that ended one; 0 for unseen words.
+   */
   readonly rate: (word: string) => number;
   /**
    * Estimated share of the stage's own prose (indirect) attributions with this cue, in lower case, whose content and

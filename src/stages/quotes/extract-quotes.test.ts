@@ -648,3 +648,31 @@ test('reported content ends where a coordinated clause with its own subject begi
   find(seen, 'the ferry would run on time');
   find(seen, 'the pier was safe');
 });
+
+test('a learned phrase cue ("criticism of") reports the preposition\'s object, its possessor or the clause subject as source', () => {
+  const text = 'Harbour master Tomas Berg repeated his criticism of the new ferry timetable. Kowal pointed to the empty harbour.';
+  const rows = [['criticism of', 40, 50], ['pointed to', 30, 40]] as const;
+  const paragraphs = splitParagraphs(text);
+  const sentences = paragraphs.flatMap((p) => splitSentences(text, p));
+  const quotes = (config = QUOTES_DEFAULTS) =>
+    extractQuotes(text, { paragraphs, sentences, entities: [] }, { ...config, minAttributionProbability: 0, minCuePrecision: 0 }, cueModelOf(rows)).map((q) => ({
+      content: text.slice(q.start, q.end),
+      speaker: q.speaker ? text.slice(q.speaker.start, q.speaker.end) : null,
+      cue: q.cue ? text.slice(q.cue.start, q.cue.end) : null,
+    }));
+  const seen = quotes();
+  assert.deepEqual(seen.find((q) => q.cue === 'criticism of'), { content: 'the new ferry timetable', speaker: 'his', cue: 'criticism of' });
+  assert.deepEqual(seen.find((q) => q.cue === 'pointed to'), { content: 'the empty harbour', speaker: 'Kowal', cue: 'pointed to' });
+  assert.deepEqual(quotes({ ...QUOTES_DEFAULTS, learnedPhraseRate: 1.5 }).filter((q) => / /.test(q.cue ?? '')), []);
+});
+
+test('a possessor in front of a noun cue is its source ("the mayor\'s call for", "Ana Ruiz\'s strong support for")', () => {
+  const text = 'The plan won Ana Ruiz\u2019s strong support for the new pier.';
+  const paragraphs = splitParagraphs(text);
+  const sentences = paragraphs.flatMap((p) => splitSentences(text, p));
+  const quotes = extractQuotes(text, { paragraphs, sentences, entities: [] }, { ...QUOTES_DEFAULTS, minAttributionProbability: 0, minCuePrecision: 0 }, cueModelOf([['support for', 40, 50]]));
+  const found = quotes.find((q) => q.cue && text.slice(q.cue.start, q.cue.end) === 'support for');
+  assert.ok(found, JSON.stringify(quotes));
+  assert.equal(text.slice(found.speaker?.start ?? 0, found.speaker?.end ?? 0), 'Ana Ruiz');
+  assert.equal(text.slice(found.start, found.end), 'the new pier');
+});

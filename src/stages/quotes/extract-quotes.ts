@@ -54,6 +54,13 @@ export interface QuotesConfig extends SpeakerSettings {
    * an item of precision p raises an F1 of F when p > F/2. 0 keeps all.
    */
   readonly minAttributionProbability: number;
+  /**
+   * A lower-case word and the preposition after it that ended an annotated cue at least this share of the times the
+   * pair was seen (learned phrase rows, cue-model.ts: "criticism of", "support for", "referring to") report a stance
+   * whose content is the preposition's object and whose source is the word's possessor or the clause subject; the
+   * attribution model then judges each. Above 1 turns this off.
+   */
+  readonly learnedPhraseRate: number;
 }
 
 export const QUOTES_DEFAULTS: QuotesConfig = {
@@ -66,7 +73,8 @@ export const QUOTES_DEFAULTS: QuotesConfig = {
   orphanQuoteWords: 10,
   learnedCueRate: 0.1,
   minCuePrecision: 0.3,
-  minAttributionProbability: 0.3,
+  minAttributionProbability: 0.25,
+  learnedPhraseRate: 0.15,
 };
 
 
@@ -571,6 +579,11 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         if (content.end - content.start >= 8) out.push({ content, kind: 'indirect', cue, phrase, paragraph });
         continue;
       }
+      const phraseCue = phraseCueCandidate(doc, i, lo, sentence, config);
+      if (phraseCue) {
+        out.push({ ...phraseCue, paragraph });
+        continue;
+      }
       if (/^ask(?:s|ed|ing)?$/.test(verb)) {
         const asked = askedCandidate(doc, i, lo, hi, sentence, config);
         if (asked) out.push({ ...asked, paragraph });
@@ -636,6 +649,50 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
     }
   }
   return out;
+}
+
+const POSSESSIVE = /^(?:his|her|their|its|our|my|your)$/i;
+
+/**
+ * The owner of a noun cue ("his criticism of", "Ruiz's strong support for", "the mayor's call for"): a possessive
+ * pronoun, or a capitalised phrase ending in 's, at most two modifier words before the cue word.
+ */
+function possessorOf(doc: Doc, cue: number, lo: number): Span | null {
+  const { tokens } = doc;
+  let k = cue - 1;
+  while (k > lo && cue - k <= 2 && /^\p{Ll}+(?:-\p{Ll}+)*$/u.test(tokens[k]?.text ?? '') && !POSSESSIVE.test(tokens[k]?.text ?? '') && !NOUN_BEFORE.test(tokens[k]?.text ?? '')) k--;
+  const t = tokens[k];
+  if (!t || k < lo) return null;
+  if (POSSESSIVE.test(t.text)) return { start: t.start, end: t.end };
+  const owner = /^(\p{Lu}[\p{L}.-]*)['’]s$/u.exec(t.text) ?? /^(\p{Lu}[\p{L}.-]*s)['’]$/u.exec(t.text);
+  if (!owner) return null;
+  let j = k;
+  while (j - 1 >= lo && k - j < 4 && /^(?:\p{Lu}[\p{L}.'’-]*)$/u.test(tokens[j - 1]?.text ?? '')) j--;
+  return { start: tokens[j]?.start ?? t.start, end: t.start + (owner[1]?.length ?? 0) };
+}
+
+/**
+ * "his criticism of the plan", "Ruiz pointed to the figures", "voters' support for Ruiz": a lower-case word and the
+ * preposition after it that the learned phrase rows call a cue; the content is the preposition's object as the verb
+ * path reads an object, the source the word's possessor or the clause subject.
+ */
+function phraseCueCandidate(doc: Doc, i: number, lo: number, sentence: Span, config: QuotesConfig): Omit<Candidate, 'paragraph'> | null {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const p = tokens[i + 1];
+  if (!t || !p || !/^\p{Ll}/u.test(t.text) || !/^\p{Ll}+$/u.test(p.text) || p.start > t.end + 3) return null;
+  const key = `${t.text} ${p.text}`;
+  if (doc.cues.rate(key) < config.learnedPhraseRate) return null;
+  const content = contentAfterCue(doc, i + 1, sentence, key, false, true);
+  if (!content) return null;
+  const phrase =
+    possessorOf(doc, i, lo) ??
+    participleSubject(doc, i, lo) ??
+    phraseBeforeCue(tokens, i, lo, config) ??
+    coordinatedSubject(doc, i, lo) ??
+    clauseSubject(doc, i, lo);
+  if (!phrase) return null;
+  return { content, kind: 'indirect', cue: { start: t.start, end: p.end }, phrase };
 }
 
 const TRAILING_SETTING =
