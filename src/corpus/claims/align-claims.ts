@@ -2,7 +2,7 @@
 import type { Evolution } from '../../core/corpus.js';
 import { compareMentionsAll, facetDisagreement, type ComparedMention, type Disagreement } from './compare-mentions.js';
 import { PairMemo } from '../../core/text/pair-memo.js';
-import { figureFrames, isCrowdFrame, WEEKDAY_FRAME } from './event-frame.js';
+import { figureFrames, isContextFrame, isCrowdFrame, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
 import { quantityInterval } from './intervals.js';
 import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan } from '../../core/article.js';
@@ -475,6 +475,9 @@ function addFacetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft
  * that are two measures (measured on ECB+ dev: the second climber's 600 m fall met the first climber's 150 m).
  */
 const MAGNITUDE_APART = 5;
+
+/** The shared frame of two counts of things tied to one fact by the words beside them (see `sameObjectCount`). */
+const OBJECT_COUNT = 'object|';
 const MEASURE_APART = 3.5;
 
 function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
@@ -526,7 +529,8 @@ function addFigureConflicts(
     if (!a || !b || a.compared.cite.article === b.compared.cite.article) continue;
     // Marches are held in many towns at once, and the towns beside the main one are named ("in Brenna, 10,000
     // marched"): a crowd's size given for a named town is not compared with one given for none.
-    const shared = frames(a).filter((f) => frames(b).includes(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
+    const shared = frames(a).filter((f) => frames(b).includes(f) && !isContextFrame(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
+    if (sameObjectCount(frames(a), frames(b))) shared.push(OBJECT_COUNT);
     // A linked pair that grouping left in two claims is compared only on a measurement: counts of people are already
     // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
     // Unless both clauses date their figures to the same occasion: "killed seven and injured 40" in September, stated

@@ -7,7 +7,7 @@ import { countKey, countsPeople } from './intervals.js';
 import type { Ordering } from './orderings.js';
 import type { Superlative } from './superlatives.js';
 import { classKey, synonymClass } from './synonym-class.js';
-import { isAge, isMagnitude } from '../../stages/quantities/index.js';
+import { isAge, isMagnitude, MAGNITUDE_UNIT, MEASURE_DIMENSIONS } from '../../stages/quantities/index.js';
 
 /** Words either side of a figure or time searched for the verb it belongs to. */
 const FRAME_REACH = 5;
@@ -175,8 +175,91 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
     const verbs = verbsNear(text, clause, q).map((v) => synonymClass(v) ?? v);
     for (const verb of verbs) out.add(`${unit}|${CROWD_WORDS.has(verb) ? CROWD : verb}`);
     if (!verbs.length && countsPeople(q.unit) && namesCrowd(text, clause)) out.add(`${unit}|${CROWD}`);
+    if (isObjectCount(unit) && q.unit !== null) {
+      for (const word of contextRoots(text, clause, q)) out.add(`${unit}|${CONTEXT}${word}`);
+      for (const word of modifierRoots(q.unit)) out.add(`${unit}|${MODIFIER}${word}`);
+    }
   }
   return [...out];
+}
+
+/** The frame infix of a word beside a count of things ("shop|~damag"). */
+const CONTEXT = '~';
+/** The frame infix of a modifier of a count's own unit ("damaged shops" -> "shop|^damag"). */
+const MODIFIER = '^';
+
+/**
+ * Whether two clauses' figure frames tie counts of things to one fact: the frames share a word beside the figures that
+ * one of them states as its unit's modifier ("355 damaged shops" / "565 shops suffered serious damage"; "three strong
+ * aftershocks" / "four strong aftershocks"), or two words beside them. One shared word beside two counts ("four shops"
+ * and "565 shops" both near "attacked") is a topic, not the same figure.
+ */
+export function sameObjectCount(a: readonly string[], b: readonly string[]): boolean {
+  const context = (f: readonly string[]): Set<string> => new Set(f.filter((x) => x.includes(`|${CONTEXT}`)));
+  const ca = context(a);
+  const shared = [...context(b)].filter((x) => ca.has(x));
+  if (shared.length >= 2) return true;
+  const modifier = (x: string): string => x.replace(`|${CONTEXT}`, `|${MODIFIER}`);
+  return shared.some((x) => a.includes(modifier(x)) || b.includes(modifier(x)));
+}
+
+/** Whether a figure frame is a word beside a count of things (see `sameObjectCount`), not an event or a measure. */
+export function isContextFrame(frame: string): boolean {
+  return frame.includes(`|${CONTEXT}`) || frame.includes(`|${MODIFIER}`);
+}
+
+/** Roots of the modifiers of a unit ("strong aftershock" -> stron), `ROOT_LENGTH` letters or more. */
+function modifierRoots(unit: string): string[] {
+  return unit
+    .toLowerCase()
+    .split(/\s+/)
+    .slice(0, -1)
+    .map((w) => contentKey(w))
+    .filter((k): k is string => k !== null && k.length >= ROOT_LENGTH)
+    .map(keyRoot);
+}
+
+/** Unit keys that are not a count of things: amounts of money, shares, durations and other scales. */
+const NOT_OBJECTS = new Set(['usd', 'eur', 'gbp', 'percent', 'point', 'duration']);
+
+/**
+ * Whether a unit key counts things ("shop", "bank", "house"): not people, a measure, a duration, money, an age, a rank
+ * or a magnitude. A count of things is about what is said beside it ("565 shops suffered serious damage", "355
+ * damaged shops"; "attacked four shops"), so its frame is the words beside it, not only an event verb.
+ */
+function isObjectCount(unit: string): boolean {
+  return !NOT_OBJECTS.has(unit) && !unit.startsWith('nth ') && !unit.includes(':') && unit !== 'person' && unit !== 'death' && unit !== 'injured' && unit !== 'arrest' && !MEASURE_DIMENSIONS.has(unit) && unit !== MAGNITUDE_UNIT;
+}
+
+/** Letters of a content key that stand for its word family: "damage" / "damaged", "deliberated" / "deliberation". */
+const ROOT_LENGTH = 5;
+
+/** The word-family root of a content key (its first `ROOT_LENGTH` letters). */
+export function keyRoot(key: string): string {
+  return key.slice(0, ROOT_LENGTH);
+}
+
+/**
+ * Roots of the content words within `FRAME_REACH` words of a figure, its unit's head noun and places aside:
+ * "in Athens, 565 shops suffering serious damage" -> suffe, serio, damag; "four shops and two banks" beside "attacked
+ * a government building" -> attac, gover, build.
+ */
+export function contextRoots(text: string, clause: Span, q: Span): string[] {
+  const tokens = tokenize(text, clause);
+  const first = tokens.findIndex((t) => t.end > q.start);
+  if (first < 0) return [];
+  let last = first;
+  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < q.end) last++;
+  const window = [...tokens.slice(Math.max(0, first - FRAME_REACH), first), ...tokens.slice(first, last + 1).slice(0, -1), ...tokens.slice(last + 1, last + 1 + FRAME_REACH)];
+  const out: string[] = [];
+  for (const t of window) {
+    if (/^\p{Lu}/u.test(t.text) || NOT_EVENT.has(t.text.toLowerCase())) continue;
+    const key = contentKey(t.text);
+    if (key === null || key.length < 3) continue;
+    const root = keyRoot(key);
+    if (!out.includes(root)) out.push(root);
+  }
+  return out;
 }
 
 /** The frame of a crowd's size: "30,000 people marched", "20,000 took to the streets", "a rally of 5,000". */
