@@ -494,6 +494,17 @@ function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
 }
 
 /**
+ * Whether two mentions were reported at different times: their publication times, else their datelines, differ (by the
+ * day when either gives no clock time: "2005-11-28" is not apart from "2005-11-28T02:24").
+ */
+function reportedApart(a: ComparedMention, b: ComparedMention): boolean {
+  const pa = a.published ?? a.dateline ?? null;
+  const pb = b.published ?? b.dateline ?? null;
+  if (!pa || !pb) return false;
+  return pa.length > 10 && pb.length > 10 ? pa !== pb : pa.slice(0, 10) !== pb.slice(0, 10);
+}
+
+/**
  * Number conflicts between claims that did not group (see AlignConfig.numberScore), at most one per pair of claims:
  * (1) the two mentions come from different articles and sit in different claims with no conflict between them yet;
  * (2) they give a figure of the same unit next to the same event verb ("fell 150 metres" / "falling 60 metres"), so a
@@ -545,9 +556,7 @@ function addFigureConflicts(
     const dq = drafts[q];
     if (!dp || !dq || linked.has(key) || dp.evolution || dq.evolution) continue;
     const running = [a, b].some((m) => m.words.some((w) => RUNNING_TOTALS.has(w)));
-    const pa = a.compared.published;
-    const pb = b.compared.published;
-    if ((running && pa && pb && pa !== pb) || differentOccasions(a, b)) continue;
+    if ((running && reportedApart(a.compared, b.compared)) || differentOccasions(a, b)) continue;
     const d = compareAll(a.compared, b.compared)[0] ?? null;
     if (d?.kind !== 'number' || (d.quantities && apartByMagnitude(d.quantities.a, d.quantities.b))) continue;
     linked.add(key);

@@ -21,6 +21,8 @@ export interface ComparedMention {
   readonly outlet: string;
   /** Publication time of the article (ISO), null when unknown. */
   readonly published: string | null;
+  /** The date the article's own dateline states when it has no publication date (see `datelineDate`). */
+  readonly dateline?: string | null;
   readonly facts: ClauseFacts;
   readonly quotes: readonly QuotedWords[];
   /** Content keys of the clause (see content-words). */

@@ -94,3 +94,13 @@ test('a length stated as a depth frames as one, whatever the verb', () => {
   assert.ok(figureFrames(b, whole(b), [quantity(b, '33 kilometres', 33, 'kilometre')]).includes('length|depth'));
   assert.ok(!figureFrames(c, whole(c), [quantity(c, '200 metres', 200, 'metre')]).includes('length|depth'));
 });
+
+test('a conversion in brackets takes the verbs of the figure it restates; "made off with" is taking', () => {
+  const a = 'Robbers stole diamonds valued at 85 million euros ($108 million) from the Velmar branch';
+  const frames = figureFrames(a, whole(a), [quantity(a, '85 million euros', 85e6, 'euro'), quantity(a, '$108 million', 108e6, 'dollar')]);
+  assert.ok(frames.includes('usd|steal') && frames.includes('eur|steal'), frames.join());
+  const b = 'Four armed robbers, two dressed as women, made off with $137 million of diamonds';
+  assert.ok(figureFrames(b, whole(b), [quantity(b, '$137 million', 137e6, 'dollar')]).includes('usd|steal'));
+  const c = 'Four robbers made a run for the border with the help of $137 million in loans';
+  assert.ok(!figureFrames(c, whole(c), [quantity(c, '$137 million', 137e6, 'dollar')]).includes('usd|steal'));
+});

@@ -156,6 +156,7 @@ export function rankAndSequenceFrames(text: string, clause: Span, superlatives: 
  */
 export function figureFrames(text: string, clause: Span, quantities: readonly QuantitySpan[]): string[] {
   const out = new Set<string>();
+  let previous: { q: QuantitySpan; verbs: string[] } | null = null;
   for (const q of quantities) {
     const unit = countKey(q.unit);
     if (unit === null) continue;
@@ -173,6 +174,10 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
     if (unit === 'length' && isDepth(text, clause, q)) out.add(`${unit}|${DEPTH}`);
     // Verbs of one class ("stole", "snatched") frame one figure; a crowd's words its size.
     const verbs = verbsNear(text, clause, q).map((v) => synonymClass(v) ?? v);
+    if (TAKEN_BEFORE_RE.test(text.slice(Math.max(clause.start, q.start - 40), q.start)) && !verbs.includes(STEAL)) verbs.push(STEAL);
+    // "85 million euros ($108 million)": a conversion in brackets restates the figure before it, of the same event.
+    if (previous && CONVERSION_BETWEEN_RE.test(text.slice(previous.q.end, q.start))) for (const v of previous.verbs) if (!verbs.includes(v)) verbs.push(v);
+    previous = { q, verbs };
     for (const verb of verbs) out.add(`${unit}|${CROWD_WORDS.has(verb) ? CROWD : verb}`);
     if (!verbs.length && countsPeople(q.unit) && namesCrowd(text, clause)) out.add(`${unit}|${CROWD}`);
     if (isObjectCount(unit) && q.unit !== null) {
@@ -182,6 +187,15 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
   }
   return [...out];
 }
+
+/** The class of taking something ("stole", "snatched", "made off with"). */
+const STEAL = 'steal';
+
+/** "made off with $137 million", "got away with jewels worth ...": a phrasal verb of taking right before a figure. */
+const TAKEN_BEFORE_RE = /\b(?:made|make|makes|making|got|get|gets|getting)\s+(?:off|away)\s+with\b[^.;]{0,25}$/i;
+
+/** Between a figure and its conversion: an opening bracket, maybe "or" / "about" ("85 million euros ($108 million)"). */
+const CONVERSION_BETWEEN_RE = /^\s*[([]\s*(?:or\s+|about\s+|some\s+|roughly\s+)?$/;
 
 /** The frame infix of a word beside a count of things ("shop|~damag"). */
 const CONTEXT = '~';
