@@ -180,12 +180,35 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
     previous = { q, verbs };
     for (const verb of verbs) out.add(`${unit}|${CROWD_WORDS.has(verb) ? CROWD : verb}`);
     if (!verbs.length && countsPeople(q.unit) && namesCrowd(text, clause)) out.add(`${unit}|${CROWD}`);
+    const populated = countsPeople(q.unit) ? populationOf(text, clause, q) : null;
+    if (populated !== null) out.add(`${unit}|${POPULATION}${populated}`);
     if (isObjectCount(unit) && q.unit !== null) {
       for (const word of contextRoots(text, clause, q)) out.add(`${unit}|${CONTEXT}${word}`);
       for (const word of modifierRoots(q.unit)) out.add(`${unit}|${MODIFIER}${word}`);
     }
   }
   return [...out];
+}
+
+/** The frame infix of how many people live in a named place ("person|population:velmar"). */
+const POPULATION = 'population:';
+
+/** Right before a count of people: "home to", "a city of", "a population of" (with a rounding word). */
+const POPULATION_BEFORE_RE = /\b(?:home\s+to|(?:city|town|island|village|country|nation)\s+of|population\s+of)\s+(?:about|some|around|roughly|nearly|almost|over|more\s+than|an\s+estimated)?\s*$/i;
+/** A name right before a population: "Velmar island, home to", "Brenna, a city of" (its first word, lower-cased). */
+const PLACE_BEFORE_RE = /\b([A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)*(?:\s+(?:island|city|town|province|county|district|state))?\s*,\s*(?:(?:a|an|the)\s+(?:\w+\s+){0,2}?)?$/u;
+
+/**
+ * The place a count of people is the population of ("Velmar island, home to 120,000 people", "Brenna, a city of
+ * 500,000 people"), as the first word of its name, lower-cased; null for other counts and for populations of no named
+ * place. Two outlets giving one place's population are one figure; another place's population is another.
+ */
+function populationOf(text: string, clause: Span, q: Span): string | null {
+  const before = text.slice(Math.max(clause.start, q.start - 80), q.start);
+  const hit = POPULATION_BEFORE_RE.exec(before);
+  if (!hit) return null;
+  const place = PLACE_BEFORE_RE.exec(before.slice(0, hit.index));
+  return place?.[1]?.toLowerCase() ?? null;
 }
 
 /** The class of taking something ("stole", "snatched", "made off with"). */
