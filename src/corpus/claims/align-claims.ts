@@ -2,7 +2,7 @@
 import type { Evolution } from '../../core/corpus.js';
 import { compareMentionsAll, facetDisagreement, type ComparedMention, type Disagreement } from './compare-mentions.js';
 import { PairMemo } from '../../core/text/pair-memo.js';
-import { figureFrames, isCrowdFrame, WEEKDAY_FRAME } from './event-frame.js';
+import { figureFrames, isContextFrame, isCrowdFrame, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
 import { quantityInterval } from './intervals.js';
 import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan } from '../../core/article.js';
@@ -475,6 +475,9 @@ function addFacetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft
  * that are two measures (measured on ECB+ dev: the second climber's 600 m fall met the first climber's 150 m).
  */
 const MAGNITUDE_APART = 5;
+
+/** The shared frame of two counts of things tied to one fact by the words beside them (see `sameObjectCount`). */
+const OBJECT_COUNT = 'object|';
 const MEASURE_APART = 3.5;
 
 function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
@@ -488,6 +491,17 @@ function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
   if (x === null || y === null || x <= 0 || y <= 0) return false;
   const measured = measureUnit(a.unit) !== null && measureUnit(b.unit) !== null;
   return Math.max(x, y) / Math.min(x, y) >= (measured ? MEASURE_APART : MAGNITUDE_APART);
+}
+
+/**
+ * Whether two mentions were reported at different times: their publication times, else their datelines, differ (by the
+ * day when either gives no clock time: "2005-11-28" is not apart from "2005-11-28T02:24").
+ */
+function reportedApart(a: ComparedMention, b: ComparedMention): boolean {
+  const pa = a.published ?? a.dateline ?? null;
+  const pb = b.published ?? b.dateline ?? null;
+  if (!pa || !pb) return false;
+  return pa.length > 10 && pb.length > 10 ? pa !== pb : pa.slice(0, 10) !== pb.slice(0, 10);
 }
 
 /**
@@ -526,7 +540,8 @@ function addFigureConflicts(
     if (!a || !b || a.compared.cite.article === b.compared.cite.article) continue;
     // Marches are held in many towns at once, and the towns beside the main one are named ("in Brenna, 10,000
     // marched"): a crowd's size given for a named town is not compared with one given for none.
-    const shared = frames(a).filter((f) => frames(b).includes(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
+    const shared = frames(a).filter((f) => frames(b).includes(f) && !isContextFrame(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
+    if (sameObjectCount(frames(a), frames(b))) shared.push(OBJECT_COUNT);
     // A linked pair that grouping left in two claims is compared only on a measurement: counts of people are already
     // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
     // Unless both clauses date their figures to the same occasion: "killed seven and injured 40" in September, stated
@@ -541,9 +556,7 @@ function addFigureConflicts(
     const dq = drafts[q];
     if (!dp || !dq || linked.has(key) || dp.evolution || dq.evolution) continue;
     const running = [a, b].some((m) => m.words.some((w) => RUNNING_TOTALS.has(w)));
-    const pa = a.compared.published;
-    const pb = b.compared.published;
-    if ((running && pa && pb && pa !== pb) || differentOccasions(a, b)) continue;
+    if ((running && reportedApart(a.compared, b.compared)) || differentOccasions(a, b)) continue;
     const d = compareAll(a.compared, b.compared)[0] ?? null;
     if (d?.kind !== 'number' || (d.quantities && apartByMagnitude(d.quantities.a, d.quantities.b))) continue;
     linked.add(key);

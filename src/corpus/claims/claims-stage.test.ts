@@ -338,6 +338,27 @@ test('two figures of one unit about different happenings do not conflict on weak
   assert.equal(claims.length, 2);
 });
 
+test('counts of things tied by the words beside them conflict though worded apart; a shared topic word alone does not', () => {
+  const count = (id: string, outlet: string, text: string, figure: string, value: number, unit: string, qualifier: 'exact' | 'at-least' = 'exact') =>
+    buildArticle({
+      id, outlet, published: null, text,
+      quantities: [{ text: figure, value, low: value, high: qualifier === 'exact' ? value : null, unit, qualifier }],
+    });
+  const explanations = (articles: Parameters<typeof corpusOf>[0]): string[] =>
+    extractClaims(corpusOf(articles)).flatMap((c) => c.conflicts.map((k) => k.explanation));
+  // "damaged" is the state the other clause gives its shops ("suffering serious damage"): one figure told twice.
+  const suffered = count('a1', 'Harbour Post', '"In Velmar, we had 460 shops suffering serious damage or being destroyed," the traders said.', '460 shops', 460, 'shops');
+  const damaged = count('a2', 'Valley Courier', 'Otherwise we would not have 270 damaged shops in Velmar.', '270 damaged shops', 270, 'damaged shops');
+  assert.equal(explanations([suffered, damaged]).length, 2);
+  // A modifier the other clause never says of its figure is a subset ("damaged shops" among all shops attacked).
+  const attacked = count('a3', 'Ridge Gazette', 'Late on Saturday masked youths attacked a ministry building and four shops near the port.', 'four shops', 4, 'shops');
+  assert.deepEqual(explanations([attacked, damaged]), []);
+  // The same modifier ("strong") ties two counts of aftershocks told in other words.
+  const three = count('a4', 'Alder Times', 'State radio said three strong aftershocks were felt in the valley.', 'three strong aftershocks', 3, 'strong aftershocks');
+  const four = count('a5', 'Coast Ledger', 'The quake was followed by at least four strong aftershocks, the agency reported.', 'at least four strong aftershocks', 4, 'strong aftershocks', 'at-least');
+  assert.equal(explanations([three, four]).length, 2);
+});
+
 test('crowd sizes in clauses too unlike to group conflict unless only one of them names the town', () => {
   const crowd = (id: string, outlet: string, text: string, figure: string, value: number, town: string | null) =>
     buildArticle({

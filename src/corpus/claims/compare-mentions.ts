@@ -7,7 +7,7 @@ import { speakerMatch, surnameKey, type Speaker } from '../quote-groups/speaker-
 import { facetsClash } from './facets.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
-import { distanceFrom, eventWeekday, isDepth, mainEventKeys, otherShock, verbsNear } from './event-frame.js';
+import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, otherShock, verbsNear } from './event-frame.js';
 import { isAge, isMagnitude, roleOfUnit, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
@@ -21,6 +21,8 @@ export interface ComparedMention {
   readonly outlet: string;
   /** Publication time of the article (ISO), null when unknown. */
   readonly published: string | null;
+  /** The date the article's own dateline states when it has no publication date (see `datelineDate`). */
+  readonly dateline?: string | null;
   readonly facts: ClauseFacts;
   readonly quotes: readonly QuotedWords[];
   /** Content keys of the clause (see content-words). */
@@ -199,7 +201,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
       if (la && lb && la !== lb) continue;
       if (!isAge(qa.unit) && differentSubjects(a, qa, b, qb)) continue;
       if (!rolesAgree(peopleRole(a, qa), peopleRole(b, qb)) || individual(a, qa) || individual(b, qb)) continue;
-      if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(qa.unit, qb.unit)) continue;
+      if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(a, qa, b, qb)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
       if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
       return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
@@ -387,11 +389,32 @@ function spanText(m: ComparedMention, q: QuantitySpan): string {
   return m.text.slice(q.start - m.cite.start, q.end - m.cite.start);
 }
 
-/** "Yemeni pirates" is a subset of "pirates", "two other rifles" not all rifles: only equal modifiers compare. */
-function sameModifiers(a: string, b: string): boolean {
-  const mods = (u: string): string => u.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
-  return mods(a) === mods(b);
+/**
+ * "Yemeni pirates" is a subset of "pirates", "two other rifles" not all rifles: only equal modifiers compare, except a
+ * participle the other clause says in other words beside its own figure ("355 damaged shops" / "565 shops suffering
+ * serious damage": the same word family, `keyRoot`, within reach of the other figure).
+ */
+function sameModifiers(a: ComparedMention, qa: QuantitySpan, b: ComparedMention, qb: QuantitySpan): boolean {
+  const mods = (u: string | null): string[] => (u ?? '').toLowerCase().split(/\s+/).slice(0, -1);
+  const ma = mods(qa.unit);
+  const mb = mods(qb.unit);
+  if (ma.join(' ') === mb.join(' ')) return true;
+  const saidBy = (m: ComparedMention, q: QuantitySpan, extra: readonly string[]): boolean => {
+    if (!extra.length) return true;
+    const roots = new Set(contextRoots(m.text, { start: 0, end: m.text.length }, { start: q.start - m.cite.start, end: q.end - m.cite.start }));
+    return extra.every((w) => {
+      const key = contentKey(w);
+      return PARTICIPLE_RE.test(w) && key !== null && key.length >= ROOT_MIN && roots.has(keyRoot(key));
+    });
+  };
+  return saidBy(b, qb, ma.filter((w) => !mb.includes(w))) && saidBy(a, qa, mb.filter((w) => !ma.includes(w)));
 }
+
+/** A past participle used as a modifier ("damaged", "destroyed", "stolen"): a state the counted things are in. */
+const PARTICIPLE_RE = /^[a-z]{3,}(?:ed|en)$/;
+
+/** A modifier shorter than this ("new", "big") says too little to be matched by its word family. */
+const ROOT_MIN = 5;
 
 /** "nearly $100 billion" and "over a hundred billion": two roundings of one figure. */
 function sameFigure(a: QuantitySpan, b: QuantitySpan): boolean {

@@ -94,3 +94,25 @@ test('a length stated as a depth frames as one, whatever the verb', () => {
   assert.ok(figureFrames(b, whole(b), [quantity(b, '33 kilometres', 33, 'kilometre')]).includes('length|depth'));
   assert.ok(!figureFrames(c, whole(c), [quantity(c, '200 metres', 200, 'metre')]).includes('length|depth'));
 });
+
+test('a conversion in brackets takes the verbs of the figure it restates; "made off with" is taking', () => {
+  const a = 'Robbers stole diamonds valued at 85 million euros ($108 million) from the Velmar branch';
+  const frames = figureFrames(a, whole(a), [quantity(a, '85 million euros', 85e6, 'euro'), quantity(a, '$108 million', 108e6, 'dollar')]);
+  assert.ok(frames.includes('usd|steal') && frames.includes('eur|steal'), frames.join());
+  const b = 'Four armed robbers, two dressed as women, made off with $137 million of diamonds';
+  assert.ok(figureFrames(b, whole(b), [quantity(b, '$137 million', 137e6, 'dollar')]).includes('usd|steal'));
+  const c = 'Four robbers made a run for the border with the help of $137 million in loans';
+  assert.ok(!figureFrames(c, whole(c), [quantity(c, '$137 million', 137e6, 'dollar')]).includes('usd|steal'));
+});
+
+test('a population is framed by the place it is the population of; another place\'s is another figure', () => {
+  const frames = (t: string, part: string): string[] => figureFrames(t, whole(t), [quantity(t, part, 1, 'people')]);
+  const a = 'The quake struck Velmar island, home to 120,000 people, and the port of Dunmore.';
+  const b = 'The quake was centred near Velmar Island, home to about 200,000 people, the survey said.';
+  const c = 'The injured were flown from Velmar to Dunmore, a city of 500,000 people that also shook.';
+  const d = 'Residents of the port of Dunmore and of the island, home to about 90,000 people, slept outside.';
+  assert.ok(frames(a, '120,000 people').includes('person|population:velmar'));
+  assert.ok(frames(b, 'about 200,000 people').includes('person|population:velmar'));
+  assert.ok(frames(c, '500,000 people').includes('person|population:dunmore'));
+  assert.ok(!frames(d, 'about 90,000 people').some((f) => f.includes('population')));
+});

@@ -7,7 +7,7 @@ import { countKey, countsPeople } from './intervals.js';
 import type { Ordering } from './orderings.js';
 import type { Superlative } from './superlatives.js';
 import { classKey, synonymClass } from './synonym-class.js';
-import { isAge, isMagnitude } from '../../stages/quantities/index.js';
+import { isAge, isMagnitude, MAGNITUDE_UNIT, MEASURE_DIMENSIONS } from '../../stages/quantities/index.js';
 
 /** Words either side of a figure or time searched for the verb it belongs to. */
 const FRAME_REACH = 5;
@@ -156,6 +156,7 @@ export function rankAndSequenceFrames(text: string, clause: Span, superlatives: 
  */
 export function figureFrames(text: string, clause: Span, quantities: readonly QuantitySpan[]): string[] {
   const out = new Set<string>();
+  let previous: { q: QuantitySpan; verbs: string[] } | null = null;
   for (const q of quantities) {
     const unit = countKey(q.unit);
     if (unit === null) continue;
@@ -173,10 +174,129 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
     if (unit === 'length' && isDepth(text, clause, q)) out.add(`${unit}|${DEPTH}`);
     // Verbs of one class ("stole", "snatched") frame one figure; a crowd's words its size.
     const verbs = verbsNear(text, clause, q).map((v) => synonymClass(v) ?? v);
+    if (TAKEN_BEFORE_RE.test(text.slice(Math.max(clause.start, q.start - 40), q.start)) && !verbs.includes(STEAL)) verbs.push(STEAL);
+    // "85 million euros ($108 million)": a conversion in brackets restates the figure before it, of the same event.
+    if (previous && CONVERSION_BETWEEN_RE.test(text.slice(previous.q.end, q.start))) for (const v of previous.verbs) if (!verbs.includes(v)) verbs.push(v);
+    previous = { q, verbs };
     for (const verb of verbs) out.add(`${unit}|${CROWD_WORDS.has(verb) ? CROWD : verb}`);
     if (!verbs.length && countsPeople(q.unit) && namesCrowd(text, clause)) out.add(`${unit}|${CROWD}`);
+    const populated = countsPeople(q.unit) ? populationOf(text, clause, q) : null;
+    if (populated !== null) out.add(`${unit}|${POPULATION}${populated}`);
+    if (isObjectCount(unit) && q.unit !== null) {
+      for (const word of contextRoots(text, clause, q)) out.add(`${unit}|${CONTEXT}${word}`);
+      for (const word of modifierRoots(q.unit)) out.add(`${unit}|${MODIFIER}${word}`);
+    }
   }
   return [...out];
+}
+
+/** The frame infix of how many people live in a named place ("person|population:velmar"). */
+const POPULATION = 'population:';
+
+/** Right before a count of people: "home to", "a city of", "a population of" (with a rounding word). */
+const POPULATION_BEFORE_RE = /\b(?:home\s+to|(?:city|town|island|village|country|nation)\s+of|population\s+of)\s+(?:about|some|around|roughly|nearly|almost|over|more\s+than|an\s+estimated)?\s*$/i;
+/** A name right before a population: "Velmar island, home to", "Brenna, a city of" (its first word, lower-cased). */
+const PLACE_BEFORE_RE = /\b([A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)*(?:\s+(?:island|city|town|province|county|district|state))?\s*,\s*(?:(?:a|an|the)\s+(?:\w+\s+){0,2}?)?$/u;
+
+/**
+ * The place a count of people is the population of ("Velmar island, home to 120,000 people", "Brenna, a city of
+ * 500,000 people"), as the first word of its name, lower-cased; null for other counts and for populations of no named
+ * place. Two outlets giving one place's population are one figure; another place's population is another.
+ */
+function populationOf(text: string, clause: Span, q: Span): string | null {
+  const before = text.slice(Math.max(clause.start, q.start - 80), q.start);
+  const hit = POPULATION_BEFORE_RE.exec(before);
+  if (!hit) return null;
+  const place = PLACE_BEFORE_RE.exec(before.slice(0, hit.index));
+  return place?.[1]?.toLowerCase() ?? null;
+}
+
+/** The class of taking something ("stole", "snatched", "made off with"). */
+const STEAL = 'steal';
+
+/** "made off with $137 million", "got away with jewels worth ...": a phrasal verb of taking right before a figure. */
+const TAKEN_BEFORE_RE = /\b(?:made|make|makes|making|got|get|gets|getting)\s+(?:off|away)\s+with\b[^.;]{0,25}$/i;
+
+/** Between a figure and its conversion: an opening bracket, maybe "or" / "about" ("85 million euros ($108 million)"). */
+const CONVERSION_BETWEEN_RE = /^\s*[([]\s*(?:or\s+|about\s+|some\s+|roughly\s+)?$/;
+
+/** The frame infix of a word beside a count of things ("shop|~damag"). */
+const CONTEXT = '~';
+/** The frame infix of a modifier of a count's own unit ("damaged shops" -> "shop|^damag"). */
+const MODIFIER = '^';
+
+/**
+ * Whether two clauses' figure frames tie counts of things to one fact: the frames share a word beside the figures that
+ * one of them states as its unit's modifier ("355 damaged shops" / "565 shops suffered serious damage"; "three strong
+ * aftershocks" / "four strong aftershocks"), or two words beside them. One shared word beside two counts ("four shops"
+ * and "565 shops" both near "attacked") is a topic, not the same figure.
+ */
+export function sameObjectCount(a: readonly string[], b: readonly string[]): boolean {
+  const context = (f: readonly string[]): Set<string> => new Set(f.filter((x) => x.includes(`|${CONTEXT}`)));
+  const ca = context(a);
+  const shared = [...context(b)].filter((x) => ca.has(x));
+  if (shared.length >= 2) return true;
+  const modifier = (x: string): string => x.replace(`|${CONTEXT}`, `|${MODIFIER}`);
+  return shared.some((x) => a.includes(modifier(x)) || b.includes(modifier(x)));
+}
+
+/** Whether a figure frame is a word beside a count of things (see `sameObjectCount`), not an event or a measure. */
+export function isContextFrame(frame: string): boolean {
+  return frame.includes(`|${CONTEXT}`) || frame.includes(`|${MODIFIER}`);
+}
+
+/** Roots of the modifiers of a unit ("strong aftershock" -> stron), `ROOT_LENGTH` letters or more. */
+function modifierRoots(unit: string): string[] {
+  return unit
+    .toLowerCase()
+    .split(/\s+/)
+    .slice(0, -1)
+    .map((w) => contentKey(w))
+    .filter((k): k is string => k !== null && k.length >= ROOT_LENGTH)
+    .map(keyRoot);
+}
+
+/** Unit keys that are not a count of things: amounts of money, shares, durations and other scales. */
+const NOT_OBJECTS = new Set(['usd', 'eur', 'gbp', 'percent', 'point', 'duration']);
+
+/**
+ * Whether a unit key counts things ("shop", "bank", "house"): not people, a measure, a duration, money, an age, a rank
+ * or a magnitude. A count of things is about what is said beside it ("565 shops suffered serious damage", "355
+ * damaged shops"; "attacked four shops"), so its frame is the words beside it, not only an event verb.
+ */
+function isObjectCount(unit: string): boolean {
+  return !NOT_OBJECTS.has(unit) && !unit.startsWith('nth ') && !unit.includes(':') && unit !== 'person' && unit !== 'death' && unit !== 'injured' && unit !== 'arrest' && !MEASURE_DIMENSIONS.has(unit) && unit !== MAGNITUDE_UNIT;
+}
+
+/** Letters of a content key that stand for its word family: "damage" / "damaged", "deliberated" / "deliberation". */
+const ROOT_LENGTH = 5;
+
+/** The word-family root of a content key (its first `ROOT_LENGTH` letters). */
+export function keyRoot(key: string): string {
+  return key.slice(0, ROOT_LENGTH);
+}
+
+/**
+ * Roots of the content words within `FRAME_REACH` words of a figure, its unit's head noun and places aside:
+ * "in Athens, 565 shops suffering serious damage" -> suffe, serio, damag; "four shops and two banks" beside "attacked
+ * a government building" -> attac, gover, build.
+ */
+export function contextRoots(text: string, clause: Span, q: Span): string[] {
+  const tokens = tokenize(text, clause);
+  const first = tokens.findIndex((t) => t.end > q.start);
+  if (first < 0) return [];
+  let last = first;
+  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < q.end) last++;
+  const window = [...tokens.slice(Math.max(0, first - FRAME_REACH), first), ...tokens.slice(first, last + 1).slice(0, -1), ...tokens.slice(last + 1, last + 1 + FRAME_REACH)];
+  const out: string[] = [];
+  for (const t of window) {
+    if (/^\p{Lu}/u.test(t.text) || NOT_EVENT.has(t.text.toLowerCase())) continue;
+    const key = contentKey(t.text);
+    if (key === null || key.length < 3) continue;
+    const root = keyRoot(key);
+    if (!out.includes(root)) out.push(root);
+  }
+  return out;
 }
 
 /** The frame of a crowd's size: "30,000 people marched", "20,000 took to the streets", "a rally of 5,000". */

@@ -4,6 +4,7 @@ import type { CorpusResult, Entity, QuoteGroup } from '../../core/corpus.js';
 import type { Span } from '../../core/span.js';
 import { lastSpanStartingAtOrBefore, spanContains, spansOverlap } from '../../core/span.js';
 import { clauseFacts } from './clause-facts.js';
+import { datelineDate } from './evolution.js';
 import type { ComparedMention, QuotedWords } from './compare-mentions.js';
 import { quoteWords } from '../quote-groups/word-diff.js';
 import { speakersOf, type Speaker } from '../quote-groups/speaker-match.js';
@@ -236,6 +237,8 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
     const outlet = outletOf(whole);
     const sourceKey = sourceKeyOf(whole, idx.duplicateOf, idx.byId);
     const perSentence = sentenceLayers(whole, idx);
+    // An article with no publication date is dated by its own dateline, so its figures can be told as updates.
+    const dateline = whole.meta.published ? null : datelineDate(whole);
     let previous: readonly TimeSpan[] = [];
     whole.layers.sentences.forEach((sentence, s) => {
       const local = perSentence[s]!;
@@ -262,6 +265,7 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
             text: article.text.slice(clause.start, clause.end),
             outlet,
             published: article.meta.published,
+            dateline,
             facts,
             quotes: quotesOf(article, clause, sentence, idx, local),
             words,
