@@ -471,3 +471,54 @@ test('words a reporter inserts in brackets into a quote are not a misquote', () 
   ]);
   assert.ok(corpus.claims.every((c) => c.conflicts.length === 0), JSON.stringify(corpus.claims.map((c) => c.conflicts)));
 });
+
+test('a re-analyzed mention that quotes someone keeps its compared object while its quote ids stay, so pair comparisons are found again', async () => {
+  const { storyCompared } = await import('./claims-stage.js');
+  const quote = { ref: { article: 'a1', index: 0 }, span: { start: 0, end: 30 }, direct: true, group: '\u00010', speaker: { entity: '\u00010', keys: ['holm'], named: true }, speakerName: 'Dara Holm', words: ['we', 'will', 'sign'] };
+  const compared = {
+    cite: { article: 'a1', start: 0, end: 40 },
+    text: '"We will sign," Dara Holm said on Friday.',
+    outlet: 'Harbour Post',
+    published: '2026-03-14T09:00',
+    facts: { negated: false, negation: null, negatedKeys: [], superlatives: [], orderings: [], quantities: [], eventTimes: [], asOf: null, times: [], facets: [], persons: [] },
+    quotes: [quote],
+    words: ['sign'],
+  };
+  const ids = (group: string, entity: string) => ({ groups: new Map([['\u00010', group]]), entities: new Map([['\u00010', entity]]) });
+  const first = storyCompared(compared, ids('qg1', 'e4'));
+  assert.equal(first.quotes[0]?.group, 'qg1');
+  assert.equal(first.quotes[0]?.speaker?.entity, 'e4');
+  // The story grew, its ids did not change: the very same object, which the pair memo knows.
+  assert.equal(storyCompared(compared, ids('qg1', 'e4')), first);
+  // Renumbered ids make a new object carrying them (never the stale one).
+  const renumbered = storyCompared(compared, ids('qg2', 'e4'));
+  assert.notEqual(renumbered, first);
+  assert.equal(renumbered.quotes[0]?.group, 'qg2');
+  const otherSpeaker = storyCompared(compared, ids('qg2', 'e7'));
+  assert.equal(otherSpeaker.quotes[0]?.speaker?.entity, 'e7');
+  // A mention without quotes is its own story form.
+  const plain = { ...compared, quotes: [] };
+  assert.equal(storyCompared(plain, ids('qg1', 'e4')), plain);
+});
+
+test('claims of a story re-analyzed as it grows equal those of a fresh analysis (memos reused across analyses)', () => {
+  const texts = [
+    ['Harbour Post', '"We will not sign it this week," Dara Holm told reporters. At least 17 people were killed when the Corran ferry capsized.'],
+    ['Valley Courier', '"We will not sign it at all," Dara Holm said. More than 20 people were killed when the Corran ferry capsized.'],
+    ['Coast Ledger', '"We will not sign it this week," Dara Holm said on Friday. At least 17 people died after the Corran ferry capsized.'],
+  ] as const;
+  const make = (): Article[] =>
+    texts.map(([outlet, text], i) =>
+      buildArticle({
+        id: `a${i + 1}`, outlet, published: `2026-03-14T0${i + 7}:00`, text,
+        quotes: [{ text: text.slice(0, text.indexOf(',"') + 2), speakerName: 'Dara Holm' }],
+        entities: [{ text: 'Dara Holm', type: 'PERSON' }],
+      }),
+    );
+  const grown = make();
+  const before = extractClaims(corpusOf(grown.slice(0, 2)));
+  assert.ok(before.length > 0);
+  const again = extractClaims(corpusOf(grown));
+  const fresh = extractClaims(corpusOf(make()));
+  assert.equal(JSON.stringify(again), JSON.stringify(fresh));
+});

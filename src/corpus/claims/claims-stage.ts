@@ -7,7 +7,7 @@ import { defineCorpusStage } from '../../core/stage.js';
 import { alignClaims, ALIGN_DEFAULTS, type AlignConfig, type ClaimDraft } from './align-claims.js';
 import { corpusIndexes, extractMentions, type CorpusIndexes, type ExtractConfig, type MentionDraft } from './extract-mentions.js';
 import { sourceKeyOf } from './outlet-of.js';
-import type { QuotedWords } from './compare-mentions.js';
+import type { ComparedMention, QuotedWords } from './compare-mentions.js';
 import type { Speaker } from '../quote-groups/speaker-match.js';
 import { ArticleMemo } from '../../core/text/article-memo.js';
 import { CLAUSE_DEFAULTS } from './split-clauses.js';
@@ -77,6 +77,9 @@ function claimOf(draft: ClaimDraft, id: string, story: string, ids: readonly str
  */
 const MENTIONS = new ArticleMemo<readonly MentionDraft[]>();
 
+/** Local id -> story id, for entities and for quote groups. */
+export type StoryIdMaps = Pick<LocalIds, 'entities' | 'groups'>;
+
 interface LocalIds {
   /** Memo key: everything but the ids, which are replaced by their first-appearance numbers. */
   readonly key: string;
@@ -131,11 +134,29 @@ function localIds(article: Article, idx: CorpusIndexes): LocalIds {
 }
 
 /** A memoized quote with its group and speaker entity mapped from the article's local ids to the story's. */
-function storyQuote(q: QuotedWords, ids: LocalIds): QuotedWords {
+function storyQuote(q: QuotedWords, ids: StoryIdMaps): QuotedWords {
   const group = q.group === null ? null : (ids.groups.get(q.group) ?? q.group);
   const entity = q.speaker?.entity ?? null;
   const speaker = q.speaker && entity !== null ? { ...q.speaker, entity: ids.entities.get(entity) ?? entity } : q.speaker;
   return group === q.group && speaker === q.speaker ? q : { ...q, group, speaker };
+}
+
+/**
+ * A memoized mention's `compared` with its quotes' groups and speakers in the story's ids: the same object as long as
+ * those ids stay the same, so the claim comparisons memoized per pair of `compared` (align-claims) are found again
+ * when the story is re-analyzed, not made anew for every mention that quotes someone.
+ */
+const STORY_COMPARED = new WeakMap<ComparedMention, { readonly key: string; readonly value: ComparedMention }>();
+
+export function storyCompared(compared: ComparedMention, ids: StoryIdMaps): ComparedMention {
+  if (!compared.quotes.length) return compared;
+  const quotes = compared.quotes.map((q) => storyQuote(q, ids));
+  const key = JSON.stringify(quotes.map((q) => [q.group, q.speaker?.entity ?? null]));
+  const hit = STORY_COMPARED.get(compared);
+  if (hit !== undefined && hit.key === key) return hit.value;
+  const value = { ...compared, quotes };
+  STORY_COMPARED.set(compared, { key, value });
+  return value;
 }
 
 /** extractMentions over a story's articles, one article at a time through the memo (the same drafts, in the same order). */
@@ -147,7 +168,7 @@ function storyMentions(articles: readonly Article[], idx: CorpusIndexes, config:
       ...d,
       articleOrder,
       entityKeys: d.entityKeys.map((k) => ids.entities.get(k) ?? k),
-      compared: d.compared.quotes.length ? { ...d.compared, quotes: d.compared.quotes.map((q) => storyQuote(q, ids)) } : d.compared,
+      compared: storyCompared(d.compared, ids),
     }));
   });
 }

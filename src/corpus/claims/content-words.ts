@@ -64,8 +64,31 @@ export function contentSpan(text: string, span: Span): Span {
   return { start: span.start, end: span.start + m.index };
 }
 
+/**
+ * Keys of the words seen so far: a clause's words are keyed again by every stage of claim building (content words,
+ * negation, frames, comparisons), and news repeats its vocabulary. Emptied when full, so a long stream's memory stays
+ * bounded (the key is a function of the word alone: emptying it changes nothing but speed).
+ */
+const KEYS = new Map<string, string | null>();
+const MAX_KEYS = 65_536;
+/**
+ * Longer words are keyed afresh: a word sliced from an article's text may be a view into that whole text (V8 copies
+ * slices shorter than 13 characters), and a cache entry holding it would keep the article's text alive.
+ */
+const MAX_CACHED_LENGTH = 12;
+
 /** The content key of one lower-cased word, or null for stop words, figures and negation. */
 export function contentKey(word: string): string | null {
+  if (word.length > MAX_CACHED_LENGTH) return keyOf(word);
+  const known = KEYS.get(word);
+  if (known !== undefined) return known;
+  if (KEYS.size >= MAX_KEYS) KEYS.clear();
+  const key = keyOf(word);
+  KEYS.set(word, key);
+  return key;
+}
+
+function keyOf(word: string): string | null {
   const w = word.toLowerCase().replace(/\u2019/g, "'");
   if (!/^\p{L}/u.test(w) || STOP.has(w) || /n't$/.test(w) || w.length < 2) return null;
   const s = IRREGULAR_PAST[w] ?? stem(w);

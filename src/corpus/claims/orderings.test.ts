@@ -101,3 +101,11 @@ test('an actor clause names its anchor only through near-synonym classes (regres
   assert.ok(!orderingsClash(one('The ship made its fifth arrest after it was sent on patrol missions.'), one('The ship made its fifth arrest in the course of its patrol mission.')));
   assert.ok(!orderingsClash(one('During his flight, he struck two cars.'), one('Police stopped him after he had struck two cars while in flight.')));
 });
+
+test('cues that share a first word are told apart by the rest of their words, in any case', () => {
+  assert.deepEqual([one('Crews left In the wake of the storm.')].map((o) => [o.kind, o.point]), [['after', 'whole']]);
+  assert.deepEqual([one('The alarm sounded in the course of the inspection.')].map((o) => [o.kind, o.point]), [['during', 'whole']]);
+  assert.deepEqual([one('Prices rose Prior to the vote.')].map((o) => o.kind), ['before']);
+  // "in the" followed by no cue's words is no ordering.
+  assert.deepEqual(of('The ferry docked in the harbour at noon.'), []);
+});

@@ -119,8 +119,20 @@ function anchorPhrase(tokens: readonly Token[], from: number): { head: string; e
   return null;
 }
 
+/** The cues by their first word, in NOUN_CUES order: every token is tried as a cue, and most tokens start none. */
+const CUES_BY_FIRST_WORD: ReadonlyMap<string, readonly (typeof NOUN_CUES)[number][]> = (() => {
+  const out = new Map<string, (typeof NOUN_CUES)[number][]>();
+  for (const cue of NOUN_CUES) {
+    const first = cue.words[0] ?? '';
+    out.set(first, [...(out.get(first) ?? []), cue]);
+  }
+  return out;
+})();
+
 function cueAt(tokens: readonly Token[], i: number): (typeof NOUN_CUES)[number] | null {
-  for (const cue of NOUN_CUES) if (cue.words.every((w, k) => lower(tokens[i + k]) === w)) return cue;
+  const candidates = CUES_BY_FIRST_WORD.get(lower(tokens[i]));
+  if (!candidates) return null;
+  for (const cue of candidates) if (cue.words.every((w, k) => k === 0 || lower(tokens[i + k]) === w)) return cue;
   return null;
 }
 

@@ -121,3 +121,18 @@ test('an undated lead joins the main event unless it was published after every r
     ],
   );
 });
+
+test("an article's lead event follows the lead length asked for, whatever was asked before", () => {
+  const text = 'Crews cleared the harbour road. A storm hit Port Selim on Monday, flooding the market.';
+  const sentences = [
+    { start: 0, end: text.indexOf('.') + 1 },
+    { start: text.indexOf('A storm'), end: text.length },
+  ];
+  const make = () => fixtureArticle({ id: 'lead', text, meta: { published: '2031-03-04T08:00' }, layers: { sentences, times: [timeAt(text, 'Monday', '2031-03-03')] } });
+  const article = make();
+  const one = { leadSentences: 1, maxLabelLength: 160, sameActionCoverage: 0.5 };
+  const two = { ...one, leadSentences: 2 };
+  assert.equal(eventDay(article, one), '2031-03-04');
+  assert.equal(eventDay(article, two), '2031-03-03');
+  assert.equal(eventDay(article, one), eventDay(make(), one));
+});

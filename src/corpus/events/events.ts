@@ -5,6 +5,7 @@ import { tokenize } from '../../core/tokenize.js';
 import { defineCorpusStage } from '../../core/stage.js';
 import { NON_CONTENT_WORDS } from '../../core/text/content-words.js';
 import { stem } from '../../core/text/stem.js';
+import { ArticleMemo } from '../../core/text/article-memo.js';
 
 export interface EventsConfig {
   /** How many opening sentences are searched for the date of the event an article leads with. */
@@ -97,8 +98,15 @@ export interface LeadEvent {
   readonly dated: boolean;
 }
 
+/** Each article's lead event, a function of the article and the lead's length: a growing story reads its members' from here. */
+const LEADS = new ArticleMemo<LeadEvent>();
+
 export function leadEvent(article: Article, config: EventsConfig = EVENTS_DEFAULTS): LeadEvent {
-  const sentences = article.layers.sentences.slice(0, config.leadSentences);
+  return LEADS.get(article, String(config.leadSentences), () => readLeadEvent(article, config.leadSentences));
+}
+
+function readLeadEvent(article: Article, leadSentences: number): LeadEvent {
+  const sentences = article.layers.sentences.slice(0, leadSentences);
   const leadEnd = sentences[sentences.length - 1]?.end ?? article.text.length;
   const leadText = sentences.length ? article.text.slice(sentences[0]!.start, leadEnd) : article.text;
   const lead = contentWords(leadText);
