@@ -204,8 +204,13 @@ export class LocalClusterer {
    * candidates yields it so the driver brings it back (`reviveStory`) before the step goes on, as if it had stayed.
    */
   private readonly parked = new Set<number>();
-  /** Arrivals counted when each resident story last took part in a step, least recently first. */
+  /** Arrivals counted when each resident story last changed or took an arrival, least recently first. */
   private readonly touched = new Map<number, number>();
+  /**
+   * Stories read back only to be scored or re-clustered unchanged: they leave memory again at the next `evict`, so an
+   * old story that keeps turning up as a candidate costs a read each time, never memory that grows with the corpus.
+   */
+  private readonly visiting = new Set<number>();
 
   /**
    * `epoch` names the state of the document frequencies: a member's vector is re-weighed only when it changed
@@ -308,12 +313,17 @@ export class LocalClusterer {
    * `reviveStory` needs to take it back.
    */
   evict(before: number, keep: (seq: number) => boolean, save: (story: LocalStory) => void): number[] {
-    const gone: number[] = [];
+    const cold: number[] = [];
     for (const [seq, at] of this.touched) {
       if (at >= before) break;
-      if (keep(seq)) continue;
+      if (!keep(seq)) cold.push(seq);
+    }
+    for (const seq of this.visiting) if (!keep(seq)) cold.push(seq);
+    const gone: number[] = [];
+    for (const seq of cold) {
       const story = this.storyMap.get(seq);
       this.touched.delete(seq);
+      this.visiting.delete(seq);
       if (!story) continue;
       save(story);
       for (const m of story.members) {
@@ -344,7 +354,7 @@ export class LocalClusterer {
       if (v) this.vectors.set(m, v);
     }
     if (parked.epoch !== undefined) this.sumEpoch.set(story.seq, parked.epoch);
-    this.touch(story.seq);
+    this.visiting.add(story.seq);
   }
 
   /** Forgets that a story was put out of memory (its saved state is gone: it was merged away meanwhile). */
@@ -353,6 +363,7 @@ export class LocalClusterer {
   }
 
   private touch(seq: number): void {
+    this.visiting.delete(seq);
     this.touched.delete(seq);
     this.touched.set(seq, this.arrivals);
   }
@@ -571,6 +582,7 @@ export class LocalClusterer {
       this.storyMap.delete(gone);
       this.sumEpoch.delete(gone);
       this.touched.delete(gone);
+      this.visiting.delete(gone);
       changed.delete(gone);
     }
     changed.delete(placed);
