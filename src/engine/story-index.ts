@@ -395,6 +395,8 @@ export class StoryIndex {
   /**
    * `assign` when stories may have left memory (`evictCold`): the stories a step finds among its candidates are read
    * back through `load` first, so the assignment is the one an index that kept every story in memory would make.
+   * An article assigned before whose story left memory must have that story brought back first (`load` by story id,
+   * as StoryEngine does from the store's story rows): otherwise it is taken for a new article.
    */
   async assignLoading(article: Article, load: RowLoader): Promise<Assignment> {
     const steps = this.assignSteps(article);
