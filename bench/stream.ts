@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
 import { DEFAULT_COALESCE, ENGINE_TIMINGS, StoryEngine } from '../src/engine/story-engine.js';
+import { STORY_INDEX_DEFAULTS } from '../src/engine/story-index.js';
 import { toArticle } from '../src/ingest/index.js';
 import { ARTICLE_STAGES } from '../src/pipeline/registry.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -20,6 +21,9 @@ const INGEST_TIMING = 'ingest';
 
 /** STREAM_COALESCE=off re-analyzes every story a batch touches at once (the engine's default outside the stream). */
 const COALESCE = process.env.STREAM_COALESCE === 'off' ? undefined : DEFAULT_COALESCE;
+
+/** STREAM_COLD_AFTER=N: arrivals a story stays in memory untouched (the index's default otherwise; see StoryIndexConfig.coldAfter). */
+const COLD_AFTER = process.env.STREAM_COLD_AFTER ? Number(process.env.STREAM_COLD_AFTER) : undefined;
 
 interface SizeResult {
   readonly size: number;
@@ -87,7 +91,13 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
     stageMs.set(key, (stageMs.get(key) ?? 0) + ms);
   };
   try {
-    const engine = await StoryEngine.open(store, createContext(), { timings: stageMs, ...(COALESCE ? { coalesce: COALESCE } : {}) });
+    const engine = await StoryEngine.open(store, createContext(), {
+      timings: stageMs,
+      ...(COALESCE ? { coalesce: COALESCE } : {}),
+      ...(COLD_AFTER !== undefined ? { index: { ...STORY_INDEX_DEFAULTS, coldAfter: COLD_AFTER } } : {}),
+    });
+    /** Stage times at the last progress line, to print what the last slice spent its time on. */
+    let lastStageMs = new Map<string, number>();
     const stream = newsStream({ seed: size });
     const latencies: number[] = [];
     /** Arrival time of each article whose story report does not hold it yet (its story waits, coalescing). */
@@ -140,7 +150,15 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
       peak = Math.max(peak, rssMb());
       if (processed % (BATCH * 5) === 0 || processed === size) {
         const used = process.cpuUsage(cpu0);
-        log(`stream ${size}: ${processed} articles, ${(processed / ((end - t0) / 1000)).toFixed(1)} articles/s wall, ${((processed * 1e6) / (used.user + used.system)).toFixed(1)} per CPU second, rss ${rssMb().toFixed(0)} MB`);
+        const slice = cpuAt.length > 5 ? (5 * BATCH * 1e6) / ((cpuAt[cpuAt.length - 1] ?? 0) - (cpuAt[cpuAt.length - 6] ?? 0)) : (processed * 1e6) / (used.user + used.system);
+        const counts = engine.entryCounts();
+        log(
+          `stream ${size}: ${processed} articles, ${(processed / ((end - t0) / 1000)).toFixed(1)} articles/s wall, ${((processed * 1e6) / (used.user + used.system)).toFixed(1)} per CPU second (last ${5 * BATCH}: ${slice.toFixed(1)}), rss ${rssMb().toFixed(0)} MB, ` +
+            `index in memory: ${counts.stories} stories, ${counts.items} articles, ${counts.features} features, ${counts.vectorKeys} vector keys, ${counts.postingKeys} posting keys, ${counts.df} df keys, ${counts.parked} stories out of memory (${counts.revived} read back)`,
+        );
+        const sliceMs = [...stageMs].map(([k, ms]) => [k, ms - (lastStageMs.get(k) ?? 0)] as const).sort((x, y) => y[1] - x[1]);
+        log(`  last ${5 * BATCH} ms per article: ${sliceMs.slice(0, 8).map(([k, ms]) => `${k.replace(/^parallax\./, '')} ${(ms / (5 * BATCH)).toFixed(1)}`).join(', ')}`);
+        lastStageMs = new Map(stageMs);
       }
       // Keep only stories seen from their first article, to find a big one at the end.
       if (bigStories.size > 5_000) for (const [k, v] of bigStories) if (v.ids.length < 3) bigStories.delete(k);
@@ -170,7 +188,7 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
       const member = await store.getArticle(biggest[1].ids[0]!);
       if (member) {
         const extra = { ...member, id: `${member.id}x`, contentHash: `${member.contentHash}x`, text: `${member.text}\nOfficials said on Friday that the toll had risen.` };
-        const story = engine.storyOf(member.id);
+        const story = (await engine.storiesOf([member.id])).get(member.id);
         const fresh: Article = { ...extra, layers: { ...extra.layers, paragraphs: [], sentences: [], entities: [], quotes: [], attributions: [], times: [], quantities: [] }, diagnostics: [] };
         await store.putArticles([fresh]);
         const u0 = performance.now();
@@ -181,13 +199,15 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
         bigStoryUpdateMs = performance.now() - u0;
         const used = process.cpuUsage(c0);
         bigStoryUpdateCpuMs = (used.user + used.system) / 1000;
-        const row = story ? await store.getStory(story) : null;
-        log(`stream ${size}: one article into story ${story} (${row?.articleIds.length ?? '?'} articles) updated ${updated.join(', ')} in ${bigStoryUpdateMs.toFixed(0)} ms wall, ${bigStoryUpdateCpuMs.toFixed(0)} ms CPU`);
+        const now = story ? (engine.storyOf(member.id) ?? story) : undefined;
+        const row = now ? await store.getStory(now) : null;
+        log(`stream ${size}: one article into story ${now} (${row?.articleIds.length ?? '?'} articles) updated ${updated.join(', ')} in ${bigStoryUpdateMs.toFixed(0)} ms wall, ${bigStoryUpdateCpuMs.toFixed(0)} ms CPU`);
       }
     }
     peak = Math.max(peak, rssMb());
     const stories = (await store.listEngineState('story-index/s/')).length;
-    const membershipBcubedF1 = bcubed([...goldStory].map(([id, g]) => [engine.storyOf(id) ?? id, String(g)] as const));
+    const assigned = await engine.storiesOf([...goldStory.keys()]);
+    const membershipBcubedF1 = bcubed([...goldStory].map(([id, g]) => [assigned.get(id) ?? id, String(g)] as const));
     return {
       size,
       seconds,

@@ -89,3 +89,34 @@ test('coalescing: a story waits at most maxWait calls, and flush analyzes every 
   assert.equal(JSON.stringify(await store.getStory('s1')), await reportsOneByOne(100));
   await store.close();
 });
+
+test('a story that left memory keeps its articles: one given again keeps its story, and a new one joins it as before', async () => {
+  const run = async (coldAfter: number): Promise<{ stories: string[]; parked: number; rerun: number; again: string | undefined }> => {
+    const store = await openStore(':memory:');
+    const budget = makeArticle('Lawmakers in Rostfeld passed the annual budget on Thursday by 51 votes to 40 after a long debate over school funding.', {}, 'b0.txt');
+    const others = ['gardening tips for tomatoes', 'a chess final in Orvik', 'new tram line in Dellburg', 'a jazz festival at Sandmere'].map((t, i) =>
+      makeArticle(`Readers wrote about ${t} this week, ${i + 2} letters in all.`, {}, `o${i}.txt`),
+    );
+    await store.putArticles([...ferry, budget, ...others]);
+    const engine = await StoryEngine.open(store, createContext(), { index: { ...STORY_INDEX_DEFAULTS, coldAfter } });
+    const stories: string[] = [];
+    for (const a of [ferry[0]!, budget, ...others, ferry[1]!]) stories.push((await engine.add([a])).storyOf.get(a.id) ?? '?');
+    const parked = engine.entryCounts().parked ?? 0;
+    assert.equal(engine.storyOf(budget.id) === undefined, coldAfter < 10, 'the budget story is out of memory only when stories leave it');
+    // Given again (unchanged): no stage runs, and it stays in its story whether that story is in memory or not.
+    const update = await engine.add([budget]);
+    const again = update.storyOf.get(budget.id);
+    assert.deepEqual(update.updated, [], 'an unchanged article already held changes no story');
+    assert.deepEqual(await engine.storiesOf([budget.id, ferry[0]!.id]), new Map([[budget.id, again], [ferry[0]!.id, stories[0]]]));
+    await store.close();
+    return { stories, parked, rerun: update.stageRuns, again };
+  };
+  const kept = await run(10_000);
+  const evicting = await run(2);
+  assert.equal(kept.parked, 0);
+  assert.ok(evicting.parked > 0, 'stories left memory');
+  assert.deepEqual(evicting.stories, kept.stories, 'the ferry story, out of memory when its second article came, took it as before');
+  assert.equal(evicting.again, kept.again);
+  assert.equal(evicting.again, kept.stories[1]);
+  assert.equal(evicting.rerun, 0);
+});

@@ -8,7 +8,7 @@ import type { Report } from '../report/schema.js';
 import type { AnalyzedArticle, Store, StoredStory, StorySummary } from '../store/store.js';
 import { updateArticle } from './article-work.js';
 import { analyzeStory } from './story-analysis.js';
-import { StoryIndex, STORY_INDEX_DEFAULTS, STORY_INDEX_PREFIX, type StoryIndexConfig } from './story-index.js';
+import { StoryIndex, STORY_INDEX_DEFAULTS, STORY_INDEX_PREFIX, type RowLoader, type StoryIndexConfig } from './story-index.js';
 
 export interface EngineOptions {
   readonly pipeline?: Pipeline;
@@ -107,9 +107,42 @@ export class StoryEngine {
     return this.options.pipeline ?? defaultPipeline();
   }
 
-  /** The story holding an article, if the engine has assigned it. */
+  /** The story holding an article, if the engine has assigned it and its story is in memory (see `storiesOf`). */
   storyOf(article: string): string | undefined {
     return this.index.storyOfArticle(article);
+  }
+
+  /** The story of each assigned article, in memory or not (a story that left memory is found through its stored row). */
+  async storiesOf(articles: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const away: string[] = [];
+    for (const id of articles) {
+      const story = this.index.storyOfArticle(id);
+      if (story) out.set(id, story);
+      else away.push(id);
+    }
+    if (away.length) for (const [id, story] of await this.timed(ENGINE_TIMINGS.store, () => this.store.storyOfArticles(away))) out.set(id, story);
+    return out;
+  }
+
+  /** Entries the story index holds in memory, by structure (see StoryIndex.entryCounts), and the articles cached. */
+  entryCounts(): Record<string, number> {
+    return { ...this.index.entryCounts(), cachedArticles: this.cache.size, waiting: this.waiting.size, revived: this.index.revived };
+  }
+
+  /** Reads the index's rows of stories that left memory. */
+  private readonly loadRows: RowLoader = (keys) => this.timed(ENGINE_TIMINGS.store, () => this.store.getEngineState(keys));
+
+  /**
+   * Brings back into memory the stories of given articles that an earlier update assigned but whose stories left
+   * memory since, so those articles keep their story. A story in memory is never stale in the store's story rows
+   * when it left: it had not changed for many updates, and waiting stories never leave.
+   */
+  private async reviveStoriesOf(ids: readonly string[]): Promise<void> {
+    const unknown = ids.filter((id) => this.index.storyOfArticle(id) === undefined);
+    if (!unknown.length || !this.index.parked) return;
+    const stories = await this.timed(ENGINE_TIMINGS.store, () => this.store.storyOfArticles(unknown));
+    if (stories.size) await this.index.load([...new Set(stories.values())], this.loadRows);
   }
 
   /**
@@ -120,6 +153,7 @@ export class StoryEngine {
   async add(input: readonly Article[]): Promise<EngineUpdate> {
     const given = reportOrder([...new Map(input.map((a) => [a.id, a])).values()]);
     const ids = given.map((a) => a.id);
+    await this.reviveStoriesOf(ids);
     const stored = new Map((await this.timed(ENGINE_TIMINGS.store, () => this.store.listArticles(ids))).map((a) => [a.id, a]));
     const versions = await this.timed(ENGINE_TIMINGS.store, () => this.store.getStageVersions(ids));
     const fresh = new Map<string, Article>();
@@ -156,7 +190,7 @@ export class StoryEngine {
     const assigning = performance.now();
     for (const a of given) {
       const held = this.index.storyOfArticle(a.id);
-      const assignment = this.index.assign(fresh.get(a.id) ?? a);
+      const assignment = await this.index.assignLoading(fresh.get(a.id) ?? a, this.loadRows);
       storyOf.set(a.id, assignment.story);
       // A story already holding an unchanged article has nothing new to analyze.
       if (!held) {
@@ -192,6 +226,9 @@ export class StoryEngine {
     const due = this.dueStories(changed, now, gainedNow, states);
     const updated = [...due].sort(bySeq);
     await this.writeStories(updated, absorbed, fresh);
+    // Stories the news moved past leave memory; a waiting story stays until its report is made, and one analyzed now
+    // stays for this update, so the caller can still look up the stories it names.
+    this.index.evictCold((id) => this.waiting.has(id) || due.has(id));
     const changes = [...this.index.changes(), ...states];
     await this.timed(ENGINE_TIMINGS.store, () => this.store.putEngineState(changes));
     for (const [id, s] of storyOf) storyOf.set(id, this.index.storyOfArticle(id) ?? this.index.story(s)?.id ?? s);

@@ -2,7 +2,7 @@
 import type { Article } from '../core/article.js';
 import { articleFeatures } from '../corpus/stories/article-features.js';
 import { STORIES_DEFAULTS, weighFeatures } from '../corpus/stories/cluster-stories.js';
-import { LocalClusterer, type ContrastOptions, type LocalStory, type Placement } from '../corpus/stories/local-clusterer.js';
+import { LocalClusterer, runResident, type ContrastOptions, type LocalStory, type Placement } from '../corpus/stories/local-clusterer.js';
 import { dot } from '../corpus/stories/online-clusterer.js';
 
 export interface StoryIndexConfig {
@@ -47,7 +47,19 @@ export interface StoryIndexConfig {
   readonly reexamine?: number;
   /** When two similar groups are told apart by details of their own (default: the batch clusterer's). */
   readonly contrast?: ContrastOptions;
+  /**
+   * A story that no arrival re-clustered or scored as a candidate during this many arrivals leaves memory at the next
+   * `evictCold` (its row holds all it had, and an assignment that finds it among its candidates reads it back), so
+   * memory follows the stories in the news, not the corpus. Default DEFAULT_COLD_AFTER.
+   */
+  readonly coldAfter?: number;
 }
+
+/**
+ * Arrivals a story stays in memory untouched. Generated news (bench/data/news-stream.ts, 200 stories open at once)
+ * sends a story an article every 200 arrivals on average; a 50-article story lives about 10,000 arrivals.
+ */
+export const DEFAULT_COLD_AFTER = 4000;
 
 /** The batch clusterer's settings (fitted on ECB+ train), so online and batch membership agree; `newNameWeight` is the index's own. */
 export const STORY_INDEX_DEFAULTS: StoryIndexConfig = {
@@ -103,18 +115,35 @@ const DF_SHARDS = 64;
 /** A member's vector is re-weighed once the corpus grew by this factor since it was weighed. */
 const EPOCH_GROWTH = 1.02;
 
+type Entries = readonly (readonly [string, number])[];
+
 interface StoryRow {
   readonly articles: readonly string[];
   readonly absorbed: readonly string[];
-  readonly centroid: readonly (readonly [string, number])[];
+  readonly centroid: Entries;
   /** Raw features per member, while the story is small enough to be re-clustered member by member. */
-  readonly features?: readonly (readonly [string, readonly (readonly [string, number])[]])[];
+  readonly features?: readonly (readonly [string, Entries])[];
+  /** Arrival number of each member, in `articles` order (absent in rows written before stories left memory). */
+  readonly arrivals?: readonly number[];
+  /** The epoch `centroid` was weighed in. */
+  readonly epoch?: number;
+  /** Members' cached weighed vectors with their epochs: written when the story leaves memory, so it comes back as it was. */
+  readonly vectors?: readonly (readonly [string, number, Entries])[];
 }
 
 interface MetaRow {
   readonly docs: number;
   readonly nextId: number;
+  /** Items that arrived so far (absent in older rows). */
+  readonly arrivals?: number;
+  /** Next document-frequency delta row (see `changes`). */
+  readonly nextDelta?: number;
 }
+
+/** Reads saved rows by key (the store's point lookup); keys absent from the result have no row. */
+export type RowLoader = (keys: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+
+const storyKey = (id: string): string => `${STORY_INDEX_PREFIX}s/${id}`;
 
 function shardOf(key: string): number {
   let h = 0x811c9dc5;
@@ -130,12 +159,20 @@ export class StoryIndex {
   private readonly df = new Map<string, number>();
   private docs = 0;
   private readonly clusterer: LocalClusterer;
-  /** What changed since the last `changes()`: stories (deleted when merged away) and document-frequency shards. */
+  /** Stories changed since the last `changes()` (deleted when merged away). */
   private readonly dirtyStories = new Set<string>();
-  private readonly dirtyShards = new Set<number>();
   private readonly dirtyRedirects = new Set<string>();
   /** Stories changed since they were last re-examined, oldest change first (bounded: at most one per story). */
   private readonly pending = new Set<number>();
+  /** Document-frequency increments not yet written, and the delta rows written since the last full write. */
+  private readonly dfDelta = new Map<string, number>();
+  private readonly deltaRows: string[] = [];
+  private deltaEntries = 0;
+  private nextDelta = 0;
+  /** Rows of the stories that left memory, to write with the next `changes`. */
+  private readonly parkedRows = new Map<string, string>();
+  /** Stories read back from their rows (see `evictCold`), for the bench's counts. */
+  revived = 0;
 
   constructor(private readonly config: StoryIndexConfig = STORY_INDEX_DEFAULTS) {
     const weighting = {
@@ -167,6 +204,8 @@ export class StoryIndex {
   static restore(rows: readonly { readonly key: string; readonly value: string }[], config: StoryIndexConfig = STORY_INDEX_DEFAULTS): StoryIndex {
     const index = new StoryIndex(config);
     let nextId = 1;
+    let arrivals = 0;
+    const deltas: { key: string; value: string }[] = [];
     const stories: { seq: number; row: StoryRow }[] = [];
     for (const row of rows) {
       const key = row.key.slice(STORY_INDEX_PREFIX.length);
@@ -174,20 +213,112 @@ export class StoryIndex {
         const meta = JSON.parse(row.value) as MetaRow;
         index.docs = meta.docs;
         nextId = meta.nextId;
+        arrivals = meta.arrivals ?? 0;
+        index.nextDelta = meta.nextDelta ?? 0;
+      } else if (key.startsWith('df/d/')) {
+        deltas.push(row);
       } else if (key.startsWith('df/')) {
         for (const [k, n] of JSON.parse(row.value) as [string, number][]) index.df.set(k, n);
       } else if (key.startsWith('s/')) {
         stories.push({ seq: storySeq(key.slice(2)), row: JSON.parse(row.value) as StoryRow });
       }
     }
+    // Increments written since the last full write of the frequencies.
+    for (const row of deltas) {
+      for (const [k, n] of JSON.parse(row.value) as [string, number][]) index.df.set(k, (index.df.get(k) ?? 0) + n);
+      index.deltaRows.push(row.key);
+    }
     // Posting order is creation order, whatever order the rows came in.
     for (const { seq, row } of stories.sort((a, b) => a.seq - b.seq)) {
       const story: LocalStory = { seq, members: [...row.articles], absorbed: row.absorbed.map(storySeq), sum: new Map(row.centroid) };
-      index.clusterer.restoreStory(story, new Map((row.features ?? []).map(([a, f]) => [a, new Map(f)] as const)));
+      const at = row.arrivals ? new Map(row.articles.map((a, i) => [a, row.arrivals?.[i] ?? 0] as const)) : undefined;
+      index.clusterer.restoreStory(story, new Map((row.features ?? []).map(([a, f]) => [a, new Map(f)] as const)), at);
       for (const gone of row.absorbed) index.redirects.set(gone, storyId(seq));
     }
-    index.clusterer.finishRestore(nextId);
+    index.clusterer.finishRestore(nextId, arrivals);
     return index;
+  }
+
+  /** One story's row: all `reviveStory` needs, with the members' cached vectors when it leaves memory. */
+  private rowOf(s: LocalStory, withVectors: boolean): string {
+    const features = s.members.map((a) => [a, this.clusterer.features(a)] as const);
+    const arrivals = s.members.map((a) => this.clusterer.arrivalOf(a));
+    const epoch = this.clusterer.epochOf(s.seq);
+    const vectors = withVectors ? s.members.flatMap((a) => {
+      const v = this.clusterer.cachedVector(a);
+      return v ? [[a, v.epoch, [...v.vector]] as const] : [];
+    }) : [];
+    const row: StoryRow = {
+      articles: s.members,
+      absorbed: s.absorbed.map(storyId),
+      centroid: [...s.sum],
+      ...(features.every(([, f]) => f) ? { features: features.map(([a, f]) => [a, [...(f ?? [])]] as const) } : {}),
+      ...(arrivals.every((n) => n !== undefined) ? { arrivals: arrivals as number[] } : {}),
+      ...(epoch !== undefined ? { epoch } : {}),
+      ...(vectors.length ? { vectors } : {}),
+    };
+    return JSON.stringify(row);
+  }
+
+  /**
+   * Puts out of memory the stories no arrival re-clustered or scored during the last `coldAfter` arrivals, except
+   * those `keep` names (e.g. stories whose report waits); their rows go out with the next `changes`. Returns how many left.
+   */
+  evictCold(keep: (id: string) => boolean = () => false): number {
+    const before = this.clusterer.arrived - (this.config.coldAfter ?? DEFAULT_COLD_AFTER);
+    if (before <= 0) return 0;
+    const gone = this.clusterer.evict(before, (seq) => keep(storyId(seq)) || this.pending.has(seq), (story) => {
+      const id = storyId(story.seq);
+      this.parkedRows.set(id, this.rowOf(story, true));
+      this.dirtyStories.delete(id);
+    });
+    return gone.length;
+  }
+
+  /** Reads back the stories (by sequence number) that left memory, from their rows. */
+  private async revive(seqs: readonly number[], load: RowLoader): Promise<void> {
+    const ids = seqs.map(storyId);
+    const pendingRows = new Map(ids.flatMap((id) => {
+      const v = this.parkedRows.get(id);
+      return v === undefined ? [] : [[storyKey(id), v] as const];
+    }));
+    const missing = ids.map(storyKey).filter((k) => !pendingRows.has(k));
+    const rows = missing.length ? await load(missing) : new Map<string, string>();
+    for (const seq of seqs) {
+      const id = storyId(seq);
+      const value = pendingRows.get(storyKey(id)) ?? rows.get(storyKey(id));
+      if (value === undefined) {
+        // No row: the story is gone (it cannot be, but an assignment must not wait for it forever).
+        this.clusterer.dropParked(seq);
+        continue;
+      }
+      const row = JSON.parse(value) as StoryRow;
+      const story: LocalStory = { seq, members: [...row.articles], absorbed: row.absorbed.map(storySeq), sum: new Map(row.centroid) };
+      this.clusterer.reviveStory({
+        story,
+        features: new Map((row.features ?? []).map(([a, f]) => [a, new Map(f)] as const)),
+        arrivals: new Map(row.arrivals ? row.articles.map((a, i) => [a, row.arrivals?.[i] ?? 0] as const) : []),
+        ...(row.epoch !== undefined ? { epoch: row.epoch } : {}),
+        vectors: new Map((row.vectors ?? []).map(([a, epoch, v]) => [a, { epoch, vector: new Map(v) }] as const)),
+      });
+      this.revived++;
+    }
+  }
+
+  /** Brings the named stories (absorbed ids follow their redirects) back into memory when they left it. */
+  async load(ids: readonly string[], load: RowLoader): Promise<void> {
+    const seqs = [...new Set(ids.map((id) => storySeq(this.redirects.get(id) ?? id)))].filter((seq) => this.clusterer.isParked(seq));
+    if (seqs.length) await this.revive(seqs, load);
+  }
+
+  /** Stories out of memory (see `evictCold`). */
+  get parked(): number {
+    return this.clusterer.parkedCount;
+  }
+
+  /** Entries held in memory by structure (never bytes): what the growth test counts. */
+  entryCounts(): Record<string, number> {
+    return { ...this.clusterer.entryCounts(), df: this.df.size, redirects: this.redirects.size, pending: this.pending.size, parkedRows: this.parkedRows.size };
   }
 
   /** The rows to write for what changed since the last call (value null: delete), then forgets the changes. */
@@ -195,30 +326,43 @@ export class StoryIndex {
     const rows: { key: string; value: string | null }[] = [];
     for (const id of this.dirtyRedirects) rows.push({ key: absorbedKey(id), value: this.redirects.get(id) ?? null });
     this.dirtyRedirects.clear();
-    if (!this.dirtyStories.size && !this.dirtyShards.size) return rows;
-    rows.push({ key: `${STORY_INDEX_PREFIX}meta`, value: JSON.stringify({ docs: this.docs, nextId: this.clusterer.nextStory } satisfies MetaRow) });
-    if (this.dirtyShards.size) {
-      const shards = new Map<number, [string, number][]>([...this.dirtyShards].map((n) => [n, []]));
-      for (const [k, n] of this.df) shards.get(shardOf(k))?.push([k, n]);
-      for (const [n, entries] of shards) rows.push({ key: `${STORY_INDEX_PREFIX}df/${n}`, value: JSON.stringify(entries) });
-    }
+    if (!this.dirtyStories.size && !this.dfDelta.size && !this.parkedRows.size) return rows;
+    if (this.dfDelta.size) rows.push(...this.frequencyRows());
+    rows.push({
+      key: `${STORY_INDEX_PREFIX}meta`,
+      value: JSON.stringify({ docs: this.docs, nextId: this.clusterer.nextStory, arrivals: this.clusterer.arrived, nextDelta: this.nextDelta } satisfies MetaRow),
+    });
     for (const id of [...this.dirtyStories].sort((a, b) => storySeq(a) - storySeq(b))) {
       const s = this.clusterer.stories.get(storySeq(id));
-      let value: string | null = null;
-      if (s) {
-        const features = s.members.map((a) => [a, this.clusterer.features(a)] as const);
-        const row: StoryRow = {
-          articles: s.members,
-          absorbed: s.absorbed.map(storyId),
-          centroid: [...s.sum],
-          ...(features.every(([, f]) => f) ? { features: features.map(([a, f]) => [a, [...(f ?? [])]] as const) } : {}),
-        };
-        value = JSON.stringify(row);
-      }
-      rows.push({ key: `${STORY_INDEX_PREFIX}s/${id}`, value });
+      rows.push({ key: storyKey(id), value: s ? this.rowOf(s, false) : null });
     }
+    for (const [id, value] of this.parkedRows) rows.push({ key: storyKey(id), value });
     this.dirtyStories.clear();
-    this.dirtyShards.clear();
+    this.parkedRows.clear();
+    return rows;
+  }
+
+  /**
+   * Rows for the document frequencies changed since the last call: a delta row of the increments, or, once the deltas
+   * written since the last full write outgrow the table, the whole table in DF_SHARDS rows and the deltas deleted.
+   * Each write costs what changed (amortized: the table is rewritten after as many delta entries), never the vocabulary.
+   */
+  private frequencyRows(): { key: string; value: string | null }[] {
+    const rows: { key: string; value: string | null }[] = [];
+    this.deltaEntries += this.dfDelta.size;
+    if (this.deltaEntries >= this.df.size) {
+      const shards = Array.from({ length: DF_SHARDS }, (): [string, number][] => []);
+      for (const [k, n] of this.df) shards[shardOf(k)]!.push([k, n]);
+      shards.forEach((entries, n) => rows.push({ key: `${STORY_INDEX_PREFIX}df/${n}`, value: JSON.stringify(entries) }));
+      for (const key of this.deltaRows) rows.push({ key, value: null });
+      this.deltaRows.length = 0;
+      this.deltaEntries = 0;
+    } else {
+      const key = `${STORY_INDEX_PREFIX}df/d/${this.nextDelta++}`;
+      rows.push({ key, value: JSON.stringify([...this.dfDelta]) });
+      this.deltaRows.push(key);
+    }
+    this.dfDelta.clear();
     return rows;
   }
 
@@ -245,15 +389,33 @@ export class StoryIndex {
    * oldest (which records the absorbed ids), or pull members of a small story over to a better one.
    */
   assign(article: Article): Assignment {
+    return runResident(this.assignSteps(article));
+  }
+
+  /**
+   * `assign` when stories may have left memory (`evictCold`): the stories a step finds among its candidates are read
+   * back through `load` first, so the assignment is the one an index that kept every story in memory would make.
+   * An article assigned before whose story left memory must have that story brought back first (`load` by story id,
+   * as StoryEngine does from the store's story rows): otherwise it is taken for a new article.
+   */
+  async assignLoading(article: Article, load: RowLoader): Promise<Assignment> {
+    const steps = this.assignSteps(article);
+    for (let next = steps.next(); ; next = steps.next()) {
+      if (next.done) return next.value;
+      await this.revive(next.value, load);
+    }
+  }
+
+  private *assignSteps(article: Article): Generator<readonly number[], Assignment, void> {
     const held = this.storyOfArticle(article.id);
     if (held) return { story: held, created: false, absorbed: [], changed: [] };
     const features = articleFeatures(article);
     this.docs++;
     for (const k of features.keys()) {
       this.df.set(k, (this.df.get(k) ?? 0) + 1);
-      this.dirtyShards.add(shardOf(k));
+      this.dfDelta.set(k, (this.dfDelta.get(k) ?? 0) + 1);
     }
-    const placed = this.clusterer.add(article.id, features);
+    const placed = yield* this.clusterer.addSteps(article.id, features);
     const absorbed = new Set<number>();
     const changed = new Set<number>();
     this.record(placed, absorbed, changed);
@@ -263,7 +425,7 @@ export class StoryIndex {
       const seq = this.pending.values().next().value ?? placed.story;
       this.pending.delete(seq);
       const before = this.clusterer.stories.get(seq)?.members;
-      const step = this.clusterer.reexamine(seq);
+      const step = yield* this.clusterer.reexamineSteps(seq);
       if (!step) continue;
       // A sweep names the story it examined even when it left it as it was: that story's report is not stale.
       const after = this.clusterer.stories.get(step.story)?.members;

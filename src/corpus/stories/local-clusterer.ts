@@ -132,6 +132,26 @@ export function averageLink(
   return members.filter((_, i) => alive[i]).map((m) => m.sort((a, b) => a - b));
 }
 
+/** Runs a clustering step that needs no story brought back into memory (it yields the stories it needs otherwise). */
+export function runResident<T>(steps: Generator<readonly number[], T, void>): T {
+  const next = steps.next();
+  if (!next.done) throw new Error(`stories ${next.value.join(', ')} are out of memory: bring them back with reviveStory (an async driver) first`);
+  return next.value;
+}
+
+/** A story put out of memory, as `reviveStory` takes it back. */
+export interface ParkedStory {
+  readonly story: LocalStory;
+  /** Raw features of the members that had them. */
+  readonly features: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Arrival number of each member (their order against every other item's). */
+  readonly arrivals: ReadonlyMap<string, number>;
+  /** The epoch its sum was weighed in, when known. */
+  readonly epoch?: number;
+  /** Members' weighed vectors as they were cached, with their epochs. */
+  readonly vectors?: ReadonlyMap<string, { readonly epoch: number; readonly vector: SparseVector }>;
+}
+
 function addInto(target: Map<string, number>, vector: ReadonlyMap<string, number>): void {
   for (const [k, w] of vector) target.set(k, (target.get(k) ?? 0) + w);
 }
@@ -179,6 +199,18 @@ export class LocalClusterer {
   private readonly sumEpoch = new Map<number, number>();
   private nextSeq = 1;
   private arrivals = 0;
+  /**
+   * Stories put out of memory (`evict`): their ids stay in the postings, and a step that finds one among its
+   * candidates yields it so the driver brings it back (`reviveStory`) before the step goes on, as if it had stayed.
+   */
+  private readonly parked = new Set<number>();
+  /** Arrivals counted when each resident story last changed or took an arrival, least recently first. */
+  private readonly touched = new Map<number, number>();
+  /**
+   * Stories read back only to be scored or re-clustered unchanged: they leave memory again at the next `evict`, so an
+   * old story that keeps turning up as a candidate costs a read each time, never memory that grows with the corpus.
+   */
+  private readonly visiting = new Set<number>();
 
   /**
    * `epoch` names the state of the document frequencies: a member's vector is re-weighed only when it changed
@@ -215,6 +247,127 @@ export class LocalClusterer {
     return this.featuresOf.get(item);
   }
 
+  /** Arrival number of an item held in memory (its order against every other item). */
+  arrivalOf(item: string): number | undefined {
+    return this.arrival.get(item);
+  }
+
+  /** The epoch a resident story's sum was weighed in. */
+  epochOf(seq: number): number | undefined {
+    return this.sumEpoch.get(seq);
+  }
+
+  /** Items that arrived so far (the next arrival number). */
+  get arrived(): number {
+    return this.arrivals;
+  }
+
+  /** An item's weighed vector as cached, with the epoch it was weighed in (saved with a story put out of memory). */
+  cachedVector(item: string): { readonly epoch: number; readonly vector: SparseVector } | undefined {
+    return this.vectors.get(item);
+  }
+
+  /** Stories out of memory (see `evict`). */
+  get parkedCount(): number {
+    return this.parked.size;
+  }
+
+  /** Whether a story is out of memory (see `evict`). */
+  isParked(seq: number): boolean {
+    return this.parked.has(seq);
+  }
+
+  /** Entries held in memory, by structure: what the growth test counts (never bytes). */
+  entryCounts(): Record<string, number> {
+    let sumKeys = 0;
+    let members = 0;
+    for (const s of this.storyMap.values()) {
+      sumKeys += s.sum.size;
+      members += s.members.length;
+    }
+    let features = 0;
+    for (const f of this.featuresOf.values()) features += f.size;
+    let vectorKeys = 0;
+    for (const v of this.vectors.values()) vectorKeys += v.vector.size;
+    let postingEntries = 0;
+    for (const p of this.postings.values()) postingEntries += p.length;
+    return {
+      stories: this.storyMap.size,
+      members,
+      sumKeys,
+      items: this.storyOfItem.size,
+      arrivals: this.arrival.size,
+      featureItems: this.featuresOf.size,
+      features,
+      vectorItems: this.vectors.size,
+      vectorKeys,
+      postingKeys: this.postings.size,
+      postingEntries,
+      parked: this.parked.size,
+    };
+  }
+
+  /**
+   * Puts the stories no step touched since arrival number `before` out of memory, except those `keep` names, and
+   * returns their sequence numbers (oldest touch first). `save` sees each just before it goes, to keep what
+   * `reviveStory` needs to take it back.
+   */
+  evict(before: number, keep: (seq: number) => boolean, save: (story: LocalStory) => void): number[] {
+    const cold: number[] = [];
+    for (const [seq, at] of this.touched) {
+      if (at >= before) break;
+      if (!keep(seq)) cold.push(seq);
+    }
+    for (const seq of this.visiting) if (!keep(seq)) cold.push(seq);
+    const gone: number[] = [];
+    for (const seq of cold) {
+      const story = this.storyMap.get(seq);
+      this.touched.delete(seq);
+      this.visiting.delete(seq);
+      if (!story) continue;
+      save(story);
+      for (const m of story.members) {
+        this.storyOfItem.delete(m);
+        this.arrival.delete(m);
+        this.featuresOf.delete(m);
+        this.vectors.delete(m);
+      }
+      this.storyMap.delete(seq);
+      this.sumEpoch.delete(seq);
+      this.parked.add(seq);
+      gone.push(seq);
+    }
+    return gone;
+  }
+
+  /** Takes back a story put out of memory, as it was: postings already name it, so they are left alone. */
+  reviveStory(parked: ParkedStory): void {
+    const { story } = parked;
+    this.parked.delete(story.seq);
+    this.storyMap.set(story.seq, story);
+    for (const m of story.members) {
+      this.storyOfItem.set(m, story.seq);
+      this.arrival.set(m, parked.arrivals.get(m) ?? this.arrivals++);
+      const f = parked.features.get(m);
+      if (f) this.featuresOf.set(m, f);
+      const v = parked.vectors?.get(m);
+      if (v) this.vectors.set(m, v);
+    }
+    if (parked.epoch !== undefined) this.sumEpoch.set(story.seq, parked.epoch);
+    this.visiting.add(story.seq);
+  }
+
+  /** Forgets that a story was put out of memory (its saved state is gone: it was merged away meanwhile). */
+  dropParked(seq: number): void {
+    this.parked.delete(seq);
+  }
+
+  private touch(seq: number): void {
+    this.visiting.delete(seq);
+    this.touched.delete(seq);
+    this.touched.set(seq, this.arrivals);
+  }
+
   /** The next story sequence number (for saving state). */
   get nextStory(): number {
     return this.nextSeq;
@@ -224,11 +377,17 @@ export class LocalClusterer {
    * Puts back a saved story. `features` holds its members' raw features when it had them; restore stories in
    * creation order, then call `finishRestore`.
    */
-  restoreStory(story: LocalStory, features: ReadonlyMap<string, ReadonlyMap<string, number>>): void {
+  restoreStory(story: LocalStory, features: ReadonlyMap<string, ReadonlyMap<string, number>>, arrivals?: ReadonlyMap<string, number>): void {
     this.storyMap.set(story.seq, story);
+    this.touch(story.seq);
     for (const m of story.members) {
       this.storyOfItem.set(m, story.seq);
-      this.arrival.set(m, this.arrivals++);
+      const at = arrivals?.get(m);
+      if (at === undefined) this.arrival.set(m, this.arrivals++);
+      else {
+        this.arrival.set(m, at);
+        this.arrivals = Math.max(this.arrivals, at + 1);
+      }
       const f = features.get(m);
       if (f) this.featuresOf.set(m, f);
     }
@@ -241,12 +400,18 @@ export class LocalClusterer {
     this.nextSeq = Math.max(this.nextSeq, story.seq + 1);
   }
 
-  finishRestore(nextSeq: number): void {
+  finishRestore(nextSeq: number, arrivals = 0): void {
     this.nextSeq = Math.max(this.nextSeq, nextSeq);
+    this.arrivals = Math.max(this.arrivals, arrivals);
   }
 
   /** Adds one item: re-clusters it with the best candidate stories from the index. */
   add(item: string, features: FeatureCounts): Placement {
+    return runResident(this.addSteps(item, features));
+  }
+
+  /** `add`, yielding first the stories out of memory it needs back (see `evict`). */
+  *addSteps(item: string, features: FeatureCounts): Generator<readonly number[], Placement, void> {
     const held = this.storyOfItem.get(item);
     if (held !== undefined) return { story: held, created: false, absorbed: [], changed: [] };
     this.arrival.set(item, this.arrivals++);
@@ -254,6 +419,8 @@ export class LocalClusterer {
     const kept = new Map(topKeys(indexed, this.options.featureKeys).map((k) => [k, features.get(k) ?? 0] as const));
     this.featuresOf.set(item, kept);
     const vector = this.vectorOf(item, kept);
+    const away = this.parkedCandidates(vector, undefined);
+    if (away.length) yield away;
     const local = this.neighbours(vector, 1, undefined);
     const placed = this.recluster(local, { items: [item], sum: vector, from: -1 }, item);
     for (const key of topKeys(indexed, this.options.topKeys)) this.post(key, placed.story);
@@ -262,10 +429,36 @@ export class LocalClusterer {
 
   /** Re-clusters one story with its best candidate stories (a sweep over all stories refines a batch run). */
   reexamine(seq: number): Placement | null {
+    return runResident(this.reexamineSteps(seq));
+  }
+
+  /** `reexamine`, yielding first the stories out of memory it needs back (see `evict`). */
+  *reexamineSteps(seq: number): Generator<readonly number[], Placement | null, void> {
+    if (this.parked.has(seq)) yield [seq];
     const story = this.storyMap.get(seq);
     if (!story) return null;
+    const away = this.parkedCandidates(story.sum, seq);
+    if (away.length) yield away;
     const local = this.neighbours(story.sum, story.members.length, seq);
     return this.recluster([seq, ...local], null, story.members[0] ?? '');
+  }
+
+  /** The strongest candidates (by shared key weight, as `neighbours` ranks them) that are out of memory. */
+  private parkedCandidates(sum: SparseVector, self: number | undefined): number[] {
+    if (!this.parked.size) return [];
+    return this.strongest(sum, self, (s) => this.storyMap.has(s) || this.parked.has(s))
+      .map(([s]) => s)
+      .filter((s) => this.parked.has(s));
+  }
+
+  /** Stories sharing the heaviest keys of `sum`, by shared key weight, the `maxCandidates` strongest. */
+  private strongest(sum: SparseVector, self: number | undefined, known: (seq: number) => boolean): [number, number][] {
+    const votes = new Map<number, number>();
+    for (const key of topKeys(sum, this.options.topKeys)) {
+      const w = sum.get(key) ?? 0;
+      for (const s of this.postings.get(key) ?? []) if (s !== self && known(s)) votes.set(s, (votes.get(s) ?? 0) + w);
+    }
+    return [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.options.maxCandidates);
   }
 
   /**
@@ -273,13 +466,7 @@ export class LocalClusterer {
    * `neighbourhood` best by average link, in creation order.
    */
   private neighbours(sum: SparseVector, size: number, self: number | undefined): number[] {
-    const votes = new Map<number, number>();
-    for (const key of topKeys(sum, this.options.topKeys)) {
-      const w = sum.get(key) ?? 0;
-      for (const s of this.postings.get(key) ?? []) if (s !== self && this.storyMap.has(s)) votes.set(s, (votes.get(s) ?? 0) + w);
-    }
-    const strongest = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.options.maxCandidates);
-    return strongest
+    return this.strongest(sum, self, (s) => this.storyMap.has(s))
       .map(([s]) => {
         const story = this.fresh(this.storyMap.get(s)!);
         return { s, score: dot(sum, story.sum) / (size * story.members.length) };
@@ -384,6 +571,8 @@ export class LocalClusterer {
       if (!same) {
         for (const key of topKeys(sum, this.options.topKeys)) this.post(key, seq);
       }
+      // Only a story that changed or took the arrival was used: one merely examined may go cold.
+      if (!same || items.includes(anchor)) this.touch(seq);
       if (items.includes(anchor)) {
         placed = seq;
         created = fresh && arrival !== null;
@@ -392,6 +581,8 @@ export class LocalClusterer {
     for (const gone of absorbed) {
       this.storyMap.delete(gone);
       this.sumEpoch.delete(gone);
+      this.touched.delete(gone);
+      this.visiting.delete(gone);
       changed.delete(gone);
     }
     changed.delete(placed);
