@@ -36,17 +36,22 @@ export function quotedStretches(text: string): { start: number; end: number }[] 
   return out;
 }
 
+/** Whether an offset of `text` lies inside a quoted stretch. */
+function insideQuotes(text: string): (at: number) => boolean {
+  const quoted = quotedStretches(text);
+  return (at) => {
+    const q = quoted[lastSpanStartingAtOrBefore(quoted, at)];
+    return q !== undefined && at >= q.start && at < q.end;
+  };
+}
+
 /** Per-word cue counts over documents (the word's lower-case form; function words come out with low rates). */
 export function learnCueWeights(docs: readonly Doc[], minCount = MIN_CUE_COUNT, minPhrase = MIN_PHRASE_COUNT): CueWeight[] {
   const seen = new Map<string, number>();
   const inCue = new Map<string, number>();
   for (const doc of docs) {
     // Words inside quotation marks are the quoted speaker's, whose own reporting is not annotated: not counted.
-    const quoted = quotedStretches(doc.text);
-    const inQuote = (at: number): boolean => {
-      const q = quoted[lastSpanStartingAtOrBefore(quoted, at)];
-      return q !== undefined && at >= q.start && at < q.end;
-    };
+    const inQuote = insideQuotes(doc.text);
     // Only words written in lower case: reporting verbs are, names and headline words are not.
     for (const m of doc.text.matchAll(WORD)) if (/^\p{Ll}/u.test(m[0]) && !inQuote(m.index ?? 0)) seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
     const counted = new Set<number>();
@@ -77,11 +82,7 @@ export function learnPhraseCues(docs: readonly Doc[], minCount = MIN_PHRASE_COUN
   const seen = new Map<string, number>();
   const inCue = new Map<string, number>();
   for (const doc of docs) {
-    const quoted = quotedStretches(doc.text);
-    const inQuote = (at: number): boolean => {
-      const q = quoted[lastSpanStartingAtOrBefore(quoted, at)];
-      return q !== undefined && at >= q.start && at < q.end;
-    };
+    const inQuote = insideQuotes(doc.text);
     for (const m of doc.text.matchAll(PHRASE)) if (!inQuote(m.index ?? 0)) seen.set(phraseKey(m), (seen.get(phraseKey(m)) ?? 0) + 1);
     for (const g of doc.gold) {
       const last = g.cue?.[g.cue.length - 1];

@@ -42,13 +42,21 @@ function frameUnit(unit: string | null): string | null {
   return countsPeople(unit) ? 'people' : null;
 }
 
-/** Content keys of the event verbs within `FRAME_REACH` words of a span ("nine people were killed" -> die). */
-export function verbsNear(text: string, clause: Span, span: Span): string[] {
+/** A clause's tokens and the first and last of them that overlap `span`; null when none does. */
+function tokensAround(text: string, clause: Span, span: Span): { tokens: ReturnType<typeof tokenize>; first: number; last: number } | null {
   const tokens = tokenize(text, clause);
   const first = tokens.findIndex((t) => t.end > span.start);
-  if (first < 0) return [];
+  if (first < 0) return null;
   let last = first;
   while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < span.end) last++;
+  return { tokens, first, last };
+}
+
+/** Content keys of the event verbs within `FRAME_REACH` words of a span ("nine people were killed" -> die). */
+export function verbsNear(text: string, clause: Span, span: Span): string[] {
+  const around = tokensAround(text, clause, span);
+  if (!around) return [];
+  const { tokens, first, last } = around;
   const out: string[] = [];
   const window = [...tokens.slice(Math.max(0, first - FRAME_REACH), first), ...tokens.slice(last + 1, last + 1 + FRAME_REACH)];
   for (const t of window) {
@@ -282,11 +290,9 @@ export function keyRoot(key: string): string {
  * a government building" -> attac, gover, build.
  */
 export function contextRoots(text: string, clause: Span, q: Span): string[] {
-  const tokens = tokenize(text, clause);
-  const first = tokens.findIndex((t) => t.end > q.start);
-  if (first < 0) return [];
-  let last = first;
-  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < q.end) last++;
+  const around = tokensAround(text, clause, q);
+  if (!around) return [];
+  const { tokens, first, last } = around;
   const window = [...tokens.slice(Math.max(0, first - FRAME_REACH), first), ...tokens.slice(first, last + 1).slice(0, -1), ...tokens.slice(last + 1, last + 1 + FRAME_REACH)];
   const out: string[] = [];
   for (const t of window) {
