@@ -2,7 +2,6 @@
 import type { Article } from '../../core/article.js';
 import type { DuplicateLink } from '../../core/corpus.js';
 import { findRoot } from '../../core/find-root.js';
-import { ArticleMemo } from '../../core/text/article-memo.js';
 import { defineCorpusStage } from '../../core/stage.js';
 import { lshCandidates } from './lsh-candidates.js';
 import { hashSeeds, minhash, shingleHashes } from './minhash.js';
@@ -64,26 +63,11 @@ export function compareByPublished(a: Article, b: Article): number {
 }
 
 
-/**
- * Each article's shingle set and MinHash signature, made once per article object and shingle settings: a story
- * re-analyzed as it grows reads its earlier members' from here instead of re-tokenizing and re-hashing their texts.
- */
-const SHINGLED = new ArticleMemo<{ readonly shingles: ReadonlySet<number>; readonly signature: Uint32Array }>();
-
 /** Near-copy links for a set of articles, sorted by article id; originals get no link. */
 export function findDuplicates(articles: readonly Article[], config: DuplicatesConfig = DUPLICATES_DEFAULTS): DuplicateLink[] {
-  const functions = config.bands * config.rows;
-  const key = `${config.shingleSize}/${functions}`;
-  let seeds: Uint32Array | null = null;
-  const shingled = articles.map((a) =>
-    SHINGLED.get(a, key, () => {
-      const set = shingleHashes(a.text, config.shingleSize);
-      seeds ??= hashSeeds(functions);
-      return { shingles: set, signature: minhash(set, seeds) };
-    }),
-  );
-  const shingles = shingled.map((s) => s.shingles);
-  const signatures = shingled.map((s) => s.signature);
+  const seeds = hashSeeds(config.bands * config.rows);
+  const shingles = articles.map((a) => shingleHashes(a.text, config.shingleSize));
+  const signatures = shingles.map((s) => minhash(s, seeds));
   const parent = articles.map((_, i) => i);
   for (const { a, b } of lshCandidates(signatures, config)) {
     const sa = shingles[a];
