@@ -1,4 +1,5 @@
 // Measures how a function's CPU time grows when its input doubles: the guard every corpus stage must pass.
+import { cpuMsOf } from '../helpers/cpu-time.js';
 
 /** Doubling the input may multiply time by at most this: 2 plus room for a shared, noisy machine. */
 export const MAX_GROWTH = 2.6;
@@ -22,10 +23,7 @@ const MIN_RUN_MS = 200;
 
 /** CPU time (user + system) of one call, in ms. */
 export function cpuMs(run: () => void): number {
-  const before = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
+  return cpuMsOf(run).ms;
 }
 
 export interface Growth {
