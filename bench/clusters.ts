@@ -403,6 +403,64 @@ export const run: BenchRun = async (options) => {
       `${slice.name} (${slice.docs.length} docs): parallax topic ${metrics[`${slice.name}TopicBcubedF1`]!.toFixed(3)} sub-topic ${metrics[`${slice.name}SubtopicBcubedF1`]!.toFixed(3)}; tfidf-agglomerative topic ${baseMetrics[`${slice.name}TopicBcubedF1`]!.toFixed(3)} sub-topic ${baseMetrics[`${slice.name}SubtopicBcubedF1`]!.toFixed(3)}`,
     );
   }
+  // Train as held-out splits would come: each 5-fold slice of train topics alone, and 12 random 10-topic subsets (the
+  // size of a test split) alone, beside the baseline on the same corpora. The settings were fitted on train (by
+  // `bench/clusters-tune.ts`, whose held-out k-fold figure is the honest estimate), so these show the spread over
+  // corpora of a test split's size, not a held-out score.
+  const tuning = slices.find((s) => s.name === 'tuning');
+  if (tuning) {
+    const score = (members: readonly number[]): { sub: number; topic: number; baseSub: number; baseTopic: number } => {
+      const docs = members.map((i) => tuning.docs[i]!);
+      const run = parallaxLabels(members.map((i) => tuning.articles[i]!));
+      const m = averageLinkMerges(tfidfVectors(docs.map((d) => d.text)), Math.min(topicT, subT));
+      const topic = docs.map((d) => d.topic);
+      const sub = docs.map((d) => d.subtopic);
+      return {
+        sub: bcubedF1(run.story, sub),
+        topic: bcubedF1(run.topic, topic),
+        baseSub: bcubedF1(cut(docs.length, m, subT), sub),
+        baseTopic: bcubedF1(cut(docs.length, m, topicT), topic),
+      };
+    };
+    const all = tuning.docs.map((_, i) => i);
+    const folds = [0, 1, 2, 3, 4].map((f) => all.filter((i) => Number.parseInt(tuning.docs[i]!.topic, 10) % 5 === f)).filter((m) => m.length);
+    const weighted = folds.map((m) => ({ n: m.length, ...score(m) }));
+    const total = weighted.reduce((s, w) => s + w.n, 0);
+    const wmean = (k: 'sub' | 'topic' | 'baseSub' | 'baseTopic'): number => weighted.reduce((s, w) => s + w[k] * w.n, 0) / total;
+    metrics.trainFoldsSubtopicBcubedF1 = wmean('sub');
+    metrics.trainFoldsTopicBcubedF1 = wmean('topic');
+    baseMetrics.trainFoldsSubtopicBcubedF1 = wmean('baseSub');
+    baseMetrics.trainFoldsTopicBcubedF1 = wmean('baseTopic');
+    notes.push(
+      `5 train folds (topic number mod 5), each clustered alone, article-weighted: parallax sub-topic ${wmean('sub').toFixed(3)} topic ${wmean('topic').toFixed(3)}; tfidf-agglomerative sub-topic ${wmean('baseSub').toFixed(3)} topic ${wmean('baseTopic').toFixed(3)}`,
+    );
+    const topics = [...new Set(tuning.docs.map((d) => d.topic))].sort();
+    let state = 12345;
+    const random = (): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const subsets = Array.from({ length: 12 }, () => {
+      const order = [...topics];
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      const chosen = new Set(order.slice(0, 10));
+      return score(all.filter((i) => chosen.has(tuning.docs[i]!.topic)));
+    });
+    const mean = (k: 'sub' | 'topic' | 'baseSub' | 'baseTopic'): number => subsets.reduce((s, x) => s + x[k], 0) / subsets.length;
+    const min = (k: 'sub' | 'topic' | 'baseSub' | 'baseTopic'): number => Math.min(...subsets.map((x) => x[k]));
+    metrics.trainSubsetsSubtopicBcubedF1 = mean('sub');
+    metrics.trainSubsetsTopicBcubedF1 = mean('topic');
+    metrics.trainSubsetsSubtopicBcubedF1Min = min('sub');
+    metrics.trainSubsetsTopicBcubedF1Min = min('topic');
+    baseMetrics.trainSubsetsSubtopicBcubedF1 = mean('baseSub');
+    baseMetrics.trainSubsetsTopicBcubedF1 = mean('baseTopic');
+    notes.push(
+      `12 random 10-topic train subsets, each clustered alone: parallax sub-topic mean ${mean('sub').toFixed(3)} (min ${min('sub').toFixed(3)}) topic mean ${mean('topic').toFixed(3)} (min ${min('topic').toFixed(3)}); tfidf-agglomerative sub-topic ${mean('baseSub').toFixed(3)} (min ${min('baseSub').toFixed(3)}) topic ${mean('baseTopic').toFixed(3)} (min ${min('baseTopic').toFixed(3)})`,
+    );
+  }
   // Arrival order: the batch clusterer orders articles itself (publication, then id), so its result does not move;
   // the online index sees the articles in the order they come, so its spread over 5 shuffles is the figure.
   const online = [1, 2, 3, 4, 5].map((seed) => onlineLabels(devArticles, seed));

@@ -38,7 +38,9 @@ test('a merge deletes the absorbed story row and the surviving row names it', as
   const b = makeArticle('Marlow residents left homes as the river rose on Sunday and rescue boats reached the old mill.', {}, 'b.txt');
   const bridge = makeArticle('Flooding in Marlow closed the river road on Sunday as residents left homes; the mayor ordered sandbags and rescue boats reached the old mill.', {}, 'c.txt');
   await store.putArticles([a, b, bridge]);
-  const engine = await StoryEngine.open(store, createContext(), { index: { ...STORY_INDEX_DEFAULTS, threshold: 0.3, minDocumentFrequency: 1 } });
+  // Weights pinned (the IDF floors too), so the two first articles stay apart and only the bridge joins them.
+  const index = { ...STORY_INDEX_DEFAULTS, threshold: 0.3, minDocumentFrequency: 1, idfMinDocuments: { word: 40, instance: 150 } };
+  const engine = await StoryEngine.open(store, createContext(), { index });
   await engine.add([a]);
   await engine.add([b]);
   assert.deepEqual((await store.listStories({ limit: 10 })).items.map((s) => s.id), ['s1', 's2']);

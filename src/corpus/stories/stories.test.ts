@@ -4,10 +4,10 @@ import { createContext } from '../../core/context.js';
 import { emptyCorpus } from '../../core/corpus.js';
 import type { EntityMention } from '../../core/article.js';
 import { findDuplicates } from '../duplicates/duplicates.js';
-import { STORIES_DEFAULTS, clusterStories, weighFeatures } from './cluster-stories.js';
+import { STORIES_DEFAULTS, clusterStories, topicVectors, weighFeatures } from './cluster-stories.js';
 import { fixtureArticle } from './fixture-article.js';
 import { storiesStage } from './stories.js';
-import { leadWordFeatures } from './article-features.js';
+import { articleFeatures, leadWordFeatures } from './article-features.js';
 
 const ferry = [
   'MARENVALE (Northwire) - A ferry carrying 212 passengers ran aground off the Kestrel Islands on Tuesday, the coast guard said. At least 17 people were taken to hospital. The Aurora Pell struck a sandbank in heavy fog after leaving Dunmore.',
@@ -128,6 +128,34 @@ test('a name no other article had yet is left out in batch and kept at a reduced
   assert.ok(Math.abs(ratio(online) - 0.3 * ratio(full)) < 1e-9);
   // A word seen once stays out whatever the setting: only names mark a new event.
   assert.ok(!weighFeatures(new Map([['w:orvik', 1]]), new Map([['w:orvik', 1]]), 100, { ...STORIES_DEFAULTS, newNameWeight: 1 }).size);
+});
+
+test('in a corpus of a test split\'s size, a name most of one story\'s articles share keeps half the weight of a name two share', () => {
+  // 100 articles: the names of one story (40 of its articles) against a name only two articles have. With the IDF of
+  // the corpus alone (or a floor of 150, the setting before) the story's own names fell to under a third of it.
+  const features = new Map([
+    ['e:story name', 1],
+    ['e:rare name', 1],
+  ]);
+  const df = new Map([
+    ['e:story name', 40],
+    ['e:rare name', 2],
+  ]);
+  const v = weighFeatures(features, df, 100, STORIES_DEFAULTS);
+  const ratio = (v.get('e:story name') ?? 0) / (v.get('e:rare name') ?? 1);
+  assert.ok(ratio >= 0.45 && ratio < 1, `ratio ${ratio}`);
+  const before = weighFeatures(features, df, 100, { ...STORIES_DEFAULTS, idfMinDocuments: { word: 40, instance: 150 } });
+  assert.ok((before.get('e:story name') ?? 0) / (before.get('e:rare name') ?? 1) < 0.35);
+});
+
+test('topic vectors: two stories of one kind share lead and body words; a story of another kind stays below the threshold', () => {
+  const arts = corpusArticles();
+  const groups = [[0, 1, 2], [5, 6], [7, 8]].map((g) => g.map((i) => arts[i]!));
+  const vectors = topicVectors(groups, groups.map((g) => g.map((a) => articleFeatures(a))), STORIES_DEFAULTS);
+  const cos = (a: number, b: number): number => [...vectors[a]!].reduce((s, [k, w]) => s + w * (vectors[b]!.get(k) ?? 0), 0);
+  assert.ok(cos(1, 2) >= STORIES_DEFAULTS.topicThreshold, `quakes ${cos(1, 2)}`);
+  assert.ok(cos(0, 1) < STORIES_DEFAULTS.topicThreshold && cos(0, 1) < cos(1, 2) / 2, `ferry-quake ${cos(0, 1)}`);
+  assert.ok([...vectors[1]!.keys()].some((k) => k.startsWith('lead:')));
 });
 
 test('lead words come from the title and the first sentences only, without numbers or names of other families', () => {
