@@ -12,14 +12,14 @@ import type { ArticleStage } from '../src/pipeline/stage.js';
 import { findDuplicates } from '../src/corpus/duplicates/index.js';
 import { STORIES_DEFAULTS, clusterStories, type StoriesConfig } from '../src/corpus/stories/index.js';
 import { stem } from '../src/core/text/stem.js';
-import { StoryIndex } from '../src/engine/story-index.js';
+import { STORY_INDEX_DEFAULTS, StoryIndex, type StoryIndexConfig } from '../src/engine/story-index.js';
 import { NON_CONTENT_WORDS as STOPWORDS } from '../src/core/text/content-words.js';
 import { bcubedF1 } from '../src/corpus/stories/bcubed.js';
 import { entitiesStage } from '../src/stages/entities/index.js';
 import { sentencesStage } from '../src/stages/sentences/index.js';
 import { timesStage } from '../src/stages/times/index.js';
 import { loadEcbSplit, type EcbDocument } from './data/ecbplus.js';
-import { newsStream } from './data/news-stream.js';
+import { newsStream, type StreamOptions } from './data/news-stream.js';
 import { toArticle } from '../src/ingest/index.js';
 import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
 
@@ -82,7 +82,7 @@ export function parallaxLabels(articles: readonly Article[], config: StoriesConf
  * Sub-topic labels from the incremental engine's online story index (src/engine/story-index.ts, the one `analyze`
  * uses) fed in a seeded shuffled order; an original arrives before its near-copies.
  */
-export function onlineLabels(articles: readonly Article[], seed: number): string[] {
+export function onlineLabels(articles: readonly Article[], seed: number, config: StoryIndexConfig = STORY_INDEX_DEFAULTS): string[] {
   const copyOf = new Map(findDuplicates(articles).map((d) => [d.article, d.duplicateOf]));
   let state = seed >>> 0;
   const random = (): number => {
@@ -94,11 +94,30 @@ export function onlineLabels(articles: readonly Article[], seed: number): string
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  const index = new StoryIndex();
+  const index = new StoryIndex(config);
   const rank = (i: number): number => (copyOf.has(articles[i]!.id) ? 1 : 0);
   order.sort((x, y) => rank(x) - rank(y));
   for (const i of order) index.assign(articles[i]!);
   return articles.map((a) => index.storyOfArticle(a.id) ?? `missing-${a.id}`);
+}
+
+/** The online index's settings for a batch configuration: the same similarity, threshold and local clustering. */
+export function indexConfigOf(config: StoriesConfig): StoryIndexConfig {
+  return {
+    ...STORY_INDEX_DEFAULTS,
+    threshold: config.storyThreshold,
+    topKeys: config.topKeys,
+    maxCandidates: config.maxCandidates,
+    maxPosting: config.maxPosting,
+    centroidKeys: config.centroidKeys,
+    idfMinDocuments: config.idfMinDocuments,
+    weights: config.weights,
+    neighbourhood: config.neighbourhood,
+    splitLimit: config.splitLimit,
+    featureKeys: config.featureKeys,
+    minDocumentFrequency: config.minDocumentFrequency,
+    ...(config.contrast ? { contrast: config.contrast } : {}),
+  };
 }
 
 function* take<T>(items: Iterator<T>, n: number): Generator<T> {
@@ -107,6 +126,15 @@ function* take<T>(items: Iterator<T>, n: number): Generator<T> {
     if (next.done) return;
     yield next.value;
   }
+}
+
+/** The first `count` articles of a generated stream (bench/data/news-stream.ts) with the article stages run, and their stories. */
+export function generatedStream(options: StreamOptions, count: number): { articles: Article[]; story: string[] } {
+  const generated = [...take(newsStream(options), count)];
+  return {
+    articles: generated.map((g) => runArticleStages(toArticle(g.raw), CLUSTER_STAGES, createContext())),
+    story: generated.map((g) => String(g.story)),
+  };
 }
 
 /** Generated articles fed in 5 orders to measure the online index's agreement with itself. */
@@ -434,6 +462,14 @@ export const run: BenchRun = async (options) => {
     notes.push(
       `5 train folds (topic number mod 5), each clustered alone, article-weighted: parallax sub-topic ${wmean('sub').toFixed(3)} topic ${wmean('topic').toFixed(3)}; tfidf-agglomerative sub-topic ${wmean('baseSub').toFixed(3)} topic ${wmean('baseTopic').toFixed(3)}`,
     );
+    // The online index on the same folds, each fed alone in 5 shuffled orders: a held-out split served as a stream.
+    const onlineFolds = [1, 2, 3, 4, 5].map((seed) => {
+      const f1 = folds.map((m) => bcubedF1(onlineLabels(m.map((i) => tuning.articles[i]!), seed), m.map((i) => tuning.docs[i]!.subtopic)) * m.length);
+      return f1.reduce((a, b) => a + b, 0) / total;
+    });
+    metrics.trainFoldsOnlineSubtopicBcubedF1Min = Math.min(...onlineFolds);
+    metrics.trainFoldsOnlineSubtopicBcubedF1Max = Math.max(...onlineFolds);
+    notes.push(`online story index on the 5 train folds, each alone, 5 shuffled orders (article-weighted sub-topic B3 per order): ${onlineFolds.map((x) => x.toFixed(3)).join(' ')}`);
     const topics = [...new Set(tuning.docs.map((d) => d.topic))].sort();
     let state = 12345;
     const random = (): number => {
@@ -475,9 +511,7 @@ export const run: BenchRun = async (options) => {
     `online story index over 5 shuffled arrival orders (dev): sub-topic B3 ${onlineSub.map((x) => x.toFixed(3)).join(' ')}; agreement with batch ${agreement.map((x) => x.toFixed(3)).join(' ')}; between orders (10 pairs) ${Math.min(...orders).toFixed(3)}-${Math.max(...orders).toFixed(3)}`,
   );
   // The same on the stream bench's generated news (interleaved stories, wire copies, updates), with the article stages run.
-  const generated = [...take(newsStream({ seed: 11 }), STREAM_ORDER_ARTICLES)];
-  const streamArticles = generated.map((g) => runArticleStages(toArticle(g.raw), CLUSTER_STAGES, createContext()));
-  const streamStory = generated.map((g) => String(g.story));
+  const { articles: streamArticles, story: streamStory } = generatedStream({ seed: 11 }, STREAM_ORDER_ARTICLES);
   const streamOnline = [1, 2, 3, 4, 5].map((seed) => onlineLabels(streamArticles, seed));
   const streamOrders = pairwiseAgreement(streamOnline);
   const streamGold = streamOnline.map((labels) => bcubedF1(labels, streamStory));
@@ -485,6 +519,16 @@ export const run: BenchRun = async (options) => {
   metrics.streamOnlineOrderAgreementMin = Math.min(...streamOrders);
   notes.push(
     `online story index over 5 shuffled orders of ${STREAM_ORDER_ARTICLES} generated articles: B3 against the generated events ${streamGold.map((x) => x.toFixed(3)).join(' ')}; between orders ${Math.min(...streamOrders).toFixed(3)}-${Math.max(...streamOrders).toFixed(3)}`,
+  );
+
+  // Small generated streams (60 articles, 6 stories open at once, several on one day): a served corpus's first hours,
+  // where weekdays resolve to shared dates and the IDF floors weigh most. ECB+ documents have no publication date.
+  const smallStreams = [21, 22, 23, 24].map((seed) => generatedStream({ seed, openStories: 6 }, 60));
+  const smallB3 = smallStreams.flatMap((g) => [1, 2, 3, 4, 5].map((seed) => bcubedF1(onlineLabels(g.articles, seed), g.story)));
+  metrics.smallStreamOnlineBcubedF1Mean = smallB3.reduce((a, b) => a + b, 0) / smallB3.length;
+  metrics.smallStreamOnlineBcubedF1Min = Math.min(...smallB3);
+  notes.push(
+    `online story index on 4 small generated streams (60 articles, seeds 21-24), 5 orders each: B3 mean ${metrics.smallStreamOnlineBcubedF1Mean.toFixed(3)} (min ${metrics.smallStreamOnlineBcubedF1Min.toFixed(3)})`,
   );
 
   options.log('clusters: synthetic stream (1k, 10k, 20k articles)');

@@ -38,11 +38,26 @@ export interface StoriesConfig extends Omit<LocalClustererOptions, 'threshold'> 
    * 0.899 to 0.935 and topic from 0.938 to 0.961 (a fold's story names, shared by most of its articles, kept more
    * weight beside the words); 800-1,500 is a plateau.
    */
-  readonly idfMinDocuments: { readonly word: number; readonly instance: number };
+  readonly idfMinDocuments: IdfFloors;
   /** Sweeps that re-examine every story with its neighbours after the single pass (0 = purely online). */
   readonly refinePasses: number;
   /** Longest title kept when a story falls back to its lead sentence. */
   readonly maxTitleLength: number;
+}
+
+/** IDF floors per family (see `StoriesConfig.idfMinDocuments`). */
+export interface IdfFloors {
+  /** Content words (`w:`). */
+  readonly word: number;
+  /** Names and numbers (`e:`, `n:`). */
+  readonly instance: number;
+  /**
+   * Dates and years (`d:`, `y:`); default 0, no floor: all of a day's news names that day (a weekday resolves to it)
+   * and all of a year's that year, so only the corpus's own frequencies tell how much a shared date says. At the
+   * names' floor, in a served corpus of ten articles, the day of a ferry fire's update and a few harbour words joined
+   * an unrelated crane accident to the fire (src/engine/story-index-small-corpus.test.ts).
+   */
+  readonly time?: number;
 }
 
 export const STORIES_DEFAULTS: StoriesConfig = {
@@ -56,7 +71,7 @@ export const STORIES_DEFAULTS: StoriesConfig = {
   topicLeadWeight: 0.5,
   weights: { word: 1, entity: 1, date: 1.5, year: 1, number: 1 },
   minDocumentFrequency: 2,
-  idfMinDocuments: { word: 40, instance: 800 },
+  idfMinDocuments: { word: 40, instance: 800, time: 0 },
   topKeys: 15,
   maxCandidates: 8,
   neighbourhood: 3,
@@ -115,7 +130,8 @@ export function weighFeatures(features: ReadonlyMap<string, number>, df: Readonl
     const d = df.get(k) ?? 0;
     const scale = d >= config.minDocumentFrequency ? 1 : k.startsWith('e:') && d > 0 ? (config.newNameWeight ?? 0) : 0;
     if (scale === 0) continue;
-    const floor = k.startsWith('w:') ? config.idfMinDocuments.word : config.idfMinDocuments.instance;
+    const floors = config.idfMinDocuments;
+    const floor = k[0] === 'e' || k[0] === 'n' ? floors.instance : k[0] === 'w' ? floors.word : (floors.time ?? 0);
     weights.set(k, scale * (1 + Math.log(tf)) * Math.log((Math.max(docs, floor) + 1) / d) * familyWeight(k, config.weights));
   }
   return normalize(weights);

@@ -148,6 +148,30 @@ test('in a corpus of a test split\'s size, a name most of one story\'s articles 
   assert.ok((before.get('e:story name') ?? 0) / (before.get('e:rare name') ?? 1) < 0.35);
 });
 
+test('in a small corpus, dates and years keep the corpus\'s own frequencies: a day most articles name weighs less than a word two share', () => {
+  // 10 articles, as in a served corpus's first hours: a day 6 of them name (resolved from "on Thursday"), the year all
+  // 10 name, and a word only two share. Names keep their floor; dates and years are shared by all of a day's news.
+  const features = new Map([
+    ['d:2027-05-13', 1],
+    ['y:2027', 1],
+    ['w:quay', 1],
+    ['e:brennick', 1],
+  ]);
+  const df = new Map([
+    ['d:2027-05-13', 6],
+    ['y:2027', 10],
+    ['w:quay', 2],
+    ['e:brennick', 2],
+  ]);
+  const v = weighFeatures(features, df, 10, STORIES_DEFAULTS);
+  assert.ok((v.get('d:2027-05-13') ?? 0) < (v.get('w:quay') ?? 0), `date ${v.get('d:2027-05-13')} word ${v.get('w:quay')}`);
+  assert.ok((v.get('y:2027') ?? 0) < 0.1 * (v.get('w:quay') ?? 0), `year ${v.get('y:2027')}`);
+  assert.ok((v.get('e:brennick') ?? 0) > (v.get('w:quay') ?? 0), 'a name keeps its floor');
+  // At the names' floor the shared day outweighed the word (the served UI joined a harbour accident to a ferry fire).
+  const floored = weighFeatures(features, df, 10, { ...STORIES_DEFAULTS, idfMinDocuments: { ...STORIES_DEFAULTS.idfMinDocuments, time: STORIES_DEFAULTS.idfMinDocuments.instance } });
+  assert.ok((floored.get('d:2027-05-13') ?? 0) > (floored.get('w:quay') ?? 0));
+});
+
 test('topic vectors: two stories of one kind share lead and body words; a story of another kind stays below the threshold', () => {
   const arts = corpusArticles();
   const groups = [[0, 1, 2], [5, 6], [7, 8]].map((g) => g.map((i) => arts[i]!));
