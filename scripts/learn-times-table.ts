@@ -1,5 +1,5 @@
 // Learns the times stage's TimeML choice table from the TempEval-3 tuning files (AQUAINT + even TimeBank files).
-// Usage: tsx scripts/learn-times-table.ts [data dir] [--folds]   (--folds: two-fold figures on the tuning halves)
+// Usage: tsx scripts/learn-times-table.ts [data dir] [--folds [--drops]]   (--folds: two-fold figures on the tuning halves)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,10 +39,14 @@ if (args.includes('--folds')) {
   const fromA = learnChoices(a);
   const fromB = learnChoices(b);
   console.log(`no table: A ${valueF1(a, null).toFixed(3)} B ${valueF1(b, null).toFixed(3)}`);
+  // --drops: also the shares of right finds below which a pattern is not emitted (ChoicePolicy.dropBelow).
+  const drops = args.includes('--drops') ? [0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4] : [0];
   for (const minSeen of [2, 4, 6]) {
     for (const margin of [1, 2, 3]) {
-      const policy = { minSeen, margin };
-      console.log(`minSeen ${minSeen} margin ${margin}: A (learned on B) ${valueF1(a, fromB, policy).toFixed(3)} B (learned on A) ${valueF1(b, fromA, policy).toFixed(3)}`);
+      for (const dropBelow of drops) {
+        const policy = { minSeen, margin, dropBelow };
+        console.log(`minSeen ${minSeen} margin ${margin} dropBelow ${dropBelow}: A (learned on B) ${valueF1(a, fromB, policy).toFixed(3)} B (learned on A) ${valueF1(b, fromA, policy).toFixed(3)}`);
+      }
     }
   }
 } else {

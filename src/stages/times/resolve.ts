@@ -92,9 +92,19 @@ export function resolveSeason(ref: Reference, season: Season, tense: Tense, dire
   return index(ref.year, season) > now + 1 ? ref.year - 1 : ref.year;
 }
 
-/** Year of "the third quarter": quarters far ahead of the current one belong to last year's reports. */
-export function resolveQuarter(ref: Reference, quarter: number): number {
+/**
+ * Year of "the third quarter": quarters far ahead of the current one belong to last year's reports. In a clause
+ * that looks ahead ("will report results in the third quarter", "expects a loss in the first quarter") it is the
+ * next such quarter from the one just ended on, which results are still to be reported for.
+ */
+export function resolveQuarter(ref: Reference, quarter: number, tense: Tense = 'unknown'): number {
   if (ref.month === null) return ref.year;
+  if (tense === 'future') {
+    // Quarters counted from year 0: the first of last year's, this year's and next year's at or after the last ended.
+    const lastEnded = ref.year * 4 + quarterOf(ref.month) - 2;
+    for (const year of [ref.year - 1, ref.year]) if (year * 4 + quarter - 1 >= lastEnded) return year;
+    return ref.year + 1;
+  }
   return quarter > quarterOf(ref.month) + 1 ? ref.year - 1 : ref.year;
 }
 

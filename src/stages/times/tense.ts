@@ -12,6 +12,8 @@ const FUTURE_SOURCE = [
   'going\\s+to',
   '(?:is|are|am|was|were)\\s+(?:not\\s+)?(?:due\\s+)?to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b)[a-z]+',
   '(?:(?:is|are|am|was|were|be|been)\\s+)?(?:plans?|planning|planned|intends?|intended|aims?|hopes?|seeks?|wants?|agreed|agrees|promised|promises|vowed|vows|threatened|threatens|decided|voted|prepared|preparing|ready|likely|supposed|set|scheduled|slated|expected|expects?|due)\\s+to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b|date\\b)[a-z]+',
+  // Present-tense expectation looks ahead whatever follows it: "expects a loss in the first quarter".
+  'expects?|anticipates?|predicts?|forecasts?',
   // Nouns of intent with an infinitive: "an agreement to acquire the bank in January".
   '(?:agreement|plan|plans|decision|proposal|offer|bid|deal|move|effort|attempt|vote|pledge|promise|intention|bill)\\s+to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b)[a-z]+',
   '(?:is|are|am)\\s+(?:[a-z]+ly\\s+)?[a-z]{2,}ing\\b(?<!\\bbeing)',

@@ -562,7 +562,8 @@ const RULES: readonly Rule[] = [
           if (lead.startsWith('this')) year = ctx.ref.year;
           else if (lead.startsWith('last')) year = ctx.ref.year - 1;
           else if (lead.startsWith('next')) year = ctx.ref.year + 1;
-          else year = resolveQuarter(ctx.ref, q) - (lead.startsWith('year-') ? 1 : 0);
+          else if (lead.startsWith('year-')) year = resolveQuarter(ctx.ref, q) - 1;
+          else year = resolveQuarter(ctx.ref, q, ctx.tense(start, start + m[0].length));
         }
         return built(year === null ? null : `${formatYear(year)}-Q${q}`);
       }
@@ -647,9 +648,9 @@ const RULES: readonly Rule[] = [
     // "Q3", "Q1 2013": a quarter written the way business news abbreviates it.
     name: 'quarter-abbreviation',
     re: /\bQ([1-4])(?:\s+(1[6-9]\d\d|20\d\d)\b)?(?![\w-])/g,
-    build(m, ctx) {
+    build(m, ctx, start, end) {
       const q = Number(m[1]);
-      const year = m[2] ? Number(m[2]) : ctx.ref ? resolveQuarter(ctx.ref, q) : null;
+      const year = m[2] ? Number(m[2]) : ctx.ref ? resolveQuarter(ctx.ref, q, ctx.tense(start, end)) : null;
       return { type: 'DATE', value: year === null ? null : `${formatYear(year)}-Q${q}` };
     },
   },
@@ -734,7 +735,8 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-duration',
-    re: /\b(?:(recent|coming|past|next|several|many)\s+|(?<=\b(?:for|over|in|within|takes?|took|lasted)\s)|(?<=\b(?:over|in|through)\s+the\s))(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|old)\b)/gi,
+    // "for years", "in recent days", and a bare plural counted from a told time: "Hours later, police arrived".
+    re: /\b(?:(recent|coming|past|next|several|many)\s+|(?<=\b(?:for|over|in|within|takes?|took|lasted)\s)|(?<=\b(?:over|in|through)\s+the\s)|(?=[A-Za-z]+\s+(?:later|earlier)\b))(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|old)\b)/gi,
     build(m) {
       const unit = unitInfo(m[2] ?? '');
       return unit ? { type: 'DURATION', value: durationValue(null, unit) } : null;

@@ -42,6 +42,19 @@ test('a learned choice overrules the rules only when seen often enough and right
   assert.deepEqual(applyChoice('this week', reading, table, { minSeen: 4, margin: 2 }), { type: 'DATE', value: '2025-WXX' });
 });
 
+test('a policy with a drop share leaves out patterns rarely right in any reading, and only those', () => {
+  const reading = { type: 'DATE' as const, value: 'PAST_REF' };
+  const table: ChoiceTable = {
+    'recently|PAST_REF': { seen: 10, correct: { keep: 2, '=PAST_REF': 2 } },
+    'now|PRESENT_REF': { seen: 10, correct: { keep: 7 } },
+  };
+  assert.equal(applyChoice('recently', reading, table, { minSeen: 4, margin: 3, dropBelow: 0.3 }), null);
+  assert.deepEqual(applyChoice('recently', reading, table, { minSeen: 4, margin: 3, dropBelow: 0.2 }), reading);
+  assert.deepEqual(applyChoice('recently', reading, table), reading, 'the default policy never drops');
+  const now = { type: 'DATE' as const, value: 'PRESENT_REF' };
+  assert.deepEqual(applyChoice('now', now, table, { minSeen: 4, margin: 3, dropBelow: 0.4 }), now);
+});
+
 test('the timeml style writes a named day with its part as the day, as the committed table learned; news keeps the part', () => {
   const text = 'Rebels shelled the port on Friday night.';
   const value = (t: ReturnType<typeof extractTimes>): (string | null)[] => t.map((x) => x.value);

@@ -32,6 +32,12 @@ export interface ChoicePolicy {
   readonly minSeen: number;
   /** Extra correct values the choice must have won over the rules' reading. */
   readonly margin: number;
+  /**
+   * A pattern whose best reading gave the gold value on fewer than this share of its finds is not emitted (value F1
+   * gains from dropping a find whose chance of being right is below F1 / 2). 0, the default, never drops: in two-fold
+   * runs on the tuning halves (`scripts/learn-times-table.ts --folds --drops`) no share gained on both halves.
+   */
+  readonly dropBelow?: number;
 }
 
 export const DEFAULT_POLICY: ChoicePolicy = { minSeen: 4, margin: 3 };
@@ -176,8 +182,11 @@ export function choose(choice: string, phrase: string, reading: Reading): Readin
 /** The choices tried for every reading; "=VALUE" choices are added from the floating gold values seen. */
 export const DERIVED_CHOICES = ['keep', 'duration', 'day', 'daypart', 'month', 'year', 'week', 'week-unknown', 'day-unknown'] as const;
 
-/** The reading the table picks for a phrase: the rules' own, or another way of writing it that annotators chose clearly more often. */
-export function applyChoice(phrase: string, reading: Reading, table: ChoiceTable, policy: ChoicePolicy = DEFAULT_POLICY): Reading {
+/**
+ * The reading the table picks for a phrase: the rules' own, or another way of writing it that annotators chose clearly
+ * more often; null when the policy drops patterns that were rarely right in any reading.
+ */
+export function applyChoice(phrase: string, reading: Reading, table: ChoiceTable, policy: ChoicePolicy = DEFAULT_POLICY): Reading | null {
   const counts = table[patternKey(phrase, reading)];
   if (!counts || counts.seen < policy.minSeen) return reading;
   const keep = counts.correct.keep ?? 0;
@@ -185,6 +194,7 @@ export function applyChoice(phrase: string, reading: Reading, table: ChoiceTable
   for (const [choice, correct] of Object.entries(counts.correct)) {
     if (correct > best.correct && choose(choice, phrase, reading) !== null) best = { choice, correct };
   }
+  if (best.correct < (policy.dropBelow ?? 0) * counts.seen) return null;
   if (best.choice === 'keep' || best.correct < keep + policy.margin) return reading;
   return choose(best.choice, phrase, reading) ?? reading;
 }

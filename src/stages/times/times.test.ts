@@ -555,3 +555,31 @@ test('24-hour clock times with a zone or after a preposition of time; a brackete
   );
   assert.deepEqual(times('The blast came at 10:35 a.m. (0735 GMT).').map((t) => t.text), ['10:35 a.m.']);
 });
+
+test('a quarter in a clause that looks ahead is the next such quarter from the one just ended', () => {
+  // Published in November: the third quarter has just ended and is still to be reported, the first is next year's.
+  const november = '2024-11-02';
+  assert.equal(one('Hollin Foods expects a loss in the first quarter.', november).value, '2025-Q1');
+  assert.equal(one('Analysts expect growth in the second quarter.', november).value, '2025-Q2');
+  assert.equal(one('Hollin Foods expects to report a third-quarter loss.', november).value, '2024-Q3');
+  assert.equal(one('Sales rose in the third quarter.', november).value, '2024-Q3');
+  // Published in March: a third quarter to come is this year's, one told in the past last year's.
+  assert.equal(one('The bank will report results in the third quarter.', '2025-03-13').value, '2025-Q3');
+  assert.equal(one('Sales rose in the third quarter.', '2025-03-13').value, '2024-Q3');
+  assert.equal(one('Profit will rise in Q3.', '2025-03-13').value, '2025-Q3');
+  // Fourth-quarter results not out yet in January are last year's.
+  assert.equal(one('The company expects fourth-quarter results to be weak.', '2025-01-20').value, '2024-Q4');
+});
+
+test('present-tense expectation looks ahead: "expects a ruling Friday" is the coming Friday', () => {
+  assert.equal(one('The mayor expects a ruling on Friday.').value, '2025-03-07');
+  assert.equal(one('The mayor expected a ruling on Friday.').value, '2025-02-28');
+});
+
+test('a bare plural counted from a told time is a duration: "Hours later", "days later"', () => {
+  assert.deepEqual(times('Hours later, the ferry docked.'), [{ text: 'Hours', type: 'DURATION', value: 'PTXH' }]);
+  assert.deepEqual(times('The ferry docked days later.'), [{ text: 'days', type: 'DURATION', value: 'PXD' }]);
+  assert.deepEqual(times('The ferry has run for decades.'), [{ text: 'decades', type: 'DURATION', value: 'PXY' }]);
+  // Not an age and not a count the duration rule already reads.
+  assert.deepEqual(times('Three hours later, the ferry docked.'), [{ text: 'Three hours', type: 'DURATION', value: 'PT3H' }]);
+});

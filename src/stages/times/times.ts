@@ -392,10 +392,10 @@ function relativeAnchors(text: string, kept: TimeCandidate[], style: 'news' | 't
  * annotators mostly wrote "Friday night" as the plain DATE of that day, not the TNI TIME the guidelines allow, and
  * the table learns that (day 14 times, the part of the day 8) rather than a rule saying so.
  */
-function learnedChoice(text: string, c: TimeCandidate, table: ChoiceTable, policy: ChoicePolicy): TimeCandidate {
+function learnedChoice(text: string, c: TimeCandidate, table: ChoiceTable, policy: ChoicePolicy): TimeCandidate | null {
   if (c.relation) return c;
   const reading = applyChoice(text.slice(c.start, c.end), { type: c.type, value: c.value }, table, policy);
-  return { ...c, type: reading.type, value: reading.value };
+  return reading ? { ...c, type: reading.type, value: reading.value } : null;
 }
 
 // Time words English writes in lower case; capitalised inside running text they belong to a name.
@@ -446,7 +446,10 @@ export function extractTimes(text: string, reference: string | null, options: Ti
   const style = options.style ?? 'news';
   let withAnchors = relativeAnchors(text, kept, style);
   const table = options.choices === undefined ? TIMEML_CHOICES : options.choices;
-  if (style === 'timeml' && table) withAnchors = withAnchors.map((c) => learnedChoice(text, c, table, options.choicePolicy ?? DEFAULT_POLICY));
+  if (style === 'timeml' && table) {
+    const policy = options.choicePolicy ?? DEFAULT_POLICY;
+    withAnchors = withAnchors.flatMap((c) => learnedChoice(text, c, table, policy) ?? []);
+  }
   return withAnchors.map((c) =>
     c.relation
       ? { start: c.start, end: c.end, type: c.type, value: c.value, relation: c.relation }
