@@ -26,3 +26,23 @@ test('the growth guard fails a quadratic loop on every attempt and passes a line
   const linear = growth(() => void line(200_000), () => void line(400_000), 3);
   assert.ok(linear.ratio <= growthBound(linear), `linear loop read x${linear.ratio.toFixed(2)}`);
 });
+
+test('a cold run is made fresh, untimed, for every timed call, so no call sees an input an earlier call touched', () => {
+  const seen = new Set<object>();
+  let calls = 0;
+  const cold = (n: number) => ({
+    fresh: () => {
+      const input = { n };
+      return () => {
+        assert.ok(!seen.has(input), 'an input was reused');
+        seen.add(input);
+        calls++;
+        void line(input.n);
+      };
+    },
+  });
+  const g = growth(cold(50_000), cold(100_000), 2, 1);
+  assert.equal(seen.size, calls);
+  assert.ok(calls >= 2 * (2 + 1 + 2), `${calls} calls`);
+  assert.ok(g.ratio > 0);
+});

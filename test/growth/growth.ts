@@ -34,6 +34,26 @@ export interface Growth {
   readonly attempts: readonly number[];
 }
 
+/**
+ * What one timed run does: a function called as is, or a cold run, whose `fresh` makes (untimed) a new run over
+ * inputs no earlier run has touched, so per-object memos start empty and the whole stage is timed, not only the work
+ * left after its memos are filled.
+ */
+export type Run = (() => void) | { readonly fresh: () => () => void };
+
+/** CPU time of `reps` back-to-back calls of a run; a cold run's fresh inputs are all made before the clock starts. */
+function timeReps(run: Run, reps: number): number {
+  if (typeof run === 'function') {
+    return cpuMs(() => {
+      for (let r = 0; r < reps; r++) run();
+    });
+  }
+  const calls = Array.from({ length: reps }, () => run.fresh());
+  return cpuMs(() => {
+    for (const call of calls) call();
+  });
+}
+
 function fastest(xs: readonly number[]): number {
   return Math.min(...xs);
 }
@@ -43,20 +63,17 @@ function fastest(xs: readonly number[]): number {
  * compiler has settled), as large / small. Interference from other processes only ever adds time, so the fastest
  * run is the closest to the stage's own cost; runs alternate so a busy spell slows both sizes alike.
  */
-function measureOnce(small: () => void, large: () => void, runs: number): Omit<Growth, 'attempts'> {
-  large();
-  small();
+function measureOnce(small: Run, large: Run, runs: number): Omit<Growth, 'attempts'> {
+  timeReps(large, 1);
+  timeReps(small, 1);
   // A fast stage is repeated within each run so a run lasts long enough that timer and collector noise stay small.
-  const once = cpuMs(small);
+  const once = timeReps(small, 1);
   const reps = Math.max(1, Math.ceil(MIN_RUN_MS / Math.max(once, 1)));
-  const repeated = (f: () => void) => () => {
-    for (let r = 0; r < reps; r++) f();
-  };
   const s: number[] = [];
   const l: number[] = [];
   for (let i = 0; i < runs; i++) {
-    s.push(cpuMs(repeated(small)) / reps);
-    l.push(cpuMs(repeated(large)) / reps);
+    s.push(timeReps(small, reps) / reps);
+    l.push(timeReps(large, reps) / reps);
   }
   const smallMs = fastest(s);
   const largeMs = fastest(l);
@@ -69,7 +86,7 @@ function measureOnce(small: () => void, large: () => void, runs: number): Omit<G
  * stage read x1.63, x2.79 and x2.46 in three runs beside two busy loops, x2.02 alone); a quadratic stage is over
  * the bound on every attempt. The best attempt is returned, with every attempt's ratio.
  */
-export function growth(small: () => void, large: () => void, runs = 7, attempts = 3): Growth {
+export function growth(small: Run, large: Run, runs = 7, attempts = 3): Growth {
   let best = measureOnce(small, large, runs);
   const ratios = [best.ratio];
   while (ratios.length < attempts && best.ratio > growthBound(best)) {

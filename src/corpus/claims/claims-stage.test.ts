@@ -472,7 +472,7 @@ test('words a reporter inserts in brackets into a quote are not a misquote', () 
   assert.ok(corpus.claims.every((c) => c.conflicts.length === 0), JSON.stringify(corpus.claims.map((c) => c.conflicts)));
 });
 
-test('a re-analyzed mention that quotes someone keeps its compared object while its quote ids stay, so pair comparisons are found again', async () => {
+test('a re-analyzed mention that quotes someone keeps its compared object while its quotes\' groups and speakers stay, so pair comparisons are found again', async () => {
   const { storyCompared } = await import('./claims-stage.js');
   const quote = { ref: { article: 'a1', index: 0 }, span: { start: 0, end: 30 }, direct: true, group: '\u00010', speaker: { entity: '\u00010', keys: ['holm'], named: true }, speakerName: 'Dara Holm', words: ['we', 'will', 'sign'] };
   const compared = {
@@ -484,13 +484,13 @@ test('a re-analyzed mention that quotes someone keeps its compared object while 
     quotes: [quote],
     words: ['sign'],
   };
-  const ids = (group: string, entity: string) => ({ groups: new Map([['\u00010', group]]), entities: new Map([['\u00010', entity]]) });
+  const ids = (group: string, entity: string) => () => ({ group, speaker: { entity, keys: ['holm'], named: true } });
   const first = storyCompared(compared, ids('qg1', 'e4'));
   assert.equal(first.quotes[0]?.group, 'qg1');
   assert.equal(first.quotes[0]?.speaker?.entity, 'e4');
   // The story grew, its ids did not change: the very same object, which the pair memo knows.
   assert.equal(storyCompared(compared, ids('qg1', 'e4')), first);
-  // Renumbered ids make a new object carrying them (never the stale one).
+  // A new group or speaker makes a new object carrying them (never the stale one).
   const renumbered = storyCompared(compared, ids('qg2', 'e4'));
   assert.notEqual(renumbered, first);
   assert.equal(renumbered.quotes[0]?.group, 'qg2');
@@ -521,4 +521,46 @@ test('claims of a story re-analyzed as it grows equal those of a fresh analysis 
   const again = extractClaims(corpusOf(grown));
   const fresh = extractClaims(corpusOf(make()));
   assert.equal(JSON.stringify(again), JSON.stringify(fresh));
+});
+
+test('memoized mentions follow the story when it reorders its entities or groups a quote anew: the same claims as a fresh analysis', () => {
+  const texts = [
+    ['Harbour Post', '"We will not sign it this week," Dara Holm of Corran Ferries told reporters in Port Alder.'],
+    ['Valley Courier', '"We will not sign it at all," Corran Ferries chief Dara Holm said in Port Alder.'],
+  ] as const;
+  const make = (): Article[] =>
+    texts.map(([outlet, text], i) =>
+      buildArticle({
+        id: `a${i + 1}`, outlet, published: `2026-03-14T0${i + 7}:00`, text,
+        quotes: [{ text: text.slice(0, text.indexOf(',"') + 2), speakerName: 'Dara Holm' }],
+        entities: [{ text: 'Dara Holm', type: 'PERSON' }, { text: 'Corran Ferries', type: 'ORG' }, { text: 'Port Alder', type: 'LOC' }],
+      }),
+    );
+  const entity = (id: string, name: string, type: 'PERSON' | 'ORG' | 'LOC', articles: readonly Article[]) => ({
+    id, name, type, aliases: [], merges: [],
+    mentions: articles.map((a) => {
+      const start = a.text.indexOf(name);
+      return { article: a.id, start, end: start + name.length };
+    }),
+  });
+  const corpus = (articles: Article[], order: 'person-first' | 'org-first', grouped: boolean): CorpusResult => {
+    const names = [['Dara Holm', 'PERSON'], ['Corran Ferries', 'ORG'], ['Port Alder', 'LOC']] as const;
+    const listed = order === 'person-first' ? names : [names[2], names[1], names[0]];
+    return {
+      ...corpusOf(articles),
+      entities: listed.map(([name, type], i) => entity(`e${i + 1}`, name, type, articles)),
+      quoteGroups: grouped ? [{ id: 'qg1', speaker: null, quotes: [{ article: 'a1', index: 0 }, { article: 'a2', index: 0 }], relation: 'variant', differences: [] }] : [],
+    };
+  };
+  const kept = make();
+  const first = extractClaims(corpus(kept, 'person-first', false));
+  assert.ok(first.some((c) => c.mentions.some((m) => m.actors.length >= 2)), 'a clause names two corpus entities');
+  for (const [order, grouped] of [['org-first', false], ['org-first', true], ['person-first', true]] as const) {
+    const again = extractClaims(corpus(kept, order, grouped));
+    const fresh = extractClaims(corpus(make(), order, grouped));
+    assert.equal(JSON.stringify(again), JSON.stringify(fresh), `${order}, grouped ${grouped}`);
+  }
+  // The actors read in the story's entity order, whatever order the memo made them in.
+  const reordered = extractClaims(corpus(kept, 'org-first', false)).flatMap((c) => c.mentions).find((m) => m.actors.length >= 2);
+  assert.deepEqual(reordered?.actors.slice(0, 2), ['Port Alder', 'Corran Ferries']);
 });

@@ -70,88 +70,92 @@ function claimOf(draft: ClaimDraft, id: string, story: string, ids: readonly str
 
 /**
  * Each article's mentions, made once per article and story context. They read the story only through the source
- * the article counts as, its corpus entity mentions (span, name, type), its quotes' groups and its direct quotes'
- * speakers (entity and surname keys). The story's entity and group ids are renumbered as it grows, so the memo holds
- * the mentions made with ids local to the article ("\u0001" + first-appearance number) and each use maps them to the
- * story's ids.
+ * the article counts as and its corpus entity mentions (span, name, type). The story's entity ids are renumbered as
+ * it grows, and its entity order changes, so the memo holds the mentions made with ids local to the article
+ * ("\u0001" + number in span order) and entities listed in that order; each use maps them to the story's ids and
+ * puts each mention's actors back in the story's entity order (see storyActors). Quotes' groups and speakers change
+ * as other articles join the story but are only carried, never read, by the extraction: each use fills them in from
+ * the story (storyCompared), so a new quote group or alias does not make the article's mentions again.
  */
 const MENTIONS = new ArticleMemo<readonly MentionDraft[]>();
 
-/** Local id -> story id, for entities and for quote groups. */
-export type StoryIdMaps = Pick<LocalIds, 'entities' | 'groups'>;
-
 interface LocalIds {
-  /** Memo key: everything but the ids, which are replaced by their first-appearance numbers. */
+  /** Memo key: everything but the ids, which are replaced by their numbers in span order. */
   readonly key: string;
-  /** Indexes holding only this article, with local ids. */
+  /** Indexes holding only this article, with local ids, and no quote groups or speakers (filled in at each use). */
   readonly idx: CorpusIndexes;
-  /** Local id -> story id, for entities and for quote groups. */
+  /** Local entity id -> story entity id. */
   readonly entities: ReadonlyMap<string, string>;
-  readonly groups: ReadonlyMap<string, string>;
 }
 
-/** Story ids numbered in order of first appearance within one article, with the way back. */
-function renumbering(): { readonly local: (id: string) => string; readonly toStory: ReadonlyMap<string, string> } {
-  const toLocal = new Map<string, string>();
-  const toStory = new Map<string, string>();
-  const local = (id: string): string => {
-    let l = toLocal.get(id);
-    if (l === undefined) {
-      l = `\u0001${toLocal.size}`;
-      toLocal.set(id, l);
-      toStory.set(l, id);
-    }
-    return l;
-  };
-  return { local, toStory };
-}
+/** The speaker the memoized extraction records for every direct quote; each use replaces it with the story's. */
+const UNREAD_SPEAKER: Speaker = { entity: null, keys: [], named: false };
 
 function localIds(article: Article, idx: CorpusIndexes): LocalIds {
-  const entities = renumbering();
-  const groups = renumbering();
-  const mentions = (idx.entityMentions.get(article.id) ?? []).map((m) => ({ span: m.span, entity: { ...m.entity, id: entities.local(m.entity.id) } }));
-  const quoteGroupOf = new Map<string, string>();
-  article.layers.quotes.forEach((_, i) => {
-    const ref = `${article.id}#${i}`;
-    const g = idx.quoteGroupOf.get(ref);
-    if (g !== undefined) quoteGroupOf.set(ref, groups.local(g));
-  });
-  // A direct quote's speaker is read from the story's entities (its id, and the surname keys of all its aliases).
-  const speakers = new Map<QuoteSpan, Speaker>();
-  for (const q of article.layers.quotes) {
-    if (q.kind !== 'direct') continue;
-    const s = idx.speakerOf(article, q);
-    speakers.set(q, s.entity === null ? s : { ...s, entity: entities.local(s.entity) });
+  const inStory = idx.entityMentions.get(article.id) ?? [];
+  // Span order, not the story's entity order, names and lists them: the key then stays while the story reorders.
+  const bySpan = [...inStory].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.entity.name < b.entity.name ? -1 : a.entity.name > b.entity.name ? 1 : 0) || (a.entity.type < b.entity.type ? -1 : a.entity.type > b.entity.type ? 1 : 0));
+  const toLocal = new Map<string, string>();
+  const toStory = new Map<string, string>();
+  for (const m of bySpan) {
+    if (toLocal.has(m.entity.id)) continue;
+    const local = `\u0001${toLocal.size}`;
+    toLocal.set(m.entity.id, local);
+    toStory.set(local, m.entity.id);
   }
-  const key = JSON.stringify([
-    sourceKeyOf(article, idx.duplicateOf, idx.byId),
-    mentions.map((m) => [m.span.start, m.span.end, m.entity.id, m.entity.type, m.entity.name]),
-    article.layers.quotes.map((_, i) => quoteGroupOf.get(`${article.id}#${i}`) ?? ''),
-    [...speakers.values()].map((s) => [s.entity, s.keys, s.named]),
-  ]);
-  const speakerOf = (a: Article, q: QuoteSpan): Speaker => speakers.get(q) ?? idx.speakerOf(a, q);
-  return { key, idx: { ...idx, entityMentions: new Map([[article.id, mentions]]), quoteGroupOf, speakerOf }, entities: entities.toStory, groups: groups.toStory };
-}
-
-/** A memoized quote with its group and speaker entity mapped from the article's local ids to the story's. */
-function storyQuote(q: QuotedWords, ids: StoryIdMaps): QuotedWords {
-  const group = q.group === null ? null : (ids.groups.get(q.group) ?? q.group);
-  const entity = q.speaker?.entity ?? null;
-  const speaker = q.speaker && entity !== null ? { ...q.speaker, entity: ids.entities.get(entity) ?? entity } : q.speaker;
-  return group === q.group && speaker === q.speaker ? q : { ...q, group, speaker };
+  const local = bySpan.map((m) => ({ span: m.span, entity: { ...m.entity, id: toLocal.get(m.entity.id)! } }));
+  // The extraction lists an article's entity mentions entity by entity, as the story does (corpusIndexes): here in
+  // local id order, and storyActors restores the story's.
+  const grouped = [...local].sort((a, b) => Number(a.entity.id.slice(1)) - Number(b.entity.id.slice(1)));
+  const key = JSON.stringify([sourceKeyOf(article, idx.duplicateOf, idx.byId), local.map((m) => [m.span.start, m.span.end, m.entity.id, m.entity.type, m.entity.name])]);
+  return {
+    key,
+    idx: { ...idx, entityMentions: new Map([[article.id, grouped]]), quoteGroupOf: new Map(), speakerOf: () => UNREAD_SPEAKER },
+    entities: toStory,
+  };
 }
 
 /**
- * A memoized mention's `compared` with its quotes' groups and speakers in the story's ids: the same object as long as
- * those ids stay the same, so the claim comparisons memoized per pair of `compared` (align-claims) are found again
- * when the story is re-analyzed, not made anew for every mention that quotes someone.
+ * A memoized mention's actors in the story's ids and order: corpus entities first, in the story's entity order (the
+ * order a fresh extraction lists them in), then the names no corpus entity holds, as extracted.
+ */
+function storyActors(draft: MentionDraft, entities: ReadonlyMap<string, string>, rank: ReadonlyMap<string, number>): Pick<MentionDraft, 'entityKeys' | 'actors'> {
+  let corpus = 0;
+  while (corpus < draft.entityKeys.length && entities.has(draft.entityKeys[corpus]!)) corpus++;
+  if (corpus === 0) return { entityKeys: draft.entityKeys, actors: draft.actors };
+  const held = draft.entityKeys.slice(0, corpus).map((k, i) => ({ key: entities.get(k)!, name: draft.actors[i]! }));
+  if (corpus > 1) held.sort((a, b) => (rank.get(a.key) ?? 0) - (rank.get(b.key) ?? 0));
+  return {
+    entityKeys: [...held.map((h) => h.key), ...draft.entityKeys.slice(corpus)],
+    actors: [...held.map((h) => h.name), ...draft.actors.slice(corpus)],
+  };
+}
+
+/** A quote's group and speaker as its story reads them now. */
+export type StoryQuoteIds = (quote: QuotedWords) => Pick<QuotedWords, 'group' | 'speaker'>;
+
+/** The group and speaker of a quote of `article` from the story's indexes, as extractMentions would record them. */
+function storyQuoteIds(article: Article, idx: CorpusIndexes): StoryQuoteIds {
+  return (q) => {
+    const quote = article.layers.quotes[q.ref.index];
+    return {
+      group: idx.quoteGroupOf.get(`${q.ref.article}#${q.ref.index}`) ?? null,
+      speaker: q.direct && quote ? idx.speakerOf(article, quote) : null,
+    };
+  };
+}
+
+/**
+ * A memoized mention's `compared` with its quotes' groups and speakers as the story reads them: the same object as
+ * long as those stay the same, so the claim comparisons memoized per pair of `compared` (align-claims) are found
+ * again when the story is re-analyzed, not made anew for every mention that quotes someone.
  */
 const STORY_COMPARED = new WeakMap<ComparedMention, { readonly key: string; readonly value: ComparedMention }>();
 
-export function storyCompared(compared: ComparedMention, ids: StoryIdMaps): ComparedMention {
+export function storyCompared(compared: ComparedMention, ids: StoryQuoteIds): ComparedMention {
   if (!compared.quotes.length) return compared;
-  const quotes = compared.quotes.map((q) => storyQuote(q, ids));
-  const key = JSON.stringify(quotes.map((q) => [q.group, q.speaker?.entity ?? null]));
+  const quotes = compared.quotes.map((q) => ({ ...q, ...ids(q) }));
+  const key = JSON.stringify(quotes.map((q) => [q.group, q.speaker]));
   const hit = STORY_COMPARED.get(compared);
   if (hit !== undefined && hit.key === key) return hit.value;
   const value = { ...compared, quotes };
@@ -160,15 +164,16 @@ export function storyCompared(compared: ComparedMention, ids: StoryIdMaps): Comp
 }
 
 /** extractMentions over a story's articles, one article at a time through the memo (the same drafts, in the same order). */
-function storyMentions(articles: readonly Article[], idx: CorpusIndexes, config: ClaimsConfig, configKey: string): MentionDraft[] {
+function storyMentions(articles: readonly Article[], idx: CorpusIndexes, rank: ReadonlyMap<string, number>, config: ClaimsConfig, configKey: string): MentionDraft[] {
   return articles.flatMap((article, articleOrder) => {
     const ids = localIds(article, idx);
     const drafts = MENTIONS.get(article, `${configKey}\u0000${ids.key}`, () => extractMentions([article], ids.idx, config));
+    const quoteIds = storyQuoteIds(article, idx);
     return drafts.map((d) => ({
       ...d,
+      ...storyActors(d, ids.entities, rank),
       articleOrder,
-      entityKeys: d.entityKeys.map((k) => ids.entities.get(k) ?? k),
-      compared: storyCompared(d.compared, ids),
+      compared: storyCompared(d.compared, quoteIds),
     }));
   });
 }
@@ -179,9 +184,10 @@ export function extractClaims(corpus: CorpusResult, config: ClaimsConfig = CLAIM
   const idx = corpusIndexes(corpus, quoteGroups);
   const claims: Claim[] = [];
   const configKey = JSON.stringify(config);
+  const rank = new Map(corpus.entities.map((e, i) => [e.id, i]));
   for (const story of storiesOf(corpus)) {
     const articles = story.articles.map((id) => idx.byId.get(id)).filter((a): a is Article => a !== undefined);
-    const drafts = alignClaims(storyMentions(articles, idx, config, configKey), config);
+    const drafts = alignClaims(storyMentions(articles, idx, rank, config, configKey), config);
     const ids = drafts.map((_, i) => `c${claims.length + i + 1}`);
     drafts.forEach((draft, i) => claims.push(claimOf(draft, ids[i] ?? '', story.id, ids, config.minSources)));
   }

@@ -83,3 +83,19 @@ test('the stage output does not depend on input order', () => {
   // No dates: the smallest id of the three copies is the original.
   assert.deepEqual(forward.duplicates?.map((l) => [l.article, l.duplicateOf]), [['courier', 'copy2'], ['wire', 'copy2']]);
 });
+
+test('shingles kept per article follow the shingle settings: a run with other settings equals a fresh one', () => {
+  const make = () => [
+    fixtureArticle({ id: 'wire', text: original, meta: { published: '2031-10-14T07:10' } }),
+    fixtureArticle({ id: 'courier', text: syndicated, meta: { published: '2031-10-14T09:00' } }),
+    fixtureArticle({ id: 'budget', text: otherStory, meta: { published: '2031-10-14T06:00' } }),
+  ];
+  const kept = make();
+  const short = { ...DUPLICATES_DEFAULTS, shingleSize: 2, bands: 20, rows: 2 };
+  const defaults = findDuplicates(kept);
+  const other = findDuplicates(kept, short);
+  // The settings matter here, so a stale memo would show.
+  assert.notDeepEqual(other, defaults);
+  assert.deepEqual(other, findDuplicates(make(), short));
+  assert.deepEqual(findDuplicates(kept), findDuplicates(make()));
+});

@@ -2,6 +2,7 @@
 import type { Article } from '../../core/article.js';
 import type { DuplicateLink } from '../../core/corpus.js';
 import { findRoot } from '../../core/find-root.js';
+import { ArticleMemo } from '../../core/text/article-memo.js';
 import { defineCorpusStage } from '../../core/stage.js';
 import { lshCandidates } from './lsh-candidates.js';
 import { hashSeeds, minhash, shingleHashes } from './minhash.js';
@@ -45,9 +46,12 @@ export function shingleSimilarity(a: ReadonlySet<number>, b: ReadonlySet<number>
 /** Which verification rule makes a pair a near-copy, or null; the similarity reported is that rule's value. */
 export function nearCopySimilarity(a: ReadonlySet<number>, b: ReadonlySet<number>, config: DuplicatesConfig): number | null {
   const sim = shingleSimilarity(a, b);
-  if (sim.jaccard >= config.minJaccard) return sim.jaccard;
-  if (sim.containment >= config.minContainment && Math.min(a.size, b.size) >= config.minContainedShingles) return sim.containment;
-  return null;
+  return nearCopy(sim, Math.min(a.size, b.size), config) ? (sim.jaccard >= config.minJaccard ? sim.jaccard : sim.containment) : null;
+}
+
+/** Whether a pair with this similarity, the smaller of them holding `smaller` shingles, is a near-copy. */
+function nearCopy(sim: PairSimilarity, smaller: number, config: DuplicatesConfig): boolean {
+  return sim.jaccard >= config.minJaccard || (sim.containment >= config.minContainment && smaller >= config.minContainedShingles);
 }
 
 /** Earlier published first; undated articles after dated ones; ties by smallest id. */
@@ -63,16 +67,50 @@ export function compareByPublished(a: Article, b: Article): number {
 }
 
 
+/**
+ * Each article's shingles (sorted, as 32-bit hashes: a seventh of a Set's memory) and MinHash signature, made once per
+ * article object and shingle settings: a story re-analyzed as it grows reads its earlier members' from here instead
+ * of re-tokenizing and re-hashing their texts.
+ */
+const SHINGLED = new ArticleMemo<{ readonly shingles: Uint32Array; readonly signature: Uint32Array }>();
+
+/** shingleSimilarity over sorted arrays of distinct hashes (the same counts as over the sets). */
+function sortedSimilarity(a: Uint32Array, b: Uint32Array): PairSimilarity {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
+  const small = Math.min(a.length, b.length);
+  return { jaccard: union ? shared / union : 0, containment: small ? shared / small : 0 };
+}
+
 /** Near-copy links for a set of articles, sorted by article id; originals get no link. */
 export function findDuplicates(articles: readonly Article[], config: DuplicatesConfig = DUPLICATES_DEFAULTS): DuplicateLink[] {
-  const seeds = hashSeeds(config.bands * config.rows);
-  const shingles = articles.map((a) => shingleHashes(a.text, config.shingleSize));
-  const signatures = shingles.map((s) => minhash(s, seeds));
+  const functions = config.bands * config.rows;
+  const key = `${config.shingleSize}/${functions}`;
+  let seeds: Uint32Array | null = null;
+  const shingled = articles.map((a) =>
+    SHINGLED.get(a, key, () => {
+      const set = shingleHashes(a.text, config.shingleSize);
+      seeds ??= hashSeeds(functions);
+      return { shingles: Uint32Array.from(set).sort(), signature: minhash(set, seeds) };
+    }),
+  );
+  const shingles = shingled.map((s) => s.shingles);
+  const signatures = shingled.map((s) => s.signature);
   const parent = articles.map((_, i) => i);
   for (const { a, b } of lshCandidates(signatures, config)) {
     const sa = shingles[a];
     const sb = shingles[b];
-    if (!sa || !sb || nearCopySimilarity(sa, sb, config) === null) continue;
+    if (!sa || !sb || !nearCopy(sortedSimilarity(sa, sb), Math.min(sa.length, sb.length), config)) continue;
     parent[findRoot(parent, a)] = findRoot(parent, b);
   }
   const clusters = new Map<number, number[]>();
@@ -89,7 +127,7 @@ export function findDuplicates(articles: readonly Article[], config: DuplicatesC
     const original = sorted[0]!;
     for (const i of sorted.slice(1)) {
       // Copies joined through a chain still report their own overlap with the original.
-      const sim = shingleSimilarity(shingles[i]!, shingles[original]!);
+      const sim = sortedSimilarity(shingles[i]!, shingles[original]!);
       links.push({
         article: articles[i]!.id,
         duplicateOf: articles[original]!.id,
