@@ -53,6 +53,12 @@ export interface StoryIndexConfig {
    * memory follows the stories in the news, not the corpus. Default DEFAULT_COLD_AFTER.
    */
   readonly coldAfter?: number;
+  /**
+   * A story read back from its row (a candidate found out of memory) stays in memory this many arrivals before it
+   * may leave again, so an old story that keeps turning up as a candidate is not read and parsed at every batch.
+   * Memory stays bounded by the stories read back within that window. Default DEFAULT_VISIT_KEEP.
+   */
+  readonly visitKeep?: number;
 }
 
 /**
@@ -60,6 +66,9 @@ export interface StoryIndexConfig {
  * sends a story an article every 200 arrivals on average; a 50-article story lives about 10,000 arrivals.
  */
 export const DEFAULT_COLD_AFTER = 4000;
+
+/** Arrivals a story read back stays in memory (see StoryIndexConfig.visitKeep). */
+export const DEFAULT_VISIT_KEEP = 1000;
 
 /** The batch clusterer's settings (fitted on ECB+ train), so online and batch membership agree; `newNameWeight` is the index's own. */
 export const STORY_INDEX_DEFAULTS: StoryIndexConfig = {
@@ -173,6 +182,14 @@ export class StoryIndex {
   private readonly parkedRows = new Map<string, string>();
   /** Stories read back from their rows (see `evictCold`), for the bench's counts. */
   revived = 0;
+  /**
+   * Stories read back and not changed since, by sequence number: the story object taken back, the epoch of its sum
+   * and of each member's cached vector then, and the arrival it came back at. A story that leaves memory again as it
+   * came needs no new row (its row already says all it has); one still here `visitKeep` arrivals later may leave.
+   */
+  private readonly visitors = new Map<number, { readonly story: LocalStory; readonly epochs: string; readonly at: number }>();
+  /** Stories that left memory again as they came back, with no new row (theirs was still right), for the bench's counts. */
+  unchangedVisits = 0;
 
   constructor(private readonly config: StoryIndexConfig = STORY_INDEX_DEFAULTS) {
     const weighting = {
@@ -267,12 +284,31 @@ export class StoryIndex {
   evictCold(keep: (id: string) => boolean = () => false): number {
     const before = this.clusterer.arrived - (this.config.coldAfter ?? DEFAULT_COLD_AFTER);
     if (before <= 0) return 0;
-    const gone = this.clusterer.evict(before, (seq) => keep(storyId(seq)) || this.pending.has(seq), (story) => {
+    const visitSince = this.clusterer.arrived - (this.config.visitKeep ?? DEFAULT_VISIT_KEEP);
+    const stay = (seq: number): boolean => {
+      const visit = this.visitors.get(seq);
+      return visit !== undefined && visit.at > visitSince && this.clusterer.stories.get(seq) === visit.story;
+    };
+    const gone = this.clusterer.evict(before, (seq) => keep(storyId(seq)) || this.pending.has(seq) || stay(seq), (story) => {
       const id = storyId(story.seq);
+      const visit = this.visitors.get(story.seq);
+      this.visitors.delete(story.seq);
+      if (visit && visit.story === story && !this.dirtyStories.has(id) && visit.epochs === this.epochsOf(story)) {
+        this.unchangedVisits++;
+        return;
+      }
       this.parkedRows.set(id, this.rowOf(story, true));
       this.dirtyStories.delete(id);
     });
+    // Stories merged away or changed since they came back are ordinary stories now.
+    for (const [seq, visit] of this.visitors) if (this.clusterer.stories.get(seq) !== visit.story) this.visitors.delete(seq);
     return gone.length;
+  }
+
+  /** The epochs of a story's sum and of its members' cached vectors (-1: none): what its row's weights depend on. */
+  private epochsOf(story: LocalStory): string {
+    const vectors = story.members.map((a) => this.clusterer.cachedVector(a)?.epoch ?? -1);
+    return `${this.clusterer.epochOf(story.seq) ?? -1}:${vectors.join(',')}`;
   }
 
   /** Reads back the stories (by sequence number) that left memory, from their rows. */
@@ -301,6 +337,8 @@ export class StoryIndex {
         ...(row.epoch !== undefined ? { epoch: row.epoch } : {}),
         vectors: new Map((row.vectors ?? []).map(([a, epoch, v]) => [a, { epoch, vector: new Map(v) }] as const)),
       });
+      // A row still waiting to be written goes out as it is; a row read from the store is already there.
+      this.visitors.set(seq, { story, epochs: this.epochsOf(story), at: this.clusterer.arrived });
       this.revived++;
     }
   }
@@ -318,7 +356,7 @@ export class StoryIndex {
 
   /** Entries held in memory by structure (never bytes): what the growth test counts. */
   entryCounts(): Record<string, number> {
-    return { ...this.clusterer.entryCounts(), df: this.df.size, redirects: this.redirects.size, pending: this.pending.size, parkedRows: this.parkedRows.size };
+    return { ...this.clusterer.entryCounts(), df: this.df.size, redirects: this.redirects.size, pending: this.pending.size, parkedRows: this.parkedRows.size, visitors: this.visitors.size };
   }
 
   /** The rows to write for what changed since the last call (value null: delete), then forgets the changes. */
@@ -335,6 +373,8 @@ export class StoryIndex {
     for (const id of [...this.dirtyStories].sort((a, b) => storySeq(a) - storySeq(b))) {
       const s = this.clusterer.stories.get(storySeq(id));
       rows.push({ key: storyKey(id), value: s ? this.rowOf(s, false) : null });
+      // Its stored row now lacks the members' vectors: leaving memory, it writes them again.
+      this.visitors.delete(storySeq(id));
     }
     for (const [id, value] of this.parkedRows) rows.push({ key: storyKey(id), value });
     this.dirtyStories.clear();

@@ -5,8 +5,10 @@ import { newsStream } from '../../bench/data/news-stream.js';
 import { toArticle } from '../../src/ingest/index.js';
 import { StoryIndex, STORY_INDEX_DEFAULTS, type RowLoader } from '../../src/engine/story-index.js';
 
+/** Arrivals a story read back stays in memory (the default is 1,000: here a short stay, so stories come and go). */
+const VISIT_KEEP = 60;
 /** A small world: 20 stories open at once (each lives about 20 x its size arrivals), short postings, a short memory. */
-const CONFIG = { ...STORY_INDEX_DEFAULTS, coldAfter: 150, maxPosting: 20 };
+const CONFIG = { ...STORY_INDEX_DEFAULTS, coldAfter: 150, maxPosting: 20, visitKeep: VISIT_KEEP };
 const OPEN_STORIES = 20;
 /** Arrivals between two writes of the index's rows (the engine's batch). */
 const BATCH = 100;
@@ -26,13 +28,23 @@ test('index memory stays bounded as closed stories double, and stories read back
   const load: RowLoader = async (keys) => new Map(keys.flatMap((k) => (rows.has(k) ? [[k, rows.get(k) ?? ''] as const] : [])));
   const at = new Map<number, ReturnType<typeof held>>();
   const everything = new Map<number, ReturnType<typeof held>>();
+  /** Stories read back by each arrival, to bound the stories kept after a read by those read within the window. */
+  const reads: number[] = [];
+  let mostVisitors = 0;
   for (let i = 1; i <= 2 * N; i++) {
     const article = toArticle(stream.next().value!.raw);
     const expected = unbounded.assign(article);
+    const revivedBefore = bounded.revived;
     assert.deepEqual(await bounded.assignLoading(article, load), expected, `arrival ${i} is assigned as by an index that keeps every story`);
+    reads.push(bounded.revived - revivedBefore);
     if (i % BATCH === 0) {
       unbounded.changes();
       bounded.evictCold();
+      // Only the stories read back within the last VISIT_KEEP arrivals may stay after their read.
+      const visitors = bounded.entryCounts().visitors ?? 0;
+      const recent = reads.slice(-VISIT_KEEP).reduce((a, b) => a + b, 0);
+      assert.ok(visitors <= recent, `after ${i} arrivals ${visitors} stories stay after a read, ${recent} were read in the last ${VISIT_KEEP} arrivals`);
+      mostVisitors = Math.max(mostVisitors, visitors);
       for (const r of bounded.changes()) {
         if (r.value === null) rows.delete(r.key);
         else rows.set(r.key, r.value);
@@ -52,4 +64,5 @@ test('index memory stays bounded as closed stories double, and stories read back
     assert.ok(large[key] <= 1.4 * small[key] + 20, `${key}: ${small[key]} held after ${N} arrivals, ${large[key]} after ${2 * N} (unbounded: ${everything.get(N)![key]} -> ${everything.get(2 * N)![key]})`);
   }
   assert.ok(bounded.revived > 0, 'old stories came back as candidates and were read from their rows');
+  assert.ok(mostVisitors > 0, 'stories read back stayed for a while');
 });
