@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEcbDocument } from './data/ecbplus.js';
-import { baselineFlags, flagMatches, loadAnnotation, scoreSubEvent, sentencesOf, summarize, type AnnotatedSubEvent } from './conflicts.js';
+import { baselineFlags, flagMatches, kindRecall, loadAnnotation, scoreSubEvent, sentencesOf, summarize, type AnnotatedSubEvent } from './conflicts.js';
 
 function doc(name: string, sentences: string[][]): ReturnType<typeof parseEcbDocument> {
   let id = 1;
@@ -96,4 +96,31 @@ test('a sub-event read for numbers only cannot judge a quote or negation flag th
   const full = scoreSubEvent(sub, flags);
   assert.equal(full.flags, 3);
   assert.equal(full.unjudged, 0);
+});
+
+test('a sub-event read for every kind but numbers cannot judge a number flag that cites no discrepancy; time, quote and other flags stay judged', () => {
+  const kindsOnly: AnnotatedSubEvent = { ...sub, read: 'kinds' };
+  const flags = [
+    { kind: 'number', a: [['99_1ecb', 7]], b: [['99_2ecb', 8]] },
+    { kind: 'time', a: [['99_1ecb', 7]], b: [['99_2ecb', 8]] },
+    { kind: 'quote', a: [['99_1ecb', 3]], b: [['99_2ecb', 4]] },
+  ] as const;
+  const score = scoreSubEvent(kindsOnly, flags);
+  assert.equal(score.unjudged, 1);
+  assert.equal(score.flags, 2);
+  assert.equal(score.wrong.length, 2);
+});
+
+test('the annotation holds tuning sub-events of non-number kinds (time, quote, other), so those rules have tuning data', () => {
+  const tuning = loadAnnotation().filter((s) => s.role === 'tuning');
+  const kinds = new Set(tuning.flatMap((s) => s.discrepancies.map((d) => d.kind ?? 'other')));
+  for (const k of ['time', 'quote', 'other']) assert.ok(kinds.has(k), k);
+  assert.ok(tuning.some((s) => s.read === 'kinds'));
+});
+
+test('recall by kind sums each kind over the sub-events given, beside the baseline', () => {
+  const flags = [{ kind: 'time', a: [['99_1ecb', 1]], b: [['99_2ecb', 0]] }] as const;
+  const timed: AnnotatedSubEvent = { ...sub, discrepancies: [{ ...sub.discrepancies[0]!, kind: 'time' }] };
+  const lines = kindRecall([scoreSubEvent(timed, flags)], [scoreSubEvent(timed, [])]);
+  assert.deepEqual(lines.map((l) => l.replace(/\s+/g, ' ').trim()), ['time 1/1 (1.00) baseline 0/1']);
 });

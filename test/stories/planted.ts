@@ -133,6 +133,8 @@ export const CAPITAL_STRIKE: PlantedStory = {
   conflicts: [
     { kind: 'sequence', a: 'during a phone call', b: 'hours after the phone call' },
     { kind: 'superlative', a: 'one of the largest air assaults', b: 'the largest drone attack' },
+    { kind: 'quote', a: 'with every means we have', b: 'with all the force we have' },
+    { kind: 'quote', a: 'The pause is a technical one', b: 'The pause is a political one' },
   ],
   statuses: [
     { text: 'during a phone call', status: 'disputed' },

@@ -1,6 +1,7 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
-import { compareMentionsAll, facetDisagreement, type ComparedMention, type Disagreement } from './compare-mentions.js';
+import { compareMentionsAll, deathDisagreement, facetDisagreement, type ComparedMention, type Disagreement } from './compare-mentions.js';
+import { deathDetailsOf } from './death-details.js';
 import { PairMemo } from '../../core/text/pair-memo.js';
 import { figureFrames, isContextFrame, isCrowdFrame, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
 import { quantityInterval } from './intervals.js';
@@ -440,7 +441,9 @@ function addFacetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft
   drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
   const byKey = new Map<string, MentionDraft[]>();
   for (const m of mentions) {
-    for (const key of new Set(m.compared.facts.facets.map((f) => f.key))) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(m);
+    // A cause or a place of death is said in passing too ("SKY reports the workers were burnt to death").
+    const keys = [...m.compared.facts.facets.map((f) => f.key), ...deathDetailsOf(m.compared.text).map((d) => `death|${d.kind}`)];
+    for (const key of new Set(keys)) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(m);
   }
   const sameSubject = (a: MentionDraft, b: MentionDraft, key: string): boolean => {
     if (key.startsWith('home|')) return true;
@@ -455,11 +458,16 @@ function addFacetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft
         const p = claimOf.get(a);
         const q = claimOf.get(b);
         const pair = p === undefined || q === undefined ? '' : `${Math.min(p, q)}:${Math.max(p, q)}`;
-        if (p === undefined || q === undefined || p === q || linked.has(pair)) continue;
-        const d = facetDisagreement(a.compared, b.compared);
+        // A cause and a place of death are two facts: claims already in conflict may still differ on the other one.
+        const death = key.startsWith('death|') ? (key.slice('death|'.length) as 'cause' | 'place') : null;
+        if (p === undefined || q === undefined || p === q || (linked.has(pair) && death === null)) continue;
+        const d = death ? deathDisagreement(a.compared, b.compared, death) : facetDisagreement(a.compared, b.compared);
         const dp = drafts[p];
         const dq = drafts[q];
         if (!d || !dp || !dq) continue;
+        const at = (m: MentionDraft, s: { start: number }): string => `${m.compared.cite.article}@${s.start}`;
+        const restated = dp.conflicts.some((c) => c.other === q && c.disagreement.kind === d.kind && (at(c.mine, c.disagreement.a) === at(a, d.a) || at(c.theirs, c.disagreement.b) === at(b, d.b)));
+        if (death && restated) continue;
         linked.add(pair);
         dp.conflicts.push({ other: q, mine: a, theirs: b, disagreement: d });
         dq.conflicts.push({ other: p, mine: b, theirs: a, disagreement: { ...d, a: d.b, b: d.a } });

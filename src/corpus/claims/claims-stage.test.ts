@@ -564,3 +564,16 @@ test('memoized mentions follow the story when it reorders its entities or groups
   const reordered = extractClaims(corpus(kept, 'org-first', false)).flatMap((c) => c.mentions).find((m) => m.actors.length >= 2);
   assert.deepEqual(reordered?.actors.slice(0, 2), ['Port Alder', 'Corran Ferries']);
 });
+
+test('a cause and a place of death said in unrelated clauses are `other` conflicts, each once, beside a claim already disputed', () => {
+  const doc = (path: string, outlet: string, body: string) => ({ path, text: `date 2026-05-08 10:00 ${outlet}\nFormer minister dies\n\n${body}\n` });
+  const corpus = analyzeTexts([
+    doc('herald.txt', 'Harbour Herald', 'Ivo Brandt, the former trade minister, died early on Monday from a stroke in a hospice outside Dunmore, the Courier reports.'),
+    doc('gazette.txt', 'Valley Gazette', 'Brandt died at his house in Dunmore on Monday.\nAccording to his family, Brandt died of liver failure.'),
+  ]);
+  const other = corpus.claims.flatMap((c) => c.conflicts.filter((k) => k.kind === 'other').map((k) => k.explanation));
+  assert.ok(other.some((e) => e.includes('"stroke"') && e.includes('"liver failure"')), other.join('\n'));
+  assert.ok(other.some((e) => e.includes('"hospice"') && e.includes('"house"')), other.join('\n'));
+  // Each dispute is listed on both of its claims, once.
+  assert.equal(other.length, 4, other.join('\n'));
+});

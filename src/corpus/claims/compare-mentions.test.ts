@@ -190,6 +190,24 @@ test('contractions and clock formats inside a quote are not misquotes', () => {
   };
   assert.equal(compareMentions(quoted('I know the things I have done caused pain and I am sorry'), quoted("I know the things I've done caused pain and I'm sorry")), null);
   assert.equal(compareMentions(quoted('She passed away at 4:15pm this evening in a hospital near the coast'), quoted('She passed away at 16:15 this evening in a hospital near the coast')), null);
+  // A time zone one outlet keeps and another drops is the same clock time; another hour is a misquote.
+  assert.equal(compareMentions(quoted('She passed away at 4:15pm PST this evening in a hospital near the coast'), quoted('She passed away at 16:15 this evening in a hospital near the coast')), null);
+  assert.equal(compareMentions(quoted('She passed away at 4:15pm PST this evening in a hospital near the coast'), quoted('She passed away at 18:15 this evening in a hospital near the coast'))?.kind, 'quote');
+});
+
+test('a weekday after a relative clause set off by commas is the main event\'s: "X, who was known as Y, died on Friday" / "died Thursday"', () => {
+  const a = undated("Ivo Brandt, who was known to readers as 'the Fox,' died on Friday.");
+  const b = undated('Ivo Brandt, who wrote as the Fox for forty years, died on Thursday aged 91, his family said.');
+  assert.equal(compareMentions(a, b)?.kind, 'time');
+  assert.equal(compareMentions(a, undated('Ivo Brandt, who wrote as the Fox, died on Friday at his home.')), null);
+});
+
+test('a reduced passive ("unrest, triggered by the raid") is no main verb: its clause\'s weekday dates another event', () => {
+  const calm = undated('Velmora was quiet on Sunday after a week of unrest, triggered by the police raid on a student hostel.');
+  const shooting = undated('The police raid on a student hostel on Saturday triggered a week of unrest in Velmora.');
+  assert.equal(compareMentions(calm, shooting), null);
+  const passive = undated('A week of unrest in Velmora was triggered on Sunday by the police raid on a student hostel.');
+  assert.equal(compareMentions(passive, shooting)?.kind, 'time');
 });
 
 test('the verb governing a count of an unknown people noun gives its role: "shot three co-workers" is not "shot and killed two co-workers"', () => {
@@ -241,4 +259,12 @@ test('a depth and a distance from a place are two lengths, never compared; two d
   const depth = read('The quake struck at a depth of 10 km near Tarno, the survey said.');
   assert.equal(compareMentions(depth, read('The quake struck 60 km north of Tarno, the survey said.')), null);
   assert.equal(compareMentions(depth, read('The quake struck at a depth of 33 km near Tarno, the survey said.'))?.kind, 'number');
+});
+
+test('two causes or places of one death are an "other" conflict; deaths of two named people are not compared', () => {
+  const a = mention('Rosa Lind died of pneumonia on Thursday in a Halberg hospital.');
+  const b = mention('Rosa Lind succumbed on Thursday to complications of a kidney infection.');
+  assert.equal(compareMentions(a, b)?.kind, 'other');
+  assert.equal(compareMentions(mention('Ivo Brandt died in his apartment in Dunmore.'), mention('Ivo Brandt died in a hospice outside Dunmore.'))?.kind, 'other');
+  assert.equal(compareMentions(mention('Ivo Brandt died of liver failure in his apartment.'), mention('Ivo Brandt died of acute liver failure at home.')), null);
 });

@@ -11,6 +11,7 @@ import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKe
 import { isAge, isMagnitude, roleOfUnit, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
+import { deathDetailsClash, deathDetailsOf } from './death-details.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
 
@@ -114,6 +115,24 @@ export function facetDisagreement(a: ComparedMention, b: ComparedMention): Disag
   return null;
 }
 
+/**
+ * Two clauses giving one death different causes ("died of pneumonia" / "succumbed to a kidney infection") or places
+ * ("in his apartment" / "in a hospice"). Clauses naming people of whom they share none tell of two deaths.
+ */
+export function deathDisagreement(a: ComparedMention, b: ComparedMention, only?: 'cause' | 'place'): Disagreement | null {
+  const pa = a.facts.persons.map((p) => p.key);
+  const pb = b.facts.persons.map((p) => p.key);
+  if (pa.length && pb.length && !pa.some((k) => pb.includes(k))) return null;
+  const db = deathDetailsOf(b.text);
+  if (!db.length) return null;
+  for (const x of deathDetailsOf(a.text)) {
+    if (only !== undefined && x.kind !== only) continue;
+    const y = db.find((d) => deathDetailsClash(x, d));
+    if (y) return { kind: 'other', a: { start: a.cite.start + x.start, end: a.cite.start + x.end }, b: { start: b.cite.start + y.start, end: b.cite.start + y.end } };
+  }
+  return null;
+}
+
 /** Share of the longer quote two wordings must share to be one utterance misquoted (not two quotes overlapping). */
 const QUOTE_LONG_OVERLAP = 0.6;
 
@@ -142,9 +161,12 @@ function expandContractions(s: string): string {
     .replace(/['\u2019]d\b/g, ' would');
 }
 
-/** "4:15pm" and "16:15" are one clock time: minutes after midnight, null for anything else. */
+/**
+ * "4:15pm", "16:15" and "4:15pm PST" are one clock time: minutes after midnight, null for anything else. A time zone
+ * after the clock ("PST", "GMT", "UTC") names where the clock hangs, which an outlet may leave out.
+ */
 function clockMinutes(s: string): number | null {
-  const m = /^\s*(\d{1,2})[:.]?(\d{2})\s*([ap])?\.?\s*m?\.?\s*$/i.exec(s);
+  const m = /^\s*(\d{1,2})[:.]?(\d{2})\s*([ap])?\.?\s*m?\.?\s*(?:[a-z]{1,3}t|utc)?\s*$/i.exec(s);
   if (!m) return null;
   const hour = Number(m[1]) % 12 + (m[3]?.toLowerCase() === 'p' ? 12 : m[3] ? 0 : Number(m[1]) >= 12 ? 12 : 0);
   return hour * 60 + Number(m[2]);
@@ -546,6 +568,7 @@ export function compareMentionsAll(a: ComparedMention, b: ComparedMention): Disa
     speakerDisagreement(a, b),
     negationDisagreement(a, b),
     facetDisagreement(a, b),
+    deathDisagreement(a, b),
     numberDisagreement(a, b),
     sequenceDisagreement(a, b),
     timeDisagreement(a, b),

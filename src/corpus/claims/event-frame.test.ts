@@ -61,6 +61,13 @@ test('an undated weekday frames with the main verbs, not with verbs of a relativ
   assert.deepEqual(mainEventKeys(b, whole(b)), mainEventKeys('filed', whole('filed')));
 });
 
+test('a relative clause set off by commas is skipped and the main verb after it is read ("X, who was known as Y, died")', () => {
+  const a = "Ivo Brandt, who was known to readers as 'the Fox,' died on Friday";
+  assert.deepEqual(mainEventKeys(a, whole(a)), mainEventKeys('died', whole('died')));
+  const open = 'Ivo Brandt, who was known to readers as the Fox';
+  assert.deepEqual(mainEventKeys(open, whole(open)), []);
+});
+
 test('a length before "<direction> of <Name>" is framed by the place it is measured from, whatever the verb', () => {
   const a = 'Tarno, located 1,150 kilometres (700 miles) southeast of Velmar, has a busy port.';
   const b = 'Tarno lies 1,500 kilometres south of Velmar.';

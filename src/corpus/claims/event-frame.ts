@@ -93,15 +93,36 @@ export function eventFrames(text: string, clause: Span, quantities: readonly Qua
 const SUBORDINATE_RE = /^(?:who|whom|whose|which|that|according)$/i;
 
 /**
+ * "the riots, sparked by the killing": a past participle with "by" after it and no form of "be" before it modifies a
+ * noun (a reduced passive relative clause); it is not the clause's main verb ("the riots were sparked by" is).
+ */
+function reducedPassive(tokens: readonly { text: string }[], i: number): boolean {
+  if (tokens[i + 1]?.text.toLowerCase() !== 'by') return false;
+  return !/^(?:was|were|is|are|be|been|being|got|get|gets)$/i.test(tokens[i - 1]?.text ?? '');
+}
+
+/** "who", "which" right after a comma open a relative clause set off by commas, told in passing about the subject. */
+const NONRESTRICTIVE_RE = /^(?:who|whom|whose|which)$/i;
+
+/**
  * Keys of the clause's main event verbs: finite past forms ("foiled", "sank") before any relative clause or
- * attribution, so "filed charges Friday against the man who killed" is about filing, not killing. A participle in
- * "-ing" ("patrolling the gulf") is background to the main verb and left out.
+ * attribution, so "filed charges Friday against the man who killed" is about filing, not killing. A relative clause
+ * set off by commas ("Reyn, who was known as the Fox, died on Friday") is skipped to its closing comma and the main
+ * clause read on after it. A participle in "-ing" ("patrolling the gulf") is background to the main verb and left out.
  */
 export function mainEventKeys(text: string, clause: Span): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text, clause)) {
+  const tokens = tokenize(text, clause);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as (typeof tokens)[number];
+    if (NONRESTRICTIVE_RE.test(t.text) && tokens[i - 1]?.text === ',') {
+      const close = tokens.findIndex((u, j) => j > i && u.text === ',');
+      if (close < 0) break;
+      i = close;
+      continue;
+    }
     if (SUBORDINATE_RE.test(t.text)) break;
-    if (/ing$/i.test(t.text) || !isEventVerb(t.text)) continue;
+    if (/ing$/i.test(t.text) || !isEventVerb(t.text) || reducedPassive(tokens, i)) continue;
     const key = classKey(t.text);
     if (key && !out.includes(key)) out.push(key);
   }

@@ -109,3 +109,13 @@ test('cues that share a first word are told apart by the rest of their words, in
   // "in the" followed by no cue's words is no ordering.
   assert.deepEqual(of('The ferry docked in the harbour at noon.'), []);
 });
+
+test('a possessor is no anchor ("during the leaders\' call" is during the call) and "at the same time as" is during', () => {
+  const after = one('Drones struck Velmora hours after the phone call between Marrow and Brandt.');
+  assert.equal(one('Missiles hit Velmora during the leaders\u2019 call.').anchor, 'call');
+  assert.equal(one("Missiles hit Velmora during Marrow's call with Brandt.").anchor, 'call');
+  assert.ok(orderingsClash(after, one("Missiles hit Velmora during the president's phone call.")));
+  const same = one('The strikes came at the same time as the phone call between Marrow and Brandt.');
+  assert.equal(same.kind, 'during');
+  assert.ok(orderingsClash(after, same));
+});

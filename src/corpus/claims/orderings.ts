@@ -33,6 +33,7 @@ const NOUN_CUES: readonly { readonly words: readonly string[]; readonly kind: Or
   { words: ['midway', 'through'], kind: 'during', point: 'whole' },
   { words: ['in', 'the', 'middle', 'of'], kind: 'during', point: 'whole' },
   { words: ['in', 'the', 'course', 'of'], kind: 'during', point: 'whole' },
+  { words: ['at', 'the', 'same', 'time', 'as'], kind: 'during', point: 'whole' },
 ];
 
 /** "as talks went on", "as the call was under way", "as the leaders spoke": a clause of an event in progress. */
@@ -102,6 +103,12 @@ function anchorPhrase(tokens: readonly Token[], from: number): { head: string; e
   for (; i < tokens.length && words.length < PHRASE_WORDS; i++) {
     const t = tokens[i];
     const w = lower(t);
+    // "the leaders' call", "Marrow's call": a possessor names whose the anchor is, not what it is; the head follows.
+    if (t && words.length && /^['’]s?$/.test(t.text)) {
+      words.length = 0;
+      continue;
+    }
+    if (t && /^\p{L}+['’]s$/u.test(t.text)) continue;
     if (!t || !isWord(t) || PHRASE_END.has(w) || START_WORDS.has(w) || END_WORDS.has(w) || cueAt(tokens, i)) break;
     // "the hastily arranged call": adverbs are skipped; a past form after a noun ends it ("the vote passed").
     if (/ly$/.test(w) && w.length > 4) continue;

@@ -47,3 +47,12 @@ test('"-ever" and coordinated modifiers are read through to the ranked head', ()
   assert.equal(b.head, 'attack');
   assert.ok(superlativesClash(a, b));
 });
+
+test('"of the war" and "since the war began" are one limit: rankings under them clash; a limit on one side only still narrows', () => {
+  const sole = one('It was the largest drone attack on the capital since the war began.');
+  assert.equal(sole.scope, 'war');
+  assert.ok(superlativesClash(sole, one('It was among the biggest aerial attacks on Velmora of the war.')));
+  assert.ok(superlativesClash(sole, one('The raid was one of the most massive missile strikes since the start of the invasion.')));
+  assert.ok(!superlativesClash(sole, one('It was one of the largest air attacks on the capital this year.')));
+  assert.ok(!superlativesClash(one('It was the largest drone attack of the war.'), one('It was one of the largest air attacks.')));
+});

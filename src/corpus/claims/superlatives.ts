@@ -39,7 +39,7 @@ const PHRASE_WORDS = 5;
  * country's history", "on record" and "ever" do not narrow and are not listed.
  */
 const SCOPE_RE =
-  /\b(?:(?:so far |earlier )?this|last|past|the past)\s+(?:year|month|week|season|decade|summer|winter|spring|autumn|fall)\b|\bin\s+(?:recent\s+)?(?:years|months|weeks|decades|a decade|a year|a month|a generation)\b|\bsince\s+[^,.;:]{1,40}|\bso far\b/i;
+  /\b(?:of|in|during)\s+the\s+(?:war|conflict|invasion|fighting)\b|\b(?:(?:so far |earlier )?this|last|past|the past)\s+(?:year|month|week|season|decade|summer|winter|spring|autumn|fall)\b|\bin\s+(?:recent\s+)?(?:years|months|weeks|decades|a decade|a year|a month|a generation)\b|\bsince\s+[^,.;:]{1,40}|\bso far\b/i;
 
 function rankedPhrase(tokens: readonly Token[]): { head: string | null; modifiers: string[]; end: number | null } {
   const keys: string[] = [];
@@ -57,9 +57,17 @@ function rankedPhrase(tokens: readonly Token[]): { head: string | null; modifier
   return { head: keys.pop() ?? null, modifiers: keys, end };
 }
 
+/**
+ * "of the war", "since the war began", "since the start of the invasion": one limit, the war so far, said in other
+ * words, so two rankings under it share their scope.
+ */
+const WAR_SCOPE_RE =
+  /^(?:(?:of|in|during)\s+the\s+(?:war|conflict|invasion|fighting)|since\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?(?:war|conflict|invasion|fighting)(?:\s+(?:began|started|broke out|erupted))?)\b/i;
+
 function scopeOf(text: string): string | null {
   const m = SCOPE_RE.exec(text);
   if (!m) return null;
+  if (WAR_SCOPE_RE.test(m[0])) return 'war';
   return m[0]
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
