@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { EntityMention, QuoteSpan } from '../../core/article.js';
 import { splitParagraphs, splitSentences } from '../sentences/index.js';
 import { cueModelOf } from './cue-model.js';
-import { extractQuotes, QUOTES_DEFAULTS } from './extract-quotes.js';
+import { extractQuotes, joinBracketSplits, QUOTES_DEFAULTS } from './extract-quotes.js';
 import { findEntities } from '../entities/index.js';
 
 interface Seen {
@@ -702,4 +702,15 @@ test('a prose clause holding a partial quotation its own cue introduced is kept 
   const kept = extractQuotes(text, { paragraphs, sentences, entities: [] }, QUOTES_DEFAULTS, dropAll).map((q) => [q.kind, text.slice(q.start, q.end)]);
   assert.ok(kept.some(([kind, content]) => kind === 'indirect' && content?.includes('the harbour plan \u201cshort-sighted\u201d')), JSON.stringify(kept));
   assert.ok(!kept.some(([, content]) => content === 'the ferry budget'), JSON.stringify(kept));
+});
+
+test('a sentence split inside a party label in brackets is joined again, so the speaker is the whole name (regression: "Y.")', () => {
+  const text = 'The ferry vote split the council. Rep. Ana Ruiz (D-N.Y.) said the fares would rise.';
+  const cut = text.indexOf('Y.)');
+  // The splitter's cut after "(D-N.", as the sentences stage gives it.
+  const sentences = [{ start: 0, end: 33 }, { start: 34, end: cut }, { start: cut, end: text.length }];
+  const quotes = extractQuotes(text, { paragraphs: [{ start: 0, end: text.length }], sentences, entities: [] });
+  const q = quotes.find((x) => text.slice(x.start, x.end) === 'the fares would rise');
+  assert.equal(q?.speaker ? text.slice(q.speaker.start, q.speaker.end) : null, 'Rep. Ana Ruiz (D-N.Y.)');
+  assert.deepEqual(joinBracketSplits(text, sentences), [{ start: 0, end: 33 }, { start: 34, end: text.length }]);
 });

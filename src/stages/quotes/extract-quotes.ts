@@ -267,6 +267,9 @@ function coordinatedSubject(doc: Doc, cue: number, floor: number): Span | null {
 
 /** Words between a subject and its cue that the auxiliary list does not hold ("is continuing to insist", "are more likely to say"). */
 const VERB_CHAIN = /^(?:to|been|being|likely|unlikely|more|less|able|ready|quick|quicker|eager|trying|continuing|going|beginning|starting|seeking|expected|set|about|certain|sure|willing|careful)$/;
+/** Prepositions, particles, determiners, conjunctions and pronouns: never the head of a learned cue. */
+const CLOSED_CLASS = /^(?:to|of|in|on|at|for|with|by|from|as|about|than|not|also|that|this|these|those|the|a|an|and|but|or|nor|so|if|it|who|which|what|up|out|off|into|over|back|there|here)$/;
+
 /** A lower-case adverb in a verb chain ("eventually learned", "partly blamed"). */
 const ADVERB = /^\p{Ll}{3,}ly$/u;
 const CONTRACTED_PRONOUN = /^(he|she|they|we|i|it|you)[’'](?:s|re|ll|ve|d|m)$/i;
@@ -608,7 +611,8 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
       }
       // The head of a cue is its verb: adverbs and auxiliaries inside annotated cues ("has repeatedly said") are not.
       // "found" reports a finding only for a poll or study (EVIDENCE_SUBJECT) or with "that": "Police found the boat" is no attribution.
-      const learned = t.text === verb && !/ly$/.test(verb) && !CUE_AUXILIARIES.has(verb) && !/^(?:find|finds|found)$/.test(verb) && doc.cues.rate(verb) >= config.learnedCueRate;
+      // Closed-class words inside annotated cues ("to" of "vowed to", "also") do not head one.
+      const learned = t.text === verb && !/ly$/.test(verb) && !CUE_AUXILIARIES.has(verb) && !CLOSED_CLASS.test(verb) && !/^(?:find|finds|found)$/.test(verb) && doc.cues.rate(verb) >= config.learnedCueRate;
       if (!(isCue(t) || OBJECT_VERBS.has(t.text) || learned) || (QUOTE_ONLY_VERBS.has(verb) && !learned)) continue;
       const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
       // "was criticized" is passive; "is criticizing" is the subject speaking now.
@@ -956,7 +960,7 @@ export function extractScoredQuotes(
 ): ScoredQuote[] {
   const tokens = tokenize(text);
   const paragraphs = layers.paragraphs.length ? layers.paragraphs : [{ start: 0, end: text.length }];
-  const sentences = layers.sentences.length ? layers.sentences : paragraphs;
+  const sentences = layers.sentences.length ? joinBracketSplits(text, layers.sentences) : paragraphs;
   const doc: Doc = { text, tokens, paragraphs, sentences, names: findNameMentions(text, tokens, layers.entities), cues };
   const regions = findQuoteRegions(text, paragraphs);
   const direct = directCandidates(doc, regions, config);
@@ -987,6 +991,22 @@ export function extractScoredQuotes(
     if (byPrecision && quote.kind === 'indirect' && quote.cue && cues.precision(text.slice(quote.cue.start, quote.cue.end).toLowerCase()) < config.minCuePrecision) return null;
     return { quote, features, cuts };
   });
+}
+
+/**
+ * Sentences joined again where the splitter cut inside brackets ("Rep. Ana Ruiz (D-N. | Y.) said"): a sentence that
+ * leaves a bracket open, followed by one that closes it within a few characters with white space between.
+ */
+export function joinBracketSplits(text: string, sentences: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    const before = prev ? text.slice(prev.start, prev.end) : '';
+    if (prev && before.lastIndexOf('(') > before.lastIndexOf(')') && /^\s*$/.test(text.slice(prev.end, s.start)) && /^[^()\n]{0,12}\)/.test(text.slice(s.start, s.end))) {
+      out[out.length - 1] = { start: prev.start, end: s.end };
+    } else out.push(s);
+  }
+  return out;
 }
 
 /** Quotes of one article's text; entities may be empty (names then come from capitalisation). */
