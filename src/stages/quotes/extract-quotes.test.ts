@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { EntityMention, QuoteSpan } from '../../core/article.js';
 import { splitParagraphs, splitSentences } from '../sentences/index.js';
 import { cueModelOf } from './cue-model.js';
-import { extractQuotes, QUOTES_DEFAULTS } from './extract-quotes.js';
+import { extractQuotes, joinBracketSplits, QUOTES_DEFAULTS } from './extract-quotes.js';
 import { findEntities } from '../entities/index.js';
 
 interface Seen {
@@ -675,4 +675,42 @@ test('a possessor in front of a noun cue is its source ("the mayor\'s call for",
   assert.ok(found, JSON.stringify(quotes));
   assert.equal(text.slice(found.speaker?.start ?? 0, found.speaker?.end ?? 0), 'Ana Ruiz');
   assert.equal(text.slice(found.start, found.end), 'the new pier');
+});
+
+test('a setting opened by a preposition before "that" is not content: "said in an interview taped before the vote that ..."', () => {
+  const seen = run('Mayor Ilse Brandt said in a radio interview taped before the storm that the pier would reopen in May.');
+  assert.equal(find(seen, 'the pier would reopen in May').speaker, 'Mayor Ilse Brandt');
+});
+
+test('a hearer of a determiner and a common noun comes before the content: "tells the crowd he ..."', () => {
+  const seen = run('Later, Tomas Berg tells the crowd he has been known to be stubborn about the ferry fares.');
+  assert.equal(find(seen, 'he has been known to be stubborn about the ferry fares').speaker, 'Tomas Berg');
+});
+
+test('a subject the phrase rules cannot read ends before its verb and adverbs ("Berg has raised questions about", "The agency eventually learned")', () => {
+  const seen = run('Velmora harbour master Tomas Berg has raised questions about the ferry timetable. The port agency eventually learned that the hull was cracked.');
+  assert.equal(find(seen, 'the ferry timetable').speaker, 'Velmora harbour master Tomas Berg');
+  assert.equal(find(seen, 'the hull was cracked').speaker, 'The port agency');
+});
+
+test('a prose clause holding a partial quotation its own cue introduced is kept when the attribution model would drop it', () => {
+  const text = 'Councillor Ana Ruiz called the harbour plan \u201cshort-sighted\u201d in a long speech. Ruiz endorsed the ferry budget.';
+  const paragraphs = splitParagraphs(text);
+  const sentences = paragraphs.flatMap((p) => splitSentences(text, p));
+  // An attribution model that drops every prose attribution it judges.
+  const dropAll = cueModelOf([['called', 40, 60], ['endorsed', 40, 60]], [], { bias: -20, weights: new Map() });
+  const kept = extractQuotes(text, { paragraphs, sentences, entities: [] }, QUOTES_DEFAULTS, dropAll).map((q) => [q.kind, text.slice(q.start, q.end)]);
+  assert.ok(kept.some(([kind, content]) => kind === 'indirect' && content?.includes('the harbour plan \u201cshort-sighted\u201d')), JSON.stringify(kept));
+  assert.ok(!kept.some(([, content]) => content === 'the ferry budget'), JSON.stringify(kept));
+});
+
+test('a sentence split inside a party label in brackets is joined again, so the speaker is the whole name (regression: "Y.")', () => {
+  const text = 'The ferry vote split the council. Rep. Ana Ruiz (D-N.Y.) said the fares would rise.';
+  const cut = text.indexOf('Y.)');
+  // The splitter's cut after "(D-N.", as the sentences stage gives it.
+  const sentences = [{ start: 0, end: 33 }, { start: 34, end: cut }, { start: cut, end: text.length }];
+  const quotes = extractQuotes(text, { paragraphs: [{ start: 0, end: text.length }], sentences, entities: [] });
+  const q = quotes.find((x) => text.slice(x.start, x.end) === 'the fares would rise');
+  assert.equal(q?.speaker ? text.slice(q.speaker.start, q.speaker.end) : null, 'Rep. Ana Ruiz (D-N.Y.)');
+  assert.deepEqual(joinBracketSplits(text, sentences), [{ start: 0, end: 33 }, { start: 34, end: text.length }]);
 });

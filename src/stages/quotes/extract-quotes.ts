@@ -267,6 +267,11 @@ function coordinatedSubject(doc: Doc, cue: number, floor: number): Span | null {
 
 /** Words between a subject and its cue that the auxiliary list does not hold ("is continuing to insist", "are more likely to say"). */
 const VERB_CHAIN = /^(?:to|been|being|likely|unlikely|more|less|able|ready|quick|quicker|eager|trying|continuing|going|beginning|starting|seeking|expected|set|about|certain|sure|willing|careful)$/;
+/** Prepositions, particles, determiners, conjunctions and pronouns: never the head of a learned cue. */
+const CLOSED_CLASS = /^(?:to|of|in|on|at|for|with|by|from|as|about|than|not|also|that|this|these|those|the|a|an|and|but|or|nor|so|if|it|who|which|what|up|out|off|into|over|back|there|here)$/;
+
+/** A lower-case adverb in a verb chain ("eventually learned", "partly blamed"). */
+const ADVERB = /^\p{Ll}{3,}ly$/u;
 const CONTRACTED_PRONOUN = /^(he|she|they|we|i|it|you)[’'](?:s|re|ll|ve|d|m)$/i;
 
 /**
@@ -277,7 +282,7 @@ const CONTRACTED_PRONOUN = /^(he|she|they|we|i|it|you)[’'](?:s|re|ll|ve|d|m)$/
 function clauseSubject(doc: Doc, cue: number, lo: number): Span | null {
   const { tokens } = doc;
   let k = cue - 1;
-  for (let n = 0; k >= lo && n < 6 && (CUE_AUXILIARIES.has(tokens[k]?.text.toLowerCase() ?? '') || VERB_CHAIN.test(tokens[k]?.text.toLowerCase() ?? '')); n++) k--;
+  for (let n = 0; k >= lo && n < 6 && (CUE_AUXILIARIES.has(tokens[k]?.text.toLowerCase() ?? '') || VERB_CHAIN.test(tokens[k]?.text.toLowerCase() ?? '') || ADVERB.test(tokens[k]?.text ?? '')); n++) k--;
   const last = tokens[k];
   if (k < lo || !last) return null;
   const contracted = CONTRACTED_PRONOUN.exec(last.text);
@@ -295,7 +300,12 @@ function clauseSubject(doc: Doc, cue: number, lo: number): Span | null {
   if (!first || !/^(?:\p{Lu}|\p{N}|(?:more|most|half|majorities|nearly|about|almost|many|some|several|few|both|all)$)/u.test(first.text)) return null;
   // The lead-in of a quotation or an opening adverbial ("On Monday") is not a subject.
   if (/^(?:On|In|At|After|Before|During|Since|For|With|By|From|To|As|If|When|While|Asked|According)$/.test(first.text)) return null;
-  return { start: first.start, end: last.end };
+  // "Trump has raised questions about", "Clinton avoided all mention of": a phrase cue's subject ends before its verb.
+  // After a determiner an "-ed" word is a participle modifier ("A council filing released Tuesday says").
+  const npEnd = subjectPhraseEnd(tokens, j, k + 1);
+  const stop = tokens[npEnd + 1]?.text ?? '';
+  if (npEnd >= k || (/^(?:a|an|the|this|that|these|those)$/i.test(first.text) && /ed$/.test(stop))) return { start: first.start, end: last.end };
+  return { start: first.start, end: tokens[npEnd]?.end ?? last.end };
 }
 
 /** Words opening an adverbial or participle clause before the subject: prepositions, time phrases, "-ing" forms. */
@@ -504,6 +514,9 @@ const EVIDENCE_SUBJECT = /\b(?:polls?|polling|surveys?|study|studies|data|report
 const CLAUSE_STOP =
   /;|,\s+(?:and|so)\s+(?:he|she|they|we|i|the|his|her|their|its|\p{Lu}\p{Ll}+)\b|\s+and\s+(?:he|she|they|we)\s+\p{Ll}+(?:ed|s)\b|,["”’]?\s+(?:but|although|though|whereas|adding|noting|saying|according to|however|telling|referring|citing|calling|arguing|insisting|explaining|prompting)\b|\s+but\s+(?:also|then)\b|,?\s+and\s+(?:also\s+)?(?:said|says|added|noted|suggested|argued|warned|railed|called|urged|vowed|pledged|promised)\b|,["”’]?\s+(?:and\s+)?(?:[\p{L}\d-]+\s+){1,6}(?:said|says|say|yelled|added|noted)\b|,["”’]?\s+(?:which|compared|including|even as|while|whereas|something|a move|a swipe|a reference|a nod)\b|,["”’]?\s+(?!(?:during|according|including|something|nothing|anything|everything|bring|thing|spring|evening|morning|king|wing)\b)\p{Ll}{3,}ing\b|\s+and\s+(?:then\s+)?(?!during\b|according\b|bring\b|nothing\b|something\b)\p{Ll}{3,}ing\b/u;
 
+/** A preposition's phrase with no punctuation, up to the "that" of a reported clause (101 characters at most). */
+const LONG_SETTING = /^\s*(?:in|at|on|during|after|before|while|when|to|via|through|over|from|with|since|last|this|earlier)\s[^,;:"“”.!?()]{1,100}?\s(?=that\s)/i;
+
 /** The content of indirect speech after its cue: optional hearer ("told reporters"), adverbials, "that", then the clause. */
 function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string, evidence = false, learned = false): Span | null {
   const { tokens, text } = doc;
@@ -512,10 +525,14 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string,
   let at = cueTok.end;
   if (HEARER_VERBS.has(verb)) {
     // "told reporters", "told the Daily Courier", "told Reuters": the hearer is a short phrase.
-    const m = /^\s+(?:(?:the|a|an|local|foreign|state|reporters|journalists|[\p{Lu}][\p{L}.'’-]*)(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|reporters|journalists|media|television|radio|newspaper|news agency|agency|broadcaster|lawmakers|supporters|parliament)){0,4})/u.exec(text.slice(at, sentence.end));
+    const m =
+      /^\s+(?:(?:the|a|an|local|foreign|state|reporters|journalists|[\p{Lu}][\p{L}.'’-]*)(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|reporters|journalists|media|television|radio|newspaper|news agency|agency|broadcaster|lawmakers|supporters|parliament)){0,4})/u.exec(text.slice(at, sentence.end));
+    // "told the crowd he ...", "tells his audience the plan ...": a determiner and one lower-case noun.
+    const common = /^\s+(?:the|a|an|his|her|their|its|our|my|your)\s+\p{Ll}[\p{Ll}-]*(?=[\s,])/u.exec(text.slice(at, sentence.end));
     // A longer hearer ("told members of the executive council that ..."): up to "that" with no comma or quote before it.
     const long = /^\s+[^,;:"“”.]{1,80}?\s(?=that\s)/.exec(text.slice(at, sentence.end));
     if (long) at += long[0].length;
+    else if (common && (!m || common[0].length > m[0].length)) at += common[0].length;
     else if (m) at += m[0].length;
     else return null;
   }
@@ -524,6 +541,9 @@ function contentAfterCue(doc: Doc, cueIdx: number, sentence: Span, verb: string,
   // "reported, citing a ministry memo, that ...": the cited source sits between the cue and its clause.
   const cited = /^,?\s*(?:citing|quoting)\s+[^,;:"“”]{1,80},\s*(?=that\b)/.exec(text.slice(at, sentence.end));
   if (cited) at += cited[0].length;
+  // "said in an interview taped before the attacks that ...": a longer setting opened by a preposition, up to "that".
+  const setting = CLAUSE_VERBS.has(verb) && !OBJECT_VERBS.has(verb) ? LONG_SETTING.exec(text.slice(at, sentence.end)) : null;
+  if (setting) at += setting[0].length;
   const rest = text.slice(at, sentence.end);
   const hasThat = /^that\b/i.test(rest);
   const objectVerb = OBJECT_VERBS.has(verb) || learned;
@@ -591,7 +611,8 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
       }
       // The head of a cue is its verb: adverbs and auxiliaries inside annotated cues ("has repeatedly said") are not.
       // "found" reports a finding only for a poll or study (EVIDENCE_SUBJECT) or with "that": "Police found the boat" is no attribution.
-      const learned = t.text === verb && !/ly$/.test(verb) && !CUE_AUXILIARIES.has(verb) && !/^(?:find|finds|found)$/.test(verb) && doc.cues.rate(verb) >= config.learnedCueRate;
+      // Closed-class words inside annotated cues ("to" of "vowed to", "also") do not head one.
+      const learned = t.text === verb && !/ly$/.test(verb) && !CUE_AUXILIARIES.has(verb) && !CLOSED_CLASS.test(verb) && !/^(?:find|finds|found)$/.test(verb) && doc.cues.rate(verb) >= config.learnedCueRate;
       if (!(isCue(t) || OBJECT_VERBS.has(t.text) || learned) || (QUOTE_ONLY_VERBS.has(verb) && !learned)) continue;
       const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
       // "was criticized" is passive; "is criticizing" is the subject speaking now.
@@ -905,6 +926,22 @@ export interface ScoredQuote {
   readonly cuts: readonly ContentCut[] | null;
 }
 
+/** Partial quotations by the start of their cue ('called the plan "racially toxic"'). */
+function partialsByCue(direct: readonly Candidate[]): Map<number, Span[]> {
+  const out = new Map<number, Span[]>();
+  for (const c of direct) if (c.kind === 'partial' && c.cue) out.set(c.cue.start, [...(out.get(c.cue.start) ?? []), c.content]);
+  return out;
+}
+
+/**
+ * Whether a prose attribution holds a partial quotation its own cue introduced ('Ruiz called the plan "racially toxic"'):
+ * the marked words show the cue reports speech, so the clause is kept as the partial quotation is.
+ */
+function vouchedFor(vouched: ReadonlyMap<number, readonly Span[]>, quote: QuoteSpan): boolean {
+  const partials = quote.cue ? vouched.get(quote.cue.start) : undefined;
+  return partials !== undefined && partials.some((p) => p.start >= quote.start && p.end <= quote.end);
+}
+
 /** Whether the attribution model judges a quote: prose attributions with a cue and a speaker. */
 const judgedByModel = (q: QuoteSpan): boolean => q.kind === 'indirect' && q.cue !== null && q.speaker !== null;
 
@@ -923,12 +960,13 @@ export function extractScoredQuotes(
 ): ScoredQuote[] {
   const tokens = tokenize(text);
   const paragraphs = layers.paragraphs.length ? layers.paragraphs : [{ start: 0, end: text.length }];
-  const sentences = layers.sentences.length ? layers.sentences : paragraphs;
+  const sentences = layers.sentences.length ? joinBracketSplits(text, layers.sentences) : paragraphs;
   const doc: Doc = { text, tokens, paragraphs, sentences, names: findNameMentions(text, tokens, layers.entities), cues };
   const regions = findQuoteRegions(text, paragraphs);
   const direct = directCandidates(doc, regions, config);
   const indirect = config.indirect ? [...indirectCandidates(doc, direct, config), ...colonLineCandidates(doc, direct)] : [];
   const all = [...direct, ...indirect].sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
+  const vouched = partialsByCue(direct);
   const ctx: FeatureContext = {
     text,
     tokens,
@@ -949,10 +987,26 @@ export function extractScoredQuotes(
     const cuts = filter ? null : contentCuts(ctx, found);
     const quote = contentEnd ? { ...found, end: cutContent(ctx, contentEnd, found) } : found;
     const features = judgedByModel(quote) ? attributionFeatures(ctx, quote) : null;
-    if (model && features && attributionProbability(model, features) < config.minAttributionProbability) return null;
+    if (model && features && !vouchedFor(vouched, quote) && attributionProbability(model, features) < config.minAttributionProbability) return null;
     if (byPrecision && quote.kind === 'indirect' && quote.cue && cues.precision(text.slice(quote.cue.start, quote.cue.end).toLowerCase()) < config.minCuePrecision) return null;
     return { quote, features, cuts };
   });
+}
+
+/**
+ * Sentences joined again where the splitter cut inside brackets ("Rep. Ana Ruiz (D-N. | Y.) said"): a sentence that
+ * leaves a bracket open, followed by one that closes it within a few characters with white space between.
+ */
+export function joinBracketSplits(text: string, sentences: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    const before = prev ? text.slice(prev.start, prev.end) : '';
+    if (prev && before.lastIndexOf('(') > before.lastIndexOf(')') && /^\s*$/.test(text.slice(prev.end, s.start)) && /^[^()\n]{0,12}\)/.test(text.slice(s.start, s.end))) {
+      out[out.length - 1] = { start: prev.start, end: s.end };
+    } else out.push(s);
+  }
+  return out;
 }
 
 /** Quotes of one article's text; entities may be empty (names then come from capitalisation). */
