@@ -56,7 +56,8 @@ const PERSON_NOUNS = new Set(
   clerk driver passenger patron individual male female guard motorist pedestrian grandmother grandfather uncle aunt
   nephew niece boyfriend girlfriend roommate homeowner owner teacher civilian occupant member classmate stepfather
   stepmother stepson stepdaughter grandson granddaughter preschooler kindergartner player athlete fan guest partygoer
-  shopper veteran mom dad twin fiancee fiance ex-girlfriend ex-boyfriend ex-wife ex-husband girl boy`.split(/\s+/),
+  shopper veteran mom dad twin fiancee fiance ex-girlfriend ex-boyfriend ex-wife ex-husband girl boy co-worker coworker
+  colleague`.split(/\s+/),
 );
 
 const IRREGULAR_PLURAL: Readonly<Record<string, string>> = { person: 'people|persons', man: 'men', woman: 'women', child: 'children', gunman: 'gunmen' };
@@ -136,9 +137,12 @@ const OBJECT_RE = new RegExp(
   'g',
 );
 
-/** A bare number as the object of a role verb: "killing two and wounding three", "wounds 2, including a baby". */
+/**
+ * A bare number as the object of a role verb: "killing two and wounding three", "wounds 2, including a baby"; or "a"
+ * and an ordinal, one more after the ones counted before ("killed two and critically wounded a third").
+ */
 const BARE_OBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+${OBJECT_QUALIFIER}(?<num>${SMALL_DIGITS}|${capitalizable(WORD_NUMBER_SOURCE)})(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
+  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+${OBJECT_QUALIFIER}(?:(?<num>${SMALL_DIGITS}|${capitalizable(WORD_NUMBER_SOURCE)})|(?<next>an?\\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)))(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
   'g',
 );
 
@@ -360,8 +364,8 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
   }
   BARE_OBJECT_RE.lastIndex = 0;
   for (let m = objects ? BARE_OBJECT_RE.exec(s) : null; m; m = BARE_OBJECT_RE.exec(s)) {
-    const num = m.groups?.num ?? '';
-    const value = parseNumber(num);
+    const num = m.groups?.num ?? m.groups?.next ?? '';
+    const value = m.groups?.next ? 1 : parseNumber(num);
     if (value === null || !Number.isInteger(value) || value < 1 || value >= 1000) continue;
     const verb = (m.groups?.verb ?? '').toLowerCase();
     const role: PeopleRole = /^wound/.test(verb) ? 'wounded' : /^injur/.test(verb) ? 'injured' : 'killed';

@@ -226,3 +226,8 @@ test('"one in five voters" is a share in percent; tallies and scores ("a 7-2 vot
   // A range written with a hyphen still is one.
   assert.equal(only('Police detained 10-20 people.').qualifier, 'range');
 });
+
+test('"at one point" and "at one time" say when, not how many', () => {
+  assert.deepEqual(extractQuantities('At one point as much as 55 percent of traffic was lost.').map((q) => q.unit), ['percent']);
+  assert.deepEqual(extractQuantities('At one time the plant had one point of entry.').map((q) => q.unit), ['point']);
+});

@@ -125,7 +125,8 @@ function countedNoun(text: string, from: number, count: number): CountedNoun | '
   const last = kept[kept.length - 1];
   if (!first || !last) return null;
   // A capitalised word right after a number is a name ("10 Downing Street"), unless it is an adjective of origin.
-  if (/^[A-Z]/.test(first.w) && kept.length === 1) return 'name';
+  // A title-case headline capitalises count words too: "2 Dead, 1 Wounded".
+  if (/^[A-Z]/.test(first.w) && kept.length === 1 && !COUNT_ADJECTIVES.has(first.w.toLowerCase())) return 'name';
   const phrase = kept.map((k) => k.w).join(' ');
   return { phrase, end: last.end };
 }
@@ -193,6 +194,8 @@ function notAQuantity(
   // "Smith, 45, said": an age between commas after a name.
   if (/[A-Z][a-z]+,\s*$/.test(before) && /^\d{1,3}$/.test(numText) && /^\s*,/.test(after)) return true;
   if (/^one$/i.test(numText) && /^\s+of\b/i.test(after)) return true;
+  // "at one point", "at one time": when, not how many.
+  if (/^one$/i.test(numText) && /^\s+(?:point|time|stage)\b/i.test(after) && /\bat\s+$/i.test(before)) return true;
   // A capitalised word right before a digit: "Flight 370", "Resolution 1441", "Apollo 11".
   if (/^\d/.test(numText) && /\b[A-Z][a-z]+\.?\s+$/.test(before) && !qualified) return true;
   if (/(?:No|no|Nos|#)\.?\s*$/.test(before)) return true;
@@ -338,7 +341,8 @@ function withPeople(text: string, sentence: Span, found: readonly QuantitySpan[]
     if (q.unit === 'percent' || !countsPersons(q.unit)) return q;
     const read = people.find((p) => p.start <= q.start && q.end <= p.end && p.value === q.value) ?? people.find((p) => q.start <= p.start && p.end <= q.end);
     const role = roleOfUnit(q.unit) ?? roleAfter(text, q, sentence) ?? read?.role ?? people.find((p) => p.start < q.end && q.start < p.end)?.role ?? null;
-    return role ? { ...q, role } : q;
+    // "two others were wounded": others with a role are people, whatever they are other than.
+    return role ? { ...q, role, ...(q.unit === 'other' ? { unit: 'person' } : {}) } : q;
   });
   for (const p of people) {
     // A count already read as a quantity keeps that reading (and took the role above).
@@ -373,7 +377,7 @@ function proportions(text: string, from: number): QuantitySpan[] {
 // "the third day of the siege", "for a second night", "the 21st victim": a rank in a series, which outlets
 // contradict ("third day" against "fourth day"). Its unit is "nth <noun>" so it never meets a plain count.
 const ORDINAL_RE = new RegExp(
-  `\\b(?:the|its|their|his|her|for\\s+a|a|[A-Za-z]+['\u2019]s)\\s+(${ORDINAL_SOURCE})(?:\\s+(?:straight|consecutive|successive|running))?\\s+([a-z]+)\\b`,
+  `\\b(?:the|its|their|his|her|for\\s+a|a|[A-Za-z]+['\u2019]s)\\s+(${ORDINAL_SOURCE})(?:\\s+(?:straight|consecutive|successive|running))?\\s+([a-z]+(?:-[a-z]+)*)(?![\\w-])`,
   'g',
 );
 // Ranks that are names of parts or times, not counts: "the third quarter", "the first half", "the 21st century".
