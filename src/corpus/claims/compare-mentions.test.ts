@@ -279,3 +279,11 @@ test('a peak ("at one point as much as") or a state since passed is an update of
   assert.equal(compareMentions(read('Some 82 percent of traffic to Velmar was out of service early Friday, although that has now improved.'), level), null);
   assert.equal(compareMentions(read('Some 82 percent of traffic to Velmar was out of service early Friday.'), level)?.kind, 'number');
 });
+
+test('durations: hours spent and days on the calendar are two figures; an exact figure and "more than" it are one', () => {
+  const spent = read('The panel deliberated for 40 hours over four days.');
+  assert.equal(compareMentions(spent, read('The jury was unable to decide after 30 hours of deliberation.'))?.kind, 'number');
+  assert.equal(compareMentions(spent, read('After four days deliberating, the jury deadlocked.')), null);
+  assert.equal(compareMentions(read('After 30 hours of deliberations, the jury deadlocked.'), read('After more than 30 hours of deliberations, the jury deadlocked.')), null);
+  assert.equal(compareMentions(read('The jury was unable to decide after four days of deliberation.'), read('The jury was unable to decide after 30 hours of deliberation.')), null);
+});

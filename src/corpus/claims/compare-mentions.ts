@@ -8,7 +8,7 @@ import { facetsClash } from './facets.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
 import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, otherShock, shareOf, verbsNear } from './event-frame.js';
-import { isAge, isMagnitude, roleOfUnit, tallyScope } from '../../stages/quantities/index.js';
+import { TIME_UNIT_SECONDS, isAge, isMagnitude, roleOfUnit, singular, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
 import { tokenize } from '../../core/tokenize.js';
@@ -176,7 +176,8 @@ function trivialChange(c: WordChange): boolean {
  * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
  */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}|${sharePlace(m, q)}`;
+  const classOf = (m: ComparedMention, q: QuantitySpan): string =>
+    `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}|${sharePlace(m, q)}|${durationScale(q)}`;
   // The clause's own figures (not a restatement in other units) whose class no other of them shares.
   const unambiguous = (m: ComparedMention): QuantitySpan[] => {
     const classes = m.facts.quantities.map((q) => (isConversion(m, q) ? null : classOf(m, q)));
@@ -197,7 +198,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
       // Only the main shocks' magnitudes are one figure: aftershocks and earlier quakes are many.
       if (isMagnitude(qa.unit) && (mainShockMagnitude(a, qa) === null || mainShockMagnitude(b, qb) === null)) continue;
       if (rateOf(a, qa) !== rateOf(b, qb) || runningDuration(a, qa) || runningDuration(b, qb)) continue;
-      if (sharePlace(a, qa) !== sharePlace(b, qb)) continue;
+      if (sharePlace(a, qa) !== sharePlace(b, qb) || durationScale(qa) !== durationScale(qb)) continue;
       const la = lengthRole(a, qa);
       const lb = lengthRole(b, qb);
       if (la && lb && la !== lb) continue;
@@ -210,6 +211,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
       if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(a, qa, b, qb)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
       if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
+      if (roundedAlike(qa, qb)) continue;
       return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
     }
   }
@@ -224,6 +226,17 @@ function lengthRole(m: ComparedMention, q: QuantitySpan): string {
   if (isDepth(m.text, clause, local)) return 'depth';
   const from = distanceFrom(m.text, clause, local);
   return from === null ? '' : `from:${from}`;
+}
+
+/**
+ * A duration's scale: 'days' for days and longer (how long on the calendar), 'hours' for hours and shorter (time spent
+ * on it), '' for other figures. "deliberated for 40 hours over four days" gives two figures, and "four days" of talks
+ * is no contradiction of "30 hours" of them.
+ */
+function durationScale(q: QuantitySpan): string {
+  if (countKey(q.unit) !== 'duration' || q.unit === null) return '';
+  const seconds = TIME_UNIT_SECONDS[singular(q.unit.split(/\s+/).pop() ?? q.unit)];
+  return seconds === undefined ? '' : seconds >= TIME_UNIT_SECONDS.day! ? 'days' : 'hours';
 }
 
 /** The named place a share is of ("52 percent in Egypt" -> egypt, see `shareOf`), '' for other figures and shares of no place. */
@@ -448,6 +461,12 @@ const PARTICIPLE_RE = /^[a-z]{3,}(?:ed|en)$/;
 
 /** A modifier shorter than this ("new", "big") says too little to be matched by its word family. */
 const ROOT_MIN = 5;
+
+/** "30 hours" and "more than 30 hours", "nearly 50" and "50": one figure, once rounded and once bounded by its round value. */
+function roundedAlike(a: QuantitySpan, b: QuantitySpan): boolean {
+  const bound = (q: QuantitySpan): boolean => q.qualifier === 'more-than' || q.qualifier === 'nearly';
+  return a.value === b.value && ((a.qualifier === 'exact' && bound(b)) || (b.qualifier === 'exact' && bound(a)));
+}
 
 /** "nearly $100 billion" and "over a hundred billion": two roundings of one figure. */
 function sameFigure(a: QuantitySpan, b: QuantitySpan): boolean {

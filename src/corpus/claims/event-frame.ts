@@ -75,6 +75,7 @@ export function verbsNear(text: string, clause: Span, span: Span): string[] {
 export function eventFrames(text: string, clause: Span, quantities: readonly QuantitySpan[], times: readonly TimeSpan[]): string[] {
   const out = new Set<string>();
   for (const q of quantities) {
+    for (const root of activityRoots(text, clause, q)) out.add(`${TIME_ON}${root}`);
     const unit = frameUnit(q.unit);
     if (unit === null) continue;
     for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
@@ -87,6 +88,24 @@ export function eventFrames(text: string, clause: Span, quantities: readonly Qua
   // happened, so two clauses with one main verb on a weekday say when that event happened.
   if (times.some((t) => eventWeekday(text, t) !== null)) for (const key of mainEventKeys(text, clause)) out.add(`${WEEKDAY_FRAME}${key}`);
   return [...out];
+}
+
+/** The frame prefix of how long an activity took ("time-on|delib"). */
+const TIME_ON = 'time-on|';
+
+/** "30 hours of deliberation", "two weeks of talks": the activity a duration measures, named after "of". */
+const ACTIVITY_AFTER_RE = /^\s+of\s+(?:(?:the|their|his|her|its)\s+)?([a-z]{4,})\b/i;
+
+/**
+ * Word families of the activity a duration measures ("deliberated for 40 hours" and "30 hours of deliberation" ->
+ * delib): the noun after "of", else the event verbs near it. Two clauses giving how long the same activity took say
+ * the same kind of thing, however few words they share. Empty for figures that are not durations.
+ */
+function activityRoots(text: string, clause: Span, q: QuantitySpan): string[] {
+  if (countKey(q.unit) !== 'duration') return [];
+  const noun = ACTIVITY_AFTER_RE.exec(text.slice(q.end, Math.min(clause.end, q.end + 40)))?.[1];
+  const keys = noun ? [contentKey(noun)] : verbsNear(text, clause, q);
+  return [...new Set(keys.filter((k): k is string => k !== null && k.length >= ROOT_LENGTH).map(keyRoot))];
 }
 
 /** Words opening a relative clause or an attribution: verbs past them are not the clause's own event. */

@@ -203,3 +203,10 @@ test('"a third" after a count of another role is one more person, with or withou
   assert.deepEqual(read('Kell is accused of killing two women and injuring a third co-worker.').filter((q) => !q.includes('nth')), ['[two women] 2 woman killed', '[a third co-worker] 1 co-worker injured']);
   assert.deepEqual(read('2 Dead, 1 Wounded in Shooting at Harbor Plant'), ['[2 Dead] 2 dead killed', '[1 Wounded] 1 wounded wounded']);
 });
+
+test('the figure a death toll reaches counts the killed; "wounding other 70" counts 70', () => {
+  assert.deepEqual(read('The death toll rose to 17 on Monday.'), ['[17] 17 person killed']);
+  assert.deepEqual(read('Officials said the death toll had risen to at least 40.'), ['[at least 40] 40 person killed']);
+  assert.deepEqual(read('The death toll rose to 17 percent.'), ['[17 percent] 17 percent -']);
+  assert.deepEqual(read('The quake leveled seven villages, killing 10 persons and wounding other 70.').slice(1), ['[10 persons] 10 person killed', '[70] 70 person wounded']);
+});

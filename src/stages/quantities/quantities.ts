@@ -41,11 +41,12 @@ const QUALIFIERS: readonly { readonly re: string; readonly q: QuantityQualifier;
   { re: 'up\\s+to|as\\s+many\\s+as|as\\s+much\\s+as', q: 'up-to' },
   { re: 'less\\s+than|fewer\\s+than|under|below|just\\s+under', q: 'less-than' },
   { re: 'nearly|almost|close\\s+to|not\\s+quite|just\\s+shy\\s+of', q: 'nearly' },
-  { re: 'about|around|approximately|roughly|some|an\\s+estimated|estimated|approx\\.|circa|nearly\\s+about', q: 'about' },
+  { re: 'about|around|approximately|roughly|some|an\\s+estimated|estimated|an\\s+approximate|approx\\.|circa|nearly\\s+about', q: 'about' },
 ];
 
 const QUALIFIER_SOURCE = QUALIFIERS.map((q) => q.re).join('|');
-const CURRENCY = '[$\u00a3\u20ac]';
+/** A currency sign, with the country letters that tell dollars apart ("US$2 million", "A$40"). */
+const CURRENCY = '(?:(?:US|A|C|NZ|HK|S)(?=\\$))?[$\u00a3\u20ac]';
 const VAGUE_PLURAL = '(?:dozens|scores|hundreds|thousands|tens\\s+of\\s+thousands|hundreds\\s+of\\s+thousands|millions|billions)';
 
 // One pass: qualifier? currency? number (range)? percent? — the counted noun is read after the match.
@@ -120,6 +121,8 @@ function countedNoun(text: string, from: number, count: number): CountedNoun | '
     if (isCountNoun(x.w)) headIndex = i;
   }
   if (headIndex < 0) headIndex = 0;
+  // "the nine voting to convict", "three remaining": after a plural count, a word in -ing with no plural is a participle.
+  if (count > 1 && headIndex === 0 && !isCountNoun(words[0]?.w ?? '') && /^[a-z]+ing$/.test(words[0]?.w ?? '')) return null;
   const kept = words.slice(0, headIndex + 1);
   const first = kept[0];
   const last = kept[kept.length - 1];
@@ -159,6 +162,18 @@ const VAGUE_RANGES: Readonly<Record<string, [number, number]>> = {
   dozens: [24, 144], scores: [40, 200], hundreds: [200, 1000], thousands: [2000, 10_000],
   'tens of thousands': [20_000, 100_000], 'hundreds of thousands': [200_000, 1_000_000], millions: [2e6, 1e7], billions: [2e9, 1e10],
 };
+
+/** Words after which "over" before a span of time means more than it ("lasted over four days", "for over a week"). */
+const OVER_AS_MORE_BEFORE = /\b(?:for|of|in|after|lasted|lasting|lasts|took|taking|takes|spent|spending|last|lasting|waited|wait)\s*$/i;
+
+/** Dollars of other countries than the US ("A$40", "HK$2 billion") are their own units. */
+const DOLLARS: Readonly<Record<string, string>> = { A: 'australian-dollar', C: 'canadian-dollar', NZ: 'new-zealand-dollar', HK: 'hong-kong-dollar', S: 'singapore-dollar' };
+
+/** The unit a currency sign counts: "$" and "US$" dollars, "\u00a3" pounds, "A$" Australian dollars. */
+function currencyUnit(sign: string): string {
+  const country = /^([A-Z]+)\$$/.exec(sign)?.[1];
+  return country && country !== 'US' ? (DOLLARS[country] ?? `${country.toLowerCase()}-dollar`) : singular(sign.replace(/^[A-Z]+/, ''));
+}
 
 /** Each qualifier's words as a whole-string test, compiled once (qualifierOf runs for every count). */
 const QUALIFIER_TESTS = QUALIFIERS.map((entry) => ({ ...entry, test: new RegExp(`^(?:${entry.re})$`, 'i') }));
@@ -282,10 +297,15 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
       if (!hasUnit && !config.keepBareNumbers) continue;
       let unit: string | null = null;
       if (g.pct) unit = 'percent';
-      else if (g.cur) unit = singular(g.cur);
+      else if (g.cur) unit = currencyUnit(g.cur);
       else if (noun) {
         unit = unitLemma(noun.phrase);
         end = noun.end;
+      }
+      // "deliberated for 40 hours over four days": "over" before a span of time is across it, not more than it.
+      if (qual === 'more-than' && !justOver && /^over$/i.test((g.qual ?? '').trim()) && unit !== null && (unit.split(/\s+/).pop() ?? '') in TIME_UNIT_SECONDS && !OVER_AS_MORE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) {
+        qualifier = 'exact';
+        ({ low, high, lowInclusive, highInclusive } = interval('exact', value, false));
       }
       // "a week and a half": the half follows the unit.
       const halfAfter = /^\s+and\s+a\s+half\b/i.exec(text.slice(end, end + 16));
