@@ -243,3 +243,9 @@ test('dollars with a country mark, "an approximate", "over" across a span of tim
   assert.deepEqual(read('Two jurors were among the nine voting to convict.'), ['[Two jurors] 2 juror exact']);
   assert.deepEqual(read('Officials said 12 voting members met.'), ['[12 voting members] 12 voting member exact']);
 });
+
+test('an "e" glued to a figure of millions is a euro sign lost in scraping; other "e"s are not', () => {
+  const read = (t: string): string[] => extractQuantities(t).map((q) => `[${t.slice(q.start, q.end)}] ${q.value} ${q.unit}`);
+  assert.deepEqual(read('Robbers steal e80 million from a Paris store.'), ['[e80 million] 80000000 euro']);
+  assert.deepEqual(read('He played e5 in the opening.'), []);
+});

@@ -46,7 +46,7 @@ const QUALIFIERS: readonly { readonly re: string; readonly q: QuantityQualifier;
 
 const QUALIFIER_SOURCE = QUALIFIERS.map((q) => q.re).join('|');
 /** A currency sign, with the country letters that tell dollars apart ("US$2 million", "A$40"). */
-const CURRENCY = '(?:(?:US|A|C|NZ|HK|S)(?=\\$))?[$\u00a3\u20ac]';
+const CURRENCY = '(?:(?:US|A|C|NZ|HK|S)(?=\\$))?[$\u00a3\u20ac]|e(?=\\d[\\d.,]*\\s*(?:million|billion|bn|mn|m)\\b)';
 const VAGUE_PLURAL = '(?:dozens|scores|hundreds|thousands|tens\\s+of\\s+thousands|hundreds\\s+of\\s+thousands|millions|billions)';
 
 // One pass: qualifier? currency? number (range)? percent? — the counted noun is read after the match.
@@ -169,8 +169,10 @@ const OVER_AS_MORE_BEFORE = /\b(?:for|of|in|after|lasted|lasting|lasts|took|taki
 /** Dollars of other countries than the US ("A$40", "HK$2 billion") are their own units. */
 const DOLLARS: Readonly<Record<string, string>> = { A: 'australian-dollar', C: 'canadian-dollar', NZ: 'new-zealand-dollar', HK: 'hong-kong-dollar', S: 'singapore-dollar' };
 
-/** The unit a currency sign counts: "$" and "US$" dollars, "\u00a3" pounds, "A$" Australian dollars. */
+/** The unit a currency sign counts: "$" and "US$" dollars, "\u00a3" pounds, "A$" Australian dollars, "e" before millions euros. */
 function currencyUnit(sign: string): string {
+  // "e85 million": a euro sign a scraper or a typewriter turned into an "e" before millions or billions.
+  if (sign === 'e') return 'euro';
   const country = /^([A-Z]+)\$$/.exec(sign)?.[1];
   return country && country !== 'US' ? (DOLLARS[country] ?? `${country.toLowerCase()}-dollar`) : singular(sign.replace(/^[A-Z]+/, ''));
 }
