@@ -577,3 +577,13 @@ test('a cause and a place of death said in unrelated clauses are `other` conflic
   // Each dispute is listed on both of its claims, once.
   assert.equal(other.length, 4, other.join('\n'));
 });
+
+test('a short clause carrying a count of people is a claim and meets the other outlet\'s count (regression: "and wounding two others" was dropped)', () => {
+  const corpus = analyzeTexts([
+    { path: 'post.txt', text: 'date 2026-06-02 08:00 Harbour Post\nPlant shooting\n\nA suspended worker opened fire at the Dunmore bakery plant on Thursday, killing two workers and wounding two others.\n' },
+    { path: 'courier.txt', text: 'date 2026-06-02 08:05 Valley Courier\nPlant shooting\n\nPolice say two people have been killed and another wounded in a shooting at the Dunmore bakery plant.\n' },
+  ]);
+  const wounded = corpus.claims.filter((c) => c.conflicts.some((k) => k.kind === 'number'));
+  assert.ok(wounded.length >= 1, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
+  assert.ok(corpus.claims.some((c) => /wounding two others/.test(c.summary)), JSON.stringify(corpus.claims.map((c) => c.summary)));
+});

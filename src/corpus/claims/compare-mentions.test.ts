@@ -268,3 +268,48 @@ test('two causes or places of one death are an "other" conflict; deaths of two n
   assert.equal(compareMentions(mention('Ivo Brandt died in his apartment in Dunmore.'), mention('Ivo Brandt died in a hospice outside Dunmore.'))?.kind, 'other');
   assert.equal(compareMentions(mention('Ivo Brandt died of liver failure in his apartment.'), mention('Ivo Brandt died of acute liver failure at home.')), null);
 });
+
+/** A mention with every reading of the quantities stage, roles of people counts included. */
+function readPeople(text: string): ComparedMention {
+  const m = mention(text);
+  return { ...m, facts: { ...m.facts, quantities: extractQuantities(text) } };
+}
+
+test('"another", "a third" and "two others" after a count of another role are all the people of their role (regression: "wounding two others" was read as a part)', () => {
+  const twoWounded = readPeople('The woman opened fire at the plant, killing two workers and wounding two others.');
+  assert.equal(compareMentions(twoWounded, readPeople('Police say two people have been killed and another wounded in a shooting at the plant.'))?.kind, 'number');
+  assert.equal(compareMentions(twoWounded, readPeople('The woman killed two co-workers and critically wounded a third at the plant.'))?.kind, 'number');
+  assert.equal(compareMentions(twoWounded, readPeople('Police say two people were killed and two others wounded at the plant.')), null);
+});
+
+test('people no role ties to the event are not its victims: "found four people in the room" is not "the three victims"', () => {
+  const q = (text: string, value: number, unit: string): HandQuantity => ({ text, value, unit, qualifier: 'exact', low: value, high: value });
+  const room = mention('Kell walked to the mixing area and found four people in the break room.', [q('four people', 4, 'person')]);
+  const victims = mention('Kell worked with the three victims in the mixing area.', [q('three victims', 3, 'victim')]);
+  assert.equal(compareMentions(room, victims), null);
+  assert.equal(compareMentions(room, mention('Kell walked to the mixing area and found five people in the break room.', [q('five people', 5, 'person')]))?.kind, 'number');
+});
+
+test('shares of named places compare place by place, in one clause or across clauses', () => {
+  const list = read('At present 65% of traffic with Velmar is offline, while the same goes for 52% with Tarno.');
+  assert.equal(compareMentions(list, read('Internet services in Tarno were down by 80 percent, the agency said.'))?.kind, 'number');
+  assert.equal(compareMentions(list, read('Internet services in Velmar were down by 65 percent, the agency said.')), null);
+  assert.equal(compareMentions(read('Up to 70 per cent of web services in Tarno were disrupted.'), read('Services in Tarno were down by 80 percent.'))?.kind, 'number');
+  // A share of no named place is not set against one of a place.
+  assert.equal(compareMentions(read('Services were down by 80 percent, the agency said.'), read('Services in Tarno were down by 52 percent.')), null);
+});
+
+test('a peak ("at one point as much as") or a state since passed is an update of the level, not a dispute', () => {
+  const level = read('It is thought that 65% of traffic to Velmar was down on Friday.');
+  assert.equal(compareMentions(read('At one point as much as 82 percent of traffic in Velmar was out of service, Orvo said.'), level), null);
+  assert.equal(compareMentions(read('Some 82 percent of traffic to Velmar was out of service early Friday, although that has now improved.'), level), null);
+  assert.equal(compareMentions(read('Some 82 percent of traffic to Velmar was out of service early Friday.'), level)?.kind, 'number');
+});
+
+test('durations: hours spent and days on the calendar are two figures; an exact figure and "more than" it are one', () => {
+  const spent = read('The panel deliberated for 40 hours over four days.');
+  assert.equal(compareMentions(spent, read('The jury was unable to decide after 30 hours of deliberation.'))?.kind, 'number');
+  assert.equal(compareMentions(spent, read('After four days deliberating, the jury deadlocked.')), null);
+  assert.equal(compareMentions(read('After 30 hours of deliberations, the jury deadlocked.'), read('After more than 30 hours of deliberations, the jury deadlocked.')), null);
+  assert.equal(compareMentions(read('The jury was unable to decide after four days of deliberation.'), read('The jury was unable to decide after 30 hours of deliberation.')), null);
+});

@@ -7,8 +7,8 @@ import { speakerMatch, surnameKey, type Speaker } from '../quote-groups/speaker-
 import { facetsClash } from './facets.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
-import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, otherShock, verbsNear } from './event-frame.js';
-import { isAge, isMagnitude, roleOfUnit, tallyScope } from '../../stages/quantities/index.js';
+import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, otherShock, shareOf, verbsNear } from './event-frame.js';
+import { TIME_UNIT_SECONDS, isAge, isMagnitude, roleOfUnit, singular, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
 import { deathDetailsClash, deathDetailsOf } from './death-details.js';
@@ -198,7 +198,8 @@ function trivialChange(c: WordChange): boolean {
  * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
  */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const classOf = (m: ComparedMention, q: QuantitySpan): string => `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}`;
+  const classOf = (m: ComparedMention, q: QuantitySpan): string =>
+    `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}|${sharePlace(m, q)}|${durationScale(q)}`;
   // The clause's own figures (not a restatement in other units) whose class no other of them shares.
   const unambiguous = (m: ComparedMention): QuantitySpan[] => {
     const classes = m.facts.quantities.map((q) => (isConversion(m, q) ? null : classOf(m, q)));
@@ -209,6 +210,7 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
   // Two tallies compare only over the same period or set ("this season" is not "in his last two games").
   if (tallyScope(a.text) !== tallyScope(b.text) || differentQuakes(a, b) || HYPOTHETICAL_RE.test(a.text) || HYPOTHETICAL_RE.test(b.text)) return null;
+  if (PAST_STATE_RE.test(a.text) !== PAST_STATE_RE.test(b.text)) return null;
   const apart = differentPeople(a, b);
   const ofB = unambiguous(b);
   for (const qa of unambiguous(a)) {
@@ -218,14 +220,20 @@ function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreemen
       // Only the main shocks' magnitudes are one figure: aftershocks and earlier quakes are many.
       if (isMagnitude(qa.unit) && (mainShockMagnitude(a, qa) === null || mainShockMagnitude(b, qb) === null)) continue;
       if (rateOf(a, qa) !== rateOf(b, qb) || runningDuration(a, qa) || runningDuration(b, qb)) continue;
+      if (sharePlace(a, qa) !== sharePlace(b, qb) || durationScale(qa) !== durationScale(qb)) continue;
       const la = lengthRole(a, qa);
       const lb = lengthRole(b, qb);
       if (la && lb && la !== lb) continue;
       if (!isAge(qa.unit) && differentSubjects(a, qa, b, qb)) continue;
-      if (!rolesAgree(peopleRole(a, qa), peopleRole(b, qb)) || individual(a, qa) || individual(b, qb)) continue;
+      const ra = peopleRole(a, qa);
+      const rb = peopleRole(b, qb);
+      if (!rolesAgree(ra, rb) || individual(a, qa) || individual(b, qb)) continue;
+      // "found four people in the room" / "the three victims": people no role ties to the event are not its victims.
+      if (!ra && !rb && countKey(qa.unit) !== countKey(qb.unit)) continue;
       if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(a, qa, b, qb)) continue;
       if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
       if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
+      if (roundedAlike(qa, qb)) continue;
       return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
     }
   }
@@ -240,6 +248,23 @@ function lengthRole(m: ComparedMention, q: QuantitySpan): string {
   if (isDepth(m.text, clause, local)) return 'depth';
   const from = distanceFrom(m.text, clause, local);
   return from === null ? '' : `from:${from}`;
+}
+
+/**
+ * A duration's scale: 'days' for days and longer (how long on the calendar), 'hours' for hours and shorter (time spent
+ * on it), '' for other figures. "deliberated for 40 hours over four days" gives two figures, and "four days" of talks
+ * is no contradiction of "30 hours" of them.
+ */
+function durationScale(q: QuantitySpan): string {
+  if (countKey(q.unit) !== 'duration' || q.unit === null) return '';
+  const seconds = TIME_UNIT_SECONDS[singular(q.unit.split(/\s+/).pop() ?? q.unit)];
+  return seconds === undefined ? '' : seconds >= TIME_UNIT_SECONDS.day! ? 'days' : 'hours';
+}
+
+/** The named place a share is of ("52 percent in Egypt" -> egypt, see `shareOf`), '' for other figures and shares of no place. */
+function sharePlace(m: ComparedMention, q: QuantitySpan): string {
+  if (countKey(q.unit) !== 'percent') return '';
+  return shareOf(m.text, { start: 0, end: m.text.length }, { start: q.start - m.cite.start, end: q.end - m.cite.start }) ?? '';
 }
 
 /**
@@ -299,6 +324,12 @@ function personBefore(m: ComparedMention, q: QuantitySpan): string | null {
  */
 const HYPOTHETICAL_RE = /\b(?:can|could|may|might)\s+(?:\w+\s+)?(?:cause|be|face|get|reach|kill|destroy|damage|lead|result|trigger|spark|produce)\b/i;
 
+/**
+ * "at one point as much as 82 percent ... was out of service", "82 percent early on, although that has since improved":
+ * a peak or a state since passed, not the level another outlet reports; the two are an update, not a dispute.
+ */
+const PAST_STATE_RE = /\bat\s+(?:one\s+point|one\s+stage|(?:its|the|their)\s+(?:peak|height|worst))\b|\bpeaked\s+at\b|\b(?:has|have)\s+(?:now\s+|since\s+)?(?:improved|eased|recovered|been\s+restored)\b/i;
+
 /** The magnitude of the main shock a quantity states, null when it is no magnitude or that of another shock. */
 function mainShockMagnitude(m: ComparedMention, q: QuantitySpan): number | null {
   if (!isMagnitude(q.unit) || q.qualifier === 'range') return null;
@@ -350,7 +381,21 @@ function differentPeople(a: ComparedMention, b: ComparedMention): boolean {
  * several. Only a count written as a number ("one person was killed") is a total to compare.
  */
 function individual(m: ComparedMention, q: QuantitySpan): boolean {
-  return q.role !== undefined && q.value === 1 && q.qualifier === 'exact' && !/^(?:one|1)\b/i.test(spanText(m, q));
+  return q.role !== undefined && q.value === 1 && q.qualifier === 'exact' && !/^(?:one|1)\b/i.test(spanText(m, q)) && !nextOfList(m, q);
+}
+
+/** "another", "a third", "two others": a count set against people counted before it. */
+const NEXT_RE = /^(?:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|\S+\s+(?:others?|other\s+\S+)$)/i;
+
+/**
+ * "killing two and wounding another", "two dead and a third employee wounded", "killing two workers and wounding two
+ * others": after a count of people of one role, "another", "a third" or "others" of another role are not a part of a
+ * larger figure or one victim among several: they are all the people of that role, set apart from those counted before.
+ */
+function nextOfList(m: ComparedMention, q: QuantitySpan): boolean {
+  if (q.role === undefined || !NEXT_RE.test(spanText(m, q).trim())) return false;
+  const group = roleGroup(q.role);
+  return m.facts.quantities.some((p) => p.end <= q.start && p.role !== undefined && roleGroup(p.role) !== group);
 }
 
 /** Verbs that say what happened to the people a count right after them counts ("shot three co-workers", "shot and killed two"). */
@@ -404,6 +449,7 @@ const PART_RE = /\b(?:other|another|additional|further|extra)\b|\bmore\b(?!\s+th
 const PARTITIVE_AFTER_RE = /^\s+of\s+(?:them|whom|those|these|the\s+\w+)\b/i;
 
 function isPart(m: ComparedMention, q: QuantitySpan): boolean {
+  if (nextOfList(m, q)) return false;
   return PART_RE.test(spanText(m, q)) || PARTITIVE_AFTER_RE.test(m.text.slice(q.end - m.cite.start, q.end - m.cite.start + 24));
 }
 
@@ -437,6 +483,12 @@ const PARTICIPLE_RE = /^[a-z]{3,}(?:ed|en)$/;
 
 /** A modifier shorter than this ("new", "big") says too little to be matched by its word family. */
 const ROOT_MIN = 5;
+
+/** "30 hours" and "more than 30 hours", "nearly 50" and "50": one figure, once rounded and once bounded by its round value. */
+function roundedAlike(a: QuantitySpan, b: QuantitySpan): boolean {
+  const bound = (q: QuantitySpan): boolean => q.qualifier === 'more-than' || q.qualifier === 'nearly';
+  return a.value === b.value && ((a.qualifier === 'exact' && bound(b)) || (b.qualifier === 'exact' && bound(a)));
+}
 
 /** "nearly $100 billion" and "over a hundred billion": two roundings of one figure. */
 function sameFigure(a: QuantitySpan, b: QuantitySpan): boolean {

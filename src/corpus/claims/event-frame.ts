@@ -75,6 +75,7 @@ export function verbsNear(text: string, clause: Span, span: Span): string[] {
 export function eventFrames(text: string, clause: Span, quantities: readonly QuantitySpan[], times: readonly TimeSpan[]): string[] {
   const out = new Set<string>();
   for (const q of quantities) {
+    for (const root of activityRoots(text, clause, q)) out.add(`${TIME_ON}${root}`);
     const unit = frameUnit(q.unit);
     if (unit === null) continue;
     for (const verb of verbsNear(text, clause, q)) out.add(`${unit}|${verb}`);
@@ -87,6 +88,24 @@ export function eventFrames(text: string, clause: Span, quantities: readonly Qua
   // happened, so two clauses with one main verb on a weekday say when that event happened.
   if (times.some((t) => eventWeekday(text, t) !== null)) for (const key of mainEventKeys(text, clause)) out.add(`${WEEKDAY_FRAME}${key}`);
   return [...out];
+}
+
+/** The frame prefix of how long an activity took ("time-on|delib"). */
+const TIME_ON = 'time-on|';
+
+/** "30 hours of deliberation", "two weeks of talks": the activity a duration measures, named after "of". */
+const ACTIVITY_AFTER_RE = /^\s+of\s+(?:(?:the|their|his|her|its)\s+)?([a-z]{4,})\b/i;
+
+/**
+ * Word families of the activity a duration measures ("deliberated for 40 hours" and "30 hours of deliberation" ->
+ * delib): the noun after "of", else the event verbs near it. Two clauses giving how long the same activity took say
+ * the same kind of thing, however few words they share. Empty for figures that are not durations.
+ */
+function activityRoots(text: string, clause: Span, q: QuantitySpan): string[] {
+  if (countKey(q.unit) !== 'duration') return [];
+  const noun = ACTIVITY_AFTER_RE.exec(text.slice(q.end, Math.min(clause.end, q.end + 40)))?.[1];
+  const keys = noun ? [contentKey(noun)] : verbsNear(text, clause, q);
+  return [...new Set(keys.filter((k): k is string => k !== null && k.length >= ROOT_LENGTH).map(keyRoot))];
 }
 
 /** Words opening a relative clause or an attribution: verbs past them are not the clause's own event. */
@@ -201,6 +220,9 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
     if (from !== null) out.add(`${unit}|${DISTANCE_FROM}${from}`);
     // "at a depth of 10 km", "6 miles deep", "33 km below the surface": how deep a quake or a well lies.
     if (unit === 'length' && isDepth(text, clause, q)) out.add(`${unit}|${DEPTH}`);
+    // "52 percent in Egypt", "65% of traffic to India": a share of a named place, whatever verb the clause uses.
+    const at = unit === 'percent' ? shareOf(text, clause, q) : null;
+    if (at !== null) out.add(`${unit}|${SHARE_AT}${at}`);
     // Verbs of one class ("stole", "snatched") frame one figure; a crowd's words its size.
     const verbs = verbsNear(text, clause, q).map((v) => synonymClass(v) ?? v);
     if (TAKEN_BEFORE_RE.test(text.slice(Math.max(clause.start, q.start - 40), q.start)) && !verbs.includes(STEAL)) verbs.push(STEAL);
@@ -385,4 +407,26 @@ const DEPTH_AFTER_RE = /^\s*(?:\([^()]{1,30}\)\s*)?(?:deep|underground|below\s+(
 /** Whether a length is a depth: "a depth of 10 km", "10 km (6 miles) deep", "33 km below the surface". */
 export function isDepth(text: string, clause: Span, q: Span): boolean {
   return DEPTH_BEFORE_RE.test(text.slice(Math.max(clause.start, q.start - 30), q.start)) || DEPTH_AFTER_RE.test(text.slice(q.end, Math.min(clause.end, q.end + 50)));
+}
+
+/** The frame infix of the place a share is of ("percent|at:egypt"). */
+const SHARE_AT = 'at:';
+
+/** A place after a share: "of traffic in Egypt", "52 percent in Egypt", "44% with Malaysia", "of India's traffic". */
+const SHARE_PLACE_AFTER_RE =
+  /^\s*(?:of\s+(?<owner>[A-Z][\p{L}-]+)['\u2019]s?\s|(?:of\s+(?:[\p{L}'-]+\s+){0,5}?)?(?:in|to|with|for|from|across|throughout)\s+(?:the\s+)?(?<place>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?))/u;
+/** A place before a share: "services in Egypt were down by 80 percent", "in India by 65 percent". */
+const SHARE_PLACE_BEFORE_RE = /\b(?:in|to|with|for)\s+(?:the\s+)?(?<place>[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)\s+(?:(?:was|were|is|are|has|have|had|been|fell|rose|dropped|jumped|grew|down|up|cut)\s+){0,3}by\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|over\s+)?$/u;
+/** Capitalised words that are times, not places ("in January", "on Friday"). */
+const NOT_A_PLACE_RE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|All|Some|Most)\b/;
+
+/**
+ * The place a share is of, lower-cased ("55 percent of voice traffic in Saudi Arabia, 52 percent in Egypt" -> "saudi
+ * arabia", "egypt"), null for a share of no named place. Shares of different places are different figures, even in one
+ * clause, and one place's share is one figure across outlets.
+ */
+export function shareOf(text: string, clause: Span, q: Span): string | null {
+  const after = SHARE_PLACE_AFTER_RE.exec(text.slice(q.end, Math.min(clause.end, q.end + 80)))?.groups;
+  const place = after?.owner ?? after?.place ?? SHARE_PLACE_BEFORE_RE.exec(text.slice(Math.max(clause.start, q.start - 80), q.start))?.groups?.place ?? null;
+  return place === null || NOT_A_PLACE_RE.test(place) ? null : place.toLowerCase();
 }

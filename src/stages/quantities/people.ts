@@ -56,7 +56,8 @@ const PERSON_NOUNS = new Set(
   clerk driver passenger patron individual male female guard motorist pedestrian grandmother grandfather uncle aunt
   nephew niece boyfriend girlfriend roommate homeowner owner teacher civilian occupant member classmate stepfather
   stepmother stepson stepdaughter grandson granddaughter preschooler kindergartner player athlete fan guest partygoer
-  shopper veteran mom dad twin fiancee fiance ex-girlfriend ex-boyfriend ex-wife ex-husband girl boy`.split(/\s+/),
+  shopper veteran mom dad twin fiancee fiance ex-girlfriend ex-boyfriend ex-wife ex-husband girl boy co-worker coworker
+  colleague`.split(/\s+/),
 );
 
 const IRREGULAR_PLURAL: Readonly<Record<string, string>> = { person: 'people|persons', man: 'men', woman: 'women', child: 'children', gunman: 'gunmen' };
@@ -136,9 +137,12 @@ const OBJECT_RE = new RegExp(
   'g',
 );
 
-/** A bare number as the object of a role verb: "killing two and wounding three", "wounds 2, including a baby". */
+/**
+ * A bare number as the object of a role verb: "killing two and wounding three", "wounds 2, including a baby", "wounding
+ * other 70" (wire copy's word order for "70 others"); or "a" and an ordinal, one more after the ones counted before ("killed two and critically wounded a third").
+ */
 const BARE_OBJECT_RE = new RegExp(
-  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+${OBJECT_QUALIFIER}(?<num>${SMALL_DIGITS}|${capitalizable(WORD_NUMBER_SOURCE)})(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
+  `(?<![\\w-])(?<verb>${capitalizable('killing|killed|kills|kill|wounding|wounded|wounds|injuring|injured|injures')})\\s+${OBJECT_QUALIFIER}(?:other\\s+)?(?:(?<num>${SMALL_DIGITS}|${capitalizable(WORD_NUMBER_SOURCE)})|(?<next>an?\\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)))(?=\\s*(?:[,.;:!?)]|$)|\\s+(?:and|in|at|on|before|after|when|during|including|inside|outside|near)\\b)`,
   'g',
 );
 
@@ -177,6 +181,15 @@ function laterDeath(after: string): boolean {
   if (!m) return false;
   return !NEW_SUBJECT_RE.test(m.groups?.between ?? '') && !/\b(?:police|officers?|deputies)\b/i.test(m.groups?.between ?? '');
 }
+
+/**
+ * "the death toll rose to 17", "a death toll of at least 40", "the number of dead stood at 9": the figure a toll
+ * reaches is a count of the killed (a percentage or another unit after it is not).
+ */
+const TOLL_RE = new RegExp(
+  `(?<![\\w-])${capitalizable('(?:death\\s+toll|toll\\s+of\\s+(?:the\\s+)?dead|number\\s+of\\s+(?:the\\s+)?dead)')}\\s+(?:(?:has|have|had|was|is|now|later|officially|then|further|sharply)\\s+){0,3}(?:rose|risen|climbed|jumped|reached|stood|stands|hit|increased|grew|was|is|of|at|to)\\s+(?:at\\s+|to\\s+)?(?:(?:at\\s+least|more\\s+than|nearly|almost|about|around|over)\\s+)?(?<num>\\d{1,3}(?:,\\d{3})+|\\d+|${WORD_NUMBER_SOURCE})(?![\\w,.]?\\d)(?!\\s*(?:%|per\\s*cent|percent)|\\s+(?!(?:people|persons|dead|killed|deaths|on|in|at|by|after|as|and|with|from|,)\\b)[a-z])`,
+  'g',
+);
 
 /** "Three were shot, one fatally": the part that died. */
 const FATALLY_RE = new RegExp(`(?<![\\w-])(?<num>${SMALL_DIGITS}|${WORD_NUMBER_SOURCE})(?:\\s+of\\s+(?:them|whom|the\\s+\\w+))?\\s+(?<how>fatally|mortally)(?![\\w-])`, 'gi');
@@ -334,6 +347,8 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     if (leaves && !g.after) continue;
     const count = countOf(g);
     if (!count) continue;
+    // "wounding other 70": the count is the number after "other" (read as a bare object below).
+    if (!g.det && /^others?$/i.test(g.head ?? '') && /^\s+\d/.test(s.slice(m.index + m[0].length))) continue;
     // "the death of 17-year-old Dana Reyes": the age belongs to the name that follows.
     if (AGE_RE.test(g.head ?? '') && /^\s+[A-Z]/.test(s.slice(m.index + m[0].length))) continue;
     const role: PeopleRole = leaves
@@ -360,8 +375,8 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
   }
   BARE_OBJECT_RE.lastIndex = 0;
   for (let m = objects ? BARE_OBJECT_RE.exec(s) : null; m; m = BARE_OBJECT_RE.exec(s)) {
-    const num = m.groups?.num ?? '';
-    const value = parseNumber(num);
+    const num = m.groups?.num ?? m.groups?.next ?? '';
+    const value = m.groups?.next ? 1 : parseNumber(num);
     if (value === null || !Number.isInteger(value) || value < 1 || value >= 1000) continue;
     const verb = (m.groups?.verb ?? '').toLowerCase();
     const role: PeopleRole = /^wound/.test(verb) ? 'wounded' : /^injur/.test(verb) ? 'injured' : 'killed';
@@ -384,6 +399,14 @@ export function peopleCounts(text: string, sentence: Span): PeopleCount[] {
     if (NOT_PERSON_NAME.test(name) || NOT_PERSON_NAME.test(name.split(/\s+/)[0] ?? '')) continue;
     const end = m.index + m[0].length - ((m.groups?.name ?? '').length - name.length);
     push(end - name.length, end, 1, 'person', 'killed');
+  }
+  TOLL_RE.lastIndex = 0;
+  for (let m = /toll|number\s+of\s+(?:the\s+)?dead/i.test(s) ? TOLL_RE.exec(s) : null; m; m = TOLL_RE.exec(s)) {
+    const num = m.groups?.num ?? '';
+    const value = parseNumber(num);
+    if (value === null || !Number.isInteger(value) || value < 1) continue;
+    const at = m.index + m[0].length - num.length;
+    push(at, at + num.length, value, 'person', 'killed');
   }
   FATALLY_RE.lastIndex = 0;
   for (let m = /fatally|mortally/i.test(s) ? FATALLY_RE.exec(s) : null; m; m = FATALLY_RE.exec(s)) {

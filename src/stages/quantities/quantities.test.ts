@@ -226,3 +226,26 @@ test('"one in five voters" is a share in percent; tallies and scores ("a 7-2 vot
   // A range written with a hyphen still is one.
   assert.equal(only('Police detained 10-20 people.').qualifier, 'range');
 });
+
+test('"at one point" and "at one time" say when, not how many', () => {
+  assert.deepEqual(extractQuantities('At one point as much as 55 percent of traffic was lost.').map((q) => q.unit), ['percent']);
+  assert.deepEqual(extractQuantities('At one time the plant had one point of entry.').map((q) => q.unit), ['point']);
+});
+
+test('dollars with a country mark, "an approximate", "over" across a span of time, and participles after a count', () => {
+  const read = (t: string): string[] => extractQuantities(t).map((q) => `[${t.slice(q.start, q.end)}] ${q.value} ${q.unit} ${q.qualifier}`);
+  assert.deepEqual(read('Varcom paid US$2 million for the site.'), ['[US$2 million] 2000000 dollar exact']);
+  assert.deepEqual(read('The land cost A$40 million.'), ['[A$40 million] 40000000 australian-dollar exact']);
+  assert.deepEqual(read('The march drew an approximate 20,000 people.'), ['[an approximate 20,000 people] 20000 person about']);
+  assert.deepEqual(read('The panel deliberated for 40 hours over four days.'), ['[40 hours] 40 hour exact', '[over four days] 4 day exact']);
+  assert.deepEqual(read('The talks lasted over four days.'), ['[over four days] 4 day more-than']);
+  // "the nine voting to convict" counts jurors, not votings.
+  assert.deepEqual(read('Two jurors were among the nine voting to convict.'), ['[Two jurors] 2 juror exact']);
+  assert.deepEqual(read('Officials said 12 voting members met.'), ['[12 voting members] 12 voting member exact']);
+});
+
+test('an "e" glued to a figure of millions is a euro sign lost in scraping; other "e"s are not', () => {
+  const read = (t: string): string[] => extractQuantities(t).map((q) => `[${t.slice(q.start, q.end)}] ${q.value} ${q.unit}`);
+  assert.deepEqual(read('Robbers steal e80 million from a Paris store.'), ['[e80 million] 80000000 euro']);
+  assert.deepEqual(read('He played e5 in the opening.'), []);
+});

@@ -41,11 +41,12 @@ const QUALIFIERS: readonly { readonly re: string; readonly q: QuantityQualifier;
   { re: 'up\\s+to|as\\s+many\\s+as|as\\s+much\\s+as', q: 'up-to' },
   { re: 'less\\s+than|fewer\\s+than|under|below|just\\s+under', q: 'less-than' },
   { re: 'nearly|almost|close\\s+to|not\\s+quite|just\\s+shy\\s+of', q: 'nearly' },
-  { re: 'about|around|approximately|roughly|some|an\\s+estimated|estimated|approx\\.|circa|nearly\\s+about', q: 'about' },
+  { re: 'about|around|approximately|roughly|some|an\\s+estimated|estimated|an\\s+approximate|approx\\.|circa|nearly\\s+about', q: 'about' },
 ];
 
 const QUALIFIER_SOURCE = QUALIFIERS.map((q) => q.re).join('|');
-const CURRENCY = '[$\u00a3\u20ac]';
+/** A currency sign, with the country letters that tell dollars apart ("US$2 million", "A$40"). */
+const CURRENCY = '(?:(?:US|A|C|NZ|HK|S)(?=\\$))?[$\u00a3\u20ac]|e(?=\\d[\\d.,]*\\s*(?:million|billion|bn|mn|m)\\b)';
 const VAGUE_PLURAL = '(?:dozens|scores|hundreds|thousands|tens\\s+of\\s+thousands|hundreds\\s+of\\s+thousands|millions|billions)';
 
 // One pass: qualifier? currency? number (range)? percent? — the counted noun is read after the match.
@@ -120,12 +121,15 @@ function countedNoun(text: string, from: number, count: number): CountedNoun | '
     if (isCountNoun(x.w)) headIndex = i;
   }
   if (headIndex < 0) headIndex = 0;
+  // "the nine voting to convict", "three remaining": after a plural count, a word in -ing with no plural is a participle.
+  if (count > 1 && headIndex === 0 && !isCountNoun(words[0]?.w ?? '') && /^[a-z]+ing$/.test(words[0]?.w ?? '')) return null;
   const kept = words.slice(0, headIndex + 1);
   const first = kept[0];
   const last = kept[kept.length - 1];
   if (!first || !last) return null;
   // A capitalised word right after a number is a name ("10 Downing Street"), unless it is an adjective of origin.
-  if (/^[A-Z]/.test(first.w) && kept.length === 1) return 'name';
+  // A title-case headline capitalises count words too: "2 Dead, 1 Wounded".
+  if (/^[A-Z]/.test(first.w) && kept.length === 1 && !COUNT_ADJECTIVES.has(first.w.toLowerCase())) return 'name';
   const phrase = kept.map((k) => k.w).join(' ');
   return { phrase, end: last.end };
 }
@@ -158,6 +162,20 @@ const VAGUE_RANGES: Readonly<Record<string, [number, number]>> = {
   dozens: [24, 144], scores: [40, 200], hundreds: [200, 1000], thousands: [2000, 10_000],
   'tens of thousands': [20_000, 100_000], 'hundreds of thousands': [200_000, 1_000_000], millions: [2e6, 1e7], billions: [2e9, 1e10],
 };
+
+/** Words after which "over" before a span of time means more than it ("lasted over four days", "for over a week"). */
+const OVER_AS_MORE_BEFORE = /\b(?:for|of|in|after|lasted|lasting|lasts|took|taking|takes|spent|spending|last|lasting|waited|wait)\s*$/i;
+
+/** Dollars of other countries than the US ("A$40", "HK$2 billion") are their own units. */
+const DOLLARS: Readonly<Record<string, string>> = { A: 'australian-dollar', C: 'canadian-dollar', NZ: 'new-zealand-dollar', HK: 'hong-kong-dollar', S: 'singapore-dollar' };
+
+/** The unit a currency sign counts: "$" and "US$" dollars, "\u00a3" pounds, "A$" Australian dollars, "e" before millions euros. */
+function currencyUnit(sign: string): string {
+  // "e85 million": a euro sign a scraper or a typewriter turned into an "e" before millions or billions.
+  if (sign === 'e') return 'euro';
+  const country = /^([A-Z]+)\$$/.exec(sign)?.[1];
+  return country && country !== 'US' ? (DOLLARS[country] ?? `${country.toLowerCase()}-dollar`) : singular(sign.replace(/^[A-Z]+/, ''));
+}
 
 /** Each qualifier's words as a whole-string test, compiled once (qualifierOf runs for every count). */
 const QUALIFIER_TESTS = QUALIFIERS.map((entry) => ({ ...entry, test: new RegExp(`^(?:${entry.re})$`, 'i') }));
@@ -193,6 +211,8 @@ function notAQuantity(
   // "Smith, 45, said": an age between commas after a name.
   if (/[A-Z][a-z]+,\s*$/.test(before) && /^\d{1,3}$/.test(numText) && /^\s*,/.test(after)) return true;
   if (/^one$/i.test(numText) && /^\s+of\b/i.test(after)) return true;
+  // "at one point", "at one time": when, not how many.
+  if (/^one$/i.test(numText) && /^\s+(?:point|time|stage)\b/i.test(after) && /\bat\s+$/i.test(before)) return true;
   // A capitalised word right before a digit: "Flight 370", "Resolution 1441", "Apollo 11".
   if (/^\d/.test(numText) && /\b[A-Z][a-z]+\.?\s+$/.test(before) && !qualified) return true;
   if (/(?:No|no|Nos|#)\.?\s*$/.test(before)) return true;
@@ -279,10 +299,15 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
       if (!hasUnit && !config.keepBareNumbers) continue;
       let unit: string | null = null;
       if (g.pct) unit = 'percent';
-      else if (g.cur) unit = singular(g.cur);
+      else if (g.cur) unit = currencyUnit(g.cur);
       else if (noun) {
         unit = unitLemma(noun.phrase);
         end = noun.end;
+      }
+      // "deliberated for 40 hours over four days": "over" before a span of time is across it, not more than it.
+      if (qual === 'more-than' && !justOver && /^over$/i.test((g.qual ?? '').trim()) && unit !== null && (unit.split(/\s+/).pop() ?? '') in TIME_UNIT_SECONDS && !OVER_AS_MORE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) {
+        qualifier = 'exact';
+        ({ low, high, lowInclusive, highInclusive } = interval('exact', value, false));
       }
       // "a week and a half": the half follows the unit.
       const halfAfter = /^\s+and\s+a\s+half\b/i.exec(text.slice(end, end + 16));
@@ -338,7 +363,8 @@ function withPeople(text: string, sentence: Span, found: readonly QuantitySpan[]
     if (q.unit === 'percent' || !countsPersons(q.unit)) return q;
     const read = people.find((p) => p.start <= q.start && q.end <= p.end && p.value === q.value) ?? people.find((p) => q.start <= p.start && p.end <= q.end);
     const role = roleOfUnit(q.unit) ?? roleAfter(text, q, sentence) ?? read?.role ?? people.find((p) => p.start < q.end && q.start < p.end)?.role ?? null;
-    return role ? { ...q, role } : q;
+    // "two others were wounded": others with a role are people, whatever they are other than.
+    return role ? { ...q, role, ...(q.unit === 'other' ? { unit: 'person' } : {}) } : q;
   });
   for (const p of people) {
     // A count already read as a quantity keeps that reading (and took the role above).
@@ -373,7 +399,7 @@ function proportions(text: string, from: number): QuantitySpan[] {
 // "the third day of the siege", "for a second night", "the 21st victim": a rank in a series, which outlets
 // contradict ("third day" against "fourth day"). Its unit is "nth <noun>" so it never meets a plain count.
 const ORDINAL_RE = new RegExp(
-  `\\b(?:the|its|their|his|her|for\\s+a|a|[A-Za-z]+['\u2019]s)\\s+(${ORDINAL_SOURCE})(?:\\s+(?:straight|consecutive|successive|running))?\\s+([a-z]+)\\b`,
+  `\\b(?:the|its|their|his|her|for\\s+a|a|[A-Za-z]+['\u2019]s)\\s+(${ORDINAL_SOURCE})(?:\\s+(?:straight|consecutive|successive|running))?\\s+([a-z]+(?:-[a-z]+)*)(?![\\w-])`,
   'g',
 );
 // Ranks that are names of parts or times, not counts: "the third quarter", "the first half", "the 21st century".
