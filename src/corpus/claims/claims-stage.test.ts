@@ -501,20 +501,24 @@ test('a re-analyzed mention that quotes someone keeps its compared object while 
   assert.equal(storyCompared(plain, ids('qg1', 'e4')), plain);
 });
 
+/** One article per (outlet, text), each opening with a quote of Dara Holm, published an hour apart: fresh objects each call. */
+function quotedByHolm(texts: readonly (readonly [string, string])[], entities: NonNullable<Parameters<typeof buildArticle>[0]['entities']>): Article[] {
+  return texts.map(([outlet, text], i) =>
+    buildArticle({
+      id: `a${i + 1}`, outlet, published: `2026-03-14T0${i + 7}:00`, text,
+      quotes: [{ text: text.slice(0, text.indexOf(',"') + 2), speakerName: 'Dara Holm' }],
+      entities,
+    }),
+  );
+}
+
 test('claims of a story re-analyzed as it grows equal those of a fresh analysis (memos reused across analyses)', () => {
   const texts = [
     ['Harbour Post', '"We will not sign it this week," Dara Holm told reporters. At least 17 people were killed when the Corran ferry capsized.'],
     ['Valley Courier', '"We will not sign it at all," Dara Holm said. More than 20 people were killed when the Corran ferry capsized.'],
     ['Coast Ledger', '"We will not sign it this week," Dara Holm said on Friday. At least 17 people died after the Corran ferry capsized.'],
   ] as const;
-  const make = (): Article[] =>
-    texts.map(([outlet, text], i) =>
-      buildArticle({
-        id: `a${i + 1}`, outlet, published: `2026-03-14T0${i + 7}:00`, text,
-        quotes: [{ text: text.slice(0, text.indexOf(',"') + 2), speakerName: 'Dara Holm' }],
-        entities: [{ text: 'Dara Holm', type: 'PERSON' }],
-      }),
-    );
+  const make = (): Article[] => quotedByHolm(texts, [{ text: 'Dara Holm', type: 'PERSON' }]);
   const grown = make();
   const before = extractClaims(corpusOf(grown.slice(0, 2)));
   assert.ok(before.length > 0);
@@ -529,13 +533,7 @@ test('memoized mentions follow the story when it reorders its entities or groups
     ['Valley Courier', '"We will not sign it at all," Corran Ferries chief Dara Holm said in Port Alder.'],
   ] as const;
   const make = (): Article[] =>
-    texts.map(([outlet, text], i) =>
-      buildArticle({
-        id: `a${i + 1}`, outlet, published: `2026-03-14T0${i + 7}:00`, text,
-        quotes: [{ text: text.slice(0, text.indexOf(',"') + 2), speakerName: 'Dara Holm' }],
-        entities: [{ text: 'Dara Holm', type: 'PERSON' }, { text: 'Corran Ferries', type: 'ORG' }, { text: 'Port Alder', type: 'LOC' }],
-      }),
-    );
+    quotedByHolm(texts, [{ text: 'Dara Holm', type: 'PERSON' }, { text: 'Corran Ferries', type: 'ORG' }, { text: 'Port Alder', type: 'LOC' }]);
   const entity = (id: string, name: string, type: 'PERSON' | 'ORG' | 'LOC', articles: readonly Article[]) => ({
     id, name, type, aliases: [], merges: [],
     mentions: articles.map((a) => {
