@@ -22,11 +22,12 @@ const docs = loadEcbSplit(train);
 const articles = docs.map(ecbArticle);
 
 function configOf(combo: Record<string, number>): StoriesConfig {
-  const weights = { ...STORIES_DEFAULTS.weights };
+  let weights: StoriesConfig['weights'] = { ...STORIES_DEFAULTS.weights };
   const top: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(combo)) {
     const [outer, inner] = k.split('.');
-    if (k in weights) (weights as Record<string, number>)[k] = v;
+    if (k === 'perFamily') weights = { ...weights, perFamily: v === 1 };
+    else if (k in weights) weights = { ...weights, [k]: v };
     else if (outer && inner) top[outer] = { ...(STORIES_DEFAULTS as unknown as Record<string, object>)[outer], ...(top[outer] as object | undefined), [inner]: v };
     else top[k] = v;
   }

@@ -25,8 +25,8 @@ export interface StoriesConfig extends Omit<LocalClustererOptions, 'threshold'> 
    */
   readonly topicLeadSentences: number;
   readonly topicLeadWeight: number;
-  /** Relative weight of each feature family in the article vector. */
-  readonly weights: { readonly word: number; readonly entity: number; readonly date: number; readonly year: number; readonly number: number };
+  /** Relative weight of each feature family in the article vector (see `FamilyWeights`). */
+  readonly weights: FamilyWeights;
   /** Features seen in fewer articles than this cannot link two articles and only dilute the cosine. */
   readonly minDocumentFrequency: number;
   /**
@@ -43,6 +43,21 @@ export interface StoriesConfig extends Omit<LocalClustererOptions, 'threshold'> 
   readonly refinePasses: number;
   /** Longest title kept when a story falls back to its lead sentence. */
   readonly maxTitleLength: number;
+}
+
+/**
+ * Weight of each feature family. Without `perFamily`, a factor on the family's TF-IDF weights before the whole vector
+ * is made unit length. With it, each family's part is made unit length alone and scaled by the square root of its
+ * share of the summed weights, so the dot product of two vectors is the weighted mean of the families' cosines: a
+ * linear score whose weights a logistic model over pairs fits (bench/clusters-learn.ts).
+ */
+export interface FamilyWeights {
+  readonly word: number;
+  readonly entity: number;
+  readonly date: number;
+  readonly year: number;
+  readonly number: number;
+  readonly perFamily?: boolean;
 }
 
 /** IDF floors per family (see `StoriesConfig.idfMinDocuments`). */
@@ -125,16 +140,40 @@ export interface WeightingConfig extends Pick<StoriesConfig, 'weights' | 'minDoc
  * The batch clusterer and the online story index both weigh through here, so they measure the same similarity.
  */
 export function weighFeatures(features: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>, docs: number, config: WeightingConfig): Map<string, number> {
+  if (config.weights.perFamily) return weighPerFamily(features, df, docs, config);
   const weights = new Map<string, number>();
   for (const [k, tf] of features) {
-    const d = df.get(k) ?? 0;
-    const scale = d >= config.minDocumentFrequency ? 1 : k.startsWith('e:') && d > 0 ? (config.newNameWeight ?? 0) : 0;
-    if (scale === 0) continue;
-    const floors = config.idfMinDocuments;
-    const floor = k[0] === 'e' || k[0] === 'n' ? floors.instance : k[0] === 'w' ? floors.word : (floors.time ?? 0);
-    weights.set(k, scale * (1 + Math.log(tf)) * Math.log((Math.max(docs, floor) + 1) / d) * familyWeight(k, config.weights));
+    const w = tfIdf(k, tf, df, docs, config);
+    if (w !== 0) weights.set(k, w * familyWeight(k, config.weights));
   }
   return normalize(weights);
+}
+
+/** A feature's TF-IDF weight under the floors, or 0 when it is left out (see `weighFeatures`). */
+function tfIdf(key: string, tf: number, df: ReadonlyMap<string, number>, docs: number, config: WeightingConfig): number {
+  const d = df.get(key) ?? 0;
+  const scale = d >= config.minDocumentFrequency ? 1 : key.startsWith('e:') && d > 0 ? (config.newNameWeight ?? 0) : 0;
+  if (scale === 0) return 0;
+  const floors = config.idfMinDocuments;
+  const floor = key[0] === 'e' || key[0] === 'n' ? floors.instance : key[0] === 'w' ? floors.word : (floors.time ?? 0);
+  return scale * (1 + Math.log(tf)) * Math.log((Math.max(docs, floor) + 1) / d);
+}
+
+/** `weighFeatures` with `perFamily`: each family's part unit length, scaled by the root of its share of the weights. */
+function weighPerFamily(features: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>, docs: number, config: WeightingConfig): Map<string, number> {
+  const raw = new Map<string, number>();
+  const squares = new Map<string, number>();
+  for (const [k, tf] of features) {
+    const w = tfIdf(k, tf, df, docs, config);
+    if (w === 0) continue;
+    raw.set(k, w);
+    squares.set(k[0]!, (squares.get(k[0]!) ?? 0) + w * w);
+  }
+  const { word, entity, date, year, number } = config.weights;
+  const total = word + entity + date + year + number || 1;
+  const out = new Map<string, number>();
+  for (const [k, w] of raw) out.set(k, (w / Math.sqrt(squares.get(k[0]!)!)) * Math.sqrt(familyWeight(k, config.weights) / total));
+  return out;
 }
 
 /** TF-IDF vectors with per-family weights; document frequencies come from the whole input (one linear pass). */
