@@ -393,7 +393,8 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'year',
-    re: new RegExp(`(?:\\b(?:(?:early|late|mid|fiscal|calendar)[\\s-]+|(?:pre|post|mid)-))?\\b(${YEAR})\\b(?![-/]\\d|,\\d{3}|\\.\\d|:\\d|\\s*(?:%|percent))`, 'gi'),
+    // A fiscal year may be named "fiscal year 2012", "FY 2012" or "FY2012": annotators write the year (1998).
+    re: new RegExp(`(?:\\b(?:(?:early|late|mid|fiscal(?:\\s+year)?|calendar(?:\\s+year)?)[\\s-]+|(?:pre|post|mid)-|FY\\s?))?(?:\\b|(?<=FY))(${YEAR})\\b(?![-/]\\d|,\\d{3}|\\.\\d|:\\d|\\s*(?:%|percent))`, 'gi'),
     build(m, ctx, start, end) {
       const before = ctx.text.slice(Math.max(0, start - 24), start);
       const after = ctx.text.slice(end, end + 30);
@@ -555,7 +556,7 @@ const RULES: readonly Rule[] = [
   {
     // "the third quarter", "the 1988 second quarter", "next year's first quarter", "the current quarter".
     name: 'quarter',
-    re: /\b(?:the\s+)?(?:(1[6-9]\d\d|20\d\d|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
+    re: /\b(?:the\s+)?(?:((?:1[6-9]\d\d|20\d\d)(?:['\u2019]s)?|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
     build(m, ctx, start) {
       const word = (m[2] ?? '').toLowerCase();
       const nth: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
@@ -569,7 +570,7 @@ const RULES: readonly Rule[] = [
         return { type: 'SET', value: `XXXX-Q${q}`, ...adjective };
       }
       if (q) {
-        let year: number | null = m[3] ? Number(m[3]) : /^\d{4}$/.test(lead) ? Number(lead) : null;
+        let year: number | null = m[3] ? Number(m[3]) : /^\d{4}/.test(lead) ? Number(lead.slice(0, 4)) : null;
         if (year === null && ctx.ref) {
           if (lead.startsWith('this')) year = ctx.ref.year;
           else if (lead.startsWith('last')) year = ctx.ref.year - 1;

@@ -605,3 +605,19 @@ test('a part of the day told before "yesterday" or "today" is that part of the d
   // After an article the part is a phrase of its own: only the day word is this rule's.
   assert.equal(times('She spent the evening today at home.').some((t) => t.text === 'evening today'), false);
 });
+
+test('fiscal years written "FY2012", "FY 2012" or "fiscal year 2012" are the year; "2012\'s fourth quarter" is one quarter', () => {
+  assert.deepEqual(one('Results for FY2012 were weak.'), { text: 'FY2012', type: 'DATE', value: '2012' });
+  assert.deepEqual(one('Sales in FY 2012 rose.'), { text: 'FY 2012', type: 'DATE', value: '2012' });
+  assert.deepEqual(one('Profit for fiscal year 2012 rose.'), { text: 'fiscal year 2012', type: 'DATE', value: '2012' });
+  assert.deepEqual(one("Sales rose in 2012's fourth quarter."), { text: "2012's fourth quarter", type: 'DATE', value: '2012-Q4' });
+  // Not a year inside a longer token.
+  assert.deepEqual(times('The part number was XFY2012B.'), []);
+});
+
+test('an obligation looks ahead: "must close by Friday" is the coming Friday, "must have closed" the last one', () => {
+  // Published Thursday 2025-03-06.
+  assert.equal(one('The deal must close by Friday.').value, '2025-03-07');
+  assert.equal(one('Negotiators should decide on Monday.').value, '2025-03-10');
+  assert.equal(one('The deal must have closed on Monday.').value, '2025-03-03');
+});
