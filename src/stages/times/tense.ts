@@ -9,6 +9,8 @@ export type Tense = 'past' | 'future' | 'unknown';
 const FUTURE_SOURCE = [
   "(?:will|won't|shall|would|wouldn't)(?:\\s+(?:not|also|still|soon|probably|likely|then|now))?(?:\\s+(?:be|have(?:\\s+been)?)\\s+[a-z]+)?",
   "['\\u2019]ll",
+  // Obligation looks ahead ("must leave by Friday", "should decide Tuesday"), unless it is perfect ("must have left").
+  '(?:must|should)(?!\\s+(?:not\\s+)?have\\b)',
   'going\\s+to',
   '(?:is|are|am|was|were)\\s+(?:not\\s+)?(?:due\\s+)?to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b)[a-z]+',
   '(?:(?:is|are|am|was|were|be|been)\\s+)?(?:plans?|planning|planned|intends?|intended|aims?|hopes?|seeks?|wants?|agreed|agrees|promised|promises|vowed|vows|threatened|threatens|decided|voted|prepared|preparing|ready|likely|supposed|set|scheduled|slated|expected|expects?|due)\\s+to\\s+(?!the\\b|a\\b|an\\b|his\\b|her\\b|its\\b|their\\b|date\\b)[a-z]+',

@@ -163,6 +163,8 @@ function sentenceAround(text: string, start: number, end: number): string {
 const SPORTS_WORDS = /\b(?:goals?|scored?|scoring|match|game|half-?time|touchdowns?|innings|penalty|kick|striker|coach|league|season|points|referee|minute)\b/i;
 
 // Words before a day that is still to come when the sentence's events happen.
+// Adverbs of habit: a time told after one recurs ("usually conducted in the fourth quarter").
+const HABITUAL_BEFORE = /\b(?:usually|typically|normally|generally|traditionally|customarily|always)\b/i;
 const AWAITED_BEFORE = /\b(?:ahead\s+of|(?:run|lead)-up\s+to|in\s+advance\s+of|await(?:s|ed|ing)?|awaiting|countdown\s+to)\s+(?:the\s+|next\s+|this\s+)?$/i;
 
 const RULES: readonly Rule[] = [
@@ -391,7 +393,8 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'year',
-    re: new RegExp(`(?:\\b(?:(?:early|late|mid|fiscal|calendar)[\\s-]+|(?:pre|post|mid)-))?\\b(${YEAR})\\b(?![-/]\\d|,\\d{3}|\\.\\d|:\\d|\\s*(?:%|percent))`, 'gi'),
+    // A fiscal year may be named "fiscal year 2012", "FY 2012" or "FY2012": annotators write the year (1998).
+    re: new RegExp(`(?:\\b(?:(?:early|late|mid|fiscal(?:\\s+year)?|calendar(?:\\s+year)?)[\\s-]+|(?:pre|post|mid)-|FY\\s?))?(?:\\b|(?<=FY))(${YEAR})\\b(?![-/]\\d|,\\d{3}|\\.\\d|:\\d|\\s*(?:%|percent))`, 'gi'),
     build(m, ctx, start, end) {
       const before = ctx.text.slice(Math.max(0, start - 24), start);
       const after = ctx.text.slice(end, end + 30);
@@ -432,8 +435,14 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'today',
-    re: /\b(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?\b|\b(?:the\s+)?day\s+(before\s+yesterday|after\s+tomorrow)\b|\b(this|last|tomorrow|yesterday)\s+(morning|afternoon|evening|night)\b/gi,
-    build(m, ctx, start) {
+    // The part of the day may come first too: "mid-afternoon yesterday", "early morning today".
+    re: /\b(?:(?:(?:early|late)\s+|mid-?)(morning|afternoon|evening)|(morning|afternoon|evening))\s+(yesterday|today|tomorrow)\b|\b(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?\b|\b(?:the\s+)?day\s+(before\s+yesterday|after\s+tomorrow)\b|\b(this|last|tomorrow|yesterday)\s+(morning|afternoon|evening|night)\b/gi,
+    build(mm, ctx, start) {
+      // One set of groups whichever order the part and the day come in.
+      const fronted = mm[3] !== undefined;
+      const m = fronted ? ['', mm[3], mm[1] ?? mm[2]] : ['', mm[4], mm[5], mm[6], mm[7], mm[8]];
+      // A bare part before the day word is another phrase's ("Friday morning yesterday" never is one time).
+      if (fronted && mm[2] && /\b(?:in\s+the|this|that|the|every|each|on|of)\s+$/i.test(ctx.text.slice(Math.max(0, start - 10), start))) return null;
       const today = ctx.today(start);
       let offset = 0;
       let part: string | undefined;
@@ -547,7 +556,7 @@ const RULES: readonly Rule[] = [
   {
     // "the third quarter", "the 1988 second quarter", "next year's first quarter", "the current quarter".
     name: 'quarter',
-    re: /\b(?:the\s+)?(?:(1[6-9]\d\d|20\d\d|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
+    re: /\b(?:the\s+)?(?:((?:1[6-9]\d\d|20\d\d)(?:['\u2019]s)?|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
     build(m, ctx, start) {
       const word = (m[2] ?? '').toLowerCase();
       const nth: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
@@ -556,8 +565,12 @@ const RULES: readonly Rule[] = [
       // "the third-quarter loss": the hyphenated quarter is an adjective of the noun after it, "the" belongs to that noun.
       const adjective = /^the\s/i.test(m[0]) && /-(?:fiscal\s+)?quarter$/i.test(m[0]) ? { start: start + (/^the\s+/i.exec(m[0])?.[0].length ?? 0) } : {};
       const built = (value: string | null): Built => ({ type: 'DATE', value, ...adjective });
+      // "usually conducted in the second and fourth quarters": a plural quarter told as a habit recurs every year.
+      if (q && !m[3] && !lead && /quarters$/i.test(m[0]) && HABITUAL_BEFORE.test(ctx.text.slice(Math.max(0, start - 60), start))) {
+        return { type: 'SET', value: `XXXX-Q${q}`, ...adjective };
+      }
       if (q) {
-        let year: number | null = m[3] ? Number(m[3]) : /^\d{4}$/.test(lead) ? Number(lead) : null;
+        let year: number | null = m[3] ? Number(m[3]) : /^\d{4}/.test(lead) ? Number(lead.slice(0, 4)) : null;
         if (year === null && ctx.ref) {
           if (lead.startsWith('this')) year = ctx.ref.year;
           else if (lead.startsWith('last')) year = ctx.ref.year - 1;
@@ -574,6 +587,19 @@ const RULES: readonly Rule[] = [
       if (!last) return built(null);
       const year = /year-(?:earlier|ago)/.test(word) || lead.startsWith('year-') ? last.year - 1 : last.year;
       return built(`${formatYear(year)}-Q${last.quarter}`);
+    },
+  },
+  {
+    // "the second and fourth quarters": the first of two coordinated ordinals names a quarter of its own, a recurring
+    // one when told as a habit, else of the year named after the pair or the one the clause's tense gives.
+    name: 'quarter-coordinated',
+    re: /\b(first|second|third|fourth)(?=\s+(?:and|or)\s+(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarters\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?)/gi,
+    build(m, ctx, start, end) {
+      const q = ({ first: 1, second: 2, third: 3, fourth: 4 } as Readonly<Record<string, number>>)[(m[1] ?? '').toLowerCase()];
+      if (!q) return null;
+      if (HABITUAL_BEFORE.test(ctx.text.slice(Math.max(0, start - 60), start))) return { type: 'SET', value: `XXXX-Q${q}` };
+      const year = m[2] ? Number(m[2]) : ctx.ref ? resolveQuarter(ctx.ref, q, ctx.tense(start, end)) : null;
+      return { type: 'DATE', value: year === null ? null : `${formatYear(year)}-Q${q}` };
     },
   },
   {

@@ -24,8 +24,8 @@ export const TIMEML_CHOICES: ChoiceTable = {
   "<month>|month": { seen: 40, correct: {"=P1M": 1, "keep": 38} },
   "a day|duration": { seen: 3, correct: {"=P1D": 1, "keep": 1} },
   "a year ago|quarter": { seen: 15, correct: {"keep": 11, "year": 1} },
-  "a year earlier|quarter": { seen: 7, correct: {"keep": 5} },
-  "a year earlier|year": { seen: 6, correct: {"keep": 3} },
+  "a year earlier|quarter": { seen: 8, correct: {"keep": 6} },
+  "a year earlier|year": { seen: 5, correct: {"keep": 3} },
   "a year|duration": { seen: 6, correct: {"=FUTURE_REF": 1, "=P1Y": 3, "keep": 3} },
   "annually|duration": { seen: 4, correct: {"=P1Y": 1, "=XXXX": 1, "keep": 1} },
   "currently|PRESENT_REF": { seen: 8, correct: {"=PRESENT_REF": 6, "keep": 6} },
@@ -78,5 +78,5 @@ export const TIMEML_CHOICES: ChoiceTable = {
   "tomorrow|day": { seen: 5, correct: {"keep": 5} },
   "weeks|duration": { seen: 6, correct: {"=PXW": 3, "keep": 3} },
   "years|duration": { seen: 7, correct: {"=PXY": 4, "keep": 4} },
-  "yesterday|day": { seen: 32, correct: {"keep": 31} },
+  "yesterday|day": { seen: 31, correct: {"keep": 31} },
 };

@@ -212,6 +212,21 @@ test('earnings news: year-ago comparisons mean the same quarter of the year befo
   assert.deepEqual(longer.map((t) => [t.text, t.value]).slice(-1), [['a year earlier', '2024']]);
 });
 
+test('earnings news: a comparison in the sentence that names the quarter is of that quarter, figures or not', () => {
+  const found = times('Kestrel Outfitters said its net loss for the seasonally slow fourth quarter narrowed from a year earlier.');
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [['fourth quarter', '2024-Q4'], ['a year earlier', '2023-Q4']]);
+  // A quarter named in another sentence and no figures: the year.
+  const apart = times('Kestrel Outfitters reported fourth-quarter results. A year earlier, the chain opened its first shop.');
+  assert.deepEqual(apart.map((t) => t.value), ['2024-Q4', '2024']);
+});
+
+test('quarters told as a habit recur every year; a coordinated ordinal names a quarter of its own', () => {
+  const habit = times('The fair usually takes most of its orders in the second and fourth quarters, its owner said.');
+  assert.deepEqual(habit.map((t) => [t.text, t.type, t.value]), [['second', 'SET', 'XXXX-Q2'], ['fourth quarters', 'SET', 'XXXX-Q4']]);
+  const dated = times('Orders fell in the first and second quarters of 2024.');
+  assert.deepEqual(dated.map((t) => [t.text, t.type, t.value]), [['first', 'DATE', '2024-Q1'], ['second quarters of 2024', 'DATE', '2024-Q2']]);
+});
+
 test('earnings news: a quarter whose results are told in the past tense has ended, even ahead of the calendar', () => {
   // Published 1989-11-02, in the calendar's fourth quarter: a fiscal year ending Sept. 30 has already closed its fourth.
   const found = times(
@@ -582,4 +597,27 @@ test('a bare plural counted from a told time is a duration: "Hours later", "days
   assert.deepEqual(times('The ferry has run for decades.'), [{ text: 'decades', type: 'DURATION', value: 'PXY' }]);
   // Not an age and not a count the duration rule already reads.
   assert.deepEqual(times('Three hours later, the ferry docked.'), [{ text: 'Three hours', type: 'DURATION', value: 'PT3H' }]);
+});
+
+test('a part of the day told before "yesterday" or "today" is that part of the day', () => {
+  assert.deepEqual(one('In Lisbon at mid-afternoon yesterday, the shares were up 2 cents.'), { text: 'mid-afternoon yesterday', type: 'TIME', value: '2025-03-05TAF' });
+  assert.deepEqual(one('The ferry sailed early morning today.'), { text: 'early morning today', type: 'TIME', value: '2025-03-06TMO' });
+  // After an article the part is a phrase of its own: only the day word is this rule's.
+  assert.equal(times('She spent the evening today at home.').some((t) => t.text === 'evening today'), false);
+});
+
+test('fiscal years written "FY2012", "FY 2012" or "fiscal year 2012" are the year; "2012\'s fourth quarter" is one quarter', () => {
+  assert.deepEqual(one('Results for FY2012 were weak.'), { text: 'FY2012', type: 'DATE', value: '2012' });
+  assert.deepEqual(one('Sales in FY 2012 rose.'), { text: 'FY 2012', type: 'DATE', value: '2012' });
+  assert.deepEqual(one('Profit for fiscal year 2012 rose.'), { text: 'fiscal year 2012', type: 'DATE', value: '2012' });
+  assert.deepEqual(one("Sales rose in 2012's fourth quarter."), { text: "2012's fourth quarter", type: 'DATE', value: '2012-Q4' });
+  // Not a year inside a longer token.
+  assert.deepEqual(times('The part number was XFY2012B.'), []);
+});
+
+test('an obligation looks ahead: "must close by Friday" is the coming Friday, "must have closed" the last one', () => {
+  // Published Thursday 2025-03-06.
+  assert.equal(one('The deal must close by Friday.').value, '2025-03-07');
+  assert.equal(one('Negotiators should decide on Monday.').value, '2025-03-10');
+  assert.equal(one('The deal must have closed on Monday.').value, '2025-03-03');
 });

@@ -240,6 +240,7 @@ function resolveAnaphoric(text: string, kept: readonly TimeCandidate[], ref: Ref
 const QUARTER_VALUE = /^(\d{4})-Q([1-4])$/;
 const FIGURES = /\$|%|\b(?:cents?|percent|million|billion|pence|yen|marks|francs)\b|[£€¥#]\d/i;
 const LONGER_PERIOD = /\b(?:nine|six|first|twelve|12|9|6)[ -]months?\b|\b(?:first|second)\s+half\b|\b(?:fiscal|full|calendar)[ -]year\b|\byear\s+(?:ended|ending|to\s+date)\b/i;
+const QUARTER_WORD = /\b(?:first|second|third|fourth|latest|current)[\s-]+(?:fiscal\s+)?quarter\b/i;
 const YEAR_AGO_TEXT = /^(?:(?:a|one)\s+year\s+(?:ago|earlier)|last\s+year|year-(?:ago|earlier))$/i;
 
 /**
@@ -293,8 +294,12 @@ function resolveEarningsPeriods(
     const comparison = c.rule === 'year-ago' || ((c.rule === 'ago' || c.rule === 'relative-unit') && YEAR_AGO_TEXT.test(phrase));
     if (!comparison || !current || !c.value || !/^\d{4}$/.test(c.value)) return c;
     const said = sentenceOf(c);
-    // Figures compared over a longer period ("In the first nine months, ... a year earlier") compare years.
-    if (!FIGURES.test(said) || LONGER_PERIOD.test(said)) return c;
+    // A comparison is of the quarter when its sentence tells figures or names a quarter before it ("its loss for the
+    // third quarter narrowed from a year earlier"); figures compared over a longer period ("In the first nine
+    // months, ... a year earlier") compare years.
+    const sentence = sentenceAt(sentences, c.start);
+    const quarterBefore = sentence !== undefined && QUARTER_WORD.test(text.slice(sentence.start, c.start));
+    if (!(FIGURES.test(said) || quarterBefore) || LONGER_PERIOD.test(said)) return c;
     const year = /^\d{4}/.test(phrase.replace(/^the\s+/i, '')) ? Number(c.value) : current.year - 1;
     return { ...c, value: `${String(year).padStart(4, '0')}-Q${current.quarter}` };
   });
