@@ -170,6 +170,48 @@ function stepShares(pages: readonly Page[]): Map<string, number> {
   return total;
 }
 
+const pageF1 = (expected: string, predicted: string): number => {
+  const s = pagePrecisionRecall(expected, predicted);
+  return s.precision + s.recall ? (2 * s.precision * s.recall) / (s.precision + s.recall) : 0;
+};
+
+const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+
+/**
+ * When the Readability fallback pays: on every page whose density result was doubtful, the chain's page F1 against
+ * the same chain without Readability, by slice and by the reason for doubt (a page can have several). Counts and
+ * F1 only, so the confirm and untouched slices are scored without being read.
+ */
+export function fallbackNotes(gold: Readonly<Record<string, Gold>>, chain: ReadonlyMap<string, { readonly text: string; readonly extractedBy: string; readonly doubts: readonly string[] }>, without: ReadonlyMap<string, string>): string[] {
+  const order = Object.keys(gold).sort();
+  interface Tally { calls: number; kept: number; won: number; lost: number; gain: number }
+  const tallies = new Map<string, Tally>();
+  const add = (key: string, kept: boolean, delta: number): void => {
+    const t = tallies.get(key) ?? { calls: 0, kept: 0, won: 0, lost: 0, gain: 0 };
+    t.calls++;
+    if (kept) t.kept++;
+    if (delta > 0.005) t.won++;
+    else if (delta < -0.005) t.lost++;
+    t.gain += delta;
+    tallies.set(key, t);
+  };
+  for (const [i, id] of order.entries()) {
+    const r = chain.get(id);
+    if (!r || !r.doubts.length) continue;
+    const expected = gold[id]?.articleBody ?? '';
+    const delta = pageF1(expected, r.text) - pageF1(expected, without.get(id) ?? '');
+    const kept = r.extractedBy === 'readability';
+    for (const key of [`all pages`, `${sliceOf(i)} slice`, ...r.doubts.map((d) => `doubt ${d}`)]) add(key, kept, delta);
+  }
+  if (!tallies.size) return ['Readability fallback: no doubtful density result, never called'];
+  const lines = ['Readability fallback, page F1 with it minus without it (win/loss: beyond ±0.005), by slice and by reason for doubt:'];
+  const rank = (key: string): number => (key === 'all pages' ? 0 : key.endsWith(' slice') ? 1 + SLICES.indexOf(key.split(' ')[0] as Slice) : 9);
+  for (const [key, t] of [...tallies].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]))) {
+    lines.push(`  ${key.padEnd(24)} doubtful ${t.calls}, Readability's text kept ${t.kept}, won ${t.won}, lost ${t.lost}, tied ${t.calls - t.won - t.lost}; page F1 changes summed ${signed(t.gain)} (mean ${signed(t.gain / t.calls)} per call)`);
+  }
+  return lines;
+}
+
 export const run: BenchRun = async (options) => {
   const root = options.data ? path.resolve(options.data) : fileURLToPath(new URL('article-extraction/', SHARED_BENCH));
   const goldFile = existsSync(root) ? readdirSync(root).find((f) => /^ground-truth.*\.json$/.test(f)) : undefined;
@@ -237,6 +279,7 @@ export const run: BenchRun = async (options) => {
   notes.push(`steps that won: ${[...steps].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const fellBack = n - (steps.get('density') ?? 0) - (steps.get('html-fragment') ?? 0);
   notes.push(`fell back past the confident density step: ${fellBack}/${n} pages (${((100 * fellBack) / n).toFixed(1)}%)`);
+  notes.push(...fallbackNotes(scored, ours.outputs, fast.outputs));
   const fm = scoreOutputs(scored, fast.outputs);
   notes.push(`without Readability (maxReadabilityChars: 0, density step): f1 ${(fm['f1'] ?? 0).toFixed(3)}, precision ${(fm['precision'] ?? 0).toFixed(3)}, recall ${(fm['recall'] ?? 0).toFixed(3)}`);
   const wm = scoreOutputs(scored, new Map([...whole.outputs].map(([id, a]) => [id, a.text])));
@@ -262,7 +305,8 @@ export const run: BenchRun = async (options) => {
     for (const { id } of pages.filter((p) => sliceOf(order.indexOf(p.id)) === 'tuning')) {
       const s = pagePrecisionRecall(gold[id]?.articleBody ?? '', texts.get(id) ?? '');
       const b = pagePrecisionRecall(gold[id]?.articleBody ?? '', base.outputs.get(id) ?? '');
-      notes.push(`  page ${id.slice(0, 8)} P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} | readability P ${b.precision.toFixed(2)} R ${b.recall.toFixed(2)}`);
+      const r = ours.outputs.get(id);
+      notes.push(`  page ${id.slice(0, 8)} P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} (${r?.extractedBy ?? '-'}${r?.doubts.length ? `, doubt: ${r.doubts.join('+')}` : ''}) | readability P ${b.precision.toFixed(2)} R ${b.recall.toFixed(2)}`);
     }
   }
   return { bench: 'extraction', data: options.data ?? null, metrics, baseline: { name: 'readability.js', metrics: baseline }, notes };

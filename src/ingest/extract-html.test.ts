@@ -10,6 +10,7 @@ const para = (i: number): string =>
 test('a normal article page is extracted by the confident density step, without nav, share bar, caption or footer', () => {
   const r = extractHtml(fixture, 'https://lantern.example/2026/02/03/bridge');
   assert.equal(r.extractedBy, 'density');
+  assert.deepEqual(r.doubts, []);
   assert.ok(r.text.includes('reopened to traffic on Tuesday'));
   assert.ok(!/Share on Facebook|Barge strikes bridge pier|All rights reserved|Photo: Lantern Gazette/.test(r.text));
   assert.ok(!r.text.includes('\n\n'), 'paragraphs are separated by a single newline');
@@ -37,6 +38,7 @@ test('a story split into two equally dense blocks is doubtful for the density st
   const html = `<html><body><main><div class="part">${block(1)}<aside class="ad">Advertisement</aside></div><div class="mid"><div class="part">${block(4)}</div></div></main></body></html>`;
   const r = extractHtml(html);
   assert.equal(r.extractedBy, 'readability');
+  assert.deepEqual(r.doubts, ['rival']);
   assert.ok(r.text.includes('Paragraph 1 of the story'));
 });
 
@@ -44,6 +46,7 @@ test('a doubtful density result is still used when readability is skipped and no
   const html = `<html><body><div class="story-body">${para(1)}${para(2)}</div></body></html>`;
   const r = extractHtml(html, null, { ...DEFAULT_EXTRACTION_OPTIONS, maxReadabilityChars: 0 });
   assert.equal(r.extractedBy, 'density-doubtful');
+  assert.deepEqual(r.doubts, ['short']);
   assert.ok(r.text.startsWith('Paragraph 1 of the story'));
 });
 
@@ -109,6 +112,7 @@ test('a denser block outside the element the page marks itemprop="articleBody" m
   const html = `<html><body><main>${story}<div class="thread">${[1, 2, 3, 4, 5, 6].map(letter).join('')}</div></main></body></html>`;
   const r = extractHtml(html, null, { ...DEFAULT_EXTRACTION_OPTIONS, maxReadabilityChars: 0 });
   assert.equal(r.extractedBy, 'density-doubtful');
+  assert.ok(r.doubts.includes('declared-body'));
   const agreeing = extractHtml(html.replace('itemprop="articleBody"', '').replace('class="thread"', 'itemprop="articleBody"'), null, { ...DEFAULT_EXTRACTION_OPTIONS, maxReadabilityChars: 0 });
   assert.equal(agreeing.extractedBy, 'density');
 });
@@ -118,7 +122,9 @@ test('a density pick that lacks most words of the JSON-LD articleBody is doubtfu
   const page = (ld: string): string =>
     `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', articleBody: ld })}</script></head><body><div class="thread">${[1, 2, 3, 4].map(letter).join('')}</div></body></html>`;
   const options = { ...DEFAULT_EXTRACTION_OPTIONS, maxReadabilityChars: 0 };
-  assert.equal(extractHtml(page(body), null, options).extractedBy, 'structured-data');
+  const contradicted = extractHtml(page(body), null, options);
+  assert.equal(contradicted.extractedBy, 'structured-data');
+  assert.deepEqual(contradicted.doubts, ['structured-words']);
   const teaser = 'Letter writers in Orren say the council, the mayor and the owners waited too long to act on the tannery: the smell, the dust and the noise, for forty years. '.repeat(3);
   assert.equal(extractHtml(page(teaser), null, options).extractedBy, 'density');
 });

@@ -57,6 +57,13 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
  */
 export type StepLap = (step: string) => void;
 
+/**
+ * Why the density step's result was not taken at once (the chain then asks Readability): too little text, a rival
+ * block nearly as dense, the page's itemprop="articleBody" element elsewhere, or a JSON-LD articleBody whose words it
+ * mostly lacks.
+ */
+export type DensityDoubt = 'short' | 'rival' | 'declared-body' | 'structured-words';
+
 export interface HtmlExtraction {
   /** Paragraphs joined by single newlines. */
   readonly text: string;
@@ -64,6 +71,8 @@ export interface HtmlExtraction {
   readonly removed: readonly Removed[];
   readonly extractedBy: ExtractionStep;
   readonly metadata: HtmlMetadata;
+  /** Why the density step was doubtful, when it ran and was (empty when it was taken, or did not run). */
+  readonly doubts: readonly DensityDoubt[];
 }
 
 /** Last resort for the date: a "Posted/Published ..." line the furniture filter took out of the story block. */
@@ -136,10 +145,11 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
   lap?.('parse');
   const metadata = htmlMetadata(doc, url);
   lap?.('metadata');
+  const doubts: DensityDoubt[] = [];
   const finish = (clean: FurnitureResult, extractedBy: ExtractionStep): HtmlExtraction => {
     const published = metadata.published ?? timestampDate(clean.removed) ?? pageTimestampDate(doc);
     lap?.('furniture');
-    return { text: clean.kept.join('\n'), removed: clean.removed, extractedBy, metadata: published === metadata.published ? metadata : { ...metadata, published } };
+    return { text: clean.kept.join('\n'), removed: clean.removed, extractedBy, metadata: published === metadata.published ? metadata : { ...metadata, published }, doubts };
   };
   const done = (paragraphs: readonly string[], extractedBy: ExtractionStep): HtmlExtraction => finish(dropPageFurniture(paragraphs), extractedBy);
   if (isFragment(lean, options)) {
@@ -151,10 +161,12 @@ export function extractHtml(html: string, url: string | null = null, options: Ex
   const furnished = dropPageFurniture(density.paragraphs);
   const dense: FurnitureResult = density.captions.length ? { kept: furnished.kept, removed: [...density.captions.map((text) => ({ text, reason: 'image-caption' })), ...furnished.removed] } : furnished;
   const denseChars = chars(dense.kept);
+  if (denseChars < options.minConfidentChars) doubts.push('short');
+  if (density.rivalShare > options.maxRivalShare) doubts.push('rival');
   // the page's own statements of where its article is (microdata marker, JSON-LD text) must not contradict the pick
-  const declaredAgrees = density.declaredBody !== 'disjoint' &&
-    !(metadata.articleBody && metadata.articleBody.length >= options.minStructuredChars && wordShare(metadata.articleBody, dense.kept) < options.minStructuredWordShare);
-  if (denseChars >= options.minConfidentChars && density.rivalShare <= options.maxRivalShare && declaredAgrees) return finish(dense, 'density');
+  if (density.declaredBody === 'disjoint') doubts.push('declared-body');
+  if (metadata.articleBody && metadata.articleBody.length >= options.minStructuredChars && wordShare(metadata.articleBody, dense.kept) < options.minStructuredWordShare) doubts.push('structured-words');
+  if (!doubts.length) return finish(dense, 'density');
   const readable = lean.length <= options.maxReadabilityChars && elements(doc).length <= options.maxReadabilityElements ? readabilityExtract(pruneForReadability(doc), options.readabilityCharThreshold) : null;
   lap?.('readability');
   if (readable && chars(readable.paragraphs) >= options.minArticleChars) return done(readable.paragraphs, 'readability');

@@ -5,7 +5,7 @@ export type { IngestOptions, InputFormat } from './ingest-options.js';
 export { toArticle, DEFAULT_ARTICLE_OPTIONS } from './to-article.js';
 export type { ArticleOptions } from './to-article.js';
 export { extractHtml, DEFAULT_EXTRACTION_OPTIONS } from './extract-html.js';
-export type { ExtractionOptions, ExtractionStep, HtmlExtraction, StepLap } from './extract-html.js';
+export type { DensityDoubt, ExtractionOptions, ExtractionStep, HtmlExtraction, StepLap } from './extract-html.js';
 export type { HtmlMetadata } from './html-metadata.js';
 export { decodeBytes } from './decode-bytes.js';
 export { normalizeDate, dateFromUrl } from './normalize-date.js';

@@ -70,6 +70,8 @@ export function jsonLdSpans(html: string): Array<readonly [number, number]> {
 
 /** The element names NOISE_PATTERN drops with their content (up to the first closing tag), and the void ones it drops alone. */
 const NOISE_NAME_AT_RE = /<(?:(script)|(style|svg|noscript|picture|video|audio|select|button|iframe|object|canvas)|(img)|source|input|track|embed)\b|<!--/iy;
+/** Noise elements a browser shows nothing of, not even a gap between words. */
+const RENDERS_NOTHING = new Set(['style']);
 /** The rest of a void element's tag, as in NOISE_PATTERN. */
 const VOID_TAIL_AT_RE = /(?:[^>"']|"[^"]*"|'[^']*')*>/y;
 const CLOSE_TAIL_AT_RE = /[\t\n\f\r ]*>/y;
@@ -105,8 +107,12 @@ interface Misses {
   readonly close: Map<string, number>;
 }
 
-/** Whether the last match noiseEnd found was an <img> tag (set by noiseEnd; a module variable, no object per match). */
-let matchedImage = false;
+/**
+ * What the last match noiseEnd found is replaced with (set by noiseEnd; a module variable, no object per match): a
+ * bare <img> for an image, nothing for markup a browser renders as nothing (comments, scripts, styles: React pages
+ * write `Ev<!-- -->en` for one word), a space for the rest (controls and media take room between words).
+ */
+let replacement = ' ';
 
 /** End of the NOISE_PATTERN match starting at `lt`, or -1. At most one alternative can match there (their names differ and end at \b). */
 function noiseEnd(html: string, lt: number, misses: Misses): number {
@@ -114,7 +120,7 @@ function noiseEnd(html: string, lt: number, misses: Misses): number {
   const m = NOISE_NAME_AT_RE.exec(html);
   if (!m) return -1;
   const after = NOISE_NAME_AT_RE.lastIndex;
-  matchedImage = m[3] !== undefined;
+  replacement = m[3] !== undefined ? IMAGE_MARK : m[1] !== undefined || m[0] === '<!--' || RENDERS_NOTHING.has(m[2]?.toLowerCase() ?? '') ? '' : ' ';
   if (m[1] !== undefined) {
     // <script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script[\t\n\f\r ]*>
     const gt = after >= misses.gt ? -1 : html.indexOf('>', after);
@@ -154,7 +160,7 @@ export function replaceNoise(html: string): string {
     if (NOISE_FIRST[html.charCodeAt(lt + 1)] === 1) {
       const end = noiseEnd(html, lt, misses);
       if (end >= 0) {
-        out.push(html.slice(last, lt), matchedImage ? IMAGE_MARK : ' ');
+        out.push(html.slice(last, lt), replacement);
         last = end;
         lt = html.indexOf('<', last);
         continue;
