@@ -602,3 +602,12 @@ test('two falls measured by their verb alone, in clauses sharing one word, stay 
   ]);
   assert.deepEqual(corpus.claims.flatMap((c) => c.conflicts.map((k) => k.kind)), [], JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
 });
+
+test('a share named by its subject ("turnout reached 71.4 percent" / "turnout was almost 64%") is one figure two outlets dispute', () => {
+  const corpus = analyzeTexts([
+    { path: 'herald.txt', text: 'date 2026-04-02 09:30 Harbour Herald\nVelmar votes\n\nOfficials said turnout reached 71.4 percent in the vote for 90 council seats in Velmar.\n' },
+    { path: 'gazette.txt', text: 'date 2026-04-02 11:00 Valley Gazette\nVelmar poll\n\nThe electoral board said that turnout was almost 64%.\n' },
+  ]);
+  const disputed = corpus.claims.filter((c) => c.conflicts.some((k) => k.kind === 'number'));
+  assert.equal(disputed.length, 2, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
+});
