@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   clusters: () => import('./clusters.js'),
   incidents: () => import('./incidents.js'),
   conflicts: () => import('./conflicts.js'),
+  'conflicts-why': () => import('./conflicts-why.js'),
   quotegroups: () => import('./quote-groups.js'),
   brief: () => import('./brief.js'),
   'text-dumps': () => import('./text-dumps.js'),

@@ -4,7 +4,7 @@ import { compareMentionsAll, deathDisagreement, facetDisagreement, type Compared
 import { deathDetailsOf } from './death-details.js';
 import { PairMemo } from '../../core/text/pair-memo.js';
 import { figureFrames, isContextFrame, isCrowdFrame, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
-import { quantityInterval } from './intervals.js';
+import { countsPeople, quantityInterval } from './intervals.js';
 import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan } from '../../core/article.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from './evolution.js';
@@ -146,6 +146,46 @@ function datedAlike(a: MentionDraft, b: MentionDraft): boolean {
   return dated(a) && dated(b) && !differentOccasions(a, b);
 }
 
+/**
+ * Figure pairs proposed by what their figures measure, not by their words: "made off with $137 million of jewels" and
+ * "jewellery worth more than $160 million has been stolen" share one word, yet both give the value taken ("usd|steal").
+ * Mentions are indexed by their figure frames (see `figureFrames`) of amounts, measures and counts of things: counts
+ * of people frame events already (`MentionDraft.frames`), words beside a count of things ("shop|~damag") are a
+ * topic, not a measure, and how long something lasted is felt differently by each witness (measured on the tuning
+ * sub-events: "felt it for 10 seconds" / "about a minute" were the pass's only false flag there). A measure keyed by
+ * its verb alone ("fell 150 metres") is told of whoever did it, and two climbers both fell: only a measure keyed by a
+ * place ("1,500 km from Tehran") proposes pairs here (on ECB+ dev the verb-keyed ones added three false flags). Each mention meets at most `candidates` earlier mentions of a frame, frames held by more than
+ * `maxPosting` mentions propose none, so the pass stays linear in the story. addFigureConflicts judges every pair.
+ */
+/** The frame key of a distance from a named place (see `figureFrames`). */
+const PLACE_KEYED = 'from:';
+
+function addFrameFigurePairs(mentions: readonly MentionDraft[], hasFigure: readonly boolean[], figurePairs: [number, number][], maxPosting: number, candidates: number): void {
+  const frames = figureFramesOf();
+  const byFrame = new Map<string, number[]>();
+  mentions.forEach((m, i) => {
+    if (!hasFigure[i]) return;
+    for (const f of frames(m)) {
+      const unit = f.slice(0, f.indexOf('|'));
+      const key = f.slice(f.indexOf('|') + 1);
+      if (isContextFrame(f) || countsPeople(unit) || unit === 'duration' || f.endsWith('|')) continue;
+      if (MEASURE_DIMENSIONS.has(unit) && !key.startsWith(PLACE_KEYED)) continue;
+      (byFrame.get(f) ?? byFrame.set(f, []).get(f))?.push(i);
+    }
+  });
+  const seen = new Set(figurePairs.map(([x, y]) => `${x}:${y}`));
+  for (const list of byFrame.values()) {
+    if (list.length > maxPosting) continue;
+    list.forEach((j, n) => {
+      for (const i of list.slice(Math.max(0, n - candidates), n)) {
+        if (mentions[i]?.compared.cite.article === mentions[j]?.compared.cite.article || seen.has(`${i}:${j}`)) continue;
+        seen.add(`${i}:${j}`);
+        figurePairs.push([i, j]);
+      }
+    });
+  }
+}
+
 /** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
 export function similarityOf(
   mentions: readonly MentionDraft[],
@@ -235,6 +275,7 @@ export function similarityOf(
     }
     for (const j of touched) acc[j] = 0;
   }
+  addFrameFigurePairs(mentions, hasFigure, figurePairs, maxPosting, config.candidates);
   pairs.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
   figurePairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   return { sim, pairs, figurePairs };
@@ -488,7 +529,7 @@ const MAGNITUDE_APART = 5;
 const OBJECT_COUNT = 'object|';
 const MEASURE_APART = 3.5;
 
-function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
+export function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
   const mid = (q: QuantitySpan): number | null => {
     const i = quantityInterval(q);
     if (i.low === null || i.high === null) return null;
@@ -512,6 +553,43 @@ function reportedApart(a: ComparedMention, b: ComparedMention): boolean {
   return pa.length > 10 && pb.length > 10 ? pa !== pb : pa.slice(0, 10) !== pb.slice(0, 10);
 }
 
+/** The figure frames of a mention's clause (see `figureFrames`), memoized per mention. */
+export function figureFramesOf(): (m: MentionDraft) => string[] {
+  const framesOf = new Map<MentionDraft, string[]>();
+  return (m) => {
+    let f = framesOf.get(m);
+    if (!f) {
+      const shift = m.compared.cite.start;
+      const local = m.compared.facts.quantities.map((q) => ({ ...q, start: q.start - shift, end: q.end - shift }));
+      f = figureFrames(m.compared.text, { start: 0, end: m.compared.text.length }, local);
+      framesOf.set(m, f);
+    }
+    return f;
+  };
+}
+
+/**
+ * Why two mentions of different articles are not compared on their figures across claims (see addFigureConflicts),
+ * null when they are: no shared frame, grouping kept them apart, an update of a running total, another occasion.
+ */
+export function figurePairVerdict(a: MentionDraft, b: MentionDraft, similarity: number, linkThreshold: number, frames: (m: MentionDraft) => string[]): string | null {
+  // Marches are held in many towns at once, and the towns beside the main one are named ("in Brenna, 10,000
+  // marched"): a crowd's size given for a named town is not compared with one given for none.
+  const shared = frames(a).filter((f) => frames(b).includes(f) && !isContextFrame(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
+  if (sameObjectCount(frames(a), frames(b))) shared.push(OBJECT_COUNT);
+  // A linked pair that grouping left in two claims is compared only on a measurement: counts of people are already
+  // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
+  // Unless both clauses date their figures to the same occasion: "killed seven and injured 40" in September, stated
+  // twice, is one toll however grouping split its clauses.
+  const measured = shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '') || f.startsWith(`${MAGNITUDE_UNIT}|`));
+  if (!shared.length) return 'no shared figure frame';
+  if (similarity >= linkThreshold && !measured && !datedAlike(a, b)) return 'grouping kept them apart';
+  const running = [a, b].some((m) => m.words.some((w) => RUNNING_TOTALS.has(w)));
+  if (running && reportedApart(a.compared, b.compared)) return 'update: a running total reported at different times';
+  if (differentOccasions(a, b)) return 'update: different occasions';
+  return null;
+}
+
 /**
  * Number conflicts between claims that did not group (see AlignConfig.numberScore), at most one per pair of claims:
  * (1) the two mentions come from different articles and sit in different claims with no conflict between them yet;
@@ -531,31 +609,12 @@ function addFigureConflicts(
   drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
   const linked = new Set<string>();
   drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
-  const framesOf = new Map<MentionDraft, string[]>();
-  const frames = (m: MentionDraft): string[] => {
-    let f = framesOf.get(m);
-    if (!f) {
-      const shift = m.compared.cite.start;
-      const local = m.compared.facts.quantities.map((q) => ({ ...q, start: q.start - shift, end: q.end - shift }));
-      f = figureFrames(m.compared.text, { start: 0, end: m.compared.text.length }, local);
-      framesOf.set(m, f);
-    }
-    return f;
-  };
+  const frames = figureFramesOf();
   for (const [x, y] of figurePairs) {
     const a = mentions[x];
     const b = mentions[y];
     if (!a || !b || a.compared.cite.article === b.compared.cite.article) continue;
-    // Marches are held in many towns at once, and the towns beside the main one are named ("in Brenna, 10,000
-    // marched"): a crowd's size given for a named town is not compared with one given for none.
-    const shared = frames(a).filter((f) => frames(b).includes(f) && !isContextFrame(f) && (!isCrowdFrame(f) || !a.places.length === !b.places.length));
-    if (sameObjectCount(frames(a), frames(b))) shared.push(OBJECT_COUNT);
-    // A linked pair that grouping left in two claims is compared only on a measurement: counts of people are already
-    // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
-    // Unless both clauses date their figures to the same occasion: "killed seven and injured 40" in September, stated
-    // twice, is one toll however grouping split its clauses.
-    const measured = shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '') || f.startsWith(`${MAGNITUDE_UNIT}|`));
-    if (!shared.length || (sim(x, y) >= linkThreshold && !measured && !datedAlike(a, b))) continue;
+    if (figurePairVerdict(a, b, sim(x, y), linkThreshold, frames) !== null) continue;
     const p = claimOf.get(a);
     const q = claimOf.get(b);
     if (p === undefined || q === undefined || p === q) continue;
@@ -563,8 +622,6 @@ function addFigureConflicts(
     const dp = drafts[p];
     const dq = drafts[q];
     if (!dp || !dq || linked.has(key) || dp.evolution || dq.evolution) continue;
-    const running = [a, b].some((m) => m.words.some((w) => RUNNING_TOTALS.has(w)));
-    if ((running && reportedApart(a.compared, b.compared)) || differentOccasions(a, b)) continue;
     const d = compareAll(a.compared, b.compared)[0] ?? null;
     if (d?.kind !== 'number' || (d.quantities && apartByMagnitude(d.quantities.a, d.quantities.b))) continue;
     linked.add(key);

@@ -585,3 +585,29 @@ test('a short clause carrying a count of people is a claim and meets the other o
   assert.ok(wounded.length >= 1, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
   assert.ok(corpus.claims.some((c) => /wounding two others/.test(c.summary)), JSON.stringify(corpus.claims.map((c) => c.summary)));
 });
+
+test('the value taken, worded apart by two outlets sharing one word, is compared through what the figures measure', () => {
+  const corpus = analyzeTexts([
+    { path: 'herald.txt', text: 'date 2026-04-02 09:30 Harbour Herald\nGem heist in Velmar\n\nThree masked robbers made off with $40 million of gems from a famed Velmar store.\n' },
+    { path: 'gazette.txt', text: 'date 2026-04-02 11:00 Valley Gazette\nVelmar boutique robbed\n\nJewellery worth more than $75 million has been stolen from a Velmar boutique, prosecutors said.\n' },
+  ]);
+  const disputed = corpus.claims.filter((c) => c.conflicts.some((k) => k.kind === 'number'));
+  assert.equal(disputed.length, 2, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
+});
+
+test('two falls measured by their verb alone, in clauses sharing one word, stay two facts (two climbers may both fall)', () => {
+  const corpus = analyzeTexts([
+    { path: 'herald.txt', text: 'date 2026-04-02 09:30 Harbour Herald\nClimbers hurt on Mount Orla\n\nA guide from Brenna fell 150 metres into a crevasse.\n' },
+    { path: 'gazette.txt', text: 'date 2026-04-02 11:00 Valley Gazette\nOrla rescue\n\nHis companion slipped and fell about 600 metres down the north face.\n' },
+  ]);
+  assert.deepEqual(corpus.claims.flatMap((c) => c.conflicts.map((k) => k.kind)), [], JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
+});
+
+test('a share named by its subject ("turnout reached 71.4 percent" / "turnout was almost 64%") is one figure two outlets dispute', () => {
+  const corpus = analyzeTexts([
+    { path: 'herald.txt', text: 'date 2026-04-02 09:30 Harbour Herald\nVelmar votes\n\nOfficials said turnout reached 71.4 percent in the vote for 90 council seats in Velmar.\n' },
+    { path: 'gazette.txt', text: 'date 2026-04-02 11:00 Valley Gazette\nVelmar poll\n\nThe electoral board said that turnout was almost 64%.\n' },
+  ]);
+  const disputed = corpus.claims.filter((c) => c.conflicts.some((k) => k.kind === 'number'));
+  assert.equal(disputed.length, 2, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
+});

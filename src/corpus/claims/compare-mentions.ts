@@ -198,46 +198,85 @@ function trivialChange(c: WordChange): boolean {
  * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
  */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const classOf = (m: ComparedMention, q: QuantitySpan): string =>
-    `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}|${sharePlace(m, q)}|${durationScale(q)}`;
-  // The clause's own figures (not a restatement in other units) whose class no other of them shares.
-  const unambiguous = (m: ComparedMention): QuantitySpan[] => {
-    const classes = m.facts.quantities.map((q) => (isConversion(m, q) ? null : classOf(m, q)));
-    const count = new Map<string, number>();
-    for (const c of classes) if (c !== null) count.set(c, (count.get(c) ?? 0) + 1);
-    return m.facts.quantities.filter((_, i) => classes[i] != null && count.get(classes[i] as string) === 1);
-  };
-  // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
-  // Two tallies compare only over the same period or set ("this season" is not "in his last two games").
-  if (tallyScope(a.text) !== tallyScope(b.text) || differentQuakes(a, b) || HYPOTHETICAL_RE.test(a.text) || HYPOTHETICAL_RE.test(b.text)) return null;
-  if (PAST_STATE_RE.test(a.text) !== PAST_STATE_RE.test(b.text)) return null;
+  if (clauseVerdict(a, b) !== null) return null;
   const apart = differentPeople(a, b);
-  const ofB = unambiguous(b);
-  for (const qa of unambiguous(a)) {
+  const ofB = unambiguousFigures(b);
+  for (const qa of unambiguousFigures(a)) {
     for (const qb of ofB) {
-      if (isPart(a, qa) || isPart(b, qb)) continue;
-      if (apart && !isAge(qa.unit)) continue;
-      // Only the main shocks' magnitudes are one figure: aftershocks and earlier quakes are many.
-      if (isMagnitude(qa.unit) && (mainShockMagnitude(a, qa) === null || mainShockMagnitude(b, qb) === null)) continue;
-      if (rateOf(a, qa) !== rateOf(b, qb) || runningDuration(a, qa) || runningDuration(b, qb)) continue;
-      if (sharePlace(a, qa) !== sharePlace(b, qb) || durationScale(qa) !== durationScale(qb)) continue;
-      const la = lengthRole(a, qa);
-      const lb = lengthRole(b, qb);
-      if (la && lb && la !== lb) continue;
-      if (!isAge(qa.unit) && differentSubjects(a, qa, b, qb)) continue;
-      const ra = peopleRole(a, qa);
-      const rb = peopleRole(b, qb);
-      if (!rolesAgree(ra, rb) || individual(a, qa) || individual(b, qb)) continue;
-      // "found four people in the room" / "the three victims": people no role ties to the event are not its victims.
-      if (!ra && !rb && countKey(qa.unit) !== countKey(qb.unit)) continue;
-      if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit) || !sameModifiers(a, qa, b, qb)) continue;
-      if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) continue;
-      if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) continue;
-      if (roundedAlike(qa, qb)) continue;
-      return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
+      if (figureVerdict(a, qa, b, qb, apart) === null) return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
     }
   }
   return null;
+}
+
+/** A figure's class: two figures of one clause in one class cannot be told apart, so neither is compared. */
+function classOf(m: ComparedMention, q: QuantitySpan): string {
+  return `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}|${sharePlace(m, q)}|${durationScale(q)}`;
+}
+
+/** The clause's own figures (not a restatement in other units) whose class no other of them shares. */
+function unambiguousFigures(m: ComparedMention): QuantitySpan[] {
+  const classes = m.facts.quantities.map((q) => (isConversion(m, q) ? null : classOf(m, q)));
+  const count = new Map<string, number>();
+  for (const c of classes) if (c !== null) count.set(c, (count.get(c) ?? 0) + 1);
+  return m.facts.quantities.filter((_, i) => classes[i] != null && count.get(classes[i] as string) === 1);
+}
+
+/** Why two clauses' figures are never compared (a running total against one event's, two quakes, ...), null when they are. */
+function clauseVerdict(a: ComparedMention, b: ComparedMention): string | null {
+  // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
+  // Two tallies compare only over the same period or set ("this season" is not "in his last two games").
+  if (tallyScope(a.text) !== tallyScope(b.text)) return 'tally scope';
+  if (differentQuakes(a, b)) return 'different quakes';
+  if (HYPOTHETICAL_RE.test(a.text) || HYPOTHETICAL_RE.test(b.text)) return 'hypothetical';
+  if (PAST_STATE_RE.test(a.text) !== PAST_STATE_RE.test(b.text)) return 'past state';
+  return null;
+}
+
+/**
+ * Why two figures of two clauses are not a number disagreement, as the first check that holds them apart: keys that
+ * differ (what is counted, whose, per what) or a comparison that finds them compatible; null when they disagree.
+ */
+function figureVerdict(a: ComparedMention, qa: QuantitySpan, b: ComparedMention, qb: QuantitySpan, apart: boolean): string | null {
+  if (isPart(a, qa) || isPart(b, qb)) return 'key: a part';
+  if (apart && !isAge(qa.unit)) return 'key: different people';
+  // Only the main shocks' magnitudes are one figure: aftershocks and earlier quakes are many.
+  if (isMagnitude(qa.unit) && (mainShockMagnitude(a, qa) === null || mainShockMagnitude(b, qb) === null)) return 'key: another shock';
+  if (rateOf(a, qa) !== rateOf(b, qb) || runningDuration(a, qa) || runningDuration(b, qb)) return 'key: rate or running duration';
+  if (sharePlace(a, qa) !== sharePlace(b, qb) || durationScale(qa) !== durationScale(qb)) return 'key: place of a share or scale of a duration';
+  const la = lengthRole(a, qa);
+  const lb = lengthRole(b, qb);
+  if (la && lb && la !== lb) return 'key: what a length measures';
+  if (!isAge(qa.unit) && differentSubjects(a, qa, b, qb)) return 'key: different subjects';
+  const ra = peopleRole(a, qa);
+  const rb = peopleRole(b, qb);
+  if (!rolesAgree(ra, rb)) return 'key: role';
+  if (individual(a, qa) || individual(b, qb)) return 'key: one individual';
+  // "found four people in the room" / "the three victims": people no role ties to the event are not its victims.
+  if (!ra && !rb && countKey(qa.unit) !== countKey(qb.unit)) return 'key: unit';
+  if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit)) return 'key: unit';
+  if (!sameModifiers(a, qa, b, qb)) return 'key: noun modifiers';
+  if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) return 'compatible: intervals overlap';
+  if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) return 'compatible: one rounded figure';
+  if (roundedAlike(qa, qb)) return 'compatible: rounded alike';
+  return null;
+}
+
+/**
+ * Why the figures of two clauses are not a number disagreement, for a reader diagnosing a miss: the clause-level
+ * reason, else one line per pair of figures ("20 shops / 30 banks -- key: noun modifiers"); empty when they disagree.
+ */
+export function numberVerdicts(a: ComparedMention, b: ComparedMention): string[] {
+  const clause = clauseVerdict(a, b);
+  if (clause !== null) return [clause];
+  const apart = differentPeople(a, b);
+  const ofA = unambiguousFigures(a);
+  const ofB = unambiguousFigures(b);
+  const ambiguous = (m: ComparedMention, own: readonly QuantitySpan[]): string[] =>
+    m.facts.quantities.filter((q) => !own.includes(q)).map((q) => `${spanText(m, q)} -- ambiguous in its clause or a conversion`);
+  const out = [...ambiguous(a, ofA), ...ambiguous(b, ofB)];
+  for (const qa of ofA) for (const qb of ofB) out.push(`${spanText(a, qa)} / ${spanText(b, qb)} -- ${figureVerdict(a, qa, b, qb, apart) ?? 'disagree'}`);
+  return out;
 }
 
 /** What a length measures when the clause says: a depth ("depth"), a distance from a named place ("from:tarno"), else ''. */

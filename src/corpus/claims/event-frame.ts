@@ -223,6 +223,9 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
     // "52 percent in Egypt", "65% of traffic to India": a share of a named place, whatever verb the clause uses.
     const at = unit === 'percent' ? shareOf(text, clause, q) : null;
     if (at !== null) out.add(`${unit}|${SHARE_AT}${at}`);
+    // "turnout reached 93.87 percent", "turnout was almost 90%": what the share measures, named as its subject.
+    const measured = unit === 'percent' ? shareSubject(text, clause, q) : null;
+    if (measured !== null) out.add(`${unit}|${SHARE_OF}${measured}`);
     // Verbs of one class ("stole", "snatched") frame one figure; a crowd's words its size.
     const verbs = verbsNear(text, clause, q).map((v) => synonymClass(v) ?? v);
     if (TAKEN_BEFORE_RE.test(text.slice(Math.max(clause.start, q.start - 40), q.start)) && !verbs.includes(STEAL)) verbs.push(STEAL);
@@ -411,6 +414,22 @@ export function isDepth(text: string, clause: Span, q: Span): boolean {
 
 /** The frame infix of the place a share is of ("percent|at:egypt"). */
 const SHARE_AT = 'at:';
+
+/** The frame infix of what a share measures, named as its subject ("percent|of:turno"). */
+const SHARE_OF = 'of:';
+
+/** A subject noun and a verb of being or reaching right before a share: "turnout was almost", "the jobless rate rose to". */
+const SHARE_SUBJECT_RE = /\b([a-z]{4,})\s+(?:was|were|is|are|stood\s+at|reached|hit|rose\s+to|fell\s+to|dropped\s+to|climbed\s+to)\s+(?:(?:almost|nearly|about|around|some|roughly|approximately|over|more\s+than|just|only|a\s+record)\s+)?$/;
+
+/**
+ * What a share measures when the clause names it as the subject of a verb of being or reaching right before it
+ * ("turnout reached 93.87 percent" / "turnout was almost 90%" -> turno), as its word-family root; null otherwise.
+ */
+function shareSubject(text: string, clause: Span, q: Span): string | null {
+  const hit = SHARE_SUBJECT_RE.exec(text.slice(Math.max(clause.start, q.start - 50), q.start));
+  const key = hit?.[1] ? contentKey(hit[1]) : null;
+  return key === null || key.length < 4 ? null : keyRoot(key);
+}
 
 /** A place after a share: "of traffic in Egypt", "52 percent in Egypt", "44% with Malaysia", "of India's traffic". */
 const SHARE_PLACE_AFTER_RE =

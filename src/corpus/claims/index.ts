@@ -6,7 +6,7 @@ export { outletOf, sourceKeyOf } from './outlet-of.js';
 export { clauseFacts } from './clause-facts.js';
 export { contentKey, contentSpan, contentWords } from './content-words.js';
 export type { ClauseFacts, Ordering, Superlative } from './clause-facts.js';
-export { compareMentions, compareMentionsAll } from './compare-mentions.js';
+export { compareMentions, compareMentionsAll, numberVerdicts } from './compare-mentions.js';
 export { orderingsOf, orderingsClash, sameAnchor } from './orderings.js';
 export { superlativesOf, superlativesClash } from './superlatives.js';
 export { classKey, synonymClass } from './synonym-class.js';
