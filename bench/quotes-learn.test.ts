@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitParagraphs, splitSentences } from '../src/stages/sentences/index.js';
 import { cueModelOf } from '../src/stages/quotes/cue-model.js';
-import { learnCuePrecision, learnCueWeights, precisionModule, quotedStretches, weightsModule } from './quotes-learn.js';
+import { learnCuePrecision, learnCueWeights, precisionModule, proposerExamples, quotedStretches, weightsModule } from './quotes-learn.js';
 import type { Doc } from './quotes.js';
 
 const text = 'Ruiz vowed to stay. Kowal vowed to leave. "We vowed nothing," Berg said. Mendes vowed quietly.';
@@ -76,4 +76,32 @@ test('a word and its preposition get the share of their unquoted occurrences end
   assert.deepEqual(weights.find((w) => w.word === 'support for'), { word: 'support for', cue: 2, seen: 3 });
   // A pair seen ending a cue fewer times than the minimum gets no row.
   assert.equal(learnCueWeights([doc], 1, 3).find((w) => w.word === 'support for'), undefined);
+});
+
+test('the cue proposer learns from every open-class word outside quotation marks, right when inside a gold cue', () => {
+  const prose = 'Ruiz grumbled that the pier would close. "We grumbled for years," Berg said. The ferry stayed.';
+  const span = (word: string): { start: number; end: number } => {
+    const start = prose.indexOf(word);
+    return { start, end: start + word.length };
+  };
+  const doc: Doc = {
+    name: 'invented-proposer',
+    text: prose,
+    gold: [
+      { content: [span('the pier would close')], source: [span('Ruiz')], cue: [span('grumbled')], quoted: false },
+      { content: [span('We grumbled for years')], source: [span('Berg')], cue: [span('said')], quoted: true },
+    ],
+  };
+  const paragraphs = splitParagraphs(prose);
+  const layers = new Map([[doc.name, { sentences: paragraphs.flatMap((p) => splitSentences(prose, p)) }]]);
+  const words = proposerExamples([doc], layers).map((e) => [e.features.find((f) => f.startsWith('w:')), e.right]);
+  // "the", "that", "would", "We" are not judged; the quoted "grumbled" and "years" are left out.
+  assert.deepEqual(words, [
+    ['w:grumbled', true],
+    ['w:pier', false],
+    ['w:close', false],
+    ['w:said', true],
+    ['w:ferry', false],
+    ['w:stayed', false],
+  ]);
 });

@@ -1,9 +1,12 @@
 // Learns the quotes stage's cue weights, cue precision and prose-attribution model from annotated PolNeAR articles.
 import type { Layers } from '../src/core/article.js';
+import type { Span } from '../src/core/span.js';
 import { lastSpanStartingAtOrBefore } from '../src/core/span.js';
 import { cueModelOf, type CueModel } from '../src/stages/quotes/cue-model.js';
 import { extractQuotes, QUOTES_DEFAULTS, type QuotesConfig } from '../src/stages/quotes/index.js';
-import { extractScoredQuotes } from '../src/stages/quotes/extract-quotes.js';
+import { extractScoredQuotes, joinBracketSplits } from '../src/stages/quotes/extract-quotes.js';
+import { cueTokenFeatures, proposable, wordClusters } from '../src/stages/quotes/cue-classifier.js';
+import { tokenize } from '../src/core/tokenize.js';
 import { trainAttributionModel, TRAINING_DEFAULTS, type AttributionModel, type TrainingExample } from '../src/stages/quotes/attribution-model.js';
 import { align, groupByCue, matches, normalize, type Doc } from './quotes.js';
 
@@ -119,7 +122,7 @@ export interface CuePrecision {
 export function learnCuePrecision(
   docs: readonly Doc[],
   layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>,
-  cues: CueModel,
+  cues: CueModel | ((doc: Doc) => CueModel),
   minCount = MIN_PRECISION_COUNT,
   config: QuotesConfig = QUOTES_DEFAULTS,
 ): CuePrecision[] {
@@ -127,7 +130,7 @@ export function learnCuePrecision(
   for (const doc of docs) {
     const docLayers = layers.get(doc.name);
     if (!docLayers) continue;
-    const preds = groupByCue(extractQuotes(doc.text, docLayers, { ...config, minCuePrecision: 0, minAttributionProbability: 0 }, cues));
+    const preds = groupByCue(extractQuotes(doc.text, docLayers, { ...config, minCuePrecision: 0, minAttributionProbability: 0 }, cuesOf(cues, doc)));
     const link = align(doc.text, preds, doc.gold, 'overlap');
     preds.forEach((p, i) => {
       if (!p.source || p.quoted || !p.cue) return;
@@ -151,13 +154,13 @@ export function learnCuePrecision(
  * Runs the quotes stage with no filter over documents and labels each prose attribution the attribution model judges:
  * right when its cue group (as the bench groups predictions) matched a gold attribution and its speaker that Source.
  */
-export function attributionExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel, config: QuotesConfig = QUOTES_DEFAULTS): TrainingExample[] {
+export function attributionExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel | ((doc: Doc) => CueModel), config: QuotesConfig = QUOTES_DEFAULTS): TrainingExample[] {
   const out: TrainingExample[] = [];
   const open = { ...config, minCuePrecision: 0, minAttributionProbability: 0 };
   for (const doc of docs) {
     const docLayers = layers.get(doc.name);
     if (!docLayers) continue;
-    const scored = extractScoredQuotes(doc.text, docLayers, open, cues, false);
+    const scored = extractScoredQuotes(doc.text, docLayers, open, cuesOf(cues, doc), false);
     const preds = groupByCue(scored.map((s) => s.quote));
     const link = align(doc.text, preds, doc.gold, 'overlap');
     const rightByCue = new Map<string, boolean>();
@@ -183,13 +186,13 @@ export function attributionExamples(docs: readonly Doc[], layers: ReadonlyMap<st
  * trimmed as the bench trims) is right, the ones before it wrong, the ones after it are not read (the stage takes the
  * first cut its model accepts).
  */
-export function contentEndExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel, config: QuotesConfig = QUOTES_DEFAULTS): TrainingExample[] {
+export function contentEndExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel | ((doc: Doc) => CueModel), config: QuotesConfig = QUOTES_DEFAULTS): TrainingExample[] {
   const out: TrainingExample[] = [];
   const open = { ...config, minCuePrecision: 0, minAttributionProbability: 0 };
   for (const doc of docs) {
     const docLayers = layers.get(doc.name);
     if (!docLayers) continue;
-    for (const s of extractScoredQuotes(doc.text, docLayers, open, cues, false)) {
+    for (const s of extractScoredQuotes(doc.text, docLayers, open, cuesOf(cues, doc), false)) {
       const { quote, cuts } = s;
       const cue = quote.cue;
       if (!cuts?.length || !cue) continue;
@@ -210,25 +213,88 @@ export function contentEndExamples(docs: readonly Doc[], layers: ReadonlyMap<str
   return out;
 }
 
+const cuesOf = (cues: CueModel | ((doc: Doc) => CueModel), doc: Doc): CueModel => (typeof cues === 'function' ? cues(doc) : cues);
+
+/** Training settings of the cue proposer: fewer passes than the attribution model (ten times the examples). */
+export const PROPOSER_TRAINING = { ...TRAINING_DEFAULTS, epochs: 6, minCount: 3 } as const;
+
 /**
- * Cue weights, cue precision, the content-end model and the attribution model learned from the same documents (the
- * precision runs the stage with those weights; the models read both).
+ * The cue proposer's examples: every word it judges (cue-classifier.ts: open-class, lower case, outside quotation
+ * marks), right when it is the first such word of a gold Cue span (its head: "said" of "said in a statement",
+ * "criticism" of "his criticism of"); the other words inside a Cue are left out, neither right nor wrong.
+ */
+export function proposerExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'sentences'>>): TrainingExample[] {
+  const out: TrainingExample[] = [];
+  const clusters = wordClusters();
+  for (const doc of docs) {
+    const tokens = tokenize(doc.text);
+    const inQuote = insideQuotes(doc.text);
+    const cueSpans = doc.gold.flatMap((g) => g.cue ?? []).sort((a, b) => a.start - b.start);
+    const cueOf = (start: number, end: number): Span | null => {
+      const c = cueSpans[lastSpanStartingAtOrBefore(cueSpans, end - 1)];
+      return c !== undefined && c.end > start ? c : null;
+    };
+    // The cue spans whose head has been read (each span's first judged word).
+    const headed = new Set<Span>();
+    const given = layers.get(doc.name)?.sentences ?? [];
+    const sentences = given.length ? joinBracketSplits(doc.text, given) : [{ start: 0, end: doc.text.length }];
+    let k = 0;
+    for (const s of sentences) {
+      while (k < tokens.length && (tokens[k]?.start ?? 0) < s.start) k++;
+      const lo = k;
+      let hi = lo;
+      while (hi < tokens.length && (tokens[hi]?.start ?? 0) < s.end) hi++;
+      for (let i = lo; i < hi; i++) {
+        const t = tokens[i];
+        if (!t || !proposable(t.text) || inQuote(t.start)) continue;
+        const cue = cueOf(t.start, t.end);
+        if (cue && headed.has(cue)) continue;
+        if (cue) headed.add(cue);
+        out.push({ features: cueTokenFeatures(tokens, i, lo, hi, clusters), right: cue !== null });
+      }
+      k = hi;
+    }
+  }
+  return out;
+}
+
+/**
+ * Cue weights, cue precision, the cue proposer, the content-end model and the attribution model learned from the same
+ * documents (the precision runs the stage with those weights; the models read both). The proposer the later steps run
+ * with is cross-fitted: each half of the documents is read with a proposer learned on the other half, so the
+ * attribution model learns how far to trust it on words it never saw.
  */
 export function learnCueModel(
   docs: readonly Doc[],
   layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>,
   config: QuotesConfig = QUOTES_DEFAULTS,
-): { weights: CueWeight[]; precision: CuePrecision[]; contentEnd: AttributionModel; cuts: number; attribution: AttributionModel; examples: number; model: CueModel } {
+): { weights: CueWeight[]; precision: CuePrecision[]; proposer: AttributionModel; words: number; contentEnd: AttributionModel; cuts: number; attribution: AttributionModel; examples: number; model: CueModel } {
   const weights = learnCueWeights(docs);
   const rows = weights.map((w) => [w.word, w.cue, w.seen] as const);
-  const precision = learnCuePrecision(docs, layers, cueModelOf(rows), MIN_PRECISION_COUNT, config);
+  const words = proposerExamples(docs, layers);
+  const proposer = trainAttributionModel(words, PROPOSER_TRAINING);
+  const half = new Set(docs.filter((_, i) => i % 2 === 0).map((d) => d.name));
+  const proposerA = trainAttributionModel(proposerExamples(docs.filter((d) => half.has(d.name)), layers), PROPOSER_TRAINING);
+  const proposerB = trainAttributionModel(proposerExamples(docs.filter((d) => !half.has(d.name)), layers), PROPOSER_TRAINING);
+  const crossFitted = (doc: Doc): AttributionModel => (half.has(doc.name) ? proposerB : proposerA);
+  const precision = learnCuePrecision(docs, layers, (d) => cueModelOf(rows, [], null, null, crossFitted(d)), MIN_PRECISION_COUNT, config);
   const precisionRows = precision.map((p) => [p.cue, p.right, p.total] as const);
-  const cutExamples = contentEndExamples(docs, layers, cueModelOf(rows, precisionRows), config);
+  const cutExamples = contentEndExamples(docs, layers, (d) => cueModelOf(rows, precisionRows, null, null, crossFitted(d)), config);
   const contentEnd = trainAttributionModel(cutExamples, TRAINING_DEFAULTS);
   // The attribution model learns from contents as the content-end model cuts them.
-  const examples = attributionExamples(docs, layers, cueModelOf(rows, precisionRows, null, contentEnd), config);
+  const examples = attributionExamples(docs, layers, (d) => cueModelOf(rows, precisionRows, null, contentEnd, crossFitted(d)), config);
   const attribution = trainAttributionModel(examples, TRAINING_DEFAULTS);
-  return { weights, precision, contentEnd, cuts: cutExamples.length, attribution, examples: examples.length, model: cueModelOf(rows, precisionRows, attribution, contentEnd) };
+  return {
+    weights,
+    precision,
+    proposer,
+    words: words.length,
+    contentEnd,
+    cuts: cutExamples.length,
+    attribution,
+    examples: examples.length,
+    model: cueModelOf(rows, precisionRows, attribution, contentEnd, proposer),
+  };
 }
 
 /** The generated precision module: one [cue, right, total] row per cue. */

@@ -15,12 +15,13 @@ import { SHARED_BENCH } from '../bench/types.js';
  */
 const dir = process.argv[2] ?? fileURLToPath(new URL('polnear/train/', SHARED_BENCH));
 const { docs } = loadDocs(dir);
-const { weights, precision, contentEnd, cuts, attribution, examples } = learnCueModel(docs, layersOf(docs));
+const { weights, precision, proposer, words, contentEnd, cuts, attribution, examples } = learnCueModel(docs, layersOf(docs));
 const out = (name: string): string => fileURLToPath(new URL(`../src/stages/quotes/${name}`, import.meta.url));
 writeFileSync(out('learned-cues.ts'), weightsModule(weights, docs.length));
 writeFileSync(out('learned-cue-precision.ts'), precisionModule(precision, docs.length));
+writeFileSync(out('learned-cue-proposer.ts'), attributionModelModule(proposer, docs.length, words, 'CUE_PROPOSER', 'candidate words'));
 writeFileSync(out('learned-content-end-model.ts'), attributionModelModule(contentEnd, docs.length, cuts, 'CONTENT_END', 'content cut points'));
 writeFileSync(out('learned-attribution-model.ts'), attributionModelModule(attribution, docs.length, examples));
 process.stdout.write(
-  `${weights.length} words (${weights.filter((w) => w.word.includes(' ')).length} of them a word and a preposition), ${precision.length} cue precisions, ${contentEnd.weights.size} content-end weights from ${cuts} cut points, ${attribution.weights.size} attribution weights from ${examples} prose attributions, ${docs.length} articles\n`,
+  `${weights.length} words (${weights.filter((w) => w.word.includes(' ')).length} of them a word and a preposition), ${precision.length} cue precisions, ${proposer.weights.size} cue proposer weights from ${words} candidate words, ${contentEnd.weights.size} content-end weights from ${cuts} cut points, ${attribution.weights.size} attribution weights from ${examples} prose attributions, ${docs.length} articles\n`,
 );

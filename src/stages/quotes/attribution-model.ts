@@ -22,6 +22,8 @@ export interface FeatureContext {
   readonly rate: (word: string) => number;
   /** The cue's learned precision as a prose cue. */
   readonly precision: (cue: string) => number;
+  /** The learned cue proposer's probability for the word at an offset (cue-classifier.ts); null without a proposer. */
+  readonly proposed?: (offset: number) => number | null;
   /** The type of the last name mention inside a span (PERSON, ORG, ...), or null when it holds none. */
   readonly nameType: (span: Span) => string | null;
 }
@@ -70,6 +72,8 @@ export function attributionFeatures(ctx: FeatureContext, quote: QuoteSpan): stri
   if (phraseRate > 0) out.push('phraseCue');
   out.push(`cue:${cueText}`, `rate:${bucket(phraseRate || ctx.rate(head), [0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.85])}`, `prec:${bucket(ctx.precision(cueText), [0.2, 0.3, 0.4, 0.5, 0.6, 0.7])}`);
   out.push(`how:${quote.speakerHow}`);
+  const proposed = cue && !/\s/.test(cueText) ? ctx.proposed?.(cue.start) ?? null : null;
+  if (proposed !== null) out.push(`proposed:${bucket(proposed, [0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8])}`);
   if (cue) {
     const i = ctx.tokenAt(cue.start);
     const prev = wordValue(tokens[i - 1]?.text);

@@ -3,6 +3,7 @@ import { LEARNED_CUE_COUNTS } from './learned-cues.js';
 import { LEARNED_CUE_PRECISION } from './learned-cue-precision.js';
 import { LEARNED_ATTRIBUTION_BIAS, LEARNED_ATTRIBUTION_WEIGHTS } from './learned-attribution-model.js';
 import { LEARNED_CONTENT_END_BIAS, LEARNED_CONTENT_END_WEIGHTS } from './learned-content-end-model.js';
+import { LEARNED_CUE_PROPOSER_BIAS, LEARNED_CUE_PROPOSER_WEIGHTS } from './learned-cue-proposer.js';
 import type { AttributionModel } from './attribution-model.js';
 
 export interface CueModel {
@@ -20,6 +21,8 @@ export interface CueModel {
   readonly attribution: AttributionModel | null;
   /** The learned model of where prose content after its cue ends (content-end.ts); null keeps the rules' end. */
   readonly contentEnd: AttributionModel | null;
+  /** The learned cue proposer (cue-classifier.ts): judges every open-class word, seen or not; null proposes none. */
+  readonly proposer: AttributionModel | null;
 }
 
 /** Pseudo-counts of the mean precision added to every cue's counts (a cue seen twice is not trusted as 0 or 1). */
@@ -34,13 +37,14 @@ export function cueModelOf(
   precisionRows: readonly (readonly [string, number, number])[] = [],
   attribution: AttributionModel | null = null,
   contentEnd: AttributionModel | null = null,
+  proposer: AttributionModel | null = null,
 ): CueModel {
   const rates = new Map(rows.map(([word, cue, seen]) => [word, cue / (seen + 1)] as const));
   const right = precisionRows.reduce((n, [, r]) => n + r, 0);
   const total = precisionRows.reduce((n, [, , t]) => n + t, 0);
   const mean = total ? right / total : 1;
   const precisions = new Map(precisionRows.map(([cue, r, t]) => [cue, (r + PRECISION_SMOOTHING * mean) / (t + PRECISION_SMOOTHING)] as const));
-  return { rate: (word) => rates.get(word) ?? 0, precision: (cue) => precisions.get(cue) ?? mean, attribution, contentEnd };
+  return { rate: (word) => rates.get(word) ?? 0, precision: (cue) => precisions.get(cue) ?? mean, attribution, contentEnd, proposer };
 }
 
 export const LEARNED_CUES: CueModel = cueModelOf(
@@ -48,4 +52,5 @@ export const LEARNED_CUES: CueModel = cueModelOf(
   LEARNED_CUE_PRECISION,
   { bias: LEARNED_ATTRIBUTION_BIAS, weights: new Map(LEARNED_ATTRIBUTION_WEIGHTS) },
   LEARNED_CONTENT_END_WEIGHTS.length ? { bias: LEARNED_CONTENT_END_BIAS, weights: new Map(LEARNED_CONTENT_END_WEIGHTS) } : null,
+  LEARNED_CUE_PROPOSER_WEIGHTS.length ? { bias: LEARNED_CUE_PROPOSER_BIAS, weights: new Map(LEARNED_CUE_PROPOSER_WEIGHTS) } : null,
 );

@@ -397,10 +397,11 @@ test('a participle cue in indirect speech takes the subject, also a determiner-l
 });
 
 test('asked: the question from its wh-word, asked by the subject or the "by" phrase', () => {
+  // The rules' reading, before the learned attribution filter (whose retrained weights put the second near its bar).
   const seen = run([
     'Ana Ruiz asked dock workers whether they would strike again in May.',
     'Asked by Olaf Berg if the pier was safe, the engineer hesitated.',
-  ].join('\n'));
+  ].join('\n'), [], { ...QUOTES_DEFAULTS, minAttributionProbability: 0 });
   assert.equal(find(seen, 'whether they would strike again in May').speaker, 'Ana Ruiz');
   assert.equal(find(seen, 'if the pier was safe').speaker, 'Olaf Berg');
 });
@@ -559,7 +560,8 @@ test('a learned stance verb reports its object, with the subject as source; off 
   const brandt = find(seen, 'her support for the plan to rebuild the pier');
   assert.equal(brandt.speaker, 'Mayor Ilse Brandt');
   assert.equal(brandt.cue, 'expressed');
-  assert.deepEqual(run(text, [], { ...QUOTES_DEFAULTS, learnedCueRate: 1.5 }), []);
+  // With the lexicon's threshold and the cue proposer's both above 1, no learned cue is read.
+  assert.deepEqual(run(text, [], { ...QUOTES_DEFAULTS, learnedCueRate: 1.5, minCueProbability: 1.5 }), []);
 });
 
 test('poll shares, documents and contracted pronouns are read as the subject of a cue', () => {
@@ -713,4 +715,20 @@ test('a sentence split inside a party label in brackets is joined again, so the 
   const q = quotes.find((x) => text.slice(x.start, x.end) === 'the fares would rise');
   assert.equal(q?.speaker ? text.slice(q.speaker.start, q.speaker.end) : null, 'Rep. Ana Ruiz (D-N.Y.)');
   assert.deepEqual(joinBracketSplits(text, sentences), [{ start: 0, end: 33 }, { start: 34, end: text.length }]);
+});
+
+test('a word the lexicon never saw becomes a cue when the learned proposer rates it over its threshold', () => {
+  const text = 'Harbour master Tomas Berg harrumphed that the ferry timetable was a disgrace.';
+  const paragraphs = splitParagraphs(text);
+  const sentences = paragraphs.flatMap((p) => splitSentences(text, p));
+  // A proposer that trusts a word followed by "that" (one feature the model reads), and no lexicon rows at all.
+  const proposer = { bias: -1, weights: new Map([['that:1', 4]]) };
+  const contents = (minCueProbability: number): string[] =>
+    extractQuotes(text, { paragraphs, sentences, entities: [] }, { ...QUOTES_DEFAULTS, minCueProbability, minAttributionProbability: 0 }, cueModelOf([], [], null, null, proposer)).map(
+      (q) => `${text.slice(q.start, q.end)} | ${q.speaker ? text.slice(q.speaker.start, q.speaker.end) : ''} | ${q.cue ? text.slice(q.cue.start, q.cue.end) : ''}`,
+    );
+  assert.deepEqual(contents(0.5), ['the ferry timetable was a disgrace | Harbour master Tomas Berg | harrumphed']);
+  assert.deepEqual(contents(1.5), []);
+  // Without a proposer the same settings find nothing.
+  assert.deepEqual(extractQuotes(text, { paragraphs, sentences, entities: [] }, { ...QUOTES_DEFAULTS, minAttributionProbability: 0 }, cueModelOf([])), []);
 });
