@@ -156,7 +156,7 @@ async function runSize(size: number, log: (line: string) => void): Promise<SizeR
         const sofar = [...latencies].sort((a, b) => a - b);
         log(
           `stream ${size}: ${processed} articles, ${(processed / ((end - t0) / 1000)).toFixed(1)} articles/s wall, ${((processed * 1e6) / (used.user + used.system)).toFixed(1)} per CPU second (last ${5 * BATCH}: ${slice.toFixed(1)}), rss ${rssMb().toFixed(0)} MB, ` +
-            `index in memory: ${counts.stories} stories, ${counts.items} articles, ${counts.features} features, ${counts.vectorKeys} vector keys, ${counts.postingKeys} posting keys, ${counts.df} df keys, ${counts.parked} stories out of memory (${counts.revived} read back, ${counts.visitors} kept after a read), ${counts.redirects} redirects; ` +
+            `index in memory: ${counts.stories} stories, ${counts.items} articles, ${counts.features} features, ${counts.vectorKeys} vector keys, ${counts.postingKeys} posting keys, ${counts.df} df keys, ${counts.parked} stories out of memory (${counts.revived} read back, ${counts.visitors} kept after a read, ${counts.closed ?? 0} closed), ${counts.postingEntries} posting entries, ${counts.redirects} redirects; ` +
             `latency so far p50 ${quantile(sofar, 0.5).toFixed(0)} ms, p99 ${quantile(sofar, 0.99).toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MB`,
         );
         const sliceMs = [...stageMs].map(([k, ms]) => [k, ms - (lastStageMs.get(k) ?? 0)] as const).sort((x, y) => y[1] - x[1]);

@@ -2,7 +2,7 @@
 import type { Article } from '../core/article.js';
 import { articleFeatures } from '../corpus/stories/article-features.js';
 import { STORIES_DEFAULTS, weighFeatures } from '../corpus/stories/cluster-stories.js';
-import { LocalClusterer, runResident, type ContrastOptions, type LocalStory, type Placement } from '../corpus/stories/local-clusterer.js';
+import { LocalClusterer, runResident, type CandidateWork, type ContrastOptions, type LocalStory, type Placement } from '../corpus/stories/local-clusterer.js';
 import { dot } from '../corpus/stories/online-clusterer.js';
 
 export interface StoryIndexConfig {
@@ -59,6 +59,13 @@ export interface StoryIndexConfig {
    * Memory stays bounded by the stories read back within that window. Default DEFAULT_VISIT_KEEP.
    */
   readonly visitKeep?: number;
+  /**
+   * A story out of memory that no arrival changed during this many arrivals is closed: no longer a candidate for new
+   * arrivals, and out of the postings, so the candidates scored and the posting entries read per arrival stay bounded
+   * as the corpus grows (the stories of the last `closeAfter` arrivals, not every old story of the same kind). Its row
+   * stays, and an article of it arriving again reads it back (`load`). Default DEFAULT_CLOSE_AFTER; Infinity: never.
+   */
+  readonly closeAfter?: number;
 }
 
 /**
@@ -69,6 +76,9 @@ export const DEFAULT_COLD_AFTER = 4000;
 
 /** Arrivals a story read back stays in memory (see StoryIndexConfig.visitKeep). */
 export const DEFAULT_VISIT_KEEP = 1000;
+
+/** Arrivals after which a story out of memory that nothing changed is no longer a candidate (see StoryIndexConfig.closeAfter). */
+export const DEFAULT_CLOSE_AFTER = 10_000;
 
 /** The batch clusterer's settings (fitted on ECB+ train), so online and batch membership agree; `newNameWeight` is the index's own. */
 export const STORY_INDEX_DEFAULTS: StoryIndexConfig = {
@@ -199,6 +209,7 @@ export class StoryIndex {
       newNameWeight: config.newNameWeight ?? 0,
     };
     const contrast = config.contrast ?? STORIES_DEFAULTS.contrast;
+    const closeAfter = config.closeAfter ?? DEFAULT_CLOSE_AFTER;
     this.clusterer = new LocalClusterer(
       {
         threshold: config.threshold,
@@ -210,6 +221,7 @@ export class StoryIndex {
         splitLimit: config.splitLimit ?? STORIES_DEFAULTS.splitLimit,
         featureKeys: config.featureKeys ?? STORIES_DEFAULTS.featureKeys,
         ...(contrast ? { contrast } : {}),
+        ...(closeAfter !== undefined && Number.isFinite(closeAfter) ? { closeAfter } : {}),
       },
       (features) => weighFeatures(features, this.df, this.docs, weighting),
       () => Math.floor(Math.log(Math.max(1, this.docs)) / Math.log(EPOCH_GROWTH)),
@@ -343,15 +355,20 @@ export class StoryIndex {
     }
   }
 
-  /** Brings the named stories (absorbed ids follow their redirects) back into memory when they left it. */
+  /** Brings the named stories (absorbed ids follow their redirects) back into memory when they left it (closed ones too). */
   async load(ids: readonly string[], load: RowLoader): Promise<void> {
-    const seqs = [...new Set(ids.map((id) => storySeq(this.redirects.get(id) ?? id)))].filter((seq) => this.clusterer.isParked(seq));
+    const seqs = [...new Set(ids.map((id) => storySeq(this.redirects.get(id) ?? id)))].filter((seq) => seq > 0 && seq < this.clusterer.nextStory && !this.clusterer.stories.has(seq));
     if (seqs.length) await this.revive(seqs, load);
   }
 
-  /** Stories out of memory (see `evictCold`). */
+  /** Stories out of memory (see `evictCold`), closed ones included (see StoryIndexConfig.closeAfter). */
   get parked(): number {
-    return this.clusterer.parkedCount;
+    return this.clusterer.parkedCount + this.clusterer.closedCount;
+  }
+
+  /** Candidate work counted so far (posting entries read, candidates scored...): what the growth test bounds per arrival. */
+  get work(): Readonly<CandidateWork> {
+    return this.clusterer.work;
   }
 
   /** Entries held in memory by structure (never bytes): what the growth test counts. */

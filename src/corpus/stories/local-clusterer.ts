@@ -27,6 +27,13 @@ export interface LocalClustererOptions {
   readonly featureKeys: number;
   /** When two groups are told apart although similar enough to merge (absent: never). */
   readonly contrast?: ContrastOptions;
+  /**
+   * A story out of memory (`evict`) that no step changed during this many arrivals is closed: it is no longer a
+   * candidate, and its entries leave the postings, so the candidates of an arrival and the postings held follow the
+   * stories of the last `closeAfter` arrivals, not the corpus (absent: never closed). Taken back by `reviveStory`
+   * (an article of it arriving again), it is a candidate again while in memory.
+   */
+  readonly closeAfter?: number;
 }
 
 /**
@@ -42,6 +49,23 @@ export interface ContrastOptions {
   readonly share: number;
   /** Mean weight (in the members' unit vectors) of own details, absent from the other group, that both groups must reach. */
   readonly limit: number;
+}
+
+/**
+ * Work done by candidate generation and scoring since the clusterer was made, counted (never timed): what the index's
+ * growth test bounds per arrival, robust under any load.
+ */
+export interface CandidateWork {
+  /** Candidate lookups (one per arrival or re-examined story). */
+  lookups: number;
+  /** Posting entries read by those lookups. */
+  postingEntries: number;
+  /** Stories that got a vote (shared a looked-up key and could be a candidate). */
+  voted: number;
+  /** Candidate stories scored exactly (average link against the arrival or the re-examined story). */
+  scored: number;
+  /** Units (items, or whole large stories) re-clustered by average link. */
+  units: number;
 }
 
 export interface LocalStory {
@@ -203,14 +227,20 @@ export class LocalClusterer {
    * Stories put out of memory (`evict`): their ids stay in the postings, and a step that finds one among its
    * candidates yields it so the driver brings it back (`reviveStory`) before the step goes on, as if it had stayed.
    */
-  private readonly parked = new Set<number>();
+  private readonly parked = new Map<number, number>();
+  /** Stories closed so far (see LocalClustererOptions.closeAfter): out of memory and no longer candidates. */
+  private closed = 0;
+  /** Stories merged away, with the arrival they were, until `close` takes them out of the postings `closeAfter` arrivals later. */
+  private readonly mergedAt = new Map<number, number>();
   /** Arrivals counted when each resident story last changed or took an arrival, least recently first. */
   private readonly touched = new Map<number, number>();
   /**
    * Stories read back only to be scored or re-clustered unchanged: they leave memory again at the next `evict`, so an
    * old story that keeps turning up as a candidate costs a read each time, never memory that grows with the corpus.
    */
-  private readonly visiting = new Set<number>();
+  private readonly visiting = new Map<number, number>();
+  /** Candidate work counted since the clusterer was made (see CandidateWork). */
+  readonly work: CandidateWork = { lookups: 0, postingEntries: 0, voted: 0, scored: 0, units: 0 };
 
   /**
    * `epoch` names the state of the document frequencies: a member's vector is re-weighed only when it changed
@@ -267,9 +297,14 @@ export class LocalClusterer {
     return this.vectors.get(item);
   }
 
-  /** Stories out of memory (see `evict`). */
+  /** Stories out of memory and still candidates (see `evict`). */
   get parkedCount(): number {
     return this.parked.size;
+  }
+
+  /** Stories closed (see LocalClustererOptions.closeAfter). */
+  get closedCount(): number {
+    return this.closed;
   }
 
   /** Whether a story is out of memory (see `evict`). */
@@ -304,6 +339,7 @@ export class LocalClusterer {
       postingKeys: this.postings.size,
       postingEntries,
       parked: this.parked.size,
+      closed: this.closed,
     };
   }
 
@@ -318,10 +354,12 @@ export class LocalClusterer {
       if (at >= before) break;
       if (!keep(seq)) cold.push(seq);
     }
-    for (const seq of this.visiting) if (!keep(seq)) cold.push(seq);
+    for (const seq of this.visiting.keys()) if (!keep(seq)) cold.push(seq);
     const gone: number[] = [];
     for (const seq of cold) {
       const story = this.storyMap.get(seq);
+      // A story read back and left unchanged keeps the arrival of its last change.
+      const changedAt = this.touched.get(seq) ?? this.visiting.get(seq) ?? 0;
       this.touched.delete(seq);
       this.visiting.delete(seq);
       if (!story) continue;
@@ -334,15 +372,48 @@ export class LocalClusterer {
       }
       this.storyMap.delete(seq);
       this.sumEpoch.delete(seq);
-      this.parked.add(seq);
+      this.parked.set(seq, changedAt);
       gone.push(seq);
     }
+    this.close();
     return gone;
+  }
+
+  /**
+   * Closes the stories out of memory that no step changed during the last `closeAfter` arrivals, and takes their
+   * entries, and those of stories merged away as long ago, out of the postings (keys left empty go too). Costs the
+   * postings held, which follow the stories of the last `closeAfter` arrivals.
+   */
+  private close(): void {
+    const after = this.options.closeAfter;
+    if (after === undefined) return;
+    const before = this.arrivals - after;
+    const dead = new Set<number>();
+    for (const [seq, at] of this.parked) {
+      if (at >= before) continue;
+      this.parked.delete(seq);
+      dead.add(seq);
+    }
+    this.closed += dead.size;
+    for (const [seq, at] of this.mergedAt) {
+      if (at >= before) continue;
+      this.mergedAt.delete(seq);
+      dead.add(seq);
+    }
+    if (!dead.size) return;
+    for (const [key, posting] of this.postings) {
+      if (!posting.some((s) => dead.has(s))) continue;
+      const live = posting.filter((s) => !dead.has(s));
+      if (!live.length) this.postings.delete(key);
+      else this.postings.set(key, live);
+    }
   }
 
   /** Takes back a story put out of memory, as it was: postings already name it, so they are left alone. */
   reviveStory(parked: ParkedStory): void {
     const { story } = parked;
+    // A closed story (no longer parked) comes back with the arrival of its newest member as its last change.
+    const changedAt = this.parked.get(story.seq) ?? Math.max(0, ...parked.arrivals.values());
     this.parked.delete(story.seq);
     this.storyMap.set(story.seq, story);
     for (const m of story.members) {
@@ -354,7 +425,7 @@ export class LocalClusterer {
       if (v) this.vectors.set(m, v);
     }
     if (parked.epoch !== undefined) this.sumEpoch.set(story.seq, parked.epoch);
-    this.visiting.add(story.seq);
+    this.visiting.set(story.seq, changedAt);
   }
 
   /** Forgets that a story was put out of memory (its saved state is gone: it was merged away meanwhile). */
@@ -419,9 +490,10 @@ export class LocalClusterer {
     const kept = new Map(topKeys(indexed, this.options.featureKeys).map((k) => [k, features.get(k) ?? 0] as const));
     this.featuresOf.set(item, kept);
     const vector = this.vectorOf(item, kept);
-    const away = this.parkedCandidates(vector, undefined);
+    const candidates = this.strongest(vector, undefined);
+    const away = candidates.filter((s) => this.parked.has(s));
     if (away.length) yield away;
-    const local = this.neighbours(vector, 1, undefined);
+    const local = this.neighbours(candidates, vector, 1);
     const placed = this.recluster(local, { items: [item], sum: vector, from: -1 }, item);
     for (const key of topKeys(indexed, this.options.topKeys)) this.post(key, placed.story);
     return placed;
@@ -437,38 +509,41 @@ export class LocalClusterer {
     if (this.parked.has(seq)) yield [seq];
     const story = this.storyMap.get(seq);
     if (!story) return null;
-    const away = this.parkedCandidates(story.sum, seq);
+    const candidates = this.strongest(story.sum, seq);
+    const away = candidates.filter((s) => this.parked.has(s));
     if (away.length) yield away;
-    const local = this.neighbours(story.sum, story.members.length, seq);
+    const local = this.neighbours(candidates, story.sum, story.members.length);
     return this.recluster([seq, ...local], null, story.members[0] ?? '');
   }
 
-  /** The strongest candidates (by shared key weight, as `neighbours` ranks them) that are out of memory. */
-  private parkedCandidates(sum: SparseVector, self: number | undefined): number[] {
-    if (!this.parked.size) return [];
-    return this.strongest(sum, self, (s) => this.storyMap.has(s) || this.parked.has(s))
-      .map(([s]) => s)
-      .filter((s) => this.parked.has(s));
-  }
-
-  /** Stories sharing the heaviest keys of `sum`, by shared key weight, the `maxCandidates` strongest. */
-  private strongest(sum: SparseVector, self: number | undefined, known: (seq: number) => boolean): [number, number][] {
+  /**
+   * Stories sharing the heaviest keys of `sum`, by shared key weight, the `maxCandidates` strongest: in memory or out
+   * of it (a step brings those back before it scores them, so the candidates are those of an index that kept them all).
+   */
+  private strongest(sum: SparseVector, self: number | undefined): number[] {
     const votes = new Map<number, number>();
+    this.work.lookups++;
     for (const key of topKeys(sum, this.options.topKeys)) {
       const w = sum.get(key) ?? 0;
-      for (const s of this.postings.get(key) ?? []) if (s !== self && known(s)) votes.set(s, (votes.get(s) ?? 0) + w);
+      const posting = this.postings.get(key);
+      if (!posting) continue;
+      this.work.postingEntries += posting.length;
+      for (const s of posting) if (s !== self && (this.storyMap.has(s) || this.parked.has(s))) votes.set(s, (votes.get(s) ?? 0) + w);
     }
-    return [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.options.maxCandidates);
+    this.work.voted += votes.size;
+    return [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, this.options.maxCandidates).map(([s]) => s);
   }
 
   /**
-   * Candidate stories sharing the heaviest keys of `sum` (the summed unit vectors of `size` items), the
-   * `neighbourhood` best by average link, in creation order.
+   * Of the candidate stories (`strongest`, now in memory), the `neighbourhood` best by average link with `sum` (the
+   * summed unit vectors of `size` items), in creation order.
    */
-  private neighbours(sum: SparseVector, size: number, self: number | undefined): number[] {
-    return this.strongest(sum, self, (s) => this.storyMap.has(s))
-      .map(([s]) => {
+  private neighbours(candidates: readonly number[], sum: SparseVector, size: number): number[] {
+    return candidates
+      .filter((s) => this.storyMap.has(s))
+      .map((s) => {
         const story = this.fresh(this.storyMap.get(s)!);
+        this.work.scored++;
         return { s, score: dot(sum, story.sum) / (size * story.members.length) };
       })
       .filter((x) => x.score > 0)
@@ -500,6 +575,7 @@ export class LocalClusterer {
       else units.push({ items: story.members, sum: story.sum, from: seq });
     }
     if (arrival) units.push(arrival);
+    this.work.units += units.length;
     const groups = averageLink(
       units.map((u) => ({ sum: u.sum, size: u.items.length })),
       this.options.threshold,
@@ -579,6 +655,7 @@ export class LocalClusterer {
       } else if (!same) changed.add(seq);
     });
     for (const gone of absorbed) {
+      if (this.options.closeAfter !== undefined) this.mergedAt.set(gone, this.arrivals);
       this.storyMap.delete(gone);
       this.sumEpoch.delete(gone);
       this.touched.delete(gone);
