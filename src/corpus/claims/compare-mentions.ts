@@ -550,12 +550,19 @@ function weekdayDisagreement(a: ComparedMention, b: ComparedMention): Disagreeme
   if (PLANNED_RE.test(a.text) || PLANNED_RE.test(b.text)) return null;
   const wa = weekdaysOf(a);
   const wb = weekdaysOf(b);
-  if (wa.size !== 1 || wb.size !== 1) return null;
+  if (wa.size !== 1 || wb.size !== 1 || differentPersons(a, b)) return null;
   const keysB = mainEventKeys(b.text, { start: 0, end: b.text.length });
   if (!mainEventKeys(a.text, { start: 0, end: a.text.length }).some((k) => keysB.includes(k))) return null;
   const [first] = wa;
   const [second] = wb;
   return first && second && first[0] !== second[0] ? { kind: 'time', a: first[1], b: second[1] } : null;
+}
+
+/** Both clauses name people and share none of them: their days are of two people's events ("Reyn died Friday" / "Orsk died Tuesday"). */
+function differentPersons(a: ComparedMention, b: ComparedMention): boolean {
+  const pa = a.facts.persons.map((p) => p.key);
+  const pb = b.facts.persons.map((p) => p.key);
+  return pa.length > 0 && pb.length > 0 && !pa.some((k) => pb.includes(k));
 }
 
 /** Words that put a clause's event in the future: planned, expected, scheduled, or a present tense of a schedule. */
