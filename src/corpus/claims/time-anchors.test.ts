@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeTexts } from '../../../test/helpers/corpus.js';
-import { eventDaysClash, type EventDay } from './time-anchors.js';
+import { eventDaysClash, offsetsClash, type EventDay, type EventOffset } from './time-anchors.js';
 
 const day = (weekday: string, extra: Partial<EventDay> = {}): EventDay => ({
   span: { start: 0, end: 1, type: 'DATE', value: null },
@@ -69,4 +69,25 @@ test('a killing late on Saturday and one early on Sunday, or days of two events 
     'A second teenager, Pavel Orsk, was killed on Tuesday in the harbour district.',
   );
   assert.deepEqual(timeConflicts(twoPeople), []);
+});
+
+const offset = (low: number, high: number): EventOffset => ({ span: { start: 0, end: 1 }, low, high, keys: [] });
+
+test('two offsets of one event clash when their day ranges, widened by the slack of two anchors, do not meet', () => {
+  assert.equal(offsetsClash(offset(9, 9), offset(14.7, 21)), true);
+  assert.equal(offsetsClash(offset(9, 9), offset(10, 10)), false);
+  assert.equal(offsetsClash(offset(7, 7), offset(9, 9)), false);
+  assert.equal(offsetsClash(offset(21, 21), offset(14, 14)), true);
+});
+
+test('"a heart attack almost three weeks ago" against "a heart attack nine days earlier" is a time conflict; nine days and a week and a half are not', () => {
+  const stroke = (first: string, second: string) =>
+    analyzeTexts([
+      { path: 'post.txt', text: `date 2026-12-12 Harbour Post\nSinger Mara Lind dies\n\nThe singer Mara Lind died on Thursday in Velden.\nYesterday in Velden, Lind succumbed to complications from ${first}.\n` },
+      { path: 'courier.txt', text: `date 2026-12-12 Valley Courier\nMara Lind dead at 85\n\nThe singer Mara Lind has died in Velden, her agent said.\n${second}\n` },
+    ]);
+  const clash = stroke('a heart attack suffered almost three weeks ago', 'Lind suffered a heart attack nine days earlier and never regained consciousness.');
+  assert.ok(clash.claims.some((c) => c.conflicts.some((k) => k.kind === 'time')), JSON.stringify(clash.claims.map((c) => c.summary)));
+  const near = stroke('a heart attack suffered a week and a half ago', 'Lind suffered a heart attack nine days earlier and never regained consciousness.');
+  assert.deepEqual(timeConflicts(near), []);
 });

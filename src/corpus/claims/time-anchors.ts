@@ -1,11 +1,14 @@
 // The day a clause gives its event, tied to the event words and people beside it, so two outlets' days can be compared across claims that never grouped.
 import type { TimeSpan } from '../../core/article.js';
+import type { Span } from '../../core/span.js';
+import { TIME_UNIT_SECONDS, singular } from '../../stages/quantities/index.js';
 import { tokenize } from '../../core/tokenize.js';
 import type { ClaimDraft } from './align-claims.js';
 import type { ComparedMention, Disagreement } from './compare-mentions.js';
 import { contentKey, isIrregularPast } from './content-words.js';
 import type { MentionDraft } from './extract-mentions.js';
 import { eventWeekday } from './event-frame.js';
+import { countKey, quantityInterval } from './intervals.js';
 import { synonymClass } from './synonym-class.js';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -218,6 +221,153 @@ export function addDayConflicts(drafts: ClaimDraft[], mentions: readonly Mention
         if (!dp || !dq) continue;
         linked.add(pair);
         const d: Disagreement = { kind: 'time', a: a.day.span, b: b.day.span };
+        dp.conflicts.push({ other: q, mine: a.mention, theirs: b.mention, disagreement: d });
+        dq.conflicts.push({ other: p, mine: b.mention, theirs: a.mention, disagreement: { ...d, a: d.b, b: d.a } });
+      }
+    });
+  }
+}
+
+/** How long before or after another moment a clause puts an event: "a heart attack suffered almost three weeks ago". */
+export interface EventOffset {
+  /** The duration with its direction word ("nine days earlier"), in article offsets. */
+  readonly span: Span;
+  /** The range of days the duration can mean, as its qualifier reads it ("almost three weeks": 14 to 21). */
+  readonly low: number;
+  readonly high: number;
+  /** Content keys of the words beside it: what the offset is of ("heart", "attack", "suffer"). */
+  readonly keys: readonly string[];
+}
+
+/** The direction word after a duration that makes it an offset in time, not a length. */
+const OFFSET_AFTER_RE = /^\s*[-,]?\s*(ago|earlier|before|after|later|prior|previously)\b/i;
+/** Words either side of an offset read for what it is of. */
+const OFFSET_REACH = 6;
+const DAY_SECONDS = 86_400;
+
+/**
+ * Offsets a clause gives its events: each figure of time ("nine days", "almost three weeks") followed by "ago",
+ * "earlier", "before", "after" or "later", with the range of days it can mean and the content keys of the words
+ * beside it. Offsets of less than a day say hours, which two anchors ("ago" from the article, "earlier" from the event)
+ * blur, and are left out.
+ */
+export function offsetsOf(m: ComparedMention): EventOffset[] {
+  const out: EventOffset[] = [];
+  const tokens = tokenize(m.text, { start: 0, end: m.text.length });
+  for (const q of m.facts.quantities) {
+    if (countKey(q.unit) !== 'duration' || q.unit === null) continue;
+    const seconds = TIME_UNIT_SECONDS[singular(q.unit.split(/\s+/).pop() ?? q.unit)];
+    if (seconds === undefined || seconds < DAY_SECONDS) continue;
+    const local = { start: q.start - m.cite.start, end: q.end - m.cite.start };
+    const direction = OFFSET_AFTER_RE.exec(m.text.slice(local.end, local.end + 20));
+    if (!direction) continue;
+    const interval = quantityInterval(q);
+    const low = ((interval.low ?? interval.high ?? q.value) * seconds) / DAY_SECONDS;
+    const high = ((interval.high ?? interval.low ?? q.value) * seconds) / DAY_SECONDS;
+    out.push({ span: { start: q.start, end: q.end + direction[0].length }, low: Math.min(low, high), high: Math.max(low, high), keys: offsetKeys(tokens, local.start, local.end + direction[0].length) });
+  }
+  // "almost three weeks ago" is a date to the times stage, so no figure of the clause: read the offset from its words.
+  for (const t of m.facts.times) {
+    const said = m.text.slice(t.start - m.cite.start, t.end - m.cite.start);
+    const hit = OFFSET_TIME_RE.exec(said);
+    if (!hit || out.some((o) => o.span.start < t.end && t.start < o.span.end)) continue;
+    const value = NUMBER_WORDS[hit[2]?.toLowerCase() ?? ''] ?? Number(hit[2]);
+    const unit = UNIT_DAYS[hit[3]?.toLowerCase() ?? ''];
+    if (!Number.isFinite(value) || unit === undefined) continue;
+    const [lowShare, highShare] = QUALIFIER_RANGE[(hit[1] ?? '').toLowerCase().replace(/\s+/g, ' ')] ?? [1, 1];
+    const local = { start: t.start - m.cite.start, end: t.end - m.cite.start };
+    out.push({ span: { start: t.start, end: t.end }, low: value * unit * lowShare, high: value * unit * highShare, keys: offsetKeys(tokens, local.start, local.end) });
+  }
+  return out;
+}
+
+/** "almost three weeks ago", "nine days earlier": a qualifier, a figure, a unit of a day or longer, a direction word. */
+const OFFSET_TIME_RE = /^(?:(about|almost|nearly|some|around|roughly|more than|over|just over|less than|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?|years?)\s+(?:ago|earlier|before|after|later|prior)\b/i;
+const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30, year: 365, years: 365 };
+/** Shares of the figure a qualifier lets the offset span: "almost three weeks" is 15 to 21 days. */
+const QUALIFIER_RANGE: Readonly<Record<string, readonly [number, number]>> = {
+  about: [0.8, 1.2], around: [0.8, 1.2], roughly: [0.8, 1.2], some: [0.8, 1.2],
+  almost: [0.7, 1], nearly: [0.7, 1], 'less than': [0.5, 1], under: [0.5, 1],
+  'more than': [1, 1.5], over: [1, 1.5], 'just over': [1, 1.3],
+};
+
+/** Content keys of the words within `OFFSET_REACH` of an offset, its own words and capitalised names left out. */
+function offsetKeys(tokens: readonly { text: string; start: number; end: number }[], start: number, end: number): string[] {
+  const first = tokens.findIndex((t) => t.end > start);
+  if (first < 0) return [];
+  let last = tokens.findIndex((t) => t.start >= end);
+  if (last < 0) last = tokens.length;
+  const keys = new Set<string>();
+  for (let i = Math.max(0, first - OFFSET_REACH); i < Math.min(tokens.length, last + OFFSET_REACH); i++) {
+    const t = tokens[i];
+    if (!t || (i >= first && i < last) || /^\p{Lu}/u.test(t.text)) continue;
+    const key = keyOf(t.text);
+    if (key) keys.add(key);
+  }
+  return [...keys];
+}
+
+/** Days two offsets of one event may differ by: "ago" counts from the article, "earlier" from the event before it. */
+const OFFSET_SLACK_DAYS = 2;
+/** Content keys two offsets must share to be of one event ("heart" and "attack"). */
+const OFFSET_SHARED_KEYS = 2;
+
+/** Whether two offsets cannot both hold: their day ranges, widened by `OFFSET_SLACK_DAYS`, do not meet. */
+export function offsetsClash(a: EventOffset, b: EventOffset): boolean {
+  return a.high + OFFSET_SLACK_DAYS < b.low || b.high + OFFSET_SLACK_DAYS < a.low;
+}
+
+/** Two clauses putting one event different spans of days before or after ("three weeks ago" / "nine days earlier"). */
+export function offsetDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+  const pa = a.facts.persons.map((p) => p.key);
+  const pb = b.facts.persons.map((p) => p.key);
+  if (pa.length && pb.length && !pa.some((k) => pb.includes(k))) return null;
+  const ob = offsetsOf(b);
+  if (!ob.length) return null;
+  for (const x of offsetsOf(a)) {
+    const y = ob.find((o) => o.keys.filter((k) => x.keys.includes(k)).length >= OFFSET_SHARED_KEYS && offsetsClash(x, o));
+    if (y) return { kind: 'time', a: x.span, b: y.span };
+  }
+  return null;
+}
+
+/**
+ * Offset conflicts between claims that did not group: "a heart attack suffered almost three weeks ago" / "she suffered
+ * a heart attack nine days earlier". Candidates come from an index of the keys beside each offset, each checked against
+ * at most `candidates` earlier offsets of its key; a pair counts when the mentions come from different articles and sit
+ * in different claims with no conflict between them yet, the offsets share `OFFSET_SHARED_KEYS` keys, the clauses name
+ * no two different people, and the day ranges clash.
+ */
+export function addOffsetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
+  const claimOf = new Map<MentionDraft, number>();
+  drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
+  const linked = new Set<string>();
+  drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
+  const byKey = new Map<string, { mention: MentionDraft; offset: EventOffset }[]>();
+  for (const mention of mentions) {
+    for (const offset of offsetsOf(mention.compared)) {
+      for (const key of offset.keys) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push({ mention, offset });
+    }
+  }
+  for (const list of byKey.values()) {
+    list.forEach((b, n) => {
+      for (const a of list.slice(Math.max(0, n - candidates), n)) {
+        if (a.mention.compared.cite.article === b.mention.compared.cite.article) continue;
+        if (a.offset.keys.filter((k) => b.offset.keys.includes(k)).length < OFFSET_SHARED_KEYS) continue;
+        const pa = a.mention.compared.facts.persons.map((p) => p.key);
+        const pb = b.mention.compared.facts.persons.map((p) => p.key);
+        if (pa.length && pb.length && !pa.some((k) => pb.includes(k))) continue;
+        const p = claimOf.get(a.mention);
+        const q = claimOf.get(b.mention);
+        if (p === undefined || q === undefined || p === q) continue;
+        const pair = `${Math.min(p, q)}:${Math.max(p, q)}`;
+        if (linked.has(pair) || !offsetsClash(a.offset, b.offset)) continue;
+        const dp = drafts[p];
+        const dq = drafts[q];
+        if (!dp || !dq) continue;
+        linked.add(pair);
+        const d: Disagreement = { kind: 'time', a: a.offset.span, b: b.offset.span };
         dp.conflicts.push({ other: q, mine: a.mention, theirs: b.mention, disagreement: d });
         dq.conflicts.push({ other: p, mine: b.mention, theirs: a.mention, disagreement: { ...d, a: d.b, b: d.a } });
       }
