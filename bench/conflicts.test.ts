@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEcbDocument } from './data/ecbplus.js';
-import { baselineFlags, flagMatches, kindRecall, loadAnnotation, scoreSubEvent, sentencesOf, summarize, type AnnotatedSubEvent } from './conflicts.js';
+import type { Report } from '../src/report/schema.js';
+import { baselineFlags, flagMatches, kindRecall, loadAnnotation, scoreSubEvent, sentencesOf, summarize, timeMissCause, type AnnotatedSubEvent } from './conflicts.js';
 
 function doc(name: string, sentences: string[][]): ReturnType<typeof parseEcbDocument> {
   let id = 1;
@@ -123,4 +124,28 @@ test('recall by kind sums each kind over the sub-events given, beside the baseli
   const timed: AnnotatedSubEvent = { ...sub, discrepancies: [{ ...sub.discrepancies[0]!, kind: 'time' }] };
   const lines = kindRecall([scoreSubEvent(timed, flags)], [scoreSubEvent(timed, [])]);
   assert.deepEqual(lines.map((l) => l.replace(/\s+/g, ' ').trim()), ['time 1/1 (1.00) baseline 0/1']);
+});
+
+test('a missed time discrepancy is traced to the layer that lost it: no time, never paired, frames differ, judged compatible', () => {
+  const one = doc('99_1ecb', [['The', 'ferry', 'sank', 'on', 'Friday', '.']]);
+  const two = doc('99_2ecb', [['The', 'ferry', 'went', 'down', 'on', 'Thursday', '.']]);
+  const docs = new Map([one, two].map((d) => [d.name, d]));
+  const pair = { kind: 'time', label: 'day the ferry sank: Friday vs Thursday', a: [['99_1ecb', 0]], b: [['99_2ecb', 0]] } as const;
+  const span = (d: typeof one, word: string) => {
+    const t = d.tokens.find((x) => x.text === word)!;
+    return { article: d.name, start: t.start, end: t.end };
+  };
+  const time = (d: typeof one, word: string, value: string | null = null) => ({ ...span(d, word), text: word, value, type: 'DATE' as const });
+  const whole = (d: typeof one) => ({ article: d.name, start: 0, end: d.text.length, attribution: null });
+  const report = (times: ReturnType<typeof time>[], together: boolean): Report =>
+    ({
+      stories: [{ id: 's1', title: 'T', articles: ['99_1ecb', '99_2ecb'], events: [] }],
+      times,
+      quantities: [],
+      claims: together ? [{ id: 'c1', mentions: [whole(one), whole(two)] }] : [{ id: 'c1', mentions: [whole(one)] }, { id: 'c2', mentions: [whole(two)] }],
+    }) as unknown as Report;
+  assert.equal(timeMissCause(pair, report([time(one, 'Friday')], true), docs), 'time not resolved on one side');
+  assert.equal(timeMissCause(pair, report([time(one, 'Friday'), time(two, 'Thursday')], false), docs), 'the two claims never paired');
+  assert.equal(timeMissCause(pair, report([time(one, 'Friday'), time(two, 'Thursday')], true), docs), 'paired but the event frames differ');
+  assert.equal(timeMissCause(pair, report([time(one, 'Friday', '2026-12-04'), time(two, 'Thursday', '2026-12-04')], true), docs), 'compared and judged compatible');
 });

@@ -132,6 +132,38 @@ export function missCause(pair: AnnotatedPair, report: Report, docs: ReadonlyMap
   return aligned ? 'aligned, judged compatible' : 'not aligned';
 }
 
+/** Why a time, sequence or other non-numeric discrepancy was missed, finer than `missCause` for times. */
+export type TimeMissCause =
+  | 'story split'
+  | 'time not resolved on one side'
+  | 'the two claims never paired'
+  | 'paired but the event frames differ'
+  | 'compared and judged compatible';
+
+const WEEKDAY_RE = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
+/**
+ * The layer that loses a missed time discrepancy, read from the report: (1) no story holds a document of each side;
+ * (2) a side's sentences carry no time with a resolved value or a weekday; (3) no claim holds a mention of each side;
+ * (4) a claim holds both, but the times said differ in day or weekday, so the comparison did not take them as the
+ * event's times (a statement's date, another event's day); (5) a claim holds both and the times agree as said.
+ */
+export function timeMissCause(pair: AnnotatedPair, report: Report, docs: ReadonlyMap<string, EcbDocument>): TimeMissCause {
+  if (missCause(pair, report, docs) === 'story split') return 'story split';
+  const at = (l: Location) => (span: { article: string; start: number; end: number }): boolean => {
+    const doc = docs.get(l[0]);
+    return span.article === l[0] && doc !== undefined && sentencesOf(doc, span.start, span.end).includes(l[1]);
+  };
+  const timesAt = (l: Location): string[] =>
+    report.times.filter((t) => t.type !== 'DURATION' && t.type !== 'SET' && at(l)(t) && (t.value !== null || WEEKDAY_RE.test(t.text))).map((t) => (t.value ?? t.text).toLowerCase());
+  if (!pair.a.some((l) => timesAt(l).length) || !pair.b.some((l) => timesAt(l).length)) return 'time not resolved on one side';
+  const crossPairs = pair.a.flatMap((x) => pair.b.filter((y) => y[0] !== x[0]).map((y) => ({ x, y })));
+  const paired = crossPairs.filter(({ x, y }) => report.claims.some((c) => c.mentions.some(at(x)) && c.mentions.some(at(y))));
+  if (!paired.length) return 'the two claims never paired';
+  const differ = paired.some(({ x, y }) => timesAt(x).some((u) => timesAt(y).some((v) => u !== v)));
+  return differ ? 'paired but the event frames differ' : 'compared and judged compatible';
+}
+
 // ---------- the baseline: different numbers before the same noun ----------
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -380,7 +412,7 @@ export const run: BenchRun = async (options) => {
     // Only tuning sub-events show their misses and false flags: dev sub-events confirm what tuning found and untouched
     // ones are reported apart, so neither is read while tuning (PARALLAX_CONFLICTS_SHOW_DEV=1 prints dev details after the fact).
     if (sub.role === 'tuning' || (sub.role === 'dev' && process.env.PARALLAX_CONFLICTS_SHOW_DEV === '1')) {
-      for (const d of mine.missed) notes.push(`  ${sub.id} missed [${d.kind ?? 'other'}] ${d.label} -- ${mine.causes?.get(d) ?? ''}`);
+      for (const d of mine.missed) notes.push(`  ${sub.id} missed [${d.kind ?? 'other'}] ${d.label} -- ${d.kind === 'time' ? timeMissCause(d, report, byName) : (mine.causes?.get(d) ?? '')}`);
       for (const f of mine.wrong) {
         const compatible = sub.compatible.find((c) => flagMatches(f, c));
         notes.push(`  ${sub.id} false flag [${f.kind}] ${f.a.map(key).join(',')} vs ${f.b.map(key).join(',')}${compatible ? ` (annotated compatible: ${compatible.label})` : ''}`);

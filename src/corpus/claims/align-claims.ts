@@ -9,6 +9,7 @@ import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/qu
 import type { QuantitySpan } from '../../core/article.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from './evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
+import { addDayConflicts, addOffsetConflicts } from './time-anchors.js';
 
 export interface AlignConfig extends EvolutionConfig {
   /** Minimum similarity of a pair to join two groups. */
@@ -461,6 +462,8 @@ export function alignClaims(mentions: readonly MentionDraft[], config: AlignConf
   });
   addFigureConflicts(out, mentions, figurePairs, sim, config.linkThreshold);
   addFacetConflicts(out, mentions, config);
+  addDayConflicts(out, mentions, config.candidates);
+  addOffsetConflicts(out, mentions, config.candidates);
   return out;
 }
 

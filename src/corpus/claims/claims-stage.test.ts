@@ -462,6 +462,12 @@ test('the same remark quoted word for word but put to two differently named peop
     { path: 'b.txt', text: `date 2026-04-01 09:30 Valley Gazette\nKeeper arrested\n\n"${remark}," director Varga said.\n` },
   ]);
   assert.ok(same.claims.every((c) => c.conflicts.length === 0), JSON.stringify(same.claims.map((c) => c.conflicts)));
+  // The organisation before the name in one outlet and after it in another is one speaker.
+  const titled = analyzeTexts([
+    { path: 'a.txt', text: `date 2026-04-01 09:00 Harbour Herald\nKeeper arrested\n\n"${remark}," said Lt. Ilse Varga of the Kestrel State Police.\n` },
+    { path: 'b.txt', text: `date 2026-04-01 09:30 Valley Gazette\nKeeper arrested\n\n"${remark}," said Kestrel State Police Lt. Ilse Varga.\n` },
+  ]);
+  assert.ok(titled.claims.every((c) => c.conflicts.length === 0), JSON.stringify(titled.claims.map((c) => c.conflicts)));
 });
 
 test('words a reporter inserts in brackets into a quote are not a misquote', () => {

@@ -3,7 +3,7 @@ import type { TimeType } from '../../core/article.js';
 import assert from 'node:assert/strict';
 import { buildArticle, type HandQuantity } from '../../../test/stories/build-article.js';
 import { clauseFacts } from './clause-facts.js';
-import { compareMentions, compareMentionsAll, type ComparedMention } from './compare-mentions.js';
+import { compareMentions, compareMentionsAll, differentNames, type ComparedMention } from './compare-mentions.js';
 import { contentWords } from './content-words.js';
 import { extractTimes } from '../../stages/times/index.js';
 import { quoteWords } from '../quote-groups/word-diff.js';
@@ -312,4 +312,17 @@ test('durations: hours spent and days on the calendar are two figures; an exact 
   assert.equal(compareMentions(spent, read('After four days deliberating, the jury deadlocked.')), null);
   assert.equal(compareMentions(read('After 30 hours of deliberations, the jury deadlocked.'), read('After more than 30 hours of deliberations, the jury deadlocked.')), null);
   assert.equal(compareMentions(read('The jury was unable to decide after four days of deliberation.'), read('The jury was unable to decide after 30 hours of deliberation.')), null);
+});
+
+test('the object of an infinitive is sought, not had: "no suspects" is no negation of "begun to identify suspects"', () => {
+  assert.equal(compareMentions(mention('The police say they have no suspects.'), mention('Police said an investigation has begun to identify suspects.')), null);
+  // A place after "to the" is still stated plainly.
+  assert.equal(compareMentions(mention('The convoy did not reach the border crossing.'), mention('The convoy went to the border crossing and reached it.'))?.kind, 'negation');
+});
+
+test('a speaker named with an organisation beside the name is the person the other outlet names', () => {
+  assert.equal(differentNames('Ilse Varga', 'Ilse Brandt'), true);
+  assert.equal(differentNames('Lt. Ilse Varga of the Kestrel State Police', 'Ilse Varga'), false);
+  assert.equal(differentNames('Kestrel State Police Lt. Ilse Varga', 'Lt. Ilse Varga of the Kestrel State Police'), false);
+  assert.equal(differentNames('Varga', 'Brandt'), false);
 });

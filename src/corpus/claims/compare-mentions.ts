@@ -14,6 +14,7 @@ import { superlativesClash } from './superlatives.js';
 import { deathDetailsClash, deathDetailsOf } from './death-details.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
+import { offsetDisagreement } from './time-anchors.js';
 
 /** One clause of one article, as the comparison sees it. */
 export interface ComparedMention {
@@ -94,9 +95,13 @@ function speakerDisagreement(a: ComparedMention, b: ComparedMention): Disagreeme
  * Two full names (given name and surname) ending in different surnames: "I.M. Varga" / "I.M. Brandt". A bare surname or
  * a title says too little to tell two people apart, and an entity match alone can land on an organisation beside the name.
  */
-function differentNames(a: string | null, b: string | null): boolean {
+export function differentNames(a: string | null, b: string | null): boolean {
   const full = (n: string | null): n is string => n !== null && n.trim().split(/\s+/).length >= 2;
-  return full(a) && full(b) && surnameKey(a) !== surnameKey(b);
+  if (!full(a) || !full(b) || surnameKey(a) === surnameKey(b)) return false;
+  // "Oregon State Police Lt. Gregg Hastings" and "Gregg Hastings": a name holding the other's surname is that person
+  // with an organisation or a title beside it.
+  const words = (n: string): (string | null)[] => n.split(/[^\p{L}]+/u).filter(Boolean).map(surnameKey);
+  return !words(a).includes(surnameKey(b)) && !words(b).includes(surnameKey(a));
 }
 
 /** Words a remark needs before two speakers of it disagree, and the share of the shorter wording the other must hold. */
@@ -589,12 +594,19 @@ function weekdayDisagreement(a: ComparedMention, b: ComparedMention): Disagreeme
   if (PLANNED_RE.test(a.text) || PLANNED_RE.test(b.text)) return null;
   const wa = weekdaysOf(a);
   const wb = weekdaysOf(b);
-  if (wa.size !== 1 || wb.size !== 1) return null;
+  if (wa.size !== 1 || wb.size !== 1 || differentPersons(a, b)) return null;
   const keysB = mainEventKeys(b.text, { start: 0, end: b.text.length });
   if (!mainEventKeys(a.text, { start: 0, end: a.text.length }).some((k) => keysB.includes(k))) return null;
   const [first] = wa;
   const [second] = wb;
   return first && second && first[0] !== second[0] ? { kind: 'time', a: first[1], b: second[1] } : null;
+}
+
+/** Both clauses name people and share none of them: their days are of two people's events ("Reyn died Friday" / "Orsk died Tuesday"). */
+function differentPersons(a: ComparedMention, b: ComparedMention): boolean {
+  const pa = a.facts.persons.map((p) => p.key);
+  const pb = b.facts.persons.map((p) => p.key);
+  return pa.length > 0 && pb.length > 0 && !pa.some((k) => pb.includes(k));
 }
 
 /** Words that put a clause's event in the future: planned, expected, scheduled, or a present tense of a schedule. */
@@ -627,13 +639,18 @@ const NOT_FACTUAL_RE = /\b(?:if|unless|would|could|might|should|wouldn['\u2019]?
 /** Words that make the next verb an intention or a possibility, not an act: "to sign", "close to signing", "will sign". */
 const UNREAL_BEFORE = new Set(['to', 'would', 'could', 'might', 'may', 'will', 'should', 'can', 'must', 'shall']);
 
+/** Words that open a noun phrase: "to the store" is a place, "to identify suspects" an infinitive. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'our', 'my', 'your']);
+
 /** Whether a clause states `key` as a plain fact: some word of that key not right after "to", a modal or "close to". */
 function statesPlainly(m: ComparedMention, key: string): boolean {
   const tokens = tokenize(m.text);
   return tokens.some((t, i) => {
     if (contentKey(t.text) !== key) return false;
     const before = (tokens[i - 1]?.text ?? '').toLowerCase();
-    return !UNREAL_BEFORE.has(before) && !/^close$/i.test(tokens[i - 2]?.text ?? '');
+    // "has begun to identify suspects": the object of an infinitive is sought, not had.
+    const infinitive = (tokens[i - 2]?.text ?? '').toLowerCase() === 'to' && !DETERMINERS.has(before);
+    return !UNREAL_BEFORE.has(before) && !infinitive && !/^close$/i.test(tokens[i - 2]?.text ?? '');
   });
 }
 
@@ -662,7 +679,7 @@ export function compareMentionsAll(a: ComparedMention, b: ComparedMention): Disa
     deathDisagreement(a, b),
     numberDisagreement(a, b),
     sequenceDisagreement(a, b),
-    timeDisagreement(a, b),
+    timeDisagreement(a, b) ?? offsetDisagreement(a, b),
     superlativeDisagreement(a, b),
   ].filter((d): d is Disagreement => d !== null);
   const [first, ...rest] = found;
