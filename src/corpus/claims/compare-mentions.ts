@@ -11,7 +11,7 @@ import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKe
 import { TIME_UNIT_SECONDS, isAge, isMagnitude, roleOfUnit, singular, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
-import { deathDetailsClash, deathDetailsOf } from './death-details.js';
+import { deathDetailsClash, deathDetailsOf, type DeathDetail } from './death-details.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
 
@@ -119,13 +119,25 @@ export function facetDisagreement(a: ComparedMention, b: ComparedMention): Disag
  * Two clauses giving one death different causes ("died of pneumonia" / "succumbed to a kidney infection") or places
  * ("in his apartment" / "in a hospice"). Clauses naming people of whom they share none tell of two deaths.
  */
+const DEATH_DETAILS = new WeakMap<ComparedMention, readonly DeathDetail[]>();
+
+/** deathDetailsOf a mention's text, read once per mention object (mentions are immutable). */
+export function mentionDeathDetails(m: ComparedMention): readonly DeathDetail[] {
+  let d = DEATH_DETAILS.get(m);
+  if (d === undefined) {
+    d = deathDetailsOf(m.text);
+    DEATH_DETAILS.set(m, d);
+  }
+  return d;
+}
+
 export function deathDisagreement(a: ComparedMention, b: ComparedMention, only?: 'cause' | 'place'): Disagreement | null {
   const pa = a.facts.persons.map((p) => p.key);
   const pb = b.facts.persons.map((p) => p.key);
   if (pa.length && pb.length && !pa.some((k) => pb.includes(k))) return null;
-  const db = deathDetailsOf(b.text);
+  const db = mentionDeathDetails(b);
   if (!db.length) return null;
-  for (const x of deathDetailsOf(a.text)) {
+  for (const x of mentionDeathDetails(a)) {
     if (only !== undefined && x.kind !== only) continue;
     const y = db.find((d) => deathDetailsClash(x, d));
     if (y) return { kind: 'other', a: { start: a.cite.start + x.start, end: a.cite.start + x.end }, b: { start: b.cite.start + y.start, end: b.cite.start + y.end } };
@@ -197,23 +209,61 @@ function trivialChange(c: WordChange): boolean {
  * Pairs quantities of comparable units; a unit class present several times in one clause with the same role is
  * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
  */
+function classOf(m: ComparedMention, q: QuantitySpan): string {
+  return `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}|${sharePlace(m, q)}|${durationScale(q)}`;
+}
+
+/** The clause's own figures (not a restatement in other units) whose class no other of them shares. */
+function unambiguous(m: ComparedMention): QuantitySpan[] {
+  const classes = m.facts.quantities.map((q) => (isConversion(m, q) ? null : classOf(m, q)));
+  const count = new Map<string, number>();
+  for (const c of classes) if (c !== null) count.set(c, (count.get(c) ?? 0) + 1);
+  return m.facts.quantities.filter((_, i) => classes[i] != null && count.get(classes[i] as string) === 1);
+}
+
+/** What the number comparison reads from one mention alone, whatever it is compared with. */
+interface NumberReading {
+  readonly tally: string | null;
+  readonly hypothetical: boolean;
+  readonly pastState: boolean;
+  readonly figures: readonly QuantitySpan[];
+  /** Main-shock magnitudes (see differentQuakes) and ages (see differentPeople). */
+  readonly magnitudes: readonly number[];
+  readonly ages: readonly number[];
+}
+
+/**
+ * One reading per mention object: a mention is compared with many others, and re-compared with new ones each time its
+ * story is re-analyzed (mentions are immutable; see the claims stage's memo).
+ */
+const NUMBER_READINGS = new WeakMap<ComparedMention, NumberReading>();
+
+function numberReading(m: ComparedMention): NumberReading {
+  let r = NUMBER_READINGS.get(m);
+  if (r === undefined) {
+    r = {
+      tally: tallyScope(m.text),
+      hypothetical: HYPOTHETICAL_RE.test(m.text),
+      pastState: PAST_STATE_RE.test(m.text),
+      figures: unambiguous(m),
+      magnitudes: magnitudesOf(m),
+      ages: agesOf(m),
+    };
+    NUMBER_READINGS.set(m, r);
+  }
+  return r;
+}
+
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const classOf = (m: ComparedMention, q: QuantitySpan): string =>
-    `${countKey(q.unit) ?? ''}|${roleGroup(peopleRole(m, q))}|${rateOf(m, q)}|${lengthRole(m, q)}|${sharePlace(m, q)}|${durationScale(q)}`;
-  // The clause's own figures (not a restatement in other units) whose class no other of them shares.
-  const unambiguous = (m: ComparedMention): QuantitySpan[] => {
-    const classes = m.facts.quantities.map((q) => (isConversion(m, q) ? null : classOf(m, q)));
-    const count = new Map<string, number>();
-    for (const c of classes) if (c !== null) count.set(c, (count.get(c) ?? 0) + 1);
-    return m.facts.quantities.filter((_, i) => classes[i] != null && count.get(classes[i] as string) === 1);
-  };
+  const ra = numberReading(a);
+  const rb = numberReading(b);
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
   // Two tallies compare only over the same period or set ("this season" is not "in his last two games").
-  if (tallyScope(a.text) !== tallyScope(b.text) || differentQuakes(a, b) || HYPOTHETICAL_RE.test(a.text) || HYPOTHETICAL_RE.test(b.text)) return null;
-  if (PAST_STATE_RE.test(a.text) !== PAST_STATE_RE.test(b.text)) return null;
-  const apart = differentPeople(a, b);
-  const ofB = unambiguous(b);
-  for (const qa of unambiguous(a)) {
+  if (ra.tally !== rb.tally || differentQuakes(ra.magnitudes, rb.magnitudes) || ra.hypothetical || rb.hypothetical) return null;
+  if (ra.pastState !== rb.pastState) return null;
+  const apart = differentPeople(ra.ages, rb.ages);
+  const ofB = rb.figures;
+  for (const qa of ra.figures) {
     for (const qb of ofB) {
       if (isPart(a, qa) || isPart(b, qb)) continue;
       if (apart && !isAge(qa.unit)) continue;
@@ -347,11 +397,13 @@ const QUAKE_SLACK = 0.3;
  * magnitude earthquake ... injuring five" / "a magnitude-5.2 quake has injured three"), tell of two quakes: their
  * other figures are two facts, not one misreported.
  */
-function differentQuakes(a: ComparedMention, b: ComparedMention): boolean {
-  const of = (m: ComparedMention): number[] => m.facts.quantities.map((q) => mainShockMagnitude(m, q)).filter((v): v is number => v !== null);
-  const x = of(a);
-  const y = of(b);
+function differentQuakes(x: readonly number[], y: readonly number[]): boolean {
   return x.length > 0 && y.length > 0 && !x.some((u) => y.some((v) => Math.abs(u - v) <= QUAKE_SLACK + 1e-9));
+}
+
+/** The main-shock magnitudes a clause gives (see mainShockMagnitude). */
+function magnitudesOf(m: ComparedMention): number[] {
+  return m.facts.quantities.map((q) => mainShockMagnitude(m, q)).filter((v): v is number => v !== null);
 }
 
 /** Ages stated in a clause: "a 45-year-old man", "Tomas Reyn, 28," (the quantities stage's named ages). */
@@ -370,9 +422,7 @@ const AGE_SLACK = 2;
  * Two clauses that each give an age, none within `AGE_SLACK` of the other's ("a 45-year-old man fell 90 m" / "Reyn,
  * 28, fell 1,000 ft"), tell of two people: their other figures (how far each fell) are two facts, not one misreported.
  */
-function differentPeople(a: ComparedMention, b: ComparedMention): boolean {
-  const x = agesOf(a);
-  const y = agesOf(b);
+function differentPeople(x: readonly number[], y: readonly number[]): boolean {
   return x.length > 0 && y.length > 0 && !x.some((u) => y.some((v) => Math.abs(u - v) <= AGE_SLACK));
 }
 
