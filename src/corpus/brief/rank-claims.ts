@@ -96,18 +96,23 @@ export function storyProfile(articles: readonly Article[], title: string, duplic
   const df = new Map<string, number>();
   const tf = new Map<string, number>();
   for (const a of articles) {
-    for (const [w, n] of termCounts(a)) {
+    termCounts(a).forEach((n, w) => {
       tf.set(w, (tf.get(w) ?? 0) + n);
       df.set(w, (df.get(w) ?? 0) + 1);
-    }
+    });
   }
   const titleTerms = contentWords(title, { start: 0, end: title.length });
-  const ranked = [...df.keys()].sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || (tf.get(b) ?? 0) - (tf.get(a) ?? 0) || (a < b ? -1 : 1));
+  // A word of a single article is that article's topic, not the story's (unless the story has one article): only the
+  // others are ranked, so the sort skips the long tail of words one article uses.
+  const minArticles = Math.min(2, articles.length);
+  const shared: string[] = [];
+  df.forEach((n, w) => {
+    if (n >= minArticles) shared.push(w);
+  });
+  const ranked = shared.sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || (tf.get(b) ?? 0) - (tf.get(a) ?? 0) || (a < b ? -1 : 1));
   const mainTerms = new Set(titleTerms.slice(0, MAIN_TERMS));
   for (const w of ranked) {
     if (mainTerms.size >= MAIN_TERMS) break;
-    // A word of a single article is that article's topic, not the story's (unless the story has one article).
-    if ((df.get(w) ?? 0) < Math.min(2, articles.length)) break;
     mainTerms.add(w);
   }
   return {

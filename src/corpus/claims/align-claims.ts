@@ -1,12 +1,11 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
-import { compareMentionsAll, deathDisagreement, facetDisagreement, type ComparedMention, type Disagreement } from './compare-mentions.js';
-import { deathDetailsOf } from './death-details.js';
+import { compareMentionsAll, deathDisagreement, facetDisagreement, mentionDeathDetails, type ComparedMention, type Disagreement } from './compare-mentions.js';
 import { PairMemo } from '../../core/text/pair-memo.js';
 import { figureFrames, isContextFrame, isCrowdFrame, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
 import { countsPeople, quantityInterval } from './intervals.js';
 import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
-import type { QuantitySpan } from '../../core/article.js';
+import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from './evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
 import { addDayConflicts, addOffsetConflicts } from './time-anchors.js';
@@ -99,17 +98,27 @@ function samePlaceOrUnplaced(a: MentionDraft, b: MentionDraft): boolean {
   return !a.places.length || !b.places.length || a.places.some((p) => b.places.includes(p));
 }
 
-function sameDayOrUndated(a: MentionDraft, b: MentionDraft): boolean {
-  // Resolved values compare by calendar prefix; unresolved ones ("XXXX-02", or none) by what they say.
-  const days = (m: MentionDraft): string[] =>
-    m.compared.facts.eventTimes.flatMap((t) => {
+/** The days a mention dates its event to, read once per compared mention (see sameDayOrUndated). */
+const EVENT_DAYS = new WeakMap<ComparedMention, readonly string[]>();
+
+function eventDays(compared: ComparedMention): readonly string[] {
+  let out = EVENT_DAYS.get(compared);
+  if (out === undefined) {
+    // Resolved values compare by calendar prefix; unresolved ones ("XXXX-02", or none) by what they say.
+    out = compared.facts.eventTimes.flatMap((t) => {
       if (t.type === 'DURATION' || t.type === 'SET') return [];
       const resolved = /^\d{4}(?:-\d{2})?(?:-\d{2})?/.exec(t.value ?? '')?.[0];
-      const said = m.compared.text.slice(t.start - m.compared.cite.start, t.end - m.compared.cite.start).toLowerCase();
+      const said = compared.text.slice(t.start - compared.cite.start, t.end - compared.cite.start).toLowerCase();
       return [resolved ?? `~${t.value ?? said}`];
     });
-  const da = days(a);
-  const db = days(b);
+    EVENT_DAYS.set(compared, out);
+  }
+  return out;
+}
+
+function sameDayOrUndated(a: MentionDraft, b: MentionDraft): boolean {
+  const da = eventDays(a.compared);
+  const db = eventDays(b.compared);
   if (!da.length || !db.length) return true;
   return da.some((x) => db.some((y) => x.startsWith(y) || y.startsWith(x)));
 }
@@ -125,20 +134,33 @@ const COARSE_DATE_RE = /^(?:\d{4}|XXXX)(?:-(\d{2}))?$/;
  * A clause that continues its sentence takes the date of the clause it continues (`MentionDraft.occasion`).
  */
 export function differentOccasions(a: Pick<MentionDraft, 'occasion'>, b: Pick<MentionDraft, 'occasion'>): boolean {
-  const read = (m: Pick<MentionDraft, 'occasion'>): { coarse: boolean; months: string[] } | null => {
-    const dates = m.occasion.filter((t) => t.type !== 'DURATION' && t.type !== 'SET');
-    if (!dates.length) return null;
-    const months = dates.map((t) => /^(?:\d{4}|XXXX)-(\d{2})/.exec(t.value ?? '')?.[1]).filter((x): x is string => x !== undefined);
-    return { coarse: dates.every((t) => COARSE_DATE_RE.test(t.value ?? '')), months };
-  };
-  const ra = read(a);
-  const rb = read(b);
+  const ra = occasionOf(a.occasion);
+  const rb = occasionOf(b.occasion);
   const coarse = ra?.coarse ? ra : rb?.coarse ? rb : null;
   if (!coarse) return false;
   const other = coarse === ra ? rb : ra;
   if (!other) return true;
   if (!coarse.months.length || !other.months.length) return !other.coarse;
   return !coarse.months.some((x) => other.months.includes(x));
+}
+
+interface Occasion {
+  readonly coarse: boolean;
+  readonly months: readonly string[];
+}
+
+/** An occasion's dates as differentOccasions reads them, once per occasion list (they are immutable); null: undated. */
+const OCCASIONS = new WeakMap<readonly TimeSpan[], Occasion | null>();
+
+function occasionOf(occasion: readonly TimeSpan[]): Occasion | null {
+  let out = OCCASIONS.get(occasion);
+  if (out === undefined) {
+    const dates = occasion.filter((t) => t.type !== 'DURATION' && t.type !== 'SET');
+    const months = dates.map((t) => /^(?:\d{4}|XXXX)-(\d{2})/.exec(t.value ?? '')?.[1]).filter((x): x is string => x !== undefined);
+    out = dates.length ? { coarse: dates.every((t) => COARSE_DATE_RE.test(t.value ?? '')), months } : null;
+    OCCASIONS.set(occasion, out);
+  }
+  return out;
 }
 
 /** Both mentions date their event, to the same occasion. */
@@ -187,19 +209,57 @@ function addFrameFigurePairs(mentions: readonly MentionDraft[], hasFigure: reado
   }
 }
 
+/**
+ * What similarityOf derives from a mention's own word and frame lists, once per list: a story re-analyzed as it grows
+ * aligns the same mentions again (their lists come from the claims stage's per-article memo).
+ */
+const WORD_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+const FRAME_KEYS = new WeakMap<readonly string[], readonly string[]>();
+const POSTING_KEYS = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
+
+function wordSetOf(words: readonly string[]): ReadonlySet<string> {
+  let set = WORD_SETS.get(words);
+  if (set === undefined) WORD_SETS.set(words, (set = new Set(words)));
+  return set;
+}
+
+/** Frames as posting keys ("frame:" + frame), apart from the words. */
+function frameKeysOf(frames: readonly string[]): readonly string[] {
+  let keys = FRAME_KEYS.get(frames);
+  if (keys === undefined) FRAME_KEYS.set(frames, (keys = frames.map((f) => `frame:${f}`)));
+  return keys;
+}
+
+/** A mention's words, then its frame keys: the postings it reads candidates from. */
+function postingKeysOf(m: Pick<MentionDraft, 'words' | 'frames'>): readonly string[] {
+  let row = POSTING_KEYS.get(m.words);
+  if (row === undefined) POSTING_KEYS.set(m.words, (row = new WeakMap()));
+  let keys = row.get(m.frames);
+  if (keys === undefined) row.set(m.frames, (keys = [...m.words, ...frameKeysOf(m.frames)]));
+  return keys;
+}
+
 /** Pairwise similarity over shared content words (IDF-weighted Dice) and shared actors (Jaccard). */
 export function similarityOf(
   mentions: readonly MentionDraft[],
   config: AlignConfig,
 ): { sim: Similarity; pairs: [number, number, number][]; figurePairs: [number, number][] } {
-  const docs = new Set(mentions.map((m) => m.compared.cite.article)).size;
-  const df = new Map<string, Set<string>>();
-  for (const m of mentions) for (const w of m.words) (df.get(w) ?? df.set(w, new Set()).get(w))?.add(m.compared.cite.article);
+  // Document frequency: each article's words counted once (a set per article, not one per word).
+  const wordsOfArticle = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const article = m.compared.cite.article;
+    let set = wordsOfArticle.get(article);
+    if (set === undefined) wordsOfArticle.set(article, (set = new Set()));
+    for (const w of m.words) set.add(w);
+  }
+  const docs = wordsOfArticle.size;
+  const df = new Map<string, number>();
+  for (const set of wordsOfArticle.values()) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
   const idf = new Map<string, number>();
-  for (const [w, set] of df) idf.set(w, Math.log(1 + docs / set.size));
+  df.forEach((n, w) => idf.set(w, Math.log(1 + docs / n)));
   const weight = mentions.map((m) => m.words.reduce((s, w) => s + (idf.get(w) ?? 0), 0));
   const hasFigure = mentions.map((m) => m.compared.facts.quantities.some((q) => q.unit !== null));
-  const wordSets = mentions.map((m) => new Set(m.words));
+  const wordSets = mentions.map((m) => wordSetOf(m.words));
   const score = (i: number, j: number): number => {
     const a = mentions[i];
     const b = mentions[j];
@@ -245,7 +305,7 @@ export function similarityOf(
   mentions.forEach((m, i) => m.words.forEach((w) => (byWord.get(w) ?? byWord.set(w, []).get(w))?.push(i)));
   // Frames propose candidates too, as strongly as the rarest word.
   const frameWeight = Math.log(1 + docs);
-  mentions.forEach((m, i) => m.frames.forEach((f) => (byWord.get(`frame:${f}`) ?? byWord.set(`frame:${f}`, []).get(`frame:${f}`))?.push(i)));
+  mentions.forEach((m, i) => frameKeysOf(m.frames).forEach((f) => (byWord.get(f) ?? byWord.set(f, []).get(f))?.push(i)));
   const maxPosting = Math.min(config.maxPosting, Math.max(config.minPosting, Math.ceil(n * config.maxPostingShare)));
   const acc = new Float64Array(n);
   const seen = new Set<number>();
@@ -254,7 +314,7 @@ export function similarityOf(
   for (let i = 0; i < n; i++) {
     const touched: number[] = [];
     const m = mentions[i];
-    for (const w of [...(m?.words ?? []), ...(m?.frames ?? []).map((f) => `frame:${f}`)]) {
+    for (const w of m ? postingKeysOf(m) : []) {
       const list = byWord.get(w) ?? [];
       if (list.length > maxPosting) continue;
       const weightOfWord = idf.get(w) ?? frameWeight;
@@ -486,7 +546,7 @@ function addFacetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft
   const byKey = new Map<string, MentionDraft[]>();
   for (const m of mentions) {
     // A cause or a place of death is said in passing too ("SKY reports the workers were burnt to death").
-    const keys = [...m.compared.facts.facets.map((f) => f.key), ...deathDetailsOf(m.compared.text).map((d) => `death|${d.kind}`)];
+    const keys = [...m.compared.facts.facets.map((f) => f.key), ...mentionDeathDetails(m.compared).map((d) => `death|${d.kind}`)];
     for (const key of new Set(keys)) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(m);
   }
   const sameSubject = (a: MentionDraft, b: MentionDraft, key: string): boolean => {

@@ -2,6 +2,7 @@
 import type { Article, QuantitySpan, TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
 import { spanContains } from '../../core/span.js';
+import { spansInside } from '../../core/text/spans-inside.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
 import { looksLikeYear } from './intervals.js';
@@ -42,8 +43,8 @@ const SOURCE_BEFORE_RE = /\b(?:said|says|according to)\s*$/i;
 
 function personsOf(article: Article, clause: Span): PersonSpan[] {
   const { text } = article;
-  return article.layers.entities
-    .filter((e) => e.type === 'PERSON' && spanContains(clause, e))
+  return spansInside(article.layers.entities, clause)
+    .filter((e) => e.type === 'PERSON')
     .filter((e) => !SOURCE_AFTER_RE.test(text.slice(e.end, e.end + 16)) && !SOURCE_BEFORE_RE.test(text.slice(Math.max(clause.start, e.start - 16), e.start)))
     .map((e) => ({ start: e.start, end: e.end, key: (text.slice(e.start, e.end).trim().split(/\s+/).pop() ?? '').toLowerCase().replace(/['\u2019]s$/, '') }))
     // "U. K." read as a person is initials, not a surname.
@@ -96,11 +97,10 @@ function negationOf(text: string, clause: Span): { negated: boolean; negation: S
 /** Reads the facts of one clause from the article's layers. */
 export function clauseFacts(article: Article, clause: Span): ClauseFacts {
   const { text } = article;
-  const inside = <T extends Span>(spans: readonly T[]): T[] => spans.filter((s) => spanContains(clause, s));
-  const times = inside(article.layers.times);
+  const times = spansInside(article.layers.times, clause);
   // A figure inside a date ("March 14") is part of the date; a duration ("30 minutes") stays a figure. A running
   // tally ("so far this year") is not a figure of the event.
-  const quantities = inside(article.layers.quantities).filter(
+  const quantities = spansInside(article.layers.quantities, clause).filter(
     (q) => !q.tally && !looksLikeYear(q) && !times.some((t) => t.type !== 'DURATION' && spanContains(t, q)),
   );
   let asOf: TimeSpan | null = null;

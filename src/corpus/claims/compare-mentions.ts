@@ -11,7 +11,7 @@ import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKe
 import { TIME_UNIT_SECONDS, isAge, isMagnitude, roleOfUnit, singular, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
-import { deathDetailsClash, deathDetailsOf } from './death-details.js';
+import { deathDetailsClash, deathDetailsOf, type DeathDetail } from './death-details.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
 import { offsetDisagreement } from './time-anchors.js';
@@ -124,13 +124,25 @@ export function facetDisagreement(a: ComparedMention, b: ComparedMention): Disag
  * Two clauses giving one death different causes ("died of pneumonia" / "succumbed to a kidney infection") or places
  * ("in his apartment" / "in a hospice"). Clauses naming people of whom they share none tell of two deaths.
  */
+const DEATH_DETAILS = new WeakMap<ComparedMention, readonly DeathDetail[]>();
+
+/** deathDetailsOf a mention's text, read once per mention object (mentions are immutable). */
+export function mentionDeathDetails(m: ComparedMention): readonly DeathDetail[] {
+  let d = DEATH_DETAILS.get(m);
+  if (d === undefined) {
+    d = deathDetailsOf(m.text);
+    DEATH_DETAILS.set(m, d);
+  }
+  return d;
+}
+
 export function deathDisagreement(a: ComparedMention, b: ComparedMention, only?: 'cause' | 'place'): Disagreement | null {
   const pa = a.facts.persons.map((p) => p.key);
   const pb = b.facts.persons.map((p) => p.key);
   if (pa.length && pb.length && !pa.some((k) => pb.includes(k))) return null;
-  const db = deathDetailsOf(b.text);
+  const db = mentionDeathDetails(b);
   if (!db.length) return null;
-  for (const x of deathDetailsOf(a.text)) {
+  for (const x of mentionDeathDetails(a)) {
     if (only !== undefined && x.kind !== only) continue;
     const y = db.find((d) => deathDetailsClash(x, d));
     if (y) return { kind: 'other', a: { start: a.cite.start + x.start, end: a.cite.start + x.end }, b: { start: b.cite.start + y.start, end: b.cite.start + y.end } };
@@ -198,15 +210,48 @@ function trivialChange(c: WordChange): boolean {
   return false;
 }
 
+/** What the number comparison reads from one mention alone, whatever it is compared with. */
+interface NumberReading {
+  readonly tally: string | null;
+  readonly hypothetical: boolean;
+  readonly pastState: boolean;
+  readonly figures: readonly QuantitySpan[];
+  /** Main-shock magnitudes (see differentQuakes) and ages (see differentPeople). */
+  readonly magnitudes: readonly number[];
+  readonly ages: readonly number[];
+}
+
+/**
+ * One reading per mention object: a mention is compared with many others, and re-compared with new ones each time its
+ * story is re-analyzed (mentions are immutable; see the claims stage's memo).
+ */
+const NUMBER_READINGS = new WeakMap<ComparedMention, NumberReading>();
+
+function numberReading(m: ComparedMention): NumberReading {
+  let r = NUMBER_READINGS.get(m);
+  if (r === undefined) {
+    r = {
+      tally: tallyScope(m.text),
+      hypothetical: HYPOTHETICAL_RE.test(m.text),
+      pastState: PAST_STATE_RE.test(m.text),
+      figures: unambiguousFigures(m),
+      magnitudes: magnitudesOf(m),
+      ages: agesOf(m),
+    };
+    NUMBER_READINGS.set(m, r);
+  }
+  return r;
+}
+
 /**
  * Pairs quantities of comparable units; a unit class present several times in one clause with the same role is
  * ambiguous and skipped ("killed six people and injured almost 50" is one count of the dead and one of the injured).
  */
 function numberDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   if (clauseVerdict(a, b) !== null) return null;
-  const apart = differentPeople(a, b);
-  const ofB = unambiguousFigures(b);
-  for (const qa of unambiguousFigures(a)) {
+  const apart = differentPeople(numberReading(a).ages, numberReading(b).ages);
+  const ofB = numberReading(b).figures;
+  for (const qa of numberReading(a).figures) {
     for (const qb of ofB) {
       if (figureVerdict(a, qa, b, qb, apart) === null) return { kind: 'number', a: qa, b: qb, quantities: { a: qa, b: qb } };
     }
@@ -231,10 +276,12 @@ function unambiguousFigures(m: ComparedMention): QuantitySpan[] {
 function clauseVerdict(a: ComparedMention, b: ComparedMention): string | null {
   // A running total ("has seized 14 rifles so far") and one event's figure ("six rifles were seized") never compare.
   // Two tallies compare only over the same period or set ("this season" is not "in his last two games").
-  if (tallyScope(a.text) !== tallyScope(b.text)) return 'tally scope';
-  if (differentQuakes(a, b)) return 'different quakes';
-  if (HYPOTHETICAL_RE.test(a.text) || HYPOTHETICAL_RE.test(b.text)) return 'hypothetical';
-  if (PAST_STATE_RE.test(a.text) !== PAST_STATE_RE.test(b.text)) return 'past state';
+  const ra = numberReading(a);
+  const rb = numberReading(b);
+  if (ra.tally !== rb.tally) return 'tally scope';
+  if (differentQuakes(ra.magnitudes, rb.magnitudes)) return 'different quakes';
+  if (ra.hypothetical || rb.hypothetical) return 'hypothetical';
+  if (ra.pastState !== rb.pastState) return 'past state';
   return null;
 }
 
@@ -274,9 +321,9 @@ function figureVerdict(a: ComparedMention, qa: QuantitySpan, b: ComparedMention,
 export function numberVerdicts(a: ComparedMention, b: ComparedMention): string[] {
   const clause = clauseVerdict(a, b);
   if (clause !== null) return [clause];
-  const apart = differentPeople(a, b);
-  const ofA = unambiguousFigures(a);
-  const ofB = unambiguousFigures(b);
+  const apart = differentPeople(numberReading(a).ages, numberReading(b).ages);
+  const ofA = numberReading(a).figures;
+  const ofB = numberReading(b).figures;
   const ambiguous = (m: ComparedMention, own: readonly QuantitySpan[]): string[] =>
     m.facts.quantities.filter((q) => !own.includes(q)).map((q) => `${spanText(m, q)} -- ambiguous in its clause or a conversion`);
   const out = [...ambiguous(a, ofA), ...ambiguous(b, ofB)];
@@ -391,11 +438,13 @@ const QUAKE_SLACK = 0.3;
  * magnitude earthquake ... injuring five" / "a magnitude-5.2 quake has injured three"), tell of two quakes: their
  * other figures are two facts, not one misreported.
  */
-function differentQuakes(a: ComparedMention, b: ComparedMention): boolean {
-  const of = (m: ComparedMention): number[] => m.facts.quantities.map((q) => mainShockMagnitude(m, q)).filter((v): v is number => v !== null);
-  const x = of(a);
-  const y = of(b);
+function differentQuakes(x: readonly number[], y: readonly number[]): boolean {
   return x.length > 0 && y.length > 0 && !x.some((u) => y.some((v) => Math.abs(u - v) <= QUAKE_SLACK + 1e-9));
+}
+
+/** The main-shock magnitudes a clause gives (see mainShockMagnitude). */
+function magnitudesOf(m: ComparedMention): number[] {
+  return m.facts.quantities.map((q) => mainShockMagnitude(m, q)).filter((v): v is number => v !== null);
 }
 
 /** Ages stated in a clause: "a 45-year-old man", "Tomas Reyn, 28," (the quantities stage's named ages). */
@@ -414,9 +463,7 @@ const AGE_SLACK = 2;
  * Two clauses that each give an age, none within `AGE_SLACK` of the other's ("a 45-year-old man fell 90 m" / "Reyn,
  * 28, fell 1,000 ft"), tell of two people: their other figures (how far each fell) are two facts, not one misreported.
  */
-function differentPeople(a: ComparedMention, b: ComparedMention): boolean {
-  const x = agesOf(a);
-  const y = agesOf(b);
+function differentPeople(x: readonly number[], y: readonly number[]): boolean {
   return x.length > 0 && y.length > 0 && !x.some((u) => y.some((v) => Math.abs(u - v) <= AGE_SLACK));
 }
 

@@ -39,8 +39,13 @@ const causeKey = (w: string): string => CAUSE_CLASS[w] ?? (w.length > 3 ? w.repl
 const PLACE_RE = /\b(?:died|dies|passed\s+away)\b[^.;:]{0,60}?\b(?:at|in)\s+(?:(?:a|an|the|his|her|their)\s+((?:[\w'-]+\s+){0,3}?))?(hospital|hospice|clinic|infirmary|home|house|residence|apartment)\b/gi;
 const CARE_BEFORE = /\b(?:nursing|care|retirement)\s+$/i;
 
+/** Words one of CAUSE_RE, MANNER_RE and PLACE_RE needs ("died", "dies", "passed away", "succumbed", "to death"). */
+const MAY_TELL_DEATH_RE = /di(?:ed|es)|passed|succumbed|death/i;
+
 /** Cause and place of death a clause states; a negated or a hypothetical death ("did not die of", "could die from") states none. */
 export function deathDetailsOf(text: string): DeathDetail[] {
+  // Every pattern below needs one of these words: most clauses name no death, and this one test clears them.
+  if (!MAY_TELL_DEATH_RE.test(text)) return [];
   if (/\b(?:not|never|could|might|may|would|can)\s+(?:have\s+)?(?:die|died|succumb)/i.test(text)) return [];
   const out: DeathDetail[] = [];
   for (const m of text.matchAll(CAUSE_RE)) {

@@ -14,9 +14,19 @@ const PEOPLE_COMPATIBLE = new Set([PEOPLE_KEY, 'death', 'injured']);
 /** The quantities stage's comparison key of a unit as written or as lemmatized ("residents" and "resident" alike). */
 export function countKey(unit: string | null): string | null {
   if (unit === null) return null;
-  // Measurements compare by dimension: "200 feet" meets "60 metres".
-  return measureUnit(unit)?.dimension ?? unitKey(unitLemma(unit));
+  let key = COUNT_KEYS.get(unit);
+  if (key === undefined) {
+    // Measurements compare by dimension: "200 feet" meets "60 metres".
+    key = measureUnit(unit)?.dimension ?? unitKey(unitLemma(unit));
+    if (COUNT_KEYS.size >= MAX_COUNT_KEYS) COUNT_KEYS.clear();
+    COUNT_KEYS.set(unit, key);
+  }
+  return key;
 }
+
+/** countKey by unit as written: claim comparison asks for the same few units over and over. Bounded, for long streams. */
+const COUNT_KEYS = new Map<string, string | null>();
+const MAX_COUNT_KEYS = 20_000;
 
 /**
  * Whether two counts may be about the same thing, for claim comparison: the quantities stage's unit keys, plus one

@@ -20,6 +20,21 @@ export interface CandidatePair {
 }
 
 /**
+ * Each band's bucket key of a signature ("band:row,row,..."), made once per signature object and banding: the
+ * duplicates stage keeps an article's signature while it lives, and a growing story bands its members again.
+ */
+const BAND_KEYS = new WeakMap<Uint32Array, { readonly bands: number; readonly rows: number; readonly keys: readonly string[] }>();
+
+function bandKeysOf(sig: Uint32Array, options: LshOptions): readonly string[] {
+  const hit = BAND_KEYS.get(sig);
+  if (hit !== undefined && hit.bands === options.bands && hit.rows === options.rows) return hit.keys;
+  const keys: string[] = [];
+  for (let band = 0; band < options.bands; band++) keys.push(`${band}:${sig.subarray(band * options.rows, (band + 1) * options.rows).join(',')}`);
+  BAND_KEYS.set(sig, { bands: options.bands, rows: options.rows, keys });
+  return keys;
+}
+
+/**
  * Candidate pairs: two signatures that agree on every row of at least one band.
  * The chance for sets of Jaccard s is 1 - (1 - s^rows)^bands.
  */
@@ -33,8 +48,7 @@ export function lshCandidates(signatures: readonly Uint32Array[], options: LshOp
     for (let i = 0; i < n; i++) {
       const sig = signatures[i];
       if (!sig || sig[0] === 0xffffffff) continue; // empty text: nothing to match
-      const rows = sig.subarray(band * options.rows, (band + 1) * options.rows);
-      const key = `${band}:${rows.join(',')}`;
+      const key = bandKeysOf(sig, options)[band] ?? '';
       const bucket = buckets.get(key);
       if (bucket) bucket.push(i);
       else buckets.set(key, [i]);

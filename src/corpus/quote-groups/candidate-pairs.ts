@@ -20,6 +20,15 @@ export function indexWords(words: readonly string[]): string[] {
   return content.length ? content : distinct;
 }
 
+/** A word list as a set, made once per list (the quote groups stage keeps each quote's words while its article lives). */
+const LOOKUPS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function lookupOf(set: readonly string[]): ReadonlySet<string> {
+  let out = LOOKUPS.get(set);
+  if (out === undefined) LOOKUPS.set(set, (out = new Set(set)));
+  return out;
+}
+
 /**
  * Pairs [i, j] (i < j) of word sets that share `minSharedShare` of the smaller one and sit in a common block. Words
  * are ordered from rarest to most common across all sets; a set of n words probes with its first
@@ -50,12 +59,15 @@ export function candidatePairs(
   const seen = new Set<number>();
   const pairs: [number, number][] = [];
   const n = sets.length;
-  const lookup = sets.map((set) => new Set(set));
+  const lookup = sets.map(lookupOf);
   const shareEnough = (a: number, b: number): boolean => {
-    const [small, large] = (lookup[a]?.size ?? 0) <= (lookup[b]?.size ?? 0) ? [lookup[a], lookup[b]] : [lookup[b], lookup[a]];
-    if (!small || !large) return false;
+    const x = lookup[a];
+    const y = lookup[b];
+    if (!x || !y) return false;
+    const small = x.size <= y.size ? x : y;
+    const large = small === x ? y : x;
     let shared = 0;
-    for (const w of small) if (large.has(w)) shared++;
+    for (const w of small.keys()) if (large.has(w)) shared++;
     return shared >= settings.minSharedShare * small.size;
   };
   sets.forEach((set, i) => {
@@ -67,7 +79,8 @@ export function candidatePairs(
         if (list.length > settings.maxPostings) continue;
         for (const j of list) {
           if (j === i) continue;
-          const [a, b] = i < j ? [i, j] : [j, i];
+          const a = i < j ? i : j;
+          const b = i < j ? j : i;
           const key = a * n + b;
           if (seen.has(key)) continue;
           seen.add(key);

@@ -10,7 +10,7 @@ export function normalize(weights: ReadonlyMap<string, number>): Map<string, num
   const norm = Math.sqrt(sq);
   const out = new Map<string, number>();
   if (norm === 0) return out;
-  for (const [k, w] of weights) out.set(k, w / norm);
+  weights.forEach((w, k) => out.set(k, w / norm));
   return out;
 }
 
@@ -22,9 +22,11 @@ export function topKeys(vector: SparseVector, count: number): string[] {
     .map(([k]) => k);
 }
 
+/** Sum over the smaller vector's keys; by key, not by entry, so the hot loop of story assignment allocates nothing. */
 export function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let sum = 0;
-  for (const [k, w] of small) sum += w * (large.get(k) ?? 0);
+  for (const k of small.keys()) sum += (small.get(k) ?? 0) * (large.get(k) ?? 0);
   return sum;
 }
