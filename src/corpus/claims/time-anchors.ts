@@ -180,6 +180,31 @@ interface Dated {
 }
 
 /**
+ * Links a time conflict between the claims of two mentions from claims that did not group: at most one conflict per
+ * pair of claims (pairs already in conflict are skipped), and `clash` is asked only for a pair not yet linked.
+ */
+function timeConflictLinker(drafts: ClaimDraft[]): (a: MentionDraft, b: MentionDraft, spanA: Disagreement['a'], spanB: Disagreement['b'], clash: () => boolean) => void {
+  const claimOf = new Map<MentionDraft, number>();
+  drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
+  const linked = new Set<string>();
+  drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
+  return (a, b, spanA, spanB, clash) => {
+    const p = claimOf.get(a);
+    const q = claimOf.get(b);
+    if (p === undefined || q === undefined || p === q) return;
+    const pair = `${Math.min(p, q)}:${Math.max(p, q)}`;
+    if (linked.has(pair) || !clash()) return;
+    const dp = drafts[p];
+    const dq = drafts[q];
+    if (!dp || !dq) return;
+    linked.add(pair);
+    const d: Disagreement = { kind: 'time', a: spanA, b: spanB };
+    dp.conflicts.push({ other: q, mine: a, theirs: b, disagreement: d });
+    dq.conflicts.push({ other: p, mine: b, theirs: a, disagreement: { ...d, a: d.b, b: d.a } });
+  };
+}
+
+/**
  * Time conflicts between claims that did not group, at most one per pair of claims: outlets word one event so
  * differently ("the fatal shooting of X on Saturday" / "an officer killed X on Sunday") that their clauses never align,
  * yet a reader sets their days side by side. Candidates come from an index of the event keys beside each clause's day,
@@ -191,10 +216,7 @@ interface Dated {
  * (3) the days clash (see `eventDaysClash`).
  */
 export function addDayConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
-  const claimOf = new Map<MentionDraft, number>();
-  drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
-  const linked = new Set<string>();
-  drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
+  const link = timeConflictLinker(drafts);
   const byKey = new Map<string, Dated[]>();
   for (const mention of mentions) {
     const day = eventDayOf(mention.compared);
@@ -211,18 +233,7 @@ export function addDayConflicts(drafts: ClaimDraft[], mentions: readonly Mention
         const shared = a.persons.some((k) => b.persons.includes(k));
         if (a.persons.length && b.persons.length && !shared) continue;
         if (!shared && !lead.has(key)) continue;
-        const p = claimOf.get(a.mention);
-        const q = claimOf.get(b.mention);
-        if (p === undefined || q === undefined || p === q) continue;
-        const pair = `${Math.min(p, q)}:${Math.max(p, q)}`;
-        if (linked.has(pair) || !eventDaysClash(a.day, b.day)) continue;
-        const dp = drafts[p];
-        const dq = drafts[q];
-        if (!dp || !dq) continue;
-        linked.add(pair);
-        const d: Disagreement = { kind: 'time', a: a.day.span, b: b.day.span };
-        dp.conflicts.push({ other: q, mine: a.mention, theirs: b.mention, disagreement: d });
-        dq.conflicts.push({ other: p, mine: b.mention, theirs: a.mention, disagreement: { ...d, a: d.b, b: d.a } });
+        link(a.mention, b.mention, a.day.span, b.day.span, () => eventDaysClash(a.day, b.day));
       }
     });
   }
@@ -340,10 +351,7 @@ export function offsetDisagreement(a: ComparedMention, b: ComparedMention): Disa
  * no two different people, and the day ranges clash.
  */
 export function addOffsetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
-  const claimOf = new Map<MentionDraft, number>();
-  drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
-  const linked = new Set<string>();
-  drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
+  const link = timeConflictLinker(drafts);
   const byKey = new Map<string, { mention: MentionDraft; offset: EventOffset }[]>();
   for (const mention of mentions) {
     for (const offset of offsetsOf(mention.compared)) {
@@ -358,18 +366,7 @@ export function addOffsetConflicts(drafts: ClaimDraft[], mentions: readonly Ment
         const pa = a.mention.compared.facts.persons.map((p) => p.key);
         const pb = b.mention.compared.facts.persons.map((p) => p.key);
         if (pa.length && pb.length && !pa.some((k) => pb.includes(k))) continue;
-        const p = claimOf.get(a.mention);
-        const q = claimOf.get(b.mention);
-        if (p === undefined || q === undefined || p === q) continue;
-        const pair = `${Math.min(p, q)}:${Math.max(p, q)}`;
-        if (linked.has(pair) || !offsetsClash(a.offset, b.offset)) continue;
-        const dp = drafts[p];
-        const dq = drafts[q];
-        if (!dp || !dq) continue;
-        linked.add(pair);
-        const d: Disagreement = { kind: 'time', a: a.offset.span, b: b.offset.span };
-        dp.conflicts.push({ other: q, mine: a.mention, theirs: b.mention, disagreement: d });
-        dq.conflicts.push({ other: p, mine: b.mention, theirs: a.mention, disagreement: { ...d, a: d.b, b: d.a } });
+        link(a.mention, b.mention, a.offset.span, b.offset.span, () => offsetsClash(a.offset, b.offset));
       }
     });
   }
