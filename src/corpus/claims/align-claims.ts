@@ -169,6 +169,9 @@ function datedAlike(a: MentionDraft, b: MentionDraft): boolean {
   return dated(a) && dated(b) && !differentOccasions(a, b);
 }
 
+/** The frame key of a distance from a named place (see `figureFrames`). */
+const PLACE_KEYED = 'from:';
+
 /**
  * Figure pairs proposed by what their figures measure, not by their words: "made off with $137 million of jewels" and
  * "jewellery worth more than $160 million has been stolen" share one word, yet both give the value taken ("usd|steal").
@@ -177,12 +180,10 @@ function datedAlike(a: MentionDraft, b: MentionDraft): boolean {
  * topic, not a measure, and how long something lasted is felt differently by each witness (measured on the tuning
  * sub-events: "felt it for 10 seconds" / "about a minute" were the pass's only false flag there). A measure keyed by
  * its verb alone ("fell 150 metres") is told of whoever did it, and two climbers both fell: only a measure keyed by a
- * place ("1,500 km from Tehran") proposes pairs here (on ECB+ dev the verb-keyed ones added three false flags). Each mention meets at most `candidates` earlier mentions of a frame, frames held by more than
- * `maxPosting` mentions propose none, so the pass stays linear in the story. addFigureConflicts judges every pair.
+ * place ("1,500 km from Tehran") proposes pairs here (on ECB+ dev the verb-keyed ones added three false flags). Each
+ * mention meets at most `candidates` earlier mentions of a frame, frames held by more than `maxPosting` mentions propose
+ * none, so the pass stays linear in the story. addFigureConflicts judges every pair.
  */
-/** The frame key of a distance from a named place (see `figureFrames`). */
-const PLACE_KEYED = 'from:';
-
 function addFrameFigurePairs(mentions: readonly MentionDraft[], hasFigure: readonly boolean[], figurePairs: [number, number][], maxPosting: number, candidates: number): void {
   const frames = figureFramesOf();
   const byFrame = new Map<string, number[]>();
