@@ -120,10 +120,6 @@ export function facetDisagreement(a: ComparedMention, b: ComparedMention): Disag
   return null;
 }
 
-/**
- * Two clauses giving one death different causes ("died of pneumonia" / "succumbed to a kidney infection") or places
- * ("in his apartment" / "in a hospice"). Clauses naming people of whom they share none tell of two deaths.
- */
 const DEATH_DETAILS = new WeakMap<ComparedMention, readonly DeathDetail[]>();
 
 /** deathDetailsOf a mention's text, read once per mention object (mentions are immutable). */
@@ -136,10 +132,12 @@ export function mentionDeathDetails(m: ComparedMention): readonly DeathDetail[] 
   return d;
 }
 
+/**
+ * Two clauses giving one death different causes ("died of pneumonia" / "succumbed to a kidney infection") or places
+ * ("in his apartment" / "in a hospice"). Clauses naming people of whom they share none tell of two deaths.
+ */
 export function deathDisagreement(a: ComparedMention, b: ComparedMention, only?: 'cause' | 'place'): Disagreement | null {
-  const pa = a.facts.persons.map((p) => p.key);
-  const pb = b.facts.persons.map((p) => p.key);
-  if (pa.length && pb.length && !pa.some((k) => pb.includes(k))) return null;
+  if (differentPersons(a, b)) return null;
   const db = mentionDeathDetails(b);
   if (!db.length) return null;
   for (const x of mentionDeathDetails(a)) {
