@@ -7,7 +7,7 @@ import { speakerMatch, surnameKey, type Speaker } from '../quote-groups/speaker-
 import { facetsClash } from './facets.js';
 import type { ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
-import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, otherShock, shareOf, verbsNear } from './event-frame.js';
+import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, otherShock, PLANNED_RE, shareOf, verbsNear } from './event-frame.js';
 import { TIME_UNIT_SECONDS, isAge, isMagnitude, roleOfUnit, singular, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
@@ -653,9 +653,6 @@ function differentPersons(a: ComparedMention, b: ComparedMention): boolean {
   const pb = b.facts.persons.map((p) => p.key);
   return pa.length > 0 && pb.length > 0 && !pa.some((k) => pb.includes(k));
 }
-
-/** Words that put a clause's event in the future: planned, expected, scheduled, or a present tense of a schedule. */
-const PLANNED_RE = /\b(?:expected|planned|scheduled|due to|will|set to|is to|are to|starts|begins|opens)\b/i;
 
 function weekdaysOf(m: ComparedMention): Map<string, TimeSpan> {
   const out = new Map<string, TimeSpan>();

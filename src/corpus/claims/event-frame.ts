@@ -449,3 +449,6 @@ export function shareOf(text: string, clause: Span, q: Span): string | null {
   const place = after?.owner ?? after?.place ?? SHARE_PLACE_BEFORE_RE.exec(text.slice(Math.max(clause.start, q.start - 80), q.start))?.groups?.place ?? null;
   return place === null || NOT_A_PLACE_RE.test(place) ? null : place.toLowerCase();
 }
+
+/** Words that put a clause's event in the future: planned, expected, scheduled, or a present tense of a schedule. */
+export const PLANNED_RE = /\b(?:expected|planned|scheduled|due to|will|set to|is to|are to|starts|begins|opens)\b/i;

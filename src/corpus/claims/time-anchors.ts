@@ -7,7 +7,7 @@ import type { ClaimDraft } from './align-claims.js';
 import type { ComparedMention, Disagreement } from './compare-mentions.js';
 import { contentKey, isIrregularPast } from './content-words.js';
 import type { MentionDraft } from './extract-mentions.js';
-import { eventWeekday } from './event-frame.js';
+import { eventWeekday, PLANNED_RE } from './event-frame.js';
 import { countKey, quantityInterval } from './intervals.js';
 import { synonymClass } from './synonym-class.js';
 
@@ -31,8 +31,6 @@ const LATE_RE = /\b(?:night|evening|late|midnight)\b/i;
 const EARLY_RE = /\b(?:early|morning|overnight|dawn|pre-dawn|small hours)\b/i;
 /** A time that names its day: a weekday, a month, a numeric date, "yesterday", "today", "last night". */
 const NAMES_DAY_RE = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|yesterday|today|tonight|last night)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i;
-/** Words that put a clause's event in the future: planned, expected, scheduled, or a present tense of a schedule. */
-const PLANNED_RE = /\b(?:expected|planned|scheduled|due to|will|set to|is to|are to|starts|begins|opens)\b/i;
 
 /** Weekday of a calendar date (proleptic Gregorian, UTC). */
 function weekdayOf(date: string): string | null {
