@@ -122,3 +122,8 @@ export function clauseFacts(article: Article, clause: Span): ClauseFacts {
     persons: personsOf(article, clause),
   };
 }
+
+/** Both clauses name people and share none of them: they tell of two people ("Reyn died Friday" / "Orsk died Tuesday"). */
+export function differentPersons(a: ClauseFacts, b: ClauseFacts): boolean {
+  return a.persons.length > 0 && b.persons.length > 0 && !a.persons.some((p) => b.persons.some((q) => q.key === p.key));
+}

@@ -5,7 +5,7 @@ import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import { speakerMatch, surnameKey, type Speaker } from '../quote-groups/speaker-match.js';
 import { facetsClash } from './facets.js';
-import type { ClauseFacts } from './clause-facts.js';
+import { differentPersons, type ClauseFacts } from './clause-facts.js';
 import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
 import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, otherShock, PLANNED_RE, shareOf, verbsNear } from './event-frame.js';
 import { TIME_UNIT_SECONDS, isAge, isMagnitude, roleOfUnit, singular, tallyScope } from '../../stages/quantities/index.js';
@@ -137,7 +137,7 @@ export function mentionDeathDetails(m: ComparedMention): readonly DeathDetail[] 
  * ("in his apartment" / "in a hospice"). Clauses naming people of whom they share none tell of two deaths.
  */
 export function deathDisagreement(a: ComparedMention, b: ComparedMention, only?: 'cause' | 'place'): Disagreement | null {
-  if (differentPersons(a, b)) return null;
+  if (differentPersons(a.facts, b.facts)) return null;
   const db = mentionDeathDetails(b);
   if (!db.length) return null;
   for (const x of mentionDeathDetails(a)) {
@@ -639,19 +639,12 @@ function weekdayDisagreement(a: ComparedMention, b: ComparedMention): Disagreeme
   if (PLANNED_RE.test(a.text) || PLANNED_RE.test(b.text)) return null;
   const wa = weekdaysOf(a);
   const wb = weekdaysOf(b);
-  if (wa.size !== 1 || wb.size !== 1 || differentPersons(a, b)) return null;
+  if (wa.size !== 1 || wb.size !== 1 || differentPersons(a.facts, b.facts)) return null;
   const keysB = mainEventKeys(b.text, { start: 0, end: b.text.length });
   if (!mainEventKeys(a.text, { start: 0, end: a.text.length }).some((k) => keysB.includes(k))) return null;
   const [first] = wa;
   const [second] = wb;
   return first && second && first[0] !== second[0] ? { kind: 'time', a: first[1], b: second[1] } : null;
-}
-
-/** Both clauses name people and share none of them: their days are of two people's events ("Reyn died Friday" / "Orsk died Tuesday"). */
-function differentPersons(a: ComparedMention, b: ComparedMention): boolean {
-  const pa = a.facts.persons.map((p) => p.key);
-  const pb = b.facts.persons.map((p) => p.key);
-  return pa.length > 0 && pb.length > 0 && !pa.some((k) => pb.includes(k));
 }
 
 function weekdaysOf(m: ComparedMention): Map<string, TimeSpan> {

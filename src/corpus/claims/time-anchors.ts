@@ -1,9 +1,10 @@
 // The day a clause gives its event, tied to the event words and people beside it, so two outlets' days can be compared across claims that never grouped.
 import type { TimeSpan } from '../../core/article.js';
 import type { Span } from '../../core/span.js';
-import { TIME_UNIT_SECONDS, singular } from '../../stages/quantities/index.js';
+import { parseNumber, TIME_UNIT_SECONDS, singular } from '../../stages/quantities/index.js';
 import { tokenize } from '../../core/tokenize.js';
 import type { ClaimDraft } from './align-claims.js';
+import { differentPersons } from './clause-facts.js';
 import type { ComparedMention, Disagreement } from './compare-mentions.js';
 import { contentKey, isIrregularPast } from './content-words.js';
 import type { MentionDraft } from './extract-mentions.js';
@@ -260,7 +261,19 @@ const DAY_SECONDS = 86_400;
  * beside it. Offsets of less than a day say hours, which two anchors ("ago" from the article, "earlier" from the event)
  * blur, and are left out.
  */
-export function offsetsOf(m: ComparedMention): EventOffset[] {
+export function offsetsOf(m: ComparedMention): readonly EventOffset[] {
+  let done = OFFSETS.get(m);
+  if (done === undefined) OFFSETS.set(m, (done = readOffsets(m)));
+  return done;
+}
+
+/**
+ * One reading per mention object (mentions are immutable): offsetDisagreement asks for each compared pair, and
+ * addOffsetConflicts for every mention of the story.
+ */
+const OFFSETS = new WeakMap<ComparedMention, readonly EventOffset[]>();
+
+function readOffsets(m: ComparedMention): EventOffset[] {
   const out: EventOffset[] = [];
   const tokens = tokenize(m.text, { start: 0, end: m.text.length });
   for (const q of m.facts.quantities) {
@@ -280,7 +293,7 @@ export function offsetsOf(m: ComparedMention): EventOffset[] {
     const said = m.text.slice(t.start - m.cite.start, t.end - m.cite.start);
     const hit = OFFSET_TIME_RE.exec(said);
     if (!hit || out.some((o) => o.span.start < t.end && t.start < o.span.end)) continue;
-    const value = NUMBER_WORDS[hit[2]?.toLowerCase() ?? ''] ?? Number(hit[2]);
+    const value = parseNumber(hit[2] ?? '') ?? Number.NaN;
     const unit = UNIT_DAYS[hit[3]?.toLowerCase() ?? ''];
     if (!Number.isFinite(value) || unit === undefined) continue;
     const [lowShare, highShare] = QUALIFIER_RANGE[(hit[1] ?? '').toLowerCase().replace(/\s+/g, ' ')] ?? [1, 1];
@@ -292,7 +305,6 @@ export function offsetsOf(m: ComparedMention): EventOffset[] {
 
 /** "almost three weeks ago", "nine days earlier": a qualifier, a figure, a unit of a day or longer, a direction word. */
 const OFFSET_TIME_RE = /^(?:(about|almost|nearly|some|around|roughly|more than|over|just over|less than|under)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?|years?)\s+(?:ago|earlier|before|after|later|prior)\b/i;
-const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30, year: 365, years: 365 };
 /** Shares of the figure a qualifier lets the offset span: "almost three weeks" is 15 to 21 days. */
 const QUALIFIER_RANGE: Readonly<Record<string, readonly [number, number]>> = {
@@ -329,9 +341,7 @@ export function offsetsClash(a: EventOffset, b: EventOffset): boolean {
 
 /** Two clauses putting one event different spans of days before or after ("three weeks ago" / "nine days earlier"). */
 export function offsetDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
-  const pa = a.facts.persons.map((p) => p.key);
-  const pb = b.facts.persons.map((p) => p.key);
-  if (pa.length && pb.length && !pa.some((k) => pb.includes(k))) return null;
+  if (differentPersons(a.facts, b.facts)) return null;
   const ob = offsetsOf(b);
   if (!ob.length) return null;
   for (const x of offsetsOf(a)) {
@@ -361,9 +371,7 @@ export function addOffsetConflicts(drafts: ClaimDraft[], mentions: readonly Ment
       for (const a of list.slice(Math.max(0, n - candidates), n)) {
         if (a.mention.compared.cite.article === b.mention.compared.cite.article) continue;
         if (a.offset.keys.filter((k) => b.offset.keys.includes(k)).length < OFFSET_SHARED_KEYS) continue;
-        const pa = a.mention.compared.facts.persons.map((p) => p.key);
-        const pb = b.mention.compared.facts.persons.map((p) => p.key);
-        if (pa.length && pb.length && !pa.some((k) => pb.includes(k))) continue;
+        if (differentPersons(a.mention.compared.facts, b.mention.compared.facts)) continue;
         link(a.mention, b.mention, a.offset.span, b.offset.span, () => offsetsClash(a.offset, b.offset));
       }
     });
