@@ -221,7 +221,7 @@ export class StoryIndex {
         splitLimit: config.splitLimit ?? STORIES_DEFAULTS.splitLimit,
         featureKeys: config.featureKeys ?? STORIES_DEFAULTS.featureKeys,
         ...(contrast ? { contrast } : {}),
-        ...(closeAfter !== undefined && Number.isFinite(closeAfter) ? { closeAfter } : {}),
+        ...(Number.isFinite(closeAfter) ? { closeAfter } : {}),
       },
       (features) => weighFeatures(features, this.df, this.docs, weighting),
       () => Math.floor(Math.log(Math.max(1, this.docs)) / Math.log(EPOCH_GROWTH)),
