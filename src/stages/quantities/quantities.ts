@@ -164,7 +164,7 @@ const VAGUE_RANGES: Readonly<Record<string, [number, number]>> = {
 };
 
 /** Words after which "over" before a span of time means more than it ("lasted over four days", "for over a week"). */
-const OVER_AS_MORE_BEFORE = /\b(?:for|of|in|after|lasted|lasting|lasts|took|taking|takes|spent|spending|last|lasting|waited|wait)\s*$/i;
+const OVER_AS_MORE_BEFORE = /\b(?:for|of|in|after|lasted|lasting|lasts|took|taking|takes|spent|spending|last|waited|wait)\s*$/i;
 
 /** Dollars of other countries than the US ("A$40", "HK$2 billion") are their own units. */
 const DOLLARS: Readonly<Record<string, string>> = { A: 'australian-dollar', C: 'canadian-dollar', NZ: 'new-zealand-dollar', HK: 'hong-kong-dollar', S: 'singapore-dollar' };

@@ -26,7 +26,7 @@ export const CLOSED_CLASS = /^(?:to|of|in|on|at|for|with|by|from|as|about|than|n
 
 /** Pronouns, determiners, quantifiers, prepositions, conjunctions and modals beyond CLOSED_CLASS. */
 const FUNCTION_WORD =
-  /^(?:his|her|hers|their|theirs|its|our|ours|my|mine|your|yours|him|them|us|me|one|ones|more|most|less|least|some|many|much|few|any|each|every|other|another|such|own|same|all|both|either|neither|none|when|where|while|whereas|after|before|during|under|upon|among|amid|without|within|like|down|near|since|until|unless|because|though|although|yet|already|just|even|still|very|too|must|should|shall|might|ought|whether|whose|whom|then|thus|therefore|who|what|which|whatever|whoever|how|why|against|between|through|toward|towards|across|behind|beyond|via|per|around|above|below|onto|off|own|self|itself|himself|herself|themselves)$/;
+  /^(?:his|her|hers|their|theirs|its|our|ours|my|mine|your|yours|him|them|us|me|one|ones|more|most|less|least|some|many|much|few|any|each|every|other|another|such|own|same|all|both|either|neither|none|when|where|while|whereas|after|before|during|under|upon|among|amid|without|within|like|down|near|since|until|unless|because|though|although|yet|already|just|even|still|very|too|must|should|shall|might|ought|whether|whose|whom|then|thus|therefore|whatever|whoever|how|why|against|between|through|toward|towards|across|behind|beyond|via|per|around|above|below|onto|self|itself|himself|herself|themselves)$/;
 
 /**
  * Whether a token is one the proposer judges: a lower-case word of at least three letters that is no function word,
