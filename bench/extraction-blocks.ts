@@ -4,7 +4,7 @@
 // commas, sentence end, block tag, whether the density step kept it, where it stands to the kept blocks, whether a
 // near ancestor is page furniture) and its class/id words as learned weights; its label is whether most of its
 // 4-word shingles are in the benchmark's gold text. The kept blocks pass the page-furniture filter as the chain's do.
-// Not used by the extractor: it did not beat the density step on the confirm third (README `extraction` row).
+// Not used by the extractor: it did not beat the density step on the confirm third (docs/benchmarks.md, `extraction` row).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
