@@ -216,6 +216,13 @@ test('scale letters glued to digits: "$1.2bn", "£30m", "1.5m people"; "a 5m wal
   assert.deepEqual([wall.text, wall.value, wall.unit], ['5m', 5, 'metre']);
 });
 
+test('"$160MM" is 160 million dollars, as finance writing doubles the m; without a currency "mm" is millimetres', () => {
+  const a = only('The Harbours bid an eight-year, $160MM deal.');
+  assert.deepEqual([a.text, a.value, a.unit], ['$160MM', 160_000_000, 'dollar']);
+  assert.deepEqual(extractQuantities('Fit a 5mm bolt.').map((x) => x.value), [5]);
+  assert.notEqual(extractQuantities('Fit a 5mm bolt.')[0]?.unit, 'dollar');
+});
+
 test('"one in five voters" is a share in percent; tallies and scores ("a 7-2 vote", "3-1") are not counts', () => {
   const q = only('One in five voters in Pellham abstained.');
   assert.deepEqual([q.text, q.value, q.unit, q.qualifier], ['One in five voters', 20, 'percent', 'exact']);

@@ -56,7 +56,7 @@ const QUANTITY_RE = new RegExp(
     `(?:(?<qual>${QUALIFIER_SOURCE})\\s+)?`,
     `(?:(?<between>between|from)\\s+)?`,
     `(?:(?<vague>${VAGUE_PLURAL})\\s+of\\b`,
-    `|(?<cur>${CURRENCY})?\\s?(?<num>${NUMBER_SOURCE})(?<abbr>(?<=\\d)(?:bn|mn|m|k)(?![\\w]))?`,
+    `|(?<cur>${CURRENCY})?\\s?(?<num>${NUMBER_SOURCE})(?<abbr>(?<=\\d)(?:bn|mn|mm|m|k)(?![\\w]))?`,
     `(?:\\s*(?:-|\\u2013|to|and)\\s*(?<cur2>${CURRENCY})?(?<num2>${NUMBER_SOURCE}))?`,
     `(?<half>\\s+and\\s+a\\s+half)?`,
     `(?<pct>\\s*%|\\s+per\\s*cent|\\s+percent(?:age\\s+points?)?)?)`,
@@ -257,10 +257,12 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
       const isArticle = /^an?$/i.test(numText.trim());
       const parsed = isArticle ? 1 : parseNumber(numText);
       if (parsed === null) continue;
-      // "$1.2bn", "£3m", "1.5m people": scale letters glued to the digits. Without a currency, "m" and "k" mean
-      // millions and thousands only before a counted noun ("a 5m wall" is five metres, not a count).
+      // "$1.2bn", "£3m", "$160MM", "1.5m people": scale letters glued to the digits. Without a currency, "m" and "k"
+      // mean millions and thousands only before a counted noun ("a 5m wall" is five metres, not a count), and "mm" is
+      // millimetres, never a count.
       const abbr = (g.abbr ?? '').toLowerCase();
-      const scale = abbr === 'bn' ? 1e9 : abbr === 'm' || abbr === 'mn' ? 1e6 : abbr === 'k' ? 1e3 : 1;
+      if (abbr === 'mm' && !g.cur) continue;
+      const scale = abbr === 'bn' ? 1e9 : abbr === 'm' || abbr === 'mn' || abbr === 'mm' ? 1e6 : abbr === 'k' ? 1e3 : 1;
       if (abbr && abbr !== 'bn' && !g.cur) {
         const after = countedNoun(text, end, 2);
         const head = after && after !== 'name' ? (after.phrase.split(/\s+/).pop() ?? '') : '';
