@@ -637,7 +637,7 @@ test("one organisation's sum told two ways conflicts across claims; two organisa
 test('a sum of one thing told in two currencies a hundredfold apart conflicts; unframed sums that far apart are two sums', () => {
   const sum = (id: string, outlet: string, text: string, figure: string, value: number, unit: string, qualifier: 'exact' | 'about' = 'exact') =>
     buildArticle({ id, outlet, published: null, text, quantities: [{ text: figure, value, low: value, high: value, unit, qualifier }] });
-  const euros = sum('a1', 'Harbour Post', 'Eight days of riots caused 200 million euros of damage in the old town.', '200 million euros', 200e6, 'euros');
+  const euros = sum('a1', 'Harbour Post', 'The cost of damage to shops in the old town was put by traders at 200 million euros.', '200 million euros', 200e6, 'euros');
   const dollars = sum('a2', 'Valley Courier', 'Property damage is an estimated $2 million, shop owners in the old town said.', 'an estimated $2 million', 2e6, '$', 'about');
   const converted = sum('a3', 'Ridge Gazette', 'The riots left $260 million of damage in the old town, shop owners said.', '$260 million', 260e6, '$');
   const cleanup = sum('a4', 'Alder Times', 'Shop owners in the old town said the city spent $2 million on the riots.', '$2 million', 2e6, '$');

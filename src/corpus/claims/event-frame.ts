@@ -255,16 +255,22 @@ const MONEY_OF = 'of:';
 /** Right after a sum, maybe past its conversion in brackets: what it is of or in ("of damage", "($2.6 million) in aid"). */
 const MONEY_OF_AFTER_RE = /^\s*(?:\([^()]{1,40}\)\s*)?(?:of|in)\s+([a-z]{4,})\b/;
 
+/** Earlier in the clause, the thing a cost or value is of: "the cost of damage to shops ... was estimated at". */
+const COST_OF_BEFORE_RE = /\b(?:cost|costs|value|bill)\s+of\s+(?:the\s+)?([a-z]{4,})\b/;
+
 /**
- * What a sum of money is of: the noun after "of" or "in" right after it ("200 million euros of damage", "$5 million in
- * aid"), else the subject of a verb of being right before it ("property damage is an estimated $2 million"), as its
- * word-family root; null otherwise. Two outlets giving the sum of one thing give one figure, in whatever currency.
+ * What a sum of money is of: (1) the noun after "of" or "in" right after it ("200 million euros of damage", "$5 million
+ * in compensation"); (2) the subject of a verb of being right before it ("property damage is an estimated $2 million");
+ * (3) the noun after "the cost of" earlier in its clause ("the cost of damage ... was estimated at 200 million euros");
+ * as its word-family root, null otherwise. Two outlets giving the sum of one thing give one figure, in any currency.
  */
 function moneyOf(text: string, clause: Span, q: Span): string | null {
-  const after = MONEY_OF_AFTER_RE.exec(text.slice(q.end, Math.min(clause.end, q.end + 60)))?.[1];
-  const key = after ? contentKey(after) : null;
-  if (key !== null && key.length >= 4) return keyRoot(key);
-  return shareSubject(text, clause, q);
+  const root = (word: string | undefined): string | null => {
+    const key = word ? contentKey(word) : null;
+    return key !== null && key.length >= 4 ? keyRoot(key) : null;
+  };
+  const after = root(MONEY_OF_AFTER_RE.exec(text.slice(q.end, Math.min(clause.end, q.end + 60)))?.[1]);
+  return after ?? shareSubject(text, clause, q) ?? root(COST_OF_BEFORE_RE.exec(text.slice(clause.start, q.start))?.[1]);
 }
 /** The frame infix of the organisation a clause giving a sum tells of ("money|by:harbours": its offer, its budget). */
 export const MONEY_BY = 'by:';
