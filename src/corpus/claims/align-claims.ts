@@ -2,7 +2,7 @@
 import type { Evolution } from '../../core/corpus.js';
 import { compareMentionsAll, deathDisagreement, facetDisagreement, mentionDeathDetails, type ComparedMention, type Disagreement } from './compare-mentions.js';
 import { PairMemo } from '../../core/text/pair-memo.js';
-import { figureFrames, isContextFrame, isCrowdFrame, MONEY_BY, MONEY_FRAME, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
+import { figureFrames, isContextFrame, isCrowdFrame, MONEY_BY, MONEY_FRAME, MONEY_OF_FRAME, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
 import { countsPeople, isMoney, quantityInterval } from './intervals.js';
 import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
@@ -610,11 +610,12 @@ export function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
 const PREPOSITION_BEFORE_RE = /\b(?:in|of|for|from|to|with|at|by|against|over)\s+(?:the\s+)?$/i;
 
 /**
- * Two sums of money framed as one (the same organisation's, or of the same thing: "of damage"): however far apart, they
- * are one sum misreported ("200 million euros" / "an estimated $2 million" of damage), not two sums that differ in size.
+ * Two sums of money of the same thing ("money|of:damag"): however far apart, they are one sum misreported ("200
+ * million euros" / "an estimated $2 million" of damage), not two sums. One organisation's sums far apart stay two (a
+ * fee and a budget).
  */
 function sameSum(a: QuantitySpan, b: QuantitySpan, framesA: readonly string[], framesB: readonly string[]): boolean {
-  return isMoney(a.unit) && isMoney(b.unit) && framesA.some((f) => f.startsWith(MONEY_FRAME) && framesB.includes(f));
+  return isMoney(a.unit) && isMoney(b.unit) && framesA.some((f) => f.startsWith(MONEY_OF_FRAME) && framesB.includes(f));
 }
 
 /**

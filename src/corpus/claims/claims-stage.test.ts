@@ -646,3 +646,11 @@ test('a sum of one thing told in two currencies a hundredfold apart conflicts; u
   assert.deepEqual(kinds([euros, converted]), []);
   assert.deepEqual(kinds([euros, cleanup]), []);
 });
+
+test("one organisation's two sums a hundredfold apart are two sums (a fee and a budget), not one misreported", () => {
+  const sum = (id: string, outlet: string, text: string, figure: string, value: number) =>
+    buildArticle({ id, outlet, published: null, text, quantities: [{ text: figure, value, low: value, high: value, unit: '$', qualifier: 'exact' }], entities: [{ text: 'Harbours', type: 'ORG' }] });
+  const fee = sum('a1', 'Harbour Post', 'The Harbours paid a transfer fee of $2 million for the young keeper.', '$2 million', 2e6);
+  const budget = sum('a2', 'Valley Courier', 'The Harbours have a wage budget of $200 million for the young squad.', '$200 million', 200e6);
+  assert.deepEqual(extractClaims(corpusOf([fee, budget])).flatMap((c) => c.conflicts.map((k) => k.kind)), []);
+});

@@ -251,6 +251,8 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
 export const MONEY_FRAME = 'money|';
 /** The frame infix of what a sum is of ("money|of:damag"). */
 const MONEY_OF = 'of:';
+/** The frame prefix of what a sum is of. */
+export const MONEY_OF_FRAME = `${MONEY_FRAME}${MONEY_OF}`;
 
 /** Right after a sum, maybe past its conversion in brackets: what it is of or in ("of damage", "($2.6 million) in aid"). */
 const MONEY_OF_AFTER_RE = /^\s*(?:\([^()]{1,40}\)\s*)?(?:of|in)\s+([a-z]{4,})\b/;
