@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainTextArticle, type Article } from '../src/core/article.js';
 import { createContext } from '../src/core/context.js';
-import { countsComparable } from '../src/corpus/claims/index.js';
+import { unitsMeet } from '../src/corpus/claims/index.js';
 import { analyzeArticles } from '../src/service/analyze.js';
 import type { Report } from '../src/report/schema.js';
 import { openStore } from '../src/store/index.js';
@@ -126,7 +126,7 @@ export function missCause(pair: AnnotatedPair, report: Report, docs: ReadonlyMap
     const unitsAt = (l: Location): (string | null)[] => report.quantities.filter(at(l)).map((q) => q.unit);
     const figured = together.filter(({ x, y }) => unitsAt(x).length && unitsAt(y).length);
     if (!figured.length) return 'no figure';
-    if (!figured.some(({ x, y }) => unitsAt(x).some((u) => u !== null && unitsAt(y).some((v) => v !== null && countsComparable(u, v))))) return 'no comparable unit';
+    if (!figured.some(({ x, y }) => unitsAt(x).some((u) => u !== null && unitsAt(y).some((v) => v !== null && unitsMeet(u, v))))) return 'no comparable unit';
   }
   const aligned = report.claims.some((c) => together.some(({ x, y }) => c.mentions.some(at(x)) && c.mentions.some(at(y))));
   return aligned ? 'aligned, judged compatible' : 'not aligned';

@@ -2,8 +2,8 @@
 import type { Evolution } from '../../core/corpus.js';
 import { compareMentionsAll, deathDisagreement, facetDisagreement, mentionDeathDetails, type ComparedMention, type Disagreement } from './compare-mentions.js';
 import { PairMemo } from '../../core/text/pair-memo.js';
-import { figureFrames, isContextFrame, isCrowdFrame, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
-import { countsPeople, quantityInterval } from './intervals.js';
+import { figureFrames, isContextFrame, isCrowdFrame, MONEY_BY, MONEY_FRAME, MONEY_OF_FRAME, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
+import { countsPeople, isMoney, quantityInterval } from './intervals.js';
 import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from './evolution.js';
@@ -606,6 +606,18 @@ export function apartByMagnitude(a: QuantitySpan, b: QuantitySpan): boolean {
   return Math.max(x, y) / Math.min(x, y) >= (measured ? MEASURE_APART : MAGNITUDE_APART);
 }
 
+/** A preposition (and an article) right before a name: "in the", "of", "from the". */
+const PREPOSITION_BEFORE_RE = /\b(?:in|of|for|from|to|with|at|by|against|over)\s+(?:the\s+)?$/i;
+
+/**
+ * Two sums of money of the same thing ("money|of:damag"): however far apart, they are one sum misreported ("200
+ * million euros" / "an estimated $2 million" of damage), not two sums. One organisation's sums far apart stay two (a
+ * fee and a budget).
+ */
+function sameSum(a: QuantitySpan, b: QuantitySpan, framesA: readonly string[], framesB: readonly string[]): boolean {
+  return isMoney(a.unit) && isMoney(b.unit) && framesA.some((f) => f.startsWith(MONEY_OF_FRAME) && framesB.includes(f));
+}
+
 /**
  * Whether two mentions were reported at different times: their publication times, else their datelines, differ (by the
  * day when either gives no clock time: "2005-11-28" is not apart from "2005-11-28T02:24").
@@ -626,6 +638,18 @@ export function figureFramesOf(): (m: MentionDraft) => string[] {
       const shift = m.compared.cite.start;
       const local = m.compared.facts.quantities.map((q) => ({ ...q, start: q.start - shift, end: q.end - shift }));
       f = figureFrames(m.compared.text, { start: 0, end: m.compared.text.length }, local);
+      // A sum told of the one organisation a clause names ("the Harbours offered $184 million") is its own, whatever
+      // the words; a clause naming two ("the Pilots matched the Harbours' offer") may tell of either's.
+      // Only an organisation named before any person ("Reyn's $161 million from the Harbours" is Reyn's), and not
+      // inside a prepositional phrase ("the largest contract in the Harbours' history" tells of another's deal).
+      const orgs = new Set(m.compared.facts.organizations.map((o) => o.key));
+      const [org] = m.compared.facts.organizations;
+      const [person] = m.compared.facts.persons;
+      const actor =
+        org !== undefined &&
+        (person === undefined || org.start < person.start) &&
+        !PREPOSITION_BEFORE_RE.test(m.compared.text.slice(Math.max(0, org.start - shift - 12), org.start - shift));
+      if (orgs.size === 1 && org !== undefined && actor && local.some((q) => isMoney(q.unit))) f.push(`${MONEY_FRAME}${MONEY_BY}${org.key}`);
       framesOf.set(m, f);
     }
     return f;
@@ -645,7 +669,7 @@ export function figurePairVerdict(a: MentionDraft, b: MentionDraft, similarity: 
   // event frames of the grouping, which kept them apart for a reason (another day's toll, another quake's injured).
   // Unless both clauses date their figures to the same occasion: "killed seven and injured 40" in September, stated
   // twice, is one toll however grouping split its clauses.
-  const measured = shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '') || f.startsWith(`${MAGNITUDE_UNIT}|`));
+  const measured = shared.some((f) => MEASURE_DIMENSIONS.has(f.split('|')[0] ?? '') || f.startsWith(`${MAGNITUDE_UNIT}|`) || f.startsWith(MONEY_FRAME));
   if (!shared.length) return 'no shared figure frame';
   if (similarity >= linkThreshold && !measured && !datedAlike(a, b)) return 'grouping kept them apart';
   const running = [a, b].some((m) => m.words.some((w) => RUNNING_TOTALS.has(w)));
@@ -687,7 +711,7 @@ function addFigureConflicts(
     const dq = drafts[q];
     if (!dp || !dq || linked.has(key) || dp.evolution || dq.evolution) continue;
     const d = compareAll(a.compared, b.compared)[0] ?? null;
-    if (d?.kind !== 'number' || (d.quantities && apartByMagnitude(d.quantities.a, d.quantities.b))) continue;
+    if (d?.kind !== 'number' || (d.quantities && apartByMagnitude(d.quantities.a, d.quantities.b) && !sameSum(d.quantities.a, d.quantities.b, frames(a), frames(b)))) continue;
     linked.add(key);
     dp.conflicts.push({ other: q, mine: a, theirs: b, disagreement: d });
     dq.conflicts.push({ other: p, mine: b, theirs: a, disagreement: { ...d, a: d.b, b: d.a, ...swapQuantities(d) } });

@@ -486,7 +486,7 @@ test('a re-analyzed mention that quotes someone keeps its compared object while 
     text: '"We will sign," Dara Holm said on Friday.',
     outlet: 'Harbour Post',
     published: '2026-03-14T09:00',
-    facts: { negated: false, negation: null, negatedKeys: [], superlatives: [], orderings: [], quantities: [], eventTimes: [], asOf: null, times: [], facets: [], persons: [] },
+    facts: { negated: false, negation: null, negatedKeys: [], superlatives: [], orderings: [], quantities: [], eventTimes: [], asOf: null, times: [], facets: [], persons: [], organizations: [] },
     quotes: [quote],
     words: ['sign'],
   };
@@ -616,4 +616,41 @@ test('a share named by its subject ("turnout reached 71.4 percent" / "turnout wa
   ]);
   const disputed = corpus.claims.filter((c) => c.conflicts.some((k) => k.kind === 'number'));
   assert.equal(disputed.length, 2, JSON.stringify(corpus.claims.map((c) => [c.summary, c.status])));
+});
+
+test("one organisation's sum told two ways conflicts across claims; two organisations' sums are two facts", () => {
+  const sum = (id: string, outlet: string, text: string, figure: string, value: number, org: string) =>
+    buildArticle({
+      id, outlet, published: null, text,
+      quantities: [{ text: figure, value, low: value, high: value, unit: '$', qualifier: 'exact' }],
+      entities: [{ text: org, type: 'ORG' }, { text: 'Ivo Sand', type: 'PERSON' }],
+    });
+  const high = sum('a1', 'Harbour Post', 'Radio hosts say the Harbours offer Ivo Sand $200 million', '$200 million', 200e6, 'Harbours');
+  const low = sum('a2', 'Valley Courier', 'The Harbours team put an eight-year deal worth $184 million before Ivo Sand on Thursday.', '$184 million', 184e6, 'Harbours');
+  const other = sum('a3', 'Ridge Gazette', 'The Pilots put an eight-year deal worth $184 million before Ivo Sand on Thursday.', '$184 million', 184e6, 'Pilots');
+  const kinds = (articles: Parameters<typeof corpusOf>[0]): string[] => extractClaims(corpusOf(articles)).flatMap((c) => c.conflicts.map((k) => k.kind));
+  // A round sum is the sum as offered, not a rounding of one 8 % away.
+  assert.deepEqual(kinds([high, low]), ['number', 'number']);
+  assert.deepEqual(kinds([high, other]), []);
+});
+
+test('a sum of one thing told in two currencies a hundredfold apart conflicts; unframed sums that far apart are two sums', () => {
+  const sum = (id: string, outlet: string, text: string, figure: string, value: number, unit: string, qualifier: 'exact' | 'about' = 'exact') =>
+    buildArticle({ id, outlet, published: null, text, quantities: [{ text: figure, value, low: value, high: value, unit, qualifier }] });
+  const euros = sum('a1', 'Harbour Post', 'The cost of damage to shops in the old town was put by traders at 200 million euros.', '200 million euros', 200e6, 'euros');
+  const dollars = sum('a2', 'Valley Courier', 'Property damage is an estimated $2 million, shop owners in the old town said.', 'an estimated $2 million', 2e6, '$', 'about');
+  const converted = sum('a3', 'Ridge Gazette', 'The riots left $260 million of damage in the old town, shop owners said.', '$260 million', 260e6, '$');
+  const cleanup = sum('a4', 'Alder Times', 'Shop owners in the old town said the city spent $2 million on the riots.', '$2 million', 2e6, '$');
+  const kinds = (articles: Parameters<typeof corpusOf>[0]): string[] => extractClaims(corpusOf(articles)).flatMap((c) => c.conflicts.map((k) => k.kind));
+  assert.deepEqual(kinds([euros, dollars]), ['number', 'number']);
+  assert.deepEqual(kinds([euros, converted]), []);
+  assert.deepEqual(kinds([euros, cleanup]), []);
+});
+
+test("one organisation's two sums a hundredfold apart are two sums (a fee and a budget), not one misreported", () => {
+  const sum = (id: string, outlet: string, text: string, figure: string, value: number) =>
+    buildArticle({ id, outlet, published: null, text, quantities: [{ text: figure, value, low: value, high: value, unit: '$', qualifier: 'exact' }], entities: [{ text: 'Harbours', type: 'ORG' }] });
+  const fee = sum('a1', 'Harbour Post', 'The Harbours paid a transfer fee of $2 million for the young keeper.', '$2 million', 2e6);
+  const budget = sum('a2', 'Valley Courier', 'The Harbours have a wage budget of $200 million for the young squad.', '$200 million', 200e6);
+  assert.deepEqual(extractClaims(corpusOf([fee, budget])).flatMap((c) => c.conflicts.map((k) => k.kind)), []);
 });

@@ -30,6 +30,8 @@ export interface ClauseFacts {
   readonly facets: readonly Facet[];
   /** People the clause tells of, in text order (its sources left out), each keyed by surname. */
   readonly persons: readonly PersonSpan[];
+  /** Organisations the clause tells of, in text order (its sources left out), each keyed by the last word of the name. */
+  readonly organizations: readonly PersonSpan[];
 }
 
 export interface PersonSpan extends Span {
@@ -41,10 +43,10 @@ export interface PersonSpan extends Span {
 const SOURCE_AFTER_RE = /^\s*,?\s*(?:said|says|told|added|stated|reported|explained|noted)\b/i;
 const SOURCE_BEFORE_RE = /\b(?:said|says|according to)\s*$/i;
 
-function personsOf(article: Article, clause: Span): PersonSpan[] {
+function namedOf(article: Article, clause: Span, type: 'PERSON' | 'ORG'): PersonSpan[] {
   const { text } = article;
   return spansInside(article.layers.entities, clause)
-    .filter((e) => e.type === 'PERSON')
+    .filter((e) => e.type === type)
     .filter((e) => !SOURCE_AFTER_RE.test(text.slice(e.end, e.end + 16)) && !SOURCE_BEFORE_RE.test(text.slice(Math.max(clause.start, e.start - 16), e.start)))
     .map((e) => ({ start: e.start, end: e.end, key: (text.slice(e.start, e.end).trim().split(/\s+/).pop() ?? '').toLowerCase().replace(/['\u2019]s$/, '') }))
     // "U. K." read as a person is initials, not a surname.
@@ -119,8 +121,29 @@ export function clauseFacts(article: Article, clause: Span): ClauseFacts {
     asOf,
     times,
     facets: facetsOf(article, clause),
-    persons: personsOf(article, clause),
+    persons: namedOf(article, clause, 'PERSON'),
+    organizations: namedOf(article, clause, 'ORG'),
   };
+}
+
+/**
+ * The person or organisation each clause first tells of (not its source) differs, and neither clause names the other's:
+ * "the Harbours have offered $140 million" / "the Pilots offered $184 million", or "agent Ivo Sand asked for $200
+ * million", are two sums, not one misreported.
+ */
+export function differentActors(a: ClauseFacts, b: ClauseFacts): boolean {
+  const x = firstActor(a);
+  const y = firstActor(b);
+  const names = (f: ClauseFacts, key: string): boolean => f.persons.some((p) => p.key === key) || f.organizations.some((o) => o.key === key);
+  return x !== null && y !== null && x !== y && !names(a, y) && !names(b, x);
+}
+
+/** The key of the first person or organisation a clause tells of, null when it names none. */
+function firstActor(f: ClauseFacts): string | null {
+  const [p] = f.persons;
+  const [o] = f.organizations;
+  if (!p || !o) return (p ?? o)?.key ?? null;
+  return p.start <= o.start ? p.key : o.key;
 }
 
 /** Both clauses name people and share none of them: they tell of two people ("Reyn died Friday" / "Orsk died Tuesday"). */

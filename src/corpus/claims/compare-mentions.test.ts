@@ -326,3 +326,25 @@ test('a speaker named with an organisation beside the name is the person the oth
   assert.equal(differentNames('Kestrel State Police Lt. Ilse Varga', 'Lt. Ilse Varga of the Kestrel State Police'), false);
   assert.equal(differentNames('Varga', 'Brandt'), false);
 });
+
+test("sums told of two different named actors are two sums; one actor's sum told two ways disagrees", () => {
+  const said = (text: string, figure: string, value: number, actors: { text: string; type: 'ORG' | 'PERSON' }[]): ComparedMention => {
+    const article = buildArticle({ id: text, outlet: 'X', published: null, text, quantities: [{ text: figure, value, unit: '$', qualifier: 'exact', low: value, high: value }], entities: actors });
+    const cite = { article: article.id, start: 0, end: text.length };
+    return { cite, text, outlet: 'X', published: null, facts: clauseFacts(article, cite), words: contentWords(text, cite), quotes: [] };
+  };
+  const harbours = said('The Harbours offered a deal worth $184 million.', '$184 million', 184e6, [{ text: 'Harbours', type: 'ORG' }]);
+  const pilots = said('The Pilots offered a deal worth $150 million.', '$150 million', 150e6, [{ text: 'Pilots', type: 'ORG' }]);
+  const agent = said('Agent Ivo Sand asked for a deal worth $200 million.', '$200 million', 200e6, [{ text: 'Ivo Sand', type: 'PERSON' }]);
+  const harboursAgain = said('The Harbours offered a deal worth $150 million.', '$150 million', 150e6, [{ text: 'Harbours', type: 'ORG' }]);
+  assert.equal(compareMentions(harbours, pilots), null);
+  assert.equal(compareMentions(harbours, agent), null);
+  assert.equal(compareMentions(harbours, harboursAgain)?.kind, 'number');
+  // Counts of people are the event's, whichever body gives them.
+  const count = (text: string, org: string): ComparedMention => {
+    const article = buildArticle({ id: text, outlet: 'X', published: null, text, quantities: [{ text: text.match(/\d+ people/)?.[0] ?? '', value: Number(text.match(/\d+/)?.[0]), unit: 'people', qualifier: 'exact', low: null, high: null }], entities: [{ text: org, type: 'ORG' }] });
+    const cite = { article: article.id, start: 0, end: text.length };
+    return { cite, text, outlet: 'X', published: null, facts: clauseFacts(article, cite), words: contentWords(text, cite), quotes: [] };
+  };
+  assert.equal(compareMentions(count('The Red Crescent counted 12 people killed in the blast.', 'Red Crescent'), count('The ministry of Brenna counted 18 people killed in the blast.', 'Brenna'))?.kind, 'number');
+});

@@ -5,8 +5,8 @@ import type { Span } from '../../core/span.js';
 import { alignQuotes, type WordChange } from '../quote-groups/word-diff.js';
 import { speakerMatch, surnameKey, type Speaker } from '../quote-groups/speaker-match.js';
 import { facetsClash } from './facets.js';
-import { differentPersons, type ClauseFacts } from './clause-facts.js';
-import { countKey, countsComparable, intervalsOverlap, quantityInterval, roleGroup, rolesAgree } from './intervals.js';
+import { differentActors, differentPersons, type ClauseFacts } from './clause-facts.js';
+import { countKey, countsPeople, figuresOverlap, isMoney, quantityInterval, roleGroup, rolesAgree, unitsMeet } from './intervals.js';
 import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, otherShock, PLANNED_RE, shareOf, verbsNear } from './event-frame.js';
 import { TIME_UNIT_SECONDS, isAge, isMagnitude, roleOfUnit, singular, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
@@ -298,15 +298,18 @@ function figureVerdict(a: ComparedMention, qa: QuantitySpan, b: ComparedMention,
   const lb = lengthRole(b, qb);
   if (la && lb && la !== lb) return 'key: what a length measures';
   if (!isAge(qa.unit) && differentSubjects(a, qa, b, qb)) return 'key: different subjects';
+  // Counts of people and quake magnitudes are one event's, whichever body gives them; other figures (an offer, a
+  // budget, a fee) are each actor's own.
+  if (!countsPeople(qa.unit) && !isMagnitude(qa.unit) && !isAge(qa.unit) && differentActors(a.facts, b.facts)) return 'key: different actors';
   const ra = peopleRole(a, qa);
   const rb = peopleRole(b, qb);
   if (!rolesAgree(ra, rb)) return 'key: role';
   if (individual(a, qa) || individual(b, qb)) return 'key: one individual';
   // "found four people in the room" / "the three victims": people no role ties to the event are not its victims.
-  if (!ra && !rb && countKey(qa.unit) !== countKey(qb.unit)) return 'key: unit';
-  if (qa.unit === null || qb.unit === null || !countsComparable(qa.unit, qb.unit)) return 'key: unit';
+  if (!ra && !rb && countKey(qa.unit) !== countKey(qb.unit) && !(isMoney(qa.unit) && isMoney(qb.unit))) return 'key: unit';
+  if (qa.unit === null || qb.unit === null || !unitsMeet(qa.unit, qb.unit)) return 'key: unit';
   if (!sameModifiers(a, qa, b, qb)) return 'key: noun modifiers';
-  if (intervalsOverlap(quantityInterval(qa), quantityInterval(qb))) return 'compatible: intervals overlap';
+  if (figuresOverlap(qa, qb)) return 'compatible: intervals overlap';
   if (qa.qualifier !== 'exact' && qb.qualifier !== 'exact' && sameFigure(qa, qb)) return 'compatible: one rounded figure';
   if (roundedAlike(qa, qb)) return 'compatible: rounded alike';
   return null;

@@ -123,3 +123,16 @@ test('a population is framed by the place it is the population of; another place
   assert.ok(frames(c, '500,000 people').includes('person|population:dunmore'));
   assert.ok(!frames(d, 'about 90,000 people').some((f) => f.includes('population')));
 });
+
+test('a sum of money is framed by what it is of, in any currency: "of damage" after it, "damage is" or "the cost of damage" before it', () => {
+  const a = 'Eight days of clashes caused 200 million euros ($265 million) of damage in Brenna.';
+  const b = 'Property damage is an estimated $2 million.';
+  const c = 'The court ordered $5 million in compensation.';
+  assert.ok(figureFrames(a, whole(a), [quantity(a, '200 million euros', 200e6, 'euros')]).includes('money|of:damag'));
+  assert.ok(figureFrames(b, whole(b), [quantity(b, 'an estimated $2 million', 2e6, '$')]).includes('money|of:damag'));
+  assert.ok(figureFrames(c, whole(c), [quantity(c, '$5 million', 5e6, '$')]).includes('money|of:compe'));
+  const e = 'The cost of damage to shops in Brenna was estimated by the traders at about 200 million euros.';
+  assert.ok(figureFrames(e, whole(e), [quantity(e, 'about 200 million euros', 200e6, 'euros')]).includes('money|of:damag'));
+  const d = 'The Harbours paid $5 million for Ivo Sand.';
+  assert.ok(!figureFrames(d, whole(d), [quantity(d, '$5 million', 5e6, '$')]).some((f) => f.startsWith('money|of:')));
+});

@@ -3,7 +3,7 @@ import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import { spanContains, type Span } from '../../core/span.js';
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey, isIrregularPast } from './content-words.js';
-import { countKey, countsPeople } from './intervals.js';
+import { countKey, countsPeople, isMoney } from './intervals.js';
 import type { Ordering } from './orderings.js';
 import type { Superlative } from './superlatives.js';
 import { classKey, synonymClass } from './synonym-class.js';
@@ -240,9 +240,42 @@ export function figureFrames(text: string, clause: Span, quantities: readonly Qu
       for (const word of contextRoots(text, clause, q)) out.add(`${unit}|${CONTEXT}${word}`);
       for (const word of modifierRoots(q.unit)) out.add(`${unit}|${MODIFIER}${word}`);
     }
+    // "200 million euros of damage" / "property damage is an estimated $2 million": what a sum is of, in any currency.
+    const of = isMoney(q.unit) ? moneyOf(text, clause, q) : null;
+    if (of !== null) out.add(`${MONEY_FRAME}${MONEY_OF}${of}`);
   }
   return [...out];
 }
+
+/** The frame prefix of a sum of money in any currency ("money|of:damag", "money|by:harbours"). */
+export const MONEY_FRAME = 'money|';
+/** The frame infix of what a sum is of ("money|of:damag"). */
+const MONEY_OF = 'of:';
+/** The frame prefix of what a sum is of. */
+export const MONEY_OF_FRAME = `${MONEY_FRAME}${MONEY_OF}`;
+
+/** Right after a sum, maybe past its conversion in brackets: what it is of or in ("of damage", "($2.6 million) in aid"). */
+const MONEY_OF_AFTER_RE = /^\s*(?:\([^()]{1,40}\)\s*)?(?:of|in)\s+([a-z]{4,})\b/;
+
+/** Earlier in the clause, the thing a cost or value is of: "the cost of damage to shops ... was estimated at". */
+const COST_OF_BEFORE_RE = /\b(?:cost|costs|value|bill)\s+of\s+(?:the\s+)?([a-z]{4,})\b/;
+
+/**
+ * What a sum of money is of: (1) the noun after "of" or "in" right after it ("200 million euros of damage", "$5 million
+ * in compensation"); (2) the subject of a verb of being right before it ("property damage is an estimated $2 million");
+ * (3) the noun after "the cost of" earlier in its clause ("the cost of damage ... was estimated at 200 million euros");
+ * as its word-family root, null otherwise. Two outlets giving the sum of one thing give one figure, in any currency.
+ */
+function moneyOf(text: string, clause: Span, q: Span): string | null {
+  const root = (word: string | undefined): string | null => {
+    const key = word ? contentKey(word) : null;
+    return key !== null && key.length >= 4 ? keyRoot(key) : null;
+  };
+  const after = root(MONEY_OF_AFTER_RE.exec(text.slice(q.end, Math.min(clause.end, q.end + 60)))?.[1]);
+  return after ?? shareSubject(text, clause, q) ?? root(COST_OF_BEFORE_RE.exec(text.slice(clause.start, q.start))?.[1]);
+}
+/** The frame infix of the organisation a clause giving a sum tells of ("money|by:harbours": its offer, its budget). */
+export const MONEY_BY = 'by:';
 
 /** The frame infix of how many people live in a named place ("person|population:velmar"). */
 const POPULATION = 'population:';

@@ -14,5 +14,5 @@ export type { ComparedMention, Disagreement, QuotedWords } from './compare-menti
 export { explainConflict } from './explain-conflict.js';
 export { detectEvolution, reportTime, EVOLUTION_DEFAULTS } from './evolution.js';
 export type { EvolutionConfig } from './evolution.js';
-export { countKey, countsComparable, countsPeople, intervalsOverlap, quantityInterval, precisionSlack, rolesAgree } from './intervals.js';
+export { countKey, countsComparable, countsPeople, intervalsOverlap, quantityInterval, precisionSlack, rolesAgree, unitsMeet } from './intervals.js';
 export type { Interval } from './intervals.js';

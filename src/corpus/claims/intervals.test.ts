@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { QuantitySpan } from '../../core/article.js';
-import { countsComparable, countsPeople, intervalsOverlap, precisionSlack, quantityInterval } from './intervals.js';
+import { countsComparable, countsPeople, figuresOverlap, intervalsOverlap, precisionSlack, quantityInterval, unitsMeet } from './intervals.js';
 
 function q(value: number, qualifier: QuantitySpan['qualifier'], unit: string | null, low: number | null, high: number | null, inclusive = true): QuantitySpan {
   return { start: 0, end: 1, value, qualifier, unit, low, high, lowInclusive: inclusive, highInclusive: inclusive };
@@ -68,4 +68,21 @@ test('a round measurement is a rounding of its own: 35 miles meets "60 km", but 
   assert.ok(overlap(q(10, 'exact', 'kilometre', 10, 10), q(6, 'exact', 'mile', 6, 6)));
   assert.ok(!overlap(q(1150, 'exact', 'kilometre', 1150, 1150), q(1500, 'exact', 'kilometre', 1500, 1500)));
   assert.ok(!overlap(q(2000, 'exact', 'foot', 2000, 2000), q(700, 'exact', 'metre', 700, 700)));
+});
+
+test('a round sum of money is the sum as told: "$200 million" is not "$184 million", though 200 people may be 213', () => {
+  const money = (v: number, unit = 'dollar'): QuantitySpan => q(v, 'exact', unit, v, v);
+  assert.ok(!intervalsOverlap(quantityInterval(money(200e6)), quantityInterval(money(184e6))));
+  assert.ok(intervalsOverlap(quantityInterval(money(200e6)), quantityInterval(money(196e6))));
+  assert.ok(intervalsOverlap(quantityInterval(q(200, 'exact', 'people', 200, 200)), quantityInterval(q(213, 'exact', 'people', 213, 213))));
+});
+
+test('sums in two currencies meet within the spread of exchange rates; a hundredfold gap does not', () => {
+  const money = (v: number, unit: string, qualifier: QuantitySpan['qualifier'] = 'exact'): QuantitySpan => q(v, qualifier, unit, v, v);
+  assert.ok(unitsMeet('euros', '$') && unitsMeet('pounds', 'dollar') && !unitsMeet('euros', 'people'));
+  assert.ok(figuresOverlap(money(200e6, 'euro'), money(265.3e6, 'dollar')));
+  assert.ok(figuresOverlap(money(85e6, 'euro'), money(74e6, 'pound')));
+  assert.ok(!figuresOverlap(money(200e6, 'euro'), money(2e6, 'dollar')));
+  // One currency keeps its own interval: no exchange-rate spread between two dollar sums.
+  assert.ok(!figuresOverlap(money(160e6, 'dollar'), money(100e6, 'dollar')));
 });

@@ -1,8 +1,8 @@
 // Quantity intervals for claim comparison: counts of people, duration scaling and precision widening, over the quantities stage.
 import type { PeopleRole, QuantitySpan } from '../../core/article.js';
-import { QUANTITY_TOLERANCES, TIME_UNIT_SECONDS, isMagnitude, measureUnit, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
+import { QUANTITY_TOLERANCES, TIME_UNIT_SECONDS, intervalsOverlap, isMagnitude, measureUnit, singular, unitKey, unitLemma } from '../../stages/quantities/index.js';
 
-export { intervalsOverlap } from '../../stages/quantities/index.js';
+export { intervalsOverlap };
 
 /** A quantity's asserted values on a common scale; null bounds are open-ended. */
 export type Interval = Pick<QuantitySpan, 'low' | 'high' | 'lowInclusive' | 'highInclusive'>;
@@ -96,7 +96,7 @@ export function quantityInterval(q: QuantitySpan): Interval {
   }
   const scale = (v: number | null): number | null => (v === null ? null : v * k);
   if (q.qualifier === 'exact') {
-    const slack = precisionSlack(q.value);
+    const slack = isMoney(q.unit) ? Math.min(precisionSlack(q.value), q.value * MONEY_ROUND_SHARE) : precisionSlack(q.value);
     return { low: (q.value - slack) * k, high: (q.value + slack) * k, lowInclusive: true, highInclusive: true };
   }
   // "almost two hours" is not "any time under two hours": a reader hears the last tenth below the figure, the same
@@ -109,6 +109,44 @@ export function quantityInterval(q: QuantitySpan): Interval {
     return { low: q.value * (1 - ABOUT_SHARE) * k, high: q.value * (1 + ABOUT_SHARE) * k, lowInclusive: true, highInclusive: true };
   }
   return { low: scale(q.low), high: scale(q.high), lowInclusive: q.lowInclusive, highInclusive: q.highInclusive };
+}
+
+/**
+ * A sum of money is told as the source states it ("an eight-year, $200 million offer"), not rounded from a head count:
+ * "$200 million" is not "$150 to $250 million" but at most this share either side of it ("$184 million" is another sum).
+ */
+const MONEY_ROUND_SHARE = 0.05;
+
+/** Comparison keys of currencies (the quantities stage's unit keys). */
+const MONEY_KEYS: ReadonlySet<string> = new Set(['usd', 'eur', 'gbp']);
+
+/** Whether a unit is a sum of money in a currency. */
+export function isMoney(unit: string | null): boolean {
+  return MONEY_KEYS.has(countKey(unit) ?? '');
+}
+
+/**
+ * How far apart two currencies' values of one sum may lie: the dollar, the euro and the pound have traded within a
+ * factor of about two of each other for decades, and outlets convert at the day's rate or their own, so "200 million
+ * euros" may be told as anything from $100 to $400 million, never as "$2 million".
+ */
+const CURRENCY_SPREAD = 2.2;
+
+/**
+ * Whether two figures may state one value: their intervals overlap (see `quantityInterval`), and sums of money in two
+ * currencies once one is widened by `CURRENCY_SPREAD` either way.
+ */
+export function figuresOverlap(a: QuantitySpan, b: QuantitySpan): boolean {
+  const ia = quantityInterval(a);
+  const ib = quantityInterval(b);
+  if (!isMoney(a.unit) || !isMoney(b.unit) || countKey(a.unit) === countKey(b.unit)) return intervalsOverlap(ia, ib);
+  const widened = { ...ia, low: ia.low === null ? null : ia.low / CURRENCY_SPREAD, high: ia.high === null ? null : ia.high * CURRENCY_SPREAD };
+  return intervalsOverlap(widened, ib);
+}
+
+/** Whether two units may count one thing for claim comparison: `countsComparable`, or two sums of money in any currencies. */
+export function unitsMeet(a: string | null, b: string | null): boolean {
+  return countsComparable(a, b) || (isMoney(a) && isMoney(b));
 }
 
 /** Relative rounding of a unit conversion (10 ft is 3.05 m, written "3 m"; 120 mph is 193 km/h). */

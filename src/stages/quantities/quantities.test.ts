@@ -216,6 +216,25 @@ test('scale letters glued to digits: "$1.2bn", "£30m", "1.5m people"; "a 5m wal
   assert.deepEqual([wall.text, wall.value, wall.unit], ['5m', 5, 'metre']);
 });
 
+test('a scale written once after a range is both ends\' scale: "$140-150 million", "20-30 million people", "$1.2 and 1.5bn"', () => {
+  const r = only('The Pilots bid $140-150 million for the keeper.');
+  assert.deepEqual([r.value, r.low, r.high, r.unit, r.qualifier], [140e6, 140e6, 150e6, 'dollar', 'range']);
+  const p = only('Some 20-30 million people fled the Torvik valley.');
+  assert.deepEqual([p.low, p.high], [20e6, 30e6]);
+  assert.deepEqual([only('The Pilots bid $140-150MM.').low, only('The Pilots bid $140-150MM.').high], [140e6, 150e6]);
+  assert.deepEqual([only('Sales were between $1.2 and 1.5bn.').low, only('Sales were between $1.2 and 1.5bn.').high], [1.2e9, 1.5e9]);
+  // "500,000" is already below a million; two numbers joined by "and" are not a range.
+  assert.deepEqual([only('Between 500,000 and 1 million people fled.').low, only('Between 500,000 and 1 million people fled.').high], [500_000, 1e6]);
+  assert.deepEqual(extractQuantities('Crews counted 17 and 20 million people.').map((x) => x.value), [17, 20e6]);
+});
+
+test('"$160MM" is 160 million dollars, as finance writing doubles the m; without a currency "mm" is millimetres', () => {
+  const a = only('The Harbours bid an eight-year, $160MM deal.');
+  assert.deepEqual([a.text, a.value, a.unit], ['$160MM', 160_000_000, 'dollar']);
+  assert.deepEqual(extractQuantities('Fit a 5mm bolt.').map((x) => x.value), [5]);
+  assert.notEqual(extractQuantities('Fit a 5mm bolt.')[0]?.unit, 'dollar');
+});
+
 test('"one in five voters" is a share in percent; tallies and scores ("a 7-2 vote", "3-1") are not counts', () => {
   const q = only('One in five voters in Pellham abstained.');
   assert.deepEqual([q.text, q.value, q.unit, q.qualifier], ['One in five voters', 20, 'percent', 'exact']);

@@ -56,8 +56,8 @@ const QUANTITY_RE = new RegExp(
     `(?:(?<qual>${QUALIFIER_SOURCE})\\s+)?`,
     `(?:(?<between>between|from)\\s+)?`,
     `(?:(?<vague>${VAGUE_PLURAL})\\s+of\\b`,
-    `|(?<cur>${CURRENCY})?\\s?(?<num>${NUMBER_SOURCE})(?<abbr>(?<=\\d)(?:bn|mn|m|k)(?![\\w]))?`,
-    `(?:\\s*(?:-|\\u2013|to|and)\\s*(?<cur2>${CURRENCY})?(?<num2>${NUMBER_SOURCE}))?`,
+    `|(?<cur>${CURRENCY})?\\s?(?<num>${NUMBER_SOURCE})(?<abbr>(?<=\\d)(?:bn|mn|mm|m|k)(?![\\w]))?`,
+    `(?:\\s*(?:-|\\u2013|to|and)\\s*(?<cur2>${CURRENCY})?(?<num2>${NUMBER_SOURCE})(?<abbr2>(?<=\\d)(?:bn|mn|mm|m|k)(?![\\w]))?)?`,
     `(?<half>\\s+and\\s+a\\s+half)?`,
     `(?<pct>\\s*%|\\s+per\\s*cent|\\s+percent(?:age\\s+points?)?)?)`,
     `(?![\\w])`,
@@ -169,6 +169,16 @@ const OVER_AS_MORE_BEFORE = /\b(?:for|of|in|after|lasted|lasting|lasts|took|taki
 /** Dollars of other countries than the US ("A$40", "HK$2 billion") are their own units. */
 const DOLLARS: Readonly<Record<string, string>> = { A: 'australian-dollar', C: 'canadian-dollar', NZ: 'new-zealand-dollar', HK: 'hong-kong-dollar', S: 'singapore-dollar' };
 
+/** The scale a number is written with: "150 million" 1e6, "1.5bn" 1e9, "150MM" 1e6; 1 for none. */
+function writtenScale(num: string, abbr: string | undefined): number {
+  const a = (abbr ?? '').toLowerCase();
+  if (a === 'bn') return 1e9;
+  if (a === 'm' || a === 'mn' || a === 'mm') return 1e6;
+  if (a === 'k') return 1e3;
+  const word = /(?:million|billion|trillion)$/i.exec(num.trim())?.[0]?.toLowerCase();
+  return word === 'million' ? 1e6 : word === 'billion' ? 1e9 : word === 'trillion' ? 1e12 : 1;
+}
+
 /** The unit a currency sign counts: "$" and "US$" dollars, "\u00a3" pounds, "A$" Australian dollars, "e" before millions euros. */
 function currencyUnit(sign: string): string {
   // "e85 million": a euro sign a scraper or a typewriter turned into an "e" before millions or billions.
@@ -257,22 +267,28 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
       const isArticle = /^an?$/i.test(numText.trim());
       const parsed = isArticle ? 1 : parseNumber(numText);
       if (parsed === null) continue;
-      // "$1.2bn", "£3m", "1.5m people": scale letters glued to the digits. Without a currency, "m" and "k" mean
-      // millions and thousands only before a counted noun ("a 5m wall" is five metres, not a count).
+      // "$1.2bn", "£3m", "$160MM", "1.5m people": scale letters glued to the digits. Without a currency, "m" and "k"
+      // mean millions and thousands only before a counted noun ("a 5m wall" is five metres, not a count), and "mm" is
+      // millimetres, never a count.
       const abbr = (g.abbr ?? '').toLowerCase();
-      const scale = abbr === 'bn' ? 1e9 : abbr === 'm' || abbr === 'mn' ? 1e6 : abbr === 'k' ? 1e3 : 1;
+      if (abbr === 'mm' && !g.cur) continue;
+      const scale = abbr === 'bn' ? 1e9 : abbr === 'm' || abbr === 'mn' || abbr === 'mm' ? 1e6 : abbr === 'k' ? 1e3 : 1;
       if (abbr && abbr !== 'bn' && !g.cur) {
         const after = countedNoun(text, end, 2);
         const head = after && after !== 'name' ? (after.phrase.split(/\s+/).pop() ?? '') : '';
         if (!head || singular(head) === head.toLowerCase()) continue;
       }
-      const n = parsed * scale;
+      let n = parsed * scale;
       const numStart = start + m[0].indexOf(numText, g.qual?.length ?? 0);
       const numEnd = numStart + numText.length;
-      const n2 = g.num2 ? parseNumber(g.num2) : null;
-      value = g.half ? n + 0.5 : n;
+      // "$140-150 million", "20-30 million people", "$140-150MM": a scale written once, after the second figure, is both
+      // figures' scale, when the first figure carries none and so scaled stays below the second.
+      const scale2 = g.num2 ? writtenScale(g.num2, g.abbr2) : 1;
+      const n2 = g.num2 ? (parseNumber(g.num2) ?? NaN) * (g.abbr2 ? scale2 : 1) : null;
       const separator = g.num2 ? text.slice(numEnd, start + m[0].indexOf(g.num2, numEnd - start)) : '';
       const isRange = n2 !== null && n2 > n && (Boolean(g.between) || !/and/i.test(separator));
+      if (isRange && scale2 > 1 && scale === 1 && writtenScale(numText, undefined) === 1 && n * scale2 <= n2) n *= scale2;
+      value = g.half ? n + 0.5 : n;
       // "a 7-2 vote", "won 3-1": a tally or score, not a count of anything.
       if (n2 !== null && !isRange && /^\s*[-\u2013]\s*$/.test(separator)) continue;
       if (n2 !== null && !isRange) {
