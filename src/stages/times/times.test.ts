@@ -462,6 +462,20 @@ test('a timetable in the simple present looks forward in running text; a headlin
   assert.equal(one('Arden Minister Visits Pellham Port Tuesday').value, '2025-03-04');
 });
 
+test('a schedule in the simple present, a modal of possibility and a relative clause set off by commas look ahead', () => {
+  // Published Thursday 2025-03-06.
+  assert.equal(one('Pellham holds its mayoral primary on Tuesday.').value, '2025-03-11');
+  assert.equal(one('The court hears the appeal Monday, a lawyer said.').value, '2025-03-10');
+  assert.equal(one('Osei can still win the Tuesday primary in Pellham.').value, '2025-03-11');
+  assert.equal(one('The board may decide on Friday whether to sell.').value, '2025-03-07');
+  // Perfect modals look back, and "May" capitalised is the month, not the modal.
+  assert.equal(one('The suspect may have left Pellham on Friday.').value, '2025-02-28');
+  assert.deepEqual(times('Sales fell in May and rose on Friday, the company said.').map((t) => t.value), ['2024-05', '2025-02-28']);
+  // The verb after the closing comma belongs to the main clause, not to the relative clause holding the day.
+  assert.equal(one('Speaking in Pellham, which is set to host the second debate Tuesday, Osei mocked her rival.').value, '2025-03-11');
+  assert.equal(one('Osei, who spoke in Pellham on Tuesday, left for Arden.').value, '2025-03-04');
+});
+
 test('a day something is set or moved to lies ahead, whatever the tense of the setting', () => {
   // Published Thursday 2025-03-06.
   assert.equal(one('The hearing in Pellham was moved to Friday.').value, '2025-03-07');
@@ -489,6 +503,10 @@ test('a capitalised time word inside running text belongs to a name: "USA Today"
   assert.deepEqual(times('The poll, published by USA Today, shows a lead.'), []);
   assert.deepEqual(times('The poster showed a scene from the film "High Noon" to the crowd.'), []);
   assert.deepEqual(times('Mara Osei said on the programme 60 Minutes that she would stay.'), []);
+  // Written in capitals ("USA TODAY") or as a show's title ("Saturday Night Live"), still a name in running text.
+  assert.deepEqual(times('In a national USA TODAY poll, most voters said they were undecided.'), []);
+  assert.deepEqual(times('She hosted "Saturday Night Live" and joked about the race.'), []);
+  assert.equal(one('Rebels shelled the port Saturday night, residents said.').value, '2025-03-01TNI');
   // Sentence starts and headlines keep theirs.
   assert.equal(one('Today the board meets in Pellham.').value, '2025-03-06');
   assert.equal(one('Arden Ferry Service Resumes Next Week').value, '2025-W11');

@@ -413,11 +413,17 @@ const LOWER_CASE_TIME_WORD = /^(?:Today|Tonight|Now|Noon|Midnight|Minutes|Hours|
  */
 function inName(text: string, c: TimeCandidate, sentence: Span | undefined): boolean {
   if (!sentence) return false;
-  const words = text.slice(c.start, c.end).split(/\s+/);
+  const phrase = text.slice(c.start, c.end);
+  // "Saturday Night Live", "Monday Night Football": a day and its part both capitalised before another capitalised word.
+  const dayTitle = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:Night|Morning|Evening|Afternoon)\s+[A-Z][a-z]/.test(text.slice(c.start, c.start + 40));
+  // A time word in capitals ("USA TODAY") is written as a name is, like a capitalised one ("USA Today").
+  const words = phrase.split(/\s+/).map((w) => (/^[A-Z]{3,}$/.test(w) ? `${w[0]}${w.slice(1).toLowerCase()}` : w));
   const at = words.findIndex((w) => LOWER_CASE_TIME_WORD.test(w.replace(/^\d+$/, '')));
-  if (at < 0) return false;
-  const offset = c.start + text.slice(c.start, c.end).indexOf(words[at] ?? '');
-  if (!/[A-Za-z0-9,']\s+$/.test(text.slice(Math.max(sentence.start, offset - 3), offset))) return false;
+  if (!dayTitle) {
+    if (at < 0) return false;
+    const offset = c.start + phrase.toLowerCase().indexOf((words[at] ?? '').toLowerCase());
+    if (!/[A-Za-z0-9,']\s+$/.test(text.slice(Math.max(sentence.start, offset - 3), offset))) return false;
+  }
   const said = text.slice(sentence.start, sentence.end);
   const lower = said.match(/(?<![.!?"'`]\s)\b[a-z][a-z]{3,}\b/g)?.length ?? 0;
   const upper = said.match(/\b[A-Z][a-z]{3,}\b/g)?.length ?? 0;
