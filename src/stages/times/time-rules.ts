@@ -622,8 +622,10 @@ const RULES: readonly Rule[] = [
     // here, the one the report named in resolveEarningsPeriods.
     name: 'the-quarter',
     re: /\b(?:the|this)\s+(?:latest\s+)?(?:quarter|period)\b(?!-)/gi,
-    build(m, ctx) {
+    build(m, ctx, _start, end) {
       if (/period/i.test(m[0]) && !/latest/i.test(m[0])) return null;
+      // "the quarter of voters who ...": a fourth of something, not three months ("the quarter of 1989" is told by a year).
+      if (/^\s+of\s+(?!(?:the\s+)?(?:fiscal\s+)?(?:year|1[6-9]\d\d|20\d\d)\b)/i.test(ctx.text.slice(end, end + 24))) return null;
       const last = ctx.ref ? lastCompletedQuarter(ctx.ref) : null;
       return { type: 'DATE', value: last ? `${formatYear(last.year)}-Q${last.quarter}` : null };
     },
@@ -728,7 +730,8 @@ const RULES: readonly Rule[] = [
       }
       // "four years old" is an age, not a stretch of time; "a second round" is an ordinal.
       if (/^\s+(?:old|of\s+age)\b/i.test(ctx.text.slice(end, end + 12))) return null;
-      if (/^(?:a|one)\s+second$/i.test(m[0]) && /^\s+(?!later|ago|or|and|before|after)[a-z]/i.test(ctx.text.slice(end, end + 10))) return null;
+      // "a second-place finish" too.
+      if (/^(?:a|one)\s+second$/i.test(m[0]) && /^(?:\s+(?!later|ago|or|and|before|after)[a-z]|-[a-z])/i.test(ctx.text.slice(end, end + 10))) return null;
       return { type: 'DURATION', value: durationValue(count, unit) };
     },
   },

@@ -462,6 +462,26 @@ test('a timetable in the simple present looks forward in running text; a headlin
   assert.equal(one('Arden Minister Visits Pellham Port Tuesday').value, '2025-03-04');
 });
 
+test('a clock time takes its day from its clause ("a.m." is no sentence end), else from its paragraph, else publication', () => {
+  // Published Thursday 2025-03-06.
+  assert.deepEqual(times('The ferry will leave at 4 in the morning (4 a.m. Friday).').map((t) => t.value), ['2025-03-07T04:00', '2025-03-07T04:00']);
+  assert.deepEqual(times('The ferry sank on Monday. It went down at 10 p.m. in calm water.').map((t) => t.value), ['2025-03-03', '2025-03-03T22:00']);
+  // The clock times heading the entries of a live report are publication day's, not the day an earlier entry told.
+  assert.deepEqual(times('Osei won the primary on Monday.\n\n9:40 p.m.\n\nOsei thanks her supporters.').map((t) => t.value), ['2025-03-03', '2025-03-06T21:40']);
+});
+
+test('"the quarter of voters" is a fourth of them, and "a second-place finish" an ordinal', () => {
+  assert.deepEqual(times('Osei did well with the quarter of voters who named honesty.'), []);
+  assert.deepEqual(times('Osei rebounded after a second-place finish in Pellham.'), []);
+  assert.equal(one('Profit at Halder rose in the quarter, the company said.').value, '2024-Q4');
+});
+
+test('a date a little before publication stays in its year even beside a cue looking ahead', () => {
+  // Published Thursday 2025-03-06: "Feb. 10" is 24 days back, which a year-less date in news means.
+  assert.equal(one('Osei is highlighting her win over Halder on Feb. 10 as she courts voters.').value, '2025-02-10');
+  assert.equal(one('The vote will be held on March 20.').value, '2025-03-20');
+});
+
 test('a schedule in the simple present, a modal of possibility and a relative clause set off by commas look ahead', () => {
   // Published Thursday 2025-03-06.
   assert.equal(one('Pellham holds its mayoral primary on Tuesday.').value, '2025-03-11');
@@ -507,6 +527,10 @@ test('a capitalised time word inside running text belongs to a name: "USA Today"
   assert.deepEqual(times('In a national USA TODAY poll, most voters said they were undecided.'), []);
   assert.deepEqual(times('She hosted "Saturday Night Live" and joked about the race.'), []);
   assert.equal(one('Rebels shelled the port Saturday night, residents said.').value, '2025-03-01TNI');
+  // A sentence crowded with names still has a few lower-case words: a time word after a capitalised one is a name.
+  assert.deepEqual(times('Speaking to "Arden This Morning" on the radio, Osei refrained from attacking.'), []);
+  assert.deepEqual(times('Later, the Pellham Daily Courier suggested the mayor was leaving.'), []);
+  assert.equal(one('The blast hit on Tuesday Night, police said.').value, '2025-03-04TNI');
   // Sentence starts and headlines keep theirs.
   assert.equal(one('Today the board meets in Pellham.').value, '2025-03-06');
   assert.equal(one('Arden Ferry Service Resumes Next Week').value, '2025-W11');

@@ -169,20 +169,25 @@ function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCan
       const day = other.type === 'DATE' && other.value && /^\d{4}-\d\d-\d\d$/.test(other.value) ? dayOf(other.value) : null;
       const after = other.start >= c.end;
       const gap = after ? text.slice(c.end, other.start) : text.slice(other.end, c.start);
-      // The same clause: no sentence or clause break between them.
-      if (!day || gap.length > NEAR || /[!?;\n]|\.\s/.test(gap)) continue;
+      // The same clause: no sentence or clause break between them (the periods of "a.m." break nothing).
+      if (!day || gap.length > NEAR || /[!?;\n]|\.\s/.test(gap.replace(/\b([ap])\.m\./gi, '$1m'))) continue;
       if (!best || gap.length < best.distance) best = { day, distance: gap.length, other, after };
     }
     if (!best) {
-      // No day in its clause: the day the story last told ("Slepian was shot Oct. 23 ... at 10 p.m."), which is
-      // publication day when the story has told none.
-      let told: CalendarDate | null = null;
+      // No day in its clause: the day its paragraph last told ("Slepian was shot Oct. 23 ... at 10 p.m."), which is
+      // publication day when the paragraph has told none. Not a day of an earlier paragraph: the clock times heading
+      // the entries of a live report ("9:40 p.m. The senator says ...") are publication day's.
+      let told: { day: CalendarDate; end: number } | null = null;
       for (const other of kept) {
         if (other.start >= c.start) break;
         // A day with its part ("Tuesday evening", 2026-03-10TEV) tells the day too.
-        if ((other.type === 'DATE' || other.type === 'TIME') && other.value && /^\d{4}-\d\d-\d\d(?:T[A-Z]{2})?$/.test(other.value)) told = dayOf(other.value.slice(0, 10));
+        if ((other.type === 'DATE' || other.type === 'TIME') && other.value && /^\d{4}-\d\d-\d\d(?:T[A-Z]{2})?$/.test(other.value)) {
+          const day = dayOf(other.value.slice(0, 10));
+          if (day) told = { day, end: other.end };
+        }
       }
-      return told ? { ...c, value: `${formatDate(told)}${c.value.slice(10)}` } : c;
+      const sameParagraph = told !== null && !/\n\s*\n/.test(text.slice(told.end, c.start));
+      return told && sameParagraph ? { ...c, value: `${formatDate(told.day)}${c.value.slice(10)}` } : c;
     }
     const value = `${formatDate(best.day)}${c.value.slice(10)}`;
     // "9 a.m. Tuesday", "midnight Friday", "5 p.m. EST, Nov. 6": one expression. A day with a date in brackets
@@ -404,7 +409,7 @@ function learnedChoice(text: string, c: TimeCandidate, table: ChoiceTable, polic
 }
 
 // Time words English writes in lower case; capitalised inside running text they belong to a name.
-const LOWER_CASE_TIME_WORD = /^(?:Today|Tonight|Now|Noon|Midnight|Minutes|Hours|Days|Weeks|Years|Daily|Weekly|Monthly|Week|Month|Year|Future|Past|Century)\b/;
+const LOWER_CASE_TIME_WORD = /^(?:Today|Tonight|Now|Noon|Midnight|Minutes|Hours|Days|Weeks|Years|Daily|Weekly|Monthly|Week|Month|Year|Future|Past|Century|Morning|Afternoon|Evening|Night)\b/;
 
 /**
  * "USA Today", "High Noon", ABC's "This Week", "60 Minutes": a time word capitalised after a word of the same
@@ -421,14 +426,19 @@ function inName(text: string, c: TimeCandidate, sentence: Span | undefined): boo
   const at = words.findIndex((w) => LOWER_CASE_TIME_WORD.test(w.replace(/^\d+$/, '')));
   if (!dayTitle) {
     if (at < 0) return false;
+    // "Tuesday Night" written with a capital is still the night of that day.
+    if (at > 0 && /^(?:Morning|Afternoon|Evening|Night)$/.test(words[at] ?? '') && /day$/i.test(words[at - 1] ?? '')) return false;
     const offset = c.start + phrase.toLowerCase().indexOf((words[at] ?? '').toLowerCase());
     if (!/[A-Za-z0-9,']\s+$/.test(text.slice(Math.max(sentence.start, offset - 3), offset))) return false;
   }
   const said = text.slice(sentence.start, sentence.end);
   const lower = said.match(/(?<![.!?"'`]\s)\b[a-z][a-z]{3,}\b/g)?.length ?? 0;
   const upper = said.match(/\b[A-Z][a-z]{3,}\b/g)?.length ?? 0;
-  // A sentence of running text has more lower-case words than capitalised ones.
-  return lower > upper;
+  // A sentence of running text has more lower-case words than capitalised ones. One crowded with names still has
+  // a few, and there a capitalised time word after a capitalised word ("the New York Daily News", "CBS This
+  // Morning") is inside a name too.
+  const afterCapital = /\b[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(sentence.start, c.start - 20), c.start)) && /^[A-Z]/.test(phrase);
+  return lower > upper || (afterCapital && lower >= 3);
 }
 
 /** Time expressions of a text with TimeML values, resolved against `reference` (ISO, may be partial or null). */
