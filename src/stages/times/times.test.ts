@@ -530,6 +530,7 @@ test('a capitalised time word inside running text belongs to a name: "USA Today"
   // A sentence crowded with names still has a few lower-case words: a time word after a capitalised one is a name.
   assert.deepEqual(times('Speaking to "Arden This Morning" on the radio, Osei refrained from attacking.'), []);
   assert.deepEqual(times('Later, the Pellham Daily Courier suggested the mayor was leaving.'), []);
+  assert.deepEqual(times('Mara Osei, the Daily Lantern editor who wrote the profile, said so.'), []);
   assert.equal(one('The blast hit on Tuesday Night, police said.').value, '2025-03-04TNI');
   // Sentence starts and headlines keep theirs.
   assert.equal(one('Today the board meets in Pellham.').value, '2025-03-06');

@@ -409,7 +409,7 @@ function learnedChoice(text: string, c: TimeCandidate, table: ChoiceTable, polic
 }
 
 // Time words English writes in lower case; capitalised inside running text they belong to a name.
-const LOWER_CASE_TIME_WORD = /^(?:Today|Tonight|Now|Noon|Midnight|Minutes|Hours|Days|Weeks|Years|Daily|Weekly|Monthly|Week|Month|Year|Future|Past|Century|Morning|Afternoon|Evening|Night)\b/;
+const LOWER_CASE_TIME_WORD = /^(?:Today|Tonight|Now|Noon|Midday|Midnight|Minutes|Hours|Days|Weeks|Years|Daily|Nightly|Weekly|Monthly|Week|Month|Year|Future|Past|Century|Morning|Afternoon|Evening|Night)\b/;
 
 /**
  * "USA Today", "High Noon", ABC's "This Week", "60 Minutes": a time word capitalised after a word of the same
@@ -437,8 +437,10 @@ function inName(text: string, c: TimeCandidate, sentence: Span | undefined): boo
   // A sentence of running text has more lower-case words than capitalised ones. One crowded with names still has
   // a few, and there a capitalised time word after a capitalised word ("the New York Daily News", "CBS This
   // Morning") is inside a name too.
+  // So is one before a capitalised word ("the Daily Beast", "The Nightly Show"), which a time word never qualifies.
   const afterCapital = /\b[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(sentence.start, c.start - 20), c.start)) && /^[A-Z]/.test(phrase);
-  return lower > upper || (afterCapital && lower >= 3);
+  const beforeCapital = /^[A-Z]/.test(phrase) && /^\s+[A-Z][a-z]/.test(text.slice(c.end, c.end + 4));
+  return lower > upper || ((afterCapital || beforeCapital) && lower >= 3);
 }
 
 /** Time expressions of a text with TimeML values, resolved against `reference` (ISO, may be partial or null). */
