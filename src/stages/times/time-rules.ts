@@ -556,7 +556,7 @@ const RULES: readonly Rule[] = [
   {
     // "the third quarter", "the 1988 second quarter", "next year's first quarter", "the current quarter".
     name: 'quarter',
-    re: /\b(?:the\s+)?(?:((?:1[6-9]\d\d|20\d\d)(?:['\u2019]s)?|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
+    re: /\b(?:the\s+)?(?:((?:1[6-9]\d\d|20\d\d)(?:['\u2019]s)?|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:(?:fiscal\s+)?(1[6-9]\d\d|20\d\d)|(this|last|next)\s+(?:fiscal\s+)?year\b))?/gi,
     build(m, ctx, start) {
       const word = (m[2] ?? '').toLowerCase();
       const nth: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
@@ -571,6 +571,9 @@ const RULES: readonly Rule[] = [
       }
       if (q) {
         let year: number | null = m[3] ? Number(m[3]) : /^\d{4}/.test(lead) ? Number(lead.slice(0, 4)) : null;
+        // "the third quarter of last year" names its year after it, like "last year's third quarter" before it.
+        const yearAfter = (m[4] ?? '').toLowerCase();
+        if (year === null && ctx.ref && yearAfter) year = ctx.ref.year + (yearAfter === 'last' ? -1 : yearAfter === 'next' ? 1 : 0);
         if (year === null && ctx.ref) {
           if (lead.startsWith('this')) year = ctx.ref.year;
           else if (lead.startsWith('last')) year = ctx.ref.year - 1;

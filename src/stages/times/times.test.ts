@@ -470,6 +470,14 @@ test('a clock time takes its day from its clause ("a.m." is no sentence end), el
   assert.deepEqual(times('Osei won the primary on Monday.\n\n9:40 p.m.\n\nOsei thanks her supporters.').map((t) => t.value), ['2025-03-03', '2025-03-06T21:40']);
 });
 
+test('"the third quarter of last year" is one expression, that year\'s quarter, and not the quarter reported on', () => {
+  // Published 2025-03-06.
+  assert.deepEqual(one('Halder lost money in the third quarter of last year.'), { text: 'the third quarter of last year', type: 'DATE', value: '2024-Q3' });
+  assert.equal(one('Halder expects a profit in the first quarter of next year.').value, '2026-Q1');
+  // Like "last year's fourth quarter", the comparison's base is not the quarter the report is on.
+  assert.deepEqual(times('Profit rose to $5 million in the fourth quarter from $4 million in the third quarter of last year, and sales rose 3% from a year earlier.').map((t) => t.value), ['2024-Q4', '2024-Q3', '2023-Q4']);
+});
+
 test('"the quarter of voters" is a fourth of them, and "a second-place finish" an ordinal', () => {
   assert.deepEqual(times('Osei did well with the quarter of voters who named honesty.'), []);
   assert.deepEqual(times('Osei rebounded after a second-place finish in Pellham.'), []);

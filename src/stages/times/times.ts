@@ -267,7 +267,7 @@ function resolveEarningsPeriods(
   };
   const reportedBy = (c: TimeCandidate): { year: number; quarter: number } | null => {
     const q = c.value ? QUARTER_VALUE.exec(c.value) : null;
-    if (!q || (c.rule !== 'quarter' && c.rule !== 'quarter-ended') || /year-(?:ago|earlier)|last\s+year's/i.test(text.slice(c.start, c.end))) return null;
+    if (!q || (c.rule !== 'quarter' && c.rule !== 'quarter-ended') || /year-(?:ago|earlier)|last\s+year's|of\s+last\s+(?:fiscal\s+)?year/i.test(text.slice(c.start, c.end))) return null;
     // Only a quarter that has ended can be the one reported on ("expects a loss in the fourth quarter" is not).
     const ended = !lastCompleted || Number(q[1]) * 4 + Number(q[2]) <= lastCompleted.year * 4 + lastCompleted.quarter;
     // Results told in the past tense ("reported a 47% decline in fourth-quarter earnings") are of a quarter that has
