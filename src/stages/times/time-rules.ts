@@ -393,8 +393,9 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'year',
-    // A fiscal year may be named "fiscal year 2012", "FY 2012" or "FY2012": annotators write the year (1998).
-    re: new RegExp(`(?:\\b(?:(?:early|late|mid|fiscal(?:\\s+year)?|calendar(?:\\s+year)?)[\\s-]+|(?:pre|post|mid)-|FY\\s?))?(?:\\b|(?<=FY))(${YEAR})\\b(?![-/]\\d|,\\d{3}|\\.\\d|:\\d|\\s*(?:%|percent))`, 'gi'),
+    // A fiscal year may be named "fiscal year 2012", "FY 2012" or "FY2012": annotators write the year (1998). A year
+    // before a hyphen and digits is a number ("1999-2345", "2011-12"), unless a whole year follows ("1999-2003").
+    re: new RegExp(`(?:\\b(?:(?:early|late|mid|fiscal(?:\\s+year)?|calendar(?:\\s+year)?)[\\s-]+|(?:pre|post|mid)-|FY\\s?))?(?:\\b|(?<=FY))(${YEAR})\\b(?!\\/\\d|-(?!${YEAR}\\b)\\d|,\\d{3}|\\.\\d|:\\d|\\s*(?:%|percent))`, 'gi'),
     build(m, ctx, start, end) {
       const before = ctx.text.slice(Math.max(0, start - 24), start);
       const after = ctx.text.slice(end, end + 30);
@@ -714,7 +715,7 @@ const RULES: readonly Rule[] = [
   {
     name: 'duration',
     re: new RegExp(
-      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following|latest)\\s+|the\\s+(?=\\S+\\s+(?:[a-z]+\\s+)?[a-z]+s\\b))?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|nearly|almost|over(?!\\s+(?:several|many|a\\s+few|few|some)\\b)|under)\\s+)?(${COUNT})(?:(?:\\s+to\\s+|\\s*[-\\u2013]\\s*)(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)(?:\\s+or\\s+so\\b)?`,
+      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following|latest)\\s+|the\\s+(?=[^\\s-]+\\s+(?:[a-z]+\\s+)?[a-z]+s\\b))?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|nearly|almost|over(?!\\s+(?:several|many|a\\s+few|few|some)\\b)|under)\\s+)?(${COUNT})(?:(?:\\s+to\\s+|\\s*[-\\u2013]\\s*)(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)(?:\\s+or\\s+so\\b)?`,
       'gi',
     ),
     build(m, ctx, start, end) {

@@ -478,6 +478,14 @@ test('"the third quarter of last year" is one expression, that year\'s quarter, 
   assert.deepEqual(times('Profit rose to $5 million in the fourth quarter from $4 million in the third quarter of last year, and sales rose 3% from a year earlier.').map((t) => t.value), ['2024-Q4', '2024-Q3', '2023-Q4']);
 });
 
+test('a range of whole years is two years; "the" stays out of a hyphenated length before its noun', () => {
+  assert.deepEqual(times('Osei ran the port from 1999-2003.').map((t) => [t.text, t.value]), [['1999', '1999'], ['2003', '2003']]);
+  assert.deepEqual(times('Call 1999-2345 for tickets.'), []);
+  assert.deepEqual(times('The 2011-12 season was long.'), []);
+  assert.deepEqual(one('The one-year deal expires soon.'), { text: 'one-year', type: 'DURATION', value: 'P1Y' });
+  assert.deepEqual(one('In the two years since, sales fell.'), { text: 'the two years', type: 'DURATION', value: 'P2Y' });
+});
+
 test('"the quarter of voters" is a fourth of them, and "a second-place finish" an ordinal', () => {
   assert.deepEqual(times('Osei did well with the quarter of voters who named honesty.'), []);
   assert.deepEqual(times('Osei rebounded after a second-place finish in Pellham.'), []);
