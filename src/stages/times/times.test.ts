@@ -555,6 +555,7 @@ test('a capitalised time word inside running text belongs to a name: "USA Today"
 
 test('"that same day" after a month told is a day of that month; "the past year" keeps its article', () => {
   assert.deepEqual(times('The ferry sank last October. The harbour closed that same day.', PUBLISHED).map((t) => t.value), ['2024-10', '2024-10-XX']);
+  assert.deepEqual(times('The ferry sank in 2019. The harbour closed the same day. On the same day as the sinking, the mayor resigned.', PUBLISHED).map((t) => t.value), ['2019', '2019-XX-XX', '2019-XX-XX']);
   assert.deepEqual(one('Sales fell over the past year.'), { text: 'the past year', type: 'DURATION', value: 'P1Y' });
 });
 

@@ -233,8 +233,9 @@ function resolveAnaphoric(text: string, kept: readonly TimeCandidate[], ref: Ref
       const d = addDays(day, step);
       value = part ? `${formatDate(d)}T${part}` : formatDate(d);
     } else if (step === 0 && last && (unit === 'day' || part) && unit !== 'week') {
-      // "that same day" after "last October": a day of the month (or year) told, which TimeML writes 1998-10-XX.
-      value = last.length === 7 ? `${last}-XX` : `${last}-XX-XX`;
+      // "that same day" after "last October": a day of the month (or year) told, which TimeML writes 1998-10-XX; a
+      // second "the same day" is that day again.
+      value = last.includes('X') ? last : last.length === 7 ? `${last}-XX` : `${last}-XX-XX`;
     }
     out.push({ ...c, value });
     if (value && !part && c.type === 'DATE' && unit !== 'week') last = value;
