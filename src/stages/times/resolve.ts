@@ -74,7 +74,8 @@ export function resolveMonth(ref: Reference, month: number, tense: Tense, direct
   // As with days, the neighbouring month keeps the reference year whatever the tense cue says.
   if (tense === 'future') return month >= m - 1 ? ref.year : ref.year + 1;
   if (tense === 'past') return month <= m + 1 ? ref.year : ref.year - 1;
-  return month <= m + 2 ? ref.year : ref.year - 1;
+  // No cue: within three months ahead, like a year-less month-day (MONTH_DAY_WINDOWS.unknown), else the last one.
+  return month <= m + 3 ? ref.year : ref.year - 1;
 }
 
 /** "last fall" is the most recent fall that has ended; "this summer" the one of the reference year. */

@@ -165,6 +165,16 @@ const SPORTS_WORDS = /\b(?:goals?|scored?|scoring|match|game|half-?time|touchdow
 // Words before a day that is still to come when the sentence's events happen.
 // Adverbs of habit: a time told after one recurs ("usually conducted in the fourth quarter").
 const HABITUAL_BEFORE = /\b(?:usually|typically|normally|generally|traditionally|customarily|always)\b/i;
+// A month naming an event by its date ("the November election", "November's vote", "a June referendum", "the
+// party's July convention"): with no tense cue, news names a coming event so, and tells a past one in the past tense.
+const EVENT_AFTER = /^(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?(?:elections?|votes?|vote|referendum|conventions?|summit|primary|primaries|caucus(?:es)?|deadline|hearing|trial|meeting|showdown|conference|ballot|launch|debut|opening|runoff|polls)\b/i;
+
+/** Tense of a month's clause, read as looking ahead when the month names an event and no verb says otherwise. */
+function monthTense(ctx: RuleContext, start: number, end: number): Tense {
+  const tense = ctx.tense(start, end);
+  return tense === 'unknown' && EVENT_AFTER.test(ctx.text.slice(end, end + 40)) ? 'future' : tense;
+}
+
 const AWAITED_BEFORE = /\b(?:ahead\s+of|(?:run|lead)-up\s+to|in\s+advance\s+of|await(?:s|ed|ing)?|awaiting|countdown\s+to)\s+(?:the\s+|next\s+|this\s+)?$/i;
 
 const RULES: readonly Rule[] = [
@@ -263,7 +273,7 @@ const RULES: readonly Rule[] = [
       const month = monthNumber(word);
       if (!month) return null;
       if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}` };
-      const year = resolveMonth(ctx.ref, month, ctx.tense(start, end), dir(m[1]));
+      const year = resolveMonth(ctx.ref, month, monthTense(ctx, start, end), dir(m[1]));
       return { type: 'DATE', value: formatMonth(year, month) };
     },
   },
@@ -279,7 +289,7 @@ const RULES: readonly Rule[] = [
       const month = monthNumber(m[0]);
       if (!month) return null;
       if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}` };
-      return { type: 'DATE', value: formatMonth(resolveMonth(ctx.ref, month, ctx.tense(start, end), null), month) };
+      return { type: 'DATE', value: formatMonth(resolveMonth(ctx.ref, month, monthTense(ctx, start, end), null), month) };
     },
   },
   {

@@ -492,6 +492,17 @@ test('"the quarter of voters" is a fourth of them, and "a second-place finish" a
   assert.equal(one('Profit at Halder rose in the quarter, the company said.').value, '2024-Q4');
 });
 
+test('a month naming an event by its date, with no tense cue, is the coming one; a bare month up to three months ahead is this year\'s', () => {
+  // Published 2025-03-06.
+  assert.equal(one('Osei is the favourite in the November election.').value, '2025-11');
+  assert.equal(one('The stakes of November\'s vote in Pellham are high.').value, '2025-11');
+  assert.equal(one('Polls point to a tight race in the party\'s July convention.').value, '2025-07');
+  // Told in the past tense, the event is the last one; a bare month with no cue farther ahead too.
+  assert.equal(one('Osei lost the November election.').value, '2024-11');
+  assert.equal(one('Sales, up from 4 percent in September, are steady.').value, '2024-09');
+  assert.equal(one('A deal in June is possible for Halder.').value, '2025-06');
+});
+
 test('a date a little before publication stays in its year even beside a cue looking ahead', () => {
   // Published Thursday 2025-03-06: "Feb. 10" is 24 days back, which a year-less date in news means.
   assert.equal(one('Osei is highlighting her win over Halder on Feb. 10 as she courts voters.').value, '2025-02-10');
