@@ -709,6 +709,8 @@ const RULES: readonly Rule[] = [
         if (!ctx.ref) return { type: 'DATE', value: null };
         return { type: 'DATE', value: unit.letter === 'Y' && !unit.time ? 'PAST_REF' : 'PAST_REF' };
       }
+      // "an hour ago", "20 minutes ago": a time earlier on the day told (its clock time is not known here).
+      if (unit.time) return { type: 'DATE', value: formatDate(today) };
       return { type: 'DATE', value: shiftedValue(today, count, unit, -1) };
     },
   },

@@ -503,6 +503,11 @@ test('a month naming an event by its date, with no tense cue, is the coming one;
   assert.equal(one('A deal in June is possible for Halder.').value, '2025-06');
 });
 
+test('"an hour ago" is a time earlier on the day told: that day, not an unknown value', () => {
+  assert.deepEqual(one('About an hour ago the gunman fled, a witness said.'), { text: 'About an hour ago', type: 'DATE', value: '2025-03-06' });
+  assert.equal(one('Police arrived 20 minutes ago.').value, '2025-03-06');
+});
+
 test('a date a little before publication stays in its year even beside a cue looking ahead', () => {
   // Published Thursday 2025-03-06: "Feb. 10" is 24 days back, which a year-less date in news means.
   assert.equal(one('Osei is highlighting her win over Halder on Feb. 10 as she courts voters.').value, '2025-02-10');
