@@ -645,10 +645,11 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    // Earnings comparisons: "a year earlier", "year-ago", "the year-earlier period", "the 1988 period". The value
-    // is the year here; resolveEarningsPeriods turns it into the year-ago quarter when the report is quarterly.
+    // Earnings comparisons: "a year earlier", "year-ago", "the year-earlier period", "the prior-year period", "the 1988
+    // period". The value is the year here; resolveEarningsPeriods turns it into the year-ago quarter when the report is
+    // quarterly.
     name: 'year-ago',
-    re: /\b(?:the\s+)?(?:year-(?:ago|earlier)|(1[6-9]\d\d|20\d\d))\s+(?:period|quarter)\b|\byear-(?:ago|earlier)\b|\b(?:a|one)\s+year\s+earlier\b|\bthe\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b|\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b/gi,
+    re: /\b(?:the\s+)?(?:year-(?:ago|earlier)|prior-year|(1[6-9]\d\d|20\d\d))\s+(?:period|quarter)\b|\b(?:year-(?:ago|earlier)|prior-year)\b|\b(?:a|one)\s+year\s+earlier\b|\bthe\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b|\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b/gi,
     build(m, ctx) {
       if (m[1]) return { type: 'DATE', value: m[1] };
       return { type: 'DATE', value: ctx.ref ? formatYear(ctx.ref.year - 1) : null };

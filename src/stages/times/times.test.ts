@@ -503,6 +503,10 @@ test('a month naming an event by its date, with no tense cue, is the coming one;
   assert.equal(one('A deal in June is possible for Halder.').value, '2025-06');
 });
 
+test('"the prior-year period" is a year-ago comparison like "the year-earlier period"', () => {
+  assert.deepEqual(times('Halder earned $5 million in the fourth quarter, up from $4 million in the prior-year period.').map((t) => [t.text, t.value]), [['the fourth quarter', '2024-Q4'], ['the prior-year period', '2023-Q4']]);
+});
+
 test('"an hour ago" is a time earlier on the day told: that day, not an unknown value', () => {
   assert.deepEqual(one('About an hour ago the gunman fled, a witness said.'), { text: 'About an hour ago', type: 'DATE', value: '2025-03-06' });
   assert.equal(one('Police arrived 20 minutes ago.').value, '2025-03-06');
