@@ -462,12 +462,15 @@ test('a timetable in the simple present looks forward in running text; a headlin
   assert.equal(one('Arden Minister Visits Pellham Port Tuesday').value, '2025-03-04');
 });
 
-test('a clock time takes its day from its clause ("a.m." is no sentence end), else from its paragraph, else publication', () => {
+test('a clock time takes its day from its clause ("a.m." is no sentence end), else from the story, unless it stamps a live entry', () => {
   // Published Thursday 2025-03-06.
   assert.deepEqual(times('The ferry will leave at 4 in the morning (4 a.m. Friday).').map((t) => t.value), ['2025-03-07T04:00', '2025-03-07T04:00']);
   assert.deepEqual(times('The ferry sank on Monday. It went down at 10 p.m. in calm water.').map((t) => t.value), ['2025-03-03', '2025-03-03T22:00']);
   // The clock times heading the entries of a live report are publication day's, not the day an earlier entry told.
   assert.deepEqual(times('Osei won the primary on Monday.\n\n9:40 p.m.\n\nOsei thanks her supporters.').map((t) => t.value), ['2025-03-03', '2025-03-06T21:40']);
+  assert.deepEqual(times('Osei won the primary on Monday.\n\n___. 9:40 p.m. Osei thanks her supporters.').map((t) => t.value), ['2025-03-03', '2025-03-06T21:40']);
+  // A clock time inside a paragraph of narrative keeps the day the story told before it.
+  assert.deepEqual(times('Osei won the primary on Monday.\n\nHalder conceded when the polls closed at 8 p.m.').map((t) => t.value), ['2025-03-03', '2025-03-03T20:00']);
 });
 
 test('"the third quarter of last year" is one expression, that year\'s quarter, and not the quarter reported on', () => {

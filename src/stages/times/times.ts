@@ -174,9 +174,10 @@ function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCan
       if (!best || gap.length < best.distance) best = { day, distance: gap.length, other, after };
     }
     if (!best) {
-      // No day in its clause: the day its paragraph last told ("Slepian was shot Oct. 23 ... at 10 p.m."), which is
-      // publication day when the paragraph has told none. Not a day of an earlier paragraph: the clock times heading
-      // the entries of a live report ("9:40 p.m. The senator says ...") are publication day's.
+      // No day in its clause: the day the story last told ("Slepian was shot Oct. 23 ... at 10 p.m."), which is
+      // publication day when the story has told none. A clock time heading its paragraph (the entries of a live
+      // report: "___. 9:40 p.m. The senator says ...", "(all times EDT): 9:34 p.m.") is a time stamp of
+      // publication day, and takes a day only from its own paragraph.
       let told: { day: CalendarDate; end: number } | null = null;
       for (const other of kept) {
         if (other.start >= c.start) break;
@@ -186,8 +187,10 @@ function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCan
           if (day) told = { day, end: other.end };
         }
       }
-      const sameParagraph = told !== null && !/\n\s*\n/.test(text.slice(told.end, c.start));
-      return told && sameParagraph ? { ...c, value: `${formatDate(told.day)}${c.value.slice(10)}` } : c;
+      const paragraphStart = text.lastIndexOf('\n', c.start) + 1;
+      const stamp = /^[\s_.]*$|:\s*$/.test(text.slice(paragraphStart, c.start));
+      const usable = told !== null && (!stamp || told.end > paragraphStart);
+      return told && usable ? { ...c, value: `${formatDate(told.day)}${c.value.slice(10)}` } : c;
     }
     const value = `${formatDate(best.day)}${c.value.slice(10)}`;
     // "9 a.m. Tuesday", "midnight Friday", "5 p.m. EST, Nov. 6": one expression. A day with a date in brackets
