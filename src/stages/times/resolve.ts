@@ -40,12 +40,13 @@ export function resolveWeekday(ref: CalendarDate, day: number, tense: Tense, dir
  * Where a year-less month-day may fall, in days from publication, by the tense of its clause. News tells of the
  * last few months and announces the next few: with no tense cue a date is taken within 9 months back and 3
  * months ahead; a past-tense clause still allows two months ahead ("extended the offer to Nov. 20"), since
- * reported decisions often fix dates to come; a future-tense clause allows two weeks back (tense cues are noisy).
+ * reported decisions often fix dates to come; a future-tense clause allows a month back, since tense cues are noisy
+ * ("is highlighting his win on Feb. 1") and news writes the year of a date that is not in the current year.
  */
 const MONTH_DAY_WINDOWS: Readonly<Record<Tense, readonly [number, number]>> = {
   past: [-300, 60],
   unknown: [-270, 95],
-  future: [-14, 350],
+  future: [-30, 335],
 };
 
 /** Year of a year-less "Oct. 23": the one inside the tense's window around publication, else the nearest. */
@@ -73,7 +74,8 @@ export function resolveMonth(ref: Reference, month: number, tense: Tense, direct
   // As with days, the neighbouring month keeps the reference year whatever the tense cue says.
   if (tense === 'future') return month >= m - 1 ? ref.year : ref.year + 1;
   if (tense === 'past') return month <= m + 1 ? ref.year : ref.year - 1;
-  return month <= m + 2 ? ref.year : ref.year - 1;
+  // No cue: within three months ahead, like a year-less month-day (MONTH_DAY_WINDOWS.unknown), else the last one.
+  return month <= m + 3 ? ref.year : ref.year - 1;
 }
 
 /** "last fall" is the most recent fall that has ended; "this summer" the one of the reference year. */

@@ -9,6 +9,8 @@ export type Tense = 'past' | 'future' | 'unknown';
 const FUTURE_SOURCE = [
   "(?:will|won't|shall|would|wouldn't)(?:\\s+(?:not|also|still|soon|probably|likely|then|now))?(?:\\s+(?:be|have(?:\\s+been)?)\\s+[a-z]+)?",
   "['\\u2019]ll",
+  // Possibility looks ahead too ("can win Tuesday's primary", "may decide on Friday"), unless perfect ("may have left").
+  '(?:can|may|might)(?!\\s+(?:not\\s+)?have\\b)(?=\\s+(?:not\\s+)?[a-z])',
   // Obligation looks ahead ("must leave by Friday", "should decide Tuesday"), unless it is perfect ("must have left").
   '(?:must|should)(?!\\s+(?:not\\s+)?have\\b)',
   'going\\s+to',
@@ -37,10 +39,12 @@ const IRREGULAR_PAST =
 // "had until Friday" tells a deadline of the past; "has until Friday" one to come (the "until" cue above).
 const PAST_SOURCE = `had\\s+(?:until|till)|(?:has|have|had)\\s+(?:not\\s+|also\\s+|already\\s+|since\\s+)?(?:been\\s+)?(?!to\\b|until\\b|till\\b|scheduled\\b|planned\\b|set\\b|agreed\\b|promised\\b|vowed\\b|decided\\b)[a-z]+|${IRREGULAR_PAST}|ago|last|earlier|yesterday|[a-z]{2,}ed`;
 
-// News tells a timetable in the simple present ("The talks resume Thursday", "Voters go to the polls on Sunday"):
-// verbs of scheduled events, in forms that are seldom nouns, count as future in a sentence of running text.
+// News tells a timetable in the simple present ("The talks resume Thursday", "Voters go to the polls on Sunday",
+// "Ohio holds its primary on Tuesday", "the court hears the case Monday"): verbs of scheduled events, in forms that
+// are seldom nouns, count as future in a sentence of running text.
 const SCHEDULED_PRESENT_SOURCE =
-  '(?:continue|continues|resume|resumes|reconvene|reconvenes|convene|convenes|meet|meets|begin|begins|arrive|arrives|travel|travels|go|goes|fly|flies|depart|departs|kick\\s+off|kicks\\s+off|testify|testifies|compete|competes|take\\s+effect|takes\\s+effect|get\\s+under\\s+way|gets\\s+under\\s+way)';
+  '(?:continue|continues|resume|resumes|reconvene|reconvenes|convene|convenes|meet|meets|begin|begins|arrive|arrives|travel|travels|go|goes|fly|flies|depart|departs|kick\\s+off|kicks\\s+off|testify|testifies|compete|competes|take\\s+effect|takes\\s+effect|get\\s+under\\s+way|gets\\s+under\\s+way|' +
+  'hold|holds|hosts|opens|closes|faces|heads|visits|hears|wraps\\s+up|takes\\s+office|takes\\s+over|goes\\s+on\\s+trial|stands\\s+trial|tees\\s+off|opens\\s+(?:up\\s+)?to|debuts|premieres|airs)';
 
 const CUE_RE = new RegExp(`\\b(?:(${FUTURE_SOURCE})|(${PAST_SOURCE}))\\b`, 'gi');
 // Not an infinitive or a verb after an auxiliary ("for Sun to meet demand", "did not meet"), which carry no tense.
@@ -61,7 +65,7 @@ const NOT_PAST = /^(?:need|indeed|hundred|speed|feed|seed|breed|proceed|exceed|s
 // opens a new clause ("..., but", "..., while", "..., officials said").
 // A conjunction before a new verb group ("met him on Monday and will see her Sunday") opens the next conjunct.
 const BOUNDARY_RE =
-  /[;:]|\s--\s|\s_\s|["\u201c\u201d]|``|''|,\s+(?:but|while|although|though|because|whereas|and\s+then|which|who|where|when|after|before|since|as)\b|\s(?:and|but|or)\s+(?=(?:will|would|shall|is|are|was|were|has|have|had|plans?|expects?)\b)/gi;
+  /[;:]|\s--\s|\s_\s|["\u201c\u201d]|``|''|,\s+(?:but|while|although|though|because|whereas|and\s+then|which|who|whose|where|when|after|before|since|as)\b|\s(?:and|but|or)\s+(?=(?:will|would|shall|is|are|was|were|has|have|had|plans?|expects?)\b)/gi;
 
 /** The part of the sentence around [start, end) not separated from it by a clause boundary. */
 function clauseAround(text: string, sentence: Span, start: number, end: number): Span {
@@ -72,11 +76,19 @@ function clauseAround(text: string, sentence: Span, start: number, end: number):
   BOUNDARY_RE.lastIndex = 0;
   const back = text.slice(from, start);
   let cut = 0;
-  for (let m = BOUNDARY_RE.exec(back); m; m = BOUNDARY_RE.exec(back)) cut = m.index + m[0].length;
+  let relative = false;
+  for (let m = BOUNDARY_RE.exec(back); m; m = BOUNDARY_RE.exec(back)) {
+    cut = m.index + m[0].length;
+    relative = /^,\s+(?:which|who|whose|where)$/i.test(m[0]);
+  }
   from += cut;
   BOUNDARY_RE.lastIndex = 0;
   const m = BOUNDARY_RE.exec(text.slice(end, to));
   if (m) to = end + m.index;
+  // A relative clause set off by commas ("Ohio, which votes Tuesday, ...") ends at its closing comma: the verb after
+  // it belongs to the main clause.
+  const comma = relative ? text.slice(end, to).indexOf(',') : -1;
+  if (comma >= 0) to = end + comma;
   return { start: from, end: to };
 }
 
@@ -109,6 +121,8 @@ export function tenseAround(text: string, sentence: Span, start: number, end: nu
         // A participle inside a noun phrase is an adjective: "a still unspecified date", "the proposed merger".
         if (/ed$/i.test(word) && /\b(?:a|an|the|its|their|his|her|this|that|these|those|our|your)\s+(?:[a-z]+ly\s+|still\s+|newly\s+|so-)?$/i.test(slice.slice(Math.max(0, m.index - 30), m.index))) continue;
       }
+      // Capitalised, "May" is the month ("in May and June"), not the modal.
+      if (m[1] && /^May\b/.test(word)) continue;
       const mStart = from + m.index;
       const mEnd = mStart + word.length;
       // "planned a rally on Saturday" looks forward; "On Friday, officials planned to" dates the planning.

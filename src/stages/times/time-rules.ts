@@ -165,6 +165,16 @@ const SPORTS_WORDS = /\b(?:goals?|scored?|scoring|match|game|half-?time|touchdow
 // Words before a day that is still to come when the sentence's events happen.
 // Adverbs of habit: a time told after one recurs ("usually conducted in the fourth quarter").
 const HABITUAL_BEFORE = /\b(?:usually|typically|normally|generally|traditionally|customarily|always)\b/i;
+// A month naming an event by its date ("the November election", "November's vote", "a June referendum", "the
+// party's July convention"): with no tense cue, news names a coming event so, and tells a past one in the past tense.
+const EVENT_AFTER = /^(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?(?:elections?|votes?|vote|referendum|conventions?|summit|primary|primaries|caucus(?:es)?|deadline|hearing|trial|meeting|showdown|conference|ballot|launch|debut|opening|runoff|polls)\b/i;
+
+/** Tense of a month's clause, read as looking ahead when the month names an event and no verb says otherwise. */
+function monthTense(ctx: RuleContext, start: number, end: number): Tense {
+  const tense = ctx.tense(start, end);
+  return tense === 'unknown' && EVENT_AFTER.test(ctx.text.slice(end, end + 40)) ? 'future' : tense;
+}
+
 const AWAITED_BEFORE = /\b(?:ahead\s+of|(?:run|lead)-up\s+to|in\s+advance\s+of|await(?:s|ed|ing)?|awaiting|countdown\s+to)\s+(?:the\s+|next\s+|this\s+)?$/i;
 
 const RULES: readonly Rule[] = [
@@ -263,7 +273,7 @@ const RULES: readonly Rule[] = [
       const month = monthNumber(word);
       if (!month) return null;
       if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}` };
-      const year = resolveMonth(ctx.ref, month, ctx.tense(start, end), dir(m[1]));
+      const year = resolveMonth(ctx.ref, month, monthTense(ctx, start, end), dir(m[1]));
       return { type: 'DATE', value: formatMonth(year, month) };
     },
   },
@@ -279,7 +289,7 @@ const RULES: readonly Rule[] = [
       const month = monthNumber(m[0]);
       if (!month) return null;
       if (!ctx.ref) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}` };
-      return { type: 'DATE', value: formatMonth(resolveMonth(ctx.ref, month, ctx.tense(start, end), null), month) };
+      return { type: 'DATE', value: formatMonth(resolveMonth(ctx.ref, month, monthTense(ctx, start, end), null), month) };
     },
   },
   {
@@ -393,8 +403,9 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'year',
-    // A fiscal year may be named "fiscal year 2012", "FY 2012" or "FY2012": annotators write the year (1998).
-    re: new RegExp(`(?:\\b(?:(?:early|late|mid|fiscal(?:\\s+year)?|calendar(?:\\s+year)?)[\\s-]+|(?:pre|post|mid)-|FY\\s?))?(?:\\b|(?<=FY))(${YEAR})\\b(?![-/]\\d|,\\d{3}|\\.\\d|:\\d|\\s*(?:%|percent))`, 'gi'),
+    // A fiscal year may be named "fiscal year 2012", "FY 2012" or "FY2012": annotators write the year (1998). A year
+    // before a hyphen and digits is a number ("1999-2345", "2011-12"), unless a whole year follows ("1999-2003").
+    re: new RegExp(`(?:\\b(?:(?:early|late|mid|fiscal(?:\\s+year)?|calendar(?:\\s+year)?)[\\s-]+|(?:pre|post|mid)-|FY\\s?))?(?:\\b|(?<=FY))(${YEAR})\\b(?!\\/\\d|-(?!${YEAR}\\b)\\d|,\\d{3}|\\.\\d|:\\d|\\s*(?:%|percent))`, 'gi'),
     build(m, ctx, start, end) {
       const before = ctx.text.slice(Math.max(0, start - 24), start);
       const after = ctx.text.slice(end, end + 30);
@@ -556,7 +567,7 @@ const RULES: readonly Rule[] = [
   {
     // "the third quarter", "the 1988 second quarter", "next year's first quarter", "the current quarter".
     name: 'quarter',
-    re: /\b(?:the\s+)?(?:((?:1[6-9]\d\d|20\d\d)(?:['\u2019]s)?|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:fiscal\s+)?(1[6-9]\d\d|20\d\d))?/gi,
+    re: /\b(?:the\s+)?(?:((?:1[6-9]\d\d|20\d\d)(?:['\u2019]s)?|this\s+year's|last\s+year's|next\s+year's|year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|latest|last|previous|current|year-earlier|year-ago|same)(?:[\s-]+(?:fiscal\s+)?)quarters?\b(?:\s+of\s+(?:(?:fiscal\s+)?(1[6-9]\d\d|20\d\d)|(this|last|next)\s+(?:fiscal\s+)?year\b))?/gi,
     build(m, ctx, start) {
       const word = (m[2] ?? '').toLowerCase();
       const nth: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
@@ -571,6 +582,9 @@ const RULES: readonly Rule[] = [
       }
       if (q) {
         let year: number | null = m[3] ? Number(m[3]) : /^\d{4}/.test(lead) ? Number(lead.slice(0, 4)) : null;
+        // "the third quarter of last year" names its year after it, like "last year's third quarter" before it.
+        const yearAfter = (m[4] ?? '').toLowerCase();
+        if (year === null && ctx.ref && yearAfter) year = ctx.ref.year + (yearAfter === 'last' ? -1 : yearAfter === 'next' ? 1 : 0);
         if (year === null && ctx.ref) {
           if (lead.startsWith('this')) year = ctx.ref.year;
           else if (lead.startsWith('last')) year = ctx.ref.year - 1;
@@ -622,17 +636,20 @@ const RULES: readonly Rule[] = [
     // here, the one the report named in resolveEarningsPeriods.
     name: 'the-quarter',
     re: /\b(?:the|this)\s+(?:latest\s+)?(?:quarter|period)\b(?!-)/gi,
-    build(m, ctx) {
+    build(m, ctx, _start, end) {
       if (/period/i.test(m[0]) && !/latest/i.test(m[0])) return null;
+      // "the quarter of voters who ...": a fourth of something, not three months ("the quarter of 1989" is told by a year).
+      if (/^\s+of\s+(?!(?:the\s+)?(?:fiscal\s+)?(?:year|1[6-9]\d\d|20\d\d)\b)/i.test(ctx.text.slice(end, end + 24))) return null;
       const last = ctx.ref ? lastCompletedQuarter(ctx.ref) : null;
       return { type: 'DATE', value: last ? `${formatYear(last.year)}-Q${last.quarter}` : null };
     },
   },
   {
-    // Earnings comparisons: "a year earlier", "year-ago", "the year-earlier period", "the 1988 period". The value
-    // is the year here; resolveEarningsPeriods turns it into the year-ago quarter when the report is quarterly.
+    // Earnings comparisons: "a year earlier", "year-ago", "the year-earlier period", "the prior-year period", "the 1988
+    // period". The value is the year here; resolveEarningsPeriods turns it into the year-ago quarter when the report is
+    // quarterly.
     name: 'year-ago',
-    re: /\b(?:the\s+)?(?:year-(?:ago|earlier)|(1[6-9]\d\d|20\d\d))\s+(?:period|quarter)\b|\byear-(?:ago|earlier)\b|\b(?:a|one)\s+year\s+earlier\b|\bthe\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b|\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b/gi,
+    re: /\b(?:the\s+)?(?:year-(?:ago|earlier)|prior-year|(1[6-9]\d\d|20\d\d))\s+(?:period|quarter)\b|\b(?:year-(?:ago|earlier)|prior-year)\b|\b(?:a|one)\s+year\s+earlier\b|\bthe\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b|\bthe\s+quarter\s+a\s+year\s+(?:ago|earlier)\b/gi,
     build(m, ctx) {
       if (m[1]) return { type: 'DATE', value: m[1] };
       return { type: 'DATE', value: ctx.ref ? formatYear(ctx.ref.year - 1) : null };
@@ -693,6 +710,8 @@ const RULES: readonly Rule[] = [
         if (!ctx.ref) return { type: 'DATE', value: null };
         return { type: 'DATE', value: unit.letter === 'Y' && !unit.time ? 'PAST_REF' : 'PAST_REF' };
       }
+      // "an hour ago", "20 minutes ago": a time earlier on the day told (its clock time is not known here).
+      if (unit.time) return { type: 'DATE', value: formatDate(today) };
       return { type: 'DATE', value: shiftedValue(today, count, unit, -1) };
     },
   },
@@ -709,7 +728,7 @@ const RULES: readonly Rule[] = [
   {
     name: 'duration',
     re: new RegExp(
-      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following|latest)\\s+|the\\s+(?=\\S+\\s+(?:[a-z]+\\s+)?[a-z]+s\\b))?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|nearly|almost|over(?!\\s+(?:several|many|a\\s+few|few|some)\\b)|under)\\s+)?(${COUNT})(?:(?:\\s+to\\s+|\\s*[-\\u2013]\\s*)(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)(?:\\s+or\\s+so\\b)?`,
+      `\\b(?:(?:the\\s+)?(?:past|last|next|previous|coming|first|final|recent|following|latest)\\s+|the\\s+(?=[^\\s-]+\\s+(?:[a-z]+\\s+)?[a-z]+s\\b))?(?:(?:more\\s+than|less\\s+than|at\\s+least|at\\s+most|up\\s+to|nearly|almost|over(?!\\s+(?:several|many|a\\s+few|few|some)\\b)|under)\\s+)?(${COUNT})(?:(?:\\s+to\\s+|\\s*[-\\u2013]\\s*)(${NUM}))?(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|school))?[\\s-]+(${UNIT_SOURCE})(?:-long)?\\b(?!-old|\\s+old\\b)(?:\\s+or\\s+so\\b)?`,
       'gi',
     ),
     build(m, ctx, start, end) {
@@ -728,7 +747,8 @@ const RULES: readonly Rule[] = [
       }
       // "four years old" is an age, not a stretch of time; "a second round" is an ordinal.
       if (/^\s+(?:old|of\s+age)\b/i.test(ctx.text.slice(end, end + 12))) return null;
-      if (/^(?:a|one)\s+second$/i.test(m[0]) && /^\s+(?!later|ago|or|and|before|after)[a-z]/i.test(ctx.text.slice(end, end + 10))) return null;
+      // "a second-place finish" too.
+      if (/^(?:a|one)\s+second$/i.test(m[0]) && /^(?:\s+(?!later|ago|or|and|before|after)[a-z]|-[a-z])/i.test(ctx.text.slice(end, end + 10))) return null;
       return { type: 'DURATION', value: durationValue(count, unit) };
     },
   },

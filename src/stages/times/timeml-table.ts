@@ -11,7 +11,7 @@ export const TIMEML_CHOICES: ChoiceTable = {
   "# years ago|year": { seen: 5, correct: {"keep": 3} },
   "# years|duration": { seen: 7, correct: {"=P10Y": 1, "=P12Y": 1, "=P210Y": 1, "=P40Y": 2, "=P5Y": 1, "keep": 5} },
   "# year|duration": { seen: 4, correct: {"=P1Y": 1, "=P4Y": 1, "=P5Y": 1, "=P6Y": 1, "keep": 4} },
-  "#-day|duration": { seen: 5, correct: {"=P14D": 1, "=P1D": 1, "=P2D": 1, "=P4D": 1, "=P7D": 1, "keep": 5} },
+  "#-day|duration": { seen: 6, correct: {"=P14D": 1, "=P1D": 1, "=P2D": 1, "=P30D": 1, "=P4D": 1, "=P7D": 1, "keep": 6} },
   "#-hour|duration": { seen: 5, correct: {"=PT10H": 1, "=PT16H": 2, "=PT5H": 1, "keep": 4} },
   "#-year|duration": { seen: 8, correct: {"=P10Y": 1, "=P23Y": 1, "=P2Y": 3, "=P30Y": 1, "=P3Y": 1, "=P8Y": 1, "keep": 8} },
   "#|year": { seen: 79, correct: {"keep": 64} },

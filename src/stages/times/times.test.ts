@@ -462,6 +462,79 @@ test('a timetable in the simple present looks forward in running text; a headlin
   assert.equal(one('Arden Minister Visits Pellham Port Tuesday').value, '2025-03-04');
 });
 
+test('a clock time takes its day from its clause ("a.m." is no sentence end), else from the story, unless it stamps a live entry', () => {
+  // Published Thursday 2025-03-06.
+  assert.deepEqual(times('The ferry will leave at 4 in the morning (4 a.m. Friday).').map((t) => t.value), ['2025-03-07T04:00', '2025-03-07T04:00']);
+  assert.deepEqual(times('The ferry sank on Monday. It went down at 10 p.m. in calm water.').map((t) => t.value), ['2025-03-03', '2025-03-03T22:00']);
+  // The clock times heading the entries of a live report are publication day's, not the day an earlier entry told.
+  assert.deepEqual(times('Osei won the primary on Monday.\n\n9:40 p.m.\n\nOsei thanks her supporters.').map((t) => t.value), ['2025-03-03', '2025-03-06T21:40']);
+  assert.deepEqual(times('Osei won the primary on Monday.\n\n___. 9:40 p.m. Osei thanks her supporters.').map((t) => t.value), ['2025-03-03', '2025-03-06T21:40']);
+  // A clock time inside a paragraph of narrative keeps the day the story told before it.
+  assert.deepEqual(times('Osei won the primary on Monday.\n\nHalder conceded when the polls closed at 8 p.m.').map((t) => t.value), ['2025-03-03', '2025-03-03T20:00']);
+});
+
+test('"the third quarter of last year" is one expression, that year\'s quarter, and not the quarter reported on', () => {
+  // Published 2025-03-06.
+  assert.deepEqual(one('Halder lost money in the third quarter of last year.'), { text: 'the third quarter of last year', type: 'DATE', value: '2024-Q3' });
+  assert.equal(one('Halder expects a profit in the first quarter of next year.').value, '2026-Q1');
+  // Like "last year's fourth quarter", the comparison's base is not the quarter the report is on.
+  assert.deepEqual(times('Profit rose to $5 million in the fourth quarter from $4 million in the third quarter of last year, and sales rose 3% from a year earlier.').map((t) => t.value), ['2024-Q4', '2024-Q3', '2023-Q4']);
+});
+
+test('a range of whole years is two years; "the" stays out of a hyphenated length before its noun', () => {
+  assert.deepEqual(times('Osei ran the port from 1999-2003.').map((t) => [t.text, t.value]), [['1999', '1999'], ['2003', '2003']]);
+  assert.deepEqual(times('Call 1999-2345 for tickets.'), []);
+  assert.deepEqual(times('The 2011-12 season was long.'), []);
+  assert.deepEqual(one('The one-year deal expires soon.'), { text: 'one-year', type: 'DURATION', value: 'P1Y' });
+  assert.deepEqual(one('In the two years since, sales fell.'), { text: 'the two years', type: 'DURATION', value: 'P2Y' });
+});
+
+test('"the quarter of voters" is a fourth of them, and "a second-place finish" an ordinal', () => {
+  assert.deepEqual(times('Osei did well with the quarter of voters who named honesty.'), []);
+  assert.deepEqual(times('Osei rebounded after a second-place finish in Pellham.'), []);
+  assert.equal(one('Profit at Halder rose in the quarter, the company said.').value, '2024-Q4');
+});
+
+test('a month naming an event by its date, with no tense cue, is the coming one; a bare month up to three months ahead is this year\'s', () => {
+  // Published 2025-03-06.
+  assert.equal(one('Osei is the favourite in the November election.').value, '2025-11');
+  assert.equal(one('The stakes of November\'s vote in Pellham are high.').value, '2025-11');
+  assert.equal(one('Polls point to a tight race in the party\'s July convention.').value, '2025-07');
+  // Told in the past tense, the event is the last one; a bare month with no cue farther ahead too.
+  assert.equal(one('Osei lost the November election.').value, '2024-11');
+  assert.equal(one('Sales, up from 4 percent in September, are steady.').value, '2024-09');
+  assert.equal(one('A deal in June is possible for Halder.').value, '2025-06');
+});
+
+test('"the prior-year period" is a year-ago comparison like "the year-earlier period"', () => {
+  assert.deepEqual(times('Halder earned $5 million in the fourth quarter, up from $4 million in the prior-year period.').map((t) => [t.text, t.value]), [['the fourth quarter', '2024-Q4'], ['the prior-year period', '2023-Q4']]);
+});
+
+test('"an hour ago" is a time earlier on the day told: that day, not an unknown value', () => {
+  assert.deepEqual(one('About an hour ago the gunman fled, a witness said.'), { text: 'About an hour ago', type: 'DATE', value: '2025-03-06' });
+  assert.equal(one('Police arrived 20 minutes ago.').value, '2025-03-06');
+});
+
+test('a date a little before publication stays in its year even beside a cue looking ahead', () => {
+  // Published Thursday 2025-03-06: "Feb. 10" is 24 days back, which a year-less date in news means.
+  assert.equal(one('Osei is highlighting her win over Halder on Feb. 10 as she courts voters.').value, '2025-02-10');
+  assert.equal(one('The vote will be held on March 20.').value, '2025-03-20');
+});
+
+test('a schedule in the simple present, a modal of possibility and a relative clause set off by commas look ahead', () => {
+  // Published Thursday 2025-03-06.
+  assert.equal(one('Pellham holds its mayoral primary on Tuesday.').value, '2025-03-11');
+  assert.equal(one('The court hears the appeal Monday, a lawyer said.').value, '2025-03-10');
+  assert.equal(one('Osei can still win the Tuesday primary in Pellham.').value, '2025-03-11');
+  assert.equal(one('The board may decide on Friday whether to sell.').value, '2025-03-07');
+  // Perfect modals look back, and "May" capitalised is the month, not the modal.
+  assert.equal(one('The suspect may have left Pellham on Friday.').value, '2025-02-28');
+  assert.deepEqual(times('Sales fell in May and rose on Friday, the company said.').map((t) => t.value), ['2024-05', '2025-02-28']);
+  // The verb after the closing comma belongs to the main clause, not to the relative clause holding the day.
+  assert.equal(one('Speaking in Pellham, which is set to host the second debate Tuesday, Osei mocked her rival.').value, '2025-03-11');
+  assert.equal(one('Osei, who spoke in Pellham on Tuesday, left for Arden.').value, '2025-03-04');
+});
+
 test('a day something is set or moved to lies ahead, whatever the tense of the setting', () => {
   // Published Thursday 2025-03-06.
   assert.equal(one('The hearing in Pellham was moved to Friday.').value, '2025-03-07');
@@ -489,6 +562,15 @@ test('a capitalised time word inside running text belongs to a name: "USA Today"
   assert.deepEqual(times('The poll, published by USA Today, shows a lead.'), []);
   assert.deepEqual(times('The poster showed a scene from the film "High Noon" to the crowd.'), []);
   assert.deepEqual(times('Mara Osei said on the programme 60 Minutes that she would stay.'), []);
+  // Written in capitals ("USA TODAY") or as a show's title ("Saturday Night Live"), still a name in running text.
+  assert.deepEqual(times('In a national USA TODAY poll, most voters said they were undecided.'), []);
+  assert.deepEqual(times('She hosted "Saturday Night Live" and joked about the race.'), []);
+  assert.equal(one('Rebels shelled the port Saturday night, residents said.').value, '2025-03-01TNI');
+  // A sentence crowded with names still has a few lower-case words: a time word after a capitalised one is a name.
+  assert.deepEqual(times('Speaking to "Arden This Morning" on the radio, Osei refrained from attacking.'), []);
+  assert.deepEqual(times('Later, the Pellham Daily Courier suggested the mayor was leaving.'), []);
+  assert.deepEqual(times('Mara Osei, the Daily Lantern editor who wrote the profile, said so.'), []);
+  assert.equal(one('The blast hit on Tuesday Night, police said.').value, '2025-03-04TNI');
   // Sentence starts and headlines keep theirs.
   assert.equal(one('Today the board meets in Pellham.').value, '2025-03-06');
   assert.equal(one('Arden Ferry Service Resumes Next Week').value, '2025-W11');
@@ -496,6 +578,7 @@ test('a capitalised time word inside running text belongs to a name: "USA Today"
 
 test('"that same day" after a month told is a day of that month; "the past year" keeps its article', () => {
   assert.deepEqual(times('The ferry sank last October. The harbour closed that same day.', PUBLISHED).map((t) => t.value), ['2024-10', '2024-10-XX']);
+  assert.deepEqual(times('The ferry sank in 2019. The harbour closed the same day. On the same day as the sinking, the mayor resigned.', PUBLISHED).map((t) => t.value), ['2019', '2019-XX-XX', '2019-XX-XX']);
   assert.deepEqual(one('Sales fell over the past year.'), { text: 'the past year', type: 'DURATION', value: 'P1Y' });
 });
 

@@ -169,20 +169,28 @@ function anchorClockTimes(text: string, kept: readonly TimeCandidate[]): TimeCan
       const day = other.type === 'DATE' && other.value && /^\d{4}-\d\d-\d\d$/.test(other.value) ? dayOf(other.value) : null;
       const after = other.start >= c.end;
       const gap = after ? text.slice(c.end, other.start) : text.slice(other.end, c.start);
-      // The same clause: no sentence or clause break between them.
-      if (!day || gap.length > NEAR || /[!?;\n]|\.\s/.test(gap)) continue;
+      // The same clause: no sentence or clause break between them (the periods of "a.m." break nothing).
+      if (!day || gap.length > NEAR || /[!?;\n]|\.\s/.test(gap.replace(/\b([ap])\.m\./gi, '$1m'))) continue;
       if (!best || gap.length < best.distance) best = { day, distance: gap.length, other, after };
     }
     if (!best) {
       // No day in its clause: the day the story last told ("Slepian was shot Oct. 23 ... at 10 p.m."), which is
-      // publication day when the story has told none.
-      let told: CalendarDate | null = null;
+      // publication day when the story has told none. A clock time heading its paragraph (the entries of a live
+      // report: "___. 9:40 p.m. The senator says ...", "(all times EDT): 9:34 p.m.") is a time stamp of
+      // publication day, and takes a day only from its own paragraph.
+      let told: { day: CalendarDate; end: number } | null = null;
       for (const other of kept) {
         if (other.start >= c.start) break;
         // A day with its part ("Tuesday evening", 2026-03-10TEV) tells the day too.
-        if ((other.type === 'DATE' || other.type === 'TIME') && other.value && /^\d{4}-\d\d-\d\d(?:T[A-Z]{2})?$/.test(other.value)) told = dayOf(other.value.slice(0, 10));
+        if ((other.type === 'DATE' || other.type === 'TIME') && other.value && /^\d{4}-\d\d-\d\d(?:T[A-Z]{2})?$/.test(other.value)) {
+          const day = dayOf(other.value.slice(0, 10));
+          if (day) told = { day, end: other.end };
+        }
       }
-      return told ? { ...c, value: `${formatDate(told)}${c.value.slice(10)}` } : c;
+      const paragraphStart = text.lastIndexOf('\n', c.start) + 1;
+      const stamp = /^[\s_.]*$|:\s*$/.test(text.slice(paragraphStart, c.start));
+      const usable = told !== null && (!stamp || told.end > paragraphStart);
+      return told && usable ? { ...c, value: `${formatDate(told.day)}${c.value.slice(10)}` } : c;
     }
     const value = `${formatDate(best.day)}${c.value.slice(10)}`;
     // "9 a.m. Tuesday", "midnight Friday", "5 p.m. EST, Nov. 6": one expression. A day with a date in brackets
@@ -228,8 +236,9 @@ function resolveAnaphoric(text: string, kept: readonly TimeCandidate[], ref: Ref
       const d = addDays(day, step);
       value = part ? `${formatDate(d)}T${part}` : formatDate(d);
     } else if (step === 0 && last && (unit === 'day' || part) && unit !== 'week') {
-      // "that same day" after "last October": a day of the month (or year) told, which TimeML writes 1998-10-XX.
-      value = last.length === 7 ? `${last}-XX` : `${last}-XX-XX`;
+      // "that same day" after "last October": a day of the month (or year) told, which TimeML writes 1998-10-XX; a
+      // second "the same day" is that day again.
+      value = last.includes('X') ? last : last.length === 7 ? `${last}-XX` : `${last}-XX-XX`;
     }
     out.push({ ...c, value });
     if (value && !part && c.type === 'DATE' && unit !== 'week') last = value;
@@ -262,7 +271,7 @@ function resolveEarningsPeriods(
   };
   const reportedBy = (c: TimeCandidate): { year: number; quarter: number } | null => {
     const q = c.value ? QUARTER_VALUE.exec(c.value) : null;
-    if (!q || (c.rule !== 'quarter' && c.rule !== 'quarter-ended') || /year-(?:ago|earlier)|last\s+year's/i.test(text.slice(c.start, c.end))) return null;
+    if (!q || (c.rule !== 'quarter' && c.rule !== 'quarter-ended') || /year-(?:ago|earlier)|last\s+year's|of\s+last\s+(?:fiscal\s+)?year/i.test(text.slice(c.start, c.end))) return null;
     // Only a quarter that has ended can be the one reported on ("expects a loss in the fourth quarter" is not).
     const ended = !lastCompleted || Number(q[1]) * 4 + Number(q[2]) <= lastCompleted.year * 4 + lastCompleted.quarter;
     // Results told in the past tense ("reported a 47% decline in fourth-quarter earnings") are of a quarter that has
@@ -404,7 +413,7 @@ function learnedChoice(text: string, c: TimeCandidate, table: ChoiceTable, polic
 }
 
 // Time words English writes in lower case; capitalised inside running text they belong to a name.
-const LOWER_CASE_TIME_WORD = /^(?:Today|Tonight|Now|Noon|Midnight|Minutes|Hours|Days|Weeks|Years|Daily|Weekly|Monthly|Week|Month|Year|Future|Past|Century)\b/;
+const LOWER_CASE_TIME_WORD = /^(?:Today|Tonight|Now|Noon|Midday|Midnight|Minutes|Hours|Days|Weeks|Years|Daily|Nightly|Weekly|Monthly|Week|Month|Year|Future|Past|Century|Morning|Afternoon|Evening|Night)\b/;
 
 /**
  * "USA Today", "High Noon", ABC's "This Week", "60 Minutes": a time word capitalised after a word of the same
@@ -413,16 +422,29 @@ const LOWER_CASE_TIME_WORD = /^(?:Today|Tonight|Now|Noon|Midnight|Minutes|Hours|
  */
 function inName(text: string, c: TimeCandidate, sentence: Span | undefined): boolean {
   if (!sentence) return false;
-  const words = text.slice(c.start, c.end).split(/\s+/);
+  const phrase = text.slice(c.start, c.end);
+  // "Saturday Night Live", "Monday Night Football": a day and its part both capitalised before another capitalised word.
+  const dayTitle = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:Night|Morning|Evening|Afternoon)\s+[A-Z][a-z]/.test(text.slice(c.start, c.start + 40));
+  // A time word in capitals ("USA TODAY") is written as a name is, like a capitalised one ("USA Today").
+  const words = phrase.split(/\s+/).map((w) => (/^[A-Z]{3,}$/.test(w) ? `${w[0]}${w.slice(1).toLowerCase()}` : w));
   const at = words.findIndex((w) => LOWER_CASE_TIME_WORD.test(w.replace(/^\d+$/, '')));
-  if (at < 0) return false;
-  const offset = c.start + text.slice(c.start, c.end).indexOf(words[at] ?? '');
-  if (!/[A-Za-z0-9,']\s+$/.test(text.slice(Math.max(sentence.start, offset - 3), offset))) return false;
+  if (!dayTitle) {
+    if (at < 0) return false;
+    // "Tuesday Night" written with a capital is still the night of that day.
+    if (at > 0 && /^(?:Morning|Afternoon|Evening|Night)$/.test(words[at] ?? '') && /day$/i.test(words[at - 1] ?? '')) return false;
+    const offset = c.start + phrase.toLowerCase().indexOf((words[at] ?? '').toLowerCase());
+    if (!/[A-Za-z0-9,']\s+$/.test(text.slice(Math.max(sentence.start, offset - 3), offset))) return false;
+  }
   const said = text.slice(sentence.start, sentence.end);
   const lower = said.match(/(?<![.!?"'`]\s)\b[a-z][a-z]{3,}\b/g)?.length ?? 0;
   const upper = said.match(/\b[A-Z][a-z]{3,}\b/g)?.length ?? 0;
-  // A sentence of running text has more lower-case words than capitalised ones.
-  return lower > upper;
+  // A sentence of running text has more lower-case words than capitalised ones. One crowded with names still has
+  // a few, and there a capitalised time word after a capitalised word ("the New York Daily News", "CBS This
+  // Morning") is inside a name too.
+  // So is one before a capitalised word ("the Daily Beast", "The Nightly Show"), which a time word never qualifies.
+  const afterCapital = /\b[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(sentence.start, c.start - 20), c.start)) && /^[A-Z]/.test(phrase);
+  const beforeCapital = /^[A-Z]/.test(phrase) && /^\s+[A-Z][a-z]/.test(text.slice(c.end, c.end + 4));
+  return lower > upper || ((afterCapital || beforeCapital) && lower >= 3);
 }
 
 /** Time expressions of a text with TimeML values, resolved against `reference` (ISO, may be partial or null). */
