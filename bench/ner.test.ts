@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { conllFile } from './ner.js';
+import { confirmHalfSeen, conllFile } from './ner.js';
 
 test('a folder is read by eng.testb when present, else eng.testa; a file path is kept', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'ner-bench-'));
@@ -15,4 +15,12 @@ test('a folder is read by eng.testb when present, else eng.testa; a file path is
   assert.equal(conllFile(dir), join(dir, 'eng.testb'));
   assert.equal(conllFile(join(dir, 'eng.testa')), join(dir, 'eng.testa'));
   assert.equal(conllFile(join(dir, 'missing')), join(dir, 'missing'));
+});
+
+test('the confirm half counts as seen only for eng.testa and only when training.json says the model learned from it', () => {
+  const withDev = { trainedOn: { train: 946, devConfirm: 108 } };
+  assert.equal(confirmHalfSeen('/data/conll2003/eng.testa', withDev), true);
+  assert.equal(confirmHalfSeen('/data/conll2003/eng.testb', withDev), false);
+  assert.equal(confirmHalfSeen('/data/conll2003/eng.testa', { trainedOn: { train: 946, devConfirm: 0 } }), false);
+  assert.equal(confirmHalfSeen('/data/conll2003/eng.testa', {}), false);
 });

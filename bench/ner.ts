@@ -1,11 +1,11 @@
 // NER bench: conlleval entity F1 per type and tagging speed on a CoNLL-2003 file, beside compromise in the same run; tuning / confirm / untouched figures apart.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { countChunks, parseConll, scoreCounts, splitTraining, type ConllDocument, type EntityScores, type PrfCounts } from '../src/stages/entities/conll.js';
 import { ENTITY_TYPES, type Chunk } from '../src/stages/entities/decode.js';
-import { DEFAULT_MODEL_DIR, loadNerModel, tagDocument } from '../src/stages/entities/ner-model.js';
+import { DEFAULT_MODEL_DIR, loadNerModel, tagDocument, TRAIN_ONLY_MODEL_FILE, type NerModel } from '../src/stages/entities/ner-model.js';
 import { BenchDataMissing, SHARED_BENCH, type BenchMetrics, type BenchRun } from './types.js';
 
 /** CPU time of this process: "per second on one core" even when the shared machine is oversubscribed. */
@@ -34,8 +34,7 @@ interface Tagged {
   readonly seconds: number;
 }
 
-function ours(docs: readonly ConllDocument[]): Tagged {
-  const model = loadNerModel();
+function ours(docs: readonly ConllDocument[], model: NerModel = loadNerModel()): Tagged {
   const t0 = cpuSeconds();
   const chunks = docs.map((d) => tagDocument(d.map((s) => s.tokens), model));
   return { chunks, seconds: cpuSeconds() - t0 };
@@ -118,6 +117,18 @@ function median<T extends { seconds: number }>(runs: number, f: () => T): T {
 interface TrainingRecord {
   readonly tuning?: { readonly documents: number; readonly withRules: { readonly f1: number; readonly byType?: Readonly<Record<string, number>> } };
   readonly epochs?: number;
+  /** What the shipped model learned from: eng.train documents and eng.testa's even-numbered (confirm) documents. */
+  readonly trainedOn?: { readonly train: number; readonly devConfirm: number };
+}
+
+/** True when the scored file is eng.testa and the shipped model learned from its even-numbered (confirm) documents. */
+export function confirmHalfSeen(path: string, record: TrainingRecord): boolean {
+  return basename(path) === 'eng.testa' && (record.trainedOn?.devConfirm ?? 0) > 0;
+}
+
+/** The eng.train-only model of the same recipe, when training wrote one beside a shipped model that learned from dev. */
+function trainOnlyModel(): NerModel | null {
+  return existsSync(join(DEFAULT_MODEL_DIR, TRAIN_ONLY_MODEL_FILE)) ? loadNerModel(DEFAULT_MODEL_DIR, TRAIN_ONLY_MODEL_FILE) : null;
 }
 
 /** The five-fold cross-validation over eng.train written by scripts/train-ner-cv.ts (the same recipe, never dev). */
@@ -175,6 +186,10 @@ export const run: BenchRun = async (options) => {
   const even = (i: number): boolean => i % 2 === 0;
   const odd = (i: number): boolean => i % 2 === 1;
   const record = trainingRecord();
+  const seen = confirmHalfSeen(path, record);
+  const baseModel = trainOnlyModel();
+  const trainOnly = baseModel ? ours(docs, baseModel) : null;
+  const trainOnlySplit = trainOnly ? { whole: score(docs, trainOnly), confirm: score(docs, trainOnly, even), untouched: score(docs, trainOnly, odd) } : null;
   const trainPath = fileURLToPath(new URL('conll2003/eng.train', SHARED_BENCH));
   const tuningDocs = existsSync(trainPath) ? splitTraining(parseConll(readFileSync(trainPath, 'utf8'))).tuning : [];
   const baseTuning = tuningDocs.length ? score(tuningDocs, compromise(tuningDocs)) : null;
@@ -196,6 +211,7 @@ export const run: BenchRun = async (options) => {
       ...(cv.meanWithRules !== undefined ? { trainCvF1: cv.meanWithRules, trainCvF1ORG: cv.meanByType?.ORG ?? 0 } : {}),
       confirmF1: split.confirm.mine.f1,
       untouchedF1: split.untouched.mine.f1,
+      ...(trainOnlySplit ? { trainOnlyF1: trainOnlySplit.whole.f1, trainOnlyConfirmF1: trainOnlySplit.confirm.f1, trainOnlyUntouchedF1: trainOnlySplit.untouched.f1 } : {}),
       modelLoadMs: loadMs,
       modelLoadCpuMs: loadCpuMs,
       modelMb,
@@ -212,11 +228,15 @@ export const run: BenchRun = async (options) => {
     notes: [
       `speed: tokens per CPU-second (process.cpuUsage) over the whole file, median of ${RUNS.ours} passes after one warm-up pass (parallax: tagging incl. features, both Viterbi passes and name rules; compromise: nlp() and its people/organizations/places), one core; model load as wall and CPU time (cold, first load in the process)`,
       `model files ${files.map((x) => `${x.f} ${x.mb.toFixed(2)} MB`).join(', ')}: ${modelMb.toFixed(2)} MB (limit 20 MB); load ${loadMs.toFixed(0)} ms wall, ${loadCpuMs.toFixed(0)} ms CPU (limit 300 ms)`,
-      `split F1, parallax / compromise: tuning (every 5th eng.train document, ${tuningDocs.length}; parallax figure from training.json, a model trained without them${record.epochs ? `, ${record.epochs} epochs chosen there` : ''}) ${mineTuning ? percent(mineTuning.f1) : 'n/a (run npm run train:ner)'} / ${baseTuning ? percent(baseTuning.f1) : 'n/a'}; confirm (even-numbered documents of this file, ${Math.ceil(docs.length / 2)}) ${percent(split.confirm.mine.f1)} / ${percent(split.confirm.base.f1)}; untouched (odd-numbered, ${Math.floor(docs.length / 2)}) ${percent(split.untouched.mine.f1)} / ${percent(split.untouched.base.f1)}`,
+      `split F1, parallax / compromise: tuning (every 5th eng.train document, ${tuningDocs.length}; parallax figure from training.json, a model trained without them${record.epochs ? `, ${record.epochs} epochs chosen there` : ''}) ${mineTuning ? percent(mineTuning.f1) : 'n/a (run npm run train:ner)'} / ${baseTuning ? percent(baseTuning.f1) : 'n/a'}; confirm (even-numbered documents of this file, ${Math.ceil(docs.length / 2)}${seen ? '; training data of the shipped model, so they confirm only the eng.train-only model below' : ''}) ${percent(split.confirm.mine.f1)} / ${percent(split.confirm.base.f1)}; untouched (odd-numbered, ${Math.floor(docs.length / 2)}) ${percent(split.untouched.mine.f1)} / ${percent(split.untouched.base.f1)}`,
+      `trained on: ${record.trainedOn ? `${record.trainedOn.train} eng.train documents${record.trainedOn.devConfirm ? ` + ${record.trainedOn.devConfirm} eng.testa even-numbered (confirm) documents; eng.testa's odd-numbered (untouched) documents never` : ' only'}` : 'eng.train only'}`,
+      ...(trainOnlySplit
+        ? [`eng.train-only model (${TRAIN_ONLY_MODEL_FILE}, same recipe without the dev documents): whole ${percent(trainOnlySplit.whole.f1)}, confirm ${percent(trainOnlySplit.confirm.f1)}, untouched ${percent(trainOnlySplit.untouched.f1)}`]
+        : []),
       cv.meanWithRules !== undefined
         ? `train 5-fold CV F1 (scripts/train-ner-cv.ts: every fifth eng.train document held out in turn, ${cv.runs ?? '?'} runs averaged per fold): mean ${percent(cv.meanWithRules)}, folds ${(cv.folds ?? []).map((f) => percent(f.withRules)).join(' / ')}; ORG ${percent(cv.meanByType?.ORG ?? 0)}`
         : 'train 5-fold CV: n/a (run npx tsx scripts/train-ner-cv.ts)',
-      ...table('parallax', whole),
+      ...table(seen ? 'parallax (whole file, half of it training data)' : 'parallax', whole),
       ...table('compromise', baseWhole),
     ],
   };

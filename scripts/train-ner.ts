@@ -1,17 +1,17 @@
-// `npm run train:ner`: trains the structured-perceptron (Viterbi) BILOU tagger on CoNLL-2003 eng.train only; epochs are picked on a tuning slice of train.
+// `npm run train:ner`: trains the structured-perceptron (Viterbi) BILOU tagger on CoNLL-2003 eng.train and eng.testa's confirm half; epochs are picked on a tuning slice of train.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bilouTags, countChunks, parseConll, scoreCounts, splitDev, splitTraining, type ConllDocument, type EntityScores, type PrfCounts } from '../src/stages/entities/conll.js';
 import { chunksOf, decodeDocument, TAG_COUNT, type WeightTable } from '../src/stages/entities/decode.js';
 import { documentFeatures, type DocumentFeatures, type FeatureResources } from '../src/stages/entities/features.js';
-import { buildTable, DEFAULT_MODEL_DIR, encodeClusters, encodeModel, loadResources, parseClusters, tagDocument } from '../src/stages/entities/ner-model.js';
+import { buildTable, decodeModel, DEFAULT_MODEL_DIR, TRAIN_ONLY_MODEL_FILE, encodeClusters, encodeModel, loadResources, parseClusters, tagDocument } from '../src/stages/entities/ner-model.js';
 import { mulberry32 } from './seeded-random.js';
 
 /**
  * Training settings; defaults in code. Phase 1 trains on train minus its tuning slice (every fifth document) for up to
- * `epochs` epochs and keeps the epoch count that scores best on the tuning slice; phase 2 retrains on all of train for
- * that many epochs and ships it. Dev is never used to choose anything: the training log shows its even-numbered
- * (confirm) documents only.
+ * `epochs` epochs and keeps the epoch count that scores best on the tuning slice; phase 2 retrains on all of train and
+ * dev's even-numbered (confirm) documents for that many epochs and ships it. Dev is never used to choose anything, and
+ * its odd-numbered (untouched) documents are never read here.
  */
 const SETTINGS = {
   epochs: Number(process.env.NER_EPOCHS ?? 10),
@@ -35,7 +35,24 @@ const SETTINGS = {
    * (3-run model: 0.002 keeps 100.6k rows, F1 92.10; 0.5 keeps 62.1k, 92.19; 1 keeps 30.9k, 91.96).
    */
   pruneBelow: 0.5,
+  /**
+   * The shipped model also learns from dev's confirm half (eng.testa's even-numbered documents) once the recipe is
+   * fixed; NER_FINAL_DEV=0 ships the eng.train-only model instead.
+   */
+  finalWithDev: process.env.NER_FINAL_DEV !== '0',
+  /**
+   * With finalWithDev, the eng.train-only model of the same recipe is also trained and written beside it as
+   * model-train-only.bin.gz: the bench scores it too, since the confirm half no longer confirms the shipped model.
+   * NER_TRAIN_ONLY_MODEL=0 skips it and reads the one an earlier run left in OUT_DIR, when there is one.
+   */
+  trainOnlyModel: process.env.NER_TRAIN_ONLY_MODEL !== '0',
+  /**
+   * NER_REUSE_TUNING=1: skip phase 1 and take its epoch count and tuning figures from OUT_DIR's training.json (phase 1
+   * is deterministic, so this only saves machine time when the features and phase-1 settings are unchanged).
+   */
+  reuseTuning: process.env.NER_REUSE_TUNING === '1',
 } as const;
+
 
 const DATA = resolve(process.cwd(), '../shared/bench/conll2003');
 /** Where the trained model and its training.json go (default: the committed models/ner). */
@@ -211,6 +228,50 @@ function averageRuns(runs: readonly RunResult[]): { keys: number[]; weights: Flo
   return { keys, weights: Float32Array.from(sum, (v) => v / runs.length) };
 }
 
+/** A model's weight table as the tagger loads it from its file. */
+function loadedTable(gz: Buffer): WeightTable {
+  const { keys, weights } = decodeModel(gz);
+  return buildTable(keys, weights);
+}
+
+type Summary = ReturnType<typeof summarise>;
+
+interface Phase1 {
+  readonly epochs: number;
+  readonly curve: number[];
+  readonly tuning: { readonly documents: number; readonly modelOnly: Summary; readonly withRules: Summary };
+}
+
+/** Phase 1: `runs` runs on train minus the tuning slice, scored on it after every epoch; the best mean epoch wins. */
+function tune(fit: readonly Prepared[], tuning: readonly Prepared[], res: FeatureResources, t0: number): Phase1 {
+  const tuned: RunResult[] = [];
+  for (let r = 0; r < SETTINGS.runs; r++) tuned.push(trainOne(SETTINGS.seed + r, SETTINGS.epochs, fit, tuning, 'tuning', t0));
+  const curve = tuned[0]!.curve.map((_, e) => tuned.reduce((n, run) => n + run.curve[e]!, 0) / tuned.length);
+  const epochs = curve.indexOf(Math.max(...curve)) + 1;
+  const tunedModel = averageRuns(tuned);
+  // Pruned as the shipped model is, so the tuning figure is the shipped recipe's.
+  const tunedPruned = prune(tunedModel.keys, tunedModel.weights, SETTINGS.pruneBelow);
+  const tunedTable = buildTable(tunedPruned.keys, tunedPruned.weights);
+  if (process.env.NER_TUNING_OUT) {
+    // The phase-1 model, for measuring the name rules on the tuning slice (scripts/ner-rule-ablation.ts).
+    writeFileSync(resolve(process.env.NER_TUNING_OUT, 'model.bin.gz'), encodeModel(tunedPruned.keys, tunedPruned.weights, SETTINGS.passes));
+  }
+  return {
+    epochs,
+    curve: curve.map((f) => Number(f.toFixed(4))),
+    tuning: { documents: tuning.length, modelOnly: summarise(evaluate(tuning, tunedTable)), withRules: summarise(evaluateWithRules(tuning, tunedTable, res)) },
+  };
+}
+
+/** Phase 1 as an earlier run recorded it in OUT_DIR's training.json (NER_REUSE_TUNING=1), checked against these settings. */
+function recordedTuning(): Phase1 {
+  const record = JSON.parse(readFileSync(resolve(OUT_DIR, 'training.json'), 'utf8')) as Phase1 & { epochsMax: number; passes: number; runs: number; tuningCurve: number[] };
+  if (record.epochsMax !== SETTINGS.epochs || record.passes !== SETTINGS.passes || record.runs !== SETTINGS.runs || SETTINGS.fold !== 4) {
+    throw new Error('NER_REUSE_TUNING: training.json was made with other phase-1 settings; run without it');
+  }
+  return { epochs: record.epochs, curve: record.tuningCurve, tuning: record.tuning };
+}
+
 function main(): void {
   const trainPath = resolve(DATA, 'eng.train');
   const devPath = resolve(DATA, 'eng.testa');
@@ -232,50 +293,56 @@ function main(): void {
   const train = [...fit, ...tuning];
   process.stderr.write(`features ready: ${fit.length} fit + ${tuning.length} tuning train docs (${Date.now() - t0} ms)\n`);
   // Phase 1: epochs chosen on the tuning slice (the mean curve over runs).
-  const tuned: RunResult[] = [];
-  for (let r = 0; r < SETTINGS.runs; r++) tuned.push(trainOne(SETTINGS.seed + r, SETTINGS.epochs, fit, tuning, 'tuning', t0));
-  const curve = tuned[0]!.curve.map((_, e) => tuned.reduce((n, run) => n + run.curve[e]!, 0) / tuned.length);
-  const epochs = curve.indexOf(Math.max(...curve)) + 1;
-  const tunedModel = averageRuns(tuned);
-  // Pruned as the shipped model is, so the tuning figure is the shipped recipe's.
-  const tunedPruned = prune(tunedModel.keys, tunedModel.weights, SETTINGS.pruneBelow);
-  const tunedTable = buildTable(tunedPruned.keys, tunedPruned.weights);
-  const tuningModelOnly = evaluate(tuning, tunedTable);
-  const tuningWithRules = evaluateWithRules(tuning, tunedTable, res);
-  if (process.env.NER_TUNING_OUT) {
-    // The phase-1 model, for measuring the name rules on the tuning slice (scripts/ner-rule-ablation.ts).
-    writeFileSync(resolve(process.env.NER_TUNING_OUT, 'model.bin.gz'), encodeModel(tunedPruned.keys, tunedPruned.weights, SETTINGS.passes));
-  }
-  process.stderr.write(`tuning slice: best epoch ${epochs}; F1 model only ${(tuningModelOnly.f1 * 100).toFixed(2)}, with name rules ${(tuningWithRules.f1 * 100).toFixed(2)}\n`);
+  const phase1 = SETTINGS.reuseTuning ? recordedTuning() : tune(fit, tuning, res, t0);
+  const { epochs, curve } = phase1;
+  process.stderr.write(`tuning slice: best epoch ${epochs}; F1 model only ${(phase1.tuning.modelOnly.f1 * 100).toFixed(2)}, with name rules ${(phase1.tuning.withRules.f1 * 100).toFixed(2)}\n`);
   if (SETTINGS.tuningOnly) {
-    process.stdout.write(`${JSON.stringify({ fold: SETTINGS.fold, epochs, curve: curve.map((f) => Number(f.toFixed(4))), modelOnly: summarise(tuningModelOnly), withRules: summarise(tuningWithRules) })}\n`);
+    process.stdout.write(`${JSON.stringify({ fold: SETTINGS.fold, epochs, curve, modelOnly: phase1.tuning.modelOnly, withRules: phase1.tuning.withRules })}\n`);
     return;
   }
-  // Phase 2: all of train, the chosen number of epochs.
-  const runs: RunResult[] = [];
-  for (let r = 0; r < SETTINGS.runs; r++) runs.push(trainOne(SETTINGS.seed + r, epochs, train, [], 'final', t0));
-  const best = averageRuns(runs);
-  const pruned = prune(best.keys, best.weights, SETTINGS.pruneBelow);
+  // Phase 2: all of train (and dev's confirm half), the chosen number of epochs.
+  const confirmDocs = existsSync(devPath) ? splitDev(parseConll(readFileSync(devPath, 'utf8'))).confirm : [];
+  if (SETTINGS.finalWithDev && !confirmDocs.length) throw new Error(`${devPath} is needed for the shipped model (NER_FINAL_DEV=0 trains on eng.train alone)`);
+  const confirm = prepare(confirmDocs, res);
+  const finalModel = (data: readonly Prepared[], label: string): { keys: Int32Array; weights: Float32Array } => {
+    const runs: RunResult[] = [];
+    for (let r = 0; r < SETTINGS.runs; r++) runs.push(trainOne(SETTINGS.seed + r, epochs, data, [], label, t0));
+    const best = averageRuns(runs);
+    return prune(best.keys, best.weights, SETTINGS.pruneBelow);
+  };
+  // The eng.train-only model: the shipped one when finalWithDev is off; else written beside it for the bench.
+  const trainOnly = !SETTINGS.finalWithDev || SETTINGS.trainOnlyModel ? finalModel(train, 'final (train)') : null;
+  const pruned = SETTINGS.finalWithDev ? finalModel([...train, ...confirm], 'final (train + dev confirm)') : trainOnly!;
   const buf = encodeModel(pruned.keys, pruned.weights, SETTINGS.passes);
   const out = resolve(OUT_DIR, 'model.bin.gz');
   writeFileSync(out, buf);
-  const confirm = existsSync(devPath) ? splitDev(parseConll(readFileSync(devPath, 'utf8'))).confirm : [];
-  const confirmScore = confirm.length ? evaluateWithRules(prepare(confirm, res), buildTable(pruned.keys, pruned.weights), res) : null;
+  if (SETTINGS.finalWithDev && trainOnly) writeFileSync(resolve(OUT_DIR, TRAIN_ONLY_MODEL_FILE), encodeModel(trainOnly.keys, trainOnly.weights, SETTINGS.passes));
+  // Dev's confirm half scored by the eng.train-only model (it cannot confirm a model that learned from it).
+  // Scored as stored (quantised), so a model trained now and one read from an earlier run's file score alike.
+  const trainOnlyFile = resolve(OUT_DIR, TRAIN_ONLY_MODEL_FILE);
+  const trainOnlyTable = trainOnly
+    ? loadedTable(encodeModel(trainOnly.keys, trainOnly.weights, SETTINGS.passes))
+    : existsSync(trainOnlyFile)
+      ? loadedTable(readFileSync(trainOnlyFile))
+      : null;
+  const confirmScore = confirm.length && trainOnlyTable ? evaluateWithRules(confirm, trainOnlyTable, res) : null;
   const summary = {
     epochsMax: SETTINGS.epochs,
     epochs,
     passes: SETTINGS.passes,
     runs: SETTINGS.runs,
-    tuningCurve: curve.map((f) => Number(f.toFixed(4))),
+    tuningCurve: curve,
     /** Trained on train minus the tuning slice: the tuning figure the bench reports. */
-    tuning: { documents: tuning.length, modelOnly: summarise(tuningModelOnly), withRules: summarise(tuningWithRules) },
-    /** Shipped model (all of train) on dev's even-numbered documents; dev's odd-numbered ones are never read here. */
+    tuning: phase1.tuning,
+    /** What the shipped model learned from: eng.train documents, and eng.testa's even-numbered (confirm) documents. */
+    trainedOn: { train: train.length, devConfirm: SETTINGS.finalWithDev ? confirm.length : 0 },
+    /** The eng.train-only model on dev's even-numbered documents; dev's odd-numbered ones are never read here. */
     devConfirm: confirmScore ? summarise(confirmScore) : null,
     features: pruned.keys.length,
     bytes: buf.length,
   };
   writeFileSync(resolve(OUT_DIR, 'training.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  process.stderr.write(`wrote ${out}: ${pruned.keys.length} features, ${(buf.length / 1e6).toFixed(1)} MB; dev confirm F1 ${confirmScore ? (confirmScore.f1 * 100).toFixed(2) : 'n/a'}\n`);
+  process.stderr.write(`wrote ${out}: ${pruned.keys.length} features, ${(buf.length / 1e6).toFixed(1)} MB; dev confirm F1 (eng.train-only model) ${confirmScore ? (confirmScore.f1 * 100).toFixed(2) : 'n/a'}\n`);
 }
 
 main();

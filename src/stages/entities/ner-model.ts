@@ -16,6 +16,9 @@ export const DEFAULT_MODEL_DIR =
     .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
     .find((dir) => existsSync(join(dir, 'model.bin.gz'))) ?? fileURLToPath(new URL('../../../models/ner/', import.meta.url));
 
+/** The eng.train-only model `npm run train:ner` writes beside a shipped model that also learned from eng.testa's confirm half (read by the NER bench only). */
+export const TRAIN_ONLY_MODEL_FILE = 'model-train-only.bin.gz';
+
 export interface NerModel {
   readonly resources: FeatureResources;
   readonly table: WeightTable;
@@ -168,19 +171,20 @@ export function loadResources(dir = DEFAULT_MODEL_DIR): FeatureResources {
 
 const cache = new Map<string, NerModel>();
 
-/** Loads (once per directory) the committed model; throws PX40x with the fix when files are missing. */
-export function loadNerModel(dir = DEFAULT_MODEL_DIR): NerModel {
-  const hit = cache.get(dir);
+/** Loads (once per file) the committed model, `file` in `dir` beside its clusters and gazetteers; throws PX40x with the fix when files are missing. */
+export function loadNerModel(dir = DEFAULT_MODEL_DIR, file = 'model.bin.gz'): NerModel {
+  const path = join(dir, file);
+  const hit = cache.get(path);
   if (hit) return hit;
   let gz: Buffer;
   try {
-    gz = readFileSync(join(dir, 'model.bin.gz'));
+    gz = readFileSync(path);
   } catch {
-    throw new Error(`PX403: missing NER model ${join(dir, 'model.bin.gz')}; run npm run train:ner`);
+    throw new Error(`PX403: missing NER model ${path}; run npm run train:ner`);
   }
   const { keys, weights, passes } = decodeModel(gz);
   const model: NerModel = { resources: loadResources(dir), table: buildTable(keys, weights), features: keys.length, passes };
-  cache.set(dir, model);
+  cache.set(path, model);
   return model;
 }
 
