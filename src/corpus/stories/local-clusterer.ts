@@ -1,6 +1,6 @@
 // Story clustering that re-examines a bounded neighbourhood on each arrival: average link over the new item and the members of its candidate stories (found through an inverted index), so membership hardly depends on arrival order.
 import type { FeatureCounts } from './article-features.js';
-import { dot, topKeys, type SparseVector } from './online-clusterer.js';
+import { dot, pairwiseDots, topKeys, type SparseVector } from './online-clusterer.js';
 
 /** Turns an item's raw feature counts into a unit vector under the current document frequencies. */
 export type Weigher = (features: ReadonlyMap<string, number>) => SparseVector;
@@ -109,10 +109,10 @@ export function averageLink(
   const n = units.length;
   // Pairs the contrast check kept apart, until one of the two groups grows.
   const blocked = new Uint8Array(contrast ? n * n : 0);
-  const sim = new Float64Array(n * n);
+  const sim = pairwiseDots(units.map((u) => u.sum));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const s = dot(units[i]!.sum, units[j]!.sum) / (units[i]!.size * units[j]!.size);
+      const s = sim[i * n + j]! / (units[i]!.size * units[j]!.size);
       sim[i * n + j] = s;
       sim[j * n + i] = s;
     }
@@ -177,7 +177,8 @@ export interface ParkedStory {
 }
 
 function addInto(target: Map<string, number>, vector: ReadonlyMap<string, number>): void {
-  for (const [k, w] of vector) target.set(k, (target.get(k) ?? 0) + w);
+  // forEach, not for-of over entries: no [key, weight] array per entry in the hottest loop of re-clustering.
+  vector.forEach((w, k) => target.set(k, (target.get(k) ?? 0) + w));
 }
 
 interface Profile {
