@@ -1,6 +1,6 @@
 // Story clustering that re-examines a bounded neighbourhood on each arrival: average link over the new item and the members of its candidate stories (found through an inverted index), so membership hardly depends on arrival order.
 import type { FeatureCounts } from './article-features.js';
-import { dot, pairwiseDots, topKeys, type SparseVector } from './online-clusterer.js';
+import { dot, numberKeys, pairwiseDots, sumVectors, topKeys, type NumberedVectors, type SparseVector } from './online-clusterer.js';
 
 /** Turns an item's raw feature counts into a unit vector under the current document frequencies. */
 export type Weigher = (features: ReadonlyMap<string, number>) => SparseVector;
@@ -105,11 +105,12 @@ export function averageLink(
   units: readonly { readonly sum: ReadonlyMap<string, number>; readonly size: number }[],
   threshold: number,
   contrast?: ContrastOptions,
+  numbered: NumberedVectors = numberKeys(units.map((u) => u.sum)),
 ): number[][] {
   const n = units.length;
   // Pairs the contrast check kept apart, until one of the two groups grows.
   const blocked = new Uint8Array(contrast ? n * n : 0);
-  const sim = pairwiseDots(units.map((u) => u.sum));
+  const sim = pairwiseDots(numbered);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const s = sim[i * n + j]! / (units[i]!.size * units[j]!.size);
@@ -577,10 +578,12 @@ export class LocalClusterer {
     }
     if (arrival) units.push(arrival);
     this.work.units += units.length;
+    const numbered = numberKeys(units.map((u) => u.sum));
     const groups = averageLink(
       units.map((u) => ({ sum: u.sum, size: u.items.length })),
       this.options.threshold,
       this.options.contrast,
+      numbered,
     );
 
     // The oldest story keeps its id on the group holding most of its members; the others follow in creation order.
@@ -624,8 +627,7 @@ export class LocalClusterer {
       if (seq === undefined) seq = this.nextSeq++;
       const old = before.get(seq);
       const items = g.flatMap((u) => units[u]!.items).sort((a, b) => (this.arrival.get(a) ?? 0) - (this.arrival.get(b) ?? 0));
-      const sum = new Map<string, number>();
-      for (const u of g) addInto(sum, units[u]!.sum);
+      const sum = sumVectors(numbered, g);
       const absorbedHere = old ? [...old.absorbed] : [];
       for (const [gone, into] of absorber) {
         if (into !== gi) continue;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seededRandom } from '../../../test/helpers/seeded-random.js';
-import { dot, normalize, normalizeInPlace, pairwiseDots } from './online-clusterer.js';
+import { dot, normalize, normalizeInPlace, numberKeys, pairwiseDots, sumVectors } from './online-clusterer.js';
 
 function randomVectors(seed: number, count: number): Map<string, number>[] {
   const random = seededRandom(seed);
@@ -17,7 +17,7 @@ function randomVectors(seed: number, count: number): Map<string, number>[] {
 test('pairwiseDots gives every pair the same bits as dot, whichever vector is smaller', () => {
   const vectors = [...randomVectors(3, 40), new Map<string, number>()];
   const n = vectors.length;
-  const out = pairwiseDots(vectors);
+  const out = pairwiseDots(numberKeys(vectors));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       assert.ok(Object.is(out[i * n + j], dot(vectors[i]!, vectors[j]!)), `pair ${i}, ${j}`);
@@ -31,4 +31,14 @@ test('normalizeInPlace gives the keys, order and values of normalize, and emptie
   const expected = [...normalize(weights)];
   assert.deepEqual([...normalizeInPlace(new Map(weights))], expected);
   assert.equal(normalizeInPlace(new Map([['a', 0]])).size, 0);
+});
+
+test('sumVectors adds the vectors named as a map adding them one by one would: same keys, order and bits', () => {
+  const vectors = randomVectors(5, 12);
+  const which = [7, 2, 9, 0, 11];
+  const expected = new Map<string, number>();
+  for (const v of which) for (const [k, w] of vectors[v]!) expected.set(k, (expected.get(k) ?? 0) + w);
+  const got = sumVectors(numberKeys(vectors), which);
+  assert.deepEqual([...got.keys()], [...expected.keys()]);
+  for (const [k, w] of expected) assert.ok(Object.is(got.get(k), w), k);
 });
