@@ -489,7 +489,8 @@ export class LocalClusterer {
     if (held !== undefined) return { story: held, created: false, absorbed: [], changed: [] };
     this.arrival.set(item, this.arrivals++);
     const indexed = this.indexWeigh(features);
-    const kept = new Map(topKeys(indexed, this.options.featureKeys).map((k) => [k, features.get(k) ?? 0] as const));
+    const heaviest = topKeys(indexed, Math.max(this.options.featureKeys, this.options.topKeys));
+    const kept = new Map(heaviest.slice(0, this.options.featureKeys).map((k) => [k, features.get(k) ?? 0] as const));
     this.featuresOf.set(item, kept);
     const vector = this.vectorOf(item, kept);
     const candidates = this.strongest(vector, undefined);
@@ -497,7 +498,8 @@ export class LocalClusterer {
     if (away.length) yield away;
     const local = this.neighbours(candidates, vector, 1);
     const placed = this.recluster(local, { items: [item], sum: vector, from: -1 }, item);
-    for (const key of topKeys(indexed, this.options.topKeys)) this.post(key, placed.story);
+    // topKeys breaks ties by key, so the heaviest few are the head of the heaviest many: one sort, not two.
+    for (const key of heaviest.slice(0, this.options.topKeys)) this.post(key, placed.story);
     return placed;
   }
 
