@@ -43,15 +43,17 @@ export function candidatePairs(
 ): [number, number][] {
   const blocksOf = (i: number): readonly string[] => blocks?.[i] ?? [''];
   const frequencies = new Map<string, number>();
-  const postings = new Map<string, number[]>();
+  // Block -> word -> sets: two lookups, not a joined key string made and hashed for every word of every set.
+  const postings = new Map<string, Map<string, number[]>>();
   sets.forEach((set, i) => {
     for (const w of set) {
       frequencies.set(w, (frequencies.get(w) ?? 0) + 1);
       for (const block of blocksOf(i)) {
-        const key = `${block}\u0000${w}`;
-        const list = postings.get(key);
+        let words = postings.get(block);
+        if (!words) postings.set(block, (words = new Map()));
+        const list = words.get(w);
         if (list) list.push(i);
-        else postings.set(key, [i]);
+        else words.set(w, [i]);
       }
     }
   });
@@ -74,8 +76,9 @@ export function candidatePairs(
     const ordered = [...set].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : a > b ? 1 : 0));
     const prefix = ordered.length - Math.ceil(settings.minSharedShare * ordered.length) + 1;
     for (const block of blocksOf(i)) {
+      const words = postings.get(block);
       for (const w of ordered.slice(0, prefix)) {
-        const list = postings.get(`${block}\u0000${w}`) ?? [];
+        const list = words?.get(w) ?? [];
         if (list.length > settings.maxPostings) continue;
         for (const j of list) {
           if (j === i) continue;

@@ -4,7 +4,7 @@ import type { DuplicateLink, Entity, Story } from '../../core/corpus.js';
 import { compareByPublished } from '../duplicates/duplicates.js';
 import { articleFeatures, entityIdsByArticle, leadWordFeatures, type FeatureCounts } from './article-features.js';
 import { LocalClusterer, type LocalClustererOptions } from './local-clusterer.js';
-import { dot, normalize, type SparseVector } from './online-clusterer.js';
+import { dot, normalize, normalizeInPlace, type SparseVector } from './online-clusterer.js';
 import { clusterTopics } from './topic-clusterer.js';
 
 /** The local clusterer's settings (index keys, candidates, neighbourhood, split limit, bounds), plus these. */
@@ -142,11 +142,11 @@ export interface WeightingConfig extends Pick<StoriesConfig, 'weights' | 'minDoc
 export function weighFeatures(features: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>, docs: number, config: WeightingConfig): Map<string, number> {
   if (config.weights.perFamily) return weighPerFamily(features, df, docs, config);
   const weights = new Map<string, number>();
-  for (const [k, tf] of features) {
+  features.forEach((tf, k) => {
     const w = tfIdf(k, tf, df, docs, config);
     if (w !== 0) weights.set(k, w * familyWeight(k, config.weights));
-  }
-  return normalize(weights);
+  });
+  return normalizeInPlace(weights);
 }
 
 /** A feature's TF-IDF weight under the floors, or 0 when it is left out (see `weighFeatures`). */

@@ -1,6 +1,6 @@
 // Story clustering that re-examines a bounded neighbourhood on each arrival: average link over the new item and the members of its candidate stories (found through an inverted index), so membership hardly depends on arrival order.
 import type { FeatureCounts } from './article-features.js';
-import { dot, topKeys, type SparseVector } from './online-clusterer.js';
+import { dot, numberKeys, pairwiseDots, sumVectors, topKeys, type NumberedVectors, type SparseVector } from './online-clusterer.js';
 
 /** Turns an item's raw feature counts into a unit vector under the current document frequencies. */
 export type Weigher = (features: ReadonlyMap<string, number>) => SparseVector;
@@ -105,14 +105,15 @@ export function averageLink(
   units: readonly { readonly sum: ReadonlyMap<string, number>; readonly size: number }[],
   threshold: number,
   contrast?: ContrastOptions,
+  numbered: NumberedVectors = numberKeys(units.map((u) => u.sum)),
 ): number[][] {
   const n = units.length;
   // Pairs the contrast check kept apart, until one of the two groups grows.
   const blocked = new Uint8Array(contrast ? n * n : 0);
-  const sim = new Float64Array(n * n);
+  const sim = pairwiseDots(numbered);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const s = dot(units[i]!.sum, units[j]!.sum) / (units[i]!.size * units[j]!.size);
+      const s = sim[i * n + j]! / (units[i]!.size * units[j]!.size);
       sim[i * n + j] = s;
       sim[j * n + i] = s;
     }
@@ -177,7 +178,8 @@ export interface ParkedStory {
 }
 
 function addInto(target: Map<string, number>, vector: ReadonlyMap<string, number>): void {
-  for (const [k, w] of vector) target.set(k, (target.get(k) ?? 0) + w);
+  // forEach, not for-of over entries: no [key, weight] array per entry in the hottest loop of re-clustering.
+  vector.forEach((w, k) => target.set(k, (target.get(k) ?? 0) + w));
 }
 
 interface Profile {
@@ -487,7 +489,8 @@ export class LocalClusterer {
     if (held !== undefined) return { story: held, created: false, absorbed: [], changed: [] };
     this.arrival.set(item, this.arrivals++);
     const indexed = this.indexWeigh(features);
-    const kept = new Map(topKeys(indexed, this.options.featureKeys).map((k) => [k, features.get(k) ?? 0] as const));
+    const heaviest = topKeys(indexed, Math.max(this.options.featureKeys, this.options.topKeys));
+    const kept = new Map(heaviest.slice(0, this.options.featureKeys).map((k) => [k, features.get(k) ?? 0] as const));
     this.featuresOf.set(item, kept);
     const vector = this.vectorOf(item, kept);
     const candidates = this.strongest(vector, undefined);
@@ -495,7 +498,8 @@ export class LocalClusterer {
     if (away.length) yield away;
     const local = this.neighbours(candidates, vector, 1);
     const placed = this.recluster(local, { items: [item], sum: vector, from: -1 }, item);
-    for (const key of topKeys(indexed, this.options.topKeys)) this.post(key, placed.story);
+    // topKeys breaks ties by key, so the heaviest few are the head of the heaviest many: one sort, not two.
+    for (const key of heaviest.slice(0, this.options.topKeys)) this.post(key, placed.story);
     return placed;
   }
 
@@ -576,10 +580,12 @@ export class LocalClusterer {
     }
     if (arrival) units.push(arrival);
     this.work.units += units.length;
+    const numbered = numberKeys(units.map((u) => u.sum));
     const groups = averageLink(
       units.map((u) => ({ sum: u.sum, size: u.items.length })),
       this.options.threshold,
       this.options.contrast,
+      numbered,
     );
 
     // The oldest story keeps its id on the group holding most of its members; the others follow in creation order.
@@ -623,8 +629,7 @@ export class LocalClusterer {
       if (seq === undefined) seq = this.nextSeq++;
       const old = before.get(seq);
       const items = g.flatMap((u) => units[u]!.items).sort((a, b) => (this.arrival.get(a) ?? 0) - (this.arrival.get(b) ?? 0));
-      const sum = new Map<string, number>();
-      for (const u of g) addInto(sum, units[u]!.sum);
+      const sum = sumVectors(numbered, g);
       const absorbedHere = old ? [...old.absorbed] : [];
       for (const [gone, into] of absorber) {
         if (into !== gi) continue;
