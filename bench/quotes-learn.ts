@@ -213,6 +213,31 @@ export function contentEndExamples(docs: readonly Doc[], layers: ReadonlyMap<str
   return out;
 }
 
+/**
+ * Runs the quotes stage with no filter over documents and labels the candidate speaker spans (source-bounds.ts) of each
+ * quote whose cue overlaps a gold Cue with a Source: right when the candidate matches that Source by the bench's rule
+ * (trimmed, shared characters at least half of the longer). Quotes none of whose candidates is right teach nothing and
+ * are left out.
+ */
+export function sourceBoundsExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel | ((doc: Doc) => CueModel), config: QuotesConfig = QUOTES_DEFAULTS): TrainingExample[] {
+  const out: TrainingExample[] = [];
+  const open = { ...config, minCuePrecision: 0, minAttributionProbability: 0 };
+  for (const doc of docs) {
+    const docLayers = layers.get(doc.name);
+    if (!docLayers) continue;
+    for (const s of extractScoredQuotes(doc.text, docLayers, open, cuesOf(cues, doc), false)) {
+      const cue = s.quote.cue;
+      if (!s.bounds?.length || !cue) continue;
+      const gold = doc.gold.find((g) => g.source && g.cue?.some((c) => c.start < cue.end && cue.start < c.end));
+      const source = gold?.source ? normalize(doc.text, gold.source) : [];
+      if (!source.length) continue;
+      const labelled = s.bounds.map((b) => ({ features: b.features, right: matches(doc.text, normalize(doc.text, [b.span]), source, 'overlap') }));
+      if (labelled.some((e) => e.right)) out.push(...labelled);
+    }
+  }
+  return out;
+}
+
 const cuesOf = (cues: CueModel | ((doc: Doc) => CueModel), doc: Doc): CueModel => (typeof cues === 'function' ? cues(doc) : cues);
 
 /** Training settings of the cue proposer: fewer passes than the attribution model (ten times the examples). */
@@ -268,7 +293,19 @@ export function learnCueModel(
   docs: readonly Doc[],
   layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>,
   config: QuotesConfig = QUOTES_DEFAULTS,
-): { weights: CueWeight[]; precision: CuePrecision[]; proposer: AttributionModel; words: number; contentEnd: AttributionModel; cuts: number; attribution: AttributionModel; examples: number; model: CueModel } {
+): {
+  weights: CueWeight[];
+  precision: CuePrecision[];
+  proposer: AttributionModel;
+  words: number;
+  contentEnd: AttributionModel;
+  cuts: number;
+  sourceBounds: AttributionModel;
+  spans: number;
+  attribution: AttributionModel;
+  examples: number;
+  model: CueModel;
+} {
   const weights = learnCueWeights(docs);
   const rows = weights.map((w) => [w.word, w.cue, w.seen] as const);
   const words = proposerExamples(docs, layers);
@@ -281,8 +318,10 @@ export function learnCueModel(
   const precisionRows = precision.map((p) => [p.cue, p.right, p.total] as const);
   const cutExamples = contentEndExamples(docs, layers, (d) => cueModelOf(rows, precisionRows, null, null, crossFitted(d)), config);
   const contentEnd = trainAttributionModel(cutExamples, TRAINING_DEFAULTS);
-  // The attribution model learns from contents as the content-end model cuts them.
-  const examples = attributionExamples(docs, layers, (d) => cueModelOf(rows, precisionRows, null, contentEnd, crossFitted(d)), config);
+  const spanExamples = sourceBoundsExamples(docs, layers, (d) => cueModelOf(rows, precisionRows, null, contentEnd, crossFitted(d)), config);
+  const sourceBounds = trainAttributionModel(spanExamples, TRAINING_DEFAULTS);
+  // The attribution model learns from contents as the content-end model cuts them and speakers as the source-bounds model bounds them.
+  const examples = attributionExamples(docs, layers, (d) => cueModelOf(rows, precisionRows, null, contentEnd, crossFitted(d), sourceBounds), config);
   const attribution = trainAttributionModel(examples, TRAINING_DEFAULTS);
   return {
     weights,
@@ -291,9 +330,11 @@ export function learnCueModel(
     words: words.length,
     contentEnd,
     cuts: cutExamples.length,
+    sourceBounds,
+    spans: spanExamples.length,
     attribution,
     examples: examples.length,
-    model: cueModelOf(rows, precisionRows, attribution, contentEnd, proposer),
+    model: cueModelOf(rows, precisionRows, attribution, contentEnd, proposer, sourceBounds),
   };
 }
 

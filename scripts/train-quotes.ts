@@ -1,4 +1,4 @@
-// `npm run train:quotes`: learns the quotes stage's cue weights, cue precision, content-end and attribution models from PolNeAR train only and writes their modules.
+// `npm run train:quotes`: learns the quotes stage's cue weights, cue precision, content-end, source-bounds and attribution models from PolNeAR train only and writes their modules.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { attributionModelModule } from '../src/stages/quotes/attribution-model.js';
@@ -15,13 +15,14 @@ import { SHARED_BENCH } from '../bench/types.js';
  */
 const dir = process.argv[2] ?? fileURLToPath(new URL('polnear/train/', SHARED_BENCH));
 const { docs } = loadDocs(dir);
-const { weights, precision, proposer, words, contentEnd, cuts, attribution, examples } = learnCueModel(docs, layersOf(docs));
+const { weights, precision, proposer, words, contentEnd, cuts, sourceBounds, spans, attribution, examples } = learnCueModel(docs, layersOf(docs));
 const out = (name: string): string => fileURLToPath(new URL(`../src/stages/quotes/${name}`, import.meta.url));
 writeFileSync(out('learned-cues.ts'), weightsModule(weights, docs.length));
 writeFileSync(out('learned-cue-precision.ts'), precisionModule(precision, docs.length));
 writeFileSync(out('learned-cue-proposer.ts'), attributionModelModule(proposer, docs.length, words, 'CUE_PROPOSER', 'candidate words'));
 writeFileSync(out('learned-content-end-model.ts'), attributionModelModule(contentEnd, docs.length, cuts, 'CONTENT_END', 'content cut points'));
+writeFileSync(out('learned-source-bounds-model.ts'), attributionModelModule(sourceBounds, docs.length, spans, 'SOURCE_BOUNDS', 'candidate speaker spans'));
 writeFileSync(out('learned-attribution-model.ts'), attributionModelModule(attribution, docs.length, examples));
 process.stdout.write(
-  `${weights.length} words (${weights.filter((w) => w.word.includes(' ')).length} of them a word and a preposition), ${precision.length} cue precisions, ${proposer.weights.size} cue proposer weights from ${words} candidate words, ${contentEnd.weights.size} content-end weights from ${cuts} cut points, ${attribution.weights.size} attribution weights from ${examples} prose attributions, ${docs.length} articles\n`,
+  `${weights.length} words (${weights.filter((w) => w.word.includes(' ')).length} of them a word and a preposition), ${precision.length} cue precisions, ${proposer.weights.size} cue proposer weights from ${words} candidate words, ${contentEnd.weights.size} content-end weights from ${cuts} cut points, ${sourceBounds.weights.size} source-bounds weights from ${spans} candidate speaker spans, ${attribution.weights.size} attribution weights from ${examples} prose attributions, ${docs.length} articles\n`,
 );

@@ -52,11 +52,11 @@ export function contentCuts(ctx: FeatureContext, quote: QuoteSpan, stop: (cut: C
   return out;
 }
 
-/** The content's end at the first cut the model takes (probability at least one half), else its own end. */
-export function cutContent(ctx: FeatureContext, model: AttributionModel, quote: QuoteSpan): number {
+/** The content's end at the first cut the model takes (probability at least `threshold`), else its own end. */
+export function cutContent(ctx: FeatureContext, model: AttributionModel, quote: QuoteSpan, threshold = 0.5): number {
   let end = quote.end;
   contentCuts(ctx, quote, (cut) => {
-    if (attributionProbability(model, cut.features) < 0.5) return false;
+    if (attributionProbability(model, cut.features) < threshold) return false;
     end = cut.end;
     return true;
   });

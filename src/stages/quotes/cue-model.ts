@@ -4,6 +4,7 @@ import { LEARNED_CUE_PRECISION } from './learned-cue-precision.js';
 import { LEARNED_ATTRIBUTION_BIAS, LEARNED_ATTRIBUTION_WEIGHTS } from './learned-attribution-model.js';
 import { LEARNED_CONTENT_END_BIAS, LEARNED_CONTENT_END_WEIGHTS } from './learned-content-end-model.js';
 import { LEARNED_CUE_PROPOSER_BIAS, LEARNED_CUE_PROPOSER_WEIGHTS } from './learned-cue-proposer.js';
+import { LEARNED_SOURCE_BOUNDS_BIAS, LEARNED_SOURCE_BOUNDS_WEIGHTS } from './learned-source-bounds-model.js';
 import type { AttributionModel } from './attribution-model.js';
 
 export interface CueModel {
@@ -23,6 +24,8 @@ export interface CueModel {
   readonly contentEnd: AttributionModel | null;
   /** The learned cue proposer (cue-classifier.ts): judges every open-class word, seen or not; null proposes none. */
   readonly proposer: AttributionModel | null;
+  /** The learned model of where a speaker span starts and ends (source-bounds.ts); null keeps the rules' span. */
+  readonly sourceBounds: AttributionModel | null;
 }
 
 /** Pseudo-counts of the mean precision added to every cue's counts (a cue seen twice is not trusted as 0 or 1). */
@@ -38,13 +41,14 @@ export function cueModelOf(
   attribution: AttributionModel | null = null,
   contentEnd: AttributionModel | null = null,
   proposer: AttributionModel | null = null,
+  sourceBounds: AttributionModel | null = null,
 ): CueModel {
   const rates = new Map(rows.map(([word, cue, seen]) => [word, cue / (seen + 1)] as const));
   const right = precisionRows.reduce((n, [, r]) => n + r, 0);
   const total = precisionRows.reduce((n, [, , t]) => n + t, 0);
   const mean = total ? right / total : 1;
   const precisions = new Map(precisionRows.map(([cue, r, t]) => [cue, (r + PRECISION_SMOOTHING * mean) / (t + PRECISION_SMOOTHING)] as const));
-  return { rate: (word) => rates.get(word) ?? 0, precision: (cue) => precisions.get(cue) ?? mean, attribution, contentEnd, proposer };
+  return { rate: (word) => rates.get(word) ?? 0, precision: (cue) => precisions.get(cue) ?? mean, attribution, contentEnd, proposer, sourceBounds };
 }
 
 export const LEARNED_CUES: CueModel = cueModelOf(
@@ -53,4 +57,5 @@ export const LEARNED_CUES: CueModel = cueModelOf(
   { bias: LEARNED_ATTRIBUTION_BIAS, weights: new Map(LEARNED_ATTRIBUTION_WEIGHTS) },
   LEARNED_CONTENT_END_WEIGHTS.length ? { bias: LEARNED_CONTENT_END_BIAS, weights: new Map(LEARNED_CONTENT_END_WEIGHTS) } : null,
   LEARNED_CUE_PROPOSER_WEIGHTS.length ? { bias: LEARNED_CUE_PROPOSER_BIAS, weights: new Map(LEARNED_CUE_PROPOSER_WEIGHTS) } : null,
+  LEARNED_SOURCE_BOUNDS_WEIGHTS.length ? { bias: LEARNED_SOURCE_BOUNDS_BIAS, weights: new Map(LEARNED_SOURCE_BOUNDS_WEIGHTS) } : null,
 );

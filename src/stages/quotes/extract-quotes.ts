@@ -10,6 +10,7 @@ import { contentCuts, cutContent, type ContentCut } from './content-end.js';
 import { LEARNED_CUES, type CueModel } from './cue-model.js';
 import { findNameMentions, type Gender, type NameIndex, type NameMention } from './find-name-mentions.js';
 import { findQuoteRegions, type QuoteRegion } from './find-quote-regions.js';
+import { boundSource, sourceBounds, type SourceBound } from './source-bounds.js';
 import {
   isRelative,
   phraseAfterCue,
@@ -69,6 +70,12 @@ export interface QuotesConfig extends SpeakerSettings {
    * (scripts/tune-cue-proposer.ts: speaker F1 0.5739 off, 0.5792 at 0.5, 0.5778 at 0.35, 0.5790 at 0.25, 0.5775 at 0.15).
    */
   readonly minCueProbability: number;
+  /**
+   * Prose content after its cue ends at the first cut point the content-end model (content-end.ts) gives at least this
+   * probability of being the content's end. Chosen on the train fold (scripts/tune-cue-proposer.ts with this setting:
+   * speaker F1 0.5724 at 0.3, 0.5769 at 0.4, 0.5775 at 0.5, 0.5780 at 0.6): kept at one half.
+   */
+  readonly contentEndProbability: number;
 }
 
 export const QUOTES_DEFAULTS: QuotesConfig = {
@@ -84,6 +91,7 @@ export const QUOTES_DEFAULTS: QuotesConfig = {
   minAttributionProbability: 0.25,
   learnedPhraseRate: 0.15,
   minCueProbability: 0.5,
+  contentEndProbability: 0.5,
 };
 
 
@@ -103,7 +111,13 @@ interface Doc {
   readonly sentences: readonly Span[];
   readonly names: NameIndex;
   readonly cues: CueModel;
+  /** Bench-only: told where a cue word that passed the cue gate was dropped before it made a candidate. */
+  readonly trace: CueTrace | null;
 }
+
+/** Why a cue word that passed the gate made no prose candidate (scripts/quote-losses.ts counts these). */
+export type CueDrop = 'blocked' | 'no-source' | 'no-content';
+export type CueTrace = (cue: Span, drop: CueDrop) => void;
 
 /** Index of the first token starting at or after `offset`. */
 function tokenAt(tokens: readonly Token[], offset: number): number {
@@ -631,16 +645,27 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
       if (!(isCue(t) || OBJECT_VERBS.has(t.text) || learned) || (QUOTE_ONLY_VERBS.has(verb) && !learned)) continue;
       const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
       // "was criticized" is passive; "is criticizing" is the subject speaking now.
-      if (/^(?:the|to)$/.test(prev) || (/^(?:was|were|is|are|be|been|being)$/.test(prev) && !/ing$/.test(verb))) continue;
+      const cueSpan = { start: t.start, end: t.end };
+      if (/^(?:the|to)$/.test(prev) || (/^(?:was|were|is|are|be|been|being)$/.test(prev) && !/ing$/.test(verb))) {
+        doc.trace?.(cueSpan, 'blocked');
+        continue;
+      }
       // "a news report said", "an earlier report", "six states": the cue word is a noun here.
       // A number before a verb form is a count of its subjects ("Six in 10 say"), before a noun form a count of things ("six reports").
-      if (NOUN_BEFORE.test(prev) || (/^\p{N}/u.test(prev) && !/^(?:say|said|think|believe|want|wanted|expect|expected|agree|agreed|oppose|opposed|support|supported|see|saw|feel|felt|prefer|preferred)$/.test(verb))) continue;
-      if (/^states?$/.test(verb) && tokens[i + 1]?.text.toLowerCase() !== 'that') continue;
+      if (NOUN_BEFORE.test(prev) || (/^\p{N}/u.test(prev) && !/^(?:say|said|think|believe|want|wanted|expect|expected|agree|agreed|oppose|opposed|support|supported|see|saw|feel|felt|prefer|preferred)$/.test(verb))) {
+        doc.trace?.(cueSpan, 'blocked');
+        continue;
+      }
+      if (/^states?$/.test(verb) && tokens[i + 1]?.text.toLowerCase() !== 'that') {
+        doc.trace?.(cueSpan, 'blocked');
+        continue;
+      }
       const participle = participleSubject(doc, i, lo);
       if (participle) {
         // "Ruiz rejected the audit, saying the figures were old": the sentence subject speaks, the clause is content.
         const content = contentAfterCue(doc, i, sentence, verb, false, learned);
         if (content) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase: participle, paragraph });
+        else doc.trace?.(cueSpan, 'no-content');
         continue;
       }
       const before = phraseBeforeCue(tokens, i, lo, config);
@@ -678,10 +703,14 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
         }
       }
       const subject = before ?? coordinatedSubject(doc, i, lo) ?? clauseSubject(doc, i, lo);
-      if (!subject) continue;
+      if (!subject) {
+        doc.trace?.(cueSpan, 'no-source');
+        continue;
+      }
       const evidence = EVIDENCE_SUBJECT.test(text.slice(subject.start, subject.end));
       const content = contentAfterCue(doc, i, sentence, verb, evidence, learned);
       if (content) out.push({ content, kind: 'indirect', cue: { start: t.start, end: t.end }, phrase: subject, paragraph });
+      else doc.trace?.(cueSpan, 'no-content');
     }
   }
   return out;
@@ -927,8 +956,10 @@ function resolveAll(doc: Doc, candidates: readonly Candidate[], config: QuotesCo
     quotes.push(judged);
     if (entry) history.push(entry);
     if (name && gender && !learned.has(name)) learned.set(name, gender);
-    if (c.kind === 'direct') lastDirect = { paragraph: lastSpanStartingAtOrBefore(doc.paragraphs, c.content.end), span, name };
-    if (name && person) lastSpoken = { paragraph: lastSpanStartingAtOrBefore(doc.paragraphs, c.content.end), span, name };
+    // A running quote or quotation paragraph after this one takes the speaker span as the judge bounded it.
+    const kept = judged.quote.speaker;
+    if (c.kind === 'direct') lastDirect = { paragraph: lastSpanStartingAtOrBefore(doc.paragraphs, c.content.end), span: kept, name };
+    if (name && person) lastSpoken = { paragraph: lastSpanStartingAtOrBefore(doc.paragraphs, c.content.end), span: kept, name };
   }
   return quotes;
 }
@@ -939,7 +970,12 @@ export interface ScoredQuote {
   readonly features: readonly string[] | null;
   /** Unfiltered runs only: the cut points of the content as the rules found it (the content-end model's examples). */
   readonly cuts: readonly ContentCut[] | null;
+  /** Unfiltered runs only: the candidate speaker spans around the rules' one (the source-bounds model's examples). */
+  readonly bounds: readonly SourceBound[] | null;
 }
+
+/** Speakers whose span the rules read beside the cue (not a pronoun, nor one carried over from an earlier quote). */
+const BOUNDED = new Set(['named', 'role', 'statement', 'outlet', 'none']);
 
 /** Partial quotations by the start of their cue ('called the plan "racially toxic"'). */
 function partialsByCue(direct: readonly Candidate[]): Map<number, Span[]> {
@@ -972,11 +1008,12 @@ export function extractScoredQuotes(
   config: QuotesConfig = QUOTES_DEFAULTS,
   cues: CueModel = LEARNED_CUES,
   filter = true,
+  trace: CueTrace | null = null,
 ): ScoredQuote[] {
   const tokens = tokenize(text);
   const paragraphs = layers.paragraphs.length ? layers.paragraphs : [{ start: 0, end: text.length }];
   const sentences = layers.sentences.length ? joinBracketSplits(text, layers.sentences) : paragraphs;
-  const doc: Doc = { text, tokens, paragraphs, sentences, names: findNameMentions(text, tokens, layers.entities), cues };
+  const doc: Doc = { text, tokens, paragraphs, sentences, names: findNameMentions(text, tokens, layers.entities), cues, trace };
   const regions = findQuoteRegions(text, paragraphs);
   const direct = directCandidates(doc, regions, config);
   const indirect = config.indirect ? [...indirectCandidates(doc, direct, config), ...colonLineCandidates(doc, direct)] : [];
@@ -1005,13 +1042,18 @@ export function extractScoredQuotes(
   const model = filter && config.minAttributionProbability > 0 ? cues.attribution : null;
   const byPrecision = filter && !model && config.minCuePrecision > 0;
   const contentEnd = cues.contentEnd;
+  const sourceModel = cues.sourceBounds;
   return resolveAll(doc, all, config, (found) => {
     const cuts = filter ? null : contentCuts(ctx, found);
-    const quote = contentEnd ? { ...found, end: cutContent(ctx, contentEnd, found) } : found;
+    const bounded = found.speaker && BOUNDED.has(found.speakerHow) ? found.speaker : null;
+    const bounds = filter || !bounded ? null : sourceBounds(ctx, bounded, found.cue, found.speakerHow);
+    const speaker = sourceModel && bounded ? boundSource(ctx, sourceModel, bounded, found.cue, found.speakerHow) : found.speaker;
+    const end = contentEnd ? cutContent(ctx, contentEnd, found, config.contentEndProbability) : found.end;
+    const quote = end === found.end && speaker === found.speaker ? found : { ...found, end, speaker };
     const features = judgedByModel(quote) ? attributionFeatures(ctx, quote) : null;
     if (model && features && !vouchedFor(vouched, quote) && attributionProbability(model, features) < config.minAttributionProbability) return null;
     if (byPrecision && quote.kind === 'indirect' && quote.cue && cues.precision(text.slice(quote.cue.start, quote.cue.end).toLowerCase()) < config.minCuePrecision) return null;
-    return { quote, features, cuts };
+    return { quote, features, cuts, bounds };
   });
 }
 
