@@ -9,6 +9,7 @@ import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from './evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
 import { addDayConflicts, addOffsetConflicts } from './time-anchors.js';
+import { addYearConflicts } from './event-years.js';
 
 export interface AlignConfig extends EvolutionConfig {
   /** Minimum similarity of a pair to join two groups. */
@@ -525,6 +526,7 @@ export function alignClaims(mentions: readonly MentionDraft[], config: AlignConf
   addFacetConflicts(out, mentions, config);
   addDayConflicts(out, mentions, config.candidates);
   addOffsetConflicts(out, mentions, config.candidates);
+  addYearConflicts(out, mentions, config.candidates);
   return out;
 }
 

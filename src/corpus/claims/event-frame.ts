@@ -452,3 +452,10 @@ export function shareOf(text: string, clause: Span, q: Span): string | null {
 
 /** Words that put a clause's event in the future: planned, expected, scheduled, or a present tense of a schedule. */
 export const PLANNED_RE = /\b(?:expected|planned|scheduled|due to|will|set to|is to|are to|starts|begins|opens)\b/i;
+
+/**
+ * Words that make a clause's day one of several its event ran over ("testimony continued for the second day on
+ * Wednesday", "rioting resumed on Sunday"): another outlet's other day for it is another day of the same event.
+ */
+export const ONGOING_RE =
+  /\b(?:continued|continues|continuing|resumed|resumes|for\s+(?:the|a)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day|day\s+(?:two|three|four|five|six|seven|\d+)\s+of)\b/i;

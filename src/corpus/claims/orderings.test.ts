@@ -119,3 +119,16 @@ test('a possessor is no anchor ("during the leaders\' call" is during the call) 
   assert.equal(same.kind, 'during');
   assert.ok(orderingsClash(after, same));
 });
+
+test('a start or end verb after a phrase of place or party is read through: "after the talks in Lindau began" is no clash with "as talks went on"', () => {
+  const ended = one('Shells hit the port after the talks in Lindau ended.');
+  assert.equal(ended.point, 'end');
+  assert.equal(passage('Shells hit the port after the talks in Lindau ended.'), 'after the talks in Lindau ended');
+  const began = one('Shells hit the port after the talks in Lindau began.');
+  assert.equal(began.point, 'start');
+  const during = one('Shells hit the port as talks went on.');
+  assert.equal(orderingsClash(began, during), false);
+  assert.equal(orderingsClash(ended, during), true);
+  // A verb of another kind past the place is not the anchor's end.
+  assert.equal(one('Shells hit the port after the talks in Lindau stalled.').point, 'whole');
+});

@@ -115,13 +115,35 @@ function anchorPhrase(tokens: readonly Token[], from: number): { head: string; e
     if (words.length && /ed$/.test(w)) break;
     words.push(t);
   }
-  const next = lower(tokens[i]);
-  const point: Ordering['point'] = START_WORDS.has(next) ? 'start' : END_WORDS.has(next) ? 'end' : 'whole';
+  const phase = phaseVerb(tokens, i);
+  const point: Ordering['point'] = phase === null ? 'whole' : START_WORDS.has(lower(phase)) ? 'start' : 'end';
   for (let k = words.length - 1; k >= 0; k--) {
     const word = words[k]?.text ?? '';
     const key = classKey(word);
     if (!key) continue;
-    return PERIODS.has(word.toLowerCase().replace(/s$/, '')) ? null : { head: key, end: words[words.length - 1]?.end ?? 0, point };
+    return PERIODS.has(word.toLowerCase().replace(/s$/, '')) ? null : { head: key, end: phase?.end ?? words[words.length - 1]?.end ?? 0, point };
+  }
+  return null;
+}
+
+/** Prepositions of a place or party after an anchor, read through to a verb of its start or end. */
+const THROUGH_TO_PHASE = new Set(['in', 'at', 'on', 'with', 'between', 'among', 'over', 'about']);
+/** Longest phrase read through between an anchor and the verb of its start or end ("the talks in Lindau ended"). */
+const PHASE_REACH = 4;
+
+/**
+ * The verb of the anchor's start or end right after its noun phrase ("the call began"), or after a short phrase of
+ * place or party ("the talks in Lindau ended", "the call with Brandt began"); null when none follows.
+ */
+function phaseVerb(tokens: readonly Token[], from: number): Token | null {
+  const isPhase = (t: Token | undefined): boolean => START_WORDS.has(lower(t)) || END_WORDS.has(lower(t));
+  if (isPhase(tokens[from])) return tokens[from] ?? null;
+  if (!THROUGH_TO_PHASE.has(lower(tokens[from]))) return null;
+  for (let j = from + 1; j < tokens.length && j <= from + PHASE_REACH; j++) {
+    const t = tokens[j];
+    if (!isWord(t)) return null;
+    if (isPhase(t)) return t ?? null;
+    if (PHRASE_END.has(lower(t)) && !DETERMINERS.has(lower(t))) return null;
   }
   return null;
 }

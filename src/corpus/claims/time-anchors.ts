@@ -8,7 +8,7 @@ import { differentPersons } from './clause-facts.js';
 import type { ComparedMention, Disagreement } from './compare-mentions.js';
 import { contentKey, isIrregularPast } from './content-words.js';
 import type { MentionDraft } from './extract-mentions.js';
-import { eventWeekday, PLANNED_RE } from './event-frame.js';
+import { eventWeekday, ONGOING_RE, PLANNED_RE } from './event-frame.js';
 import { countKey, quantityInterval } from './intervals.js';
 import { synonymClass } from './synonym-class.js';
 
@@ -44,10 +44,10 @@ function weekdayOf(date: string): string | null {
 /**
  * The one day a clause gives its event: each of its event times that is a weekday of the event (see `eventWeekday`) or a
  * date resolved to a day of a known year. Null when it gives none, or two different days (a sequence of events), or
- * when the clause plans something to come.
+ * when the clause plans something to come or tells of one day of an event that ran over several (see `ONGOING_RE`).
  */
 export function eventDayOf(m: ComparedMention): EventDay | null {
-  if (PLANNED_RE.test(m.text)) return null;
+  if (PLANNED_RE.test(m.text) || ONGOING_RE.test(m.text)) return null;
   const days: EventDay[] = [];
   for (const t of m.facts.eventTimes) {
     if (t.type === 'DURATION' || t.type === 'SET') continue;
@@ -103,7 +103,7 @@ const keyOf = (w: string): string | null => synonymClass(w) ?? contentKey(w);
  * Saturday" -> shoot, die; "police killed X on Sunday" -> die); when none comes before, the first event word after the
  * day before a comma ("On Friday, pirates attacked" -> attack). Empty when the day dates no event word.
  */
-export function dayEventKeys(m: ComparedMention, day: EventDay): string[] {
+export function dayEventKeys(m: ComparedMention, day: { readonly span: Span }): string[] {
   const tokens = tokenize(m.text, { start: 0, end: m.text.length });
   const start = day.span.start - m.cite.start;
   const end = day.span.end - m.cite.start;
@@ -182,7 +182,7 @@ interface Dated {
  * Links a time conflict between the claims of two mentions from claims that did not group: at most one conflict per
  * pair of claims (pairs already in conflict are skipped), and `clash` is asked only for a pair not yet linked.
  */
-function timeConflictLinker(drafts: ClaimDraft[]): (a: MentionDraft, b: MentionDraft, spanA: Disagreement['a'], spanB: Disagreement['b'], clash: () => boolean) => void {
+export function timeConflictLinker(drafts: ClaimDraft[]): (a: MentionDraft, b: MentionDraft, spanA: Disagreement['a'], spanB: Disagreement['b'], clash: () => boolean) => void {
   const claimOf = new Map<MentionDraft, number>();
   drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
   const linked = new Set<string>();
