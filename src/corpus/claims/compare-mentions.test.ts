@@ -326,3 +326,23 @@ test('a speaker named with an organisation beside the name is the person the oth
   assert.equal(differentNames('Kestrel State Police Lt. Ilse Varga', 'Lt. Ilse Varga of the Kestrel State Police'), false);
   assert.equal(differentNames('Varga', 'Brandt'), false);
 });
+
+test('a weekday of an event that ran over days is one of its days: "continued for the second day on Wednesday" does not clash with "continued on Tuesday"', () => {
+  const second = undated('The smuggling trial of the ferry captain continued for the second day on Wednesday.');
+  const first = undated('The smuggling trial of the ferry captain continued on Tuesday with the first witnesses.');
+  assert.equal(compareMentions(second, first), null);
+  // Without the words of an ongoing event, two days of one verdict still clash.
+  const verdict = undated('The jury convicted the ferry captain of smuggling on Tuesday.');
+  assert.equal(compareMentions(undated('The jury convicted the ferry captain of smuggling on Wednesday.'), verdict)?.kind, 'time');
+});
+
+test('two clauses negating one word agree: "no gun has been recovered" / "the gun has not been recovered"', () => {
+  assert.equal(compareMentions(mention('No gun has been recovered by the police.'), mention('The gun has not been recovered, police said.')), null);
+  assert.equal(compareMentions(mention('No gun has been recovered by the police.'), mention('The gun was recovered by the police.'))?.kind, 'negation');
+});
+
+test('years of one event clash in aligned clauses unless one span holds the other', () => {
+  const span = mention('Okafor coached the national side in 1990-91.');
+  assert.equal(compareMentions(span, mention('Okafor coached the national side in 1992.'))?.kind, 'time');
+  assert.equal(compareMentions(span, mention('Okafor coached the national side in 1991.')), null);
+});
