@@ -42,6 +42,16 @@ test('a strike "during a phone call" and "hours after" the leaders spoke by phon
   assertExplained(find('sequence', 'during a phone call', 'hours after President Halvard Sen'), 'during vs hours after the call');
 });
 
+test('"just hours after the two leaders spoke", worded too differently to group with "during a phone call", is a sequence conflict too', () => {
+  assertExplained(find('sequence', 'during a phone call', 'just hours after the two leaders spoke'), 'during the call vs hours after the leaders spoke');
+});
+
+test('"the capital\'s largest drone attack" sits in the claim disputed by "one of the largest aerial assaults"', () => {
+  const own = report.claims.find((c) => c.mentions.some((m) => (textOf.get(m.article) ?? '').slice(m.start, m.end).includes("the capital's largest drone attack")));
+  assert.ok(own, 'claim not found');
+  assert.ok(own.conflicts.some((k) => k.kind === 'superlative' && k.explanation.includes('"one of the largest aerial assaults"')), JSON.stringify(own.conflicts));
+});
+
 test('shelling "as the talks went on" and "after the talks ended" is a sequence conflict; "after the talks began" is none', () => {
   assertExplained(find('sequence', 'as the ceasefire talks in Lindau went on', 'after the ceasefire talks in Lindau ended'), 'as talks went on vs after they ended');
   const began = conflicts.filter((k) => k.explanation.includes('after the ceasefire talks in Lindau began'));

@@ -603,7 +603,7 @@ function dated(times: readonly TimeSpan[]): { span: TimeSpan; day: string; minut
 const CLOCK_TOLERANCE_MINUTES = 60;
 
 /** The two mentions order their event against the same anchor event in ways that cannot both hold. */
-function sequenceDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+export function sequenceDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const oa of a.facts.orderings) {
     const ob = b.facts.orderings.find((o) => orderingsClash(oa, o));
     if (ob) return { kind: 'sequence', a: oa, b: ob };
@@ -660,7 +660,7 @@ function weekdaysOf(m: ComparedMention): Map<string, TimeSpan> {
   return out;
 }
 
-function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+export function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const sa of a.facts.superlatives) {
     const sb = b.facts.superlatives.find((s) => superlativesClash(sa, s));
     if (sb) return { kind: 'superlative', a: sa, b: sb };

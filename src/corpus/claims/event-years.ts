@@ -5,7 +5,7 @@ import { differentPersons } from './clause-facts.js';
 import type { ComparedMention, Disagreement } from './compare-mentions.js';
 import type { MentionDraft } from './extract-mentions.js';
 import { mainEventKeys } from './event-frame.js';
-import { dayEventKeys, leadEventKeys, timeConflictLinker } from './time-anchors.js';
+import { claimLinker, dayEventKeys, leadEventKeys, timeClash } from './time-anchors.js';
 
 /** A year or a span of years a clause gives, inclusive, with the keys of the event it dates. */
 export interface EventYears {
@@ -129,7 +129,7 @@ export function yearDisagreement(a: ComparedMention, b: ComparedMention): Disagr
  * different people), the spans clash (see `yearsClash`) and date one event (see `sameYearEvent`).
  */
 export function addYearConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
-  const link = timeConflictLinker(drafts);
+  const link = claimLinker(drafts);
   const byKey = new Map<string, { mention: MentionDraft; years: EventYears; persons: readonly string[] }[]>();
   for (const mention of mentions) {
     const years = eventYearsOf(mention.compared);
@@ -146,7 +146,7 @@ export function addYearConflicts(drafts: ClaimDraft[], mentions: readonly Mentio
         const shared = a.persons.some((k) => b.persons.includes(k));
         if (a.persons.length && b.persons.length && !shared) continue;
         if (!shared && !lead.has(key)) continue;
-        link(a.mention, b.mention, a.years.span, b.years.span, () => yearsClash(a.years, b.years) && sameYearEvent(a.mention.compared, a.years, b.mention.compared, b.years));
+        link(a.mention, b.mention, timeClash(a.years.span, b.years.span, () => yearsClash(a.years, b.years) && sameYearEvent(a.mention.compared, a.years, b.mention.compared, b.years)));
       }
     });
   }

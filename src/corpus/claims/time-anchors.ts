@@ -179,28 +179,33 @@ interface Dated {
 }
 
 /**
- * Links a time conflict between the claims of two mentions from claims that did not group: at most one conflict per
- * pair of claims (pairs already in conflict are skipped), and `clash` is asked only for a pair not yet linked.
+ * Links a conflict between the claims of two mentions from claims that did not group: at most one conflict per pair of
+ * claims (pairs already in conflict are skipped), and `disagree` is asked only for a pair not yet linked.
  */
-export function timeConflictLinker(drafts: ClaimDraft[]): (a: MentionDraft, b: MentionDraft, spanA: Disagreement['a'], spanB: Disagreement['b'], clash: () => boolean) => void {
+export function claimLinker(drafts: ClaimDraft[]): (a: MentionDraft, b: MentionDraft, disagree: () => Disagreement | null) => void {
   const claimOf = new Map<MentionDraft, number>();
   drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
   const linked = new Set<string>();
   drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
-  return (a, b, spanA, spanB, clash) => {
+  return (a, b, disagree) => {
     const p = claimOf.get(a);
     const q = claimOf.get(b);
     if (p === undefined || q === undefined || p === q) return;
     const pair = `${Math.min(p, q)}:${Math.max(p, q)}`;
-    if (linked.has(pair) || !clash()) return;
+    if (linked.has(pair)) return;
+    const d = disagree();
     const dp = drafts[p];
     const dq = drafts[q];
-    if (!dp || !dq) return;
+    if (!d || !dp || !dq) return;
     linked.add(pair);
-    const d: Disagreement = { kind: 'time', a: spanA, b: spanB };
     dp.conflicts.push({ other: q, mine: a, theirs: b, disagreement: d });
     dq.conflicts.push({ other: p, mine: b, theirs: a, disagreement: { ...d, a: d.b, b: d.a } });
   };
+}
+
+/** A time conflict between two passages when `clash` holds. */
+export function timeClash(spanA: Span, spanB: Span, clash: () => boolean): () => Disagreement | null {
+  return () => (clash() ? { kind: 'time', a: spanA, b: spanB } : null);
 }
 
 /**
@@ -215,7 +220,7 @@ export function timeConflictLinker(drafts: ClaimDraft[]): (a: MentionDraft, b: M
  * (3) the days clash (see `eventDaysClash`).
  */
 export function addDayConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
-  const link = timeConflictLinker(drafts);
+  const link = claimLinker(drafts);
   const byKey = new Map<string, Dated[]>();
   for (const mention of mentions) {
     const day = eventDayOf(mention.compared);
@@ -232,7 +237,7 @@ export function addDayConflicts(drafts: ClaimDraft[], mentions: readonly Mention
         const shared = a.persons.some((k) => b.persons.includes(k));
         if (a.persons.length && b.persons.length && !shared) continue;
         if (!shared && !lead.has(key)) continue;
-        link(a.mention, b.mention, a.day.span, b.day.span, () => eventDaysClash(a.day, b.day));
+        link(a.mention, b.mention, timeClash(a.day.span, b.day.span, () => eventDaysClash(a.day, b.day)));
       }
     });
   }
@@ -359,7 +364,7 @@ export function offsetDisagreement(a: ComparedMention, b: ComparedMention): Disa
  * no two different people, and the day ranges clash.
  */
 export function addOffsetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
-  const link = timeConflictLinker(drafts);
+  const link = claimLinker(drafts);
   const byKey = new Map<string, { mention: MentionDraft; offset: EventOffset }[]>();
   for (const mention of mentions) {
     for (const offset of offsetsOf(mention.compared)) {
@@ -372,7 +377,7 @@ export function addOffsetConflicts(drafts: ClaimDraft[], mentions: readonly Ment
         if (a.mention.compared.cite.article === b.mention.compared.cite.article) continue;
         if (a.offset.keys.filter((k) => b.offset.keys.includes(k)).length < OFFSET_SHARED_KEYS) continue;
         if (differentPersons(a.mention.compared.facts, b.mention.compared.facts)) continue;
-        link(a.mention, b.mention, a.offset.span, b.offset.span, () => offsetsClash(a.offset, b.offset));
+        link(a.mention, b.mention, timeClash(a.offset.span, b.offset.span, () => offsetsClash(a.offset, b.offset)));
       }
     });
   }
