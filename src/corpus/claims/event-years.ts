@@ -5,7 +5,7 @@ import { differentPersons } from './clause-facts.js';
 import type { ComparedMention, Disagreement } from './compare-mentions.js';
 import type { MentionDraft } from './extract-mentions.js';
 import { mainEventKeys } from './event-frame.js';
-import { claimLinker, dayEventKeys, leadEventKeys, timeClash } from './time-anchors.js';
+import { dayEventKeys, linkAnchoredTimes } from './time-anchors.js';
 
 /** A year or a span of years a clause gives, inclusive, with the keys of the event it dates. */
 export interface EventYears {
@@ -129,25 +129,5 @@ export function yearDisagreement(a: ComparedMention, b: ComparedMention): Disagr
  * different people), the spans clash (see `yearsClash`) and date one event (see `sameYearEvent`).
  */
 export function addYearConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
-  const link = claimLinker(drafts);
-  const byKey = new Map<string, { mention: MentionDraft; years: EventYears; persons: readonly string[] }[]>();
-  for (const mention of mentions) {
-    const years = eventYearsOf(mention.compared);
-    if (!years) continue;
-    const entry = { mention, years, persons: mention.compared.facts.persons.map((p) => p.key) };
-    for (const key of dayEventKeys(mention.compared, years)) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(entry);
-  }
-  if (!byKey.size) return;
-  const lead = leadEventKeys(mentions);
-  for (const [key, list] of byKey) {
-    list.forEach((b, n) => {
-      for (const a of list.slice(Math.max(0, n - candidates), n)) {
-        if (a.mention.compared.cite.article === b.mention.compared.cite.article) continue;
-        const shared = a.persons.some((k) => b.persons.includes(k));
-        if (a.persons.length && b.persons.length && !shared) continue;
-        if (!shared && !lead.has(key)) continue;
-        link(a.mention, b.mention, timeClash(a.years.span, b.years.span, () => yearsClash(a.years, b.years) && sameYearEvent(a.mention.compared, a.years, b.mention.compared, b.years)));
-      }
-    });
-  }
+  linkAnchoredTimes(drafts, mentions, candidates, eventYearsOf, (a, b) => yearsClash(a.time, b.time) && sameYearEvent(a.mention.compared, a.time, b.mention.compared, b.time));
 }

@@ -171,13 +171,6 @@ export function leadEventKeys(mentions: readonly MentionDraft[]): Set<string> {
   return new Set([...count].filter(([, n]) => n >= floor).map(([k]) => k));
 }
 
-interface Dated {
-  readonly mention: MentionDraft;
-  readonly day: EventDay;
-  readonly keys: readonly string[];
-  readonly persons: readonly string[];
-}
-
 /**
  * Links a conflict between the claims of two mentions from claims that did not group: at most one conflict per pair of
  * claims (pairs already in conflict are skipped), and `disagree` is asked only for a pair not yet linked.
@@ -220,13 +213,35 @@ export function timeClash(spanA: Span, spanB: Span, clash: () => boolean): () =>
  * (3) the days clash (see `eventDaysClash`).
  */
 export function addDayConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
+  linkAnchoredTimes(drafts, mentions, candidates, eventDayOf, (a, b) => eventDaysClash(a.time, b.time));
+}
+
+/** A mention with the time it gives its event and the people it names (surname keys). */
+export interface AnchoredTime<T> {
+  readonly mention: MentionDraft;
+  readonly time: T;
+  readonly persons: readonly string[];
+}
+
+/**
+ * Time conflicts between claims that did not group, over an index of the event keys beside the time each mention gives
+ * its event (`timeOf`: a day, a span of years): the rules of `addDayConflicts`, with `clash` telling whether the two
+ * times cannot both hold.
+ */
+export function linkAnchoredTimes<T extends { readonly span: Span }>(
+  drafts: ClaimDraft[],
+  mentions: readonly MentionDraft[],
+  candidates: number,
+  timeOf: (m: ComparedMention) => T | null,
+  clash: (a: AnchoredTime<T>, b: AnchoredTime<T>) => boolean,
+): void {
   const link = claimLinker(drafts);
-  const byKey = new Map<string, Dated[]>();
+  const byKey = new Map<string, AnchoredTime<T>[]>();
   for (const mention of mentions) {
-    const day = eventDayOf(mention.compared);
-    if (!day) continue;
-    const dated: Dated = { mention, day, keys: dayEventKeys(mention.compared, day), persons: mention.compared.facts.persons.map((p) => p.key) };
-    for (const key of dated.keys) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(dated);
+    const time = timeOf(mention.compared);
+    if (!time) continue;
+    const entry: AnchoredTime<T> = { mention, time, persons: mention.compared.facts.persons.map((p) => p.key) };
+    for (const key of dayEventKeys(mention.compared, time)) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(entry);
   }
   if (!byKey.size) return;
   const lead = leadEventKeys(mentions);
@@ -237,7 +252,7 @@ export function addDayConflicts(drafts: ClaimDraft[], mentions: readonly Mention
         const shared = a.persons.some((k) => b.persons.includes(k));
         if (a.persons.length && b.persons.length && !shared) continue;
         if (!shared && !lead.has(key)) continue;
-        link(a.mention, b.mention, timeClash(a.day.span, b.day.span, () => eventDaysClash(a.day, b.day)));
+        link(a.mention, b.mention, timeClash(a.time.span, b.time.span, () => clash(a, b)));
       }
     });
   }
