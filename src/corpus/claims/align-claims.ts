@@ -1,14 +1,15 @@
 // Groups a story's mentions that say the same thing, then splits each group into compatible positions and finds conflicts.
 import type { Evolution } from '../../core/corpus.js';
-import { compareMentionsAll, deathDisagreement, facetDisagreement, mentionDeathDetails, type ComparedMention, type Disagreement } from './compare-mentions.js';
+import { compareMentionsAll, deathDisagreement, facetDisagreement, mentionDeathDetails, sequenceDisagreement, superlativeDisagreement, type ComparedMention, type Disagreement } from './compare-mentions.js';
 import { PairMemo } from '../../core/text/pair-memo.js';
-import { figureFrames, isContextFrame, isCrowdFrame, MONEY_BY, MONEY_FRAME, MONEY_OF_FRAME, sameObjectCount, WEEKDAY_FRAME } from './event-frame.js';
+import { figureFrames, isContextFrame, isCrowdFrame, MONEY_BY, MONEY_FRAME, MONEY_OF_FRAME, RANK_FRAME, sameObjectCount, SEQUENCE_FRAME, WEEKDAY_FRAME } from './event-frame.js';
 import { countsPeople, isMoney, quantityInterval } from './intervals.js';
 import { MAGNITUDE_UNIT, MEASURE_DIMENSIONS, measureUnit } from '../../stages/quantities/index.js';
 import type { QuantitySpan, TimeSpan } from '../../core/article.js';
 import { detectEvolution, EVOLUTION_DEFAULTS, type EvolutionConfig } from './evolution.js';
 import type { MentionDraft } from './extract-mentions.js';
-import { addDayConflicts, addOffsetConflicts } from './time-anchors.js';
+import { addDayConflicts, addOffsetConflicts, claimLinker, leadEventKeys } from './time-anchors.js';
+import { addYearConflicts } from './event-years.js';
 
 export interface AlignConfig extends EvolutionConfig {
   /** Minimum similarity of a pair to join two groups. */
@@ -121,6 +122,17 @@ function sameDayOrUndated(a: MentionDraft, b: MentionDraft): boolean {
   const db = eventDays(b.compared);
   if (!da.length || !db.length) return true;
   return da.some((x) => db.some((y) => x.startsWith(y) || y.startsWith(x)));
+}
+
+/**
+ * Like `sameDayOrUndated`, on resolved days only: an ordering's own offset ("hours after the leaders spoke") is a time
+ * with no day, which says nothing of the event's day.
+ */
+function sameResolvedDayOrUnknown(a: MentionDraft, b: MentionDraft): boolean {
+  const days = (m: MentionDraft): readonly string[] => eventDays(m.compared).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d));
+  const da = days(a);
+  const db = days(b);
+  return !da.length || !db.length || da.some((x) => db.some((y) => x.slice(0, 10) === y.slice(0, 10)));
 }
 
 /** A date value naming a year or a month but no day ("XXXX-09" for "in September", "2008"). */
@@ -525,7 +537,39 @@ export function alignClaims(mentions: readonly MentionDraft[], config: AlignConf
   addFacetConflicts(out, mentions, config);
   addDayConflicts(out, mentions, config.candidates);
   addOffsetConflicts(out, mentions, config.candidates);
+  addYearConflicts(out, mentions, config.candidates);
+  addRankAndSequenceConflicts(out, mentions, config.candidates);
   return out;
+}
+
+/**
+ * Ranking and ordering conflicts between claims that did not group: "the strike was launched hours after the two
+ * leaders spoke" and "missiles struck Tarsk during a phone call between Sen and Oss" are worded too differently to
+ * align, yet a reader sets the two orderings side by side. Candidates come from an index of rank and sequence frames
+ * (see `rankAndSequenceFrames`) whose ranked or ordered event is the story's lead event (see `leadEventKeys`), each
+ * mention checked against at most `candidates` earlier mentions of its frame, and a pair counts when the mentions come from different articles and sit in different claims with no conflict yet, name
+ * a place in common or one names none, date their events to one day or leave the day unresolved (see
+ * `sameResolvedDayOrUnknown`), and the orderings or rankings clash.
+ */
+function addRankAndSequenceConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
+  const link = claimLinker(drafts);
+  const byFrame = new Map<string, MentionDraft[]>();
+  for (const m of mentions) {
+    for (const f of m.frames) if (f.startsWith(SEQUENCE_FRAME) || f.startsWith(RANK_FRAME)) (byFrame.get(f) ?? byFrame.set(f, []).get(f))?.push(m);
+  }
+  if (!byFrame.size) return;
+  const lead = leadEventKeys(mentions);
+  for (const [frame, list] of byFrame) {
+    // The event ranked or ordered ("rank|largest|attack", "seq|call|attack") must be the story's lead event.
+    if (!lead.has(frame.slice(frame.lastIndexOf('|') + 1))) continue;
+    const disagree = frame.startsWith(SEQUENCE_FRAME) ? sequenceDisagreement : superlativeDisagreement;
+    list.forEach((b, n) => {
+      for (const a of list.slice(Math.max(0, n - candidates), n)) {
+        if (a.compared.cite.article === b.compared.cite.article || !samePlaceOrUnplaced(a, b) || !sameResolvedDayOrUnknown(a, b)) continue;
+        link(a, b, () => disagree(a.compared, b.compared));
+      }
+    });
+  }
 }
 
 /**

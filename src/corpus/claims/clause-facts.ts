@@ -60,6 +60,8 @@ const ANCHOR_CUE_RE = /\b(?:said|says|told|reported|announced|confirmed|accordin
 
 /** Words after a cue skipped to reach what it negates ("not yet fully on the agenda"). */
 const NEGATION_SKIP = new Set(['yet', 'longer', 'be', 'been', 'being', 'have', 'has', 'had', 'ever', 'even', 'fully', 'always', 'all', 'a', 'an', 'the', 'any', 'on', 'in', 'at', 'to', 'of', 'been']);
+/** Auxiliaries between a negated subject and its verb ("no one has been charged"). */
+const PASSIVE_AUX = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'been', 'be', 'being', 'yet']);
 /** How many words after a cue its scope reaches. */
 const NEGATION_REACH = 4;
 
@@ -89,6 +91,14 @@ function negationOf(text: string, clause: Span): { negated: boolean; negation: S
       // The first word past the skippable ones is what is negated; "would not say" negates a reporting verb, not content.
       const key = contentKey(w);
       if (key) keys.push(key);
+      // "No gun has been recovered" negates the recovery as "the gun has not been recovered" does: the verb after a
+      // negated subject is negated too.
+      if (key && (cue?.text ?? '').toLowerCase() === 'no') {
+        let k = j + 1;
+        while (k < tokens.length && k <= j + 3 && PASSIVE_AUX.has((tokens[k]?.text ?? '').toLowerCase())) k++;
+        const verb = k > j + 1 ? contentKey((tokens[k]?.text ?? '').toLowerCase()) : null;
+        if (verb) keys.push(verb);
+      }
       break;
     }
     i += width - 1;

@@ -348,3 +348,23 @@ test("sums told of two different named actors are two sums; one actor's sum told
   };
   assert.equal(compareMentions(count('The Red Crescent counted 12 people killed in the blast.', 'Red Crescent'), count('The ministry of Brenna counted 18 people killed in the blast.', 'Brenna'))?.kind, 'number');
 });
+
+test('a weekday of an event that ran over days is one of its days: "continued for the second day on Wednesday" does not clash with "continued on Tuesday"', () => {
+  const second = undated('The smuggling trial of the ferry captain continued for the second day on Wednesday.');
+  const first = undated('The smuggling trial of the ferry captain continued on Tuesday with the first witnesses.');
+  assert.equal(compareMentions(second, first), null);
+  // Without the words of an ongoing event, two days of one verdict still clash.
+  const verdict = undated('The jury convicted the ferry captain of smuggling on Tuesday.');
+  assert.equal(compareMentions(undated('The jury convicted the ferry captain of smuggling on Wednesday.'), verdict)?.kind, 'time');
+});
+
+test('two clauses negating one word agree: "no gun has been recovered" / "the gun has not been recovered"', () => {
+  assert.equal(compareMentions(mention('No gun has been recovered by the police.'), mention('The gun has not been recovered, police said.')), null);
+  assert.equal(compareMentions(mention('No gun has been recovered by the police.'), mention('The gun was recovered by the police.'))?.kind, 'negation');
+});
+
+test('years of one event clash in aligned clauses unless one span holds the other', () => {
+  const span = mention('Okafor coached the national side in 1990-91.');
+  assert.equal(compareMentions(span, mention('Okafor coached the national side in 1992.'))?.kind, 'time');
+  assert.equal(compareMentions(span, mention('Okafor coached the national side in 1991.')), null);
+});

@@ -7,7 +7,7 @@ import { speakerMatch, surnameKey, type Speaker } from '../quote-groups/speaker-
 import { facetsClash } from './facets.js';
 import { differentActors, differentPersons, type ClauseFacts } from './clause-facts.js';
 import { countKey, countsPeople, figuresOverlap, isMoney, quantityInterval, roleGroup, rolesAgree, unitsMeet } from './intervals.js';
-import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, otherShock, PLANNED_RE, shareOf, verbsNear } from './event-frame.js';
+import { contextRoots, distanceFrom, eventWeekday, isDepth, keyRoot, mainEventKeys, ONGOING_RE, otherShock, PLANNED_RE, shareOf, verbsNear } from './event-frame.js';
 import { TIME_UNIT_SECONDS, isAge, isMagnitude, roleOfUnit, singular, tallyScope } from '../../stages/quantities/index.js';
 import { orderingsClash } from './orderings.js';
 import { superlativesClash } from './superlatives.js';
@@ -15,6 +15,7 @@ import { deathDetailsClash, deathDetailsOf, type DeathDetail } from './death-det
 import { tokenize } from '../../core/tokenize.js';
 import { contentKey } from './content-words.js';
 import { offsetDisagreement } from './time-anchors.js';
+import { yearDisagreement } from './event-years.js';
 
 /** One clause of one article, as the comparison sees it. */
 export interface ComparedMention {
@@ -605,7 +606,7 @@ function dated(times: readonly TimeSpan[]): { span: TimeSpan; day: string; minut
 const CLOCK_TOLERANCE_MINUTES = 60;
 
 /** The two mentions order their event against the same anchor event in ways that cannot both hold. */
-function sequenceDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+export function sequenceDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const oa of a.facts.orderings) {
     const ob = b.facts.orderings.find((o) => orderingsClash(oa, o));
     if (ob) return { kind: 'sequence', a: oa, b: ob };
@@ -614,6 +615,8 @@ function sequenceDisagreement(a: ComparedMention, b: ComparedMention): Disagreem
 }
 
 function timeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+  // "continued for the second day on Wednesday": one day of an event that ran over several, not the event's day.
+  if (ONGOING_RE.test(a.text) || ONGOING_RE.test(b.text)) return null;
   const da = dated(a.facts.eventTimes);
   const db = dated(b.facts.eventTimes);
   if (!da.length && !db.length) return weekdayDisagreement(a, b);
@@ -660,7 +663,7 @@ function weekdaysOf(m: ComparedMention): Map<string, TimeSpan> {
   return out;
 }
 
-function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+export function superlativeDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
   for (const sa of a.facts.superlatives) {
     const sb = b.facts.superlatives.find((s) => superlativesClash(sa, s));
     if (sb) return { kind: 'superlative', a: sa, b: sb };
@@ -694,6 +697,8 @@ function statesPlainly(m: ComparedMention, key: string): boolean {
 
 /** One side negates a word the other states plainly ("was not on the agenda" / "was on the agenda"). */
 function negationDisagreement(a: ComparedMention, b: ComparedMention): Disagreement | null {
+  // Two clauses negating one word say the same thing ("no gun has been recovered" / "the gun has not been recovered").
+  if (a.facts.negatedKeys.some((k) => b.facts.negatedKeys.includes(k))) return null;
   const flips = (x: ComparedMention, y: ComparedMention): boolean =>
     !NOT_FACTUAL_RE.test(x.text) && x.facts.negatedKeys.some((k) => y.words.includes(k) && !y.facts.negatedKeys.includes(k) && statesPlainly(y, k));
   if (!flips(a, b) && !flips(b, a)) return null;
@@ -717,7 +722,7 @@ export function compareMentionsAll(a: ComparedMention, b: ComparedMention): Disa
     deathDisagreement(a, b),
     numberDisagreement(a, b),
     sequenceDisagreement(a, b),
-    timeDisagreement(a, b) ?? offsetDisagreement(a, b),
+    timeDisagreement(a, b) ?? offsetDisagreement(a, b) ?? yearDisagreement(a, b),
     superlativeDisagreement(a, b),
   ].filter((d): d is Disagreement => d !== null);
   const [first, ...rest] = found;

@@ -175,6 +175,10 @@ export function eventWeekday(text: string, time: TimeSpan, offset = 0): string |
   return day;
 }
 
+/** Prefixes of the frames of a clause's rankings and of its orderings (see `rankAndSequenceFrames`). */
+export const RANK_FRAME = 'rank|';
+export const SEQUENCE_FRAME = 'seq|';
+
 /**
  * Frames of a clause's rankings and orderings: "rank|largest|attack" for "the largest drone attack", and
  * "seq|call|attack" for "drones struck ... during the call" (the anchor, then each event word of the clause outside
@@ -183,7 +187,7 @@ export function eventWeekday(text: string, time: TimeSpan, offset = 0): string |
  */
 export function rankAndSequenceFrames(text: string, clause: Span, superlatives: readonly Superlative[], orderings: readonly Ordering[]): string[] {
   const out = new Set<string>();
-  for (const s of superlatives) if (s.head !== null) out.add(`rank|${s.rank}|${s.head}`);
+  for (const s of superlatives) if (s.head !== null) out.add(`${RANK_FRAME}${s.rank}|${s.head}`);
   if (!orderings.length) return [...out];
   const events: string[] = [];
   for (const t of tokenize(text, clause)) {
@@ -193,7 +197,7 @@ export function rankAndSequenceFrames(text: string, clause: Span, superlatives: 
     if (key && !events.includes(key)) events.push(key);
   }
   // A "while" clause names its anchor anywhere in it ("while the presidents spoke by phone"): each of its keys frames.
-  for (const o of orderings) for (const k of new Set([o.anchor, ...o.anchorKeys])) for (const e of events) out.add(`seq|${k}|${e}`);
+  for (const o of orderings) for (const k of new Set([o.anchor, ...o.anchorKeys])) for (const e of events) out.add(`${SEQUENCE_FRAME}${k}|${e}`);
   return [...out];
 }
 
@@ -485,3 +489,10 @@ export function shareOf(text: string, clause: Span, q: Span): string | null {
 
 /** Words that put a clause's event in the future: planned, expected, scheduled, or a present tense of a schedule. */
 export const PLANNED_RE = /\b(?:expected|planned|scheduled|due to|will|set to|is to|are to|starts|begins|opens)\b/i;
+
+/**
+ * Words that make a clause's day one of several its event ran over ("testimony continued for the second day on
+ * Wednesday", "rioting resumed on Sunday"): another outlet's other day for it is another day of the same event.
+ */
+export const ONGOING_RE =
+  /\b(?:continued|continues|continuing|resumed|resumes|for\s+(?:the|a)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day|day\s+(?:two|three|four|five|six|seven|\d+)\s+of)\b/i;

@@ -119,3 +119,35 @@ test('a possessor is no anchor ("during the leaders\' call" is during the call) 
   assert.equal(same.kind, 'during');
   assert.ok(orderingsClash(after, same));
 });
+
+test('a start or end verb after a phrase of place or party is read through: "after the talks in Lindau began" is no clash with "as talks went on"', () => {
+  const ended = one('Shells hit the port after the talks in Lindau ended.');
+  assert.equal(ended.point, 'end');
+  assert.equal(passage('Shells hit the port after the talks in Lindau ended.'), 'after the talks in Lindau ended');
+  const began = one('Shells hit the port after the talks in Lindau began.');
+  assert.equal(began.point, 'start');
+  const during = one('Shells hit the port as talks went on.');
+  assert.equal(orderingsClash(began, during), false);
+  assert.equal(orderingsClash(ended, during), true);
+  // A verb of another kind past the place is not the anchor's end.
+  assert.equal(one('Shells hit the port after the talks in Lindau stalled.').point, 'whole');
+});
+
+test('people speaking name their conversation: "hours after the leaders spoke" clashes with "during the phone call", not with talks', () => {
+  const spoke = one('The strike was launched just hours after the leaders spoke.');
+  assert.ok(spoke.anchorKeys.includes('call'));
+  assert.equal(orderingsClash(spoke, one('The strike was launched as the ceasefire talks went on.')), false);
+  assert.equal(passage('The strike was launched just hours after the leaders spoke.'), 'just hours after the leaders spoke');
+  assert.ok(orderingsClash(spoke, one("The strike took place during the two leaders' phone call.")));
+  // People who did something else are no conversation.
+  assert.equal(orderingsClash(one('The strike was launched just hours after the leaders left.'), one("The strike took place during the two leaders' phone call.")), false);
+});
+
+test('"a general strike" is a walkout, and "after a protester threw a bomb" is anchored by the protester\'s act: neither is an attack', () => {
+  const walkout = one('Three people died in a bank during a general strike over the cuts.');
+  assert.equal(walkout.anchor, 'walkout');
+  const thrown = one('Three bank workers were killed after a protester threw a petrol bomb inside.');
+  assert.equal(thrown.anchor, 'protester');
+  assert.equal(orderingsClash(walkout, thrown), false);
+  assert.equal(one('Drones hit the port during a missile strike on the city.').anchor, 'attack');
+});

@@ -2,6 +2,7 @@
 import type { Span } from '../../core/span.js';
 import { tokenize, type Token } from '../../core/tokenize.js';
 import { classKey, synonymClass } from './synonym-class.js';
+import { isIrregularPast } from './content-words.js';
 
 export interface Ordering extends Span {
   /** Where the clause's event falls against the anchor event. */
@@ -55,6 +56,16 @@ const PHRASE_END = new Set([
 ]);
 const START_WORDS = new Set(['began', 'begun', 'started', 'opened', 'kicked', 'resumed']);
 const END_WORDS = new Set(['ended', 'finished', 'concluded', 'closed', 'wrapped', 'broke']);
+/** Words before "strike" that make it a stoppage of work ("a general strike"), not an attack of the attack class. */
+const LABOUR_BEFORE = new Set(['general', 'labour', 'labor', 'national', 'nationwide', 'hunger', 'rail', 'dock', 'port', 'transport', 'union', 'wildcat', 'teachers', "teachers'", 'workers', "workers'", 'doctors', 'nurses', 'pilots', 'staff']);
+
+/** Verbs of people speaking with each other: the event a clause of them names is their conversation. */
+const SPEECH_VERBS = new Set(['spoke', 'spoken', 'talked', 'conferred', 'chatted']);
+/**
+ * The class key of a conversation (see synonym-class): a call. Not talks or a meeting ("meet"), which are negotiations
+ * of their own: "after the leaders spoke" is no ordering against "as the ceasefire talks went on".
+ */
+const CONVERSATION_KEY = 'call';
 /** Longest anchor noun phrase read, in words. */
 const PHRASE_WORDS = 5;
 /** Longest anchoring clause read after "while", in words. */
@@ -112,16 +123,40 @@ function anchorPhrase(tokens: readonly Token[], from: number): { head: string; e
     if (!t || !isWord(t) || PHRASE_END.has(w) || START_WORDS.has(w) || END_WORDS.has(w) || cueAt(tokens, i)) break;
     // "the hastily arranged call": adverbs are skipped; a past form after a noun ends it ("the vote passed").
     if (/ly$/.test(w) && w.length > 4) continue;
-    if (words.length && /ed$/.test(w)) break;
+    // "a protester threw a petrol bomb": an irregular past ends it too; the anchor is the protester's act, not the bomb.
+    if (words.length && (/ed$/.test(w) || isIrregularPast(w))) break;
     words.push(t);
   }
-  const next = lower(tokens[i]);
-  const point: Ordering['point'] = START_WORDS.has(next) ? 'start' : END_WORDS.has(next) ? 'end' : 'whole';
+  const phase = phaseVerb(tokens, i);
+  const point: Ordering['point'] = phase === null ? 'whole' : START_WORDS.has(lower(phase)) ? 'start' : 'end';
   for (let k = words.length - 1; k >= 0; k--) {
     const word = words[k]?.text ?? '';
-    const key = classKey(word);
+    // "a general strike", "the rail strike": a walkout, not an attack.
+    const key = /^strikes?$/i.test(word) && LABOUR_BEFORE.has(lower(words[k - 1])) ? 'walkout' : classKey(word);
     if (!key) continue;
-    return PERIODS.has(word.toLowerCase().replace(/s$/, '')) ? null : { head: key, end: words[words.length - 1]?.end ?? 0, point };
+    return PERIODS.has(word.toLowerCase().replace(/s$/, '')) ? null : { head: key, end: phase?.end ?? words[words.length - 1]?.end ?? 0, point };
+  }
+  return null;
+}
+
+/** Prepositions of a place or party after an anchor, read through to a verb of its start or end. */
+const THROUGH_TO_PHASE = new Set(['in', 'at', 'on', 'with', 'between', 'among', 'over', 'about']);
+/** Longest phrase read through between an anchor and the verb of its start or end ("the talks in Lindau ended"). */
+const PHASE_REACH = 4;
+
+/**
+ * The verb of the anchor's start or end right after its noun phrase ("the call began"), or after a short phrase of
+ * place or party ("the talks in Lindau ended", "the call with Brandt began"); null when none follows.
+ */
+function phaseVerb(tokens: readonly Token[], from: number): Token | null {
+  const isPhase = (t: Token | undefined): boolean => START_WORDS.has(lower(t)) || END_WORDS.has(lower(t));
+  if (isPhase(tokens[from])) return tokens[from] ?? null;
+  if (!THROUGH_TO_PHASE.has(lower(tokens[from]))) return null;
+  for (let j = from + 1; j < tokens.length && j <= from + PHASE_REACH; j++) {
+    const t = tokens[j];
+    if (!isWord(t)) return null;
+    if (isPhase(t)) return t ?? null;
+    if (PHRASE_END.has(lower(t)) && !DETERMINERS.has(lower(t))) return null;
   }
   return null;
 }
@@ -201,8 +236,11 @@ export function orderingsOf(text: string, clause: Span): Ordering[] {
     const from = tokens[i + cue.words.length];
     const actor = from !== undefined && (PRONOUNS.has(lower(from)) || /^\p{Lu}/u.test(from.text));
     const rest = actor ? clauseKeys(tokens, i + cue.words.length, true) : null;
-    const end = rest ? Math.max(phrase.end, rest.end) : phrase.end;
-    const anchorKeys = rest ? [...new Set([phrase.head, ...rest.keys])] : [phrase.head];
+    // "hours after the leaders spoke", "after they talked": people speaking is the anchor, their conversation.
+    const verb = tokens.find((u) => u.start >= phrase.end);
+    const spoke = verb !== undefined && SPEECH_VERBS.has(lower(verb)) ? verb : null;
+    const end = Math.max(rest ? Math.max(phrase.end, rest.end) : phrase.end, spoke?.end ?? 0);
+    const anchorKeys = [...new Set([phrase.head, ...(rest?.keys ?? []), ...(spoke ? [CONVERSATION_KEY] : [])])];
     add({ start: offsetStart(text, clause, t.start), end, kind: cue.kind, point, anchor: phrase.head, anchorKeys });
     i += cue.words.length - 1;
   }

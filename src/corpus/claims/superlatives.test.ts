@@ -56,3 +56,23 @@ test('"of the war" and "since the war began" are one limit: rankings under them 
   assert.ok(!superlativesClash(sole, one('It was one of the largest air attacks on the capital this year.')));
   assert.ok(!superlativesClash(one('It was the largest drone attack of the war.'), one('It was one of the largest air attacks.')));
 });
+
+test('a possessor ranks like "the": "the capital\'s largest drone attack" clashes with "one of the largest air assaults"', () => {
+  const [own] = superlativesOf("It was the capital's largest drone attack.", { start: 0, end: 42 });
+  const [oneOf] = superlativesOf('It was one of the largest air assaults on the capital.', { start: 0, end: 54 });
+  assert.ok(own && oneOf);
+  assert.equal(own.form, 'sole');
+  assert.equal(superlativesClash(own, oneOf), true);
+  const [kyiv] = superlativesOf("It was one of Velmora's biggest air raids.", { start: 0, end: 41 });
+  assert.equal(kyiv?.form, 'one-of');
+});
+
+test('a possessor of time limits the ranking ("the war\'s largest"), and a contraction is no possessor ("let\'s first")', () => {
+  const [war] = superlativesOf("It was the war's largest drone attack.", { start: 0, end: 38 });
+  assert.equal(war?.scope, 'war');
+  const [warOneOf] = superlativesOf('It was one of the largest air assaults since the war began.', { start: 0, end: 59 });
+  assert.ok(war && warOneOf && superlativesClash(war, warOneOf));
+  const [year] = superlativesOf("It was the year's largest drone attack.", { start: 0, end: 39 });
+  assert.ok(year && warOneOf && !superlativesClash(year, warOneOf));
+  assert.deepEqual(superlativesOf("Let's first look at the map.", { start: 0, end: 28 }), []);
+});

@@ -27,7 +27,18 @@ const NOT_SUPERLATIVE = new Set([
 ]);
 
 const SUPERLATIVE_RE =
-  /\b(one of (?:the|its|their|his|her|our|my|your)|among (?:the|its|their)|the|its|their|his|her|our)\s+(?:(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:single[- ])?(most\s+[a-z]+|[a-z]+est|best|worst|first)\b/gi;
+  /\b(one of (?:the|its|their|his|her|our|my|your)|among (?:the|its|their)|the|its|their|his|her|our|(?:one of |among )?(?:the )?([\p{L}-]+)['\u2019]s)\s+(?:(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:single[- ])?(most\s+[a-z]+|[a-z]+est|best|worst|first)\b/giu;
+
+/** Words whose "'s" is "is" or "us", not a possessive. */
+const CONTRACTED = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'let', 'where', 'how', 'this']);
+
+/**
+ * Possessors that limit a ranking in time ("the war's largest attack" is the largest of the war), with the scope
+ * they stand for; any other possessor names whose the ranking is ("the capital's largest attack") and limits nothing.
+ */
+const POSSESSOR_SCOPES: Readonly<Record<string, string>> = {
+  war: 'war', conflict: 'war', invasion: 'war', year: 'this year', month: 'this month', week: 'this week', season: 'this season', decade: 'this decade',
+};
 
 /** Words that sit inside a ranked noun phrase without being part of what is ranked. */
 const SKIPPED = new Set(['ever', 'single', 'such']);
@@ -64,9 +75,20 @@ function rankedPhrase(tokens: readonly Token[]): { head: string | null; modifier
 const WAR_SCOPE_RE =
   /^(?:(?:of|in|during)\s+the\s+(?:war|conflict|invasion|fighting)|since\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?(?:war|conflict|invasion|fighting)(?:\s+(?:began|started|broke out|erupted))?)\b/i;
 
+/**
+ * A place that limits a ranking when no time does: "the biggest heist in France" may be "one of the biggest in
+ * history". Read right after the ranked phrase, so "on the capital" (what was hit) is no limit.
+ */
+const PLACE_SCOPE_RE = /^\s*in\s+(?:the\s+)?(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})/u;
+/** Capitalised words after "in" that name no place: months and days limit in time, and SCOPE_RE reads those. */
+const NOT_PLACE_RE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+
 function scopeOf(text: string): string | null {
   const m = SCOPE_RE.exec(text);
-  if (!m) return null;
+  if (!m) {
+    const place = PLACE_SCOPE_RE.exec(text)?.[1] ?? null;
+    return place === null || NOT_PLACE_RE.test(place) ? null : `in ${place.toLowerCase()}`;
+  }
   if (WAR_SCOPE_RE.test(m[0])) return 'war';
   return m[0]
     .toLowerCase()
@@ -81,10 +103,14 @@ export function superlativesOf(text: string, clause: Span): Superlative[] {
   const out: Superlative[] = [];
   SUPERLATIVE_RE.lastIndex = 0;
   for (let m = SUPERLATIVE_RE.exec(slice); m; m = SUPERLATIVE_RE.exec(slice)) {
-    const word = (m[3] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const word = (m[4] ?? '').toLowerCase().replace(/\s+/g, ' ');
     if (NOT_SUPERLATIVE.has(word)) continue;
     const lead = (m[1] ?? '').toLowerCase();
-    const form: Superlative['form'] = m[2] ? 'ranked' : lead.startsWith('one of') || lead.startsWith('among') ? 'one-of' : 'sole';
+    const form: Superlative['form'] = m[3] ? 'ranked' : lead.startsWith('one of') || lead.startsWith('among') ? 'one-of' : 'sole';
+    const possessor = m[2]?.toLowerCase() ?? null;
+    // "it's the first", "let's first": a contraction, not a possessor.
+    if (possessor !== null && CONTRACTED.has(possessor)) continue;
+    const possessorScope = possessor === null ? null : (POSSESSOR_SCOPES[possessor] ?? null);
     const start = clause.start + m.index;
     const wordEnd = start + m[0].length;
     const phrase = rankedPhrase(tokenize(text, { start: wordEnd, end: clause.end }));
@@ -95,10 +121,10 @@ export function superlativesOf(text: string, clause: Span): Superlative[] {
       form,
       word,
       rank: synonymClass(word) ?? word,
-      ordinal: m[2] ? m[2].toLowerCase().replace(/^2nd$/, 'second').replace(/^3rd$/, 'third').replace(/^4th$/, 'fourth').replace(/^5th$/, 'fifth') : null,
+      ordinal: m[3] ? m[3].toLowerCase().replace(/^2nd$/, 'second').replace(/^3rd$/, 'third').replace(/^4th$/, 'fourth').replace(/^5th$/, 'fifth') : null,
       head: phrase.head,
       modifiers: phrase.modifiers,
-      scope: scopeOf(text.slice(end, clause.end)),
+      scope: possessorScope ?? scopeOf(text.slice(end, clause.end)),
     });
   }
   return out;

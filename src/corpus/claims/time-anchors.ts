@@ -8,7 +8,7 @@ import { differentPersons } from './clause-facts.js';
 import type { ComparedMention, Disagreement } from './compare-mentions.js';
 import { contentKey, isIrregularPast } from './content-words.js';
 import type { MentionDraft } from './extract-mentions.js';
-import { eventWeekday, PLANNED_RE } from './event-frame.js';
+import { eventWeekday, ONGOING_RE, PLANNED_RE } from './event-frame.js';
 import { countKey, quantityInterval } from './intervals.js';
 import { synonymClass } from './synonym-class.js';
 
@@ -44,10 +44,10 @@ function weekdayOf(date: string): string | null {
 /**
  * The one day a clause gives its event: each of its event times that is a weekday of the event (see `eventWeekday`) or a
  * date resolved to a day of a known year. Null when it gives none, or two different days (a sequence of events), or
- * when the clause plans something to come.
+ * when the clause plans something to come or tells of one day of an event that ran over several (see `ONGOING_RE`).
  */
 export function eventDayOf(m: ComparedMention): EventDay | null {
-  if (PLANNED_RE.test(m.text)) return null;
+  if (PLANNED_RE.test(m.text) || ONGOING_RE.test(m.text)) return null;
   const days: EventDay[] = [];
   for (const t of m.facts.eventTimes) {
     if (t.type === 'DURATION' || t.type === 'SET') continue;
@@ -103,7 +103,7 @@ const keyOf = (w: string): string | null => synonymClass(w) ?? contentKey(w);
  * Saturday" -> shoot, die; "police killed X on Sunday" -> die); when none comes before, the first event word after the
  * day before a comma ("On Friday, pirates attacked" -> attack). Empty when the day dates no event word.
  */
-export function dayEventKeys(m: ComparedMention, day: EventDay): string[] {
+export function dayEventKeys(m: ComparedMention, day: { readonly span: Span }): string[] {
   const tokens = tokenize(m.text, { start: 0, end: m.text.length });
   const start = day.span.start - m.cite.start;
   const end = day.span.end - m.cite.start;
@@ -171,36 +171,34 @@ export function leadEventKeys(mentions: readonly MentionDraft[]): Set<string> {
   return new Set([...count].filter(([, n]) => n >= floor).map(([k]) => k));
 }
 
-interface Dated {
-  readonly mention: MentionDraft;
-  readonly day: EventDay;
-  readonly keys: readonly string[];
-  readonly persons: readonly string[];
-}
-
 /**
- * Links a time conflict between the claims of two mentions from claims that did not group: at most one conflict per
- * pair of claims (pairs already in conflict are skipped), and `clash` is asked only for a pair not yet linked.
+ * Links a conflict between the claims of two mentions from claims that did not group: at most one conflict per pair of
+ * claims (pairs already in conflict are skipped), and `disagree` is asked only for a pair not yet linked.
  */
-function timeConflictLinker(drafts: ClaimDraft[]): (a: MentionDraft, b: MentionDraft, spanA: Disagreement['a'], spanB: Disagreement['b'], clash: () => boolean) => void {
+export function claimLinker(drafts: ClaimDraft[]): (a: MentionDraft, b: MentionDraft, disagree: () => Disagreement | null) => void {
   const claimOf = new Map<MentionDraft, number>();
   drafts.forEach((d, i) => d.mentions.forEach((m) => claimOf.set(m, i)));
   const linked = new Set<string>();
   drafts.forEach((d, i) => d.conflicts.forEach((c) => linked.add(`${Math.min(i, c.other)}:${Math.max(i, c.other)}`)));
-  return (a, b, spanA, spanB, clash) => {
+  return (a, b, disagree) => {
     const p = claimOf.get(a);
     const q = claimOf.get(b);
     if (p === undefined || q === undefined || p === q) return;
     const pair = `${Math.min(p, q)}:${Math.max(p, q)}`;
-    if (linked.has(pair) || !clash()) return;
+    if (linked.has(pair)) return;
+    const d = disagree();
     const dp = drafts[p];
     const dq = drafts[q];
-    if (!dp || !dq) return;
+    if (!d || !dp || !dq) return;
     linked.add(pair);
-    const d: Disagreement = { kind: 'time', a: spanA, b: spanB };
     dp.conflicts.push({ other: q, mine: a, theirs: b, disagreement: d });
     dq.conflicts.push({ other: p, mine: b, theirs: a, disagreement: { ...d, a: d.b, b: d.a } });
   };
+}
+
+/** A time conflict between two passages when `clash` holds. */
+export function timeClash(spanA: Span, spanB: Span, clash: () => boolean): () => Disagreement | null {
+  return () => (clash() ? { kind: 'time', a: spanA, b: spanB } : null);
 }
 
 /**
@@ -215,13 +213,35 @@ function timeConflictLinker(drafts: ClaimDraft[]): (a: MentionDraft, b: MentionD
  * (3) the days clash (see `eventDaysClash`).
  */
 export function addDayConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
-  const link = timeConflictLinker(drafts);
-  const byKey = new Map<string, Dated[]>();
+  linkAnchoredTimes(drafts, mentions, candidates, eventDayOf, (a, b) => eventDaysClash(a.time, b.time));
+}
+
+/** A mention with the time it gives its event and the people it names (surname keys). */
+export interface AnchoredTime<T> {
+  readonly mention: MentionDraft;
+  readonly time: T;
+  readonly persons: readonly string[];
+}
+
+/**
+ * Time conflicts between claims that did not group, over an index of the event keys beside the time each mention gives
+ * its event (`timeOf`: a day, a span of years): the rules of `addDayConflicts`, with `clash` telling whether the two
+ * times cannot both hold.
+ */
+export function linkAnchoredTimes<T extends { readonly span: Span }>(
+  drafts: ClaimDraft[],
+  mentions: readonly MentionDraft[],
+  candidates: number,
+  timeOf: (m: ComparedMention) => T | null,
+  clash: (a: AnchoredTime<T>, b: AnchoredTime<T>) => boolean,
+): void {
+  const link = claimLinker(drafts);
+  const byKey = new Map<string, AnchoredTime<T>[]>();
   for (const mention of mentions) {
-    const day = eventDayOf(mention.compared);
-    if (!day) continue;
-    const dated: Dated = { mention, day, keys: dayEventKeys(mention.compared, day), persons: mention.compared.facts.persons.map((p) => p.key) };
-    for (const key of dated.keys) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(dated);
+    const time = timeOf(mention.compared);
+    if (!time) continue;
+    const entry: AnchoredTime<T> = { mention, time, persons: mention.compared.facts.persons.map((p) => p.key) };
+    for (const key of dayEventKeys(mention.compared, time)) (byKey.get(key) ?? byKey.set(key, []).get(key))?.push(entry);
   }
   if (!byKey.size) return;
   const lead = leadEventKeys(mentions);
@@ -232,7 +252,7 @@ export function addDayConflicts(drafts: ClaimDraft[], mentions: readonly Mention
         const shared = a.persons.some((k) => b.persons.includes(k));
         if (a.persons.length && b.persons.length && !shared) continue;
         if (!shared && !lead.has(key)) continue;
-        link(a.mention, b.mention, a.day.span, b.day.span, () => eventDaysClash(a.day, b.day));
+        link(a.mention, b.mention, timeClash(a.time.span, b.time.span, () => clash(a, b)));
       }
     });
   }
@@ -359,7 +379,7 @@ export function offsetDisagreement(a: ComparedMention, b: ComparedMention): Disa
  * no two different people, and the day ranges clash.
  */
 export function addOffsetConflicts(drafts: ClaimDraft[], mentions: readonly MentionDraft[], candidates: number): void {
-  const link = timeConflictLinker(drafts);
+  const link = claimLinker(drafts);
   const byKey = new Map<string, { mention: MentionDraft; offset: EventOffset }[]>();
   for (const mention of mentions) {
     for (const offset of offsetsOf(mention.compared)) {
@@ -372,7 +392,7 @@ export function addOffsetConflicts(drafts: ClaimDraft[], mentions: readonly Ment
         if (a.mention.compared.cite.article === b.mention.compared.cite.article) continue;
         if (a.offset.keys.filter((k) => b.offset.keys.includes(k)).length < OFFSET_SHARED_KEYS) continue;
         if (differentPersons(a.mention.compared.facts, b.mention.compared.facts)) continue;
-        link(a.mention, b.mention, a.offset.span, b.offset.span, () => offsetsClash(a.offset, b.offset));
+        link(a.mention, b.mention, timeClash(a.offset.span, b.offset.span, () => offsetsClash(a.offset, b.offset)));
       }
     });
   }
