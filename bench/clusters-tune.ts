@@ -13,8 +13,9 @@ const FOLDS = 5;
 
 /**
  * Usage: `node --import tsx bench/clusters-tune.ts '{"storyThreshold":[0.18,0.2,0.22],"entity":[1,1.5]}'`. Keys that
- * name a feature family (word, entity, date, year, number) set its weight; dotted keys ("contrast.limit") set one field
- * of a nested setting; the others set top-level settings.
+ * name a feature family (word, entity, date, year, number) set its weight, perFamily (0/1) and familySmoothing set
+ * those fields of the weights; dotted keys ("contrast.limit") set one field of a nested setting; the others set
+ * top-level settings.
  */
 const grid = JSON.parse(process.argv[2] ?? '{}') as Record<string, number[]>;
 const train = join(fileURLToPath(SHARED_BENCH), 'ecbplus/train');
@@ -27,6 +28,7 @@ function configOf(combo: Record<string, number>): StoriesConfig {
   for (const [k, v] of Object.entries(combo)) {
     const [outer, inner] = k.split('.');
     if (k === 'perFamily') weights = { ...weights, perFamily: v === 1 };
+    else if (k === 'familySmoothing') weights = { ...weights, familySmoothing: v };
     else if (k in weights) weights = { ...weights, [k]: v };
     else if (outer && inner) top[outer] = { ...(STORIES_DEFAULTS as unknown as Record<string, object>)[outer], ...(top[outer] as object | undefined), [inner]: v };
     else top[k] = v;

@@ -152,6 +152,28 @@ export function isUntouchedTopic(topic: string): boolean {
   return Number.parseInt(topic, 10) % 2 === 1;
 }
 
+/**
+ * `count` random sets of `size` topics (seeded), as the indices of their documents: train corpora of a test split's
+ * size, each to be clustered alone.
+ */
+export function randomTopicSubsets(docs: readonly EcbDocument[], count = 12, size = 10, seed = 12345): number[][] {
+  const topics = [...new Set(docs.map((d) => d.topic))].sort();
+  let state = seed;
+  const random = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return Array.from({ length: count }, () => {
+    const order = [...topics];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const chosen = new Set(order.slice(0, size));
+    return docs.map((_, i) => i).filter((i) => chosen.has(docs[i]!.topic));
+  });
+}
+
 // ---------- the baseline: TF-IDF cosine, average-link agglomerative ----------
 
 export function tfidfVectors(texts: readonly string[]): Map<string, number>[] {
@@ -470,21 +492,7 @@ export const run: BenchRun = async (options) => {
     metrics.trainFoldsOnlineSubtopicBcubedF1Min = Math.min(...onlineFolds);
     metrics.trainFoldsOnlineSubtopicBcubedF1Max = Math.max(...onlineFolds);
     notes.push(`online story index on the 5 train folds, each alone, 5 shuffled orders (article-weighted sub-topic B3 per order): ${onlineFolds.map((x) => x.toFixed(3)).join(' ')}`);
-    const topics = [...new Set(tuning.docs.map((d) => d.topic))].sort();
-    let state = 12345;
-    const random = (): number => {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      return state / 2 ** 32;
-    };
-    const subsets = Array.from({ length: 12 }, () => {
-      const order = [...topics];
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
-      const chosen = new Set(order.slice(0, 10));
-      return score(all.filter((i) => chosen.has(tuning.docs[i]!.topic)));
-    });
+    const subsets = randomTopicSubsets(tuning.docs).map((members) => score(members));
     const mean = (k: 'sub' | 'topic' | 'baseSub' | 'baseTopic'): number => subsets.reduce((s, x) => s + x[k], 0) / subsets.length;
     const min = (k: 'sub' | 'topic' | 'baseSub' | 'baseTopic'): number => Math.min(...subsets.map((x) => x[k]));
     metrics.trainSubsetsSubtopicBcubedF1 = mean('sub');

@@ -119,10 +119,28 @@ export function articleFeatures(article: Article, options: FeatureOptions = {}):
  * reports ("pinup model dies", "fire destroys church"), while the body adds details two events of one kind do not share.
  */
 export function leadWordFeatures(article: Article, sentences: number): FeatureCounts {
-  const spans = article.layers.sentences;
-  const end = spans.length ? (spans[Math.min(sentences, spans.length) - 1]?.end ?? article.text.length) : article.text.length;
+  const end = leadEnd(article, sentences);
   const title = article.meta.title ? `${article.meta.title}\n` : '';
   const out: FeatureCounts = new Map();
   wordFeatures(tokenize(title + article.text.slice(0, end)).map((t) => t.text.toLowerCase()), out, false);
+  return out;
+}
+
+/** End offset of the first `sentences` sentences (the whole text without a sentence layer). */
+export function leadEnd(article: Article, sentences: number): number {
+  const spans = article.layers.sentences;
+  return spans.length ? (spans[Math.min(sentences, spans.length) - 1]?.end ?? article.text.length) : article.text.length;
+}
+
+/**
+ * Content words inside the article's entity mentions that start before offset `end` (default: the whole text), as
+ * `leadWordFeatures` counts them: what the topic level leaves out when names should not tie two stories' kinds.
+ */
+export function nameWordFeatures(article: Article, end = article.text.length): FeatureCounts {
+  const out: FeatureCounts = new Map();
+  for (const m of article.layers.entities) {
+    if (m.start >= end) continue;
+    wordFeatures(tokenize(article.text.slice(m.start, m.end)).map((t) => t.text.toLowerCase()), out, false);
+  }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { Article } from '../../core/article.js';
 import type { DuplicateLink, Entity, Story } from '../../core/corpus.js';
 import { compareByPublished } from '../duplicates/duplicates.js';
-import { articleFeatures, entityIdsByArticle, leadWordFeatures, type FeatureCounts } from './article-features.js';
+import { articleFeatures, entityIdsByArticle, leadEnd, leadWordFeatures, nameWordFeatures, type FeatureCounts } from './article-features.js';
 import { LocalClusterer, type LocalClustererOptions } from './local-clusterer.js';
 import { dot, normalize, normalizeInPlace, type SparseVector } from './online-clusterer.js';
 import { clusterTopics } from './topic-clusterer.js';
@@ -25,6 +25,11 @@ export interface StoriesConfig extends Omit<LocalClustererOptions, 'threshold'> 
    */
   readonly topicLeadSentences: number;
   readonly topicLeadWeight: number;
+  /**
+   * When set, the topic level compares stories by a weighted mean of four cosines (see `TopicWeights`) instead of the
+   * whole texts' words with the leads' at `topicLeadWeight`.
+   */
+  readonly topicWeights?: TopicWeights;
   /** Relative weight of each feature family in the article vector (see `FamilyWeights`). */
   readonly weights: FamilyWeights;
   /** Features seen in fewer articles than this cannot link two articles and only dilute the cosine. */
@@ -47,9 +52,9 @@ export interface StoriesConfig extends Omit<LocalClustererOptions, 'threshold'> 
 
 /**
  * Weight of each feature family. Without `perFamily`, a factor on the family's TF-IDF weights before the whole vector
- * is made unit length. With it, each family's part is made unit length alone and scaled by the square root of its
- * share of the summed weights, so the dot product of two vectors is the weighted mean of the families' cosines: a
- * linear score whose weights a logistic model over pairs fits (bench/clusters-learn.ts).
+ * is made unit length. With it, each family's part is scaled to at most unit length alone (see `familySmoothing`) and
+ * by the square root of its share of the summed weights, so the dot product of two vectors is the weighted mean of
+ * the families' cosines: a linear score whose weights a logistic model over pairs fits (bench/clusters-learn.ts).
  */
 export interface FamilyWeights {
   readonly word: number;
@@ -58,6 +63,27 @@ export interface FamilyWeights {
   readonly year: number;
   readonly number: number;
   readonly perFamily?: boolean;
+  /**
+   * With `perFamily`, a family's part is divided by sqrt(|part|^2 + familySmoothing^2), not by its own length: a family
+   * with little evidence (one name, or a year every article of a small corpus names, whose IDF is near 0) gets less
+   * than its whole share. At 0 (the default) a family with one shared key, a city or a day, gets its whole share, and
+   * small generated streams fell from 0.994 to 0.85-0.89. In TF-IDF units (a name two articles share, under the names'
+   * IDF floor of 800 documents, weighs log(801/2), about 6). Measured, not the default: see the README's clusters notes.
+   */
+  readonly familySmoothing?: number;
+}
+
+/**
+ * Weights of the cosines the topic level averages between two stories: of their whole texts' words and of their leads'
+ * words, each with the words of names (entity mentions: "Greece", "Brooklyn") and without them (`kind`: the words an
+ * article uses outside its names). A topic is a kind of news, which names tie only when its events share actors.
+ * Fitted by a logistic model over story pairs of ECB+ train (bench/clusters-learn.ts --topics).
+ */
+export interface TopicWeights {
+  readonly whole: number;
+  readonly lead: number;
+  readonly wholeKind: number;
+  readonly leadKind: number;
 }
 
 /** IDF floors per family (see `StoriesConfig.idfMinDocuments`). */
@@ -159,7 +185,7 @@ function tfIdf(key: string, tf: number, df: ReadonlyMap<string, number>, docs: n
   return scale * (1 + Math.log(tf)) * Math.log((Math.max(docs, floor) + 1) / d);
 }
 
-/** `weighFeatures` with `perFamily`: each family's part unit length, scaled by the root of its share of the weights. */
+/** `weighFeatures` with `perFamily`: each family's part at most unit length (smoothed), scaled by the root of its share of the weights. */
 function weighPerFamily(features: ReadonlyMap<string, number>, df: ReadonlyMap<string, number>, docs: number, config: WeightingConfig): Map<string, number> {
   const raw = new Map<string, number>();
   const squares = new Map<string, number>();
@@ -170,9 +196,13 @@ function weighPerFamily(features: ReadonlyMap<string, number>, df: ReadonlyMap<s
     squares.set(k[0]!, (squares.get(k[0]!) ?? 0) + w * w);
   }
   const { word, entity, date, year, number } = config.weights;
+  const smoothing = (config.weights.familySmoothing ?? 0) ** 2;
   const total = word + entity + date + year + number || 1;
   const out = new Map<string, number>();
-  for (const [k, w] of raw) out.set(k, (w / Math.sqrt(squares.get(k[0]!)!)) * Math.sqrt(familyWeight(k, config.weights) / total));
+  for (const [k, w] of raw) {
+    const share = familyWeight(k, config.weights) / total;
+    if (share > 0) out.set(k, (w / Math.sqrt(squares.get(k[0]!)! + smoothing)) * Math.sqrt(share));
+  }
   return out;
 }
 
@@ -216,21 +246,74 @@ function storyWordVectors(stories: readonly (readonly ReadonlyMap<string, number
   });
 }
 
+/** The topic level's four unit vectors per story (see `TopicWeights`), each over the stories' own word frequencies. */
+export interface TopicParts {
+  readonly whole: SparseVector[];
+  readonly lead: SparseVector[];
+  readonly wholeKind: SparseVector[];
+  readonly leadKind: SparseVector[];
+}
+
+export function topicParts(
+  stories: readonly (readonly Article[])[],
+  features: readonly (readonly ReadonlyMap<string, number>[])[],
+  config: Pick<StoriesConfig, 'topicMinShare' | 'topicLeadSentences'>,
+): TopicParts {
+  const leads = stories.map((s) => s.map((a) => leadWordFeatures(a, config.topicLeadSentences)));
+  return {
+    whole: storyWordVectors(features, config.topicMinShare),
+    lead: storyWordVectors(leads, config.topicMinShare),
+    wholeKind: storyWordVectors(features.map((s, i) => s.map((f, j) => withoutNames(f, nameWordFeatures(stories[i]![j]!)))), config.topicMinShare),
+    leadKind: storyWordVectors(leads.map((s, i) => s.map((f, j) => withoutNames(f, nameWordFeatures(stories[i]![j]!, leadEnd(stories[i]![j]!, config.topicLeadSentences))))), config.topicMinShare),
+  };
+}
+
+/** Word counts less those inside names: the words an article uses outside its names. */
+function withoutNames(features: ReadonlyMap<string, number>, names: ReadonlyMap<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, n] of features) {
+    const left = n - (names.get(k) ?? 0);
+    if (left > 0) out.set(k, left);
+  }
+  return out;
+}
+
 /**
- * One unit vector per story for the topic level: the words of its articles' whole texts, and those of their leads at
- * `topicLeadWeight`.
+ * One vector per story for the topic level. Without `topicWeights`: the unit vector of the words of its articles' whole
+ * texts and those of their leads at `topicLeadWeight`. With them: the four parts, each unit length and scaled by the
+ * root of its share of the weights, so a dot product is the weighted mean of the four cosines.
  */
 export function topicVectors(
   stories: readonly (readonly Article[])[],
   features: readonly (readonly ReadonlyMap<string, number>[])[],
-  config: Pick<StoriesConfig, 'topicMinShare' | 'topicLeadSentences' | 'topicLeadWeight'>,
+  config: Pick<StoriesConfig, 'topicMinShare' | 'topicLeadSentences' | 'topicLeadWeight' | 'topicWeights'>,
 ): SparseVector[] {
-  const whole = storyWordVectors(features, config.topicMinShare);
-  const leads = storyWordVectors(stories.map((s) => s.map((a) => leadWordFeatures(a, config.topicLeadSentences))), config.topicMinShare);
-  return whole.map((v, s) => {
-    const both = new Map(v);
-    for (const [k, w] of leads[s]!) both.set(`lead:${k}`, config.topicLeadWeight * w);
-    return normalize(both);
+  const tw = config.topicWeights;
+  if (!tw) {
+    const whole = storyWordVectors(features, config.topicMinShare);
+    const leads = storyWordVectors(stories.map((s) => s.map((a) => leadWordFeatures(a, config.topicLeadSentences))), config.topicMinShare);
+    return whole.map((v, s) => {
+      const both = new Map(v);
+      for (const [k, w] of leads[s]!) both.set(`lead:${k}`, config.topicLeadWeight * w);
+      return normalize(both);
+    });
+  }
+  const parts = topicParts(stories, features, config);
+  const total = tw.whole + tw.lead + tw.wholeKind + tw.leadKind || 1;
+  const scaled: [SparseVector[], string, number][] = [
+    [parts.whole, '', tw.whole],
+    [parts.lead, 'lead:', tw.lead],
+    [parts.wholeKind, 'kind:', tw.wholeKind],
+    [parts.leadKind, 'leadkind:', tw.leadKind],
+  ];
+  return parts.whole.map((_, s) => {
+    const out = new Map<string, number>();
+    for (const [vectors, prefix, weight] of scaled) {
+      if (weight <= 0) continue;
+      const scale = Math.sqrt(weight / total);
+      for (const [k, w] of vectors[s]!) out.set(prefix + k, w * scale);
+    }
+    return out;
   });
 }
 

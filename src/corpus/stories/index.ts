@@ -1,7 +1,7 @@
 // Public surface of story clustering.
 export { storiesStage } from './stories.js';
-export { STORIES_DEFAULTS, clusterStories, weighFeatures, weightVectors } from './cluster-stories.js';
-export type { ClusterInput, FamilyWeights, StoriesConfig, StoryClustering } from './cluster-stories.js';
+export { STORIES_DEFAULTS, clusterStories, topicParts, weighFeatures, weightVectors } from './cluster-stories.js';
+export type { ClusterInput, FamilyWeights, StoriesConfig, StoryClustering, TopicParts, TopicWeights } from './cluster-stories.js';
 export { articleFeatures, entityIdsByArticle } from './article-features.js';
 export type { FeatureCounts, FeatureOptions } from './article-features.js';
 export { dot, normalize, topKeys } from './online-clusterer.js';
