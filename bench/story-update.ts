@@ -14,7 +14,7 @@ import { buildReport } from '../src/report/build-report.js';
 import type { Store, StoredStory } from '../src/store/store.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { newsStream } from './data/news-stream.js';
-import type { BenchResult, BenchRun } from './types.js';
+import type { BenchOptions, BenchResult, BenchRun } from './types.js';
 
 /** Store reads whose results are rows (articles, story rows, engine-state rows, stage versions, story ids). */
 const READS = ['getArticle', 'listArticles', 'getStageVersions', 'getEngineState', 'listEngineState', 'getStory', 'storyOfArticles', 'listStories', 'listArticleHeaders', 'search', 'loadReport'] as const;
@@ -167,12 +167,15 @@ export interface UpdateMeasure {
   readonly cpuMs: number;
   /** Store rows read by the update (articles, story rows, engine-state rows...). */
   readonly rowsRead: number;
+  /** Wall milliseconds by stage, store calls and story index during the update (when the engine keeps timings). */
+  readonly parts: readonly (readonly [string, number])[];
 }
 
 /** Adds one article (already generated for the story) and waits for its story's report: wall and CPU time, rows read. */
-export async function timeUpdate(engine: StoryEngine, counted: ReturnType<typeof countingStore>, article: Article): Promise<UpdateMeasure> {
+export async function timeUpdate(engine: StoryEngine, counted: ReturnType<typeof countingStore>, article: Article, timings?: Map<string, number>): Promise<UpdateMeasure> {
   await counted.store.putArticles([article]);
   counted.reset();
+  const before = new Map(timings ?? []);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const update = await engine.add([article]);
@@ -183,12 +186,14 @@ export async function timeUpdate(engine: StoryEngine, counted: ReturnType<typeof
   const rowsRead = counted.rows();
   const story = update.storyOf.get(article.id) ?? '';
   const row = await counted.store.getStory(story);
-  return { story, articles: row?.articleIds.length ?? 0, wallMs, cpuMs: (used.user + used.system) / 1000, rowsRead };
+  const parts = [...(timings ?? [])].map(([k, ms]) => [k.replace(/^parallax\./, ''), ms - (before.get(k) ?? 0)] as const).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+  return { story, articles: row?.articleIds.length ?? 0, wallMs, cpuMs: (used.user + used.system) / 1000, rowsRead, parts };
 }
 
-export const run: BenchRun = async (options): Promise<BenchResult> => {
+/** Measures the update in a fresh corpus of one size: its metrics and notes. */
+async function measureSize(size: number, options: BenchOptions): Promise<{ metrics: Record<string, number>; notes: string[] }> {
   const plan: CorpusPlan = {
-    size: Number(process.env.STORY_UPDATE_SIZE ?? 100_000),
+    size,
     story: Number(process.env.STORY_UPDATE_STORY ?? 50),
     recent: Number(process.env.STORY_UPDATE_RECENT ?? 1000),
     seed: Number(process.env.STORY_UPDATE_SEED ?? 7),
@@ -203,21 +208,21 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
     const counted = countingStore(raw);
     const o0 = performance.now();
     const oc = process.cpuUsage();
-    const engine = await StoryEngine.open(counted.store, createContext(), { coalesce: DEFAULT_COALESCE });
+    const timings = new Map<string, number>();
+    const engine = await StoryEngine.open(counted.store, createContext(), { coalesce: DEFAULT_COALESCE, timings });
     const openCpu = process.cpuUsage(oc);
     const openMs = performance.now() - o0;
     const openRows = counted.rows();
     // What an index restored from every row (before StoryIndex.open read the open stories only) would have read.
     const allRows = (await raw.listEngineState(STORY_INDEX_PREFIX)).length;
     options.log(`story-update: engine opened in ${openMs.toFixed(0)} ms wall, ${((openCpu.user + openCpu.system) / 1000).toFixed(0)} ms CPU, ${openRows} rows read (the index holds ${allRows} rows)`);
-    const cold = await timeUpdate(engine, counted, filled.next[0]!);
-    options.log(`story-update: cold (engine just opened): one article into ${cold.story}, now ${cold.articles} articles, in ${cold.wallMs.toFixed(0)} ms wall, ${cold.cpuMs.toFixed(0)} ms CPU, ${cold.rowsRead} rows read`);
-    const warm = await timeUpdate(engine, counted, filled.next[1]!);
-    options.log(`story-update: warm (next article): into ${warm.story}, now ${warm.articles} articles, in ${warm.wallMs.toFixed(0)} ms wall, ${warm.cpuMs.toFixed(0)} ms CPU, ${warm.rowsRead} rows read`);
+    const top = (m: UpdateMeasure): string => m.parts.slice(0, 6).map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(', ');
+    const cold = await timeUpdate(engine, counted, filled.next[0]!, timings);
+    options.log(`story-update: cold (engine just opened): one article into ${cold.story}, now ${cold.articles} articles, in ${cold.wallMs.toFixed(0)} ms wall, ${cold.cpuMs.toFixed(0)} ms CPU, ${cold.rowsRead} rows read (wall ms: ${top(cold)})`);
+    const warm = await timeUpdate(engine, counted, filled.next[1]!, timings);
+    options.log(`story-update: warm (next article): into ${warm.story}, now ${warm.articles} articles, in ${warm.wallMs.toFixed(0)} ms wall, ${warm.cpuMs.toFixed(0)} ms CPU, ${warm.rowsRead} rows read (wall ms: ${top(warm)})`);
     const rss = process.resourceUsage().maxRSS / 1024;
     return {
-      bench: 'story-update',
-      data: null,
       metrics: {
         corpusArticles: plan.size,
         storyArticles: cold.articles,
@@ -233,13 +238,35 @@ export const run: BenchRun = async (options): Promise<BenchResult> => {
         peakRssMb: rss,
       },
       notes: [
-        `corpus: ${filled.background} background articles (generated news, seed ${plan.seed}, ingest only, in ${filled.backgroundStories} closed stories, ${filled.dfKeys} document-frequency keys), ` +
+        `${size}: ${filled.background} background articles (generated news, seed ${plan.seed}, ingest only, in ${filled.backgroundStories} closed stories, ${filled.dfKeys} document-frequency keys), ` +
           `${plan.recent} recent articles and a ${plan.story}-article story through the engine (every stage); the story's articles landed ${filled.held} of ${plan.story} in ${filled.story}`,
-        `update = engine.add of one article of that story, then its report stored (flush), on SQLite on disk; cold: just after StoryEngine.open (no article cached), warm: the next article`,
       ],
     };
   } finally {
     await raw.close();
     rmSync(dir, { recursive: true, force: true });
   }
+};
+
+/** Corpus sizes measured, each in a fresh store; STORY_UPDATE_SIZES="10000,100000" overrides. */
+function sizesFromEnv(): number[] {
+  const raw = process.env.STORY_UPDATE_SIZES ?? '100000';
+  const sizes = raw.split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  if (!sizes.length) throw new Error(`STORY_UPDATE_SIZES="${raw}" holds no positive whole number; e.g. STORY_UPDATE_SIZES=10000,100000`);
+  return sizes;
+}
+
+export const run: BenchRun = async (options): Promise<BenchResult> => {
+  const metrics: Record<string, number> = {};
+  const notes = ['update = engine.add of one article of the story, then its report stored (flush), on SQLite on disk; cold: just after StoryEngine.open (no article cached), warm: the next article'];
+  for (const size of sizesFromEnv()) {
+    const one = await measureSize(size, options);
+    const label = size >= 1000 ? `${size / 1000}k` : String(size);
+    for (const [k, v] of Object.entries(one.metrics)) {
+      metrics[k] = v;
+      metrics[`${k}_${label}`] = v;
+    }
+    notes.push(...one.notes);
+  }
+  return { bench: 'story-update', data: null, metrics, notes };
 };
