@@ -226,6 +226,8 @@ export class StoryIndex {
   private readonly dirtyStories = new Set<string>();
   /** Redirects to write with the next `changes`, with their target then (the entry may be dropped before). */
   private readonly dirtyRedirects = new Map<string, string>();
+  /** Stories closed since the last `changes`: the meta row's list of open stories must be written again. */
+  private closedSinceWrite = false;
   /** Stories changed since they were last re-examined, oldest change first (bounded: at most one per story). */
   private readonly pending = new Set<number>();
   /** Document-frequency increments not yet written, and the delta rows written since the last full write. */
@@ -341,6 +343,7 @@ export class StoryIndex {
   /** Drops the redirects to stories that closed (their rows hold them): they are no longer held in memory. */
   private dropClosedRedirects(): void {
     for (const seq of this.clusterer.takeClosed()) {
+      this.closedSinceWrite = true;
       const id = storyId(seq);
       for (const gone of this.redirectedTo.get(id) ?? []) if (this.redirects.get(gone) === id) this.redirects.delete(gone);
       this.redirectedTo.delete(id);
@@ -461,7 +464,8 @@ export class StoryIndex {
     const rows: { key: string; value: string | null }[] = [];
     for (const [id, to] of this.dirtyRedirects) rows.push({ key: absorbedKey(id), value: to });
     this.dirtyRedirects.clear();
-    if (!this.dirtyStories.size && !this.dfDelta.size && !this.parkedRows.size) return rows;
+    if (!this.dirtyStories.size && !this.dfDelta.size && !this.parkedRows.size && !this.closedSinceWrite) return rows;
+    this.closedSinceWrite = false;
     if (this.dfDelta.size) rows.push(...this.frequencyRows());
     rows.push({
       key: `${STORY_INDEX_PREFIX}meta`,
