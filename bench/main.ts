@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<{ run: BenchRun }>> = {
   'text-dumps': () => import('./text-dumps.js'),
   'brief-rank': () => import('./brief-rank.js'),
   stream: () => import('./stream.js'),
+  'story-update': () => import('./story-update.js'),
   scale: () => import('./scale.js'),
   serve: () => import('./serve.js'),
 };

@@ -8,7 +8,7 @@ import type { Report } from '../report/schema.js';
 import type { AnalyzedArticle, Store, StoredStory, StorySummary } from '../store/store.js';
 import { updateArticle } from './article-work.js';
 import { analyzeStory } from './story-analysis.js';
-import { StoryIndex, STORY_INDEX_DEFAULTS, STORY_INDEX_PREFIX, type RowLoader, type StoryIndexConfig } from './story-index.js';
+import { StoryIndex, STORY_INDEX_DEFAULTS, type RowLoader, type StoryIndexConfig } from './story-index.js';
 
 export interface EngineOptions {
   readonly pipeline?: Pipeline;
@@ -98,9 +98,10 @@ export class StoryEngine {
 
   /** Opens the engine over a store, restoring the story index and the stories waiting for re-analysis from its rows. */
   static async open(store: Store, ctx: Context, options: EngineOptions = {}): Promise<StoryEngine> {
-    const rows = await store.listEngineState(STORY_INDEX_PREFIX);
+    // The index reads its open stories' rows only (see StoryIndex.open), so opening costs the news, not the corpus.
+    const index = await StoryIndex.open({ list: (prefix) => store.listEngineState(prefix), get: (keys) => store.getEngineState(keys) }, options.index ?? STORY_INDEX_DEFAULTS);
     const waiting = new Map((await store.listEngineState(PENDING_PREFIX)).map((r) => [r.key.slice(PENDING_PREFIX.length), JSON.parse(r.value) as WaitingStory]));
-    return new StoryEngine(store, ctx, options, StoryIndex.restore(rows, options.index ?? STORY_INDEX_DEFAULTS), waiting);
+    return new StoryEngine(store, ctx, options, index, waiting);
   }
 
   private get pipeline(): Pipeline {

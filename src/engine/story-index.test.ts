@@ -95,3 +95,44 @@ test('a story re-examined after an arrival elsewhere, and left as it was, is not
   const rewritten = index.changes().map((r) => r.key);
   assert.ok(rewritten.includes(`${STORY_INDEX_PREFIX}s/s1`), 'the examined story row is still written (its sum may be re-weighed)');
 });
+
+test('opening from rows reads the open stories only; a closed story comes back when an article of it arrives', async () => {
+  // Stories leave memory after 1 idle arrival and close 1 arrival later, so the ferry story closes under the budget ones.
+  const config = { ...STORY_INDEX_DEFAULTS, coldAfter: 1, closeAfter: 1, visitKeep: 0 };
+  const index = new StoryIndex(config);
+  const rows = new Map<string, string>();
+  const save = (): void => {
+    index.evictCold();
+    for (const r of index.changes()) {
+      if (r.value === null) rows.delete(r.key);
+      else rows.set(r.key, r.value);
+    }
+  };
+  index.assign(ferry[0]!);
+  save();
+  for (const a of budget) {
+    index.assign(a);
+    save();
+  }
+  const gardening = makeArticle('Gardening tips for tomatoes and basil on a sunny balcony, with compost and rain water.');
+  index.assign(gardening);
+  save();
+  assert.ok(rows.has(`${STORY_INDEX_PREFIX}s/s1`), 'the closed story keeps its row');
+  const read: string[] = [];
+  const reader = {
+    list: async (prefix: string) => [...rows].filter(([k]) => k.startsWith(prefix)).map(([key, value]) => ({ key, value })),
+    get: async (keys: readonly string[]) => {
+      read.push(...keys);
+      return new Map(keys.flatMap((k) => (rows.has(k) ? [[k, rows.get(k)!] as const] : [])));
+    },
+  };
+  const again = await StoryIndex.open(reader, config);
+  assert.ok(!read.includes(`${STORY_INDEX_PREFIX}s/s1`), `opening read ${read.join(', ')}`);
+  assert.ok(read.includes(`${STORY_INDEX_PREFIX}s/s3`), 'the open stories are read');
+  assert.equal(again.storyOfArticle(ferry[0]!.id), undefined, 'the closed story stays out of memory');
+  assert.equal(again.storyOfArticle(gardening.id), 's3');
+  // An article of the closed story arriving again is brought back by id (the engine finds the id in its story rows).
+  const load = async (keys: readonly string[]) => reader.get(keys);
+  await again.load(['s1'], load);
+  assert.equal(again.storyOfArticle(ferry[0]!.id), 's1');
+});

@@ -157,6 +157,18 @@ interface MetaRow {
   readonly arrivals?: number;
   /** Next document-frequency delta row (see `changes`). */
   readonly nextDelta?: number;
+  /**
+   * Sequence numbers of the stories not closed when it was written (in memory or out of it): the only story rows
+   * `StoryIndex.open` reads, so a restart reads the stories of the last `closeAfter` arrivals, not the corpus.
+   * Absent in older rows: every story row is read.
+   */
+  readonly open?: readonly number[];
+}
+
+/** Reads the index's saved rows: by key prefix (the document frequencies) and by key (meta, open stories). */
+export interface StateReader {
+  list(prefix: string): Promise<readonly { readonly key: string; readonly value: string }[]>;
+  get(keys: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 /** Reads saved rows by key (the store's point lookup); keys absent from the result have no row. */
@@ -172,15 +184,50 @@ function shardOf(key: string): number {
 
 const storyId = (seq: number): string => `s${seq}`;
 
+/** A story of `closedIndexRows`: its members in arrival order, their arrival numbers and its summed feature weights. */
+export interface ClosedStory {
+  readonly articles: readonly string[];
+  readonly arrivals: readonly number[];
+  readonly centroid: ReadonlyMap<string, number>;
+}
+
+/**
+ * The rows of an index whose `docs` earlier arrivals all belong to closed stories (ids s1, s2... in the order given):
+ * the meta row (no open story), the document frequencies and one row per story, as `changes` writes them. Lets a
+ * bench or test fill a large store's index without assigning every article; `StoryIndex.open` reads none of the
+ * story rows, and an article of one of those stories arriving again reads its row back as for any closed story.
+ */
+export function closedIndexRows(docs: number, df: ReadonlyMap<string, number>, stories: readonly ClosedStory[]): { key: string; value: string }[] {
+  const meta: MetaRow = { docs, nextId: stories.length + 1, arrivals: docs, nextDelta: 0, open: [] };
+  const shards = Array.from({ length: DF_SHARDS }, (): [string, number][] => []);
+  for (const [k, n] of df) shards[shardOf(k)]!.push([k, n]);
+  return [
+    { key: `${STORY_INDEX_PREFIX}meta`, value: JSON.stringify(meta) },
+    ...shards.map((entries, n) => ({ key: `${STORY_INDEX_PREFIX}df/${n}`, value: JSON.stringify(entries) })),
+    ...stories.map((s, i) => {
+      const row: StoryRow = { articles: s.articles, absorbed: [], centroid: [...s.centroid], arrivals: [...s.arrivals] };
+      return { key: storyKey(storyId(i + 1)), value: JSON.stringify(row) };
+    }),
+  ];
+}
+
 export class StoryIndex {
-  /** Absorbed story id -> the story that absorbed it. */
+  /**
+   * Absorbed story id -> the open story that absorbed it. Once that story closes its entries go (their rows stay in
+   * the store, where `absorbedKey` finds them), so redirects follow the open stories, not every merge ever made.
+   */
   private readonly redirects = new Map<string, string>();
+  /** Open story id -> the ids redirected to it (some may redirect elsewhere since: checked when it closes). */
+  private readonly redirectedTo = new Map<string, string[]>();
   private readonly df = new Map<string, number>();
   private docs = 0;
   private readonly clusterer: LocalClusterer;
   /** Stories changed since the last `changes()` (deleted when merged away). */
   private readonly dirtyStories = new Set<string>();
-  private readonly dirtyRedirects = new Set<string>();
+  /** Redirects to write with the next `changes`, with their target then (the entry may be dropped before). */
+  private readonly dirtyRedirects = new Map<string, string>();
+  /** Stories closed since the last `changes`: the meta row's list of open stories must be written again. */
+  private closedSinceWrite = false;
   /** Stories changed since they were last re-examined, oldest change first (bounded: at most one per story). */
   private readonly pending = new Set<number>();
   /** Document-frequency increments not yet written, and the delta rows written since the last full write. */
@@ -262,10 +309,45 @@ export class StoryIndex {
       const story: LocalStory = { seq, members: [...row.articles], absorbed: row.absorbed.map(storySeq), sum: new Map(row.centroid) };
       const at = row.arrivals ? new Map(row.articles.map((a, i) => [a, row.arrivals?.[i] ?? 0] as const)) : undefined;
       index.clusterer.restoreStory(story, new Map((row.features ?? []).map(([a, f]) => [a, new Map(f)] as const)), at);
-      for (const gone of row.absorbed) index.redirects.set(gone, storyId(seq));
+      for (const gone of row.absorbed) index.redirect(gone, storyId(seq));
     }
     index.clusterer.finishRestore(nextId, arrivals);
     return index;
+  }
+
+  /**
+   * Opens an index from its saved rows, reading the meta row, the document frequencies and the rows of the stories
+   * still open when it was written (MetaRow.open), never those of closed stories: an article of a closed story that
+   * arrives again reads its row then (`load`), as it would have without the restart. Rows written before the meta
+   * row listed its open stories are read whole (`restore`).
+   */
+  static async open(read: StateReader, config: StoryIndexConfig = STORY_INDEX_DEFAULTS): Promise<StoryIndex> {
+    const metaKey = `${STORY_INDEX_PREFIX}meta`;
+    const meta = (await read.get([metaKey])).get(metaKey);
+    const open = meta === undefined ? undefined : (JSON.parse(meta) as MetaRow).open;
+    if (meta === undefined || !open) return StoryIndex.restore(await read.list(STORY_INDEX_PREFIX), config);
+    const frequencies = await read.list(`${STORY_INDEX_PREFIX}df/`);
+    const stories = await read.get(open.map((seq) => storyKey(storyId(seq))));
+    return StoryIndex.restore([{ key: metaKey, value: meta }, ...frequencies, ...[...stories].map(([key, value]) => ({ key, value }))], config);
+  }
+
+  /** Records that `gone` now redirects to `to` (to be written with the next `changes` when `dirty`). */
+  private redirect(gone: string, to: string, dirty = false): void {
+    this.redirects.set(gone, to);
+    const list = this.redirectedTo.get(to);
+    if (list) list.push(gone);
+    else this.redirectedTo.set(to, [gone]);
+    if (dirty) this.dirtyRedirects.set(gone, to);
+  }
+
+  /** Drops the redirects to stories that closed (their rows hold them): they are no longer held in memory. */
+  private dropClosedRedirects(): void {
+    for (const seq of this.clusterer.takeClosed()) {
+      this.closedSinceWrite = true;
+      const id = storyId(seq);
+      for (const gone of this.redirectedTo.get(id) ?? []) if (this.redirects.get(gone) === id) this.redirects.delete(gone);
+      this.redirectedTo.delete(id);
+    }
   }
 
   /** One story's row: all `reviveStory` needs, with the members' cached vectors when it leaves memory. */
@@ -314,6 +396,7 @@ export class StoryIndex {
     });
     // Stories merged away or changed since they came back are ordinary stories now.
     for (const [seq, visit] of this.visitors) if (this.clusterer.stories.get(seq) !== visit.story) this.visitors.delete(seq);
+    this.dropClosedRedirects();
     return gone.length;
   }
 
@@ -373,19 +456,20 @@ export class StoryIndex {
 
   /** Entries held in memory by structure (never bytes): what the growth test counts. */
   entryCounts(): Record<string, number> {
-    return { ...this.clusterer.entryCounts(), df: this.df.size, redirects: this.redirects.size, pending: this.pending.size, parkedRows: this.parkedRows.size, visitors: this.visitors.size };
+    return { ...this.clusterer.entryCounts(), df: this.df.size, redirects: this.redirects.size, redirectedTo: this.redirectedTo.size, pending: this.pending.size, parkedRows: this.parkedRows.size, visitors: this.visitors.size };
   }
 
   /** The rows to write for what changed since the last call (value null: delete), then forgets the changes. */
   changes(): { key: string; value: string | null }[] {
     const rows: { key: string; value: string | null }[] = [];
-    for (const id of this.dirtyRedirects) rows.push({ key: absorbedKey(id), value: this.redirects.get(id) ?? null });
+    for (const [id, to] of this.dirtyRedirects) rows.push({ key: absorbedKey(id), value: to });
     this.dirtyRedirects.clear();
-    if (!this.dirtyStories.size && !this.dfDelta.size && !this.parkedRows.size) return rows;
+    if (!this.dirtyStories.size && !this.dfDelta.size && !this.parkedRows.size && !this.closedSinceWrite) return rows;
+    this.closedSinceWrite = false;
     if (this.dfDelta.size) rows.push(...this.frequencyRows());
     rows.push({
       key: `${STORY_INDEX_PREFIX}meta`,
-      value: JSON.stringify({ docs: this.docs, nextId: this.clusterer.nextStory, arrivals: this.clusterer.arrived, nextDelta: this.nextDelta } satisfies MetaRow),
+      value: JSON.stringify({ docs: this.docs, nextId: this.clusterer.nextStory, arrivals: this.clusterer.arrived, nextDelta: this.nextDelta, open: this.clusterer.openStories() } satisfies MetaRow),
     });
     for (const id of [...this.dirtyStories].sort((a, b) => storySeq(a) - storySeq(b))) {
       const s = this.clusterer.stories.get(storySeq(id));
@@ -519,8 +603,7 @@ export class StoryIndex {
       // Each survivor lists what it absorbed, earlier merges included: those ids now redirect to it.
       for (const gone of this.clusterer.stories.get(seq)?.absorbed ?? []) {
         if (this.redirects.get(storyId(gone)) === storyId(seq)) continue;
-        this.redirects.set(storyId(gone), storyId(seq));
-        this.dirtyRedirects.add(storyId(gone));
+        this.redirect(storyId(gone), storyId(seq), true);
       }
       if (seq !== step.story) {
         this.pending.delete(seq);

@@ -232,6 +232,8 @@ export class LocalClusterer {
   private readonly parked = new Map<number, number>();
   /** Stories closed so far (see LocalClustererOptions.closeAfter): out of memory and no longer candidates. */
   private closed = 0;
+  /** Stories closed (or merged away and dropped from the postings) since the last `takeClosed`. */
+  private closedSince: number[] = [];
   /** Stories merged away, with the arrival they were, until `close` takes them out of the postings `closeAfter` arrivals later. */
   private readonly mergedAt = new Map<number, number>();
   /** Arrivals counted when each resident story last changed or took an arrival, least recently first. */
@@ -307,6 +309,18 @@ export class LocalClusterer {
   /** Stories closed (see LocalClustererOptions.closeAfter). */
   get closedCount(): number {
     return this.closed;
+  }
+
+  /** Stories still open, in memory or out of it (not closed), in creation order: all that a restart needs back. */
+  openStories(): number[] {
+    return [...this.storyMap.keys(), ...this.parked.keys()].sort((a, b) => a - b);
+  }
+
+  /** The stories closed since the last call (merged-away ones included, once they leave the postings). */
+  takeClosed(): number[] {
+    const out = this.closedSince;
+    this.closedSince = [];
+    return out;
   }
 
   /** Whether a story is out of memory (see `evict`). */
@@ -403,6 +417,7 @@ export class LocalClusterer {
       dead.add(seq);
     }
     if (!dead.size) return;
+    this.closedSince.push(...dead);
     for (const [key, posting] of this.postings) {
       if (!posting.some((s) => dead.has(s))) continue;
       const live = posting.filter((s) => !dead.has(s));
