@@ -188,26 +188,20 @@ export function attributionExamples(docs: readonly Doc[], layers: ReadonlyMap<st
  */
 export function contentEndExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel | ((doc: Doc) => CueModel), config: QuotesConfig = QUOTES_DEFAULTS): TrainingExample[] {
   const out: TrainingExample[] = [];
-  const open = { ...config, minCuePrecision: 0, minAttributionProbability: 0 };
-  for (const doc of docs) {
-    const docLayers = layers.get(doc.name);
-    if (!docLayers) continue;
-    for (const s of extractScoredQuotes(doc.text, docLayers, open, cuesOf(cues, doc), false)) {
-      const { quote, cuts } = s;
-      const cue = quote.cue;
-      if (!cuts?.length || !cue) continue;
-      const gold = doc.gold.find((g) => g.cue?.some((c) => c.start < cue.end && cue.start < c.end));
-      const content = gold ? normalize(doc.text, gold.content) : [];
-      const goldStart = content[0]?.start;
-      const goldEnd = content[content.length - 1]?.end;
-      if (goldStart === undefined || goldEnd === undefined || goldStart >= quote.end || goldEnd <= quote.start) continue;
-      for (const cut of cuts) {
-        const end = normalize(doc.text, [{ start: quote.start, end: cut.end }]).pop()?.end ?? cut.end;
-        if (end > goldEnd + 2) break;
-        const right = Math.abs(end - goldEnd) <= 2;
-        out.push({ features: cut.features, right });
-        if (right) break;
-      }
+  for (const { doc, s, cue } of unfilteredCueQuotes(docs, layers, cues, config)) {
+    const { quote, cuts } = s;
+    if (!cuts?.length) continue;
+    const gold = doc.gold.find((g) => g.cue?.some((c) => c.start < cue.end && cue.start < c.end));
+    const content = gold ? normalize(doc.text, gold.content) : [];
+    const goldStart = content[0]?.start;
+    const goldEnd = content[content.length - 1]?.end;
+    if (goldStart === undefined || goldEnd === undefined || goldStart >= quote.end || goldEnd <= quote.start) continue;
+    for (const cut of cuts) {
+      const end = normalize(doc.text, [{ start: quote.start, end: cut.end }]).pop()?.end ?? cut.end;
+      if (end > goldEnd + 2) break;
+      const right = Math.abs(end - goldEnd) <= 2;
+      out.push({ features: cut.features, right });
+      if (right) break;
     }
   }
   return out;
@@ -221,24 +215,31 @@ export function contentEndExamples(docs: readonly Doc[], layers: ReadonlyMap<str
  */
 export function sourceBoundsExamples(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel | ((doc: Doc) => CueModel), config: QuotesConfig = QUOTES_DEFAULTS): TrainingExample[] {
   const out: TrainingExample[] = [];
+  for (const { doc, s, cue } of unfilteredCueQuotes(docs, layers, cues, config)) {
+    if (!s.bounds?.length) continue;
+    const gold = doc.gold.find((g) => g.source && g.cue?.some((c) => c.start < cue.end && cue.start < c.end));
+    const source = gold?.source ? normalize(doc.text, gold.source) : [];
+    if (!source.length) continue;
+    const labelled = s.bounds.map((b) => ({ features: b.features, right: matches(doc.text, normalize(doc.text, [b.span]), source, 'overlap') }));
+    if (labelled.some((e) => e.right)) out.push(...labelled);
+  }
+  return out;
+}
+
+const cuesOf = (cues: CueModel | ((doc: Doc) => CueModel), doc: Doc): CueModel => (typeof cues === 'function' ? cues(doc) : cues);
+
+/** Every quote with a cue that the quotes stage finds in each document with no cue-precision or attribution filter. */
+function* unfilteredCueQuotes(docs: readonly Doc[], layers: ReadonlyMap<string, Pick<Layers, 'paragraphs' | 'sentences' | 'entities'>>, cues: CueModel | ((doc: Doc) => CueModel), config: QuotesConfig) {
   const open = { ...config, minCuePrecision: 0, minAttributionProbability: 0 };
   for (const doc of docs) {
     const docLayers = layers.get(doc.name);
     if (!docLayers) continue;
     for (const s of extractScoredQuotes(doc.text, docLayers, open, cuesOf(cues, doc), false)) {
       const cue = s.quote.cue;
-      if (!s.bounds?.length || !cue) continue;
-      const gold = doc.gold.find((g) => g.source && g.cue?.some((c) => c.start < cue.end && cue.start < c.end));
-      const source = gold?.source ? normalize(doc.text, gold.source) : [];
-      if (!source.length) continue;
-      const labelled = s.bounds.map((b) => ({ features: b.features, right: matches(doc.text, normalize(doc.text, [b.span]), source, 'overlap') }));
-      if (labelled.some((e) => e.right)) out.push(...labelled);
+      if (cue) yield { doc, s, cue };
     }
   }
-  return out;
 }
-
-const cuesOf = (cues: CueModel | ((doc: Doc) => CueModel), doc: Doc): CueModel => (typeof cues === 'function' ? cues(doc) : cues);
 
 /** Training settings of the cue proposer: fewer passes than the attribution model (ten times the examples). */
 export const PROPOSER_TRAINING = { ...TRAINING_DEFAULTS, epochs: 6, minCount: 3 } as const;
