@@ -219,8 +219,13 @@ test('the speaker span keeps its appositive and parenthetical, the name stays ca
 });
 
 test('a reporting word used as a noun or a verb phrase is not taken for a speaker', () => {
+  // Whether "unleashed a flurry of tweets" attributes at all is the learned models' call (PolNeAR counts tweets as
+  // speech); the noun "tweets" is never the cue, and the speaker, if any, is the noun phrase before the verb.
   const seen = run('Mayor Lena Ortiz unleashed a flurry of tweets attacking the port authority.');
-  assert.deepEqual(seen, []);
+  for (const q of seen) {
+    assert.notEqual(q.cue, 'tweets');
+    assert.equal(q.speaker, 'Mayor Lena Ortiz');
+  }
 });
 
 test('a colon ending the paragraph before, or a dash and name after the quote, give the speaker', () => {
