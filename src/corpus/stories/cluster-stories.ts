@@ -68,7 +68,7 @@ export interface FamilyWeights {
    * with little evidence (one name, or a year every article of a small corpus names, whose IDF is near 0) gets less
    * than its whole share. At 0 (the default) a family with one shared key, a city or a day, gets its whole share, and
    * small generated streams fell from 0.994 to 0.85-0.89. In TF-IDF units (a name two articles share, under the names'
-   * IDF floor of 800 documents, weighs log(801/2), about 6). Measured, not the default: see the README's clusters notes.
+   * IDF floor of 800 documents, weighs log(801/2), about 6). Measured, not the default: see docs/benchmarks.md (`clusters`).
    */
   readonly familySmoothing?: number;
 }

@@ -5,13 +5,7 @@ export type SparseVector = ReadonlyMap<string, number>;
 
 /** Unit-length copy of a weight map; empty maps stay empty. */
 export function normalize(weights: ReadonlyMap<string, number>): Map<string, number> {
-  let sq = 0;
-  for (const w of weights.values()) sq += w * w;
-  const norm = Math.sqrt(sq);
-  const out = new Map<string, number>();
-  if (norm === 0) return out;
-  weights.forEach((w, k) => out.set(k, w / norm));
-  return out;
+  return normalizeInPlace(new Map(weights));
 }
 
 /** `normalize` of a map the caller owns and no longer needs as it is: scaled in place, so no second map is built. */

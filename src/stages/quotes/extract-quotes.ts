@@ -644,19 +644,17 @@ function indirectCandidates(doc: Doc, direct: readonly Candidate[], config: Quot
       const learned = open && (doc.cues.rate(verb) >= config.learnedCueRate || proposed(doc, i, lo, hi, config));
       if (!(isCue(t) || OBJECT_VERBS.has(t.text) || learned) || (QUOTE_ONLY_VERBS.has(verb) && !learned)) continue;
       const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
-      // "was criticized" is passive; "is criticizing" is the subject speaking now.
       const cueSpan = { start: t.start, end: t.end };
-      if (/^(?:the|to)$/.test(prev) || (/^(?:was|were|is|are|be|been|being)$/.test(prev) && !/ing$/.test(verb))) {
-        doc.trace?.(cueSpan, 'blocked');
-        continue;
-      }
-      // "a news report said", "an earlier report", "six states": the cue word is a noun here.
-      // A number before a verb form is a count of its subjects ("Six in 10 say"), before a noun form a count of things ("six reports").
-      if (NOUN_BEFORE.test(prev) || (/^\p{N}/u.test(prev) && !/^(?:say|said|think|believe|want|wanted|expect|expected|agree|agreed|oppose|opposed|support|supported|see|saw|feel|felt|prefer|preferred)$/.test(verb))) {
-        doc.trace?.(cueSpan, 'blocked');
-        continue;
-      }
-      if (/^states?$/.test(verb) && tokens[i + 1]?.text.toLowerCase() !== 'that') {
+      const blocked =
+        // "was criticized" is passive; "is criticizing" is the subject speaking now.
+        /^(?:the|to)$/.test(prev) ||
+        (/^(?:was|were|is|are|be|been|being)$/.test(prev) && !/ing$/.test(verb)) ||
+        // "a news report said", "an earlier report", "six states": the cue word is a noun here.
+        // A number before a verb form is a count of its subjects ("Six in 10 say"), before a noun form a count of things ("six reports").
+        NOUN_BEFORE.test(prev) ||
+        (/^\p{N}/u.test(prev) && !/^(?:say|said|think|believe|want|wanted|expect|expected|agree|agreed|oppose|opposed|support|supported|see|saw|feel|felt|prefer|preferred)$/.test(verb)) ||
+        (/^states?$/.test(verb) && tokens[i + 1]?.text.toLowerCase() !== 'that');
+      if (blocked) {
         doc.trace?.(cueSpan, 'blocked');
         continue;
       }
@@ -1047,7 +1045,7 @@ export function extractScoredQuotes(
     const cuts = filter ? null : contentCuts(ctx, found);
     const bounded = found.speaker && BOUNDED.has(found.speakerHow) ? found.speaker : null;
     const bounds = filter || !bounded ? null : sourceBounds(ctx, bounded, found.cue, found.speakerHow);
-    const speaker = sourceModel && bounded ? boundSource(ctx, sourceModel, bounded, found.cue, found.speakerHow) : found.speaker;
+    const speaker = sourceModel && bounded ? boundSource(ctx, sourceModel, bounded, found.cue, found.speakerHow, bounds ?? undefined) : found.speaker;
     const end = contentEnd ? cutContent(ctx, contentEnd, found, config.contentEndProbability) : found.end;
     const quote = end === found.end && speaker === found.speaker ? found : { ...found, end, speaker };
     const features = judgedByModel(quote) ? attributionFeatures(ctx, quote) : null;

@@ -93,11 +93,14 @@ export function sourceBounds(ctx: FeatureContext, span: Span, cue: Span | null, 
   return out;
 }
 
-/** The candidate span the model scores highest (the rules' own span when the model is absent or no candidate beats it). */
-export function boundSource(ctx: FeatureContext, model: AttributionModel, span: Span, cue: Span | null, how: string): Span {
+/**
+ * The candidate span the model scores highest (the rules' own span when no candidate beats it); `candidates` are
+ * `sourceBounds` of the same span, when the caller has them already.
+ */
+export function boundSource(ctx: FeatureContext, model: AttributionModel, span: Span, cue: Span | null, how: string, candidates: readonly SourceBound[] = sourceBounds(ctx, span, cue, how)): Span {
   let best = span;
   let bestScore = -Infinity;
-  for (const c of sourceBounds(ctx, span, cue, how)) {
+  for (const c of candidates) {
     const p = attributionProbability(model, c.features);
     if (p > bestScore) {
       best = c.span;
