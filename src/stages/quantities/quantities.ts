@@ -272,7 +272,7 @@ export function extractQuantities(text: string, within?: Span, config: Quantitie
       // millimetres, never a count.
       const abbr = (g.abbr ?? '').toLowerCase();
       if (abbr === 'mm' && !g.cur) continue;
-      const scale = abbr === 'bn' ? 1e9 : abbr === 'm' || abbr === 'mn' || abbr === 'mm' ? 1e6 : abbr === 'k' ? 1e3 : 1;
+      const scale = writtenScale('', abbr);
       if (abbr && abbr !== 'bn' && !g.cur) {
         const after = countedNoun(text, end, 2);
         const head = after && after !== 'name' ? (after.phrase.split(/\s+/).pop() ?? '') : '';
